@@ -1,0 +1,1 @@
+"""The IMAP poller: watches the media mailbox and stores every new message exactly once."""

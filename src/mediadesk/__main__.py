@@ -1,0 +1,3 @@
+from mediadesk.cli.main import main
+
+main()

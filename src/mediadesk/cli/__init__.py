@@ -1,0 +1,1 @@
+"""The `mediadesk` command line: one module per noun, registered in main.py."""

@@ -1,0 +1,101 @@
+"""What every command shares: settings, the database, output forms and errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from typing import Any, Iterable, NoReturn, Sequence
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from mediadesk.settings import Settings, SettingsError, get_settings
+
+# Data goes to stdout; messages, progress and errors to stderr.
+out = Console()
+err = Console(stderr=True)
+
+
+class ExitCode:
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    NOT_FOUND = 3
+    CONFLICT = 4
+    UNAVAILABLE = 5
+
+
+def fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def settings() -> Settings:
+    try:
+        return get_settings()
+    except SettingsError as exc:
+        fail(str(exc), ExitCode.USAGE)
+
+
+def engine(*, migrate: bool = False):
+    """The engine for MEDIADESK_DATABASE_URL; refuses a database whose migrations are pending."""
+    from mediadesk.storage import db
+
+    url = settings().database_url
+    if migrate:
+        db.upgrade(url)
+    else:
+        try:
+            pending = db.pending_migrations(url)
+        except Exception as exc:
+            from mediadesk.settings import mask_url
+
+            fail(f"cannot open the database {mask_url(url)} (MEDIADESK_DATABASE_URL): {exc}", ExitCode.UNAVAILABLE)
+        if pending:
+            fail("the database schema is not up to date: run `mediadesk db upgrade`", ExitCode.UNAVAILABLE)
+    return db.engine_for(url)
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=None) + "\n")
+    sys.stdout.flush()
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def print_rows(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A Rich table on a terminal; tab-separated lines (no header) when piped."""
+    rows = list(rows)
+    if is_tty():
+        table = Table(title=title, header_style="bold")
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*["" if v is None else str(v) for v in row])
+        out.print(table)
+    else:
+        for row in rows:
+            sys.stdout.write("\t".join("" if v is None else str(v).replace("\t", " ").replace("\n", " ") for v in row) + "\n")
+        sys.stdout.flush()
+
+
+def fmt_time(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")

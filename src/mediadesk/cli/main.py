@@ -1,0 +1,22 @@
+"""The `mediadesk` command: noun → verb, each noun in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from mediadesk.cli import ops, tickets
+
+app = typer.Typer(
+    name="mediadesk",
+    help="Inquiries to the media address, as triaged tickets with drafted acknowledgements.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+ops.register(app)
+tickets.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,201 @@
+"""Typed settings, read once from ``MEDIADESK_*`` environment variables and ``.env``.
+
+Every component reads the same object, so ``mediadesk list`` run where ``demo`` ran
+sees the demo's database. Errors name the environment variable to fix.
+"""
+
+from __future__ import annotations
+
+import getpass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CATEGORIES = (
+    "interview_request",
+    "information_request",
+    "media_assets",
+    "event_accreditation",
+    "correction_complaint",
+    "partnership_speaking",
+    "general",
+    "spam",
+    "automated",
+)
+PRIORITIES = ("urgent", "high", "normal", "low")
+
+# Hours to first response and to resolution, by priority; a category may tighten them.
+DEFAULT_SLA_HOURS = {
+    "urgent": {"first_response": 2, "resolution": 24},
+    "high": {"first_response": 8, "resolution": 72},
+    "normal": {"first_response": 24, "resolution": 120},
+    "low": {"first_response": 72, "resolution": 240},
+}
+
+
+class SettingsError(RuntimeError):
+    """Settings are invalid; the message names the environment variable(s) to fix."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MEDIADESK_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # IMAP mailbox
+    imap_host: str | None = None
+    imap_port: int | None = Field(default=None, ge=1, le=65535)
+    imap_user: str | None = None
+    imap_password: SecretStr | None = None
+    imap_ssl: bool = True
+    imap_starttls: bool = False
+    imap_verify_tls: bool = True
+    imap_folder: str = "INBOX"
+    imap_idle: bool = True
+    poll_interval: float = Field(default=30.0, gt=0)
+    fetch_batch: int = Field(default=200, ge=1, le=5000)
+    processed_policy: Literal["leave", "seen", "move"] = "leave"
+    processed_folder: str = "Processed"
+    sent_folder: str | None = None
+
+    # Storage and queue
+    database_url: str = "sqlite:///mediadesk.db"
+    redis_url: str = "redis://localhost:6379/0"
+    data_dir: Path = Path("mediadesk-data")
+    max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
+    max_attachment_bytes: int = Field(default=10 * 1024 * 1024, ge=0)
+    max_attempts: int = Field(default=5, ge=1)
+    sweep_grace_seconds: float = Field(default=120.0, ge=0)
+    sweep_interval: float = Field(default=60.0, gt=0)
+
+    # Organisation and acknowledgements
+    organisation: str = "Press Office"
+    media_address: str = "media@example.org"
+    own_addresses: list[str] = []
+    signature: str = "The Press Office"
+    timezone: str = "Asia/Riyadh"
+    languages: list[str] = ["ar", "en", "fr", "es", "de", "it", "pt", "tr", "ur", "fa", "ru", "zh", "bn", "ms", "id", "nl"]
+    fallback_languages: list[str] = ["ar", "en"]
+    templates_dir: Path | None = None
+    rules_file: Path | None = None
+    auto_send_categories: list[str] = []
+    ack_rate_limit: int = Field(default=3, ge=0)
+    ack_rate_window_seconds: int = Field(default=86400, ge=1)
+    sla_hours: dict[str, dict[str, float]] = DEFAULT_SLA_HOURS
+
+    # SMTP
+    smtp_host: str | None = None
+    smtp_port: int | None = Field(default=None, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_verify_tls: bool = True
+
+    # Who the CLI records as the actor of a change.
+    user: str | None = None
+
+    @field_validator("database_url")
+    @classmethod
+    def _absolute_sqlite(cls, value: str) -> str:
+        # A relative SQLite path is pinned to the directory the command started in, so the
+        # worker and the CLI agree on one file.
+        prefix = "sqlite:///"
+        if value.startswith(prefix) and not value.startswith(prefix + "/") and value != prefix + ":memory:":
+            return prefix + str(Path(value[len(prefix):]).resolve())
+        return value
+
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute_dir(cls, value: Path) -> Path:
+        return value.resolve()
+
+    @field_validator("auto_send_categories")
+    @classmethod
+    def _known_categories(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(CATEGORIES))
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}; choose from {list(CATEGORIES)}")
+        return value
+
+    @property
+    def resolved_imap_port(self) -> int:
+        return self.imap_port or (993 if self.imap_ssl else 143)
+
+    @property
+    def resolved_smtp_port(self) -> int:
+        return self.smtp_port or {"ssl": 465, "starttls": 587, "none": 25}[self.smtp_tls]
+
+    @property
+    def actor(self) -> str:
+        if self.user:
+            return self.user
+        try:
+            return getpass.getuser()
+        except Exception:  # no login name in some containers
+            return "unknown"
+
+    @property
+    def our_addresses(self) -> set[str]:
+        return {a.lower() for a in [self.media_address, *self.own_addresses, self.imap_user or ""] if a and "@" in a}
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    def require_imap(self) -> None:
+        missing = [n for n in ("imap_host", "imap_user", "imap_password") if not getattr(self, n)]
+        if missing:
+            raise SettingsError(
+                "the poller needs " + ", ".join("MEDIADESK_" + n.upper() for n in missing)
+                + " (set them in the environment or in .env)"
+            )
+
+
+def _describe(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        name = "MEDIADESK_" + "_".join(str(p) for p in item["loc"]).upper()
+        lines.append(f"{name}: {item['msg']}")
+    return "invalid settings:\n  " + "\n  ".join(lines)
+
+
+def load_settings(**overrides) -> Settings:
+    """Build settings from the environment and .env, or raise SettingsError naming the variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc)) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()
+
+
+def reset_settings_cache() -> None:
+    get_settings.cache_clear()
+
+
+def mask_url(url: str) -> str:
+    """A URL with any password replaced, for logs and output."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url.split("@")[-1] if "@" in url else url
+
+
+__all__ = [
+    "CATEGORIES",
+    "PRIORITIES",
+    "Settings",
+    "SettingsError",
+    "get_settings",
+    "load_settings",
+    "mask_url",
+    "reset_settings_cache",
+]

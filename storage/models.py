@@ -1,0 +1,194 @@
+"""The tables: mailbox cursors, raw inbound mail, tickets, messages, attachments, drafts, events.
+
+Times are aware and stored as UTC (SQLModel's UTCDateTime); ``utcnow()`` is the one clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class MailboxCursor(SQLModel, table=True):
+    """How far the poller has read one IMAP folder (valid while UIDVALIDITY holds)."""
+
+    __tablename__ = "mailbox_cursor"
+    id: int | None = Field(default=None, primary_key=True)
+    mailbox: str = Field(unique=True, max_length=255)
+    uidvalidity: int = 0
+    last_uid: int = 0
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class InboundMessage(SQLModel, table=True):
+    """Raw bytes of every message as received: stored before anything else happens (outbox).
+
+    ``state`` is ``pending`` until ``ingest`` has turned it into a ticket message (``done``);
+    after ``max_attempts`` failures it is ``parked`` with its error for a human to re-drive.
+    """
+
+    __tablename__ = "inbound_message"
+    __table_args__ = (
+        UniqueConstraint("mailbox", "uidvalidity", "uid", name="uq_inbound_imap_uid"),
+        Index("ix_inbound_state_received", "state", "received_at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(default="imap", max_length=16)
+    mailbox: str = Field(default="", max_length=255)
+    uidvalidity: int | None = None
+    uid: int | None = None
+    sha256: str = Field(max_length=64, unique=True)
+    message_id: str | None = Field(default=None, max_length=998, index=True)
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    size: int = 0
+    truncated: bool = False
+    received_at: datetime = Field(default_factory=utcnow)
+    processed_at: datetime | None = None
+    state: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
+
+
+class Ticket(SQLModel, table=True):
+    __tablename__ = "ticket"
+    __table_args__ = (
+        Index("ix_ticket_status_priority_due", "status", "priority_rank", "due_at"),
+        Index("ix_ticket_requester", "requester_email"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str | None = Field(default=None, max_length=32, unique=True)
+    mailbox: str = Field(default="", max_length=255)
+    requester_email: str | None = Field(default=None, max_length=320)
+    requester_name: str | None = Field(default=None, max_length=255)
+    subject: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    status: str = Field(default="new", max_length=16, index=True)
+    needs_review: bool = False
+    review_reason: str | None = Field(default=None, sa_column=Column(Text))
+    assignee: str | None = Field(default=None, max_length=120, index=True)
+    merged_into_id: int | None = Field(default=None, foreign_key="ticket.id")
+
+    # Triage (filled by the triage step)
+    category: str | None = Field(default=None, max_length=32, index=True)
+    category_confidence: float | None = None
+    language: str | None = Field(default=None, max_length=8, index=True)
+    language_confidence: float | None = None
+    automated_kind: str | None = Field(default=None, max_length=16)
+    deadline: datetime | None = None
+    priority: str | None = Field(default=None, max_length=8)
+    priority_rank: int = 2  # urgent 0, high 1, normal 2, low 3: sorts in SQL
+    explanation: str | None = Field(default=None, sa_column=Column(Text))  # JSON list
+    triaged_at: datetime | None = None
+
+    # SLA
+    first_response_due_at: datetime | None = None
+    due_at: datetime | None = Field(default=None, index=True)
+    overdue: bool = Field(default=False, index=True)
+
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+    last_message_at: datetime = Field(default_factory=utcnow)
+    acknowledged_at: datetime | None = None
+    resolved_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
+class Message(SQLModel, table=True):
+    """One message on a ticket's thread, inbound or outbound."""
+
+    __tablename__ = "message"
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    inbound_id: int | None = Field(default=None, foreign_key="inbound_message.id")
+    direction: str = Field(default="in", max_length=3)
+    message_id: str | None = Field(default=None, max_length=998, index=True)
+    in_reply_to: str | None = Field(default=None, sa_column=Column(Text))
+    references: str | None = Field(default=None, sa_column=Column(Text))
+    from_email: str | None = Field(default=None, max_length=320)
+    from_name: str | None = Field(default=None, max_length=255)
+    reply_to: str | None = Field(default=None, max_length=320)
+    to: str | None = Field(default=None, sa_column=Column(Text))
+    cc: str | None = Field(default=None, sa_column=Column(Text))
+    subject: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    date: datetime | None = None
+    body_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    headers: str | None = Field(default=None, sa_column=Column(Text))  # JSON of triage headers
+    defects: str | None = Field(default=None, sa_column=Column(Text))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Attachment(SQLModel, table=True):
+    """An attachment saved on disk under its content hash; the name is sanitised for display."""
+
+    __tablename__ = "attachment"
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(foreign_key="message.id", index=True)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(default="application/octet-stream", max_length=255)
+    size: int = 0
+    sha256: str | None = Field(default=None, max_length=64)
+    stored_path: str | None = Field(default=None, max_length=1024)
+    skipped_reason: str | None = Field(default=None, max_length=255)
+
+
+class TicketEvent(SQLModel, table=True):
+    """The audit trail: status changes, notes, assignments, triage, drafts, sends."""
+
+    __tablename__ = "ticket_event"
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str = Field(default="system", max_length=120)
+    kind: str = Field(default="status", max_length=24)
+    from_status: str | None = Field(default=None, max_length=16)
+    to_status: str | None = Field(default=None, max_length=16)
+    note: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class Draft(SQLModel, table=True):
+    """The acknowledgement of a ticket: at most one per ticket, sent at most once."""
+
+    __tablename__ = "draft"
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="ticket.id", unique=True)
+    status: str = Field(default="pending", max_length=16, index=True)
+    language: str = Field(default="en", max_length=8)
+    to_email: str = Field(max_length=320)
+    to_name: str | None = Field(default=None, max_length=255)
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    body_text: str = Field(sa_column=Column(Text, nullable=False))
+    body_html: str | None = Field(default=None, sa_column=Column(Text))
+    in_reply_to: str | None = Field(default=None, sa_column=Column(Text))
+    references: str | None = Field(default=None, sa_column=Column(Text))
+    message_id: str | None = Field(default=None, max_length=998)
+    created_at: datetime = Field(default_factory=utcnow)
+    edited_by: str | None = Field(default=None, max_length=120)
+    approved_by: str | None = Field(default=None, max_length=120)
+    approved_at: datetime | None = None
+    send_attempts: int = 0
+    send_started_at: datetime | None = None
+    sent_at: datetime | None = None
+    error: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class LabelledExample(SQLModel, table=True):
+    """A category the press team set by hand: training data for triage."""
+
+    __tablename__ = "labelled_example"
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
+    category: str = Field(max_length=32)
+    language: str | None = Field(default=None, max_length=8)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    actor: str = Field(default="system", max_length=120)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
+OPEN_STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting")

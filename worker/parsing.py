@@ -1,0 +1,459 @@
+"""Parse raw RFC 5322 bytes into a frozen ``ParsedMessage``, tolerating whatever arrives.
+
+Uses the standard library's ``email`` package with ``policy.default``. Nothing here raises on
+bad input: broken headers, unknown charsets and malformed MIME degrade to best-effort text and
+are listed in ``defects`` so a human can review the message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email import policy
+from email.header import decode_header, make_header
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+
+# Headers that triage and threading look at, kept on the parsed message by lower-case name.
+TRIAGE_HEADERS = (
+    "auto-submitted", "x-auto-response-suppress", "x-autoreply", "x-autorespond", "x-autoresponder",
+    "precedence", "list-id", "list-unsubscribe", "list-post", "list-help", "return-path",
+    "x-failed-recipients", "x-mailer", "x-campaign", "x-mailchimp-campaign", "feedback-id",
+    "x-ms-exchange-generated-message-source", "x-ms-exchange-inbox-rules-loop", "x-precedence",
+    "x-post-messageclass", "x-loop", "x-spam-flag", "x-spam-status", "content-type", "user-agent",
+    "reply-to", "sender", "organization",
+)
+
+# Fallback charsets, in the order tried, for text whose declared charset is missing or wrong.
+FALLBACK_CHARSETS = ("utf-8", "windows-1256", "windows-1252")
+CHARSET_ALIASES = {
+    "unknown-8bit": "utf-8", "x-unknown": "utf-8", "iso-8859-8-i": "iso-8859-8",
+    "ks_c_5601-1987": "cp949", "x-mac-cyrillic": "mac-cyrillic", "unicode-1-1-utf-7": "utf-7",
+    "windows-874": "cp874", "ansi_x3.4-1968": "ascii",
+}
+MAX_HEADER_CHARS = 16_384
+MAX_PARTS = 500
+MAX_DEPTH = 20
+
+
+@dataclass(frozen=True)
+class ParsedAttachment:
+    filename: str | None
+    content_type: str
+    data: bytes
+    declared_size: int
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """A message reduced to what the pipeline needs. Strings are always ``str``, never ``None``."""
+
+    message_id: str | None
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    subject: str
+    from_email: str | None
+    from_name: str | None
+    reply_to: str | None
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    date: datetime | None
+    headers: dict[str, str]
+    content_type: str
+    part_types: tuple[str, ...]
+    text: str
+    html_only: bool
+    attachments: tuple[ParsedAttachment, ...]
+    defects: tuple[str, ...] = field(default=())
+
+    @property
+    def sender(self) -> str | None:
+        """Where a reply goes: Reply-To when it names an address, else From."""
+        return self.reply_to or self.from_email
+
+
+_MSGID_RE = re.compile(r"<[^<>\s]+>")
+_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(value: str, limit: int = MAX_HEADER_CHARS) -> str:
+    """Unfold, strip control characters and bound a header value."""
+    value = re.sub(r"\r?\n[ \t]+", " ", value)  # unfold
+    value = _CTRL_RE.sub("", value.replace("\r", " ").replace("\n", " ").replace("\t", " "))
+    return value.strip()[:limit]
+
+
+def _decode_raw_header(raw: str) -> str:
+    """Decode RFC 2047 words ourselves, so aliases (iso-8859-8-i, utf-7...) and bad bytes survive."""
+    try:
+        chunks = decode_header(raw)
+    except Exception:
+        return raw
+    out = []
+    for data, charset in chunks:
+        if isinstance(data, str):
+            out.append(data)
+        else:
+            cs = CHARSET_ALIASES.get((charset or "").lower(), charset)
+            out.append(decode_bytes(data, cs))
+    return "".join(out)
+
+
+def _raw_header(msg: EmailMessage, name: str) -> str | None:
+    for key, raw in msg.raw_items():
+        if key.lower() == name:
+            return str(raw)
+    return None
+
+
+def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[str, ...] = ()) -> str | None:
+    """A decoded header value; never raises (policy.default can on malformed values).
+
+    Raw 8-bit bytes in a header (no RFC 2047 encoding) are decoded as UTF-8, else with the
+    charsets the body declares, else the fallbacks, instead of becoming replacement marks.
+    """
+    raw = _raw_header(msg, name)
+    if raw is not None and any("\udc80" <= ch <= "\udcff" for ch in raw):
+        data = raw.encode("ascii", "surrogateescape")
+        defects.append(f"header {name}: undeclared 8-bit text")
+        return _clean(_decode_raw_header(decode_bytes(data, None, charsets)))
+    try:
+        value = msg.get(name)
+        if value is None:
+            return None
+        text = str(value)
+        if raw is not None and ("\ufffd" in text or "=?" in text):
+            text = _decode_raw_header(raw)
+        return _clean(text)
+    except Exception as exc:  # malformed header: fall back to the raw text
+        defects.append(f"header {name}: {type(exc).__name__}")
+        return _clean(_decode_raw_header(raw)) if raw is not None else None
+
+
+_ANGLE_ADDR_RE = re.compile(r"<([^<>@\s]+@[^<>@\s]+)>")
+
+
+def _address(value: str | None) -> tuple[str | None, str | None]:
+    if not value:
+        return None, None
+    try:
+        name, addr = parseaddr(value)
+    except Exception:
+        name, addr = "", ""
+    # parseaddr gives up on odd display names ("Foo [X] <a@b>"); the angle address is enough.
+    if not addr or "@" not in addr:
+        match = _ANGLE_ADDR_RE.search(value)
+        if match:
+            addr, name = match.group(1), value[: match.start()].strip().strip('"')
+    addr = addr.strip().strip("<>") or None
+    if addr and ("@" not in addr or len(addr) > 320 or " " in addr):
+        addr = None
+    return (_clean(name, 255) or None), addr
+
+
+def _addresses(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    try:
+        return tuple(a for _, a in getaddresses([value]) if a and "@" in a)[:100]
+    except Exception:
+        return ()
+
+
+def _msgids(value: str | None) -> tuple[str, ...]:
+    return tuple(_MSGID_RE.findall(value or ""))[:200]
+
+
+def _charset(part) -> str | None:
+    try:
+        cs = part.get_content_charset()
+    except Exception:
+        return None
+    if not cs:
+        return None
+    cs = cs.strip().strip('"').lower()
+    return CHARSET_ALIASES.get(cs, cs)
+
+
+CHARSET_FAMILY = {"iso-2022-jp": ("iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_3"), "gb2312": ("gb18030",), "euc-kr": ("cp949",), "shift_jis": ("cp932",)}
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def _mixed_words(text: str) -> int:
+    """Words mixing ASCII letters with other scripts: the mark of a wrong single-byte charset."""
+    return sum(
+        1 for word in text.split()
+        if _LATIN_RE.search(word) and any(ch.isalpha() and ord(ch) > 0x24F for ch in word)
+    )
+
+
+def decode_bytes(data: bytes, charset: str | None, hints: tuple[str, ...] = ()) -> str:
+    """Bytes to text: the declared charset when it decodes cleanly, else hints, else fallbacks.
+
+    A declared charset with a stray bad byte keeps that charset (with a replacement mark);
+    undeclared single-byte text takes the candidate whose words do not mix scripts.
+    """
+    if charset:
+        for cs in (charset, *CHARSET_FAMILY.get(charset, ())):
+            try:
+                return data.decode(cs)
+            except LookupError:
+                break
+            except UnicodeDecodeError:
+                continue
+        try:
+            text = data.decode(charset, errors="replace")
+            if text.count("\ufffd") <= max(2, len(data) // 200):
+                return text
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for cs in dict.fromkeys([*hints, *FALLBACK_CHARSETS, "windows-1251"]):
+        try:
+            candidates.append(data.decode(cs))
+        except (LookupError, UnicodeDecodeError):
+            continue
+    if candidates:
+        return min(candidates, key=_mixed_words)  # min is stable: earlier candidates win ties
+    return data.decode("utf-8", errors="replace")
+
+
+def _part_bytes(part) -> bytes:
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:
+        payload = None
+    if payload is None:
+        raw = part.get_payload()
+        if isinstance(raw, str):
+            return raw.encode("utf-8", errors="replace")
+        return b""
+    return payload
+
+
+def part_text(part) -> str:
+    """The text of a leaf part, robust to wrong or unknown charsets."""
+    charset = _charset(part)
+    if charset in (None, "us-ascii", "ascii", "utf-8"):
+        try:
+            content = part.get_content()
+            if isinstance(content, str):
+                return content
+        except Exception:
+            pass
+    return decode_bytes(_part_bytes(part), charset)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML body: scripts, styles and remote content are dropped, never fetched."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head", "title", "meta", "link", "iframe", "object", "embed", "noscript", "template", "svg"]):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    text = soup.get_text("\n")
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def _filename(part) -> str | None:
+    try:
+        name = part.get_filename()
+    except Exception:
+        name = None
+    if name is None:
+        try:
+            name = part.get_param("name")
+            if isinstance(name, tuple):  # RFC 2231 triple
+                name = decode_bytes((name[2] or "").encode("latin-1", "replace"), name[0])
+        except Exception:
+            name = None
+    return _decode_raw_header(str(name)) if name else None
+
+
+def _walk(msg, defects: list[str]):
+    """Leaf parts, depth- and count-bounded so hostile nesting cannot exhaust us."""
+    stack = [(msg, 0)]
+    count = 0
+    while stack:
+        part, depth = stack.pop()
+        count += 1
+        if count > MAX_PARTS:
+            defects.append(f"more than {MAX_PARTS} MIME parts: the rest ignored")
+            return
+        try:
+            is_multi = part.is_multipart()
+        except Exception:
+            is_multi = False
+        if is_multi:
+            if depth >= MAX_DEPTH:
+                defects.append(f"MIME nesting deeper than {MAX_DEPTH}: inner parts ignored")
+                continue
+            try:
+                children = list(part.iter_parts())
+            except Exception:
+                children = []
+            stack.extend((child, depth + 1) for child in reversed(children))
+        else:
+            yield part
+
+
+def _declared_charsets(msg) -> tuple[str, ...]:
+    found: list[str] = []
+    try:
+        for i, part in enumerate(msg.walk()):
+            if i > 50:
+                break
+            cs = _charset(part)
+            if cs and cs not in ("us-ascii", "ascii", "utf-8") and cs not in found:
+                found.append(cs)
+    except Exception:
+        pass
+    return tuple(found)
+
+
+def strip_mbox_from_line(raw: bytes) -> bytes:
+    if raw.startswith(b"From "):
+        nl = raw.find(b"\n")
+        return raw[nl + 1 :] if nl >= 0 else b""
+    return raw
+
+
+_HEADER_LINE_RE = re.compile(rb"^([\x21-\x39\x3b-\x7e]+:|[ \t])")
+
+
+def repair_header_block(raw: bytes) -> tuple[bytes, int]:
+    """Drop lines in the header block that are neither a field nor a continuation.
+
+    The standard parser ends the headers at the first such line and reads the rest as body,
+    losing From and Subject; mail clients skip the line instead.
+    """
+    match = re.search(rb"\r?\n\r?\n", raw)
+    if not match:
+        return raw, 0
+    lines = raw[: match.start()].splitlines(keepends=True)
+    kept = [line for line in lines if _HEADER_LINE_RE.match(line)]
+    dropped = len(lines) - len(kept)
+    if not dropped or not kept:
+        return raw, 0
+    return b"".join(kept) + raw[match.start():], dropped
+
+
+def parse_message(raw: bytes) -> ParsedMessage:
+    """Parse raw bytes. Never raises for malformed mail; see ``defects``."""
+    defects: list[str] = []
+    raw = strip_mbox_from_line(raw.lstrip(b"\xef\xbb\xbf"))
+    raw, dropped = repair_header_block(raw)
+    if dropped:
+        defects.append(f"{dropped} malformed header line(s) skipped")
+    msg: EmailMessage = BytesParser(policy=policy.default).parsebytes(raw)
+    for d in getattr(msg, "defects", []) or []:
+        defects.append(type(d).__name__)
+
+    hints = _declared_charsets(msg)
+    headers: dict[str, str] = {}
+    for name in TRIAGE_HEADERS:
+        value = _header(msg, name, defects, hints)
+        if value is not None:
+            headers[name] = value
+
+    from_raw = _header(msg, "from", defects, hints)
+    from_name, from_email = _address(from_raw)
+    if from_raw is None:  # Sender stands in only when there is no From at all
+        from_name, from_email = _address(headers.get("sender"))
+    _, reply_to = _address(headers.get("reply-to"))
+
+    date = None
+    date_raw = _header(msg, "date", defects)
+    if date_raw:
+        try:
+            date = parsedate_to_datetime(date_raw)
+            if date.tzinfo is None:
+                date = date.replace(tzinfo=timezone.utc)
+        except Exception:
+            defects.append("unparseable Date")
+
+    try:
+        content_type = msg.get_content_type()
+    except Exception:
+        content_type = "text/plain"
+
+    part_types: list[str] = []
+    plain: list[str] = []
+    html: list[str] = []
+    attachments: list[ParsedAttachment] = []
+    for part in _walk(msg, defects):
+        try:
+            ctype = part.get_content_type()
+        except Exception:
+            ctype = "application/octet-stream"
+        part_types.append(ctype)
+        try:
+            disposition = part.get_content_disposition()
+        except Exception:
+            disposition = None
+        filename = _filename(part)
+        if ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename:
+            (plain if ctype == "text/plain" else html).append(part_text(part))
+        elif ctype.startswith("message/") or ctype in ("text/rfc822-headers",):
+            # Report bodies (delivery-status, rfc822-headers) are kept as text for triage.
+            plain.append(part_text(part)[:20_000])
+        elif ctype.startswith("multipart/"):
+            continue
+        else:
+            data = _part_bytes(part)
+            attachments.append(ParsedAttachment(filename, ctype, data, len(data)))
+
+    # The walk skips container types; record them for report detection.
+    try:
+        containers = [p.get_content_type() for p in msg.walk() if p.is_multipart()][:MAX_PARTS]
+    except Exception:
+        containers = []
+
+    text = "\n\n".join(t for t in plain if t.strip())
+    html_only = not text.strip() and bool(html)
+    if html_only:
+        text = "\n\n".join(html_to_text(h) for h in html)
+    text = text.replace("\x00", "").replace("\r\n", "\n")
+
+    return ParsedMessage(
+        message_id=(_msgids(_header(msg, "message-id", defects)) or (None,))[0],
+        in_reply_to=(_msgids(_header(msg, "in-reply-to", defects)) or (None,))[0],
+        references=_msgids(_header(msg, "references", defects)),
+        subject=_header(msg, "subject", defects, hints) or "",
+        from_email=from_email,
+        from_name=from_name,
+        reply_to=reply_to,
+        to=_addresses(_header(msg, "to", defects)),
+        cc=_addresses(_header(msg, "cc", defects)),
+        date=date,
+        headers=headers,
+        content_type=content_type,
+        part_types=tuple(dict.fromkeys(containers + part_types)),
+        text=text,
+        html_only=html_only,
+        attachments=tuple(attachments),
+        defects=tuple(dict.fromkeys(defects)),
+    )
+
+
+def sha256_hex(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def minted_message_id(raw: bytes, domain: str = "mediadesk.invalid") -> str:
+    """A stable Message-ID for mail that has none, derived from its bytes."""
+    return f"<{sha256_hex(raw)[:32]}@{domain}>"
