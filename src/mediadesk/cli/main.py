@@ -18,5 +18,15 @@ ops.register(app)
 tickets.register(app)
 
 
+@app.callback()
+def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each pipeline step to stderr.")) -> None:
+    import os
+
+    from mediadesk import logs
+
+    level = "INFO" if verbose else os.environ.get("MEDIADESK_LOG_LEVEL", "WARNING")
+    logs.configure(level)
+
+
 def main() -> None:
     app()

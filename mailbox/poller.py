@@ -1,0 +1,226 @@
+"""Watch one IMAP folder and store every new message exactly once, then hand it on.
+
+Order of effects per batch (the outbox pattern): raw bytes + cursor advance in ONE
+transaction → enqueue ``ingest`` → apply the processed-mail policy. A crash anywhere leaves
+either nothing stored (the batch is fetched again) or rows the sweep will enqueue.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import ssl
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import structlog
+from imapclient import IMAPClient
+from sqlalchemy.engine import Engine
+
+from mediadesk.backoff import backoff
+from mediadesk.settings import Settings
+from mediadesk.storage import repo
+from mediadesk.storage.db import session_scope
+
+log = structlog.get_logger("mediadesk.poller")
+
+IDLE_MAX_SECONDS = 25 * 60  # RFC 2177: servers may drop IDLE after 29 minutes
+LOCK_TTL_SECONDS = 60
+
+
+def fault_point(name: str) -> None:
+    """Die here when MEDIADESK_FAULT_POINT names this point (fault-injection tests only)."""
+    if os.environ.get("MEDIADESK_FAULT_POINT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def imap_connect(settings: Settings) -> IMAPClient:
+    """Log in over TLS (verified) unless MEDIADESK_IMAP_SSL=false."""
+    settings.require_imap()
+    context = ssl.create_default_context()
+    if not settings.imap_verify_tls:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    client = IMAPClient(settings.imap_host, port=settings.resolved_imap_port, ssl=settings.imap_ssl,
+                        ssl_context=context if settings.imap_ssl else None, timeout=60)
+    if not settings.imap_ssl and settings.imap_starttls:
+        client.starttls(context)
+    client.login(settings.imap_user, settings.imap_password.get_secret_value())
+    return client
+
+
+@dataclass
+class PollStats:
+    stored: int = 0
+    batches: int = 0
+    reconnects: int = 0
+    last_error: str | None = None
+    uids_seen: list[int] = field(default_factory=list)
+
+
+class Poller:
+    """One mailbox folder → InboundMessage rows → ``enqueue(ids)``."""
+
+    def __init__(self, settings: Settings, engine: Engine, enqueue: Callable[[list[int]], None], *,
+                 redis_client=None, connect: Callable[[Settings], IMAPClient] = imap_connect):
+        self.settings = settings
+        self.engine = engine
+        self.enqueue = enqueue
+        self.redis = redis_client
+        self.connect = connect
+        self.mailbox = f"{settings.imap_user}@{settings.imap_host}/{settings.imap_folder}"
+        self.stop_event = threading.Event()
+        self.stats = PollStats()
+        self._lock = None
+
+    # ------------------------------------------------------------------ one sync pass
+
+    def sync(self, client: IMAPClient) -> int:
+        """Fetch everything above the cursor, in batches; returns how many were new."""
+        folder = self.settings.imap_folder
+        info = client.select_folder(folder, readonly=False)
+        uidvalidity = int(info[b"UIDVALIDITY"])
+        with session_scope(self.engine) as session:
+            cursor = repo.get_cursor(session, mailbox=self.mailbox)
+            if cursor.uidvalidity != uidvalidity:
+                if cursor.uidvalidity:
+                    # The server renumbered the folder: read it all again; content hashes
+                    # keep what we already have from being stored twice.
+                    log.warning("uidvalidity_changed", mailbox=self.mailbox, old=cursor.uidvalidity, new=uidvalidity)
+                cursor.uidvalidity, cursor.last_uid = uidvalidity, 0
+                session.add(cursor)
+            last_uid = cursor.last_uid
+        uids = sorted(u for u in client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
+        new_total = 0
+        batch_size = self.settings.fetch_batch
+        for start in range(0, len(uids), batch_size):
+            batch = uids[start : start + batch_size]
+            fetched = client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE"])
+            items = [
+                repo.RawItem(raw=bytes(data[b"BODY[]"]), uid=uid)
+                for uid, data in sorted(fetched.items()) if b"BODY[]" in data
+            ]
+            fault_point("after_fetch")
+            with session_scope(self.engine) as session:
+                new_ids = repo.store_inbound(session, items=items, mailbox=self.mailbox, source="imap",
+                                             uidvalidity=uidvalidity, max_bytes=self.settings.max_message_bytes)
+                cursor = repo.get_cursor(session, mailbox=self.mailbox)
+                cursor.last_uid = max(cursor.last_uid, batch[-1])
+                session.add(cursor)
+            fault_point("after_commit")
+            if new_ids:
+                self.enqueue(new_ids)
+            fault_point("after_enqueue")
+            self._apply_policy(client, batch)
+            self.stats.stored += len(new_ids)
+            self.stats.batches += 1
+            new_total += len(new_ids)
+            self._refresh_lock()
+            log.info("stored", mailbox=self.mailbox, new=len(new_ids), last_uid=batch[-1])
+        return new_total
+
+    def _apply_policy(self, client: IMAPClient, uids: list[int]) -> None:
+        policy = self.settings.processed_policy
+        if policy == "seen":
+            client.add_flags(uids, [b"\\Seen"], silent=True)
+        elif policy == "move":
+            folder = self.settings.processed_folder
+            if not client.folder_exists(folder):
+                client.create_folder(folder)
+            if client.has_capability("MOVE"):
+                client.move(uids, folder)
+            else:  # COPY then mark deleted would delete: we never delete, so copy + seen only
+                client.copy(uids, folder)
+                client.add_flags(uids, [b"\\Seen"], silent=True)
+
+    # ------------------------------------------------------------------ the loop
+
+    def _acquire_lock(self) -> bool:
+        if self.redis is None:
+            return True
+        if self._lock is not None:
+            try:  # still ours after a reconnect?
+                self._lock.reacquire()
+                return True
+            except Exception:
+                self._lock = None
+        self._lock = self.redis.lock(f"mediadesk:poller:{self.mailbox}", timeout=LOCK_TTL_SECONDS,
+                                     blocking=False, thread_local=False)
+        return bool(self._lock.acquire(blocking=False))
+
+    def _refresh_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.reacquire()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            try:
+                self._lock.release()
+            except Exception:
+                pass
+            self._lock = None
+
+    def _wait_for_mail(self, client: IMAPClient, use_idle: bool) -> None:
+        """Block until the server reports new mail or the poll interval passes."""
+        interval = min(self.settings.poll_interval, LOCK_TTL_SECONDS / 3, IDLE_MAX_SECONDS)
+        if not use_idle:
+            self.stop_event.wait(interval)
+            client.noop()
+            return
+        client.idle()
+        try:
+            deadline = time.monotonic() + interval
+            while not self.stop_event.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                responses = client.idle_check(timeout=min(1.0, remaining))
+                if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+                    break
+        finally:
+            client.idle_done()
+
+    def run(self, *, once: bool = False) -> PollStats:
+        """Poll until stopped; reconnect with jittered exponential backoff on any error."""
+        attempt = 0
+        while not self.stop_event.is_set():
+            client = None
+            try:
+                if not self._acquire_lock():
+                    log.info("lock_busy", mailbox=self.mailbox, hint="another poller holds this mailbox")
+                    if once:
+                        return self.stats
+                    self.stop_event.wait(LOCK_TTL_SECONDS / 3)
+                    continue
+                client = self.connect(self.settings)
+                use_idle = self.settings.imap_idle and client.has_capability("IDLE")
+                log.info("connected", mailbox=self.mailbox, idle=use_idle)
+                attempt = 0
+                while not self.stop_event.is_set():
+                    self.sync(client)
+                    if once:
+                        return self.stats
+                    self._refresh_lock()
+                    self._wait_for_mail(client, use_idle)
+            except Exception as exc:
+                if once:
+                    raise
+                self.stats.reconnects += 1
+                self.stats.last_error = f"{type(exc).__name__}: {exc}"
+                delay = backoff(attempt, cap=60)
+                attempt += 1
+                log.warning("poll_error", mailbox=self.mailbox, error=self.stats.last_error, retry_in=round(delay, 2))
+                self.stop_event.wait(delay)
+            finally:
+                if client is not None:
+                    try:
+                        client.logout()
+                    except Exception:
+                        pass
+        self._release_lock()
+        return self.stats
+
+    def stop(self) -> None:
+        self.stop_event.set()

@@ -1,0 +1,258 @@
+"""Running the service: db, poll, worker, run, sweep, demo, import-mbox."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from mediadesk.cli import common
+from mediadesk.cli.common import ExitCode, err, fail
+
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending migrations to MEDIADESK_DATABASE_URL."""
+    from mediadesk.settings import mask_url
+    from mediadesk.storage import db
+
+    url = common.settings().database_url
+    try:
+        db.upgrade(url)
+    except Exception as exc:
+        fail(f"migrating {mask_url(url)} (MEDIADESK_DATABASE_URL) failed: {exc}", ExitCode.UNAVAILABLE)
+    err.print(f"database {mask_url(url)} is at the latest schema")
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Say whether migrations are pending (exit 5 if so)."""
+    from mediadesk.settings import mask_url
+    from mediadesk.storage import db
+
+    url = common.settings().database_url
+    pending = db.pending_migrations(url)
+    if pending:
+        fail(f"{len(pending)} migration(s) pending on {mask_url(url)}: run `mediadesk db upgrade`", ExitCode.UNAVAILABLE)
+    err.print(f"{mask_url(url)}: up to date")
+
+
+def redis_client_or_none(url: str):
+    """A Redis client when the server answers, else None."""
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=5)
+        client.ping()
+        return client
+    except Exception:
+        return None
+
+
+def poll(
+    once: bool = typer.Option(False, "--once", help="Fetch what is new, enqueue it and exit."),
+) -> None:
+    """Watch the IMAP mailbox (IDLE, polling as fallback) and hand new mail to the workers.
+
+    Example: MEDIADESK_IMAP_HOST=imap.example.org mediadesk poll
+    """
+    from mediadesk import logs
+    from mediadesk.mailbox.poller import Poller
+    from mediadesk.settings import SettingsError
+    from mediadesk.worker.tasks import enqueue_ingest
+
+    logs.configure("INFO")
+
+    settings = common.settings()
+    try:
+        settings.require_imap()
+    except SettingsError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    engine = common.engine()
+    redis_client = redis_client_or_none(settings.redis_url)
+    if redis_client is None:
+        fail(f"Redis at MEDIADESK_REDIS_URL is not reachable; the poller needs it for its lock and queue",
+             ExitCode.UNAVAILABLE)
+    poller = Poller(settings, engine, enqueue_ingest, redis_client=redis_client)
+    signal.signal(signal.SIGTERM, lambda *_: poller.stop())
+    try:
+        stats = poller.run(once=once)
+    except KeyboardInterrupt:
+        poller.stop()
+        stats = poller.stats
+    except Exception as exc:
+        fail(f"polling {settings.imap_host} failed: {type(exc).__name__}: {exc}", ExitCode.UNAVAILABLE)
+    err.print(f"stored {stats.stored} new message(s) in {stats.batches} batch(es)")
+
+
+def worker(
+    concurrency: int = typer.Option(2, "--concurrency", "-c", help="Worker processes."),
+    beat: bool = typer.Option(False, "--beat", "-B", help="Also run the beat scheduler (sweeps) in this worker."),
+    loglevel: str = typer.Option("INFO", "--loglevel"),
+) -> None:
+    """Run a Celery worker (same as `celery -A mediadesk.worker.app worker -Q mediadesk`)."""
+    from mediadesk.worker.app import QUEUE, app
+
+    argv = ["worker", "-Q", QUEUE, f"--concurrency={concurrency}", f"--loglevel={loglevel}"]
+    if beat:
+        argv.append("-B")
+    app.worker_main(argv)
+
+
+def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
+    """Poller + worker + beat on one host, for small installs."""
+    common.engine(migrate=True)
+    exe = Path(sys.argv[0]).resolve()
+    cmd = [str(exe), "worker", "--beat", f"--concurrency={concurrency}"] if exe.name == "mediadesk" else \
+        [sys.executable, "-m", "mediadesk", "worker", "--beat", f"--concurrency={concurrency}"]
+    child = subprocess.Popen(cmd)
+    try:
+        poll(once=False)
+    finally:
+        child.send_signal(signal.SIGTERM)
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def sweep(
+    inline: bool = typer.Option(False, "--inline", help="Process in this process instead of enqueueing."),
+    grace: Optional[float] = typer.Option(None, help="Seconds a message may wait before it counts as lost."),
+) -> None:
+    """Re-enqueue inbound mail stored but never processed, and tickets never triaged."""
+    from mediadesk.worker import pipeline
+
+    settings = common.settings()
+    if grace is not None:
+        settings = settings.model_copy(update={"sweep_grace_seconds": grace})
+    engine = common.engine()
+    inbound_ids, ticket_ids = pipeline.stale_work(engine, settings)
+    if inline:
+        for inbound_id in inbound_ids:
+            pipeline.process_inbound(engine, inbound_id, settings)
+        for ticket_id in ticket_ids:
+            pipeline.triage_and_draft(engine, ticket_id, settings)
+    else:
+        from mediadesk.worker.tasks import ingest, triage
+
+        for inbound_id in inbound_ids:
+            ingest.delay(inbound_id)
+        for ticket_id in ticket_ids:
+            triage.delay(ticket_id)
+    err.print(f"swept {len(inbound_ids)} inbound message(s) and {len(ticket_ids)} untriaged ticket(s)")
+
+
+def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
+    """Run the pipeline in this process over ``ids``, with a progress bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from mediadesk.worker import pipeline
+
+    limiter = None
+    redis_client = redis_client_or_none(settings.redis_url)
+    if redis_client is not None:
+        try:
+            from mediadesk.worker.drafting import RedisAckLimiter
+
+            limiter = RedisAckLimiter(settings.redis_url, settings.ack_rate_limit, settings.ack_rate_window_seconds)
+        except Exception:
+            limiter = None
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task(label, total=len(ids))
+        for inbound_id in ids:
+            try:
+                pipeline.process_inbound(engine, inbound_id, settings, limiter=limiter)
+            except Exception as exc:
+                pipeline.record_failure(engine, inbound_id, exc, settings.max_attempts)
+                err.print(f"[yellow]inbound #{inbound_id} failed: {exc}[/]")
+            progress.advance(task)
+
+
+def demo(
+    directory: Optional[Path] = typer.Option(None, "--inbox", help="A folder of .eml files instead of the bundled inbox."),
+) -> None:
+    """Process the bundled sample inbox into the local SQLite database and show the tickets.
+
+    Runs in this process with nothing but Python: no IMAP, Redis or worker needed.
+    """
+    from mediadesk.storage import repo
+    from mediadesk.storage.db import session_scope
+
+    settings = common.settings()
+    engine = common.engine(migrate=True)
+    if directory is not None:
+        files = sorted(directory.glob("*.eml"))
+    else:
+        inbox = resources.files("mediadesk.demo") / "inbox"
+        files = sorted((p for p in inbox.iterdir() if p.name.endswith(".eml")), key=lambda p: p.name)
+    if not files:
+        fail(f"no .eml files in {directory or 'the bundled demo inbox'}", ExitCode.USAGE)
+    items = [repo.RawItem(raw=f.read_bytes()) for f in files]
+    with session_scope(engine) as session:
+        ids = repo.store_inbound(session, items=items, mailbox="demo", source="demo",
+                                 max_bytes=settings.max_message_bytes)
+    err.print(f"stored {len(ids)} new of {len(files)} demo message(s) in {common.settings().database_url}")
+    process_inline(engine, ids, settings, label="processing demo inbox")
+    from mediadesk.cli import tickets
+
+    tickets.print_all_tickets()
+    err.print("next: `mediadesk show MR-1`, `mediadesk draft list`, `mediadesk list --json`")
+
+
+def import_mbox(
+    path: Path = typer.Argument(..., exists=True, help="An mbox file or a Maildir folder."),
+    inline: bool = typer.Option(False, "--inline", help="Process here instead of enqueueing to the workers."),
+) -> None:
+    """Bring a mailbox export in through the same pipeline; re-importing adds no duplicates."""
+    import mailbox as stdlib_mailbox  # the standard library's mbox/Maildir reader
+
+    from mediadesk.storage import repo
+    from mediadesk.storage.db import session_scope
+
+    settings = common.settings()
+    engine = common.engine()
+    box = stdlib_mailbox.Maildir(str(path), factory=None, create=False) if path.is_dir() else stdlib_mailbox.mbox(str(path), create=False)
+    ids: list[int] = []
+    items: list = []
+
+    def flush() -> None:
+        with session_scope(engine) as session:
+            ids.extend(repo.store_inbound(session, items=items, mailbox=f"import:{path.name}", source="import",
+                                          max_bytes=settings.max_message_bytes))
+        items.clear()
+
+    for key in box.iterkeys():
+        items.append(repo.RawItem(raw=box.get_bytes(key)))
+        if len(items) >= 200:
+            flush()
+    flush()
+    err.print(f"stored {len(ids)} new message(s) from {path}")
+    if inline or redis_client_or_none(settings.redis_url) is None:
+        process_inline(engine, ids, settings, label="importing")
+    else:
+        from mediadesk.worker.tasks import enqueue_ingest
+
+        enqueue_ingest(ids)
+        err.print(f"enqueued {len(ids)} message(s) for the workers")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(db_app, name="db")
+    app.command()(poll)
+    app.command()(worker)
+    app.command()(run)
+    app.command()(sweep)
+    app.command()(demo)
+    app.command("import-mbox")(import_mbox)
+
+
+__all__ = ["register"]

@@ -1,0 +1,372 @@
+"""The press team's ticket commands: list, show, status, assign, note, categorise, reprocess."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+
+import typer
+from rich.panel import Panel
+from rich.text import Text
+from sqlalchemy import or_
+from sqlmodel import Session, select
+
+from mediadesk.cli import common
+from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
+from mediadesk.storage.models import (Attachment, Draft, InboundMessage, LabelledExample, Message, Ticket,
+                                      TicketEvent, utcnow)
+
+LIST_FIELDS = ("ref", "status", "priority", "category", "language", "subject", "requester", "requester_name",
+               "assignee", "created_at", "due_at", "overdue", "deadline", "automated_kind", "category_confidence",
+               "needs_review")
+
+
+def ticket_summary(ticket: Ticket) -> dict:
+    """The JSON object for a ticket in `list --json` (fields documented in the README)."""
+    return {
+        "ref": ticket.ref,
+        "status": ticket.status,
+        "priority": ticket.priority,
+        "category": ticket.category,
+        "category_confidence": ticket.category_confidence,
+        "language": ticket.language,
+        "automated_kind": ticket.automated_kind,
+        "deadline": ticket.deadline,
+        "subject": ticket.subject,
+        "requester": ticket.requester_email,
+        "requester_name": ticket.requester_name,
+        "assignee": ticket.assignee,
+        "mailbox": ticket.mailbox,
+        "needs_review": ticket.needs_review,
+        "overdue": ticket.overdue,
+        "due_at": ticket.due_at,
+        "created_at": ticket.created_at,
+        "updated_at": ticket.updated_at,
+    }
+
+
+def _parse_since(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    text = text.strip()
+    units = {"h": "hours", "d": "days", "w": "weeks", "m": "minutes"}
+    if text[:-1].isdigit() and text[-1] in units:
+        return utcnow() - timedelta(**{units[text[-1]]: int(text[:-1])})
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        fail(f"--since {text!r}: use an ISO date (2026-11-01) or an age like 24h, 7d", ExitCode.USAGE)
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def list_tickets(
+    all_: bool = typer.Option(False, "--all", "-a", help="Every ticket, not only open ones."),
+    status: Optional[list[str]] = typer.Option(None, "--status", "-s", help="Only these statuses (repeatable); 'error' lists parked inbound mail."),
+    category: Optional[str] = typer.Option(None, "--category", "-c"),
+    language: Optional[str] = typer.Option(None, "--language", "-l"),
+    priority: Optional[str] = typer.Option(None, "--priority", "-p"),
+    assignee: Optional[str] = typer.Option(None, "--assignee"),
+    overdue: bool = typer.Option(False, "--overdue", help="Only tickets past their due time."),
+    review: bool = typer.Option(False, "--review", help="Only tickets flagged for human review."),
+    since: Optional[str] = typer.Option(None, "--since", help="Created since an ISO date or an age (24h, 7d)."),
+    search: Optional[str] = typer.Option(None, "--search", "-q", help="Text in subject, body or sender."),
+    limit: int = typer.Option(100, "--limit", "-n", min=1),
+    json_: bool = typer.Option(False, "--json", help="One JSON array of ticket objects."),
+) -> None:
+    """Open tickets by priority then due time.
+
+    Examples:
+      mediadesk list
+      mediadesk list --status new --language ar
+      mediadesk list --all --search "press pass" --json
+    """
+    from mediadesk.worker.workflow import OPEN_STATUSES
+
+    if status and "error" in status:
+        return list_parked(json_=json_)
+    engine = common.engine()
+    with Session(engine) as session:
+        query = select(Ticket).where(Ticket.merged_into_id.is_(None))
+        if status:
+            query = query.where(Ticket.status.in_(status))
+        elif not all_:
+            query = query.where(Ticket.status.in_(OPEN_STATUSES))
+        for column, value in ((Ticket.category, category), (Ticket.language, language),
+                              (Ticket.priority, priority), (Ticket.assignee, assignee)):
+            if value:
+                query = query.where(column == value)
+        if overdue:
+            query = query.where(Ticket.overdue.is_(True))
+        if review:
+            query = query.where(Ticket.needs_review.is_(True))
+        since_at = _parse_since(since)
+        if since_at:
+            query = query.where(Ticket.created_at >= since_at)
+        if search:
+            like = f"%{search}%"
+            in_body = select(Message.ticket_id).where(Message.body_text.ilike(like))
+            query = query.where(or_(Ticket.subject.ilike(like), Ticket.requester_email.ilike(like),
+                                    Ticket.requester_name.ilike(like), Ticket.id.in_(in_body)))
+        query = query.order_by(Ticket.priority_rank, Ticket.due_at.is_(None), Ticket.due_at, Ticket.id).limit(limit)
+        rows = session.exec(query).all()
+    if json_:
+        print_json([ticket_summary(t) for t in rows])
+        return
+    print_ticket_table(rows)
+
+
+def print_ticket_table(rows: list[Ticket]) -> None:
+    print_rows(
+        f"{len(rows)} ticket(s)",
+        ["ref", "status", "priority", "category", "lang", "due", "requester", "subject"],
+        [(t.ref, t.status + (" !" if t.overdue else ""), t.priority, t.category, t.language,
+          common.fmt_time(t.due_at), t.requester_email, (t.subject or "")[:70]) for t in rows],
+    )
+
+
+def print_all_tickets() -> None:
+    """Every ticket in creation order (what `demo` ends with)."""
+    with Session(common.engine()) as session:
+        print_ticket_table(session.exec(select(Ticket).order_by(Ticket.id)).all())
+
+
+def list_parked(json_: bool = False) -> None:
+    """Inbound mail that failed repeatedly and waits for `mediadesk reprocess`."""
+    engine = common.engine()
+    with Session(engine) as session:
+        rows = session.exec(select(InboundMessage).where(InboundMessage.state == "parked").order_by(InboundMessage.id)).all()
+        data = [{"inbound_id": r.id, "state": r.state, "attempts": r.attempts, "error": r.error,
+                 "message_id": r.message_id, "received_at": r.received_at, "mailbox": r.mailbox} for r in rows]
+    if json_:
+        print_json(data)
+        return
+    print_rows(f"{len(data)} parked message(s)", ["inbound", "attempts", "received", "error"],
+               [(f"#{d['inbound_id']}", d["attempts"], common.fmt_time(d["received_at"]), (d["error"] or "")[:90]) for d in data])
+
+
+def _get_ticket(session: Session, ref: str) -> Ticket:
+    from mediadesk.storage import repo
+
+    ticket = repo.ticket_by_ref(session, ref)
+    if ticket is None:
+        fail(f"no ticket {ref}", ExitCode.NOT_FOUND)
+    return ticket
+
+
+def ticket_detail(session: Session, ticket: Ticket) -> dict:
+    messages = session.exec(select(Message).where(Message.ticket_id == ticket.id).order_by(Message.id)).all()
+    events = session.exec(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)).all()
+    draft = session.exec(select(Draft).where(Draft.ticket_id == ticket.id)).first()
+    detail = ticket_summary(ticket)
+    detail.update({
+        "language_confidence": ticket.language_confidence,
+        "explanation": json.loads(ticket.explanation) if ticket.explanation else [],
+        "review_reason": ticket.review_reason,
+        "first_response_due_at": ticket.first_response_due_at,
+        "acknowledged_at": ticket.acknowledged_at,
+        "resolved_at": ticket.resolved_at,
+        "closed_at": ticket.closed_at,
+        "messages": [],
+        "draft": None,
+        "events": [{"at": e.at, "actor": e.actor, "kind": e.kind, "from": e.from_status, "to": e.to_status,
+                    "note": e.note} for e in events],
+    })
+    for m in messages:
+        atts = session.exec(select(Attachment).where(Attachment.message_id == m.id)).all()
+        detail["messages"].append({
+            "direction": m.direction, "message_id": m.message_id, "from": m.from_email, "from_name": m.from_name,
+            "to": m.to, "subject": m.subject, "date": m.date, "body": m.body_text, "inbound_id": m.inbound_id,
+            "attachments": [{"filename": a.filename, "content_type": a.content_type, "size": a.size,
+                             "sha256": a.sha256, "skipped_reason": a.skipped_reason} for a in atts],
+        })
+    if draft is not None:
+        detail["draft"] = {"status": draft.status, "language": draft.language, "to": draft.to_email,
+                           "subject": draft.subject, "body": draft.body_text, "approved_by": draft.approved_by,
+                           "sent_at": draft.sent_at, "error": draft.error}
+    return detail
+
+
+def show(
+    ref: str = typer.Argument(..., help="Ticket reference, e.g. MR-42 or 42."),
+    json_: bool = typer.Option(False, "--json"),
+    raw: bool = typer.Option(False, "--raw", help="Print the original bytes of the first message."),
+) -> None:
+    """The whole ticket: thread, triage and its explanation, draft, history, attachments.
+
+    Examples:
+      mediadesk show MR-42
+      mediadesk show 42 --json | jq .explanation
+    """
+    engine = common.engine()
+    with Session(engine) as session:
+        ticket = _get_ticket(session, ref)
+        if raw:
+            message = session.exec(select(Message).where(Message.ticket_id == ticket.id, Message.inbound_id.is_not(None))
+                                   .order_by(Message.id)).first()
+            inbound = session.get(InboundMessage, message.inbound_id) if message else None
+            if inbound is None:
+                fail(f"{ticket.ref} has no stored original", ExitCode.NOT_FOUND)
+            sys.stdout.buffer.write(inbound.raw)
+            return
+        detail = ticket_detail(session, ticket)
+    if json_:
+        print_json(detail)
+        return
+    _render_detail(detail)
+
+
+def _render_detail(d: dict) -> None:
+    head = Text()
+    head.append(f"{d['ref']}  ", style="bold")
+    head.append(f"{d['status']}", style="cyan")
+    if d["overdue"]:
+        head.append("  OVERDUE", style="bold red")
+    if d["needs_review"]:
+        head.append("  NEEDS REVIEW", style="bold yellow")
+    head.append(f"\n{d['subject']}\nfrom {d['requester_name'] or ''} <{d['requester'] or '?'}>")
+    head.append(f"\ncreated {common.fmt_time(d['created_at'])}  due {common.fmt_time(d['due_at'])}"
+                f"  assignee {d['assignee'] or '-'}")
+    out.print(Panel(head, title="ticket", expand=False))
+    triage = Text(f"category {d['category']} ({d['category_confidence']})  language {d['language']} "
+                  f"({d['language_confidence']})  priority {d['priority']}  deadline {d['deadline'] or '-'}"
+                  f"  automated {d['automated_kind'] or 'no'}")
+    for reason in d["explanation"]:
+        triage.append(f"\n  • {reason}")
+    if d["review_reason"]:
+        triage.append(f"\nreview: {d['review_reason']}", style="yellow")
+    out.print(Panel(triage, title="triage", expand=False))
+    for m in d["messages"]:
+        arrow = "←" if m["direction"] == "in" else "→"
+        body = Text(f"{arrow} {m['from'] or ''}  {common.fmt_time(m['date'])}\n", style="bold")
+        body.append(f"{m['subject']}\n\n", style="bold")
+        body.append((m["body"] or "")[:4000])
+        for a in m["attachments"]:
+            body.append(f"\n📎 {a['filename']} ({a['content_type']}, {a['size']} bytes)"
+                        + (f" — {a['skipped_reason']}" if a["skipped_reason"] else ""))
+        out.print(Panel(body, title=f"message ({m['direction']})", expand=False))
+    if d["draft"]:
+        dr = d["draft"]
+        out.print(Panel(Text(f"[{dr['status']}] to {dr['to']}\n{dr['subject']}\n\n{dr['body']}"),
+                        title="acknowledgement draft", expand=False))
+    print_rows("history", ["at", "actor", "what", "from", "to", "note"],
+               [(common.fmt_time(e["at"]), e["actor"], e["kind"], e["from"], e["to"], e["note"]) for e in d["events"]])
+
+
+def _mutate(ref: str, action) -> None:
+    """Run ``action(session, ticket, actor)`` in one transaction and report errors clearly."""
+    from mediadesk.storage.db import session_scope
+    from mediadesk.worker.workflow import TransitionError
+
+    engine = common.engine()
+    actor = common.settings().actor
+    try:
+        with session_scope(engine) as session:
+            ticket = _get_ticket(session, ref)
+            message = action(session, ticket, actor)
+    except TransitionError as exc:
+        fail(str(exc), ExitCode.CONFLICT)
+    if message:
+        err.print(message)
+
+
+def status(
+    ref: str = typer.Argument(...),
+    new_status: str = typer.Argument(..., metavar="STATUS", help="new, triaged, acknowledged, in_progress, waiting, resolved, closed, ignored"),
+    note: Optional[str] = typer.Option(None, "--note", "-m"),
+) -> None:
+    """Move a ticket to another status (safe to repeat).
+
+    Example: mediadesk status MR-42 resolved --note "statement sent"
+    """
+    from mediadesk.worker.workflow import transition
+
+    def action(session, ticket, actor):
+        if transition(session, ticket, new_status, actor=actor, note=note):
+            return f"{ticket.ref}: {new_status}"
+        return f"{ticket.ref} is already {new_status}"
+
+    _mutate(ref, action)
+
+
+def assign(ref: str = typer.Argument(...), user: str = typer.Argument(..., help="Who takes it; '-' to unassign.")) -> None:
+    """Assign a ticket to a member of the press team."""
+    from mediadesk.worker.workflow import record
+
+    def action(session, ticket, actor):
+        target = None if user == "-" else user
+        if ticket.assignee == target:
+            return f"{ticket.ref} is already assigned to {target or 'nobody'}"
+        ticket.assignee, ticket.updated_at = target, utcnow()
+        session.add(ticket)
+        record(session, ticket, "assign", actor=actor, note=f"assigned to {target or 'nobody'}")
+        return f"{ticket.ref}: assigned to {target or 'nobody'}"
+
+    _mutate(ref, action)
+
+
+def note(ref: str = typer.Argument(...), text: str = typer.Argument(...)) -> None:
+    """Add an internal note to a ticket's history."""
+    from mediadesk.worker.workflow import record
+
+    def action(session, ticket, actor):
+        record(session, ticket, "note", actor=actor, note=text)
+        return f"{ticket.ref}: note added"
+
+    _mutate(ref, action)
+
+
+def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(...)) -> None:
+    """Correct a ticket's category; the correction becomes a training example for triage."""
+    from mediadesk.settings import CATEGORIES
+    from mediadesk.worker.workflow import record
+
+    if category not in CATEGORIES:
+        fail(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}", ExitCode.USAGE)
+
+    def action(session, ticket, actor):
+        message = session.exec(select(Message).where(Message.ticket_id == ticket.id, Message.direction == "in")
+                               .order_by(Message.id)).first()
+        old = ticket.category
+        ticket.category, ticket.category_confidence, ticket.updated_at = category, 1.0, utcnow()
+        session.add(ticket)
+        text = f"{ticket.subject}\n\n{message.body_text if message else ''}"
+        session.add(LabelledExample(ticket_id=ticket.id, category=category, language=ticket.language,
+                                    text=text[:20000], actor=actor))
+        record(session, ticket, "categorise", actor=actor, note=f"{old} → {category}")
+        return f"{ticket.ref}: category {old} → {category} (kept as a training example)"
+
+    _mutate(ref, action)
+
+
+def reprocess(ref: str = typer.Argument(..., help="A ticket ref to re-triage, or 'parked' to re-drive parked mail.")) -> None:
+    """Re-run triage and drafting for a ticket, or re-drive parked inbound mail."""
+    from mediadesk.worker import pipeline
+
+    settings = common.settings()
+    engine = common.engine()
+    if ref.lower() in ("parked", "error", "errors"):
+        with Session(engine) as session:
+            ids = list(session.exec(select(InboundMessage.id).where(InboundMessage.state == "parked")).all())
+        ids = pipeline.redrive(engine, ids)
+        from mediadesk.cli.ops import process_inline
+
+        process_inline(engine, ids, settings, label="re-driving parked mail")
+        err.print(f"re-drove {len(ids)} parked message(s)")
+        return
+    with Session(engine) as session:
+        ticket = _get_ticket(session, ref)
+        ticket_id, ticket_ref = ticket.id, ticket.ref
+    pipeline.triage_and_draft(engine, ticket_id, settings)
+    err.print(f"{ticket_ref}: triage re-run")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_tickets)
+    app.command()(show)
+    app.command()(status)
+    app.command()(assign)
+    app.command()(note)
+    app.command()(categorise)
+    app.command()(reprocess)

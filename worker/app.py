@@ -1,0 +1,50 @@
+"""The Celery application: Redis broker, late acks, one queue.
+
+Start a worker with ``mediadesk worker`` or ``celery -A mediadesk.worker.app worker -Q mediadesk``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+from celery.signals import worker_process_init
+
+from mediadesk import logs
+from mediadesk.settings import get_settings
+
+QUEUE = "mediadesk"
+
+settings = get_settings()
+app = Celery("mediadesk", include=["mediadesk.worker.tasks"])
+app.conf.update(
+    broker_url=settings.redis_url,
+    broker_connection_retry_on_startup=True,
+    # A task is acknowledged only after it ran, and requeued when its worker dies mid-task:
+    # together with idempotent tasks this gives an exactly-once effect.
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    task_default_queue=QUEUE,
+    task_ignore_result=True,
+    task_serializer="json",
+    accept_content=["json"],
+    worker_prefetch_multiplier=4,
+    worker_hijack_root_logger=False,
+    # Unacknowledged messages of a killed worker come back after this; the outbox sweep
+    # catches anything sooner.
+    broker_transport_options={"visibility_timeout": 3600},
+    beat_schedule={
+        "outbox-sweep": {"task": "mediadesk.sweep", "schedule": settings.sweep_interval},
+        "sla-sweep": {"task": "mediadesk.sla_sweep", "schedule": max(60.0, settings.sweep_interval)},
+    },
+    timezone="UTC",
+)
+
+
+@worker_process_init.connect
+def _configure_logs(**_):
+    logs.configure(os.environ.get("MEDIADESK_LOG_LEVEL", "INFO"))
+    # Engines must not cross fork(): each worker process opens its own connections.
+    from mediadesk.storage.db import engine_for
+
+    engine_for.cache_clear()

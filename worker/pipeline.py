@@ -1,0 +1,318 @@
+"""The pipeline steps, each one transaction: ingest → triage → draft.
+
+Celery tasks (tasks.py) and the in-process demo both call these functions, so every path
+runs the same code. Each step is idempotent: running it twice does no harm.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
+
+import structlog
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from mediadesk.settings import Settings
+from mediadesk.storage import repo
+from mediadesk.storage.db import session_scope
+from mediadesk.storage.models import PRIORITY_RANK, Attachment, InboundMessage, Message, Ticket, utcnow
+from mediadesk.worker import workflow
+from mediadesk.worker.attachments import sanitise_filename, store_blob
+from mediadesk.worker.parsing import ParsedMessage, parse_message
+
+log = structlog.get_logger("mediadesk.pipeline")
+
+TAG_RE = re.compile(r"\[\s*(MR-\d+)\s*\]", re.IGNORECASE)
+SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    inbound_id: int
+    ticket_id: int | None
+    message_id: int | None
+    new_ticket: bool = False
+    duplicate: bool = False
+    already_done: bool = False
+    parsed: ParsedMessage | None = None
+
+
+# --------------------------------------------------------------------------- threading
+
+
+def find_thread(session: Session, parsed: ParsedMessage) -> Ticket | None:
+    """The existing ticket this message continues, or None.
+
+    In-Reply-To/References to any message on a ticket (ours or theirs) decide first; else the
+    ``[MR-42]`` tag in the subject, but only from that ticket's requester, so a stranger cannot
+    write into someone else's ticket by copying a tag.
+    """
+    refs = [r for r in [parsed.in_reply_to, *reversed(parsed.references)] if r]
+    if refs:
+        message = repo.message_by_message_id(session, refs)
+        if message is not None:
+            return repo.resolve_merged(session, session.get(Ticket, message.ticket_id))
+    for tag in TAG_RE.findall(parsed.subject or ""):
+        ticket = repo.ticket_by_ref(session, tag)
+        if ticket is None:
+            continue
+        ticket = repo.resolve_merged(session, ticket)
+        sender = (parsed.from_email or "").lower()
+        if sender and sender == (ticket.requester_email or "").lower():
+            return ticket
+    return None
+
+
+def _save_attachments(session: Session, message: Message, parsed: ParsedMessage, settings: Settings) -> None:
+    for att in parsed.attachments:
+        name = sanitise_filename(att.filename, default=f"attachment-{len(att.data)}")
+        row = Attachment(message_id=message.id, filename=name, content_type=att.content_type[:255], size=len(att.data))
+        if len(att.data) > settings.max_attachment_bytes:
+            row.skipped_reason = (f"{len(att.data)} bytes is over the limit of {settings.max_attachment_bytes} "
+                                  "(MEDIADESK_MAX_ATTACHMENT_BYTES); not stored")
+        else:
+            row.sha256, path = store_blob(settings.attachments_dir, att.data)
+            row.stored_path = str(path)
+        session.add(row)
+
+
+def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: InboundMessage) -> Ticket:
+    now = utcnow()
+    ticket = Ticket(
+        mailbox=inbound.mailbox,
+        requester_email=parsed.from_email if parsed else None,
+        requester_name=parsed.from_name if parsed else None,
+        subject=(parsed.subject if parsed else "") or "(no subject)",
+        status="new", created_at=now, updated_at=now, last_message_at=now,
+    )
+    session.add(ticket)
+    session.flush()
+    ticket.ref = f"{repo.REF_PREFIX}-{ticket.id}"
+    return ticket
+
+
+def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
+    """Turn a stored inbound message into a message on a new or existing ticket."""
+    with session_scope(engine) as session:
+        inbound = session.exec(
+            select(InboundMessage).where(InboundMessage.id == inbound_id).with_for_update()
+        ).first()
+        if inbound is None:
+            raise LookupError(f"inbound message {inbound_id} does not exist")
+        if inbound.state == "done":
+            return IngestResult(inbound_id, inbound.ticket_id, None, already_done=True)
+
+        review: list[str] = []
+        parsed: ParsedMessage | None
+        try:
+            parsed = parse_message(inbound.raw)
+        except Exception as exc:  # the parser is tolerant; this is the last resort, raw bytes are kept
+            parsed = None
+            review.append(f"could not be parsed: {type(exc).__name__}: {exc}")
+        if inbound.truncated:
+            review.append(inbound.error or "message truncated")
+        if parsed is not None and not parsed.from_email:
+            review.append("no usable sender address")
+
+        if parsed is not None and parsed.message_id:
+            earlier = repo.message_by_message_id(session, [parsed.message_id])
+            if earlier is not None:
+                # The same message again (another copy, or our own reply echoed back).
+                inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), earlier.ticket_id
+                session.add(inbound)
+                return IngestResult(inbound_id, earlier.ticket_id, earlier.id, duplicate=True)
+
+        ticket = find_thread(session, parsed) if parsed is not None else None
+        new_ticket = ticket is None
+        if new_ticket:
+            ticket = _new_ticket(session, parsed, inbound)
+            workflow.record(session, ticket, "created", actor=SYSTEM, note=f"from inbound #{inbound.id} ({inbound.source})")
+        else:
+            ticket.last_message_at = ticket.updated_at = utcnow()
+            if ticket.status in ("resolved", "closed"):
+                workflow.transition(session, ticket, "in_progress", actor=SYSTEM, note="reopened: the requester wrote again")
+        if review:
+            ticket.needs_review = True
+            ticket.review_reason = "; ".join(filter(None, [ticket.review_reason, *review]))[:2000]
+        session.add(ticket)
+
+        message = Message(
+            ticket_id=ticket.id, inbound_id=inbound.id, direction="in",
+            message_id=(parsed.message_id if parsed else None) or inbound.message_id,
+        )
+        if parsed is not None:
+            message.in_reply_to = parsed.in_reply_to
+            message.references = " ".join(parsed.references) or None
+            message.from_email, message.from_name, message.reply_to = parsed.from_email, parsed.from_name, parsed.reply_to
+            message.to, message.cc = ", ".join(parsed.to) or None, ", ".join(parsed.cc) or None
+            message.subject, message.date, message.body_text = parsed.subject, parsed.date, parsed.text
+            message.headers = json.dumps(parsed.headers, ensure_ascii=False)
+            message.defects = json.dumps(list(parsed.defects)) if parsed.defects else None
+        session.add(message)
+        session.flush()
+        if parsed is not None:
+            _save_attachments(session, message, parsed, settings)
+
+        inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
+        inbound.error = inbound.error if inbound.truncated else None
+        session.add(inbound)
+        log.info("ingested", inbound_id=inbound.id, ticket=ticket.ref, new_ticket=new_ticket)
+        return IngestResult(inbound_id, ticket.id, message.id, new_ticket=new_ticket, parsed=parsed)
+
+
+def record_failure(engine: Engine, inbound_id: int, error: BaseException, max_attempts: int) -> bool:
+    """Count a failed attempt; park the message once attempts run out. Returns True if parked."""
+    with session_scope(engine) as session:
+        inbound = session.get(InboundMessage, inbound_id)
+        if inbound is None or inbound.state == "done":
+            return False
+        inbound.attempts += 1
+        inbound.error = f"{type(error).__name__}: {error}"[:4000]
+        if inbound.attempts >= max_attempts:
+            inbound.state = "parked"
+        session.add(inbound)
+        parked = inbound.state == "parked"
+    log.warning("ingest_failed", inbound_id=inbound_id, error=str(error)[:200], parked=parked)
+    return parked
+
+
+def redrive(engine: Engine, inbound_ids: list[int]) -> list[int]:
+    """Put parked messages back in line (attempts reset); returns the ids re-driven."""
+    with session_scope(engine) as session:
+        rows = session.exec(select(InboundMessage).where(InboundMessage.id.in_(inbound_ids),
+                                                         InboundMessage.state == "parked")).all()
+        for row in rows:
+            row.state, row.attempts = "pending", 0
+            session.add(row)
+        return [row.id for row in rows]
+
+
+# --------------------------------------------------------------------------- triage and draft
+
+
+def sla_due(created: datetime, priority: str, deadline: datetime | None, settings: Settings) -> tuple[datetime, datetime]:
+    """First-response and resolution due times; a stated deadline tightens both."""
+    hours = settings.sla_hours.get(priority) or settings.sla_hours.get("normal") or {}
+    first = created + timedelta(hours=float(hours.get("first_response", 24)))
+    resolution = created + timedelta(hours=float(hours.get("resolution", 120)))
+    if deadline is not None:
+        first, resolution = min(first, deadline), min(resolution, deadline)
+    return first, resolution
+
+
+def first_inbound(session: Session, ticket: Ticket) -> tuple[Message | None, InboundMessage | None]:
+    message = session.exec(
+        select(Message).where(Message.ticket_id == ticket.id, Message.direction == "in").order_by(Message.id)
+    ).first()
+    inbound = session.get(InboundMessage, message.inbound_id) if message and message.inbound_id else None
+    return message, inbound
+
+
+def apply_triage(session: Session, ticket: Ticket, decision, settings: Settings, *, actor: str = SYSTEM) -> None:
+    """Store a triage decision on the ticket, set its SLA and move it to triaged or ignored."""
+    ticket.category = decision.category
+    ticket.category_confidence = round(float(decision.confidence), 4)
+    ticket.language = decision.language
+    ticket.language_confidence = round(float(decision.language_confidence or 0.0), 4)
+    ticket.automated_kind = decision.automated_kind
+    ticket.deadline = decision.deadline
+    ticket.priority = decision.priority
+    ticket.priority_rank = PRIORITY_RANK.get(decision.priority, 2)
+    ticket.explanation = json.dumps(list(decision.explanation), ensure_ascii=False)
+    ticket.triaged_at = utcnow()
+    ticket.first_response_due_at, ticket.due_at = sla_due(ticket.created_at, decision.priority, decision.deadline, settings)
+    session.add(ticket)
+    summary = (f"{decision.category} ({decision.confidence:.2f}), language {decision.language}, "
+               f"priority {decision.priority}" + (f", {decision.automated_kind}" if decision.automated_kind else ""))
+    workflow.record(session, ticket, "triage", actor=actor, note=summary)
+    target = "ignored" if decision.category in ("automated", "spam") else "triaged"
+    if ticket.status == "new":
+        workflow.transition(session, ticket, target, actor=actor, note="by triage")
+
+
+def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, parsed: ParsedMessage | None = None,
+                     limiter=None, model=None) -> int | None:
+    """Triage a ticket from its first message and draft its acknowledgement.
+
+    Returns the id of a draft approved by the auto-send policy (for the caller to enqueue
+    after commit), else None.
+    """
+    from mediadesk.worker.drafting import approve_draft, create_draft
+    from mediadesk.worker.triage import triage
+
+    with session_scope(engine) as session:
+        ticket = session.exec(select(Ticket).where(Ticket.id == ticket_id).with_for_update()).first()
+        if ticket is None:
+            raise LookupError(f"ticket {ticket_id} does not exist")
+        message, inbound = first_inbound(session, ticket)
+        if parsed is None and inbound is not None:
+            parsed = parse_message(inbound.raw)
+        if parsed is None:
+            # Nothing readable: leave it for a human; no acknowledgement to the unknown.
+            ticket.triaged_at = utcnow()
+            workflow.record(session, ticket, "triage", actor=SYSTEM, note="skipped: message could not be parsed")
+            session.add(ticket)
+            return None
+        decision = triage(parsed, settings=settings, model=model)
+        apply_triage(session, ticket, decision, settings)
+        draft, reason = create_draft(session, ticket, message, parsed, settings, limiter)
+        if draft is not None and ticket.category in settings.auto_send_categories:
+            session.flush()
+            approve_draft(session, draft, "auto-send")
+            return draft.id
+        return None
+
+
+def process_inbound(engine: Engine, inbound_id: int, settings: Settings, *, limiter=None, model=None,
+                    enqueue_send: Callable[[int], None] | None = None) -> IngestResult:
+    """ingest, then (for a new ticket) triage and draft; auto-sent drafts are handed on."""
+    result = ingest(engine, inbound_id, settings)
+    if result.new_ticket and result.ticket_id is not None:
+        draft_id = triage_and_draft(engine, result.ticket_id, settings, parsed=result.parsed, limiter=limiter, model=model)
+        if draft_id is not None and enqueue_send is not None:
+            enqueue_send(draft_id)
+    return result
+
+
+# --------------------------------------------------------------------------- sweeps
+
+
+def stale_work(engine: Engine, settings: Settings, *, now: datetime | None = None) -> tuple[list[int], list[int]]:
+    """Inbound messages still pending and tickets never triaged, older than the grace period.
+
+    The outbox sweep re-enqueues these, so a crash between commit and enqueue loses nothing.
+    """
+    cutoff = (now or utcnow()) - timedelta(seconds=settings.sweep_grace_seconds)
+    with session_scope(engine) as session:
+        inbound = session.exec(
+            select(InboundMessage.id).where(InboundMessage.state == "pending", InboundMessage.received_at <= cutoff)
+            .order_by(InboundMessage.id).limit(10_000)
+        ).all()
+        tickets = session.exec(
+            select(Ticket.id).where(Ticket.status == "new", Ticket.triaged_at.is_(None), Ticket.created_at <= cutoff)
+            .order_by(Ticket.id).limit(10_000)
+        ).all()
+    return list(inbound), list(tickets)
+
+
+def mark_overdue(engine: Engine, *, now: datetime | None = None) -> list[str]:
+    """Flag open tickets past their due time and record it; returns the refs newly overdue."""
+    now = now or utcnow()
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(Ticket).where(Ticket.status.in_(workflow.OPEN_STATUSES), Ticket.overdue.is_(False),
+                                 Ticket.due_at.is_not(None), Ticket.due_at < now)
+        ).all()
+        for ticket in rows:
+            ticket.overdue = True
+            session.add(ticket)
+            workflow.record(session, ticket, "overdue", actor=SYSTEM, note=f"due {ticket.due_at.isoformat()}")
+        return [t.ref for t in rows]
+
+
+__all__ = ["IngestResult", "ingest", "process_inbound", "triage_and_draft", "stale_work", "mark_overdue",
+           "record_failure", "redrive", "find_thread", "apply_triage", "sla_due"]

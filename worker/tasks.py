@@ -1,0 +1,115 @@
+"""Celery tasks: thin shells that load by id, call a pipeline step and enqueue the next."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import structlog
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from mediadesk.backoff import backoff
+from mediadesk.settings import get_settings
+from mediadesk.storage.db import engine_for
+from mediadesk.worker import pipeline
+from mediadesk.worker.app import app
+
+log = structlog.get_logger("mediadesk.tasks")
+
+# Worth retrying: the database or Redis is away for a moment.
+TRANSIENT: tuple[type[BaseException], ...] = (OperationalError, ConnectionError, TimeoutError)
+try:
+    import redis.exceptions
+
+    TRANSIENT += (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+except ImportError:  # pragma: no cover
+    pass
+MAX_TRANSIENT_RETRIES = 30
+
+
+def _is_transient(exc: BaseException) -> bool:
+    return isinstance(exc, TRANSIENT) or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
+
+
+@lru_cache(maxsize=1)
+def _limiter():
+    settings = get_settings()
+    try:
+        from mediadesk.worker.drafting import RedisAckLimiter
+
+        return RedisAckLimiter(settings.redis_url, settings.ack_rate_limit, settings.ack_rate_window_seconds)
+    except Exception:  # no Redis: drafting falls back to counting drafts in the database
+        return None
+
+
+def _engine():
+    return engine_for(get_settings().database_url)
+
+
+@app.task(bind=True, name="mediadesk.ingest", max_retries=None)
+def ingest(self, inbound_id: int) -> int | None:
+    """Inbound message → ticket (→ triage → draft for a new ticket)."""
+    settings = get_settings()
+    try:
+        result = pipeline.process_inbound(_engine(), inbound_id, settings, limiter=_limiter(),
+                                          enqueue_send=lambda draft_id: send.delay(draft_id))
+        return result.ticket_id
+    except Exception as exc:
+        if _is_transient(exc) and self.request.retries < MAX_TRANSIENT_RETRIES:
+            # Left pending if this runs out: the sweep re-enqueues it later.
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries, cap=30))
+        if _is_transient(exc):
+            raise
+        parked = pipeline.record_failure(_engine(), inbound_id, exc, settings.max_attempts)
+        if parked:
+            log.error("parked", inbound_id=inbound_id, error=str(exc)[:300])
+            return None
+        raise self.retry(exc=exc, countdown=backoff(self.request.retries, cap=30))
+
+
+@app.task(bind=True, name="mediadesk.triage", max_retries=10)
+def triage(self, ticket_id: int) -> None:
+    """Re-run triage and drafting for a ticket (reprocess, or a sweep after a crash)."""
+    try:
+        draft_id = pipeline.triage_and_draft(_engine(), ticket_id, get_settings(), limiter=_limiter())
+    except Exception as exc:
+        if _is_transient(exc):
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries, cap=30))
+        raise
+    if draft_id is not None:
+        send.delay(draft_id)
+
+
+@app.task(bind=True, name="mediadesk.send", max_retries=8)
+def send(self, draft_id: int) -> str:
+    """Deliver an approved acknowledgement, at most once."""
+    from mediadesk.worker.sending import TransientSendError, send_draft
+
+    try:
+        return send_draft(_engine(), draft_id, get_settings())
+    except TransientSendError as exc:
+        raise self.retry(exc=exc, countdown=backoff(self.request.retries, base=5, cap=300))
+
+
+@app.task(name="mediadesk.sweep")
+def sweep() -> dict:
+    """Re-enqueue what was stored but never processed (the outbox sweep)."""
+    inbound_ids, ticket_ids = pipeline.stale_work(_engine(), get_settings())
+    for inbound_id in inbound_ids:
+        ingest.delay(inbound_id)
+    for ticket_id in ticket_ids:
+        triage.delay(ticket_id)
+    if inbound_ids or ticket_ids:
+        log.info("sweep", inbound=len(inbound_ids), tickets=len(ticket_ids))
+    return {"inbound": len(inbound_ids), "tickets": len(ticket_ids)}
+
+
+@app.task(name="mediadesk.sla_sweep")
+def sla_sweep() -> list[str]:
+    """Mark open tickets past their due time as overdue."""
+    return pipeline.mark_overdue(_engine())
+
+
+def enqueue_ingest(inbound_ids: list[int]) -> None:
+    """Hand stored messages to the workers (used by the poller and imports)."""
+    for inbound_id in inbound_ids:
+        ingest.delay(inbound_id)

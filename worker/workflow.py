@@ -1,0 +1,73 @@
+"""The ticket status workflow, as data, enforced in one place.
+
+``new → triaged → acknowledged → in_progress ⇄ waiting → resolved → closed``; ``ignored`` for
+automated mail and spam; a new inbound message reopens a resolved or closed ticket.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from mediadesk.storage.models import Ticket, TicketEvent, utcnow
+
+STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting", "resolved", "closed", "ignored")
+
+# Who may go where. Reopening (resolved/closed → in_progress) is also what a new inbound
+# message on such a ticket does.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "new": frozenset({"triaged", "ignored", "acknowledged", "in_progress", "resolved", "closed"}),
+    "triaged": frozenset({"acknowledged", "in_progress", "waiting", "resolved", "closed", "ignored"}),
+    "acknowledged": frozenset({"in_progress", "waiting", "resolved", "closed"}),
+    "in_progress": frozenset({"waiting", "resolved", "closed"}),
+    "waiting": frozenset({"in_progress", "resolved", "closed"}),
+    "resolved": frozenset({"closed", "in_progress"}),
+    "closed": frozenset({"in_progress"}),
+    "ignored": frozenset({"triaged", "in_progress", "closed"}),
+}
+OPEN_STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting")
+
+
+class TransitionError(ValueError):
+    """An illegal status change; the message says which moves are allowed."""
+
+
+def allowed(from_status: str, to_status: str) -> bool:
+    return to_status in TRANSITIONS.get(from_status, frozenset())
+
+
+def transition(session: Session, ticket: Ticket, to_status: str, *, actor: str, note: str | None = None,
+               kind: str = "status") -> bool:
+    """Move ``ticket`` to ``to_status`` and record the event; the caller commits.
+
+    Returns False (and records nothing) when the ticket already has that status, so verbs are
+    safe to repeat. Raises TransitionError for a move the table does not allow.
+    """
+    if to_status not in STATUSES:
+        raise TransitionError(f"unknown status {to_status!r}; statuses are: {', '.join(STATUSES)}")
+    current = ticket.status
+    if current == to_status:
+        return False
+    if not allowed(current, to_status):
+        moves = ", ".join(sorted(TRANSITIONS.get(current, ()))) or "none"
+        raise TransitionError(f"{ticket.ref}: cannot go from {current} to {to_status} (allowed: {moves})")
+    now = utcnow()
+    ticket.status = to_status
+    ticket.updated_at = now
+    if to_status == "acknowledged" and ticket.acknowledged_at is None:
+        ticket.acknowledged_at = now
+    if to_status == "resolved":
+        ticket.resolved_at = now
+    if to_status == "closed":
+        ticket.closed_at = now
+    if to_status == "in_progress" and current in ("resolved", "closed"):
+        ticket.resolved_at = None
+        ticket.closed_at = None
+    session.add(ticket)
+    session.add(TicketEvent(ticket_id=ticket.id, actor=actor, kind=kind, from_status=current,
+                            to_status=to_status, note=note, at=now))
+    return True
+
+
+def record(session: Session, ticket: Ticket, kind: str, *, actor: str, note: str | None = None) -> None:
+    """An audit event that is not a status change (note, assignment, triage, draft, send)."""
+    session.add(TicketEvent(ticket_id=ticket.id, actor=actor, kind=kind, note=note, at=utcnow()))
