@@ -33,6 +33,8 @@ CHARSET_ALIASES = {
     "unknown-8bit": "utf-8", "x-unknown": "utf-8", "iso-8859-8-i": "iso-8859-8",
     "ks_c_5601-1987": "cp949", "x-mac-cyrillic": "mac-cyrillic", "unicode-1-1-utf-7": "utf-7",
     "windows-874": "cp874", "ansi_x3.4-1968": "ascii",
+    # As browsers do (WHATWG): Latin-1 labels mean windows-1252, whose 0x80-0x9f are printable.
+    "iso-8859-1": "windows-1252", "latin1": "windows-1252", "latin-1": "windows-1252", "iso-8859-9": "windows-1254",
 }
 MAX_HEADER_CHARS = 16_384
 MAX_PARTS = 500
@@ -76,6 +78,8 @@ class ParsedMessage:
 
 
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
+_ADDRESS_HEADERS = frozenset({"from", "sender", "reply-to", "to", "cc"})
+_UTF7_RE = re.compile(r"\+[A-Za-z0-9/+]{2,}-")
 _CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -120,6 +124,9 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
         data = raw.encode("ascii", "surrogateescape")
         defects.append(f"header {name}: undeclared 8-bit text")
         return _clean(_decode_raw_header(decode_bytes(data, None, charsets)))
+    if name in _ADDRESS_HEADERS and raw is not None:
+        # The structured address parser drops addresses after odd display names; read raw text.
+        return _clean(_decode_raw_header(raw))
     try:
         value = msg.get(name)
         if value is None:
@@ -127,6 +134,12 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
         text = str(value)
         if raw is not None and ("\ufffd" in text or "=?" in text):
             text = _decode_raw_header(raw)
+        if "utf-7" in charsets and _UTF7_RE.search(text):
+            # Some clients write headers in the body's UTF-7 without encoded words.
+            try:
+                text = text.encode("ascii").decode("utf-7")
+            except (UnicodeError, ValueError):
+                pass
         return _clean(text)
     except Exception as exc:  # malformed header: fall back to the raw text
         defects.append(f"header {name}: {type(exc).__name__}")
@@ -134,6 +147,7 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
 
 
 _ANGLE_ADDR_RE = re.compile(r"<([^<>@\s]+@[^<>@\s]+)>")
+_BARE_ADDR_RE = re.compile(r"[^\s<>@,;:\"()\[\]]+@[^\s<>@,;:\"()\[\]]+\.[^\s<>@,;:\"()\[\]]+")
 
 
 def _address(value: str | None) -> tuple[str | None, str | None]:
@@ -144,10 +158,13 @@ def _address(value: str | None) -> tuple[str | None, str | None]:
     except Exception:
         name, addr = "", ""
     # parseaddr gives up on odd display names ("Foo [X] <a@b>"); the angle address is enough.
-    if not addr or "@" not in addr:
+    if not addr or "@" not in addr or " " in addr.strip():
         match = _ANGLE_ADDR_RE.search(value)
+        bare = _BARE_ADDR_RE.search(value)
         if match:
             addr, name = match.group(1), value[: match.start()].strip().strip('"')
+        elif bare:  # "a@x b@y": several bare addresses; the first is the author
+            addr, name = bare.group(0), ""
     addr = addr.strip().strip("<>") or None
     if addr and ("@" not in addr or len(addr) > 320 or " " in addr):
         addr = None
@@ -319,6 +336,7 @@ def _declared_charsets(msg) -> tuple[str, ...]:
                 break
             cs = _charset(part)
             if cs and cs not in ("us-ascii", "ascii", "utf-8") and cs not in found:
+                cs = CHARSET_ALIASES.get(cs, cs)
                 found.append(cs)
     except Exception:
         pass
