@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mediadesk.cli import ops, tickets
+from mediadesk.cli import ops, stats, tickets
 
 app = typer.Typer(
     name="mediadesk",
@@ -16,6 +16,7 @@ app = typer.Typer(
 
 ops.register(app)
 tickets.register(app)
+stats.register(app)
 
 
 @app.callback()

@@ -1,0 +1,136 @@
+"""`mediadesk stats` and `mediadesk merge`: the morning overview, and joining split threads."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from datetime import datetime, timedelta
+from typing import Optional
+
+import typer
+from rich.text import Text
+from sqlmodel import Session, select
+
+from mediadesk.cli import common
+from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
+from mediadesk.storage.models import Message, Ticket, utcnow
+
+
+def _hours(deltas: list[timedelta]) -> dict:
+    hours = sorted(d.total_seconds() / 3600 for d in deltas if d.total_seconds() >= 0)
+    if not hours:
+        return {"count": 0, "median_hours": None, "p90_hours": None}
+    p90 = hours[min(len(hours) - 1, int(round(0.9 * (len(hours) - 1))))]
+    return {"count": len(hours), "median_hours": round(statistics.median(hours), 2), "p90_hours": round(p90, 2)}
+
+
+def compute_stats(tickets: list[Ticket], *, now: datetime | None = None) -> dict:
+    """Counts, response times and SLA breaches over ``tickets`` (pure, for tests and the CLI)."""
+    now = now or utcnow()
+    breaches_first = [t for t in tickets if t.first_response_due_at and
+                      ((t.acknowledged_at or now) > t.first_response_due_at) and t.status not in ("ignored",)]
+    breaches_resolution = [t for t in tickets if t.due_at and ((t.resolved_at or now) > t.due_at)
+                           and t.status not in ("ignored",)]
+    per_day = Counter(t.created_at.date().isoformat() for t in tickets)
+    return {
+        "total": len(tickets),
+        "by_status": dict(Counter(t.status for t in tickets).most_common()),
+        "by_category": dict(Counter(t.category or "untriaged" for t in tickets).most_common()),
+        "by_language": dict(Counter(t.language or "unknown" for t in tickets).most_common()),
+        "by_priority": dict(Counter(t.priority or "untriaged" for t in tickets).most_common()),
+        "time_to_acknowledge": _hours([t.acknowledged_at - t.created_at for t in tickets if t.acknowledged_at]),
+        "time_to_resolve": _hours([t.resolved_at - t.created_at for t in tickets if t.resolved_at]),
+        "sla_breaches": {"first_response": len(breaches_first), "resolution": len(breaches_resolution)},
+        "per_day": dict(sorted(per_day.items())),
+    }
+
+
+def _parse_day(text: str | None, option: str) -> datetime | None:
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        fail(f"{option} {text!r}: use an ISO date such as 2026-11-01", ExitCode.USAGE)
+    return value if value.tzinfo else value.astimezone()
+
+
+def stats(
+    since: Optional[str] = typer.Option(None, "--since", help="From this ISO date (inclusive)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Before this ISO date."),
+    json_: bool = typer.Option(False, "--json"),
+) -> None:
+    """Counts by status, category, language and priority; response times; SLA breaches; volume per day.
+
+    Example: mediadesk stats --since 2026-11-01 --json
+    """
+    engine = common.engine()
+    with Session(engine) as session:
+        query = select(Ticket).where(Ticket.merged_into_id.is_(None))
+        since_at, until_at = _parse_day(since, "--since"), _parse_day(until, "--until")
+        if since_at:
+            query = query.where(Ticket.created_at >= since_at)
+        if until_at:
+            query = query.where(Ticket.created_at < until_at)
+        data = compute_stats(list(session.exec(query).all()))
+    if json_:
+        print_json(data)
+        return
+    for key in ("by_status", "by_category", "by_language", "by_priority"):
+        print_rows(key.replace("_", " "), ["value", "tickets"], data[key].items())
+    rows = []
+    for key in ("time_to_acknowledge", "time_to_resolve"):
+        d = data[key]
+        rows.append((key.replace("_", " "), d["count"], d["median_hours"], d["p90_hours"]))
+    print_rows("response times (hours)", ["measure", "tickets", "median", "p90"], rows)
+    print_rows("SLA breaches", ["target", "tickets"], data["sla_breaches"].items())
+    if data["per_day"]:
+        peak = max(data["per_day"].values())
+        chart = Text()
+        for day, n in data["per_day"].items():
+            chart.append(f"{day} {'█' * max(1, round(30 * n / peak))} {n}\n")
+        if common.is_tty():
+            out.print(chart)
+        else:
+            print_rows(None, ["day", "tickets"], data["per_day"].items())
+
+
+def merge(ref: str = typer.Argument(..., help="The ticket to fold in."),
+          into: str = typer.Argument(..., metavar="INTO_REF", help="The ticket that keeps the thread.")) -> None:
+    """Move every message of REF onto INTO_REF and close REF (later replies follow the merge).
+
+    Example: mediadesk merge MR-43 MR-42
+    """
+    from mediadesk.storage import repo
+    from mediadesk.storage.db import session_scope
+    from mediadesk.worker.workflow import TRANSITIONS, record, transition
+
+    engine = common.engine()
+    actor = common.settings().actor
+    with session_scope(engine) as session:
+        source, target = repo.ticket_by_ref(session, ref), repo.ticket_by_ref(session, into)
+        if source is None or target is None:
+            fail(f"no ticket {ref if source is None else into}", ExitCode.NOT_FOUND)
+        if source.id == target.id or repo.resolve_merged(session, target).id == source.id:
+            fail(f"cannot merge {source.ref} into itself", ExitCode.CONFLICT)
+        if source.merged_into_id == target.id:
+            err.print(f"{source.ref} is already merged into {target.ref}")
+            return
+        moved = 0
+        for message in session.exec(select(Message).where(Message.ticket_id == source.id)).all():
+            message.ticket_id = target.id
+            session.add(message)
+            moved += 1
+        source.merged_into_id = target.id
+        if "closed" in TRANSITIONS.get(source.status, ()):
+            transition(session, source, "closed", actor=actor, note=f"merged into {target.ref}")
+        session.add(source)
+        record(session, target, "merge", actor=actor, note=f"{source.ref} merged in ({moved} message(s))")
+        target.updated_at = utcnow()
+        session.add(target)
+    err.print(f"{ref} merged into {into}: {moved} message(s) moved")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(stats)
+    app.command()(merge)
