@@ -122,7 +122,10 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
     raw = _raw_header(msg, name)
     if raw is not None and any("\udc80" <= ch <= "\udcff" for ch in raw):
         data = raw.encode("ascii", "surrogateescape")
-        defects.append(f"header {name}: undeclared 8-bit text")
+        try:  # raw UTF-8 in headers is common and allowed (RFC 6532)
+            return _clean(_decode_raw_header(data.decode("utf-8")))
+        except UnicodeDecodeError:
+            defects.append(f"header {name}: undeclared 8-bit text")
         return _clean(_decode_raw_header(decode_bytes(data, None, charsets)))
     if name in _ADDRESS_HEADERS and raw is not None:
         # The structured address parser drops addresses after odd display names; read raw text.
