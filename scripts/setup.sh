@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Create .venv and install mediadesk into it (editable), with optional extras:
+#   ./scripts/setup.sh          # the product only (enough for `mediadesk demo`)
+#   ./scripts/setup.sh test     # plus the test dependencies
+# Re-installs only when pyproject.toml or the extras changed since the last run, or when the
+# console script is missing, so it is cheap to call before every command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras="${1:-}"
+log() { printf 'setup.sh: %s\n' "$*" >&2; }
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else log "root is needed for: $*"; return 1; fi
+}
+apt_install() {
+  # Try the local package lists first; refresh them only when that fails (fresh images ship none).
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -q "$@" || { as_root apt-get update -q && as_root apt-get install -y -q "$@"; }
+}
+
+# Engineers and CI may run this at the same time in one tree: one pip at a time.
+exec 9>"${TMPDIR:-/tmp}/mediadesk-setup-$(pwd | sha256sum | cut -c1-12).lock"
+flock -w 600 9 || { log "another setup.sh has held the lock for 10 minutes"; exit 1; }
+
+python="${PYTHON:-python3}"
+if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+  rm -rf .venv  # a half-made venv (e.g. python3-venv missing) would fail the same way again
+  if ! "$python" -m venv .venv 2>/dev/null; then
+    log "python3 -m venv failed; installing python3-venv"
+    rm -rf .venv
+    apt_install python3-venv
+    "$python" -m venv .venv
+  fi
+fi
+
+spec=".${extras:+[$extras]}"
+want="$(sha256sum pyproject.toml | cut -d' ' -f1) $spec"
+stamp=".venv/.mediadesk-install${extras:+-$extras}"  # one per extras set
+if [ ! -x .venv/bin/mediadesk ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  log "installing mediadesk ($spec) into .venv"
+  .venv/bin/python -m pip install -q -e "$spec"
+  printf '%s\n' "$want" > "$stamp"
+fi

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# THE test command (README, .ci/run): ./scripts/test.sh [pytest args]
+#
+# On a fresh Debian/Ubuntu machine it installs what the suite needs (.venv with the test extras,
+# Dovecot, Redis), makes sure PostgreSQL answers on 127.0.0.1:5432, runs pytest and stops what
+# it started. The tests start their own private Dovecot and, when 6379 does not answer, their
+# own redis-server, both on free ports (tests/harness/servers.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf 'test.sh: %s\n' "$*" >&2; }
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else log "root is needed for: $*"; return 1; fi
+}
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -q "$@" || { as_root apt-get update -q && as_root apt-get install -y -q "$@"; }
+}
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
+tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+redis_up() { timeout 2 bash -c 'exec 3<>/dev/tcp/127.0.0.1/6379 && printf "PING\r\n" >&3 && read -r -t 1 reply <&3 && [[ $reply == +PONG* ]]' 2>/dev/null; }
+pg_up() { if have pg_isready; then pg_isready -q -h 127.0.0.1 -p 5432 -t 2; else tcp_open 5432; fi; }
+
+# 1. Python: .venv with mediadesk (editable) and the test extras.
+./scripts/setup.sh test
+
+# 2. Dovecot and openssl (the tests run a private instance, never the system service).
+have dovecot || apt_install dovecot-imapd
+have openssl || apt_install openssl
+
+# 3. Redis: 127.0.0.1:6379 if it answers, else the tests start redis-server on a free port.
+redis_up || have redis-server || apt_install redis-server
+
+# 4. PostgreSQL on 127.0.0.1:5432 (postgres-marked tests skip locally without it, fail under CI).
+started_pg=""
+stop_started() {
+  if [ -n "$started_pg" ]; then
+    log "stopping the PostgreSQL cluster $started_pg we started"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$started_pg" main stop || true
+  fi
+}
+trap stop_started EXIT
+if ! pg_up; then
+  version="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n1 || true)"
+  if [ -n "$version" ] && have pg_ctlcluster; then
+    log "starting PostgreSQL $version"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start && started_pg="$version"
+    for _ in $(seq 50); do pg_up && break; sleep 0.2; done
+    pg_up || log "PostgreSQL $version did not answer on 127.0.0.1:5432"
+  else
+    log "PostgreSQL is not installed: postgres tests will skip (and fail when CI is set)"
+  fi
+fi
+
+# 5. pytest. -P keeps the working directory (the repo root) off sys.path: there `import mailbox`
+# would find our mailbox/ folder instead of the standard library. importlib import mode comes
+# from pyproject.toml. The whole run is bounded; TERM lets the fixtures stop their servers.
+unset PYTHONPATH
+set +e
+timeout --foreground -k 30 "${MEDIADESK_TEST_TIMEOUT:-3600}" .venv/bin/python -P -m pytest "$@"
+rc=$?
+set -e
+case $rc in
+  0) ;;
+  5) log "pytest collected no tests: that is a failure" ;;
+  124) log "the test run exceeded ${MEDIADESK_TEST_TIMEOUT:-3600}s" ;;
+  *) log "pytest exited with $rc" ;;
+esac
+exit $rc
