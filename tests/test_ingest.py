@@ -207,3 +207,29 @@ def test_overdue_marked_once_with_controlled_clock(env):
     assert pipeline.mark_overdue(engine, now=utcnow() + timedelta(hours=3)) == [ref]
     assert pipeline.mark_overdue(engine, now=utcnow() + timedelta(hours=4)) == []  # recorded once
     assert tickets(engine)[0].overdue
+
+
+def test_full_text_search_over_subject_body_and_sender(env):
+    from mediadesk.storage.search import matching_ticket_ids
+
+    settings, engine = env
+    ingest_all(engine, settings, put(engine,
+        eml(subject="Accréditation presse", msgid="<f1@x.example>", body="Je souhaite couvrir le forum."),
+        eml(subject="طلب مقابلة", sender="Omar <omar@sawt.example>", msgid="<f2@x.example>", body="نرغب في مقابلة المتحدث الرسمي"),
+        eml(subject="Photos", sender="Jo <jo@ledger.example>", msgid="<f3@x.example>", body="High-resolution images please")))
+    reply = eml(subject="Re: Photos", sender="Jo <jo@ledger.example>", msgid="<f4@x.example>",
+                in_reply_to="<f3@x.example>", body="Also the B-roll footage")
+
+    ingest_all(engine, settings, put(engine, reply))
+
+    def refs(query):
+        with Session(engine) as session:
+            ids = session.exec(select(Ticket.ref).where(Ticket.id.in_(matching_ticket_ids(session, query)))).all()
+        return sorted(ids)
+
+    [fr, ar, en] = [t.ref for t in tickets(engine)]
+    assert refs("accreditation") == [fr]  # diacritics folded, prefix match
+    assert refs("المتحدث") == [ar]
+    assert refs("ledger") == [en]
+    assert refs("footage") == [en]  # a later message on the thread is searchable too
+    assert refs('x" OR * NEAR(') == []  # user text is never query syntax

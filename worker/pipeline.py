@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from mediadesk.settings import Settings
-from mediadesk.storage import repo
+from mediadesk.storage import repo, search
 from mediadesk.storage.db import session_scope
 from mediadesk.storage.models import PRIORITY_RANK, Attachment, InboundMessage, Message, Ticket, utcnow
 from mediadesk.worker import workflow
@@ -78,6 +78,17 @@ def _save_attachments(session: Session, message: Message, parsed: ParsedMessage,
             row.sha256, path = store_blob(settings.attachments_dir, att.data)
             row.stored_path = str(path)
         session.add(row)
+
+
+def _reindex(session: Session, ticket: Ticket, message: Message) -> None:
+    """Refresh the ticket's full-text document with every inbound body on it."""
+    if message.id is not None and ticket.created_at and message.ticket_id == ticket.id:
+        bodies = session.exec(select(Message.body_text).where(Message.ticket_id == ticket.id,
+                                                               Message.direction == "in").order_by(Message.id)).all()
+    else:
+        bodies = [message.body_text]
+    sender = " ".join(filter(None, [ticket.requester_email, ticket.requester_name]))
+    search.index_ticket(session, ticket_id=ticket.id, subject=ticket.subject, body="\n".join(bodies), sender=sender)
 
 
 def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: InboundMessage) -> Ticket:
@@ -157,6 +168,7 @@ def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
         if parsed is not None:
             _save_attachments(session, message, parsed, settings)
 
+        _reindex(session, ticket, message)
         inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
         inbound.error = inbound.error if inbound.truncated else None
         session.add(inbound)

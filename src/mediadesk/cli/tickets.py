@@ -10,7 +10,6 @@ from typing import Optional
 import typer
 from rich.panel import Panel
 from rich.text import Text
-from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from mediadesk.cli import common
@@ -105,10 +104,9 @@ def list_tickets(
         if since_at:
             query = query.where(Ticket.created_at >= since_at)
         if search:
-            like = f"%{search}%"
-            in_body = select(Message.ticket_id).where(Message.body_text.ilike(like))
-            query = query.where(or_(Ticket.subject.ilike(like), Ticket.requester_email.ilike(like),
-                                    Ticket.requester_name.ilike(like), Ticket.id.in_(in_body)))
+            from mediadesk.storage.search import matching_ticket_ids
+
+            query = query.where(Ticket.id.in_(matching_ticket_ids(session, search)))
         query = query.order_by(Ticket.priority_rank, Ticket.due_at.is_(None), Ticket.due_at, Ticket.id).limit(limit)
         rows = session.exec(query).all()
     if json_:
