@@ -1,0 +1,207 @@
+"""`mediadesk draft …`: review acknowledgement drafts: list, show, edit, approve, reject, resolve."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import click
+import typer
+from sqlmodel import Session, select
+
+from mediadesk.cli.common import ExitCode, err, fail, fmt_time, out, print_json, print_rows, settings
+from mediadesk.storage.models import Draft, Ticket
+
+DRAFT_STATUSES = ("pending", "approved", "sending", "sent", "uncertain", "failed", "rejected")
+
+draft_app = typer.Typer(help="Review acknowledgement drafts before they are sent.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(draft_app, name="draft")
+
+
+def _engine():
+    from mediadesk.cli import common
+
+    return common.engine()
+
+
+def _load(session: Session, ref: str) -> tuple[Ticket, Draft]:
+    from mediadesk.worker.drafting import draft_for_ticket, find_ticket
+
+    ticket = find_ticket(session, ref)
+    if ticket is None:
+        fail(f"no ticket {ref!r}", ExitCode.NOT_FOUND)
+    draft = draft_for_ticket(session, ticket.id)
+    if draft is None:
+        fail(f"{ticket.ref} has no acknowledgement draft", ExitCode.NOT_FOUND)
+    return ticket, draft
+
+
+def _as_dict(ticket: Ticket, draft: Draft) -> dict:
+    data = draft.model_dump()
+    data["ref"] = ticket.ref
+    return data
+
+
+def _enqueue_or_send(draft_id: int, now: bool) -> None:
+    """Queue the ``send`` task; without a broker (or with --now) send in this process."""
+    if not now:
+        try:
+            from mediadesk.worker.tasks import send
+
+            send.delay(draft_id)
+            err.print("queued for sending")
+            return
+        except Exception as exc:  # no worker package or no broker: do it here instead
+            err.print(f"cannot queue ({type(exc).__name__}); sending now")
+    from mediadesk.worker.sending import TransientSendError, send_draft
+
+    try:
+        outcome = send_draft(_engine(), draft_id, settings())
+    except TransientSendError as exc:
+        fail(f"the mail server is unavailable, the draft stays approved: {exc}", ExitCode.UNAVAILABLE)
+    if outcome in ("sent", "already_sent"):
+        err.print(outcome.replace("_", " "))
+        return
+    fail(f"not sent: {outcome}", ExitCode.CONFLICT if outcome in ("uncertain", "not_approved") else ExitCode.ERROR)
+
+
+@draft_app.command("list")
+def list_drafts(
+    status: str = typer.Option("pending", "--status", "-s", help=f"one of {', '.join(DRAFT_STATUSES)}, or all"),
+    as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
+) -> None:
+    """List drafts (pending review by default)."""
+    if status != "all" and status not in DRAFT_STATUSES:
+        fail(f"unknown status {status!r}; choose from {', '.join(DRAFT_STATUSES)} or all", ExitCode.USAGE)
+    query = select(Draft, Ticket).join(Ticket, Ticket.id == Draft.ticket_id).order_by(Draft.created_at)
+    if status != "all":
+        query = query.where(Draft.status == status)
+    with Session(_engine()) as session:
+        rows = session.exec(query).all()
+    if as_json:
+        print_json([_as_dict(ticket, draft) for draft, ticket in rows])
+        return
+    print_rows(f"Drafts ({status})", ["REF", "STATUS", "LANG", "TO", "SUBJECT", "CREATED"],
+               [(t.ref, d.status, d.language, d.to_email, d.subject, fmt_time(d.created_at)) for d, t in rows])
+
+
+@draft_app.command("show")
+def show(ref: str = typer.Argument(..., help="ticket reference: MR-42 or 42"),
+         as_json: bool = typer.Option(False, "--json", help="the draft as JSON")) -> None:
+    """Show a ticket's acknowledgement draft: headers and text."""
+    with Session(_engine()) as session:
+        ticket, draft = _load(session, ref)
+    if as_json:
+        print_json(_as_dict(ticket, draft))
+        return
+    lines = [
+        f"Ticket:   {ticket.ref}  ({ticket.status}, {ticket.category or '-'}, {ticket.language or '-'})",
+        f"Status:   {draft.status}" + (f"  — {draft.error}" if draft.error else ""),
+        f"To:       {draft.to_name + ' ' if draft.to_name else ''}<{draft.to_email}>",
+        f"Subject:  {draft.subject}",
+        f"Language: {draft.language}",
+    ]
+    if draft.approved_by:
+        lines.append(f"Approved: {draft.approved_by} {fmt_time(draft.approved_at)}")
+    if draft.edited_by:
+        lines.append(f"Edited:   {draft.edited_by}")
+    if draft.sent_at:
+        lines.append(f"Sent:     {fmt_time(draft.sent_at)}")
+    out.print("\n".join(lines), highlight=False, markup=False)
+    out.print("", markup=False)
+    out.print(draft.body_text, highlight=False, markup=False)
+
+
+@draft_app.command("edit")
+def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
+    """Edit the draft's text in $EDITOR; the HTML version is regenerated from it."""
+    from mediadesk.worker.drafting import DraftStateError, edit_draft
+
+    engine = _engine()
+    with Session(engine) as session:
+        _, draft = _load(session, ref)
+        original = draft.body_text
+    edited = click.edit(original, extension=".txt", require_save=True)
+    if edited is None or edited.strip() == original.strip():
+        err.print("no changes")
+        return
+    if not edited.strip():
+        fail("the edited text is empty: draft left unchanged", ExitCode.USAGE)
+    with Session(engine, expire_on_commit=False) as session:
+        _, draft = _load(session, ref)
+        if draft.body_text != original:
+            fail("the draft changed while you were editing it; run edit again", ExitCode.CONFLICT)
+        try:
+            changed = edit_draft(session, draft, edited, settings().actor)
+        except DraftStateError as exc:
+            fail(str(exc), ExitCode.CONFLICT)
+        session.commit()
+    err.print("draft saved" + ("; it needs approval again" if changed and draft.status == "pending" else ""))
+
+
+@draft_app.command("approve")
+def approve(ref: str = typer.Argument(..., help="ticket reference"),
+            now: bool = typer.Option(False, "--now", help="send in this process instead of queueing"),
+            resend: bool = typer.Option(False, "--resend", help="send again a failed or uncertain draft")) -> None:
+    """Approve the draft and queue it for sending (safe to repeat)."""
+    from mediadesk.worker.drafting import DraftStateError, approve_draft
+
+    with Session(_engine(), expire_on_commit=False) as session:
+        ticket, draft = _load(session, ref)
+        if draft.status == "sent":
+            err.print(f"{ticket.ref}: already sent {fmt_time(draft.sent_at)}")
+            return
+        if draft.status == "sending":
+            err.print(f"{ticket.ref}: being sent now")
+            return
+        try:
+            changed = approve_draft(session, draft, settings().actor, resend=resend)
+        except DraftStateError as exc:
+            fail(f"{ticket.ref}: {exc}", ExitCode.CONFLICT)
+        session.commit()
+        draft_id = draft.id
+    err.print(f"{ticket.ref}: approved" if changed else f"{ticket.ref}: already approved")
+    _enqueue_or_send(draft_id, now)
+
+
+@draft_app.command("reject")
+def reject(ref: str = typer.Argument(..., help="ticket reference"),
+           note: Optional[str] = typer.Option(None, "--note", "-n", help="why, for the audit trail")) -> None:
+    """Reject the draft: it will not be sent."""
+    from mediadesk.worker.drafting import DraftStateError, reject_draft
+
+    with Session(_engine(), expire_on_commit=False) as session:
+        ticket, draft = _load(session, ref)
+        try:
+            changed = reject_draft(session, draft, settings().actor, note)
+        except DraftStateError as exc:
+            fail(f"{ticket.ref}: {exc}", ExitCode.CONFLICT)
+        session.commit()
+    err.print(f"{ticket.ref}: rejected" if changed else f"{ticket.ref}: already rejected")
+
+
+@draft_app.command("resolve")
+def resolve(ref: str = typer.Argument(..., help="ticket reference"),
+            sent: bool = typer.Option(False, "--sent", help="it was delivered: record it as sent"),
+            resend: bool = typer.Option(False, "--resend", help="it was not delivered: send it again"),
+            now: bool = typer.Option(False, "--now", help="with --resend, send in this process")) -> None:
+    """Decide an uncertain send: record it as delivered (--sent) or send it again (--resend)."""
+    from mediadesk.worker.sending import resolve_uncertain
+
+    if sent == resend:
+        fail("say either --sent or --resend", ExitCode.USAGE)
+    engine = _engine()
+    with Session(engine) as session:
+        ticket, draft = _load(session, ref)
+        draft_id = draft.id
+    try:
+        result = resolve_uncertain(engine, draft_id, settings(), delivered=sent, actor=settings().actor)
+    except ValueError as exc:
+        fail(f"{ticket.ref}: {exc}", ExitCode.CONFLICT)
+    if result == "sent":
+        err.print(f"{ticket.ref}: recorded as sent")
+        return
+    err.print(f"{ticket.ref}: approved for sending again")
+    _enqueue_or_send(draft_id, now)

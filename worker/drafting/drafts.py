@@ -1,0 +1,238 @@
+"""The draft's life before sending: create it after triage, then edit, approve or reject it.
+
+Functions take the caller's session and never commit: the caller owns the transaction. Every
+decision, including a refusal to draft, is recorded as a ticket event with its reason.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent, utcnow
+from mediadesk.worker.drafting.limiter import count_recent_drafts
+from mediadesk.worker.drafting.message import new_message_id, references_for, reply_subject
+from mediadesk.worker.drafting.render import render_ack, text_to_html
+from mediadesk.worker.drafting.rules import AckFacts, auto_send_decision, eligibility, headers_of, review_flags
+
+SYSTEM = "system"
+AUTO_SEND_ACTOR = "auto-send"
+
+
+class DraftStateError(ValueError):
+    """The draft's status does not allow this action; the message says what would."""
+
+
+def _event(session: Session, ticket_id: int, note: str, *, actor: str = SYSTEM, kind: str = "draft") -> None:
+    session.add(TicketEvent(ticket_id=ticket_id, actor=actor, kind=kind, note=note, at=utcnow()))
+
+
+def already_acknowledged(session: Session, ticket_id: int) -> bool:
+    """A draft (in any status) or an outbound message exists: one acknowledgement per ticket."""
+    if session.exec(select(Draft.id).where(Draft.ticket_id == ticket_id)).first() is not None:
+        return True
+    outbound = select(Message.id).where(Message.ticket_id == ticket_id, Message.direction == "out")
+    return session.exec(outbound).first() is not None
+
+
+def facts_for(session: Session | None, ticket: Ticket, message: Message, parsed) -> AckFacts:
+    """Gather the rule inputs; Reply-To wins over From as the recipient."""
+    headers = headers_of(parsed, message)
+    if parsed is not None:
+        recipient = parsed.reply_to or parsed.from_email
+        from_email = parsed.from_email
+        part_types = tuple(parsed.part_types)
+    else:
+        recipient = message.reply_to or message.from_email or ticket.requester_email
+        from_email = message.from_email
+        ctype = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        part_types = (ctype,) if ctype else ()
+    return AckFacts(
+        recipient=(recipient or "").strip() or None,
+        from_email=from_email,
+        category=ticket.category,
+        automated_kind=ticket.automated_kind,
+        headers=headers,
+        part_types=part_types,
+        already_acknowledged=already_acknowledged(session, ticket.id) if session is not None else False,
+    )
+
+
+def _rate_limited(session: Session, recipient: str, settings, limiter) -> str | None:
+    limit, window = settings.ack_rate_limit, settings.ack_rate_window_seconds
+    if limit <= 0:
+        return None
+    if limiter is not None:
+        try:
+            if limiter.allow(recipient):
+                return None
+            return f"rate-limited: {limit} acknowledgements per {window} s to this sender (redis)"
+        except Exception:  # Redis went away mid-way: the database count still holds the line
+            pass
+    if count_recent_drafts(session, recipient, window) < limit:
+        return None
+    return f"rate-limited: {limit} acknowledgements per {window} s to this sender (database count)"
+
+
+def create_draft(session: Session, ticket: Ticket, message: Message, parsed, settings,
+                 limiter=None) -> tuple[Draft | None, str]:
+    """Draft the acknowledgement of ``ticket`` after triage, or say why not.
+
+    Args:
+        ticket: the triaged ticket (category, language, deadline, priority, ref set).
+        message: the inquiry as stored; ``parsed``: the same mail parsed, or None.
+        limiter: a ``RedisAckLimiter``, or None to count recent drafts in the database.
+
+    Returns ``(draft, "drafted ...")`` with the pending draft added to the session, or
+    ``(None, reason)``. Records a ``draft`` event either way; the caller commits.
+    """
+    facts = facts_for(session, ticket, message, parsed)
+    ok, reason = eligibility(facts, settings.our_addresses)
+    if not ok:
+        _event(session, ticket.id, f"no acknowledgement: {reason}")
+        return None, reason
+    recipient = facts.recipient
+    limited = _rate_limited(session, recipient, settings, limiter)
+    if limited:
+        _event(session, ticket.id, f"no acknowledgement: {limited}")
+        return None, limited
+
+    requester_name = (parsed.from_name if parsed is not None else message.from_name) or ticket.requester_name
+    rendered = render_ack(ticket, settings, name=requester_name)
+    ref = ticket.ref or str(ticket.id)
+    inquiry_id = (parsed.message_id if parsed is not None else None) or message.message_id
+    earlier = parsed.references if parsed is not None else message.references
+    same_person = recipient.lower() == (facts.from_email or "").lower()
+    draft = Draft(
+        ticket_id=ticket.id,
+        status="pending",
+        language=rendered.language,
+        to_email=recipient,
+        to_name=requester_name if same_person else None,
+        subject=reply_subject(message.subject or ticket.subject, ref),
+        body_text=rendered.body_text,
+        body_html=rendered.body_html,
+        in_reply_to=inquiry_id,
+        references=references_for(inquiry_id, earlier),
+        message_id=new_message_id(ref, settings.media_address),
+    )
+    try:
+        with session.begin_nested():  # a concurrent draft for the same ticket loses here, quietly
+            session.add(draft)
+            session.flush()
+    except IntegrityError:
+        reason = "ticket already has an acknowledgement"
+        _event(session, ticket.id, f"no acknowledgement: {reason}")
+        return None, reason
+    flags = review_flags(facts.headers)
+    note = f"pending draft ({rendered.language}) to {recipient}"
+    if flags:
+        note += "; review needed: " + ", ".join(flags)
+    _event(session, ticket.id, note)
+    return draft, f"drafted ({rendered.language})"
+
+
+def approve_draft(session: Session, draft: Draft, actor: str, *, resend: bool = False) -> bool:
+    """Approve ``draft`` for sending; the caller commits, then enqueues ``send``.
+
+    Returns False when it is already approved, sending or sent (safe to repeat). A failed or
+    uncertain draft is approved again only with ``resend=True``, a human's explicit decision.
+
+    Raises:
+        DraftStateError: the draft is failed/uncertain and ``resend`` was not given.
+    """
+    if draft.status in ("approved", "sending", "sent"):
+        return False
+    if draft.status in ("failed", "uncertain") and not resend:
+        raise DraftStateError(
+            f"the draft is {draft.status}"
+            + (" (it may have been delivered)" if draft.status == "uncertain" else "")
+            + ": approve it with --resend to send it again")
+    previous = draft.status
+    draft.status = "approved"
+    draft.approved_by = actor
+    draft.approved_at = utcnow()
+    if previous in ("failed", "uncertain"):
+        draft.error = None
+    session.add(draft)
+    note = "draft approved" if previous in ("pending", "rejected") else f"draft re-queued after {previous}"
+    _event(session, draft.ticket_id, note, actor=actor)
+    return True
+
+
+def reject_draft(session: Session, draft: Draft, actor: str, note: str | None = None) -> bool:
+    """Reject ``draft``: it will not be sent. False when already rejected.
+
+    Raises:
+        DraftStateError: the draft is being sent or was sent.
+    """
+    if draft.status == "rejected":
+        return False
+    if draft.status in ("sending", "sent"):
+        raise DraftStateError(f"the draft is {draft.status}: it can no longer be rejected")
+    draft.status = "rejected"
+    session.add(draft)
+    _event(session, draft.ticket_id, "draft rejected" + (f": {note}" if note else ""), actor=actor)
+    return True
+
+
+def edit_draft(session: Session, draft: Draft, text: str, actor: str) -> bool:
+    """Replace the draft's text (the HTML is regenerated from it). False when unchanged.
+
+    An approved draft goes back to pending: what was approved is not what would be sent.
+
+    Raises:
+        DraftStateError: the draft is being sent, was sent, or its outcome is uncertain.
+    """
+    if draft.status in ("sending", "sent", "uncertain"):
+        raise DraftStateError(f"the draft is {draft.status}: it can no longer be edited")
+    text = text.replace("\r\n", "\n").rstrip() + "\n"
+    if text == draft.body_text:
+        return False
+    draft.body_text = text
+    draft.body_html = text_to_html(text, draft.language or "en")
+    draft.edited_by = actor
+    note = "draft edited"
+    if draft.status == "approved":
+        draft.status = "pending"
+        draft.approved_by = None
+        draft.approved_at = None
+        note += "; approval withdrawn"
+    session.add(draft)
+    _event(session, draft.ticket_id, note, actor=actor)
+    return True
+
+
+def maybe_auto_approve(session: Session, ticket: Ticket, draft: Draft, settings, *, parsed=None,
+                       message: Message | None = None) -> tuple[bool, str]:
+    """Apply the auto-send policy to a new draft: approve it when its category is listed.
+
+    Returns ``(approved, reason)``; the caller commits and, when approved, enqueues ``send``.
+    """
+    headers = headers_of(parsed, message)
+    ok, reason = auto_send_decision(ticket.category, ticket.needs_review, headers, settings.auto_send_categories)
+    if ok:
+        approve_draft(session, draft, AUTO_SEND_ACTOR)
+    else:
+        _event(session, ticket.id, f"waits for review: {reason}")
+    return ok, reason
+
+
+def draft_for_ticket(session: Session, ticket_id: int) -> Draft | None:
+    return session.exec(select(Draft).where(Draft.ticket_id == ticket_id)).first()
+
+
+def find_ticket(session: Session, ref: str) -> Ticket | None:
+    """A ticket by reference, case-insensitively: ``MR-42``, ``mr-42`` or ``42``."""
+    ref = ref.strip().strip("[]#")
+    if not ref:
+        return None
+    ticket = session.exec(select(Ticket).where(func.lower(Ticket.ref) == ref.lower())).first()
+    if ticket is None and ref.isdigit():
+        ticket = session.exec(select(Ticket).where(Ticket.ref.like(f"%-{int(ref)}"))).first()
+    if ticket is None:
+        from mediadesk.storage.repo import ticket_by_ref  # MR-<id>: the id is the number
+
+        ticket = ticket_by_ref(session, ref)
+    return ticket

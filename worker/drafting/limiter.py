@@ -1,0 +1,81 @@
+"""The per-sender acknowledgement rate limit: a sliding window in Redis, or the database.
+
+Redis keeps one sorted set per sender (member = one acknowledgement, score = its time); a Lua
+script trims the window, counts and adds in one atomic step, so a burst of concurrent workers
+cannot overshoot. When Redis is unreachable the caller passes no limiter and drafting counts
+the drafts to that sender in the database instead (``count_recent_drafts``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from datetime import timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from mediadesk.storage.models import Draft, utcnow
+
+# KEYS[1] = the sender's set; ARGV = now (ms), window (ms), limit, member.
+_ALLOW_LUA = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  return 0
+end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
+"""
+
+
+class RedisAckLimiter:
+    """At most ``limit`` acknowledgements per sender in ``window_seconds`` (0 = no limit).
+
+    Raises redis errors from ``allow`` when Redis fails mid-way; ``create_draft`` then falls
+    back to the database count.
+    """
+
+    def __init__(self, redis_url: str, limit: int, window_seconds: int, *, prefix: str = "mediadesk:ack:",
+                 client=None) -> None:
+        import redis
+
+        self.limit = limit
+        self.window_ms = int(window_seconds * 1000)
+        self.prefix = prefix
+        self.client = client or redis.Redis.from_url(redis_url, socket_timeout=5, socket_connect_timeout=5)
+        self._allow = self.client.register_script(_ALLOW_LUA)
+
+    @classmethod
+    def from_settings(cls, settings, **kwargs) -> "RedisAckLimiter | None":
+        """A limiter when Redis answers a PING, else None (the database count applies)."""
+        try:
+            limiter = cls(settings.redis_url, settings.ack_rate_limit, settings.ack_rate_window_seconds, **kwargs)
+            limiter.client.ping()
+            return limiter
+        except Exception:
+            return None
+
+    def key(self, sender: str) -> str:
+        # Hashed: addresses are personal data and may hold characters awkward in keys.
+        return self.prefix + hashlib.sha256(sender.strip().lower().encode()).hexdigest()[:32]
+
+    def allow(self, sender: str) -> bool:
+        """Count one acknowledgement to ``sender`` if it is within the limit; atomic."""
+        if self.limit <= 0:
+            return True
+        now_ms = int(time.time() * 1000)
+        member = f"{now_ms}-{secrets.token_hex(6)}"
+        return bool(self._allow(keys=[self.key(sender)], args=[now_ms, self.window_ms, self.limit, member]))
+
+    def reset(self, sender: str) -> None:
+        self.client.delete(self.key(sender))
+
+
+def count_recent_drafts(session: Session, sender: str, window_seconds: int) -> int:
+    """Drafts addressed to ``sender`` created within the window (the fallback count)."""
+    since = utcnow() - timedelta(seconds=window_seconds)
+    query = select(func.count()).select_from(Draft).where(
+        func.lower(Draft.to_email) == sender.strip().lower(), Draft.created_at >= since)
+    return int(session.exec(query).one())
