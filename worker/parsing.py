@@ -25,6 +25,10 @@ TRIAGE_HEADERS = (
     "x-ms-exchange-generated-message-source", "x-ms-exchange-inbox-rules-loop", "x-precedence",
     "x-post-messageclass", "x-loop", "x-spam-flag", "x-spam-status", "content-type", "user-agent",
     "reply-to", "sender", "organization",
+    # More list and mass-mailing markers, read by triage's bulk-mail detection.
+    "mailing-list", "x-mailman-version", "list-archive", "list-subscribe", "list-owner", "x-beenthere",
+    "x-mailing-list", "x-csa-complaints", "x-report-abuse", "x-sg-eid", "x-mc-user", "x-mailgun-sid",
+    "x-campaignid", "x-mailer-recptid",
 )
 
 # Fallback charsets, in the order tried, for text whose declared charset is missing or wrong.
@@ -122,14 +126,17 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
     raw = _raw_header(msg, name)
     if raw is not None and any("\udc80" <= ch <= "\udcff" for ch in raw):
         data = raw.encode("ascii", "surrogateescape")
+        words = (lambda v: v) if name in _ADDRESS_HEADERS else _decode_raw_header  # see _address
         try:  # raw UTF-8 in headers is common and allowed (RFC 6532)
-            return _clean(_decode_raw_header(data.decode("utf-8")))
+            return _clean(words(data.decode("utf-8")))
         except UnicodeDecodeError:
             defects.append(f"header {name}: undeclared 8-bit text")
-        return _clean(_decode_raw_header(decode_bytes(data, None, charsets)))
+        return _clean(words(decode_bytes(data, None, charsets)))
     if name in _ADDRESS_HEADERS and raw is not None:
         # The structured address parser drops addresses after odd display names; read raw text.
-        return _clean(_decode_raw_header(raw))
+        # It stays RFC 2047-encoded here, so an address hidden in an encoded display name can
+        # never pass for the real one (see _address).
+        return _clean(raw)
     try:
         value = msg.get(name)
         if value is None:
@@ -150,25 +157,37 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
 
 
 _ANGLE_ADDR_RE = re.compile(r"<([^<>@\s]+@[^<>@\s]+)>")
+_TRAILING_ANGLE_RE = re.compile(r"<([^<>@\s,;]+@[^<>@\s,;]+)>\s*$")
 _BARE_ADDR_RE = re.compile(r"[^\s<>@,;:\"()\[\]]+@[^\s<>@,;:\"()\[\]]+\.[^\s<>@,;:\"()\[\]]+")
 
 
 def _address(value: str | None) -> tuple[str | None, str | None]:
+    """(display name, address) of the first mailbox in a raw, still RFC 2047-encoded header.
+
+    A trailing ``<addr>`` is authoritative: parseaddr is misled by odd display names
+    ("Foo [X] <a@b>", or an encoded word hiding "Bcc: victim@…"), and the address must come
+    from the angle brackets, never from text inside the name.
+    """
     if not value:
         return None, None
-    try:
-        name, addr = parseaddr(value)
-    except Exception:
-        name, addr = "", ""
-    # parseaddr gives up on odd display names ("Foo [X] <a@b>"); the angle address is enough.
-    if not addr or "@" not in addr or " " in addr.strip():
-        match = _ANGLE_ADDR_RE.search(value)
-        bare = _BARE_ADDR_RE.search(value)
-        if match:
-            addr, name = match.group(1), value[: match.start()].strip().strip('"')
-        elif bare:  # "a@x b@y": several bare addresses; the first is the author
-            addr, name = bare.group(0), ""
+    match = _TRAILING_ANGLE_RE.search(value)
+    if match:
+        name, addr = value[: match.start()].strip().strip('"'), match.group(1)
+    else:
+        try:
+            name, addr = parseaddr(value)
+        except Exception:
+            name, addr = "", ""
+        if not addr or "@" not in addr or " " in addr.strip():
+            angle = _ANGLE_ADDR_RE.search(value)
+            bare = _BARE_ADDR_RE.search(value)
+            if angle:
+                addr, name = angle.group(1), value[: angle.start()].strip().strip('"')
+            elif bare:  # "a@x b@y": several bare addresses; the first is the author
+                addr, name = bare.group(0), ""
     addr = addr.strip().strip("<>") or None
+    if name and "=?" in name:
+        name = _decode_raw_header(name)
     if addr and ("@" not in addr or len(addr) > 320 or " " in addr):
         addr = None
     return (_clean(name, 255) or None), addr

@@ -253,7 +253,7 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
     Returns the id of a draft approved by the auto-send policy (for the caller to enqueue
     after commit), else None.
     """
-    from mediadesk.worker.drafting import approve_draft, create_draft
+    from mediadesk.worker.drafting import create_draft, maybe_auto_approve
     from mediadesk.worker.triage import triage
 
     with session_scope(engine) as session:
@@ -271,12 +271,12 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
             return None
         decision = triage(parsed, settings=settings, model=model)
         apply_triage(session, ticket, decision, settings)
-        draft, reason = create_draft(session, ticket, message, parsed, settings, limiter)
-        if draft is not None and ticket.category in settings.auto_send_categories:
-            session.flush()
-            approve_draft(session, draft, "auto-send")
-            return draft.id
-        return None
+        draft, _reason = create_draft(session, ticket, message, parsed, settings, limiter)
+        if draft is None or not settings.auto_send_categories:
+            return None
+        session.flush()
+        approved, _why = maybe_auto_approve(session, ticket, draft, settings, parsed=parsed, message=message)
+        return draft.id if approved else None
 
 
 def process_inbound(engine: Engine, inbound_id: int, settings: Settings, *, limiter=None, model=None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mediadesk.cli import ops, stats, tickets
+from mediadesk.cli import draft_cmd, ops, stats, tickets
 
 app = typer.Typer(
     name="mediadesk",
@@ -17,6 +17,7 @@ app = typer.Typer(
 ops.register(app)
 tickets.register(app)
 stats.register(app)
+draft_cmd.register(app)
 
 
 @app.callback()
