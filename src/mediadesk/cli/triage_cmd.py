@@ -1,0 +1,257 @@
+"""`mediadesk triage`: triage raw .eml files offline, score the rules, benchmark, and train.
+
+    mediadesk triage a.eml b.eml [--json]      decision + explanation per file ("-" = stdin)
+    mediadesk triage --evaluate DIR [--cv]     accuracy per field, confusion matrix, misses
+    mediadesk triage --corpus DIR              automated-mail counts on a corpus with expectations.json
+    mediadesk triage --bench DIR               messages per second on one core
+    mediadesk triage-train [--from-dir DIR]    fit the category model from corrections (or a labels.json folder)
+
+The same pure ``triage()`` runs here as in the worker; no server is involved.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from mediadesk.cli.common import ExitCode, err, fail, out, print_json, settings
+
+JSON_KEYS = ("file", "category", "confidence", "automated_kind", "language", "deadline", "priority", "explanation")
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def _model(use_model: bool):
+    if not use_model:
+        return None
+    from mediadesk.worker.triage.learning import default_model
+
+    try:
+        return default_model(settings())
+    except Exception as exc:  # a stale or foreign model file must not stop triage
+        err.print(f"[yellow]warning:[/] ignoring the triage model: {exc}", highlight=False)
+        return None
+
+
+def _json_line(name: str, decision) -> dict:
+    data = decision.to_json()
+    data["file"] = name
+    return {key: data[key] for key in JSON_KEYS}
+
+
+def _show(name: str, decision) -> None:
+    d = decision
+    table = Table(title=name, show_header=False, title_justify="left", title_style="bold")
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    table.add_row("category", f"{d.category} ({d.confidence:.2f})")
+    table.add_row("automated", d.automated_kind or "no")
+    table.add_row("language", f"{d.language or '?'} ({d.language_confidence:.2f})")
+    table.add_row("deadline", d.deadline.isoformat() if d.deadline else "none stated")
+    table.add_row("priority", d.priority)
+    table.add_row("why", "\n".join(f"• {line}" for line in d.explanation))
+    out.print(table)
+
+
+def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
+    from mediadesk.worker.triage.evaluate import FIELDS, cross_validate, evaluate
+
+    try:
+        report = evaluate(directory, settings=settings(), model=_model(use_model))
+    except FileNotFoundError as exc:
+        fail(str(exc), ExitCode.NOT_FOUND)
+    acc = Table(title=f"Accuracy on {report.total} messages ({directory})", header_style="bold")
+    acc.add_column("field")
+    acc.add_column("correct", justify="right")
+    acc.add_column("accuracy", justify="right")
+    for f in FIELDS:
+        acc.add_row(f, f"{report.correct[f]}/{report.total}", f"{report.accuracy(f):.1%}")
+    acc.add_row("deadline found (labelled ones)", f"{report.deadline_correct}/{report.deadline_total}",
+                f"{report.deadline_recall:.1%}")
+    acc.add_row("automated caught", f"{report.automated_caught}/{report.automated_total}", "")
+    acc.add_row("genuine flagged automated", str(report.human_flagged_automated), "")
+    out.print(acc)
+
+    categories = sorted({*report.confusion, *(g for row in report.confusion.values() for g in row)})
+    matrix = Table(title="Category confusion (rows: expected, columns: triage)", header_style="bold")
+    matrix.add_column("expected \\ got")
+    for c in categories:
+        matrix.add_column(c[:12], justify="right")
+    for expected in categories:
+        row = report.confusion.get(expected, {})
+        matrix.add_row(expected, *[str(row.get(c, "")) if row.get(c) else "·" for c in categories])
+    out.print(matrix)
+
+    if report.misses:
+        misses = Table(title=f"Misses ({len(report.misses)})", header_style="bold")
+        for col in ("file", "field", "expected", "got", "notes"):
+            misses.add_column(col, overflow="fold")
+        for m in report.misses:
+            misses.add_row(m.file, m.field, str(m.expected), str(m.got), m.notes or "")
+        out.print(misses)
+    else:
+        out.print("No misses.")
+    if cv:
+        result = cross_validate(directory, settings=settings())
+        out.print(
+            f"Cross-validation over {result['messages']} messages (model fitted on the other folds): "
+            f"rules {result['rules_accuracy']:.1%}, rules + model {result['rules_model_accuracy']:.1%}, "
+            f"model alone {result['model_alone_accuracy']:.1%}"
+        )
+
+
+def _corpus(directory: Path) -> None:
+    from mediadesk.worker.triage.evaluate import evaluate_corpus
+
+    result = evaluate_corpus(directory, settings=settings())
+    table = Table(title=f"Automated-mail detection on {directory}", header_style="bold")
+    for col in ("expected kind", "messages", "kept from acknowledgement", "right kind", "treated as human"):
+        table.add_column(col, justify="right")
+    for kind, row in sorted(result["counts"].items()):
+        table.add_row(kind, str(row["total"]), str(row["kept"]),
+                      str(row["right_kind"]) if kind in ("auto_reply", "bounce") else "", str(row["human"]))
+    out.print(table)
+    b = result["normal_with_bulk_headers"]
+    out.print(f"normal messages with bulk-looking headers kept human: {b['human']}/{b['total']}")
+    for m in result["misses"]:
+        out.print(f"  miss: {m['file']} expected {m['expected']}, got {m['got']} ({m['subject']!r})", highlight=False)
+
+
+def _bench(directory: Path, rounds: int, use_model: bool) -> None:
+    from mediadesk.worker.parsing import parse_message
+    from mediadesk.worker.triage import triage
+
+    files = sorted(Path(directory).glob("*.eml"))
+    if not files:
+        fail(f"no .eml files in {directory}", ExitCode.NOT_FOUND)
+    raw = [p.read_bytes() for p in files]
+    cfg, model = settings(), _model(use_model)
+    start = time.perf_counter()
+    messages = [parse_message(r) for r in raw]
+    parse_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    for m in messages:  # warm-up: builds the language detector and compiles the rules
+        triage(m, settings=cfg, model=model)
+    warm = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for m in messages:
+            triage(m, settings=cfg, model=model)
+    seconds = time.perf_counter() - start
+    n = rounds * len(messages)
+    out.print(f"{len(messages)} messages x {rounds} rounds, language detection and deadline parsing on"
+              f"{', with the learned model' if model else ''}:")
+    out.print(f"  triage:          {n / seconds:8.1f} messages/s  ({seconds / n * 1000:.2f} ms each)")
+    out.print(f"  parse + triage:  {len(messages) / (parse_seconds + seconds / rounds):8.1f} messages/s")
+    out.print(f"  first pass (detector build, rule compile): {warm:.1f} s")
+
+
+def triage_command(
+    files: list[str] = typer.Argument(None, help="Raw .eml files to triage; '-' reads one message from stdin."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line: " + ", ".join(JSON_KEYS) + "."),
+    evaluate_dir: Optional[Path] = typer.Option(None, "--evaluate", metavar="DIR",
+                                                help="Score triage against DIR/labels.json and its .eml files."),
+    cv: bool = typer.Option(False, "--cv", help="With --evaluate: also cross-validate rules vs rules + model."),
+    corpus_dir: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
+                                              help="Count automated-mail detection on DIR/*/expectations.json."),
+    bench_dir: Optional[Path] = typer.Option(None, "--bench", metavar="DIR", help="Measure messages/s on DIR/*.eml."),
+    rounds: int = typer.Option(5, "--rounds", min=1, help="With --bench: passes over the folder."),
+    use_model: bool = typer.Option(True, "--model/--no-model", help="Blend the trained category model if there is one."),
+) -> None:
+    """Triage raw messages offline: automated?, language, category, deadline, priority — explained."""
+    if evaluate_dir is not None:
+        _evaluate(evaluate_dir, use_model, cv)
+        return
+    if corpus_dir is not None:
+        _corpus(corpus_dir)
+        return
+    if bench_dir is not None:
+        _bench(bench_dir, rounds, use_model)
+        return
+    if not files:
+        fail("give one or more .eml files (or '-' for stdin), or --evaluate/--corpus/--bench DIR", ExitCode.USAGE)
+
+    from mediadesk.worker.parsing import parse_message
+    from mediadesk.worker.triage import triage
+
+    cfg, model, failed = settings(), _model(use_model), 0
+    for name in files:
+        try:
+            raw = _read(name)
+        except OSError as exc:
+            err.print(f"[bold red]error:[/] {name}: {exc.strerror or exc}", highlight=False)
+            failed += 1
+            continue
+        decision = triage(parse_message(raw), settings=cfg, model=model)
+        if as_json:
+            print_json(_json_line(name, decision))
+        else:
+            _show(name, decision)
+    if failed:
+        raise typer.Exit(ExitCode.NOT_FOUND)
+
+
+def _examples_from_db() -> list[tuple[str, str]]:
+    from sqlmodel import Session, select
+
+    from mediadesk.cli.common import engine
+    from mediadesk.storage.models import LabelledExample
+
+    with Session(engine()) as session:
+        return [(e.text, e.category) for e in session.exec(select(LabelledExample))]
+
+
+def _examples_from_dir(directory: Path) -> list[tuple[str, str]]:
+    from mediadesk.worker.parsing import parse_message
+    from mediadesk.worker.triage import message_text
+    from mediadesk.worker.triage.evaluate import load_labels
+
+    try:
+        labels = load_labels(directory)
+    except FileNotFoundError as exc:
+        fail(str(exc), ExitCode.NOT_FOUND)
+    return [(message_text(parse_message((directory / name).read_bytes())), label["category"])
+            for name, label in sorted(labels.items())]
+
+
+def train_command(
+    from_dir: Optional[Path] = typer.Option(None, "--from-dir", metavar="DIR",
+                                            help="Train on DIR/labels.json and its .eml files instead of the database."),
+    output: Optional[Path] = typer.Option(None, "--out", help="Where to save the model (default: DATA_DIR/triage-model.joblib)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object."),
+) -> None:
+    """Fit the category model on the team's corrections (LabelledExample rows), to blend with the rules."""
+    from mediadesk.worker.triage.learning import TrainingError, model_path, train
+
+    examples = _examples_from_dir(from_dir) if from_dir else _examples_from_db()
+    target = output or model_path(settings())
+    try:
+        metrics = train(examples, target)
+    except TrainingError as exc:
+        fail(str(exc), ExitCode.USAGE)
+    if as_json:
+        print_json(metrics)
+        return
+    out.print(f"Trained on {metrics['examples']} examples → {metrics['path']}")
+    out.print("  per category: " + ", ".join(f"{c} {n}" for c, n in metrics["per_category"].items()))
+    if "cv_accuracy" in metrics:
+        out.print(f"  model alone, {metrics['cv_folds']}-fold cross-validated accuracy: {metrics['cv_accuracy']:.1%}")
+    out.print(f"  training accuracy: {metrics['train_accuracy']:.1%}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `triage` and `triage-train` to the CLI."""
+    app.command("triage", no_args_is_help=True)(triage_command)
+    app.command("triage-train")(train_command)
+
+
+__all__ = ["JSON_KEYS", "register"]

@@ -1,0 +1,239 @@
+"""Is the message from a machine? Auto-replies, bounces and bulk mail are never acknowledged.
+
+Evidence comes in three strengths:
+
+* decisive headers and structure: a delivery-status or feedback report, X-Failed-Recipients,
+  a MAILER-DAEMON/postmaster sender, RFC 3834 Auto-Submitted (any value but ``no``),
+  X-Autoreply/X-Autorespond, ``Precedence: auto_reply``;
+* an auto-reply subject ("Automatic reply:", "Réponse automatique :", "الرد التلقائي:") that is
+  not a person's "Re:" to one, or out-of-office body phrases in a message that asks for nothing;
+* bulk-mail headers (List-Id, List-Unsubscribe, Precedence bulk/list/junk, campaign headers,
+  no-reply senders) and newsletter body markers, which add up: a single ``Precedence: bulk``
+  is not enough, and a genuine request sent through a mailing tool (it asks us something and
+  reads like one person's letter) stays human.
+
+Each rule that fires adds a human-readable reason to the explanation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mediadesk.worker.parsing import ParsedMessage
+from mediadesk.worker.triage.rules import Rules
+
+_MASS_MAILERS = re.compile(
+    r"mailchimp|campaign\s*monitor|createsend|sendinblue|brevo|mailerlite|mailjet|sendgrid|constant\s*contact|"
+    r"phplist|mailman|sympa|listserv|hubspot|marketo|salesforce\s+marketing|exacttarget|acoustic|getresponse|"
+    r"aweber|klaviyo|mailgun|sparkpost|amazon\s*ses|newsletter|emarsys|dotdigital|substack|mailpoet|acymailing|"
+    r"infusion|mime::lite|php\s*mailer\s+list|massmail|bulk\s*mail|e-?mail\s+marketing",
+    re.IGNORECASE,
+)
+_LIST_SENDER = re.compile(r"^(?:owner-|.*-(?:owner|request|bounces?)@)|^bounces?[+-]|@bounces?\.", re.IGNORECASE)
+_AUTOREPLY_FLAG_NO = ("no", "false", "0", "off")
+# Return-Path domains of e-mail service providers that send bulk mail for their customers.
+_ESP_DOMAIN = re.compile(
+    r"@(?:[\w.-]+\.)?(?:amazonses\.com|sendgrid\.net|mailgun\.(?:org|net)|mcsv\.net|mcdlv\.net|rsgsv\.net|mandrillapp\.com|"
+    r"cmail\d*\.com|createsend\d*\.com|sparkpostmail\.com|infusionmail\.com|sendinblue\.com|mailjet\.com|"
+    r"constantcontact\.com|exacttarget\.com|hubspotemail\.net|mktomail\.com|emsend\d*\.com|bounce\.[\w.-]+)$",
+    re.IGNORECASE,
+)
+_MACHINE_ACCOUNTS = {"www-data", "apache", "nobody", "daemon", "cron", "jenkins", "git", "svn", "httpd", "nginx", "wordpress"}
+
+
+@dataclass
+class AutomatedVerdict:
+    """What automated-mail detection found; ``kind`` None means a person wrote it."""
+
+    kind: str | None
+    reasons: list[str] = field(default_factory=list)
+    bulk_score: float = 0.0
+    newsletter_terms: list[str] = field(default_factory=list)
+    rescued: bool = False  # bulk-looking, kept human because it reads as a personal request
+
+
+def _report_type(msg: ParsedMessage) -> str:
+    ctype = msg.headers.get("content-type", "")
+    m = re.search(r"report-type\s*=\s*\"?([\w-]+)", ctype, re.IGNORECASE)
+    return m.group(1).lower() if m else ""
+
+
+def _bounce_evidence(msg: ParsedMessage, rules: Rules, subject: str, body: str, reasons: list[str]) -> bool:
+    report = _report_type(msg)
+    types = set(msg.part_types)
+    if report in ("delivery-status", "feedback-report") or types & {"message/delivery-status", "message/feedback-report", "message/global-delivery-status"}:
+        reasons.append(f"delivery report ({report or 'message/delivery-status'})" if "feedback" not in report and "message/feedback-report" not in types
+                       else "abuse/complaint feedback report (multipart/report)")
+        return True
+    if "x-failed-recipients" in msg.headers:
+        reasons.append("X-Failed-Recipients header")
+        return True
+    body_score, body_terms = rules.bounce_body.score(body[:6000])
+    subject_hits = [t for _, t in rules.bounce_subject.matches(subject)]
+    if subject_hits and (body_score >= 1 or "message/rfc822" in msg.part_types or "text/rfc822-headers" in msg.part_types):
+        reasons.append(f"bounce subject {subject_hits[0]!r} and body ({', '.join(repr(t) for t in body_terms[:3])})")
+        return True
+    if body_score >= rules.bounce_body_threshold:
+        reasons.append(f"bounce text in body ({', '.join(repr(t) for t in body_terms[:3])})")
+        return True
+    return False
+
+
+def _daemon_sender(msg: ParsedMessage, rules: Rules) -> str | None:
+    """The mail-system address the message comes from (From, else Return-Path), if any."""
+    for address in (msg.from_email, None if msg.from_email else msg.headers.get("return-path", "").strip("<> ")):
+        local = (address or "").split("@")[0].lower()
+        if local and rules.daemon_senders.search(local):
+            return address
+    if msg.from_name and rules.daemon_names.search(msg.from_name):
+        return msg.from_name
+    return None
+
+
+def detect_automated(
+    msg: ParsedMessage,
+    rules: Rules,
+    *,
+    subject: str,
+    own: str,
+    body: str,
+    inquiry_score: float,
+    asks: bool,
+    spam_score: float,
+) -> AutomatedVerdict:
+    """Decide whether a machine sent ``msg``.
+
+    Args:
+        msg: the parsed message (headers, part types, sender).
+        rules: compiled rules.
+        subject: normalised subject.
+        own: normalised text the sender wrote (no quoted history).
+        body: normalised whole body (report parts included), for bounce text.
+        inquiry_score: best score of an inquiry category: how much it reads like a request to us.
+        asks: the text asks us for something (request cues).
+        spam_score: the spam category score (spam with bulk headers is spam, not bulk).
+    """
+    h = msg.headers
+    reasons: list[str] = []
+
+    # 1. Delivery failures and reports.
+    daemon = _daemon_sender(msg, rules)
+    null_return = "return-path" in h and h["return-path"].strip() in ("<>", "")
+    bounce = _bounce_evidence(msg, rules, subject, body, reasons)
+    if _report_type(msg) == "disposition-notification" or "message/disposition-notification" in msg.part_types:
+        return AutomatedVerdict("auto_reply", ["read receipt (message/disposition-notification)"])
+    if bounce:
+        if daemon:
+            reasons.append(f"sender {daemon}")
+        return AutomatedVerdict("bounce", reasons)
+    if daemon and not daemon.lower().startswith("postmaster"):
+        # MAILER-DAEMON never writes by hand; a postmaster sometimes does, so it needs more.
+        return AutomatedVerdict("bounce", [f"sender {daemon} is a mail system"])
+    if daemon and (null_return or rules.bounce_subject.matches(subject) or rules.bounce_body.score(body[:6000])[0] >= 1):
+        return AutomatedVerdict("bounce", [f"sender {daemon} with delivery-failure wording"])
+
+    # 2. Auto-replies by header.
+    auto_submitted = h.get("auto-submitted", "").strip().lower()
+    auto_submitted_kind = auto_submitted.split(";")[0].split("(")[0].strip()
+    ooo_score, ooo_terms = rules.auto_reply_body.score(own[:4000])
+    subject_hits = [] if rules.human_reply_prefix.search(subject) else [t for _, t in rules.auto_reply_subject.matches(subject)]
+    bulk_score, bulk_reasons, newsletter_terms = _bulk_evidence(msg, rules, own)
+
+    if auto_submitted and auto_submitted_kind not in rules.human_auto_submitted:
+        reasons.append(f"Auto-Submitted: {h['auto-submitted']}")
+        if auto_submitted_kind == "auto-replied" or ooo_score or subject_hits:
+            return AutomatedVerdict("auto_reply", reasons + _terms("auto-reply", subject_hits, ooo_terms))
+        if bulk_score >= 2:
+            return AutomatedVerdict("bulk", reasons + bulk_reasons, bulk_score, newsletter_terms)
+        return AutomatedVerdict("auto_reply", reasons)
+    for name in ("x-autoreply", "x-autorespond", "x-autoresponder"):
+        if name in h and h[name].strip().lower() not in _AUTOREPLY_FLAG_NO:
+            return AutomatedVerdict("auto_reply", [f"{name.title()}: {h[name]}"])
+    precedence = h.get("precedence", h.get("x-precedence", "")).strip().lower()
+    if precedence in ("auto_reply", "auto-reply"):
+        return AutomatedVerdict("auto_reply", [f"Precedence: {precedence}"])
+    messageclass = h.get("x-post-messageclass", "")
+    if re.search(r"autorespon|auto-?reply|out\s*of\s*office", messageclass, re.IGNORECASE):
+        return AutomatedVerdict("auto_reply", [f"X-POST-MessageClass: {messageclass}"])
+    if "x-ms-exchange-generated-message-source" in h:
+        return AutomatedVerdict("auto_reply", [f"generated by Exchange ({h['x-ms-exchange-generated-message-source']})"])
+
+    # 3. Auto-replies by subject or body: the message asks for nothing of its own.
+    if subject_hits and (ooo_score or inquiry_score < 6):
+        return AutomatedVerdict("auto_reply", _terms("auto-reply", subject_hits, ooo_terms))
+    if ooo_score >= rules.auto_reply_body_threshold and inquiry_score < 4:
+        return AutomatedVerdict("auto_reply", _terms("out-of-office", [], ooo_terms))
+    if null_return:
+        # People's mail always has an envelope sender; only machines send with a null one.
+        if bulk_score >= 2:
+            return AutomatedVerdict("bulk", ["null Return-Path <>"] + bulk_reasons, bulk_score, newsletter_terms)
+        return AutomatedVerdict("auto_reply", ["null Return-Path <> (machine-generated)"])
+    if "x-auto-response-suppress" in h:
+        bulk_score += 1.5
+        bulk_reasons.append(f"X-Auto-Response-Suppress: {h['x-auto-response-suppress']}")
+
+    # 4. Bulk: headers and newsletter markers add up; a personal request stays human.
+    if bulk_score >= 2 and spam_score < 4:
+        personal = asks and inquiry_score >= 4 + max(0.0, bulk_score - 3) and len(newsletter_terms) <= 1
+        if personal:
+            return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
+                                    bulk_score, newsletter_terms, rescued=True)
+        return AutomatedVerdict("bulk", bulk_reasons, bulk_score, newsletter_terms)
+    return AutomatedVerdict(None, [], bulk_score, newsletter_terms)
+
+
+def _terms(what: str, subject_hits: list[str], body_terms: list[str]) -> list[str]:
+    out = []
+    if subject_hits:
+        out.append(f"{what} subject {subject_hits[0]!r}")
+    if body_terms:
+        out.append(f"{what} phrases in body: " + ", ".join(repr(t) for t in body_terms[:3]))
+    return out
+
+
+def _bulk_evidence(msg: ParsedMessage, rules: Rules, own: str) -> tuple[float, list[str], list[str]]:
+    h = msg.headers
+    score = 0.0
+    reasons: list[str] = []
+    for name, weight in rules.bulk_headers.items():
+        if name in h:
+            score += weight
+            reasons.append(f"{name.title()} header")
+    precedence = h.get("precedence", h.get("x-precedence", "")).strip().lower()
+    if precedence in ("bulk", "list", "junk"):
+        # "bulk" alone is not enough: forwarders and vacation responders stamp it on people's mail.
+        score += 1 if precedence == "bulk" else 2
+        reasons.append(f"Precedence: {precedence}")
+    mailer = h.get("x-mailer", "") + " " + h.get("user-agent", "")
+    if _MASS_MAILERS.search(mailer):
+        score += 1
+        reasons.append(f"sent with a mass-mailing tool ({mailer.strip()[:40]})")
+    for header in ("sender", "return-path"):
+        address = h.get(header, "").strip().strip("<>").strip()
+        if not address or address.upper().startswith(("SRS0=", "SRS1=")):  # forwarding, not a list
+            continue
+        if _LIST_SENDER.search(address) or _ESP_DOMAIN.search(address):
+            score += 1
+            reasons.append(f"{header.title()} of a list or mailing service ({address[:60]})")
+            break
+    local = (msg.from_email or "").split("@")[0].lower()
+    if local and rules.noreply_senders.search(local):
+        score += 2
+        reasons.append(f"no-reply sender {msg.from_email}")
+    machine = h.get("return-path", "").strip("<> ").split("@")[0].lower()
+    if machine in _MACHINE_ACCOUNTS or local in _MACHINE_ACCOUNTS:
+        score += 2
+        reasons.append(f"sent by a system account ({machine if machine in _MACHINE_ACCOUNTS else local})")
+    recipients = len(msg.to) + len(msg.cc)
+    if recipients >= 5:
+        score += 1
+        reasons.append(f"{recipients} recipients")
+    newsletter_score, newsletter_terms = rules.newsletter_body.score(own[:8000])
+    if newsletter_score:
+        score += min(newsletter_score, 4) * 0.75
+        reasons.append("newsletter wording: " + ", ".join(repr(t) for t in newsletter_terms[:3]))
+    return score, reasons, newsletter_terms
+
+
+__all__ = ["AutomatedVerdict", "detect_automated"]

@@ -1,0 +1,195 @@
+"""The triage decision for one parsed message: pure, fast, explained.
+
+Order of work: split the body (own words / signature / quoted or forwarded history); decide
+whether a machine sent it; detect the language of the sender's own words; score the
+categories (rules, blended with a learned model when one is given); read the deadline; set the
+priority. Each step appends the reasons that decided it to ``explanation``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from mediadesk.settings import Settings, get_settings
+from mediadesk.worker.parsing import ParsedMessage
+from mediadesk.worker.triage.automated import detect_automated
+from mediadesk.worker.triage.category import score_categories
+from mediadesk.worker.triage.deadline import find_deadline, find_deadline_other
+from mediadesk.worker.triage.language import detect_language
+from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, Rules, load_rules
+from mediadesk.worker.triage.text import normalize, split_body
+
+LOW_CATEGORIES = ("general", "spam", "automated")
+GRAMMAR_LANGUAGES = ("ar", "en", "fr")
+_NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+
+
+@dataclass(frozen=True)
+class TriageDecision:
+    category: str
+    confidence: float
+    automated_kind: str | None
+    language: str | None
+    language_confidence: float
+    deadline: datetime | None
+    priority: str
+    explanation: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "category": self.category,
+            "confidence": round(self.confidence, 3),
+            "automated_kind": self.automated_kind,
+            "language": self.language,
+            "language_confidence": round(self.language_confidence, 3),
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "priority": self.priority,
+            "explanation": list(self.explanation),
+        }
+
+
+def _office_tz(settings: Settings):
+    try:
+        return ZoneInfo(settings.timezone)
+    except Exception:  # an invalid zone name must not stop triage; UTC is explicit
+        return timezone.utc
+
+
+def message_text(msg: ParsedMessage) -> str:
+    """The text a model learns from and classifies: subject and the sender's own words.
+
+    Stored as ``LabelledExample.text`` when the team corrects a category, so training sees
+    exactly what triage sees.
+    """
+    parts = split_body(msg.text, msg.subject)
+    body = parts.own + ("\n" + parts.history if parts.forwarded else "")
+    return f"{msg.subject}\n{body}".strip()
+
+
+def triage(
+    msg: ParsedMessage,
+    *,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+    model=None,
+    rules: Rules | None = None,
+) -> TriageDecision:
+    """Triage one message.
+
+    Args:
+        msg: the parsed message.
+        settings: office time zone, languages and rules file; ``get_settings()`` when None.
+        now: the time relative deadlines count from when the message has no Date header.
+        model: a model from ``learning.load_model``; its probabilities are blended with the rules.
+        rules: compiled rules (default: ``settings.rules_file`` or the shipped rules.yaml).
+    """
+    settings = settings or get_settings()
+    rules = rules or load_rules(settings.rules_file)
+    explanation: list[str] = []
+
+    parts = split_body(msg.text, msg.subject)
+    subject_n = normalize(msg.subject)
+    own_n = normalize(parts.own)
+    request_n = own_n + ("\n" + normalize(parts.history) if parts.forwarded else "")
+    if not own_n.strip() and parts.history:
+        request_n = normalize(parts.history)
+
+    scores = score_categories(rules, subject_n, request_n[:8000])
+    asks = bool(rules.request_cues.matches(request_n[:8000]))
+
+    # 1. Automated?
+    verdict = detect_automated(
+        msg, rules, subject=subject_n, own=own_n, body=normalize(msg.text[:12000]),
+        inquiry_score=scores.inquiry_score, asks=asks, spam_score=scores.scores["spam"],
+    )
+
+    # 2. Language of the sender's own words.
+    lang_text = parts.core
+    if len(_NON_LETTERS_RE.sub("", lang_text[:400])) < rules.min_letters:
+        lang_text = f"{msg.subject}\n{parts.own or parts.history}"
+    guess = detect_language(lang_text, tuple(settings.languages), rules.preferred_languages)
+    if guess.code:
+        explanation.append(f"language: {guess.code} (confidence {guess.confidence:.2f})")
+    else:
+        explanation.append("language: undetermined (no text)")
+
+    # 3. Category.
+    if verdict.kind is not None:
+        explanation.insert(0, f"automated: {verdict.kind} — " + "; ".join(verdict.reasons))
+        return TriageDecision("automated", 0.99, verdict.kind, guess.code, guess.confidence, None, "low", explanation)
+    if verdict.rescued:
+        explanation.extend(verdict.reasons)
+
+    probs = scores.probabilities()
+    spam_score = scores.scores["spam"]
+    source = "rules"
+    if model is not None:
+        from mediadesk.worker.triage.learning import blend_weight, predict_proba
+
+        # Automated detection stays with the rules: the model only weighs the human categories.
+        model_probs = {c: p for c, p in predict_proba(model, message_text(msg)).items() if c in probs}
+        if model_probs:
+            weight = blend_weight(model)
+            total = sum(model_probs.values()) or 1.0
+            probs = {c: (1 - weight) * p + weight * model_probs.get(c, 0.0) / total for c, p in probs.items()}
+            source = "rules + model"
+            top_model = max(model_probs, key=model_probs.get)
+            explanation.append(f"model: {top_model} ({model_probs[top_model] / total:.2f}, weight {weight:.2f})")
+    category = max(probs, key=probs.get)
+    if category == "spam" and spam_score < 3 and source == "rules":
+        category = max((c for c in probs if c != "spam"), key=probs.get)
+    confidence = probs[category]
+    terms = scores.terms.get(category, [])
+    if category == "general" and not terms:
+        reason = "no inquiry rule scored enough" if scores.inquiry_score < rules.min_score else "general"
+        explanation.insert(0, f"category: general ({confidence:.2f}, {source}) — {reason}")
+    else:
+        shown = ", ".join(repr(t) for t in dict.fromkeys(terms))[:300]
+        explanation.insert(0, f"category: {category} ({confidence:.2f}, {source}) — matched {shown}")
+    if scores.media_identity and category in INQUIRY_CATEGORIES:
+        explanation.append("sender presents as press: " + ", ".join(repr(t) for t in scores.media_identity[:2]))
+
+    if category in LOW_CATEGORIES:
+        explanation.append(f"priority: low ({category})")
+        return TriageDecision(category, confidence, None, guess.code, guess.confidence, None, "low", explanation)
+
+    # 4. Deadline and priority.
+    base = msg.date or (now or datetime.now(timezone.utc)).astimezone(_office_tz(settings))
+    deadline_text = f"{msg.subject}\n{parts.own}" + (f"\n{parts.history}" if parts.forwarded else "")
+    found = find_deadline(deadline_text, base, language=guess.code)
+    if found is None and guess.code and guess.code not in GRAMMAR_LANGUAGES:
+        found = find_deadline_other(deadline_text, base, guess.code)
+    deadline = found.at if found else None
+    hours = (deadline - base).total_seconds() / 3600 if deadline else None
+    if found:
+        explanation.append(
+            f"deadline: {deadline.isoformat()} from {found.phrase!r} ({hours:.0f} h after the Date header"
+            + ("" if msg.date else ", no Date header: counted from now") + ")"
+        )
+
+    urgent_terms = _urgency(rules, subject_n + "\n" + request_n)
+    if urgent_terms:
+        priority = "urgent"
+        explanation.append("priority: urgent — explicit: " + ", ".join(repr(t) for t in urgent_terms[:3]))
+    elif hours is not None and hours <= 24:
+        priority = "urgent"
+        explanation.append("priority: urgent — deadline within 24 h")
+    elif hours is not None and hours <= 72:
+        priority = "high"
+        explanation.append("priority: high — deadline within 72 h")
+    else:
+        priority = "normal"
+        explanation.append("priority: normal" + (" — deadline more than 72 h away" if hours is not None else ""))
+    return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
+
+
+def _urgency(rules: Rules, text: str) -> list[str]:
+    for rule in rules.urgency_exceptions.rules:
+        text = rule.regex.sub(" ", text)
+    return [term for _, term in rules.urgency.matches(text)]
+
+
+__all__ = ["TriageDecision", "message_text", "triage"]

@@ -1,0 +1,496 @@
+"""Find the date and time by which the sender needs an answer, resolved against the Date header.
+
+Arabic, English and French are read by a small deterministic grammar: date expressions
+(today/demain/غداً, weekdays, "20 septembre", "December 2", "le 10", "end of the week",
+"within 24 hours", "خلال يومين", times such as "5pm", "17h15", "الساعة 6 مساءً", zones such as
+"noon ET" or "heure de Paris") are found and joined, and a group counts as a deadline only when
+a cue anchors it ("by", "no later than", "d'ici", "au plus tard", "في موعد أقصاه", "قبل", "deadline
+… says") or, for today/tomorrow, when its sentence asks for a reply. An event date ("the show is
+recorded on Wednesday 20 November") is not a deadline. Relative expressions resolve against the
+message's Date in the sender's own UTC offset; a stated zone wins. Other languages fall back to
+dateparser's ``search_dates`` on at most a few short snippets that carry a cue word and a digit
+(``search_dates`` is slow on whole bodies).
+
+The result carries the phrase it was read from, for the explanation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from mediadesk.worker.triage.text import lower_pattern, lower_same_length, normalize_pattern
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIACRITICS_RE = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def _prepare(text: str) -> str:
+    """Like ``text.normalize`` but keeping case (so "ET" the zone differs from "et" the word)."""
+    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
+    text = _DIACRITICS_RE.sub("", text)
+    text = re.sub(r"[أإآٱ]", "ا", text)
+    return text.replace("ى", "ي").replace("ة", "ه").replace("’", "'").replace("\u00a0", " ")
+
+
+WEEKDAYS = {
+    0: r"monday|lundi|الاثنين|اثنين|montag|lunes",
+    1: r"tuesday|mardi|الثلاثاء|ثلاثاء|dienstag|martes",
+    2: r"wednesday|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles",
+    3: r"thursday|jeudi|الخميس|خميس|donnerstag|jueves",
+    4: r"friday|vendredi|الجمعه|جمعه|freitag|viernes",
+    5: r"saturday|samedi|السبت|samstag|s[áa]bado",
+    6: r"sunday|dimanche|الاحد|sonntag|domingo",
+}
+_WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
+MONTHS = {
+    1: r"january|jan|janvier|janv|يناير|كانون\s+الثاني|جانفي|januar|enero",
+    2: r"february|feb|f[ée]vrier|f[ée]vr|فبراير|شباط|فيفري|februar|febrero",
+    3: r"march|mar|mars|مارس|اذار|m[äa]rz|marzo",
+    4: r"april|apr|avril|ابريل|نيسان|افريل|abril",
+    5: r"may|mai|مايو|ايار|ماي|mayo",
+    6: r"june|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio",
+    7: r"july|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|juli|julio",
+    8: r"august|aug|ao[uû]t|اغسطس|اب|اوت|agosto",
+    9: r"september|sept|sep|septembre|سبتمبر|ايلول|septiembre",
+    10: r"october|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre",
+    11: r"november|nov|novembre|نوفمبر|تشرين\s+الثاني|noviembre",
+    12: r"december|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|dezember|diciembre",
+}
+# Zone → (abbreviations, which count only in capitals: "ET" not "et"; names and phrases).
+ZONES = {
+    "UTC": ("GMT|UTC", r"gmt|utc|غرينتش|جرينتش|غرينيتش"),
+    "America/New_York": ("ET|EST|EDT", r"eastern(?:\s+time)?|new\s+york\s+time|heure\s+de\s+new\s+york"),
+    "America/Chicago": ("CT|CST|CDT", r"central\s+time"),
+    "America/Los_Angeles": ("PT|PST|PDT", r"pacific\s+time"),
+    "Europe/Paris": ("CET|CEST", r"paris\s+time|heure\s+(?:de\s+paris|fran[çc]aise)|(?:بتوقيت|توقيت)\s+باريس"),
+    "Europe/London": ("BST", r"london\s+time|uk\s+time|heure\s+de\s+londres"),
+    "Asia/Riyadh": ("AST|KSA", r"riyadh\s+time|saudi\s+time|mecca\s+time|makkah\s+time|heure\s+(?:de\s+riyad|de\s+riyadh|saoudienne|de\s+la\s+mecque)|(?:بتوقيت|توقيت)\s+(?:الرياض|مكه|السعوديه|مكه\s+المكرمه)"),
+    "Asia/Dubai": ("GST", r"dubai\s+time|uae\s+time|(?:بتوقيت|توقيت)\s+(?:الامارات|ابوظبي|دبي)"),
+    "Africa/Cairo": ("EET", r"cairo\s+time|(?:بتوقيت|توقيت)\s+القاهره"),
+}
+
+_NUM_WORDS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "ten": 10, "twenty-four": 24, "forty-eight": 48, "un": 1, "une": 1, "deux": 2, "trois": 3,
+    "quatre": 4, "cinq": 5, "sept": 7, "dix": 10, "vingt-quatre": 24, "quarante-huit": 48,
+    "واحد": 1, "واحده": 1, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+    "سبع": 7, "سبعه": 7, "عشر": 10, "عشره": 10,
+}
+_NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
+
+
+def _re(pattern: str) -> re.Pattern:
+    """Compile for lower-cased, normalised text (no IGNORECASE: it is slow on Unicode)."""
+    return re.compile(lower_pattern(normalize_pattern(pattern)))
+
+
+def _alt(table: dict[int, str], prefix: str) -> str:
+    return "|".join(f"(?P<{prefix}{k}>{v})" for k, v in table.items())
+
+
+_WD = _alt(WEEKDAYS, "wd") + "|" + "|".join(f"(?P<wa{k}>(?:{v})\\.?(?=,?\\s*\\d))" for k, v in _WEEKDAY_ABBR.items())
+_MON = _alt(MONTHS, "mo")
+_MON2 = _alt(MONTHS, "mb")
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|ème|eme)?"
+_YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
+
+# One date or time expression; the scanner joins neighbouring ones ("demain avant 14h").
+_TOKEN_RE = _re(
+        r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|inside\s+of|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
+        r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+)?"
+        rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
+        r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour)(?![a-z]))"
+        r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:working\s+|work\s+)?week|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
+        r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
+        r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|نهايه\s+(?:هذا\s+)?الشهر(?:\s+الحالي|\s+الجاري)?)"
+        r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob|close\s+of\s+(?:business|play)|"
+        r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|يوم\s+العمل))"
+        r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
+        r"cette\s+apr[èe]s-midi|اليوم|الليله|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy)"
+        r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد)"
+        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|morgen|ma[ñn]ana)"
+        r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
+        # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
+        rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z]){_YEAR})"
+        rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
+        r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d./]))"
+        rf"|(?P<wd>{_WD})"
+        r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
+        r"|(?P<th2>[012]?\d)\s*h\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
+        r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
+        r"|(?:الساعه\s+)(?P<th4>[012]?\d)(?::(?P<tm4>[0-5]\d))?(?:\s*(?P<ap4>صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا)(?![\u0600-\u06ff]))?"
+        r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|ليلا)"
+        r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا)"
+        r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
+        r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr})" for i, (abbr, names) in enumerate(ZONES.values()))
+        + r")(?![a-z])(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
+        rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك))))"
+)
+# Where a token can start: a digit or the first word of an expression. Trying the token
+# grammar only there is several times faster than scanning every position with it.
+_START_WORDS = """
+within in under inside dans d'ici sous en خلال في the end la fin نهايه اخر eod cob close today tonight this
+aujourd'hui ce cet cette اليوم الليله هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
+غدا باكر morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
+""".split()
+_ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
+    "eastern", "new", "heure", "central", "pacific", "paris", "london", "uk", "riyadh", "saudi", "mecca", "makkah",
+    "dubai", "uae", "cairo", "بتوقيت", "توقيت", "gmt", "utc", "غرينتش", "جرينتش", "غرينيتش",
+]
+_CALENDAR_WORDS = [w for table in (WEEKDAYS, MONTHS, _WEEKDAY_ABBR) for v in table.values() for w in re.split(r"\|", v)]
+
+
+def _spellings(word: str) -> list[str]:
+    """The literal spellings of a simple pattern: "f[ée]vrier" → févier, fevrier; up to "\\s+"."""
+    word = re.split(r"\\s\+|\\\.|\(\?", normalize_pattern(word).lower())[0]
+    m = re.search(r"\[([^\]]+)\]", word)
+    if not m:
+        return [word] if word else []
+    return [s for ch in m.group(1) for s in _spellings(word[:m.start()] + ch + word[m.end():])]
+
+
+_START_RE = re.compile(
+    "|".join(re.escape(w) for w in sorted(
+        {s for w in _START_WORDS + _ZONE_WORDS + _CALENDAR_WORDS for s in _spellings(w)}, key=len, reverse=True))
+)
+_DIGITS_RE = re.compile(r"\d+")
+
+# The boundary that must precede a token: not inside a word or a number.
+_BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
+
+# What may sit between two tokens of one expression.
+_JOIN_RE = _re(
+        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|à|a|au|le|vers|avant|de|du|قبل|الساعه|يوم|في|عند|بحلول|ou|حتي|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
+)
+# Cues: immediately before the expression (with a little filler), or just after it.
+_FILLER = r"(?:\s+|the\s+|this\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*)*"
+_CUE_RE = _re(
+        r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
+        r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
+        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي"
+        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum))"
+        + _FILLER + r"$"
+)
+# Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
+_WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|until|till)" + _FILLER + r"$")
+_INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
+_LOOSE_CUE_RE = _re(r"(?:deadline|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
+_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک)")
+# A sentence that asks for a reply, an answer or an appearance: today/tomorrow there is a deadline.
+_ASKS_RE = _re(
+        r"\b(?:reply|respond|response|answer|confirm|confirmation|let\s+(?:me|us)\s+know|need|needed|send|call|get\s+back|hear\s+from|"
+        r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing)\b"
+        r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus"
+        r"|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
+        r"|جواب|ضرورت"
+)
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+_OTHER_CUE_WORDS = re.compile(
+    r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
+    r"uiterlijk|voor|до|не\s+позднее)\b|تک|تا",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When the sender needs an answer, and the words it was read from."""
+
+    at: datetime        # aware; in the stated zone, else the sender's UTC offset
+    phrase: str
+    has_time: bool      # a time was stated (else the deadline is 23:59 that day)
+
+
+@dataclass
+class _Token:
+    kind: str
+    start: int
+    end: int
+    m: re.Match
+
+
+def _tokens(text: str, original: str) -> list[_Token]:
+    """Date/time tokens of lower-cased ``text``; ``original`` (same indices) keeps the case."""
+    found = []
+    starts = sorted({m.start() for m in _DIGITS_RE.finditer(text)} | {m.start() for m in _START_RE.finditer(text)})
+    last_end = 0
+    for pos in starts:
+        if pos < last_end:
+            continue
+        m = _TOKEN_RE.match(text, pos)
+        if m is None:
+            continue
+        last_end = m.end()
+        if m.group("zone") and any(m.group(f"za{i}") for i in range(len(ZONES))):
+            abbr = next(m.group(f"za{i}") for i in range(len(ZONES)) if m.group(f"za{i}"))
+            start = m.start(next(f"za{i}" for i in range(len(ZONES)) if m.group(f"za{i}")))
+            if not original[start:start + len(abbr)].isupper():
+                continue  # "et", "est": French words, not Eastern Time
+        if not _BEFORE_OK.search(text[max(0, m.start() - 2):m.start()]) and not text[m.start()].isdigit():
+            continue
+        if m.start() > 0 and text[m.start()].isdigit() and text[m.start() - 1].isdigit():
+            continue
+        kind = next(k for k in ("dur", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
+                                "dm", "md", "num", "wd", "time", "zone", "dayonly") if m.group(k))
+        found.append(_Token(kind, m.start(), m.end(), m))
+    return found
+
+
+def _groups(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    groups: list[list[_Token]] = []
+    for tok in tokens:
+        if groups:
+            gap = text[groups[-1][-1].end:tok.start]
+            if len(gap) <= 24 and _JOIN_RE.match(gap):
+                groups[-1].append(tok)
+                continue
+        groups.append([tok])
+    return groups
+
+
+def _weekday(m: re.Match) -> int | None:
+    for k in range(7):
+        if m.group(f"wd{k}") or m.group(f"wa{k}"):
+            return k
+    return None
+
+
+def _month(m: re.Match) -> int | None:
+    for k in range(1, 13):
+        if m.group(f"mo{k}") or m.group(f"mb{k}"):
+            return k
+    return None
+
+
+def _zone(m: re.Match) -> tzinfo | None:
+    for i, name in enumerate(ZONES):
+        if m.group(f"z{i}") or m.group(f"za{i}"):
+            return timezone.utc if name == "UTC" else ZoneInfo(name)
+    return None
+
+
+def _number(word: str | None) -> int:
+    if not word:
+        return 1
+    return int(word) if word.isdigit() else _NUM_WORDS.get(word.lower(), 1)
+
+
+def _time_of(m: re.Match) -> time | None:
+    if m.group("noon"):
+        return time(12, 0)
+    if m.group("midnight"):
+        return time(23, 59)
+    for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5")):
+        if m.group(h) is None:
+            continue
+        hour, minute = int(m.group(h)), int(m.group(mi) or 0)
+        marker = (m.group(ap) or "").lower().replace(".", "") if ap else ""
+        if marker in ("pm", "مساء", "مساءا", "م", "عصرا", "ليلا") and hour < 12:
+            hour += 12
+        elif marker == "ظهرا" and hour < 11:
+            hour += 12
+        elif marker in ("am", "صباحا", "ص") and hour == 12:
+            hour = 0
+        if hour > 23:
+            return None
+        return time(hour, minute)
+    return None
+
+
+def _resolve_year(base: date, month: int, day: int, year: int | None) -> date | None:
+    try:
+        if year:
+            return date(year if year > 100 else 2000 + year, month, day)
+        candidate = date(base.year, month, day)
+    except ValueError:
+        return None
+    if candidate < base - timedelta(days=7):
+        try:
+            candidate = date(base.year + 1, month, day)
+        except ValueError:
+            return None
+    return candidate
+
+
+def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[datetime, bool] | None:
+    """The moment a group of tokens designates, relative to ``base``; None if it designates none."""
+    today = base.date()
+    day: date | None = None
+    weekday: int | None = None
+    at: time | None = None
+    zone: tzinfo | None = None
+    exact: datetime | None = None
+    end_of_week = end_of_day = False
+    for tok in group:
+        m = tok.m
+        if tok.kind == "dur":
+            n, unit = _number(m.group("n")), m.group("unit").lower()
+            if unit.startswith(("h", "ساع")) or unit == "hour":
+                hours = 2 if unit == "ساعتين" else n
+                exact = base + timedelta(hours=hours)
+            elif unit.startswith(("w", "sem", "اسبوع")):
+                day = today + timedelta(weeks=2 if unit == "اسبوعين" else n)
+            else:
+                day = today + timedelta(days=2 if unit == "يومين" else n)
+        elif tok.kind == "today":
+            day = day or today
+        elif tok.kind == "eod":
+            end_of_day = True
+        elif tok.kind in ("tomorrow", "ur_tomorrow"):
+            day = today + timedelta(days=1)
+        elif tok.kind == "after_tomorrow":
+            day = today + timedelta(days=2)
+        elif tok.kind == "eow":
+            end_of_week = True
+        elif tok.kind == "eom":
+            nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+            day = nxt - timedelta(days=1)
+        elif tok.kind == "dm":
+            month = _month(m)
+            if month is None:
+                return None
+            day = _resolve_year(today, month, int(m.group("day")), int(m.group("year")) if m.group("year") else None)
+        elif tok.kind == "md":
+            month = _month(m)
+            if month is None:
+                return None
+            day = _resolve_year(today, month, int(m.group("day2")), int(m.group("year2")) if m.group("year2") else None)
+        elif tok.kind == "num":
+            d, mo = int(m.group("nd")), int(m.group("nm"))
+            if mo > 12 and d <= 12:
+                d, mo = mo, d
+            y = int(m.group("ny")) if m.group("ny") else None
+            day = _resolve_year(today, mo, d, y) if 1 <= mo <= 12 else None
+        elif tok.kind == "dayonly":
+            d = int(m.group("day3"))
+            if not 1 <= d <= 31:
+                return None
+            y, mo = today.year, today.month
+            if d < today.day:
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+            try:
+                day = date(y, mo, d)
+            except ValueError:
+                return None
+        elif tok.kind == "wd":
+            weekday = _weekday(m)
+        elif tok.kind == "time":
+            at = _time_of(m)
+        elif tok.kind == "zone":
+            zone = _zone(m)
+    if exact is not None:
+        return exact, True
+    if day is None and weekday is not None:
+        if end_of_week:
+            day = today + timedelta(days=(weekday - today.weekday()) % 7)
+        else:
+            day = today + timedelta(days=((weekday - today.weekday()) % 7) or 7)
+    elif day is None and end_of_week:
+        day = today + timedelta(days=(week_end - today.weekday()) % 7)
+    elif day is None and end_of_day:
+        day = today
+    tz = zone or base.tzinfo or timezone.utc
+    if day is None:
+        if at is None:
+            return None
+        # A bare time ("avant 17h15"): today if still ahead, else tomorrow.
+        candidate = datetime.combine(today, at, tz)
+        if candidate <= base:
+            candidate += timedelta(days=1)
+        return candidate, True
+    if day < today:
+        return None
+    if at is None:
+        return datetime.combine(day, time(23, 59), tz), False
+    return datetime.combine(day, at, tz), True
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return text[left:right.start() if right else len(text)]
+
+
+def find_deadline(text: str, base: datetime, *, language: str | None = None, week_end: int | None = None) -> Deadline | None:
+    """The earliest stated deadline in ``text``, relative to ``base`` (the message's Date).
+
+    Args:
+        text: the sender's words (plus a forwarded request), not quoted history.
+        base: aware datetime the relative phrases count from.
+        language: detected language; picks the end of the working week (Thursday for Arabic).
+        week_end: override the end-of-week weekday (0 = Monday).
+    """
+    if week_end is None:
+        week_end = 3 if language in ("ar", "fa", "ur") else 4
+    original = _prepare(text[:20_000])
+    prepared = lower_same_length(original)
+    cued: list[tuple[datetime, bool, str]] = []
+    weak: list[tuple[datetime, bool, str]] = []
+    for group in _groups(prepared, _tokens(prepared, original)):
+        kinds = {t.kind for t in group}
+        if kinds <= {"zone"}:
+            continue
+        start, end = group[0].start, group[-1].end
+        before = prepared[max(0, start - 80):start]
+        inner = prepared[start:end]
+        after = prepared[end:end + 30]
+        asks = bool(_ASKS_RE.search(_sentence(prepared, start, end)))
+        post = bool(_POST_CUE_RE.match(after))
+        strong = bool(_CUE_RE.search(before)) or post or "dur" in kinds or bool(_INNER_CUE_RE.search(inner))
+        if not strong and _WEAK_CUE_RE.search(before):
+            # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
+            strong = asks and not kinds <= {"eom", "eow"}
+        loose = bool(_LOOSE_CUE_RE.search(before))
+        if "ur_tomorrow" in kinds and not post:
+            continue
+        if kinds <= {"time", "zone"} and not strong:
+            continue
+        resolved = _resolve(group, base, week_end)
+        if resolved is None:
+            continue
+        at, has_time = resolved
+        if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
+            continue
+        phrase = " ".join(original[start:end].split())
+        if strong or loose:
+            cued.append((at, has_time, phrase))
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks:
+            weak.append((at, has_time, phrase))
+    chosen = min(cued or weak, key=lambda c: c[0], default=None)
+    if chosen is None:
+        return None
+    return Deadline(at=chosen[0], phrase=chosen[2], has_time=chosen[1])
+
+
+_SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
+
+
+def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:
+    """For languages the grammar does not read: dateparser on at most three short cue snippets."""
+    snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text[:5000]) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
+    if not snippets:
+        return None
+    from dateparser.search import search_dates
+
+    naive = base.replace(tzinfo=None)
+    settings = {"RELATIVE_BASE": naive, "PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False}
+    for snippet in snippets:
+        try:
+            found = search_dates(snippet, languages=[language], settings=settings) or []
+        except Exception:  # dateparser raises on a language it lacks; no deadline then
+            return None
+        for phrase, value in found:
+            if not re.search(r"\d", phrase) and len(phrase) < 4:
+                continue
+            at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
+            if base - timedelta(hours=1) <= at <= base + timedelta(days=400):
+                return Deadline(at=at, phrase=phrase, has_time=False)
+    return None
+
+
+__all__ = ["Deadline", "find_deadline", "find_deadline_other"]

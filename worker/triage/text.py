@@ -1,0 +1,193 @@
+"""Split a message body into what its sender wrote now, what it forwards, and what it quotes.
+
+Triage must judge a message by its own words: quoted history (``>`` lines, "On … wrote:",
+"-----Original Message-----", an Outlook "From: … Sent: …" block) and the signature must not
+decide its language or its category. A forwarded request is different: when the sender forwards
+an earlier message (``Fwd:``), the forwarded part carries the real request and its deadline.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A line that opens quoted or forwarded history, in the languages we see most.
+_SEPARATOR_RE = re.compile(
+    r"""^\s*(?:
+        -{2,}\s*(?:original\s+message|message\s+d['’]origine|message\s+original|mensaje\s+original
+                 |urspr[üu]ngliche\s+nachricht|الرسالة\s+الأصلية|الرسالة\s+الاصلية|orijinal\s+ileti)\s*-{2,}
+      | -{2,}\s*(?:forwarded\s+message|message\s+transf[ée]r[ée]|mensaje\s+reenviado|weitergeleitete\s+nachricht
+                 |رسالة\s+(?:مُ?عاد|معاد)\s+توجيهها|الرسالة\s+المعاد\s+توجيهها)\s*-{2,}
+      | begin\s+forwarded\s+message\s*:
+      | d[ée]but\s+du\s+message\s+(?:r[ée]exp[ée]di[ée]|transf[ée]r[ée])\s*:
+      | _{10,}\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_FORWARD_SEPARATOR_RE = re.compile(
+    r"forwarded|transf[ée]r[ée]|r[ée]exp[ée]di[ée]|reenviado|weitergeleitet|توجيه", re.IGNORECASE
+)
+# "On Mon, 3 Jun 2019, Jane <j@x> wrote:" and its siblings (may wrap onto two lines).
+_ATTRIBUTION_RE = re.compile(
+    r"""^\s*>?\s*(?:
+        on\b.{0,200}\bwrote\s*:
+      | le\b.{0,200}\ba\s+[ée]crit\s*:
+      | am\b.{0,200}\bschrieb.{0,40}:
+      | el\b.{0,200}\bescribi[óo]\s*:
+      | (?:في|بتاريخ)\b.{0,200}\bكتب\b.{0,200}:
+      | .{0,200}\bكتب\s*:
+      | .{0,120}<[^<>@\s]+@[^<>\s]+>\s*(?:wrote|a\s+[ée]crit|كتب)\s*:
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HEADER_FROM_RE = re.compile(r"^\s*\**\s*(?:from|de|von|de\s*la\s*part\s*de|من|المرسل)\s*\**\s*:", re.IGNORECASE)
+_HEADER_NEXT_RE = re.compile(
+    r"^\s*\**\s*(?:sent|date|envoy[ée]|gesendet|enviado|fecha|to|[àa]|objet|subject|أرسل(?:ت)?|مرسل|التاريخ|الموضوع|إلى)\s*\**\s*:",
+    re.IGNORECASE,
+)
+_FORWARD_SUBJECT_RE = re.compile(r"^\s*(?:(?:re|aw|r|sv|رد)\s*:\s*)*(?:fwd?|tr|wg|rv|enc|fw|إعادة\s+توجيه|توجيه|محول)\s*:", re.IGNORECASE)
+
+# Signature delimiters and mobile footers.
+_SIG_DELIM_RE = re.compile(r"^(?:--|—|__)\s*$")
+_MOBILE_RE = re.compile(
+    r"^\s*(?:sent\s+from\s+my|envoy[ée]\s+(?:de|depuis)\s+mon|get\s+outlook\s+for|enviado\s+desde\s+mi|von\s+meinem"
+    r"|(?:أُ|ا|أ)?رسلت\s+من|مرسل\s+من)\b",
+    re.IGNORECASE,
+)
+# A closing formula: what follows it is the signature block.
+_CLOSING_RE = re.compile(
+    r"""^\s*(?:
+        (?:best|kind|warm|warmest|many|with\s+best)?\s*(?:regards|wishes)\b.{0,30}
+      | best\b.{0,20} | cheers\b.{0,10} | (?:many\s+)?thanks?(?:\s+(?:you|so\s+much|again|in\s+advance))?\b.{0,40}
+      | sincerely\b.{0,20} | yours\b.{0,30} | respectfully\b.{0,10} | with\s+thanks\b.{0,20}
+      | cordialement\b.{0,20} | bien\s+(?:à|a)\s+(?:vous|toi)\b.{0,10} | bien\s+cordialement\b.{0,10}
+      | (?:avec\s+)?(?:mes|nos)\s+(?:remerciements|salutations)\b.{0,40} | merci\b.{0,30}
+      | salutations\b.{0,30} | respectueusement\b.{0,10} | veuillez\s+agr[ée]er\b.{0,120}
+      | mit\s+freundlichen\s+gr[üu](?:ß|ss)en\b.{0,10} | (?:un\s+)?saludo(?:s)?\b.{0,30} | atentamente\b.{0,10}
+      | muchas\s+gracias\b.{0,30} | terima\s+kasih\b.{0,20} | te[şs]ekk[üu]r(?:ler)?\b.{0,40} | saygılarımla\b.{0,10}
+      | مع\s+(?:خالص|أطيب|اطيب|وافر)?\s*(?:الشكر|التحية|التحيات|التقدير|الاحترام)\b.{0,30}
+      | (?:و\s*)?(?:تقبلوا|تفضلوا\s+بقبول)\b.{0,60} | شكرا?ً?\s*(?:جزيلا?ً?)?\s*[.،!]?\s* | ولكم\s+(?:خالص|جزيل)\b.{0,30}
+      | وشكرا?ً?.{0,20} | تحياتي\b.{0,20} | مع\s+الشكر\s+الجزيل.{0,10}
+    )\s*[,.!،]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_ARABIC_DIACRITICS_RE = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ALEF_RE = re.compile(r"[أإآٱ]")
+
+
+def normalize(text: str) -> str:
+    """Lower-case, NFKC, Arabic without diacritics or tatweel and with one alef: for matching rules."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _ARABIC_DIACRITICS_RE.sub("", text)
+    text = _ALEF_RE.sub("ا", text)
+    return text.replace("ى", "ي").replace("ة", "ه").replace("’", "'").replace("\u00a0", " ")
+
+
+def normalize_pattern(pattern: str) -> str:
+    """The Arabic part of ``normalize`` applied to a regex (case is left to re.IGNORECASE)."""
+    pattern = unicodedata.normalize("NFKC", pattern)
+    pattern = _ARABIC_DIACRITICS_RE.sub("", pattern)
+    pattern = _ALEF_RE.sub("ا", pattern)
+    return pattern.replace("ى", "ي").replace("ة", "ه").replace("’", "'")
+
+
+def lower_pattern(pattern: str) -> str:
+    """Lower-case the letters of a regex, leaving escapes (\\S, \\B, \\W, \\D) alone."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out).replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every index unchanged (a few letters, like "İ", lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def is_forward(subject: str) -> bool:
+    return bool(_FORWARD_SUBJECT_RE.match(subject or ""))
+
+
+@dataclass(frozen=True)
+class BodyParts:
+    """The body cut into the sender's own words (``own``), without signature (``core``), and the rest."""
+
+    own: str        # text above the first quote/forward marker, signature included
+    core: str       # ``own`` without the signature block: what language detection sees
+    history: str    # quoted or forwarded text below the marker
+    forwarded: bool  # the history is a forwarded message (its request counts)
+
+
+def _first_history_line(lines: list[str]) -> tuple[int, bool]:
+    """Index of the first line of quoted/forwarded history, and whether it is a forward."""
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _SEPARATOR_RE.match(stripped):
+            return i, bool(_FORWARD_SEPARATOR_RE.search(stripped))
+        if stripped.startswith(">"):
+            # A single ">" line in the middle of prose is rare; a run of them is a quote.
+            run = sum(1 for nxt in lines[i:i + 3] if nxt.strip().startswith(">") or not nxt.strip())
+            if run >= 2 or i == len(lines) - 1:
+                j = i - 1
+                while j >= 0 and not lines[j].strip():
+                    j -= 1
+                if j >= 0 and _ATTRIBUTION_RE.match(lines[j]):
+                    return j, False
+                return i, False
+        if _ATTRIBUTION_RE.match(stripped) and len(stripped) < 300:
+            return i, False
+        # "On Mon, 3 Jun 2019 at 10:12, Jane Doe <jane@x>" wrapped before "wrote:".
+        if i + 1 < len(lines) and len(stripped) < 200 and _ATTRIBUTION_RE.match(stripped + " " + lines[i + 1].strip()):
+            return i, False
+        if _HEADER_FROM_RE.match(stripped):
+            following = [ln for ln in lines[i + 1:i + 5] if ln.strip()]
+            if sum(1 for ln in following if _HEADER_NEXT_RE.match(ln)) >= 2:
+                return i, False
+    return len(lines), False
+
+
+def strip_signature(text: str) -> str:
+    """The text without its signature block: after "-- ", a mobile footer, or a closing formula."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _SIG_DELIM_RE.match(line.rstrip()) and i > 0:
+            lines = lines[:i]
+            break
+    lines = [ln for ln in lines if not _MOBILE_RE.match(ln)]
+    # The last closing formula in the lower part of the text ends the message proper.
+    content = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(content) >= 2:
+        lower_bound = content[max(0, len(content) // 3)]
+        for i in reversed(content):
+            if i < lower_bound:
+                break
+            if _CLOSING_RE.match(lines[i]) and len(lines[i].strip()) <= 80:
+                if any(lines[j].strip() for j in range(0, i)):
+                    lines = lines[:i]
+                break
+    return "\n".join(lines).strip()
+
+
+def split_body(text: str, subject: str = "") -> BodyParts:
+    """Cut a body into own words, signature-free core, and history (quoted or forwarded)."""
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cut, fwd_marker = _first_history_line(lines)
+    own = "\n".join(lines[:cut]).strip()
+    history = "\n".join(ln.lstrip("> ") if ln.startswith(">") else ln for ln in lines[cut:]).strip()
+    forwarded = bool(history) and (fwd_marker or is_forward(subject))
+    return BodyParts(own=own, core=strip_signature(own), history=history, forwarded=forwarded)
+
+
+__all__ = ["BodyParts", "is_forward", "lower_pattern", "lower_same_length", "normalize", "normalize_pattern", "split_body", "strip_signature"]
