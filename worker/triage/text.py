@@ -175,9 +175,21 @@ def strip_signature(text: str) -> str:
                 break
             if _CLOSING_RE.match(lines[i]) and len(lines[i].strip()) <= 80:
                 if any(lines[j].strip() for j in range(0, i)):
-                    lines = lines[:i]
+                    return "\n".join(lines[:i]).strip()
                 break
-    return "\n".join(lines).strip()
+    return _drop_trailing_card("\n".join(lines).strip())
+
+
+def _drop_trailing_card(text: str) -> str:
+    """Without a closing formula, a last block of a few short lines (name, title, outlet) is a signature."""
+    blocks = re.split(r"\n\s*\n", text)
+    if len(blocks) < 2:
+        return text
+    card = [ln.strip() for ln in blocks[-1].split("\n") if ln.strip()]
+    if 1 <= len(card) <= 6 and all(len(ln) <= 60 and not ln.endswith(("?", "؟", ":")) for ln in card):
+        if not any(re.search(r"[.!]\s*$", ln) and len(ln.split()) > 5 for ln in card):
+            return "\n\n".join(blocks[:-1]).strip()
+    return text
 
 
 def split_body(text: str, subject: str = "") -> BodyParts:

@@ -1,0 +1,383 @@
+"""Triage rules on small messages built here: each automated-mail rule, the hard negatives,
+language on short and mixed text, and relative deadlines in Arabic, English and French."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+import pytest
+
+from mediadesk.settings import load_settings
+from mediadesk.worker.parsing import parse_message
+from mediadesk.worker.triage import TriageDecision, triage
+from mediadesk.worker.triage.deadline import find_deadline
+from mediadesk.worker.triage.language import detect_language
+from mediadesk.worker.triage.rules import RulesError, load_rules, parse_rules
+from mediadesk.worker.triage.text import split_body
+
+SETTINGS = load_settings(_env_file=None)
+LANGS = tuple(SETTINGS.languages)
+# Tuesday 17 September 2019, 15:00 in Riyadh.
+SENT = datetime(2019, 9, 17, 15, 0, tzinfo=timezone(timedelta(hours=3)))
+
+
+def eml(body: str, subject: str = "Question", *, sender: str = "Jane Reporter <jane@news.example>",
+        date: datetime | None = SENT, headers: dict[str, str] | None = None, **extra) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "media@office.example"
+    msg["Subject"] = subject
+    if date is not None:
+        msg["Date"] = format_datetime(date)
+    msg["Message-ID"] = "<t1@news.example>"
+    for name, value in (headers or {}).items():
+        msg[name] = value
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def run(body: str, subject: str = "Question", **kw) -> TriageDecision:
+    return triage(parse_message(eml(body, subject, **kw)), settings=SETTINGS)
+
+
+INQUIRY = ("Dear press office,\n\nI am a reporter with The Daily Example. Could you tell me how many member "
+           "countries the coalition has, and send me a statement on the new programme?\n\nBest,\nJane")
+
+
+# --------------------------------------------------------------------------- automated mail
+
+
+@pytest.mark.parametrize("name, value, kind", [
+    ("Auto-Submitted", "auto-replied", "auto_reply"),
+    ("Auto-Submitted", "auto-generated", "auto_reply"),
+    ("X-Autoreply", "yes", "auto_reply"),
+    ("X-Autorespond", "Yes", "auto_reply"),
+    ("Precedence", "auto_reply", "auto_reply"),
+    ("X-Failed-Recipients", "someone@example.org", "bounce"),
+    ("List-Id", "Weekly digest <digest.lists.example.org>", "bulk"),
+    ("Precedence", "junk", "bulk"),
+    ("Precedence", "list", "bulk"),
+])
+def test_automated_headers(name, value, kind):
+    d = run("Some text that carries no request of its own.", "Hello", headers={name: value})
+    assert (d.category, d.automated_kind, d.priority, d.deadline) == ("automated", kind, "low", None)
+    assert any(name.lower() in line.lower() for line in d.explanation)
+
+
+def test_auto_submitted_no_is_human():
+    d = run(INQUIRY, headers={"Auto-Submitted": "no"})
+    assert d.automated_kind is None
+
+
+def test_x_auto_response_suppress_with_list_unsubscribe_is_bulk():
+    d = run("Our monthly news.", "News", headers={"X-Auto-Response-Suppress": "All",
+                                                  "List-Unsubscribe": "<https://example.org/u>"})
+    assert d.automated_kind == "bulk"
+
+
+def test_precedence_bulk_alone_stays_human():
+    # Forwarders stamp "Precedence: bulk" on people's mail; on its own it decides nothing.
+    d = run(INQUIRY, "Re: Fwd: budget", headers={"Precedence": "bulk"})
+    assert d.automated_kind is None and d.category == "information_request"
+
+
+def test_null_return_path():
+    d = run("Your message about the workshop was received.", "Re: workshop", headers={"Return-Path": "<>"})
+    assert d.category == "automated" and d.automated_kind == "auto_reply"
+
+
+def test_mailer_daemon_sender_is_bounce():
+    d = run("Delivery to the following recipient failed permanently:\n\n  editor@paper.example\n",
+            "Delivery Status Notification (Failure)", sender="Mail Delivery Subsystem <mailer-daemon@googlemail.com>")
+    assert d.automated_kind == "bounce"
+
+
+def test_postmaster_needs_bounce_wording():
+    human = run(INQUIRY, "Question about the budget", sender="Postmaster <postmaster@paper.example>")
+    assert human.automated_kind is None
+    bounce = run("Your message could not be delivered: mailbox full.", "Undeliverable: hello",
+                 sender="postmaster@paper.example")
+    assert bounce.automated_kind == "bounce"
+
+
+def test_plain_text_bounce_without_headers():
+    body = ("Hi. This is the qmail-send program at mail.example.net.\nI'm afraid I wasn't able to deliver "
+            "your message to the following addresses.\nThis is a permanent error; I've given up.\n\n"
+            "<desk@example.net>:\nSorry, no mailbox here by that name. (#5.1.1)\n")
+    assert run(body, "failure notice", sender="someone@mail.example.net").automated_kind == "bounce"
+
+
+def test_multipart_report_delivery_status():
+    raw = (
+        b"From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\n"
+        b"To: media@office.example\r\nSubject: Delayed Mail (still being retried)\r\n"
+        b"Date: Tue, 17 Sep 2019 15:00:00 +0300\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+        b"--b1\r\nContent-Type: text/plain\r\n\r\nThis is the mail system at host mx.example.org.\r\n"
+        b"THIS IS A WARNING ONLY.\r\n"
+        b"--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
+        b"Final-Recipient: rfc822; desk@paper.example\r\nAction: delayed\r\nStatus: 4.4.1\r\n"
+        b"--b1--\r\n"
+    )
+    d = triage(parse_message(raw), settings=SETTINGS)
+    assert d.automated_kind == "bounce"
+    assert any("delivery report" in line or "delivery-status" in line for line in d.explanation)
+
+
+def test_read_receipt_is_an_auto_reply():
+    raw = (
+        b"From: Joe <joe@example.org>\r\nTo: media@office.example\r\nSubject: Read: invitation\r\n"
+        b"Date: Tue, 17 Sep 2019 15:00:00 +0300\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/report; report-type=disposition-notification; boundary=\"b2\"\r\n\r\n"
+        b"--b2\r\nContent-Type: text/plain\r\n\r\nYour message was displayed.\r\n"
+        b"--b2\r\nContent-Type: message/disposition-notification\r\n\r\nDisposition: manual-action/MDN-sent-manually; displayed\r\n"
+        b"--b2--\r\n"
+    )
+    assert triage(parse_message(raw), settings=SETTINGS).automated_kind == "auto_reply"
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Automatic reply: Query about the workshop", "I am away and will reply when I am back."),
+    ("Out of Office", "Thank you for your mail. I am on annual leave until 21 July and will respond on my return."),
+    ("Réponse automatique : votre message", "Je suis absente jusqu'au 26 août."),
+    ("Absence du bureau", "Merci pour votre message. Je vous répondrai dès mon retour."),
+    ("رد آلي: استفسار", "شكرا على رسالتك."),
+    ("خارج المكتب", "أنا حالياً في إجازة حتى 14 نوفمبر، وسيتم الاطلاع على بريدكم عند عودتي."),
+    ("Re: your mail", "Je suis en congés jusqu'au 26 août, avec un accès très limité à mes e-mails. "
+                      "Je vous répondrai dès mon retour."),
+])
+def test_auto_replies_without_headers(subject, body):
+    d = run(body, subject)
+    assert (d.category, d.automated_kind) == ("automated", "auto_reply"), d.explanation
+
+
+def test_newsletter_with_list_headers_is_bulk():
+    body = ("In this issue:\n- Sahel: new attack\n- Gulf security forum\n\nRead more on our site.\n\n"
+            "You are receiving this email because you subscribed to our newsletter. Unsubscribe.")
+    d = run(body, "The weekly briefing", sender="News <newsletter@think.example>",
+            headers={"List-Id": "<weekly.think.example>", "List-Unsubscribe": "<https://think.example/u>",
+                     "Precedence": "bulk"})
+    assert d.automated_kind == "bulk"
+
+
+def test_spam_with_list_unsubscribe_is_spam_not_bulk():
+    body = ("Boost your followers! Buy 10,000 real followers for your account, limited time offer, "
+            "order now. Unsubscribe here.")
+    d = run(body, "Grow your audience", sender="Sales <sales@growth.example>",
+            headers={"List-Unsubscribe": "<https://growth.example/u>", "Precedence": "bulk"})
+    assert (d.category, d.automated_kind, d.priority) == ("spam", None, "low")
+
+
+def test_phishing_is_spam():
+    d = run("Accounting shared a file with you.\n\nPaiement.pdf\n\nOpen. Verify your account to view it.",
+            "Accounting shared a document with you", sender="OneDrive <share@docs-secure.example>")
+    assert d.category == "spam" and d.deadline is None
+
+
+# --------------------------------------------------------------------------- hard negatives
+
+
+def test_journalist_mentioning_out_of_office_stays_human():
+    body = ("Good afternoon,\n\nI'd like to be accredited, with my camera operator, for the forum next week. "
+            "My press card is attached. I'll be out of office on Sunday, so please treat this as our formal "
+            "application.\n\nThanks,\nArjun")
+    d = run(body, "Accreditation request - forum")
+    assert d.automated_kind is None and d.category == "event_accreditation"
+
+
+def test_journaliste_absente_du_bureau_stays_human():
+    body = ("Bonjour,\n\nJe serai absente du bureau lundi, mais pourriez-vous m'envoyer d'ici là le logo en "
+            "haute définition et deux photos de la conférence ?\n\nMerci,\nClaire")
+    d = run(body, "Demande de logo et photos")
+    assert d.automated_kind is None and d.category == "media_assets"
+
+
+def test_human_reply_to_an_automatic_reply_stays_human():
+    body = ("I understand from your automatic reply that the office is closed. Could someone nevertheless "
+            "send me the number of participants? I need it by tomorrow noon.\n\n"
+            "-----Original Message-----\nFrom: Media <media@office.example>\nSent: Monday\nTo: Deepa\n"
+            "Subject: Automatic reply: Query\n\nThe office is closed today. We will respond after the holiday.")
+    d = run(body, "Re: Automatic reply: Query - participants")
+    assert d.automated_kind is None and d.category == "information_request"
+    assert d.priority == "urgent"  # tomorrow noon from Tuesday 15:00 is 21 h
+
+
+def test_real_inquiry_sent_through_mailchimp_stays_human():
+    body = ("Dear Media Office,\n\nWe would be delighted if your organisation could contribute a keynote to our "
+            "annual conference on strategic communications (March, Geneva). We will cover travel and "
+            "accommodation.\n\nWe would be grateful for your reply by 31 October 2019.\n\nUpdate your "
+            "preferences or unsubscribe.")
+    d = run(body, "Invitation to speak - annual conference", sender="Programmes <programmes@centre.example>",
+            headers={"List-Unsubscribe": "<https://centre.us1.list-manage.com/u>", "Precedence": "bulk",
+                     "X-Mailer": "MailChimp Mailer - **CID12345**"})
+    assert d.automated_kind is None and d.category == "partnership_speaking", d.explanation
+    assert d.deadline is not None and d.deadline.date().isoformat() == "2019-10-31"
+
+
+def test_human_removal_request_is_a_complaint_not_bulk():
+    d = run("Bonjour,\n\nJe reçois vos communiqués sans les avoir demandés. Merci de retirer mon adresse de "
+            "votre liste de diffusion.\n\nCordialement", "Merci de me retirer de votre liste")
+    assert d.automated_kind is None and d.category == "correction_complaint"
+
+
+# --------------------------------------------------------------------------- language
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Who is the spokesperson?", "en"),
+    ("Qui est le porte-parole ?", "fr"),
+    ("من هو المتحدث الرسمي؟", "ar"),
+    ("Merci !", "fr"),
+    ("¿Quién es el portavoz de la coalición?", "es"),
+])
+def test_language_on_short_text(text, code):
+    guess = detect_language(text, LANGS)
+    assert guess.code == code and 0 < guess.confidence <= 1
+
+
+def test_mixed_arabic_english_goes_to_the_dominant_language():
+    text = ("نعمل في الشرق للأخبار على breaking story حول تقارير عن انضمام دول جديدة إلى التحالف. هل يمكن "
+            "تزويدنا بـ statement رسمي يؤكد أو ينفي ذلك؟")
+    assert detect_language(text, LANGS).code == "ar"
+
+
+def test_quoted_history_and_signature_do_not_decide_the_language():
+    body = ("شكراً جزيلاً. سؤال أخير: كم عدد الدول التي شاركت في الورشة؟\n\n"
+            "Hiba Mansour\nSenior Producer | CNN Arabic\nAbu Dhabi Media Zone, UAE\n\n"
+            "On Mon, 24 Jun 2019 at 10:12, Media Office <media@office.example> wrote:\n"
+            + "".join(f"> We are pleased to inform you that the workshop took place in Riyadh, line {i}.\n" for i in range(15)))
+    parts = split_body(body)
+    assert "workshop took place" not in parts.own and "Senior Producer" not in parts.core
+    d = run(body, "Re: workshop")
+    assert d.language == "ar" and d.language_confidence > 0.5
+
+
+def test_french_outlook_header_block_is_history():
+    body = ("Pouvez-vous confirmer ?\n\nDe : Bureau de presse <media@office.example>\nEnvoyé : lundi 3 juin\n"
+            "À : Claire\nObjet : Communiqué\n\nPlease find attached our press release in English, with many words.")
+    parts = split_body(body)
+    assert parts.own == "Pouvez-vous confirmer ?" and "press release" in parts.history
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def _deadline(text: str, language: str, sent: datetime = SENT):
+    found = find_deadline(text, sent, language=language)
+    return found.at if found else None
+
+
+@pytest.mark.parametrize("text, language, expected, has_time", [
+    ("I need the figures by tomorrow 5pm, thanks.", "en", "2019-09-18T17:00", True),
+    ("Could you reply no later than Monday?", "en", "2019-09-23T23:59", False),
+    ("Our deadline is Friday, Sept. 20, at noon.", "en", "2019-09-20T12:00", True),
+    ("I would appreciate a response within 24 hours.", "en", "2019-09-18T15:00", True),
+    ("Please let me know by end of day Wednesday.", "en", "2019-09-18T23:59", False),
+    ("Merci de répondre avant vendredi 17h.", "fr", "2019-09-20T17:00", True),
+    ("J'aurais besoin de ces éléments demain avant 14h.", "fr", "2019-09-18T14:00", True),
+    ("Merci de nous répondre au plus tard le 10.", "fr", "2019-10-10T23:59", False),
+    ("Une réponse d'ici le mercredi 25 septembre serait utile.", "fr", "2019-09-25T23:59", False),
+    ("نرجو الرد قبل نهاية الأسبوع.", "ar", "2019-09-19T23:59", False),  # the Gulf working week ends on Thursday
+    ("نأمل إفادتنا في موعد أقصاه 30 سبتمبر.", "ar", "2019-09-30T23:59", False),
+    ("نأمل الإفادة خلال يومين من تاريخه.", "ar", "2019-09-19T23:59", False),
+    ("نحتاج الرد اليوم قبل الساعة 6 مساءً.", "ar", "2019-09-17T18:00", True),
+    ("أرجو الرد غداً.", "ar", "2019-09-18T23:59", False),
+])
+def test_relative_deadlines(text, language, expected, has_time):
+    found = find_deadline(text, SENT, language=language)
+    assert found is not None, text
+    assert found.at.strftime("%Y-%m-%dT%H:%M") == expected
+    assert found.has_time is has_time
+
+
+@pytest.mark.parametrize("text, language", [
+    ("We'd tape by phone on Thursday or Friday.", "en"),           # "by phone", not "by Thursday"
+    ("The programme is recorded on Wednesday 25 September.", "en"),  # an event date, not a deadline
+    ("La visite est annoncée pour la fin du mois.", "fr"),
+    ("في الموعد الذي يناسبكم خلال الأسابيع القادمة", "ar"),        # "within the coming weeks": vague
+    ("Je suis absente jusqu'au 26 août.", "fr"),                     # "until" outside a request
+])
+def test_not_deadlines(text, language):
+    assert _deadline(text, language) is None
+
+
+def test_stated_zone_wins():
+    found = find_deadline("Can you join us live today at 16:00 GMT?", SENT, language="en")
+    assert found.at.utcoffset() == timedelta(0) and found.at.hour == 16
+    assert (found.at - SENT) == timedelta(hours=4)
+
+
+def test_french_et_is_not_eastern_time():
+    found = find_deadline("Répondez avant 17h et merci.", SENT, language="fr")
+    assert found.at.utcoffset() == timedelta(hours=3)
+
+
+@pytest.mark.parametrize("body, priority", [
+    ("Could you send me the budget figures by tomorrow 5pm?", "high"),   # 26 h
+    ("Could you send me the budget figures by tomorrow noon?", "urgent"),  # 21 h
+    ("Could you send me the budget figures by Friday?", "normal"),        # ~81 h: counted to 23:59
+    ("Could you send me the budget figures by Thursday?", "high"),        # ~57 h
+    ("Could you send me the budget figures ASAP?", "urgent"),
+    ("Could you send me the budget figures? For urgent matters call my mobile.", "normal"),
+])
+def test_priority_counts_hours_to_the_deadline(body, priority):
+    d = run(body, "Budget question")
+    assert d.category == "information_request" and d.priority == priority, d.explanation
+
+
+def test_asap_without_date_is_urgent_with_no_deadline():
+    d = run("Could you confirm the number of member states as soon as possible?", "Quick question")
+    assert d.priority == "urgent" and d.deadline is None
+
+
+def test_low_priority_categories_have_no_deadline():
+    d = run("Congratulations! You have been nominated for an award. Pay the participation fee of USD 2,950 "
+            "within 24 hours.", "Award nomination", sender="Awards <awards@prize.example>")
+    assert d.category == "spam" and d.priority == "low" and d.deadline is None
+
+
+def test_no_date_header_counts_from_now():
+    now = datetime(2020, 1, 6, 9, 0, tzinfo=timezone.utc)
+    msg = parse_message(eml("Could you tell me the budget figures? Please reply by tomorrow noon.", "Figures", date=None))
+    d = triage(msg, settings=SETTINGS, now=now)
+    assert d.deadline is not None and d.deadline.date().isoformat() == "2020-01-07"
+
+
+# --------------------------------------------------------------------------- decision and rules file
+
+
+def test_to_json_keys_and_iso_deadline():
+    d = run("Could you send me the budget figures by tomorrow 5pm?")
+    data = d.to_json()
+    assert set(data) == {"category", "confidence", "automated_kind", "language", "language_confidence",
+                         "deadline", "priority", "explanation"}
+    assert datetime.fromisoformat(data["deadline"]).utcoffset() is not None
+    assert all(isinstance(line, str) for line in data["explanation"])
+
+
+def test_explanation_names_the_deciding_terms():
+    d = run("We would like to interview your spokesperson on our programme next week.", "Interview request")
+    assert d.category == "interview_request"
+    assert "interview" in d.explanation[0]
+
+
+def test_admin_rules_file_overrides_the_default(tmp_path):
+    import yaml
+
+    data = yaml.safe_load(open(load_rules().source, encoding="utf-8"))
+    data["categories"]["media_assets"].append(["\\bzorblax\\b", 20])
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    settings = load_settings(_env_file=None, rules_file=path)
+    msg = parse_message(eml("Could you tell me about the zorblax?", "Question"))
+    assert triage(msg, settings=SETTINGS).category != "media_assets"
+    assert triage(msg, settings=settings).category == "media_assets"
+
+
+def test_bad_rules_are_refused_with_the_entry_named():
+    with pytest.raises(RulesError, match=r"categories.spam\[0\]"):
+        parse_rules({"categories": {"spam": ["(unclosed"]}})
+    with pytest.raises(RulesError, match="unknown categories"):
+        parse_rules({"categories": {"gossip": ["x"]}})
