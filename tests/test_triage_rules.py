@@ -147,6 +147,9 @@ def test_read_receipt_is_an_auto_reply():
     ("خارج المكتب", "أنا حالياً في إجازة حتى 14 نوفمبر، وسيتم الاطلاع على بريدكم عند عودتي."),
     ("Re: your mail", "Je suis en congés jusqu'au 26 août, avec un accès très limité à mes e-mails. "
                       "Je vous répondrai dès mon retour."),
+    ("RE: Invitation", "شكراً لتواصلكم، تم استلام رسالتكم وسيتم الرد عليكم في أقرب وقت ممكن."),
+    ("Re: Request", "Thank you for contacting us. We have received your message and will get back to you "
+                    "within two business days."),
 ])
 def test_auto_replies_without_headers(subject, body):
     d = run(body, subject)
@@ -214,6 +217,16 @@ def test_real_inquiry_sent_through_mailchimp_stays_human():
                      "X-Mailer": "MailChimp Mailer - **CID12345**"})
     assert d.automated_kind is None and d.category == "partnership_speaking", d.explanation
     assert d.deadline is not None and d.deadline.date().isoformat() == "2019-10-31"
+
+
+def test_attachment_names_count_towards_the_category():
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Amira <amira@mail.example>", "media@office.example", "Application"
+    msg["Date"] = format_datetime(SENT)
+    msg.set_content("Dear Sir or Madam,\n\nPlease find my application attached.\n\nAmira")
+    msg.add_attachment(b"%PDF-1.4 stub", maintype="application", subtype="pdf", filename="Amira_Haddad_CV.pdf")
+    d = triage(parse_message(msg.as_bytes()), settings=SETTINGS)
+    assert d.category == "general" and "cv" in d.explanation[0].lower()
 
 
 def test_human_removal_request_is_a_complaint_not_bulk():
@@ -284,6 +297,9 @@ def _deadline(text: str, language: str, sent: datetime = SENT):
     ("نأمل الإفادة خلال يومين من تاريخه.", "ar", "2019-09-19T23:59", False),
     ("نحتاج الرد اليوم قبل الساعة 6 مساءً.", "ar", "2019-09-17T18:00", True),
     ("أرجو الرد غداً.", "ar", "2019-09-18T23:59", False),
+    ("نرجو تزويدنا بالتعليق قبل الساعة العاشرة صباحاً غداً.", "ar", "2019-09-18T10:00", True),
+    ("Could you reply by 3 p.m. next Thursday?", "en", "2019-09-19T15:00", True),
+    ("Réponse souhaitée dans les 48 heures.", "fr", "2019-09-19T15:00", True),
 ])
 def test_relative_deadlines(text, language, expected, has_time):
     found = find_deadline(text, SENT, language=language)

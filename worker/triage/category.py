@@ -40,14 +40,16 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
     """Scores per category for normalised ``subject`` and ``text``."""
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
+    # One search per rule over "subject \n\n text": the leftmost hit is in the subject if any is.
+    combined = f"{subject}\n\n{text}" if subject else text
+    in_subject_until = len(subject) if subject else -1
     for category in SCORED_CATEGORIES:
         total = 0.0
         found: list[str] = []
         for rule in rules.categories[category].rules:
-            in_subject = rule.search(subject) if subject else None
-            match = in_subject or rule.search(text)
+            match = rule.search(combined)
             if match:
-                total += rule.weight * (rules.subject_weight if in_subject else 1.0)
+                total += rule.weight * (rules.subject_weight if match.start() < in_subject_until else 1.0)
                 found.append(match.group(0).strip())
         scores[category] = total
         terms[category] = found

@@ -96,6 +96,10 @@ def triage(
     request_n = own_n + ("\n" + normalize(parts.history) if parts.forwarded else "")
     if not own_n.strip() and parts.history:
         request_n = normalize(parts.history)
+    names = [a.filename for a in msg.attachments if a.filename][:10]
+    if names:
+        # "CV.pdf", "carte_presse.pdf", "questions_interview.docx" say what the letter is about.
+        request_n += "\n" + normalize(" ".join(re.sub(r"[_.\-]+", " ", n) for n in names))
 
     scores = score_categories(rules, subject_n, request_n[:8000])
     asks = bool(rules.request_cues.matches(request_n[:8000]))

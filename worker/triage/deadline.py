@@ -80,6 +80,11 @@ _NUM_WORDS = {
     "واحد": 1, "واحده": 1, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
     "سبع": 7, "سبعه": 7, "عشر": 10, "عشره": 10,
 }
+# "الساعة الثالثة": Arabic hours in words (feminine ordinals), normalised (ة → ه).
+_AR_HOURS = {
+    "الواحده": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6, "السابعه": 7,
+    "الثامنه": 8, "التاسعه": 9, "العاشره": 10, "الحاديه\\s+عشره": 11, "الثانيه\\s+عشره": 12,
+}
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
 
 
@@ -122,7 +127,8 @@ _TOKEN_RE = _re(
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
         r"|(?P<th2>[012]?\d)\s*h\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
-        r"|(?:الساعه\s+)(?P<th4>[012]?\d)(?::(?P<tm4>[0-5]\d))?(?:\s*(?P<ap4>صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا)(?![\u0600-\u06ff]))?"
+        r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(_AR_HOURS) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
+        r"(?:\s*(?P<ap4>صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|ليلا)"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
@@ -164,10 +170,10 @@ _BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
 
 # What may sit between two tokens of one expression.
 _JOIN_RE = _re(
-        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|à|a|au|le|vers|avant|de|du|قبل|الساعه|يوم|في|عند|بحلول|ou|حتي|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
+        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next|this|coming|à|a|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
-_FILLER = r"(?:\s+|the\s+|this\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*)*"
+_FILLER = r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*)*"
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
@@ -288,9 +294,14 @@ def _time_of(m: re.Match) -> time | None:
     for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5")):
         if m.group(h) is None:
             continue
-        hour, minute = int(m.group(h)), int(m.group(mi) or 0)
+        word = m.group(h)
+        hour = int(word) if word.isdigit() else next((v for k, v in _AR_HOURS.items() if re.fullmatch(k, word)), 0)
+        minute = int(m.group(mi) or 0)
+        if h == "th4" and m.group("half4"):
+            minute = 30 if "نصف" in m.group("half4") else 15
         marker = (m.group(ap) or "").lower().replace(".", "") if ap else ""
-        if marker in ("pm", "مساء", "مساءا", "م", "عصرا", "ليلا") and hour < 12:
+        marker = marker.split()[-1] if marker.startswith("من ") else marker
+        if marker in ("pm", "مساء", "مساءا", "م", "عصرا", "ليلا", "عصر") and hour < 12:
             hour += 12
         elif marker == "ظهرا" and hour < 11:
             hour += 12

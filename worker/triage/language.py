@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-MAX_CHARS = 700
+MAX_CHARS = 500
 _ARABIC_SCRIPT = ("ar", "fa", "ur", "ps", "ku", "sd")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
