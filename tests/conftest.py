@@ -68,8 +68,7 @@ def dovecot(tmp_path_factory) -> Iterator[Dovecot]:
 
 
 @pytest.fixture(scope="session")
-def redis_server() -> Iterator[Redis]:
-    """127.0.0.1:6379 (a claimed DB of its own) or a private redis-server."""
+def _redis_session() -> Iterator[Redis]:
     server = Redis()
     try:
         server.start()
@@ -79,6 +78,14 @@ def redis_server() -> Iterator[Redis]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def redis_server(_redis_session: Redis) -> Redis:
+    """Redis for the session: 127.0.0.1:6379 (a DB claimed for this session alone) or a private
+    redis-server. Its DB is flushed before each test, so no queued task or lock leaks between tests."""
+    _redis_session.flush()
+    return _redis_session
 
 
 @pytest.fixture
@@ -130,10 +137,9 @@ def mediadesk_env(tmp_path: Path, imap_account: ImapAccount, redis_server: Redis
     """A complete environment for running mediadesk (CLI, poller, worker) in ``tmp_path``.
 
     The process environment minus any MEDIADESK_* already set, plus a SQLite database and data
-    dir in ``tmp_path``, the session's Redis DB (flushed now, so no queued task or lock from an
-    earlier test leaks in) and plain IMAP to this test's fresh Dovecot user.
+    dir in ``tmp_path``, the session's Redis DB (flushed for this test)
+    and plain IMAP to this test's fresh Dovecot user.
     """
-    redis_server.flush()
     env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIADESK_")}
     env.pop("PYTHONPATH", None)  # never let the repo root onto sys.path of a child
     env |= {

@@ -102,6 +102,21 @@ def to_crlf(raw: bytes) -> bytes:
     return re.sub(rb"\r?\n", b"\r\n", raw)
 
 
+def make_workdir(kind: str) -> Path:
+    """A temp dir for one server, tagged with our pid; dirs left by a test process that was
+    SIGKILLed (no cleanup possible then) are removed the next time one is made."""
+    for stale in Path(tempfile.gettempdir()).glob(f"mediadesk-{kind}-*"):
+        try:
+            os.kill(int((stale / "owner.pid").read_text()), 0)
+        except ProcessLookupError:
+            shutil.rmtree(stale, ignore_errors=True)
+        except (OSError, ValueError):
+            pass  # no owner recorded (yet), or not ours to judge
+    path = Path(tempfile.mkdtemp(prefix=f"mediadesk-{kind}-"))
+    (path / "owner.pid").write_text(str(os.getpid()))
+    return path
+
+
 _live: "weakref.WeakSet[_Managed]" = weakref.WeakSet()
 
 
@@ -210,7 +225,7 @@ class Dovecot(_Managed):
     def __init__(self, workdir: Path | None = None):
         self.binary = find_binary("dovecot")
         self.doveadm_binary = find_binary("doveadm")
-        self.dir = Path(workdir or tempfile.mkdtemp(prefix="mediadesk-dovecot-"))
+        self.dir = Path(workdir) if workdir else make_workdir("dovecot")
         self.conf = self.dir / "dovecot.conf"
         self.users_dir = self.dir / "users"
         self.log = self.dir / "dovecot.log"
@@ -541,7 +556,7 @@ class Redis(_Managed):
         if not binary:
             raise Unavailable("nothing answers on 127.0.0.1:6379 and redis-server is not installed")
         self.private, self.db = True, 0
-        self.dir = Path(tempfile.mkdtemp(prefix="mediadesk-redis-"))
+        self.dir = make_workdir("redis")
         self.port = free_port()
         self._spawn(binary)
 
