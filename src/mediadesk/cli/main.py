@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mediadesk.cli import draft_cmd, ops, stats, tickets
+from mediadesk.cli import draft_cmd, ops, stats, tickets, triage_cmd
 
 app = typer.Typer(
     name="mediadesk",
@@ -18,6 +18,7 @@ ops.register(app)
 tickets.register(app)
 stats.register(app)
 draft_cmd.register(app)
+triage_cmd.register(app)
 
 
 @app.callback()
