@@ -1,1 +1,0 @@
-"""The IMAP poller: watches the media mailbox and stores every new message exactly once."""
