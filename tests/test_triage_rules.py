@@ -319,6 +319,18 @@ def test_not_deadlines(text, language):
     assert _deadline(text, language) is None
 
 
+def test_forwarded_request_deadline_counts_from_the_forwarded_date():
+    forwarded = ("Re-sending my request below in case it got lost.\n\n-------- Original Message --------\n"
+                 "Subject: interview request\nDate: Fri, 13 Sep 2019 12:02:55 +0100\nFrom: Rachel <r@tv.example>\n\n"
+                 "We would like to record an interview with a spokesperson. We need your answer by Friday at the latest.")
+    d = run(forwarded, "Fwd: interview request")
+    assert d.category == "interview_request"
+    # "by Friday" written on Friday 13 September means Friday 20 September, three days after the forward.
+    assert d.deadline is not None and d.deadline.date().isoformat() == "2019-09-20"
+    stale = forwarded.replace("by Friday at the latest", "by tomorrow")
+    assert run(stale, "Fwd: interview request").deadline is None  # that day has passed
+
+
 def test_stated_zone_wins():
     found = find_deadline("Can you join us live today at 16:00 GMT?", SENT, language="en")
     assert found.at.utcoffset() == timedelta(0) and found.at.hour == 16

@@ -51,6 +51,7 @@ class AutomatedVerdict:
     bulk_score: float = 0.0
     newsletter_terms: list[str] = field(default_factory=list)
     rescued: bool = False  # bulk-looking, kept human because it reads as a personal request
+    confidence: float = 0.99  # decisive headers; wording alone is less sure
 
 
 def _report_type(msg: ParsedMessage) -> str:
@@ -126,12 +127,13 @@ def detect_automated(
     if bounce:
         if daemon:
             reasons.append(f"sender {daemon}")
-        return AutomatedVerdict("bounce", reasons)
+        structural = any(r.startswith(("delivery report", "abuse", "X-Failed")) for r in reasons)
+        return AutomatedVerdict("bounce", reasons, confidence=0.99 if structural or daemon else 0.9)
     if daemon and not daemon.lower().startswith("postmaster"):
         # MAILER-DAEMON never writes by hand; a postmaster sometimes does, so it needs more.
         return AutomatedVerdict("bounce", [f"sender {daemon} is a mail system"])
     if daemon and (null_return or rules.bounce_subject.matches(subject) or rules.bounce_body.score(body[:6000])[0] >= 1):
-        return AutomatedVerdict("bounce", [f"sender {daemon} with delivery-failure wording"])
+        return AutomatedVerdict("bounce", [f"sender {daemon} with delivery-failure wording"], confidence=0.95)
 
     # 2. Auto-replies by header.
     auto_submitted = h.get("auto-submitted", "").strip().lower()
@@ -161,9 +163,11 @@ def detect_automated(
 
     # 3. Auto-replies by subject or body: the message asks for nothing of its own.
     if subject_hits and (ooo_score or inquiry_score < 6):
-        return AutomatedVerdict("auto_reply", _terms("auto-reply", subject_hits, ooo_terms))
+        return AutomatedVerdict("auto_reply", _terms("auto-reply", subject_hits, ooo_terms),
+                                confidence=0.95 if ooo_score else 0.85)
     if ooo_score >= rules.auto_reply_body_threshold and inquiry_score < 4:
-        return AutomatedVerdict("auto_reply", _terms("out-of-office", [], ooo_terms))
+        return AutomatedVerdict("auto_reply", _terms("out-of-office", [], ooo_terms),
+                                confidence=min(0.95, 0.6 + 0.05 * ooo_score))
     if null_return:
         # People's mail always has an envelope sender; only machines send with a null one.
         if bulk_score >= 2:
@@ -179,7 +183,8 @@ def detect_automated(
         if personal:
             return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
                                     bulk_score, newsletter_terms, rescued=True)
-        return AutomatedVerdict("bulk", bulk_reasons, bulk_score, newsletter_terms)
+        return AutomatedVerdict("bulk", bulk_reasons, bulk_score, newsletter_terms,
+                                confidence=min(0.99, 0.6 + 0.08 * bulk_score))
     return AutomatedVerdict(None, [], bulk_score, newsletter_terms)
 
 

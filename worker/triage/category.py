@@ -16,6 +16,7 @@ from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, SCORED_CATEGORIES,
 
 TEMPERATURE = 2.0
 SURE_SPAM = 4.0
+SURE_GENERAL = 3.0
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
         tilt = rules.media_identity.rules[0].weight
         scores["information_request"] += tilt
         scores["general"] = max(0.0, scores["general"] - tilt)
+    if scores["general"] >= SURE_GENERAL and not media_terms:
+        # A student, an applicant or a citizen asking a question: their own words say so.
+        scores["general"] += 0.5
     if scores["spam"] >= SURE_SPAM:
         # Scams borrow the words of real requests ("images", "questions"): strong spam evidence wins a tie.
         scores["spam"] += 0.5

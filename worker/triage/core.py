@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import detect_automated
 from mediadesk.worker.triage.category import score_categories
-from mediadesk.worker.triage.deadline import find_deadline, find_deadline_other
+from mediadesk.worker.triage.deadline import find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, Rules, load_rules
 from mediadesk.worker.triage.text import normalize, split_body
@@ -123,7 +123,8 @@ def triage(
     # 3. Category.
     if verdict.kind is not None:
         explanation.insert(0, f"automated: {verdict.kind} — " + "; ".join(verdict.reasons))
-        return TriageDecision("automated", 0.99, verdict.kind, guess.code, guess.confidence, None, "low", explanation)
+        return TriageDecision("automated", verdict.confidence, verdict.kind, guess.code, guess.confidence, None, "low",
+                              explanation)
     if verdict.rescued:
         explanation.extend(verdict.reasons)
 
@@ -162,10 +163,12 @@ def triage(
 
     # 4. Deadline and priority.
     base = msg.date or (now or datetime.now(timezone.utc)).astimezone(_office_tz(settings))
-    deadline_text = f"{msg.subject}\n{parts.own}" + (f"\n{parts.history}" if parts.forwarded else "")
-    found = find_deadline(deadline_text, base, language=guess.code)
-    if found is None and guess.code and guess.code not in GRAMMAR_LANGUAGES:
-        found = find_deadline_other(deadline_text, base, guess.code)
+    found = _deadline(f"{msg.subject}\n{parts.own}", base, guess.code)
+    if found is None and parts.forwarded:
+        # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
+        forwarded = _deadline(parts.history, history_date(parts.history, base.tzinfo) or base, guess.code)
+        if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
+            found = forwarded
     deadline = found.at if found else None
     hours = (deadline - base).total_seconds() / 3600 if deadline else None
     if found:
@@ -188,6 +191,13 @@ def triage(
         priority = "normal"
         explanation.append("priority: normal" + (" — deadline more than 72 h away" if hours is not None else ""))
     return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
+
+
+def _deadline(text: str, base: datetime, language: str | None):
+    found = find_deadline(text, base, language=language)
+    if found is None and language and language not in GRAMMAR_LANGUAGES:
+        found = find_deadline_other(text, base, language)
+    return found
 
 
 def _urgency(rules: Rules, text: str) -> list[str]:

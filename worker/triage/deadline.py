@@ -478,6 +478,34 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     return Deadline(at=chosen[0], phrase=chosen[2], has_time=chosen[1])
 
 
+_HISTORY_DATE_RE = re.compile(
+    r"^\s*\**\s*(?:date|sent|envoy[ée]|gesendet|enviado|fecha|التاريخ|تاريخ\s+الارسال|أرسلت|ارسلت|بتاريخ)\s*\**\s*:\s*(.+?)\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def history_date(history: str, tz: tzinfo) -> datetime | None:
+    """The Date of a forwarded or quoted message, from its header block ("Date:", "Sent:", "Envoyé :")."""
+    from email.utils import parsedate_to_datetime
+
+    m = _HISTORY_DATE_RE.search(history[:1500])
+    if not m:
+        return None
+    value = m.group(1)
+    try:
+        found = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        import dateparser
+
+        try:
+            found = dateparser.parse(value[:80], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+        except Exception:  # dateparser raises on odd input; the forwarded date is optional
+            found = None
+    if found is None:
+        return None
+    return found if found.tzinfo else found.replace(tzinfo=tz)
+
+
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 
 
@@ -504,4 +532,4 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     return None
 
 
-__all__ = ["Deadline", "find_deadline", "find_deadline_other"]
+__all__ = ["Deadline", "find_deadline", "find_deadline_other", "history_date"]
