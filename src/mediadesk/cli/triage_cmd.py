@@ -21,6 +21,11 @@ from rich.table import Table
 
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, settings
 
+_SHORT = {
+    "interview_request": "intv", "information_request": "info", "media_assets": "asset",
+    "event_accreditation": "event", "correction_complaint": "corr", "partnership_speaking": "partn",
+    "general": "gen", "spam": "spam", "automated": "auto",
+}
 JSON_KEYS = ("file", "category", "confidence", "automated_kind", "language", "deadline", "priority", "explanation")
 
 
@@ -82,10 +87,11 @@ def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
     out.print(acc)
 
     categories = sorted({*report.confusion, *(g for row in report.confusion.values() for g in row)})
-    matrix = Table(title="Category confusion (rows: expected, columns: triage)", header_style="bold")
-    matrix.add_column("expected \\ got")
+    matrix = Table(title="Category confusion (rows: expected, columns: triage)", header_style="bold",
+                   caption=" ".join(f"{_SHORT.get(c, c)}={c}" for c in categories))
+    matrix.add_column("expected \\ got", no_wrap=True)
     for c in categories:
-        matrix.add_column(c[:12], justify="right")
+        matrix.add_column(_SHORT.get(c, c), justify="right")
     for expected in categories:
         row = report.confusion.get(expected, {})
         matrix.add_row(expected, *[str(row.get(c, "")) if row.get(c) else "·" for c in categories])
