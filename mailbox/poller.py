@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import ssl
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -28,6 +30,16 @@ log = structlog.get_logger("mediadesk.poller")
 
 IDLE_MAX_SECONDS = 25 * 60  # RFC 2177: servers may drop IDLE after 29 minutes
 LOCK_TTL_SECONDS = 60
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def fault_point(name: str) -> None:
@@ -137,6 +149,10 @@ class Poller:
 
     # ------------------------------------------------------------------ the loop
 
+    @property
+    def lock_key(self) -> str:
+        return f"mediadesk:poller:{self.mailbox}"
+
     def _acquire_lock(self) -> bool:
         if self.redis is None:
             return True
@@ -146,9 +162,30 @@ class Poller:
                 return True
             except Exception:
                 self._lock = None
-        self._lock = self.redis.lock(f"mediadesk:poller:{self.mailbox}", timeout=LOCK_TTL_SECONDS,
-                                     blocking=False, thread_local=False)
-        return bool(self._lock.acquire(blocking=False))
+        lock = self.redis.lock(self.lock_key, timeout=LOCK_TTL_SECONDS, blocking=False, thread_local=False)
+        # The token names this host and process, so that a poller restarted on the same host
+        # after a crash can take over at once instead of waiting for the lock to expire.
+        token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
+        if not lock.acquire(blocking=False, token=token) and self._steal_if_holder_dead():
+            lock.acquire(blocking=False, token=token)
+        if lock.owned():
+            self._lock = lock
+            return True
+        return False
+
+    def _steal_if_holder_dead(self) -> bool:
+        """Drop the lock if it belongs to a dead process on this host (compare-and-delete)."""
+        held = self.redis.get(self.lock_key)
+        if not held:
+            return True
+        host, _, rest = held.decode(errors="replace").partition(":")
+        pid = rest.partition(":")[0]
+        if host != socket.gethostname() or not pid.isdigit() or _pid_alive(int(pid)):
+            return False
+        script = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+        if self.redis.eval(script, 1, self.lock_key, held):
+            log.warning("stale_lock_taken_over", mailbox=self.mailbox, dead_pid=int(pid))
+        return True
 
     def _refresh_lock(self) -> None:
         if self._lock is not None:
