@@ -314,6 +314,8 @@ def test_relative_deadlines(text, language, expected, has_time):
     ("La visite est annoncée pour la fin du mois.", "fr"),
     ("في الموعد الذي يناسبكم خلال الأسابيع القادمة", "ar"),        # "within the coming weeks": vague
     ("Je suis absente jusqu'au 26 août.", "fr"),                     # "until" outside a request
+    ("The workshop takes place in 3 days in Riyadh.", "en"),          # a duration, but no request
+    ("ستعقد الورشة خلال 3 أيام في الرياض.", "ar"),
 ])
 def test_not_deadlines(text, language):
     assert _deadline(text, language) is None

@@ -183,6 +183,7 @@ _CUE_RE = _re(
 )
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
 _WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|until|till)" + _FILLER + r"$")
+_EXPLICIT_DURATION_RE = _re(r"(?:within|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
 _LOOSE_CUE_RE = _re(r"(?:deadline|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
 _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک)")
@@ -452,7 +453,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         after = prepared[end:end + 30]
         asks = bool(_ASKS_RE.search(_sentence(prepared, start, end)))
         post = bool(_POST_CUE_RE.match(after))
-        strong = bool(_CUE_RE.search(before)) or post or "dur" in kinds or bool(_INNER_CUE_RE.search(inner))
+        # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
+        duration = next((t for t in group if t.kind == "dur"), None)
+        explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
+        strong = bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
         if not strong and _WEAK_CUE_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +106,6 @@ class Rules:
     media_identity: WeightedRules
     urgency: WeightedRules
     urgency_exceptions: WeightedRules
-    raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -216,7 +215,6 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         )),
         urgency=_weighted(data.get("urgency"), "urgency"),
         urgency_exceptions=_weighted(data.get("urgency_exceptions"), "urgency_exceptions"),
-        raw=data,
     )
 
 
