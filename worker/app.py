@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 
 from mediadesk import logs
 from mediadesk.settings import get_settings
@@ -48,3 +48,12 @@ def _configure_logs(**_):
     from mediadesk.storage.db import engine_for
 
     engine_for.cache_clear()
+
+
+@worker_init.connect
+def _warm_up(**_):
+    """Load the language models and date parser once, in the parent: the pool's processes
+    inherit them by fork instead of each spending seconds on its first message."""
+    from mediadesk.worker.pipeline import warm_up
+
+    warm_up(get_settings())

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 import structlog
+from sqlalchemy import or_, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -28,6 +29,7 @@ log = structlog.get_logger("mediadesk.pipeline")
 
 TAG_RE = re.compile(r"\[\s*(MR-\d+)\s*\]", re.IGNORECASE)
 SYSTEM = "system"
+THREADING_LOCK_KEY = 0x6D6564696164  # "mediad": the PostgreSQL advisory lock around threading
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,40 @@ def find_thread(session: Session, parsed: ParsedMessage) -> Ticket | None:
         sender = (parsed.from_email or "").lower()
         if sender and sender == (ticket.requester_email or "").lower():
             return ticket
+    relative = _early_relative(session, [r for r in [parsed.message_id, *refs] if r])
+    if relative is not None:
+        return repo.resolve_merged(session, session.get(Ticket, relative.ticket_id))
     return None
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _early_relative(session: Session, keys: list[str]) -> Message | None:
+    """An inbound message already stored that names one of ``keys`` in In-Reply-To/References.
+
+    Mail is not always processed in the order it arrived (a worker killed mid-batch, the
+    outbox sweep, parallel workers): a reply can be ingested before the message it answers.
+    The original then joins the reply's ticket, and two replies to a message we have not seen
+    yet share one ticket, so the thread ends up on one ticket whatever the order.
+    """
+    keys = list(dict.fromkeys(keys))[:50]
+    if not keys:
+        return None
+    conditions = [Message.in_reply_to.in_(keys)]
+    conditions += [Message.references.like(f"%{_like_escape(k)}%", escape="\\") for k in keys]
+    return session.exec(
+        select(Message).where(Message.direction == "in", or_(*conditions)).order_by(Message.id)
+    ).first()
+
+
+def _serialise_threading(session: Session) -> None:
+    """One threading decision at a time, so that two messages of one thread ingested at once
+    cannot both open a ticket. SQLite already serialises writers (BEGIN IMMEDIATE);
+    PostgreSQL takes a transaction-scoped advisory lock, released at commit."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": THREADING_LOCK_KEY})
 
 
 def _save_attachments(session: Session, message: Message, parsed: ParsedMessage, settings: Settings) -> None:
@@ -129,6 +164,7 @@ def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
         if parsed is not None and not parsed.from_email:
             review.append("no usable sender address")
 
+        _serialise_threading(session)
         if parsed is not None and parsed.message_id:
             earlier = repo.message_by_message_id(session, [parsed.message_id])
             if earlier is not None:
@@ -288,6 +324,17 @@ def process_inbound(engine: Engine, inbound_id: int, settings: Settings, *, limi
         if draft_id is not None and enqueue_send is not None:
             enqueue_send(draft_id)
     return result
+
+
+WARM_UP_MESSAGE = (b"From: warm@up.invalid\r\nSubject: Interview request\r\nDate: Mon, 23 Nov 2026 10:00:00 +0300\r\n"
+                   b"\r\nCould your spokesperson speak to us before Thursday 5pm? Merci.\r\n")
+
+
+def warm_up(settings: Settings) -> None:
+    """Triage one small message so that models and parsers are loaded before real mail."""
+    from mediadesk.worker.triage import triage
+
+    triage(parse_message(WARM_UP_MESSAGE), settings=settings)
 
 
 # --------------------------------------------------------------------------- sweeps
