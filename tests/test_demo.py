@@ -1,0 +1,45 @@
+"""`mediadesk demo` on a fresh directory: nothing but Python, the bundled inbox, the real pipeline."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+MEDIADESK = Path(sys.executable).parent / "mediadesk"
+
+
+def run(args, cwd, env):
+    return subprocess.run([str(MEDIADESK), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_demo_in_a_fresh_directory_builds_the_ticket_table(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIADESK_")}
+    # No Redis here: the demo must work without any server (rate limits fall back to the DB).
+    env["MEDIADESK_REDIS_URL"] = "redis://127.0.0.1:9/0"
+    demo = run(["demo"], tmp_path, env)
+    assert demo.returncode == 0, demo.stderr
+    assert (tmp_path / "mediadesk.db").exists()
+    rows = [line.split("\t") for line in demo.stdout.splitlines() if line.startswith("MR-")]
+    assert len(rows) == 30  # 32 messages: one threaded by In-Reply-To, one by its [MR-2] tag
+
+    tickets = json.loads(run(["list", "--all", "--json"], tmp_path, env).stdout)
+    by_ref = {t["ref"]: t for t in tickets}
+    assert len(by_ref) == 30
+    mr2 = json.loads(run(["show", "MR-2", "--json"], tmp_path, env).stdout)
+    assert len(mr2["messages"]) == 2  # the follow-up tagged [MR-2] joined it
+    automated = {t["ref"]: t["automated_kind"] for t in tickets if t["category"] == "automated"}
+    assert sorted(automated.values()) == ["auto_reply", "auto_reply", "auto_reply", "bounce", "bulk"]
+    assert all(by_ref[r]["status"] == "ignored" for r in automated)
+
+    drafts = json.loads(run(["draft", "list", "--status", "all", "--json"], tmp_path, env).stdout)
+    drafted = {d["ref"] for d in drafts}
+    assert not drafted & set(automated), "a machine was drafted an acknowledgement"
+    langs = {by_ref[d["ref"]]["language"]: d["language"] for d in drafts}
+    assert langs.get("ar") == "ar" and langs.get("en") == "en" and langs.get("fr") == "fr"
+
+    again = run(["demo"], tmp_path, env)  # re-running stores nothing twice
+    assert again.returncode == 0 and "stored 0 new of 32" in again.stderr
+    assert len(json.loads(run(["list", "--all", "--json"], tmp_path, env).stdout)) == 30
