@@ -1,0 +1,140 @@
+"""Varied inquiries, written apart from the development set, in Arabic, English, French and other
+languages: the category and the deadline date triage gives them. A check that the rules are
+general, not fitted to the samples.
+
+Each row: subject, body, expected category, expected deadline date (sent Tuesday 17 September
+2019, 15:00 +03:00) or None when none is stated.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+import pytest
+
+from mediadesk.settings import load_settings
+from mediadesk.worker.parsing import parse_message
+from mediadesk.worker.triage import triage
+
+SETTINGS = load_settings(_env_file=None)
+SENT = datetime(2019, 9, 17, 15, 0, tzinfo=timezone(timedelta(hours=3)))
+
+CASES = [
+    ('Request: BBC World Service - 5 min live interview', 'Hello,\nBBC World Service would like to speak with a spokesperson live on our Newshour programme tomorrow at 14:00 GMT about the new counter-terrorism centre. Can you put someone forward?\nRegards,\nTom Hale\nBBC World Service', 'interview_request', '2019-09-18'),
+    ('Podcast guest invitation', "Hi team, I host 'Security Matters', a weekly podcast. We'd love to have your Secretary-General as a guest for a 30-minute episode in October. Would that be possible?\nCheers, Dan", 'interview_request', None),
+    ('Q&A for our magazine', 'Dear colleagues, our magazine would like to run a written Q&A with the military commander. I can send five questions; could you return the answers before 1 October?', 'interview_request', '2019-10-01'),
+    ('Al Jazeera English - request to film with your team', 'We are producing a documentary and would like to film an interview with an official at your headquarters next month. Please let us know who we should contact.', 'interview_request', None),
+    ("Demande d'interview - France 24", "Bonjour,\nFrance 24 souhaiterait interviewer un responsable de la coalition pour notre journal de 20h jeudi. Pourriez-vous me dire au plus vite si c'est envisageable ?\nCordialement,\nMarie Dubois", 'interview_request', None),
+    ('RFI - entretien radio', "Madame, Monsieur,\nJe prépare une émission sur la lutte contre l'extrémisme et j'aimerais m'entretenir avec votre porte-parole pendant dix minutes, par téléphone. Seriez-vous disponibles lundi prochain ?\nBien à vous", 'interview_request', None),
+    ('طلب مقابلة تلفزيونية', 'السادة في المكتب الإعلامي،\nيسرنا في قناة العربية استضافة متحدث باسم التحالف في نشرة الأخبار مساء الخميس للحديث عن المؤتمر الأخير. نرجو الرد قبل يوم الأربعاء.\nمع التحية', 'interview_request', '2019-09-18'),
+    ('لقاء إذاعي', 'نود إجراء لقاء إذاعي مع أحد مسؤولي التحالف ضمن برنامجنا الصباحي على إذاعة مونت كارلو الدولية. نأمل إفادتنا بالموعد المناسب.', 'interview_request', None),
+    ('Reuters query on member states', "Hi, Reuters here. Can you confirm whether Country X has formally joined the coalition? We're planning to publish this afternoon.\nThanks,\nSam Lee, Reuters Gulf bureau", 'information_request', '2019-09-17'),
+    ('Request for comment - NYT', "Dear press office,\nThe New York Times is preparing an article on regional security spending. We'd welcome the coalition's comment on reports that its budget has doubled. Our deadline is 5pm ET on Thursday.\nBest,\nAnna", 'information_request', '2019-09-19'),
+    ('Fact-check', 'Hello, I work for AFP Fact Check. A video circulating online claims to show your forces. Is this genuine? Any clarification would help.', 'information_request', None),
+    ('Researcher question', "Dear Sir/Madam, I am a researcher at King's College London studying multinational coalitions. Could you share data on the number of training programmes delivered since 2017?", 'information_request', None),
+    ('Question de Jeune Afrique', "Bonjour,\nJe suis journaliste à Jeune Afrique. Pourriez-vous me préciser le nombre de pays membres africains et leur contribution ? J'en aurais besoin avant jeudi midi.\nMerci", 'information_request', '2019-09-19'),
+    ("Demande d'informations", "Bonjour, pour un article du Monde, je souhaiterais connaître le budget annuel du centre et le nombre d'officiers détachés. Merci de votre retour d'ici vendredi.", 'information_request', '2019-09-20'),
+    ('استفسار من صحيفة عكاظ', 'الإخوة في الإدارة الإعلامية،\nنعد تقريراً عن جهود التحالف في مجال مكافحة تمويل الإرهاب، ونرغب في معرفة عدد الدورات التدريبية التي نفذها التحالف هذا العام. نأمل الرد قبل نهاية الأسبوع.\nمحرر الشؤون المحلية', 'information_request', '2019-09-19'),
+    ('سؤال', 'هل صحيح أن التحالف سيفتتح مكتباً جديداً في أفريقيا؟ نرجو التوضيح.', 'information_request', None),
+    ("Photos from yesterday's ceremony", "Hi, could you send us high-resolution photos from yesterday's signing ceremony for tomorrow's print edition? We need them by 8pm tonight.\nThanks, Picture desk, The National", 'media_assets', '2019-09-17'),
+    ('B-roll request', 'Hello, Sky News would like B-roll footage of the coalition headquarters and the recent exercise for a package airing next week.', 'media_assets', None),
+    ('Demande de photos et du logo', "Bonjour, pourriez-vous nous faire parvenir le logo officiel en format vectoriel ainsi que quelques photos libres de droits du centre ? Merci d'avance.", 'media_assets', None),
+    ('طلب صور', 'نرجو تزويدنا بصور عالية الدقة من حفل التخريج وشعار التحالف لنشرها في عدد الأسبوع القادم من المجلة.', 'media_assets', None),
+    ('Press release copy', "Could you email me a copy of the press release issued last Sunday, along with the full text of the Secretary-General's speech?", 'media_assets', None),
+    ('Media registration for the conference', 'Dear team, I would like to register as media to cover the international conference on 2 October. I will attend with a photographer. Please find my press card attached.', 'event_accreditation', None),
+    ('Accréditation presse', 'Bonjour, je souhaiterais obtenir une accréditation pour assister à la conférence de presse de demain au siège de la coalition. Pouvez-vous me confirmer avant ce soir ?', 'event_accreditation', '2019-09-17'),
+    ('طلب تغطية', 'نرغب في تغطية فعاليات المنتدى الذي ينظمه التحالف الأسبوع المقبل بفريق من مراسل ومصور. نرجو إرسال نموذج التسجيل.', 'event_accreditation', None),
+    ('Correction needed', "Your press release of 12 September misspells our minister's name and gives the wrong date for the visit. Please correct it on your website.", 'correction_complaint', None),
+    ('Complaint about your tweet', 'I am writing to complain about the offensive post published on your Instagram account yesterday. I expect it to be removed.', 'correction_complaint', None),
+    ('Droit de réponse', "Madame, Monsieur, votre communiqué du 3 septembre contient des informations inexactes concernant notre organisation. Nous demandons la publication d'un rectificatif.", 'correction_complaint', None),
+    ('شكوى', 'نشر موقعكم خبراً يتضمن معلومات غير صحيحة عن مؤسستنا، ونطالب بتصحيح الخبر فوراً.', 'correction_complaint', None),
+    ('Unsubscribe me please', 'Please remove me from your mailing list. I no longer cover this beat.', 'correction_complaint', None),
+    ('Speaking invitation - Doha Forum', 'Dear Sir, on behalf of the Doha Forum, I am pleased to invite a senior representative of your coalition to speak on a panel on 10 December. Kindly confirm participation by 15 October.', 'partnership_speaking', '2019-10-15'),
+    ('Media partnership proposal', 'We are a regional media network and would like to propose a media partnership for your upcoming awareness campaign, including co-produced content.', 'partnership_speaking', None),
+    ('Proposition de tribune', 'Bonjour, nous serions heureux de publier une tribune signée par votre secrétaire général dans notre rubrique Opinions. Le texte pourrait faire 6000 signes.', 'partnership_speaking', None),
+    ('دعوة للمشاركة في ندوة', 'يسر جامعة الملك سعود دعوتكم للمشاركة بورقة عمل في الندوة العلمية حول الأمن الفكري التي تعقد في 20 أكتوبر. نأمل تأكيد المشاركة قبل 5 أكتوبر.', 'partnership_speaking', '2019-10-05'),
+    ('Internship', "Hello, I'm a final-year student in international relations and would love to do an internship with your communications team. I've attached my CV.", 'general', None),
+    ('Visit for my students', 'Hi, I teach at a secondary school in Jeddah and would like to bring my students to visit your centre. Is that possible?', 'general', None),
+    ('Donation', 'How can I donate to support your work?', 'general', None),
+    ('وظيفة', 'السلام عليكم، أرغب في التقدم لوظيفة مصمم جرافيك لديكم، مرفق سيرتي الذاتية.', 'general', None),
+    ('Candidature spontanée', 'Madame, Monsieur, je vous adresse ma candidature pour un poste de traducteur. Vous trouverez mon CV en pièce jointe.', 'general', None),
+    ('Wrong address?', 'Hi, I ordered a phone case from your online shop two weeks ago and it has not arrived. Order number 12345.', 'general', None),
+    ('Boost your website traffic', 'Hi, we are an SEO agency. We can get your website on the first page of Google in 30 days. Reply for a free quote!', 'spam', None),
+    ('Your mailbox is full', 'Your mailbox has exceeded its storage limit. Click here to verify your account or it will be suspended within 24 hours.', 'spam', None),
+    ('عرض خاص', 'احصل على خصم 50% على خدمات التسويق الرقمي لمؤسستك. اطلب الآن عبر واتساب.', 'spam', None),
+    ('Investment opportunity', 'Dear friend, I have a business proposal involving the transfer of 15 million USD. You will receive 30% as the beneficiary.', 'spam', None),
+    ('Fwd: interview request', 'See below - could you help?\n\n---------- Forwarded message ---------\nFrom: Lisa Chen <lisa@cnn.example>\nDate: Mon, 16 Sep 2019\nSubject: interview request\n\nDear media office, CNN would like to interview your spokesperson about the attack. We need an answer by Thursday.\nLisa', 'interview_request', '2019-09-19'),
+    ('Re: statement', 'Thanks. And could you also confirm the date of the next meeting?\n\nOn Mon, Sep 16, 2019 at 9:00 AM Media Office <media@office.example> wrote:\n> Dear Sam, please find our statement below.\n> The coalition condemns the attack.', 'information_request', None),
+    ('quick q', 'is the SG attending the UNGA next week?', 'information_request', None),
+    ('Demain', "Bonjour, pouvez-vous me confirmer d'ici demain matin si le général accepte l'entretien ?", 'interview_request', '2019-09-18'),
+    ('Ce soir', "Nous enregistrons l'émission ce soir à 20h ; pourriez-vous nous envoyer une courte réaction audio avant 18h ?", 'interview_request', '2019-09-17'),
+    ('عاجل: طلب تعليق', 'نرجو تزويدنا بتعليق التحالف على التقارير المتداولة قبل الساعة الثالثة عصر اليوم.', 'information_request', '2019-09-17'),
+    ('طلب معلومات', 'نأمل تزويدنا بالمعلومات المطلوبة بحلول يوم الأحد القادم.', 'information_request', '2019-09-22'),
+    ('deadline', "Hi, could you send me the number of member states? I'm filing by COB Thursday.", 'information_request', '2019-09-19'),
+    ('before the weekend', 'Could you confirm the figures before the weekend? Thanks, Reuters', 'information_request', None),
+    ('timing', 'Could you get back to me at your earliest convenience with the budget figures?', 'information_request', None),
+    ('Statement request', 'We publish tomorrow morning; could we have a statement from your office by 9am tomorrow?', 'information_request', '2019-09-18'),
+    ('Question (Le Figaro)', 'Bonjour, pour le Figaro : combien de pays ont rejoint la coalition depuis 2017 ? Réponse souhaitée sous 48 heures.', 'information_request', '2019-09-19'),
+    ('الموعد', 'صحيفة الرياض: نرغب في معرفة عدد المندوبين الدائمين، على أن يكون الرد خلال 48 ساعة.', 'information_request', '2019-09-19'),
+    ('Invitation to speak at our summit', 'Dear Communications Team, we would be honoured to have the Secretary-General deliver a keynote address at the Global Security Summit in London on 12 November.', 'partnership_speaking', None),
+    ('Guest on our evening show', "We'd like to invite your spokesperson to appear on our evening show tomorrow to discuss the attack. Please confirm by noon tomorrow.", 'interview_request', '2019-09-18'),
+    ('Copy of the report', "Could you send me a copy of the annual report you mentioned in yesterday's press release?", 'media_assets', None),
+    ('Add me to your press list', "Hello, I'm a correspondent for Gulf News. Please add me to your media invitation list for upcoming events and press conferences.", 'event_accreditation', None),
+    ('Is it true?', 'Is it true that the coalition is relocating its headquarters? A source told me so.', 'information_request', None),
+    ('Very disappointed', 'I attended your event yesterday and was treated very rudely by your staff at the entrance. This is unacceptable.', 'correction_complaint', None),
+    ('Video of the speech', 'Bonjour, la télévision nationale souhaite obtenir la vidéo du discours du secrétaire général prononcé hier, en haute qualité.', 'media_assets', None),
+    ('Partenariat média', "Madame, Monsieur, notre chaîne souhaite établir un partenariat média avec votre centre pour la couverture de vos activités en Afrique de l'Ouest.", 'partnership_speaking', None),
+    ('Demande de rectification', "Dans votre communiqué d'hier, notre journal est cité à tort. Nous vous prions de corriger cette erreur.", 'correction_complaint', None),
+    ('Couverture du forum', "Je souhaiterais couvrir le forum de la semaine prochaine pour RFI. Quelles sont les modalités d'accréditation ?", 'event_accreditation', None),
+    ('Un renseignement', "Bonjour, je suis étudiant en master et je prépare un mémoire sur la coalition. Pourriez-vous m'indiquer des sources sur sa création ?", 'general', None),
+    ('سؤال من مواطن', 'السلام عليكم، كيف يمكنني التطوع في التحالف؟ وشكراً', 'general', None),
+    ('طلب حوار صحفي', 'يسر مجلة المجلة إجراء حوار صحفي مع معالي الأمين العام حول جهود التحالف، ونأمل إفادتنا بالموافقة خلال ثلاثة أيام.', 'interview_request', '2019-09-20'),
+    ('طلب نسخة من الكلمة', 'نرجو تزويدنا بنص كلمة الأمين العام في حفل الافتتاح والصور المصاحبة لنشرها في الجريدة غداً.', 'media_assets', '2019-09-18'),
+    ('تصحيح خبر', 'ورد في بيانكم الصحفي أمس أن الوفد من دولة الكويت، والصحيح أنه من دولة قطر. نرجو التصحيح.', 'correction_complaint', None),
+    ('شراكة إعلامية', 'نقترح عليكم شراكة إعلامية مع شبكتنا لتغطية أنشطة التحالف خلال العام القادم.', 'partnership_speaking', None),
+    ('Entrevista para El País', 'Buenos días, soy periodista de El País y me gustaría entrevistar al portavoz de la coalición. ¿Sería posible esta semana?', 'interview_request', None),
+    ('Anfrage Fotos', 'Guten Tag, für einen Artikel in der FAZ benötigen wir Fotos des Hauptquartiers in hoher Auflösung.', 'media_assets', None),
+    ('Richiesta di accredito', "Buongiorno, sono un giornalista della RAI e vorrei richiedere l'accredito per la conferenza stampa di giovedì.", 'event_accreditation', None),
+    ('Pedido de informação', 'Bom dia, sou jornalista da Lusa. Poderiam informar quantos países fazem parte da coalizão?', 'information_request', None),
+    ('Basın akreditasyonu', 'Merhaba, Anadolu Ajansı muhabiri olarak yarınki basın toplantısı için akreditasyon talep ediyorum.', 'event_accreditation', None),
+    ('Permintaan wawancara', 'Selamat siang, kami dari Kompas TV ingin melakukan wawancara dengan juru bicara koalisi.', 'interview_request', None),
+    ('Запрос на интервью', 'Здравствуйте! Я корреспондент RT Arabic. Хотели бы взять интервью у представителя коалиции.', 'interview_request', None),
+    ('درخواست مصاحبه', 'سلام، از خبرگزاری ایرنا هستم و می\u200cخواهم با سخنگوی ائتلاف مصاحبه کنم.', 'interview_request', None),
+    ('Hello', 'Hi, do you have any vacancies for graphic designers?', 'general', None),
+    ('Survey', 'Dear respondent, please take 5 minutes to complete our survey on media relations. Click here to start. Unsubscribe.', 'spam', None),
+    ('Your invoice #4471', 'Dear customer, please find attached your invoice for the services rendered. Payment is due within 7 days.', 'spam', None),
+    ('Re: Your order', 'We are pleased to offer you our premium press release distribution service at a special price of $99.', 'spam', None),
+    ('Live on air tonight?', 'Could your spokesperson join us live tonight at 9pm on Sky News Arabia to discuss the summit?', 'interview_request', '2019-09-17'),
+    ('Statement?', 'Any statement on the reports of an attack in Mali this morning?', 'information_request', None),
+    ("Sollicitation d'un entretien", "Monsieur le Directeur de la communication,\nEn ma qualité de rédacteur en chef du quotidien Le Soleil, je sollicite un entretien avec le Secrétaire général à l'occasion de sa visite à Dakar.\nVeuillez agréer mes salutations.", 'interview_request', None),
+    ('Demande de précisions', "Bonjour,\nLe ministre a évoqué hier un nouvel accord. Pouvez-vous nous en préciser le contenu ?\nBien cordialement,\nService politique, L'Orient-Le Jour", 'information_request', None),
+    ('Images HD', "Pour notre reportage, auriez-vous des images HD de l'exercice militaire conjoint ?", 'media_assets', None),
+    ('Invitation à un colloque', "L'Université de Tunis organise un colloque international sur la radicalisation en ligne les 12 et 13 novembre. Nous souhaiterions vivement qu'un représentant de la coalition y présente une communication.", 'partnership_speaking', None),
+    ('Plainte', 'Je suis scandalisé par la vidéo publiée sur votre compte Twitter. Elle montre des images de mon village sans autorisation. Je vous demande de la supprimer.', 'correction_complaint', None),
+    ('Point presse de jeudi', "Bonjour, l'AFP souhaiterait assister au point presse de jeudi. Merci de m'indiquer l'heure et l'adresse.", 'event_accreditation', None),
+    ('تغطية المؤتمر الصحفي', 'يرغب مراسل وكالة الأنباء السعودية في حضور المؤتمر الصحفي يوم الأحد القادم، نرجو إفادتنا بالترتيبات.', 'event_accreditation', None),
+    ('مقترح تعاون', 'نتشرف بدعوتكم للتعاون مع مركزنا في إعداد برامج توعوية مشتركة للشباب.', 'partnership_speaking', None),
+    ('استضافة في بودكاست', 'نقدم بودكاست أسبوعياً عن قضايا الأمن، ويسعدنا استضافة أحد خبراء التحالف في حلقة قادمة.', 'interview_request', None),
+    ('بيانات عن الدول الأعضاء', 'أعمل باحثاً في مركز دراسات، وأحتاج إلى قائمة محدثة بالدول الأعضاء وتاريخ انضمام كل منها.', 'information_request', None),
+    ('فيديو الكلمة', 'هل يمكن الحصول على تسجيل فيديو لكلمة الأمين العام في المنتدى؟', 'media_assets', None),
+    ('خطأ في الاسم', 'ورد اسمي في الخبر المنشور على موقعكم بشكل خاطئ، أرجو تعديله.', 'correction_complaint', None),
+    ('Request for background briefing', "Hi, I'm writing a long-read for The Economist and would appreciate a background briefing (not for attribution) on the coalition's strategy.", 'information_request', None),
+    ('TV crew access', 'Our crew would like access to film the opening ceremony next Monday. What are the accreditation requirements?', 'event_accreditation', None),
+    ('Logo usage', "We're producing an infographic and would like permission to use your logo. Can you send the vector file?", 'media_assets', None),
+    ('Op-ed offer', 'Would your Secretary-General be interested in contributing an op-ed of 800 words for our opinion section?', 'partnership_speaking', None),
+    ('Your tweet about our country', 'Your tweet of yesterday contains a map that is factually incorrect. We request that it be deleted and an apology issued.', 'correction_complaint', None),
+    ('Hi', 'hello, i am a school student from pakistan, what does your organization do?', 'general', None),
+]
+
+
+@pytest.mark.parametrize("subject, body, category, deadline", CASES, ids=[c[0][:40] for c in CASES])
+def test_varied_inquiries(subject, body, category, deadline):
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@office.example", subject
+    msg["Date"] = format_datetime(SENT)
+    msg.set_content(body)
+    d = triage(parse_message(msg.as_bytes()), settings=SETTINGS)
+    assert d.category == category, d.explanation
+    assert (d.deadline.date().isoformat() if d.deadline else None) == deadline, d.explanation
