@@ -1,7 +1,8 @@
 """Detect the language of what the sender wrote, with lingua restricted to the configured set.
 
-The detector is built once per set of languages (building one takes seconds; using it takes
-well under a millisecond). Only the sender's own words are given to it (no quoted history, no
+A text is compared only with the configured languages written in its script (one lingua
+detector per script, built once: building takes seconds, using it well under a millisecond),
+so an Arabic message never loads the Latin-script models. Only the sender's own words are given to it (no quoted history, no
 signature), bounded in length; text mixing Arabic script with Latin words ("نحتاج statement
 رسمي") is decided by the script that carries most letters, as the press team would read it.
 """
@@ -45,12 +46,45 @@ def _detector(codes: tuple[str, ...]):
 
 
 def warm_up(codes: tuple[str, ...]) -> None:
-    """Build the detector ahead of the first message (a worker calls this at start-up)."""
-    _detector(tuple(sorted(set(codes))))
+    """Build the detectors ahead of the first message (a worker calls this at start-up)."""
+    for subset in _script_subsets(tuple(sorted(set(codes)))).values():
+        if len(subset) > 1:
+            _detector(subset)
 
 
 def _clean(text: str) -> str:
     return _NOISE_RE.sub(" ", text)
+
+
+# Languages by script: a text is only compared with the languages written in its script, so an
+# Arabic message never loads the Latin-script models (and the other way round).
+_SCRIPTS = {
+    "arabic": (_ARABIC_SCRIPT, _ARABIC_RE),
+    "cyrillic": (("ru", "uk", "bg", "sr", "mk", "be", "kk", "mn"), re.compile(r"[\u0400-\u04ff]")),
+    "cjk": (("zh", "ja", "ko"), re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")),
+    "bengali": (("bn", "as"), re.compile(r"[\u0980-\u09ff]")),
+    "devanagari": (("hi", "mr", "ne"), re.compile(r"[\u0900-\u097f]")),
+    "greek": (("el",), re.compile(r"[\u0370-\u03ff]")),
+    "hebrew": (("he", "yi"), re.compile(r"[\u0590-\u05ff]")),
+}
+
+
+@lru_cache(maxsize=8)
+def _script_subsets(codes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    subsets = {name: tuple(c for c in codes if c in members) for name, (members, _) in _SCRIPTS.items()}
+    claimed = {c for subset in subsets.values() for c in subset}
+    subsets["latin"] = tuple(c for c in codes if c not in claimed)
+    return {name: subset for name, subset in subsets.items() if subset}
+
+
+def _script_of(text: str, letters: int) -> tuple[str, int]:
+    """The script that carries most letters, and how many it carries."""
+    best, count = "latin", len(_LATIN_RE.findall(text))
+    for name, (_, regex) in _SCRIPTS.items():
+        n = len(regex.findall(text))
+        if n > count:
+            best, count = name, n
+    return best, count
 
 
 def detect_language(text: str, codes: tuple[str, ...], preferred: tuple[str, ...] = ("ar", "en", "fr")) -> LanguageGuess:
@@ -65,21 +99,17 @@ def detect_language(text: str, codes: tuple[str, ...], preferred: tuple[str, ...
     letters = len(_LETTER_RE.findall(text))
     if letters == 0:
         return LanguageGuess(None, 0.0, 0)
-    codes = tuple(sorted(set(codes)))
-    arabic = len(_ARABIC_RE.findall(text))
-    latin = len(_LATIN_RE.findall(text))
-    candidates = codes
-    if arabic and arabic >= latin and arabic / letters >= 0.4:
+    subsets = _script_subsets(tuple(sorted(set(codes))))
+    script, count = _script_of(text, letters)
+    candidates = subsets.get(script) or subsets.get("latin") or tuple(codes)
+    share = count / letters
+    if script != "latin":
         # Arabic-script text with Latin words or an English signature: the script decides.
-        subset = tuple(c for c in codes if c in _ARABIC_SCRIPT)
-        if len(subset) == 1:
-            return LanguageGuess(subset[0], round(arabic / max(arabic + latin, 1), 3), letters)
-        if subset:
-            candidates = subset
-            text = " ".join(w for w in text.split() if not _LATIN_RE.search(w))
-    values = _detector(codes).compute_language_confidence_values(text)
+        text = " ".join(w for w in text.split() if not _LATIN_RE.search(w)) or text
+    if len(candidates) == 1:
+        return LanguageGuess(candidates[0], round(min(1.0, share), 3), letters)
+    values = _detector(candidates).compute_language_confidence_values(text)
     ranked = [(v.language.iso_code_639_1.name.lower(), v.value) for v in values]
-    ranked = [(c, p) for c, p in ranked if c in candidates] or ranked
     if not ranked:
         return LanguageGuess(None, 0.0, letters)
     total = sum(p for _, p in ranked) or 1.0
