@@ -141,16 +141,15 @@ def append_to_sent(raw: bytes, settings, *, when: datetime | None = None) -> boo
     if not settings.sent_folder or not settings.imap_host:
         return False
     try:
-        from imapclient import IMAPClient
+        from mediadesk.mailbox.poller import imap_connect  # one login path (TLS, credentials)
 
-        context = _tls_context(settings.imap_verify_tls)
-        with IMAPClient(settings.imap_host, port=settings.resolved_imap_port, ssl=settings.imap_ssl,
-                        ssl_context=context, timeout=IMAP_TIMEOUT) as client:
-            if settings.imap_starttls and not settings.imap_ssl:
-                client.starttls(context)
-            password = settings.imap_password.get_secret_value() if settings.imap_password else ""
-            client.login(settings.imap_user, password)
+        client = imap_connect(settings)
+        try:
+            if not client.folder_exists(settings.sent_folder):
+                client.create_folder(settings.sent_folder)
             client.append(settings.sent_folder, raw, flags=(b"\\Seen",), msg_time=when)
+        finally:
+            client.logout()
         return True
     except Exception as exc:  # the mail went out; a missing Sent copy is worth a log line, no more
         log.warning("sent_copy_failed", folder=settings.sent_folder, error=f"{type(exc).__name__}: {exc}")
