@@ -1,0 +1,106 @@
+"""The poller against a real Dovecot: batches, cursor, UIDVALIDITY, processed-mail policies, TLS, lock."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from mediadesk.mailgen import generate
+from mediadesk.storage.db import make_engine
+from mediadesk.storage.models import InboundMessage, MailboxCursor
+
+pytestmark = pytest.mark.integration
+
+
+def stored(env) -> list[InboundMessage]:
+    engine = make_engine(env["MEDIADESK_DATABASE_URL"])
+    try:
+        with Session(engine) as s:
+            return list(s.exec(select(InboundMessage).order_by(InboundMessage.uid)).all())
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def env(mediadesk_env, mediadesk_cli):
+    assert mediadesk_cli("db", "upgrade").returncode == 0
+    return {**mediadesk_env, "MEDIADESK_FETCH_BATCH": "7"}
+
+
+def test_fetches_in_batches_above_the_cursor_and_never_twice(env, mediadesk_cli, dovecot, imap_account):
+    messages = [m.raw for m in generate(20, seed=21, min_kb=2, max_kb=4)]
+    dovecot.append(imap_account.user, "INBOX", messages[:15])
+    first = mediadesk_cli("poll", "--once", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "stored 15 new message(s) in 3 batch(es)" in first.stderr
+    dovecot.append(imap_account.user, "INBOX", messages[15:])
+    second = mediadesk_cli("poll", "--once", env=env)
+    assert "stored 5 new message(s)" in second.stderr
+    rows = stored(env)
+    assert [r.uid for r in rows] == list(range(1, 21))
+    assert len({r.sha256 for r in rows}) == 20 and all(r.state == "pending" for r in rows)
+    assert mediadesk_cli("poll", "--once", env=env).stderr.count("stored 0 new") == 1
+
+
+def test_uidvalidity_change_refetches_without_duplicates(env, mediadesk_cli, dovecot, imap_account):
+    messages = [m.raw for m in generate(8, seed=22, min_kb=2, max_kb=3)]
+    dovecot.append(imap_account.user, "INBOX", messages[:5])
+    assert mediadesk_cli("poll", "--once", env=env).returncode == 0
+    old = dovecot.uidvalidity(imap_account.user)
+    dovecot.set_uidvalidity(imap_account.user, "INBOX", old + 1000)
+    dovecot.append(imap_account.user, "INBOX", messages[5:])
+    result = mediadesk_cli("poll", "--once", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "stored 3 new message(s)" in result.stderr  # the 5 already stored are recognised
+    rows = stored(env)
+    assert len(rows) == 8 and len({r.sha256 for r in rows}) == 8
+    engine = make_engine(env["MEDIADESK_DATABASE_URL"])
+    with Session(engine) as s:
+        cursor = s.exec(select(MailboxCursor)).one()
+    engine.dispose()
+    assert cursor.uidvalidity == old + 1000
+
+
+@pytest.mark.parametrize("policy", ["seen", "move"])
+def test_processed_mail_policy(policy, env, mediadesk_cli, dovecot, imap_account):
+    dovecot.append(imap_account.user, "INBOX", [m.raw for m in generate(4, seed=23, min_kb=2, max_kb=3)])
+    result = mediadesk_cli("poll", "--once", env={**env, "MEDIADESK_PROCESSED_POLICY": policy,
+                                                  "MEDIADESK_PROCESSED_FOLDER": "Processed"})
+    assert result.returncode == 0, result.stderr
+    if policy == "seen":
+        flags = dovecot.flags(imap_account.user, "INBOX")
+        assert len(flags) == 4 and all(b"\\Seen" in f for f in flags.values())
+    else:
+        assert dovecot.uids(imap_account.user, "INBOX") == []
+        assert len(dovecot.uids(imap_account.user, "Processed")) == 4
+    assert len(stored(env)) == 4
+
+
+def test_leave_policy_touches_nothing(env, mediadesk_cli, dovecot, imap_account):
+    dovecot.append(imap_account.user, "INBOX", [m.raw for m in generate(3, seed=24, min_kb=2, max_kb=3)])
+    assert mediadesk_cli("poll", "--once", env=env).returncode == 0
+    flags = dovecot.flags(imap_account.user, "INBOX")
+    assert len(flags) == 3 and not any(b"\\Seen" in f for f in flags.values())
+
+
+def test_tls_is_verified_by_default(env, mediadesk_cli, imap_account):
+    tls = {**env, **imap_account.env(ssl=True)}
+    tls.pop("MEDIADESK_IMAP_VERIFY_TLS")
+    refused = mediadesk_cli("poll", "--once", env=tls)
+    assert refused.returncode != 0 and "CERTIFICATE_VERIFY_FAILED" in refused.stderr
+    assert imap_account.password not in refused.stderr + refused.stdout
+    accepted = mediadesk_cli("poll", "--once", env={**tls, "MEDIADESK_IMAP_VERIFY_TLS": "false"})
+    assert accepted.returncode == 0, accepted.stderr
+
+
+def test_second_poller_waits_while_the_lock_is_held(env, mediadesk_cli, redis_server, imap_account):
+    key = f"mediadesk:poller:{imap_account.user}@{imap_account.host}/INBOX"
+    client = redis_server.client()
+    client.set(key, "otherhost:1:token", ex=30)  # held by a live poller elsewhere
+    try:
+        result = mediadesk_cli("poll", "--once", env=env)
+        assert result.returncode == 0 and "stored 0 new" in result.stderr
+        assert stored(env) == []
+    finally:
+        client.delete(key)
