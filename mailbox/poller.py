@@ -48,7 +48,7 @@ def fault_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def imap_connect(settings: Settings) -> IMAPClient:
+def imap_connect(settings: Settings, *, timeout: float = 60) -> IMAPClient:
     """Log in over TLS (verified) unless MEDIADESK_IMAP_SSL=false."""
     settings.require_imap()
     context = ssl.create_default_context()
@@ -56,7 +56,7 @@ def imap_connect(settings: Settings) -> IMAPClient:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
     client = IMAPClient(settings.imap_host, port=settings.resolved_imap_port, ssl=settings.imap_ssl,
-                        ssl_context=context if settings.imap_ssl else None, timeout=60)
+                        ssl_context=context if settings.imap_ssl else None, timeout=timeout)
     if not settings.imap_ssl and settings.imap_starttls:
         client.starttls(context)
     client.login(settings.imap_user, settings.imap_password.get_secret_value())

@@ -8,6 +8,7 @@ import structlog
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from mediadesk.backoff import backoff
+from mediadesk.metrics import record_beat
 from mediadesk.settings import get_settings
 from mediadesk.storage.db import engine_for
 from mediadesk.worker import pipeline
@@ -93,6 +94,7 @@ def send(self, draft_id: int) -> str:
 @app.task(name="mediadesk.sweep")
 def sweep() -> dict:
     """Re-enqueue what was stored but never processed (the outbox sweep)."""
+    record_beat(get_settings().redis_url)  # beat is alive: `mediadesk doctor` checks the age
     inbound_ids, ticket_ids = pipeline.stale_work(_engine(), get_settings())
     for inbound_id in inbound_ids:
         ingest.delay(inbound_id)

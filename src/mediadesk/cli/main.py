@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mediadesk.cli import draft_cmd, ops, stats, tickets, triage_cmd
+from mediadesk.cli import doctor, draft_cmd, ops, stats, tickets, triage_cmd
 
 app = typer.Typer(
     name="mediadesk",
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 
 ops.register(app)
+doctor.register(app)
 tickets.register(app)
 stats.register(app)
 draft_cmd.register(app)
