@@ -456,8 +456,6 @@ def test_no_draft_for_any_automated_message_in_the_corpus(session, settings):
 
 
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus is absent")
-@pytest.mark.xfail(reason="triage (worker/triage) still calls 17 of 198 spam/newsletter messages without "
-                          "bulk headers human; the drafting rules cannot see them", strict=False)
 def test_no_draft_for_any_automated_message_with_the_real_triage(session, settings):
     triage = pytest.importorskip("mediadesk.worker.triage").triage
 

@@ -305,6 +305,10 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
             workflow.record(session, ticket, "triage", actor=SYSTEM, note="skipped: message could not be parsed")
             session.add(ticket)
             return None
+        if model is None:
+            from mediadesk.worker.triage.learning import default_model
+
+            model = default_model(settings)  # trained from the team's corrections, if any
         decision = triage(parsed, settings=settings, model=model)
         apply_triage(session, ticket, decision, settings)
         draft, _reason = create_draft(session, ticket, message, parsed, settings, limiter)
@@ -332,9 +336,10 @@ WARM_UP_MESSAGE = (b"From: warm@up.invalid\r\nSubject: Interview request\r\nDate
 
 def warm_up(settings: Settings) -> None:
     """Triage one small message so that models and parsers are loaded before real mail."""
-    from mediadesk.worker.triage import triage
+    from mediadesk.worker import triage
 
-    triage(parse_message(WARM_UP_MESSAGE), settings=settings)
+    triage.warm_up(settings)
+    triage.triage(parse_message(WARM_UP_MESSAGE), settings=settings)
 
 
 # --------------------------------------------------------------------------- sweeps

@@ -8,6 +8,8 @@ priority. Each step appends the reasons that decided it to ``explanation``.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -51,6 +53,10 @@ class TriageDecision:
         }
 
 
+
+MAX_TEXT = 8_000
+REQUEST_CHARS = 4_000
+
 def _office_tz(settings: Settings):
     try:
         return ZoneInfo(settings.timezone)
@@ -88,6 +94,9 @@ def triage(
     """
     settings = settings or get_settings()
     rules = rules or load_rules(settings.rules_file)
+    if len(msg.text) > MAX_TEXT:
+        # What decides triage is in the first pages; bounding the text bounds the regex work.
+        msg = dataclasses.replace(msg, text=msg.text[:MAX_TEXT])
     explanation: list[str] = []
 
     parts = split_body(msg.text, msg.subject)
@@ -101,8 +110,8 @@ def triage(
         # "CV.pdf", "carte_presse.pdf", "questions_interview.docx" say what the letter is about.
         request_n += "\n" + normalize(" ".join(re.sub(r"[_.\-]+", " ", n) for n in names))
 
-    scores = score_categories(rules, subject_n, request_n[:8000])
-    asks = bool(rules.request_cues.matches(request_n[:8000]))
+    scores = score_categories(rules, subject_n, request_n[:REQUEST_CHARS])
+    asks = bool(rules.request_cues.matches(request_n[:REQUEST_CHARS]))
 
     # 1. Automated?
     verdict = detect_automated(

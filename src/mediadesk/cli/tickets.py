@@ -81,8 +81,11 @@ def list_tickets(
       mediadesk list --status new --language ar
       mediadesk list --all --search "press pass" --json
     """
-    from mediadesk.worker.workflow import OPEN_STATUSES
+    from mediadesk.worker.workflow import OPEN_STATUSES, STATUSES
 
+    unknown = sorted(set(status or ()) - set(STATUSES) - {"error"})
+    if unknown:
+        fail(f"--status {', '.join(unknown)}: choose from {', '.join(STATUSES)} or error", ExitCode.USAGE)
     if status and "error" in status:
         return list_parked(json_=json_)
     engine = common.engine()
@@ -278,7 +281,10 @@ def status(
 
     Example: mediadesk status MR-42 resolved --note "statement sent"
     """
-    from mediadesk.worker.workflow import transition
+    from mediadesk.worker.workflow import STATUSES, transition
+
+    if new_status not in STATUSES:
+        fail(f"unknown status {new_status!r}; statuses are: {', '.join(STATUSES)}", ExitCode.USAGE)
 
     def action(session, ticket, actor):
         if transition(session, ticket, new_status, actor=actor, note=note):
@@ -315,6 +321,20 @@ def note(ref: str = typer.Argument(...), text: str = typer.Argument(...)) -> Non
     _mutate(ref, action)
 
 
+def _training_text(session: Session, ticket: Ticket, message: Message | None) -> str:
+    """What triage itself reads (subject and the sender's own words), so training matches it."""
+    from mediadesk.worker.parsing import parse_message
+    from mediadesk.worker.triage import message_text
+
+    inbound = session.get(InboundMessage, message.inbound_id) if message and message.inbound_id else None
+    if inbound is not None:
+        try:
+            return message_text(parse_message(inbound.raw))
+        except Exception:  # fall back to the stored text
+            pass
+    return f"{ticket.subject}\n\n{message.body_text if message else ''}"
+
+
 def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(...)) -> None:
     """Correct a ticket's category; the correction becomes a training example for triage."""
     from mediadesk.settings import CATEGORIES
@@ -324,12 +344,15 @@ def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(..
         fail(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}", ExitCode.USAGE)
 
     def action(session, ticket, actor):
+        if ticket.category == category and session.exec(select(LabelledExample.id).where(
+                LabelledExample.ticket_id == ticket.id, LabelledExample.category == category)).first():
+            return f"{ticket.ref} is already categorised as {category}"  # safe to repeat: no duplicate example
         message = session.exec(select(Message).where(Message.ticket_id == ticket.id, Message.direction == "in")
                                .order_by(Message.id)).first()
         old = ticket.category
         ticket.category, ticket.category_confidence, ticket.updated_at = category, 1.0, utcnow()
         session.add(ticket)
-        text = f"{ticket.subject}\n\n{message.body_text if message else ''}"
+        text = _training_text(session, ticket, message)
         session.add(LabelledExample(ticket_id=ticket.id, category=category, language=ticket.language,
                                     text=text[:20000], actor=actor))
         record(session, ticket, "categorise", actor=actor, note=f"{old} → {category}")
@@ -353,6 +376,13 @@ def reprocess(ref: str = typer.Argument(..., help="A ticket ref to re-triage, or
         process_inline(engine, ids, settings, label="re-driving parked mail")
         err.print(f"re-drove {len(ids)} parked message(s)")
         return
+    from mediadesk.worker.workflow import record
+
+    def action(session, ticket, actor):
+        record(session, ticket, "reprocess", actor=actor, note="triage and drafting re-run")
+        return None
+
+    _mutate(ref, action)  # who asked for it goes in the history (the triage event itself is the system's)
     with Session(engine) as session:
         ticket = _get_ticket(session, ref)
         ticket_id, ticket_ref = ticket.id, ticket.ref
