@@ -94,6 +94,10 @@ class Settings(BaseSettings):
     smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"
     smtp_verify_tls: bool = True
 
+    # Prometheus exporter (`mediadesk metrics`)
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = Field(default=9464, ge=1, le=65535)
+
     # Who the CLI records as the actor of a change.
     user: str | None = None
 

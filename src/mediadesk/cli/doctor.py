@@ -1,4 +1,5 @@
-"""`mediadesk doctor`: is everything this deployment needs there and healthy?
+"""`mediadesk doctor`: is everything this deployment needs there and healthy? And
+`mediadesk metrics`, the Prometheus exporter.
 
 Each check reports ok, warn, fail or skip, with a detail and, when something is wrong, a fix
 hint naming the setting or command. The exit status is non-zero when a check fails (with
@@ -21,11 +22,9 @@ import typer
 
 from mediadesk.cli.common import ExitCode, err, is_tty, out, print_json, print_rows
 
+from mediadesk.metrics import POLLER_LOCK_PREFIX, QUEUE, queue_depth
+
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
-QUEUE = "mediadesk"  # mediadesk.worker.app.QUEUE, without importing Celery for it
-# kombu's Redis transport keeps one list per priority step: "mediadesk", "mediadesk\x06\x163", ...
-QUEUE_KEYS = [QUEUE] + [f"{QUEUE}\x06\x16{p}" for p in (3, 6, 9)]
-POLLER_LOCK_PREFIX = "mediadesk:poller:"
 
 
 @dataclass
@@ -61,9 +60,9 @@ class Context:
                                     socket_timeout=self.timeout)
 
     def engine(self):
-        from mediadesk.storage.db import engine_for
+        from mediadesk.metrics import read_engine
 
-        return engine_for(self.settings.database_url)
+        return read_engine(self.settings.database_url)
 
     def scrub(self, text: str) -> str:
         for secret in self.secrets:
@@ -362,7 +361,7 @@ def check_poller(ctx: Context) -> tuple[str, str, str]:
 
 def check_queue(ctx: Context) -> tuple[str, str, str]:
     client = ctx.redis()
-    depth = sum(int(client.llen(key)) for key in QUEUE_KEYS)
+    depth = queue_depth(client)
     detail = f"{depth} task(s) waiting in {QUEUE!r}"
     if depth > ctx.max_queue:
         return WARN, detail + f" (over {ctx.max_queue})", "add workers (`mediadesk worker -c N`, more replicas)"
@@ -592,8 +591,51 @@ def doctor(
         raise typer.Exit(ExitCode.ERROR)
 
 
+def metrics(
+    host: Optional[str] = typer.Option(None, "--host", help="Address to listen on [default: MEDIADESK_METRICS_HOST, 127.0.0.1]."),
+    port: Optional[int] = typer.Option(None, "--port", help="Port to listen on [default: MEDIADESK_METRICS_PORT, 9464]."),
+    once: bool = typer.Option(False, "--once", help="Print the metrics once to stdout and exit."),
+    min_interval: float = typer.Option(5.0, "--min-interval", min=0,
+                                       help="Scrapes closer together than this many seconds get the previous answer."),
+) -> None:
+    """Serve Prometheus metrics at http://HOST:PORT/metrics, read from the database and Redis.
+
+    Example: mediadesk metrics --port 9464   (then scrape http://127.0.0.1:9464/metrics)
+    """
+    import signal
+    import sys
+
+    from mediadesk import metrics as m
+    from mediadesk.cli import common
+
+    s = common.settings()
+    registry = m.registry_for(s.database_url, s.redis_url, min_interval=min_interval)
+    if once:
+        sys.stdout.buffer.write(m.render(registry))
+        sys.stdout.flush()
+        return
+    host = host or s.metrics_host
+    port = port or s.metrics_port
+    try:
+        server = m.serve(registry, host, port)
+    except OSError as exc:
+        err.print(f"[bold red]error:[/] cannot listen on {host}:{port} (MEDIADESK_METRICS_HOST/_PORT): {exc}",
+                  highlight=False)
+        raise typer.Exit(ExitCode.UNAVAILABLE)
+    err.print(f"serving metrics on http://{host}:{port}/metrics", highlight=False)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        while not stop.wait(1.0):
+            pass
+    except KeyboardInterrupt:
+        pass
+    server.shutdown()
+
+
 def register(app: typer.Typer) -> None:
     app.command()(doctor)
+    app.command()(metrics)
 
 
 __all__ = ["register", "run_checks", "Result", "NAMES"]
