@@ -22,6 +22,7 @@ from imapclient import IMAPClient
 from sqlalchemy.engine import Engine
 
 from mediadesk.backoff import backoff
+from mediadesk.oauth2 import imap_authenticate
 from mediadesk.settings import Settings
 from mediadesk.storage import repo
 from mediadesk.storage.db import session_scope
@@ -49,7 +50,7 @@ def fault_point(name: str) -> None:
 
 
 def imap_connect(settings: Settings, *, timeout: float = 60) -> IMAPClient:
-    """Log in over TLS (verified) unless MEDIADESK_IMAP_SSL=false."""
+    """Log in (password or XOAUTH2) over TLS (verified) unless MEDIADESK_IMAP_SSL=false."""
     settings.require_imap()
     context = ssl.create_default_context()
     if not settings.imap_verify_tls:
@@ -57,9 +58,13 @@ def imap_connect(settings: Settings, *, timeout: float = 60) -> IMAPClient:
         context.verify_mode = ssl.CERT_NONE
     client = IMAPClient(settings.imap_host, port=settings.resolved_imap_port, ssl=settings.imap_ssl,
                         ssl_context=context if settings.imap_ssl else None, timeout=timeout)
-    if not settings.imap_ssl and settings.imap_starttls:
-        client.starttls(context)
-    client.login(settings.imap_user, settings.imap_password.get_secret_value())
+    try:
+        if not settings.imap_ssl and settings.imap_starttls:
+            client.starttls(context)
+        imap_authenticate(client, settings)  # password, or XOAUTH2 (MEDIADESK_IMAP_AUTH)
+    except BaseException:
+        client.shutdown()
+        raise
     return client
 
 

@@ -16,6 +16,7 @@ import pytest
 from sqlmodel import Session
 
 from harness import SMTPServer, free_port, wait_until
+from harness.oauth import AuthSMTPServer
 from mediadesk.storage.db import make_engine
 from mediadesk.storage.models import InboundMessage, Ticket, utcnow
 
@@ -114,6 +115,20 @@ def test_each_failure_is_reported_with_a_hint(migrated, mediadesk_env, private_r
     assert {checks[n]["status"] for n in ("workers", "beat", "poller", "queue")} == {"skip"}
     assert checks["db"]["status"] == "ok" and checks["parked"]["status"] == "ok"
     assert time.monotonic() - started < 60
+
+
+def test_a_refused_smtp_login_names_the_settings_and_hides_the_password(migrated, mediadesk_env):
+    with AuthSMTPServer(passwords={"press@mediadesk.test": SMTP_PASSWORD}) as smtp:
+        env = {**mediadesk_env, **smtp.env(), "MEDIADESK_SMTP_USER": "press@mediadesk.test"}
+        proc, _, checks = doctor(migrated, "--only", "smtp", env={**env, "MEDIADESK_SMTP_PASSWORD": SMTP_PASSWORD})
+        assert proc.returncode == 0 and checks["smtp"]["status"] == "ok"
+        wrong = "not-" + SMTP_PASSWORD
+        proc, _, checks = doctor(migrated, "--only", "smtp", env={**env, "MEDIADESK_SMTP_PASSWORD": wrong})
+        assert proc.returncode == 1 and checks["smtp"]["status"] == "fail"
+        assert "login refused (535" in checks["smtp"]["detail"]
+        assert "MEDIADESK_SMTP_PASSWORD" in checks["smtp"]["hint"]
+        assert wrong not in proc.stdout + proc.stderr and SMTP_PASSWORD not in proc.stdout + proc.stderr
+        assert smtp.messages == []
 
 
 def test_pending_migrations_fail_and_db_upgrade_fixes_them(mediadesk_cli, mediadesk_env):

@@ -208,6 +208,7 @@ def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
         inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
         inbound.error = inbound.error if inbound.truncated else None
         session.add(inbound)
+        structlog.contextvars.bind_contextvars(ticket_id=ticket.id, ticket=ticket.ref, message_id=message.id)
         log.info("ingested", inbound_id=inbound.id, ticket=ticket.ref, new_ticket=new_ticket)
         return IngestResult(inbound_id, ticket.id, message.id, new_ticket=new_ticket, parsed=parsed)
 
@@ -311,7 +312,10 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
             model = default_model(settings)  # trained from the team's corrections, if any
         decision = triage(parsed, settings=settings, model=model)
         apply_triage(session, ticket, decision, settings)
+        log.info("triaged", ticket_id=ticket.id, category=decision.category, language=decision.language,
+                 priority=decision.priority, automated=decision.automated_kind)
         draft, _reason = create_draft(session, ticket, message, parsed, settings, limiter)
+        log.info("drafted" if draft is not None else "not_drafted", ticket_id=ticket.id, reason=_reason)
         if draft is None or not settings.auto_send_categories:
             return None
         session.flush()

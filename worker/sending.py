@@ -20,6 +20,7 @@ import structlog
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from mediadesk.oauth2 import smtp_authenticate
 from mediadesk.storage.db import session_scope
 from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent, utcnow
 from mediadesk.worker.drafting.message import build_email
@@ -94,9 +95,7 @@ def smtp_send(message, settings) -> None:
             if settings.smtp_tls == "starttls":
                 client.starttls(context=_tls_context(settings.smtp_verify_tls))
                 client.ehlo()
-            if settings.smtp_user:
-                password = settings.smtp_password.get_secret_value() if settings.smtp_password else ""
-                client.login(settings.smtp_user, password)
+            smtp_authenticate(client, settings)  # password when MEDIADESK_SMTP_USER is set, or XOAUTH2
             phase = "envelope"
             sender = settings.media_address
             recipients = [a.addr_spec for a in message["To"].addresses]
@@ -124,7 +123,8 @@ def smtp_send(message, settings) -> None:
         if phase == "done":
             return
         if isinstance(exc, smtplib.SMTPAuthenticationError):
-            raise PermanentSendError(f"SMTP login refused ({exc.smtp_code}): check MEDIADESK_SMTP_USER/_PASSWORD") from exc
+            raise PermanentSendError(f"SMTP login refused ({exc.smtp_code}): check MEDIADESK_SMTP_USER/_PASSWORD "
+                                     "(or MEDIADESK_OAUTH2_* with MEDIADESK_SMTP_AUTH=xoauth2)") from exc
         raise _classify(exc)(f"SMTP {phase}: {exc}") from exc
     except ssl.SSLCertVerificationError as exc:
         raise PermanentSendError(f"SMTP TLS certificate rejected: {exc} (MEDIADESK_SMTP_VERIFY_TLS)") from exc

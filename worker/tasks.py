@@ -7,6 +7,7 @@ from functools import lru_cache
 import structlog
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from mediadesk import logs
 from mediadesk.backoff import backoff
 from mediadesk.metrics import record_beat
 from mediadesk.settings import get_settings
@@ -49,6 +50,7 @@ def _engine():
 @app.task(bind=True, name="mediadesk.ingest", max_retries=None)
 def ingest(self, inbound_id: int) -> int | None:
     """Inbound message → ticket (→ triage → draft for a new ticket)."""
+    logs.bind(task="ingest", inbound_id=inbound_id)  # every event of this task carries the id
     settings = get_settings()
     try:
         result = pipeline.process_inbound(_engine(), inbound_id, settings, limiter=_limiter(),
@@ -70,6 +72,7 @@ def ingest(self, inbound_id: int) -> int | None:
 @app.task(bind=True, name="mediadesk.triage", max_retries=10)
 def triage(self, ticket_id: int) -> None:
     """Re-run triage and drafting for a ticket (reprocess, or a sweep after a crash)."""
+    logs.bind(task="triage", ticket_id=ticket_id)
     try:
         draft_id = pipeline.triage_and_draft(_engine(), ticket_id, get_settings(), limiter=_limiter())
     except Exception as exc:
@@ -85,6 +88,7 @@ def send(self, draft_id: int) -> str:
     """Deliver an approved acknowledgement, at most once."""
     from mediadesk.worker.sending import TransientSendError, send_draft
 
+    logs.bind(task="send", draft_id=draft_id)
     try:
         return send_draft(_engine(), draft_id, get_settings())
     except TransientSendError as exc:

@@ -94,6 +94,16 @@ class Settings(BaseSettings):
     smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"
     smtp_verify_tls: bool = True
 
+    # OAuth2 (XOAUTH2) instead of passwords, for IMAP and/or SMTP: a client-credentials flow,
+    # or a refresh-token flow when oauth2_refresh_token is set (Microsoft 365, Google Workspace).
+    imap_auth: Literal["password", "xoauth2"] = "password"
+    smtp_auth: Literal["password", "xoauth2"] = "password"
+    oauth2_token_url: str | None = None
+    oauth2_client_id: str | None = None
+    oauth2_client_secret: SecretStr | None = None
+    oauth2_refresh_token: SecretStr | None = None
+    oauth2_scope: str | None = None
+
     # Prometheus exporter (`mediadesk metrics`)
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9464, ge=1, le=65535)
@@ -149,8 +159,15 @@ class Settings(BaseSettings):
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
 
+    def model_post_init(self, _context) -> None:
+        from mediadesk import logs
+
+        logs.add_secrets_from(self)  # known secret values are masked wherever a log line shows them
+
     def require_imap(self) -> None:
-        missing = [n for n in ("imap_host", "imap_user", "imap_password") if not getattr(self, n)]
+        needed = ("imap_host", "imap_user") + (
+            ("oauth2_token_url", "oauth2_client_id") if self.imap_auth == "xoauth2" else ("imap_password",))
+        missing = [n for n in needed if not getattr(self, n)]
         if missing:
             raise SettingsError(
                 "the poller needs " + ", ".join("MEDIADESK_" + n.upper() for n in missing)

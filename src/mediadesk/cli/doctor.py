@@ -65,9 +65,11 @@ class Context:
         return read_engine(self.settings.database_url)
 
     def scrub(self, text: str) -> str:
+        from mediadesk import logs
+
         for secret in self.secrets:
             text = text.replace(secret, "***")
-        return text
+        return logs.mask(text)  # also OAuth2 tokens fetched during the checks
 
 
 # --------------------------------------------------------------------------- helpers
@@ -192,8 +194,13 @@ def check_imap(ctx: Context) -> tuple[str, str, str]:
     transport = "IMAPS" if s.imap_ssl else ("STARTTLS" if s.imap_starttls else "plain")
     auth_hint = ("check MEDIADESK_OAUTH2_* and that the application may use IMAP for this mailbox"
                  if auth == "xoauth2" else "check MEDIADESK_IMAP_USER and MEDIADESK_IMAP_PASSWORD")
+    from mediadesk.oauth2 import OAuth2Error
+
     try:
         client = imap_connect(s, timeout=ctx.timeout)
+    except OAuth2Error as exc:
+        raise Problem(FAIL, f"{where}: no access token: {exc}",
+                      "check MEDIADESK_OAUTH2_TOKEN_URL, _CLIENT_ID, _CLIENT_SECRET / _REFRESH_TOKEN") from None
     except LoginError as exc:
         raise Problem(FAIL, f"{where}: login refused: {exc}", auth_hint) from None
     except ssl.SSLCertVerificationError as exc:
@@ -205,11 +212,6 @@ def check_imap(ctx: Context) -> tuple[str, str, str]:
         raise Problem(FAIL, f"{where}: cannot connect: {type(exc).__name__}: {exc}", _network_hint("IMAP")) from None
     except IMAPClientError as exc:
         raise Problem(FAIL, f"{where}: {exc}", auth_hint) from None
-    except Exception as exc:
-        if type(exc).__module__ == "mediadesk.oauth2":
-            raise Problem(FAIL, f"{where}: no access token: {exc}",
-                          "check MEDIADESK_OAUTH2_TOKEN_URL, _CLIENT_ID, _CLIENT_SECRET / _REFRESH_TOKEN") from None
-        raise
     try:
         try:
             info = client.select_folder(s.imap_folder, readonly=True)  # EXAMINE: changes nothing
@@ -258,10 +260,15 @@ def check_smtp(ctx: Context) -> tuple[str, str, str]:
             client.ehlo()
             steps.append("STARTTLS")
         if _smtp_auth_configured(s):
+            from mediadesk.oauth2 import OAuth2Unavailable
+
             try:
                 _smtp_authenticate(client, s)
             except smtplib.SMTPAuthenticationError as exc:
-                raise Problem(FAIL, f"{where}: login refused ({exc.smtp_code})", _smtp_auth_hint(s)) from None
+                reason = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+                raise Problem(FAIL, f"{where}: login refused ({exc.smtp_code} {reason[:200]})", _smtp_auth_hint(s)) from None
+            except OAuth2Unavailable as exc:
+                raise Problem(FAIL, f"{where}: no access token: {exc}", "check MEDIADESK_OAUTH2_TOKEN_URL") from None
             steps.append(f"AUTH as {_smtp_user(s)}")
         client.noop()
         return OK, f"{where} ({s.smtp_tls}): {', '.join(steps)} ok; nothing sent", ""
@@ -293,12 +300,8 @@ def _smtp_auth_hint(s) -> str:
 
 
 def _smtp_authenticate(client, s) -> None:
-    try:
-        from mediadesk.oauth2 import smtp_authenticate
-    except ImportError:  # pragma: no cover - before OAuth2 support
-        password = s.smtp_password.get_secret_value() if s.smtp_password else ""
-        client.login(s.smtp_user, password)
-        return
+    from mediadesk.oauth2 import smtp_authenticate
+
     smtp_authenticate(client, s)
 
 
