@@ -14,7 +14,8 @@ from mediadesk.storage.models import InboundMessage, MailboxCursor, Message, Tic
 
 REF_PREFIX = "MR"
 _REF_RE = re.compile(r"^\s*(?:MR-?)?(\d+)\s*$", re.IGNORECASE)
-_MSGID_RE = re.compile(rb"^Message-ID:[ \t]*(<[^>\r\n]+>)", re.IGNORECASE | re.MULTILINE)
+# Control bytes never belong in a Message-ID (PostgreSQL text cannot even hold NUL): no match.
+_MSGID_RE = re.compile(rb"^Message-ID:[ \t]*(<[^>\x00-\x20\x7f]+>)", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)

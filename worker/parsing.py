@@ -202,8 +202,12 @@ def _addresses(value: str | None) -> tuple[str, ...]:
         return ()
 
 
+MAX_MSGID_CHARS = 998  # RFC 5322's line limit; also the width of the message_id columns
+
+
 def _msgids(value: str | None) -> tuple[str, ...]:
-    return tuple(_MSGID_RE.findall(value or ""))[:200]
+    """Message ids in a header; absurdly long ones (hostile or broken) are dropped."""
+    return tuple(m for m in _MSGID_RE.findall(value or "") if len(m) <= MAX_MSGID_CHARS)[:200]
 
 
 def _charset(part) -> str | None:
@@ -229,25 +233,30 @@ def _mixed_words(text: str) -> int:
     )
 
 
+_CHARSET_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
+
+
 def decode_bytes(data: bytes, charset: str | None, hints: tuple[str, ...] = ()) -> str:
     """Bytes to text: the declared charset when it decodes cleanly, else hints, else fallbacks.
 
     A declared charset with a stray bad byte keeps that charset (with a replacement mark);
     undeclared single-byte text takes the candidate whose words do not mix scripts.
     """
+    if charset and not _CHARSET_NAME_RE.fullmatch(charset):
+        charset = None  # "\x00", quotes, spaces...: a hostile or broken label names no codec
     if charset:
         for cs in (charset, *CHARSET_FAMILY.get(charset, ())):
             try:
                 return data.decode(cs)
-            except LookupError:
-                break
             except UnicodeDecodeError:
                 continue
+            except (LookupError, ValueError, TypeError):  # unknown, or not a text codec
+                break
         try:
             text = data.decode(charset, errors="replace")
             if text.count("\ufffd") <= max(2, len(data) // 200):
                 return text
-        except LookupError:
+        except (LookupError, ValueError, TypeError):
             pass
     try:
         return data.decode("utf-8")

@@ -1,0 +1,239 @@
+"""Fault injection on real servers: nothing lost, nothing duplicated, no acknowledgement sent twice.
+
+Each test appends generated inquiries to a fresh Dovecot user and runs the real poller, Celery
+worker and CLI, with auto-send on for every genuine category and an SMTP sink. While mail
+flows it breaks something for real: SIGKILLs the worker, restarts Redis, kicks the poller's
+IMAP connection and restarts Dovecot, makes PostgreSQL refuse connections for several
+seconds, kills the poller at each of its fault points. Once everything is back (and
+`mediadesk sweep --grace 0` has run, as beat would) it audits the database and the SMTP
+sink against the generated mail and adds a row to the table printed at the end:
+
+    fault | messages | tickets | expected | lost | duplicated | misthreaded | double sends | ...
+
+Run: .venv/bin/python -m pytest tests/test_faults.py -m faults -q -s
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+import warnings
+
+import pytest
+
+from harness.servers import PG_ADMIN_DSN, _terminate
+from harness.stack import Audit, Stack, audit, format_table, settled
+from mediadesk.mailgen import generate
+from mediadesk.settings import CATEGORIES
+
+pytestmark = [pytest.mark.faults, pytest.mark.integration]
+
+GENUINE = [c for c in CATEGORIES if c not in ("spam", "automated")]
+# An approved acknowledgement whose `send` task is lost (Redis restarted empty) or fails on a
+# database error is never sent: the outbox sweep re-enqueues inbound mail and untriaged
+# tickets, not drafts. Reported as "acks stuck" in the table (and as a warning) until
+# worker/tasks.py retries and sweeps sends; then set this True to enforce it.
+REQUIRE_ACKS_DELIVERED = False
+RESULTS: list[Audit] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fault_table(request):
+    """Print the table of faults survived after the module, whatever the capture mode."""
+    yield
+    if not RESULTS:
+        return
+    text = "\nfaults survived (all traffic on 127.0.0.1):\n" + format_table(RESULTS) + "\n"
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(text)
+    else:  # pragma: no cover
+        print(text)
+
+
+def make_stack(env: dict, tmp_path, worker_factory, mediadesk_cli, smtp_server, **overrides: str) -> Stack:
+    env = {**env, "MEDIADESK_POLL_INTERVAL": "2", "MEDIADESK_FETCH_BATCH": "40",
+           "MEDIADESK_AUTO_SEND_CATEGORIES": json.dumps(GENUINE), **smtp_server.env(), **overrides}
+
+    def cli(*args, **kwargs):
+        return mediadesk_cli(*args, env={**env, **kwargs.pop("env", {})}, **kwargs)
+
+    return Stack(env, tmp_path, worker_factory, cli)
+
+
+@pytest.fixture
+def stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server):
+    s = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server)
+    yield s
+    s.close()
+
+
+def recover_and_audit(stack: Stack, generated, fault: str, smtp, *, timeout: float = 120) -> Audit:
+    """Once everything is back: wait for the poller to have stored every message and for the
+    workers to run out of work, run `mediadesk sweep --grace 0`, wait until every message is
+    processed (sweeping again every 10 s, as beat would), then audit and record a table row."""
+    n = len(generated)
+    started = time.monotonic()
+    stack.wait(lambda c: c["inbound"] >= n, timeout=timeout, what=f"{fault}: the poller to store {n}")
+    stack.wait_quiet(seconds=1.5)
+    stack.sweep()
+    stack.wait(settled(n, drafts_done=False), timeout=timeout, what=f"{fault}: ingest and triage to settle",
+               tick=stack.sweep_in_background, tick_every=10)
+    stack.wait_quiet(seconds=2)  # auto-approved acknowledgements go out
+    result = audit(stack, generated, fault, smtp)
+    RESULTS.append(result)
+    print(f"\n{fault}: recovered in {time.monotonic() - started:.1f}s; {stack.counts()}")
+    assert result.ok, format_table([result])
+    assert result.sent > 0, "auto-send never sent anything: the send part proves nothing"
+    if result.stuck_acks:
+        message = (f"{fault}: {result.stuck_acks} approved acknowledgement(s) never sent: their send task was "
+                   "lost or failed on a database error, and the sweep does not re-enqueue drafts")
+        if REQUIRE_ACKS_DELIVERED:
+            pytest.fail(message)
+        warnings.warn(message)
+    return result
+
+
+def _mail(n: int, seed: int):
+    return generate(n, seed=seed, min_kb=2, max_kb=6, attachment_ratio=0.05)
+
+
+# --------------------------------------------------------------------------- the worker
+
+
+def test_worker_sigkilled_mid_batch(stack, dovecot, imap_account, smtp_server):
+    generated = _mail(200, seed=601)
+    dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated])
+    worker = stack.start_worker()
+    stack.start_poller()
+    stack.wait(lambda c: c["done"] >= 40, timeout=120, what="a first part of the batch")
+    worker.kill(signal.SIGKILL)  # the main process and its pool: no acks, no cleanup
+    at_kill = stack.counts()
+    assert at_kill["done"] < len(generated), "the worker finished before the kill: nothing proven"
+    time.sleep(1)
+    worker.restart()
+    result = recover_and_audit(stack, generated, "worker SIGKILL mid-batch", smtp_server)
+    print(f"killed the worker at {at_kill['done']}/{len(generated)} done; {result.sent} acks sent")
+
+
+# --------------------------------------------------------------------------- Redis
+
+
+def test_redis_restarted_mid_batch(mediadesk_env, private_redis, tmp_path, worker_factory, mediadesk_cli,
+                                   smtp_server, dovecot, imap_account):
+    """Redis (broker, poller lock, rate limiter) goes away for 3 s and comes back empty."""
+    stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
+                       MEDIADESK_REDIS_URL=private_redis.url)
+    try:
+        generated = _mail(200, seed=602)
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:150]])
+        stack.start_worker()
+        stack.start_poller()
+        stack.wait(lambda c: c["done"] >= 40, timeout=120, what="a first part of the batch")
+        _terminate(private_redis.proc)  # queued tasks, the lock and rate counters are gone
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[150:]])  # arrives meanwhile
+        time.sleep(3)
+        private_redis._spawn()
+        at_restart = stack.counts()
+        assert at_restart["done"] < len(generated)
+        recover_and_audit(stack, generated, "Redis down 3 s, restarted empty", smtp_server)
+    finally:
+        stack.close()
+
+
+# --------------------------------------------------------------------------- IMAP
+
+
+def test_imap_connection_kicked_and_dovecot_restarted(mediadesk_env, tmp_path, worker_factory, mediadesk_cli,
+                                                      smtp_server, dovecot, imap_account):
+    stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
+                       MEDIADESK_FETCH_BATCH="10")
+    try:
+        generated = _mail(200, seed=603)
+        stack.start_worker()
+        poller = stack.start_poller()
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:100]])
+        stack.wait(lambda c: c["inbound"] >= 20, timeout=60, what="the poller to start fetching")
+        kicked = dovecot.doveadm("kick", imap_account.user)  # drops the poller's session mid-sync
+        print(f"\ndoveadm kick: {kicked.stdout.strip()!r}")
+        recover_and_audit(stack, generated[:100], "IMAP connection kicked (doveadm kick)", smtp_server)
+
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[100:]])
+        stack.wait(lambda c: c["inbound"] >= 120, timeout=60, what="fetching after the kick")
+        dovecot.restart()  # every connection dropped, the server away for a moment
+        recover_and_audit(stack, generated, "Dovecot restarted mid-fetch", smtp_server)
+        assert poller.poll() is None, "the poller must survive both, reconnecting on its own"
+    finally:
+        stack.close()
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+
+def _pg_outage(dbname: str, seconds: float) -> None:
+    """Make ``dbname`` unreachable for everyone (superusers too) for ``seconds``.
+
+    ALLOW_CONNECTIONS false refuses every new connection to this one database, as template0
+    does, and pg_terminate_backend drops the open ones: to our worker and poller this is a
+    server that went away. Other databases (and other tests) are untouched, and the finally
+    block always lets connections in again.
+    """
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True, connect_timeout=5) as admin:
+        try:
+            admin.execute(f'ALTER DATABASE "{dbname}" ALLOW_CONNECTIONS false')
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = %s AND pid <> pg_backend_pid()", (dbname,))
+                time.sleep(0.5)
+        finally:
+            admin.execute(f'ALTER DATABASE "{dbname}" ALLOW_CONNECTIONS true')
+
+
+@pytest.mark.postgres
+def test_postgresql_unreachable_for_several_seconds(mediadesk_env, pg_url, tmp_path, worker_factory, mediadesk_cli,
+                                                     smtp_server, dovecot, imap_account):
+    stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
+                       MEDIADESK_DATABASE_URL=pg_url)
+    try:
+        generated = _mail(200, seed=604)
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:150]])
+        stack.start_worker()
+        stack.start_poller()
+        stack.wait(lambda c: c["done"] >= 40, timeout=120, what="a first part of the batch")
+        stack.engine.dispose()
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[150:]])
+        _pg_outage(pg_url.rsplit("/", 1)[1], seconds=6)
+        recover_and_audit(stack, generated, "PostgreSQL unreachable 6 s", smtp_server, timeout=150)
+    finally:
+        stack.close()
+
+
+# --------------------------------------------------------------------------- the poller
+
+
+def test_poller_killed_at_every_fault_point(stack, dovecot, imap_account, smtp_server):
+    """SIGKILL between fetch and commit, commit and enqueue, enqueue and the mailbox policy."""
+    generated = _mail(180, seed=605)
+    stack.start_worker()
+    done = 0
+    for point in ("after_fetch", "after_commit", "after_enqueue"):
+        chunk = generated[done:done + 60]
+        before = stack.counts()["inbound"]
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in chunk])
+        crashed = stack.start_poller(MEDIADESK_FAULT_POINT=point)
+        assert crashed.wait(60) == -signal.SIGKILL, stack.poller_logs()
+        stored = stack.counts()["inbound"] - before
+        assert stored == (0 if point == "after_fetch" else 40), f"{point}: {stored} stored before the kill"
+        processed = stack.counts()["done"]
+        survivor = stack.cli("poll", "--once")  # carries on from the committed cursor
+        assert survivor.returncode == 0, survivor.stderr
+        if point == "after_commit":  # stored but never enqueued: only the sweep can find these 40
+            stack.wait(lambda c: c["done"] >= processed + 20, timeout=60, what="the survivor's 20")
+            quiet = stack.wait_quiet(seconds=1.5)
+            assert quiet["inbound"] - quiet["done"] == 40, quiet
+        done += len(chunk)
+        recover_and_audit(stack, generated[:done], f"poller SIGKILL {point}", smtp_server)
