@@ -87,7 +87,7 @@ class Poller:
         self.enqueue = enqueue
         self.redis = redis_client
         self.connect = connect
-        self.mailbox = f"{settings.imap_user}@{settings.imap_host}/{settings.imap_folder}"
+        self.mailbox = settings.mailbox_key
         self.stop_event = threading.Event()
         self.stats = PollStats()
         self._lock = None

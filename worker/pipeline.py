@@ -314,6 +314,7 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
         apply_triage(session, ticket, decision, settings)
         log.info("triaged", ticket_id=ticket.id, category=decision.category, language=decision.language,
                  priority=decision.priority, automated=decision.automated_kind)
+        settings = settings.for_mailbox_key(ticket.mailbox)  # its address, signature, language
         draft, _reason = create_draft(session, ticket, message, parsed, settings, limiter)
         log.info("drafted" if draft is not None else "not_drafted", ticket_id=ticket.id, reason=_reason)
         if draft is None or not settings.auto_send_categories:

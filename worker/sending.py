@@ -260,6 +260,9 @@ def send_draft(engine: Engine, draft_id: int, settings, *,
     outcome, draft = _claim(engine, draft_id, settings)
     if outcome is not None:
         return outcome
+    with session_scope(engine) as session:  # the reply goes out from the mailbox it came in to
+        ticket = session.get(Ticket, draft.ticket_id)
+        settings = settings.for_mailbox_key(ticket.mailbox if ticket else None)
     bound = log.bind(draft_id=draft_id, ticket_id=draft.ticket_id)
     try:
         message = build_email(draft, settings)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 CATEGORIES = (
@@ -40,6 +40,37 @@ class SettingsError(RuntimeError):
     """Settings are invalid; the message names the environment variable(s) to fix."""
 
 
+class MailboxConfig(BaseModel):
+    """One watched address (media@, presse@, إعلام@): what differs from the top-level settings.
+
+    Fields left unset inherit the top-level value (e.g. the IMAP host shared by every mailbox).
+    """
+
+    name: str = Field(min_length=1, max_length=64, pattern=r"^[\w.-]+$")
+    imap_host: str | None = None
+    imap_port: int | None = Field(default=None, ge=1, le=65535)
+    imap_user: str | None = None
+    imap_password: SecretStr | None = None
+    imap_ssl: bool | None = None
+    imap_folder: str | None = None
+    processed_policy: Literal["leave", "seen", "move"] | None = None
+    processed_folder: str | None = None
+    sent_folder: str | None = None
+    media_address: str | None = None
+    organisation: str | None = None
+    signature: str | None = None
+    default_language: str | None = Field(default=None, min_length=2, max_length=8)
+
+    def overrides(self) -> dict:
+        values = {k: v for k, v in self.model_dump(exclude={"name", "default_language"}).items() if v is not None}
+        if self.imap_password is not None:
+            values["imap_password"] = self.imap_password  # keep it a SecretStr
+        if self.default_language:
+            # Mail in a language we have no template for is answered in the mailbox's own.
+            values["fallback_languages"] = [self.default_language]
+        return values
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MEDIADESK_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
@@ -60,6 +91,10 @@ class Settings(BaseSettings):
     processed_policy: Literal["leave", "seen", "move"] = "leave"
     processed_folder: str = "Processed"
     sent_folder: str | None = None
+
+    # Several watched addresses, as a JSON list of MailboxConfig (empty: just the one above).
+    mailboxes: list[MailboxConfig] = []
+    mailbox_name: str | None = None  # set on a per-mailbox copy (see for_mailbox)
 
     # Storage and queue
     database_url: str = "sqlite:///mediadesk.db"
@@ -153,7 +188,35 @@ class Settings(BaseSettings):
 
     @property
     def our_addresses(self) -> set[str]:
-        return {a.lower() for a in [self.media_address, *self.own_addresses, self.imap_user or ""] if a and "@" in a}
+        every = [self.media_address, *self.own_addresses, self.imap_user or ""]
+        for box in self.mailboxes:  # never acknowledge mail from any of our own addresses
+            every += [box.media_address or "", box.imap_user or ""]
+        return {a.lower() for a in every if a and "@" in a}
+
+    @property
+    def mailbox_key(self) -> str:
+        """How tickets and the poller's cursor and lock name this mailbox."""
+        return f"{self.imap_user}@{self.imap_host}/{self.imap_folder}"
+
+    def for_mailbox(self, name: str) -> "Settings":
+        """These settings as seen by one configured mailbox."""
+        for box in self.mailboxes:
+            if box.name == name:
+                return self.model_copy(update={**box.overrides(), "mailbox_name": box.name})
+        known = ", ".join(b.name for b in self.mailboxes) or "none"
+        raise SettingsError(f"no mailbox named {name!r} in MEDIADESK_MAILBOXES (configured: {known})")
+
+    def each_mailbox(self) -> list["Settings"]:
+        """One settings object per watched mailbox (just self when MEDIADESK_MAILBOXES is empty)."""
+        return [self.for_mailbox(b.name) for b in self.mailboxes] or [self]
+
+    def for_mailbox_key(self, key: str | None) -> "Settings":
+        """The settings of the mailbox a ticket came in through (replies go out from it)."""
+        if key and self.mailboxes:
+            for box in self.each_mailbox():
+                if box.mailbox_key == key:
+                    return box
+        return self
 
     @property
     def attachments_dir(self) -> Path:

@@ -15,7 +15,7 @@ from mediadesk.settings import Settings, SettingsError, get_settings
 
 # Data goes to stdout; messages, progress and errors to stderr.
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages are never wrapped mid-line
 
 
 class ExitCode:

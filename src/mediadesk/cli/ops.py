@@ -58,11 +58,20 @@ def redis_client_or_none(url: str):
 
 def poll(
     once: bool = typer.Option(False, "--once", help="Fetch what is new, enqueue it and exit."),
+    mailbox: Optional[list[str]] = typer.Option(None, "--mailbox", "-m",
+                                                help="Only this mailbox of MEDIADESK_MAILBOXES (repeatable)."),
 ) -> None:
-    """Watch the IMAP mailbox (IDLE, polling as fallback) and hand new mail to the workers.
+    """Watch the IMAP mailbox(es) (IDLE, polling as fallback) and hand new mail to the workers.
 
-    Example: MEDIADESK_IMAP_HOST=imap.example.org mediadesk poll
+    One poller per mailbox, each in its own thread and under its own Redis lock, so several
+    hosts may run this command and each mailbox is still polled by exactly one of them.
+
+    Examples:
+      MEDIADESK_IMAP_HOST=imap.example.org mediadesk poll
+      mediadesk poll --mailbox presse
     """
+    import threading
+
     from mediadesk import logs
     from mediadesk.mailbox.poller import Poller
     from mediadesk.settings import SettingsError
@@ -72,7 +81,9 @@ def poll(
 
     settings = common.settings()
     try:
-        settings.require_imap()
+        boxes = [settings.for_mailbox(name) for name in mailbox] if mailbox else settings.each_mailbox()
+        for box in boxes:
+            box.require_imap()
     except SettingsError as exc:
         fail(str(exc), ExitCode.USAGE)
     engine = common.engine()
@@ -80,16 +91,35 @@ def poll(
     if redis_client is None:
         fail(f"Redis at MEDIADESK_REDIS_URL is not reachable; the poller needs it for its lock and queue",
              ExitCode.UNAVAILABLE)
-    poller = Poller(settings, engine, enqueue_ingest, redis_client=redis_client)
-    signal.signal(signal.SIGTERM, lambda *_: poller.stop())
+    pollers = [Poller(box, engine, enqueue_ingest, redis_client=redis_client) for box in boxes]
+    signal.signal(signal.SIGTERM, lambda *_: [p.stop() for p in pollers])
+    errors: list[str] = []
+
+    def run_one(poller: Poller) -> None:
+        try:
+            poller.run(once=once)
+        except Exception as exc:
+            errors.append(f"polling {poller.mailbox} failed: {type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=run_one, args=(p,), name=f"poller-{p.mailbox}", daemon=True) for p in pollers]
+    for thread in threads:
+        thread.start()
     try:
-        stats = poller.run(once=once)
+        while any(t.is_alive() for t in threads):
+            for thread in threads:
+                thread.join(0.5)
     except KeyboardInterrupt:
-        poller.stop()
-        stats = poller.stats
-    except Exception as exc:
-        fail(f"polling {settings.imap_host} failed: {type(exc).__name__}: {exc}", ExitCode.UNAVAILABLE)
-    err.print(f"stored {stats.stored} new message(s) in {stats.batches} batch(es)")
+        for poller in pollers:
+            poller.stop()
+        for thread in threads:
+            thread.join(30)
+    for message in errors:
+        err.print(f"[bold red]error:[/] {message}", highlight=False)
+    for poller in pollers:
+        name = poller.settings.mailbox_name or poller.mailbox
+        err.print(f"{name}: stored {poller.stats.stored} new message(s) in {poller.stats.batches} batch(es)")
+    if errors:
+        raise typer.Exit(ExitCode.UNAVAILABLE)
 
 
 def worker(
@@ -114,7 +144,7 @@ def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
         [sys.executable, "-m", "mediadesk", "worker", "--beat", f"--concurrency={concurrency}"]
     child = subprocess.Popen(cmd)
     try:
-        poll(once=False)
+        poll(once=False, mailbox=None)
     finally:
         child.send_signal(signal.SIGTERM)
         try:
