@@ -13,6 +13,9 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 
+READ_ONLY = "mediadesk_read_only"
+
+
 def _sqlite_file(url: str) -> Path | None:
     database = make_url(url).database
     if not database or database == ":memory:":
@@ -52,7 +55,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Readers (read_scope) start a deferred transaction and never wait for the writer.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
@@ -74,6 +78,17 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def read_scope(engine: Engine) -> Iterator[Session]:
+    """A session for reading only: on SQLite it takes no write lock, so it never queues
+    behind (or blocks) a writer; CPU work between a read and a write stays outside locks."""
+    with Session(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False) as session:
+        try:
+            yield session
+        finally:
+            session.rollback()
 
 
 def alembic_config(url: str):

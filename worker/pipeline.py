@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 
 from mediadesk.settings import Settings
 from mediadesk.storage import repo, search
-from mediadesk.storage.db import session_scope
+from mediadesk.storage.db import read_scope, session_scope
 from mediadesk.storage.models import PRIORITY_RANK, Attachment, InboundMessage, Message, Ticket, utcnow
 from mediadesk.worker import workflow
 from mediadesk.worker.attachments import sanitise_filename, store_blob
@@ -143,22 +143,28 @@ def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: Inbound
 
 def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
     """Turn a stored inbound message into a message on a new or existing ticket."""
+    # Parse before taking any lock: parsing is the CPU-heavy part and needs no database.
+    with read_scope(engine) as session:
+        stored = session.get(InboundMessage, inbound_id)
+        if stored is None:
+            raise LookupError(f"inbound message {inbound_id} does not exist")
+        if stored.state == "done":
+            return IngestResult(inbound_id, stored.ticket_id, None, already_done=True)
+        raw = stored.raw
+    review: list[str] = []
+    parsed: ParsedMessage | None
+    try:
+        parsed = parse_message(raw)
+    except Exception as exc:  # the parser is tolerant; this is the last resort, raw bytes are kept
+        parsed = None
+        review.append(f"could not be parsed: {type(exc).__name__}: {exc}")
+
     with session_scope(engine) as session:
         inbound = session.exec(
             select(InboundMessage).where(InboundMessage.id == inbound_id).with_for_update()
         ).first()
-        if inbound is None:
-            raise LookupError(f"inbound message {inbound_id} does not exist")
-        if inbound.state == "done":
+        if inbound.state == "done":  # another worker got there first
             return IngestResult(inbound_id, inbound.ticket_id, None, already_done=True)
-
-        review: list[str] = []
-        parsed: ParsedMessage | None
-        try:
-            parsed = parse_message(inbound.raw)
-        except Exception as exc:  # the parser is tolerant; this is the last resort, raw bytes are kept
-            parsed = None
-            review.append(f"could not be parsed: {type(exc).__name__}: {exc}")
         if inbound.truncated:
             review.append(inbound.error or "message truncated")
         if parsed is not None and not parsed.from_email:
@@ -293,24 +299,38 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
     from mediadesk.worker.drafting import create_draft, maybe_auto_approve
     from mediadesk.worker.triage import triage
 
-    with session_scope(engine) as session:
-        ticket = session.exec(select(Ticket).where(Ticket.id == ticket_id).with_for_update()).first()
-        if ticket is None:
-            raise LookupError(f"ticket {ticket_id} does not exist")
-        message, inbound = first_inbound(session, ticket)
-        if parsed is None and inbound is not None:
-            parsed = parse_message(inbound.raw)
-        if parsed is None:
-            # Nothing readable: leave it for a human; no acknowledgement to the unknown.
-            ticket.triaged_at = utcnow()
-            workflow.record(session, ticket, "triage", actor=SYSTEM, note="skipped: message could not be parsed")
-            session.add(ticket)
-            return None
+    # Read and triage outside any lock (triage is pure CPU work); then one short write.
+    if parsed is None:
+        with read_scope(engine) as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                raise LookupError(f"ticket {ticket_id} does not exist")
+            _, inbound = first_inbound(session, ticket)
+            raw = inbound.raw if inbound is not None else None
+        if raw is not None:
+            try:
+                parsed = parse_message(raw)
+            except Exception:
+                parsed = None
+    decision = None
+    if parsed is not None:
         if model is None:
             from mediadesk.worker.triage.learning import default_model
 
             model = default_model(settings)  # trained from the team's corrections, if any
         decision = triage(parsed, settings=settings, model=model)
+
+    with session_scope(engine) as session:
+        ticket = session.exec(select(Ticket).where(Ticket.id == ticket_id).with_for_update()).first()
+        if ticket is None:
+            raise LookupError(f"ticket {ticket_id} does not exist")
+        message, inbound = first_inbound(session, ticket)
+        if decision is None:
+            # Nothing readable: leave it for a human; no acknowledgement to the unknown.
+            ticket.triaged_at = utcnow()
+            workflow.record(session, ticket, "triage", actor=SYSTEM, note="skipped: message could not be parsed")
+            session.add(ticket)
+            return None
         apply_triage(session, ticket, decision, settings)
         log.info("triaged", ticket_id=ticket.id, category=decision.category, language=decision.language,
                  priority=decision.priority, automated=decision.automated_kind)
