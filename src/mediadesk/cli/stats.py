@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
+from mediadesk.storage.db import read_scope
 from mediadesk.storage.models import Message, Ticket, utcnow
 
 
@@ -65,7 +66,7 @@ def stats(
     Example: mediadesk stats --since 2026-11-01 --json
     """
     engine = common.engine()
-    with Session(engine) as session:
+    with read_scope(engine) as session:  # no write lock: never waits for a worker
         query = select(Ticket).where(Ticket.merged_into_id.is_(None))
         since_at, until_at = _parse_day(since, "--since"), _parse_day(until, "--until")
         if since_at:

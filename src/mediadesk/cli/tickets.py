@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
+from mediadesk.storage.db import read_scope
 from mediadesk.storage.models import (Attachment, Draft, InboundMessage, LabelledExample, Message, Ticket,
                                       TicketEvent, utcnow)
 
@@ -89,7 +90,7 @@ def list_tickets(
     if status and "error" in status:
         return list_parked(json_=json_)
     engine = common.engine()
-    with Session(engine) as session:
+    with read_scope(engine) as session:  # no write lock: never waits for a worker
         query = select(Ticket).where(Ticket.merged_into_id.is_(None))
         if status:
             query = query.where(Ticket.status.in_(status))
@@ -116,6 +117,7 @@ def list_tickets(
             query = query.join(matches, matches.c.id == Ticket.id)
         query = query.order_by(Ticket.priority_rank, Ticket.due_at.is_(None), Ticket.due_at, Ticket.id).limit(limit)
         rows = session.exec(query).all()
+        session.expunge_all()  # keep the loaded values: read_scope's rollback would expire them
     if json_:
         print_json([ticket_summary(t) for t in rows])
         return
@@ -133,14 +135,14 @@ def print_ticket_table(rows: list[Ticket]) -> None:
 
 def print_all_tickets() -> None:
     """Every ticket in creation order (what `demo` ends with)."""
-    with Session(common.engine()) as session:
+    with read_scope(common.engine()) as session:
         print_ticket_table(session.exec(select(Ticket).order_by(Ticket.id)).all())
 
 
 def list_parked(json_: bool = False) -> None:
     """Inbound mail that failed repeatedly and waits for `mediadesk reprocess`."""
     engine = common.engine()
-    with Session(engine) as session:
+    with read_scope(engine) as session:  # no write lock: never waits for a worker
         rows = session.exec(select(InboundMessage).where(InboundMessage.state == "parked").order_by(InboundMessage.id)).all()
         data = [{"inbound_id": r.id, "state": r.state, "attempts": r.attempts, "error": r.error,
                  "message_id": r.message_id, "received_at": r.received_at, "mailbox": r.mailbox} for r in rows]
@@ -205,7 +207,7 @@ def show(
       mediadesk show 42 --json | jq .explanation
     """
     engine = common.engine()
-    with Session(engine) as session:
+    with read_scope(engine) as session:  # no write lock: never waits for a worker
         ticket = _get_ticket(session, ref)
         if raw:
             message = session.exec(select(Message).where(Message.ticket_id == ticket.id, Message.inbound_id.is_not(None))
