@@ -40,6 +40,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
@@ -671,6 +672,7 @@ def main() -> int:
         engine_for.cache_clear()
         if pg_name:
             pg_drop(pg_name)
+        shutil.rmtree(workdir, ignore_errors=True)  # the SQLite file too, unless --keep put it elsewhere
 
     table = Table(title=f"mediadesk CLI on {args.tickets:,} tickets — median seconds "
                         f"(in-process: {args.runs} runs after a warm-up; console script: {args.subprocess_runs} runs)")
