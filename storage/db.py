@@ -115,7 +115,7 @@ def pending_migrations(url: str) -> list[str]:
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(url))
-    with engine_for(url).connect() as conn:
+    with engine_for(url).execution_options(**{READ_ONLY: True}).connect() as conn:  # no write lock
         current = set(MigrationContext.configure(conn).get_current_heads())
     heads = set(script.get_heads())
     if current >= heads:

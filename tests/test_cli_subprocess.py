@@ -213,8 +213,6 @@ def test_terminal_gets_a_rich_table(site):
         assert any(line.startswith(f"│ {ref} ") for line in body), ref
 
 
-@pytest.mark.xfail(strict=True, reason="common.print_rows passes cell text to Rich as markup: a subject with "
-                                       "[tags] loses them on a terminal, and '[/b]' crashes `list` (MarkupError)")
 def test_terminal_table_shows_subjects_literally(site):
     with session_scope(site.engine) as session:
         session.execute(update(Ticket).where(Ticket.id == 1).values(subject="[urgent] logo files for the [/b] backdrop"))
@@ -302,9 +300,6 @@ def test_db_upgrade_and_status(site, tmp_path):
     assert site.run("list", "--json", env=env).stdout.strip() == "[]"
 
 
-@pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired,
-                   reason="storage.db.pending_migrations (the check in common.engine) starts BEGIN IMMEDIATE, so "
-                          "every command waits for a writer (busy timeout 60 s); it needs the READ_ONLY option")
 def test_read_commands_do_not_wait_for_a_writer(site):
     from sqlalchemy import text
 

@@ -6,6 +6,7 @@ runs the same code. Each step is idempotent: running it twice does no harm.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -20,7 +21,8 @@ from sqlmodel import Session, select
 from mediadesk.settings import Settings
 from mediadesk.storage import repo, search
 from mediadesk.storage.db import read_scope, session_scope
-from mediadesk.storage.models import PRIORITY_RANK, Attachment, InboundMessage, Message, Ticket, utcnow
+from mediadesk.storage.models import (PRIORITY_RANK, Attachment, InboundMessage, LabelledExample, Message, Ticket,
+                                      utcnow)
 from mediadesk.worker import workflow
 from mediadesk.worker.attachments import sanitise_filename, store_blob
 from mediadesk.worker.parsing import ParsedMessage, parse_message
@@ -325,6 +327,12 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
         if ticket is None:
             raise LookupError(f"ticket {ticket_id} does not exist")
         message, inbound = first_inbound(session, ticket)
+        corrected = session.exec(select(LabelledExample.category).where(LabelledExample.ticket_id == ticket.id)
+                                 .order_by(LabelledExample.id.desc())).first()
+        if decision is not None and corrected and corrected != decision.category:
+            # A human's correction outranks a re-run of the rules.
+            decision = dataclasses.replace(decision, category=corrected, confidence=1.0,
+                                           explanation=[*decision.explanation, f"category {corrected}: set by the press team"])
         if decision is None:
             # Nothing readable: leave it for a human; no acknowledgement to the unknown.
             ticket.triaged_at = utcnow()

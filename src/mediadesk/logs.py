@@ -113,7 +113,8 @@ def configure(level: int | str = logging.WARNING, *, json: bool | None = None) -
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        # Looked up at each call: a test runner or daemon may replace sys.stderr later.
+        logger_factory=lambda *_: structlog.PrintLogger(file=sys.stderr),
         cache_logger_on_first_use=False,
     )
 

@@ -10,6 +10,7 @@ from typing import Any, Iterable, NoReturn, Sequence
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from mediadesk.settings import Settings, SettingsError, get_settings
 
@@ -87,7 +88,8 @@ def print_rows(title: str | None, columns: Sequence[str], rows: Iterable[Sequenc
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
-            table.add_row(*["" if v is None else str(v) for v in row])
+            # Text, not markup: a subject such as "[urgent]" or "[/b]" is shown as written.
+            table.add_row(*[Text("" if v is None else str(v)) for v in row])
         out.print(table)
     else:
         for row in rows:

@@ -177,12 +177,27 @@ def check_redis(ctx: Context) -> tuple[str, str, str]:
 
 
 def check_imap(ctx: Context) -> tuple[str, str, str]:
+    """Every watched mailbox (MEDIADESK_MAILBOXES, or the one IMAP mailbox); the worst verdict wins."""
+    results = []
+    for box in ctx.settings.each_mailbox():
+        try:
+            status, detail, hint = _check_one_imap(ctx, box)
+        except Problem as problem:
+            status, detail, hint = problem.status, problem.detail, problem.hint
+        results.append((status, (f"{box.mailbox_name}: " if box.mailbox_name else "") + detail, hint))
+    if len(results) == 1:
+        return results[0]
+    rank = {OK: 0, SKIP: 0, WARN: 1, FAIL: 2}
+    worst = max(results, key=lambda r: rank.get(r[0], 2))
+    return worst[0], "; ".join(r[1] for r in results), worst[2]
+
+
+def _check_one_imap(ctx: Context, s) -> tuple[str, str, str]:
     from imapclient.exceptions import IMAPClientError, LoginError
 
     from mediadesk.mailbox.poller import imap_connect
     from mediadesk.settings import SettingsError
 
-    s = ctx.settings
     if not s.imap_host:
         return WARN, "no mailbox configured: nothing is polled", "set MEDIADESK_IMAP_HOST, _USER and _PASSWORD"
     try:
