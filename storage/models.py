@@ -61,6 +61,7 @@ class Ticket(SQLModel, table=True):
     __table_args__ = (
         Index("ix_ticket_status_priority_due", "status", "priority_rank", "due_at"),
         Index("ix_ticket_requester", "requester_email"),
+        Index("ix_ticket_overdue_status", "overdue", "status"),
     )
     id: int | None = Field(default=None, primary_key=True)
     ref: str | None = Field(default=None, max_length=32, unique=True)
