@@ -63,7 +63,10 @@ def imap_connect(settings: Settings, *, timeout: float = 60) -> IMAPClient:
             client.starttls(context)
         imap_authenticate(client, settings)  # password, or XOAUTH2 (MEDIADESK_IMAP_AUTH)
     except BaseException:
-        client.shutdown()
+        try:
+            client.shutdown()
+        except OSError:  # a failed TLS handshake already closed the socket: keep the real error
+            pass
         raise
     return client
 

@@ -237,3 +237,70 @@ def test_poller_killed_at_every_fault_point(stack, dovecot, imap_account, smtp_s
             assert quiet["inbound"] - quiet["done"] == 40, quiet
         done += len(chunk)
         recover_and_audit(stack, generated[:done], f"poller SIGKILL {point}", smtp_server)
+
+
+# --------------------------------------------------------------------------- poison messages
+
+
+def test_poison_message_is_parked_listed_and_redriven_while_the_rest_flows(mediadesk_env, tmp_path, worker_factory,
+                                                                          mediadesk_cli, smtp_server, dovecot,
+                                                                          imap_account):
+    """A message whose ingest fails every time is parked after MEDIADESK_MAX_ATTEMPTS with its
+    error, shown by `mediadesk list --status error`, and re-driven by `mediadesk reprocess
+    parked` once the cause is gone; the mail around it is processed meanwhile.
+
+    The pipeline survives every hostile input we found (see test_hostile.py, test_fuzz.py), so
+    the failure is made real at the database: a trigger aborts the INSERT of exactly this
+    message, on every attempt, as a broken constraint or a full disk would.
+    """
+    import sqlite3
+    from email.message import EmailMessage
+
+    stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
+                       MEDIADESK_MAX_ATTEMPTS="3")
+    try:
+        db_path = mediadesk_env["MEDIADESK_DATABASE_URL"].removeprefix("sqlite:///")
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("CREATE TRIGGER poison BEFORE INSERT ON message WHEN NEW.subject LIKE '%POISON%' "
+                         "BEGIN SELECT RAISE(ABORT, 'poison: this message cannot be stored'); END")
+        generated = _mail(60, seed=606)
+        poison = EmailMessage()
+        poison["From"], poison["To"] = "Dana <dana@courrier.example>", imap_account.user
+        poison["Subject"], poison["Message-ID"] = "POISON interview request", "<poison-1@courrier.example>"
+        poison["Date"] = "Tue, 24 Nov 2026 10:00:00 +0300"
+        poison.set_content("Could your spokesperson give us an interview on Thursday?")
+        raws = [m.raw for m in generated]
+        raws.insert(5, poison.as_bytes())  # early in the batch: everything after it must still flow
+        dovecot.append(imap_account.user, "INBOX", raws)
+        stack.start_worker()
+        stack.start_poller()
+
+        counts = stack.wait(lambda c: c["done"] == 60 and c["parked"] == 1, timeout=120,
+                            what="the rest processed and the poison message parked")
+        listed = stack.cli("list", "--status", "error", "--json")
+        assert listed.returncode == 0, listed.stderr
+        [parked] = json.loads(listed.stdout)
+        assert parked["attempts"] == 3 and "poison" in parked["error"]
+        assert parked["message_id"] == "<poison-1@courrier.example>"
+        assert stack.cli("sweep", "--grace", "0").returncode == 0  # a sweep leaves parked mail alone
+        time.sleep(2)
+        assert stack.counts()["parked"] == 1
+
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("DROP TRIGGER poison")
+        redriven = stack.cli("reprocess", "parked")
+        assert redriven.returncode == 0, redriven.stderr
+        assert "re-drove 1 parked message" in redriven.stderr
+        assert json.loads(stack.cli("list", "--status", "error", "--json").stdout) == []
+        final = stack.wait(settled(61, drafts_done=False), timeout=60, what="the re-driven message")
+        assert final["done"] == 61 and final["parked"] == 0 and final["tickets"] == counts["tickets"] + 1
+        assert stack.thread_map()["<poison-1@courrier.example>"]
+        from mediadesk.mailgen import Generated
+
+        everything = [*generated, Generated(poison.as_bytes(), "<poison-1@courrier.example>", len(generated))]
+        result = audit(stack, everything, "poison message parked, then re-driven", smtp_server)
+        RESULTS.append(result)
+        assert result.ok, format_table([result])
+        print(f"\npoison: parked after 3 attempts while {counts['done']} others were processed; re-driven: {final}")
+    finally:
+        stack.close()

@@ -18,7 +18,8 @@ def sanitise_filename(name: str | None, *, default: str = "attachment") -> str:
         return default
     name = unicodedata.normalize("NFC", str(name))
     name = re.split(r"[/\\]", name)[-1]  # drop any path, absolute or traversing
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")  # control/format chars (incl. bidi overrides)
+    # Control and format characters (bidi overrides included) and line/paragraph separators.
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C" and unicodedata.category(ch) not in ("Zl", "Zp"))
     name = re.sub(r'[<>:"|?*]', "_", name).strip().strip(".").strip()
     if not name:
         return default
@@ -39,6 +40,8 @@ def store_blob(root: Path, data: bytes) -> tuple[str, Path]:
     path = folder / digest
     if path.exists():
         return digest, path
+    # Owner-only from the top: the data dir (when we create it), the store and each folder.
+    root.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(root, 0o700)
     tmp = folder / f".{digest}.{os.getpid()}.tmp"
