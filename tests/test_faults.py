@@ -103,7 +103,7 @@ def _mail(n: int, seed: int):
 
 
 def test_worker_sigkilled_mid_batch(stack, dovecot, imap_account, smtp_server):
-    generated = _mail(200, seed=601)
+    generated = _mail(150, seed=601)
     dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated])
     worker = stack.start_worker()
     stack.start_poller()
@@ -126,13 +126,13 @@ def test_redis_restarted_mid_batch(mediadesk_env, private_redis, tmp_path, worke
     stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
                        MEDIADESK_REDIS_URL=private_redis.url)
     try:
-        generated = _mail(200, seed=602)
-        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:150]])
+        generated = _mail(150, seed=602)
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:110]])
         stack.start_worker()
         stack.start_poller()
         stack.wait(lambda c: c["done"] >= 40, timeout=120, what="a first part of the batch")
         _terminate(private_redis.proc)  # queued tasks, the lock and rate counters are gone
-        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[150:]])  # arrives meanwhile
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[110:]])  # arrives meanwhile
         time.sleep(3)
         private_redis._spawn()
         at_restart = stack.counts()
@@ -150,17 +150,17 @@ def test_imap_connection_kicked_and_dovecot_restarted(mediadesk_env, tmp_path, w
     stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
                        MEDIADESK_FETCH_BATCH="10")
     try:
-        generated = _mail(200, seed=603)
+        generated = _mail(150, seed=603)
         stack.start_worker()
         poller = stack.start_poller()
-        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:100]])
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:75]])
         stack.wait(lambda c: c["inbound"] >= 20, timeout=60, what="the poller to start fetching")
         kicked = dovecot.doveadm("kick", imap_account.user)  # drops the poller's session mid-sync
         print(f"\ndoveadm kick: {kicked.stdout.strip()!r}")
-        recover_and_audit(stack, generated[:100], "IMAP connection kicked (doveadm kick)", smtp_server)
+        recover_and_audit(stack, generated[:75], "IMAP connection kicked (doveadm kick)", smtp_server)
 
-        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[100:]])
-        stack.wait(lambda c: c["inbound"] >= 120, timeout=60, what="fetching after the kick")
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[75:]])
+        stack.wait(lambda c: c["inbound"] >= 90, timeout=60, what="fetching after the kick")
         dovecot.restart()  # every connection dropped, the server away for a moment
         recover_and_audit(stack, generated, "Dovecot restarted mid-fetch", smtp_server)
         assert poller.poll() is None, "the poller must survive both, reconnecting on its own"
@@ -199,13 +199,13 @@ def test_postgresql_unreachable_for_several_seconds(mediadesk_env, pg_url, tmp_p
     stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
                        MEDIADESK_DATABASE_URL=pg_url)
     try:
-        generated = _mail(200, seed=604)
-        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:150]])
+        generated = _mail(150, seed=604)
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:110]])
         stack.start_worker()
         stack.start_poller()
         stack.wait(lambda c: c["done"] >= 40, timeout=120, what="a first part of the batch")
         stack.engine.dispose()
-        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[150:]])
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[110:]])
         _pg_outage(pg_url.rsplit("/", 1)[1], seconds=6)
         recover_and_audit(stack, generated, "PostgreSQL unreachable 6 s", smtp_server, timeout=150)
     finally:
@@ -217,11 +217,11 @@ def test_postgresql_unreachable_for_several_seconds(mediadesk_env, pg_url, tmp_p
 
 def test_poller_killed_at_every_fault_point(stack, dovecot, imap_account, smtp_server):
     """SIGKILL between fetch and commit, commit and enqueue, enqueue and the mailbox policy."""
-    generated = _mail(180, seed=605)
+    generated = _mail(150, seed=605)
     stack.start_worker()
     done = 0
     for point in ("after_fetch", "after_commit", "after_enqueue"):
-        chunk = generated[done:done + 60]
+        chunk = generated[done:done + 50]
         before = stack.counts()["inbound"]
         dovecot.append(imap_account.user, "INBOX", [m.raw for m in chunk])
         crashed = stack.start_poller(MEDIADESK_FAULT_POINT=point)
@@ -232,7 +232,7 @@ def test_poller_killed_at_every_fault_point(stack, dovecot, imap_account, smtp_s
         survivor = stack.cli("poll", "--once")  # carries on from the committed cursor
         assert survivor.returncode == 0, survivor.stderr
         if point == "after_commit":  # stored but never enqueued: only the sweep can find these 40
-            stack.wait(lambda c: c["done"] >= processed + 20, timeout=60, what="the survivor's 20")
+            stack.wait(lambda c: c["done"] >= processed + 10, timeout=60, what="the survivor's 10")
             quiet = stack.wait_quiet(seconds=1.5)
             assert quiet["inbound"] - quiet["done"] == 40, quiet
         done += len(chunk)

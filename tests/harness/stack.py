@@ -38,8 +38,9 @@ class Stack:
         self.engine = make_engine(env["MEDIADESK_DATABASE_URL"])
         self.worker = None
         self._bg_sweep: subprocess.Popen | None = None
-        upgraded = self.cli("db", "upgrade")
-        assert upgraded.returncode == 0, upgraded.stderr
+        from mediadesk.storage.db import upgrade
+
+        upgrade(env["MEDIADESK_DATABASE_URL"])  # what `mediadesk db upgrade` does, without a process start
 
     # -- processes
 
