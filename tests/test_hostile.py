@@ -417,21 +417,16 @@ def _check_no_injection(msg, recipient: str | None = "eve@ledger.example") -> No
         assert addresses == [recipient]
 
 
-# An RFC 2047 encoded word in a value we put in a header is decoded by the email package when
-# the header is set, and a CR/LF inside it is written out as a real line break: header
-# injection. A sender reaches it by double-encoding the Subject or the From display name (the
-# parser decodes one level; see the end-to-end test below). The fix belongs in
-# worker/drafting/message.py (e.g. break "=?" in clean_line, or set pre-built header objects).
-ENCODED_WORD_INJECTION = pytest.mark.xfail(
-    strict=True, reason="build_email decodes RFC 2047 words in subject/display name into real CR/LF")
-ENCODED = {"=?utf-8?q?Eve=0D=0ABcc:_victim@evil.example?=", "=?utf-8?b?RXZlDQpCY2M6IHZpY3RpbUBldmlsLmV4YW1wbGU=?="}
+# An RFC 2047 encoded word in a value we put in a header would be decoded by the email package
+# when the header is set, turning an encoded CR/LF into a real line break; a sender reaches it
+# by double-encoding the Subject or the From display name. build_email decodes and cleans such
+# words itself (drafting.message.header_text).
 
 
 def _cases():
     for field in ["to_name", "subject", "in_reply_to", "references", "message_id", "language"]:
         for evil in INJECTIONS:
-            marks = [ENCODED_WORD_INJECTION] if evil in ENCODED and field in ("to_name", "subject") else []
-            yield pytest.param(field, evil, marks=marks, id=f"{field}-{evil!r:.30}")
+            yield pytest.param(field, evil, id=f"{field}-{evil!r:.30}")
 
 
 @pytest.mark.parametrize("field,evil", list(_cases()))
@@ -495,7 +490,6 @@ def test_hostile_inquiry_is_acknowledged_to_its_sender_only_over_real_smtp(db, s
                   "=?utf-8?q?Eve=0D=0ABcc:_victim@evil.example?= <eve@ledger.example>")
 
 
-@ENCODED_WORD_INJECTION
 def test_double_encoded_subject_and_name_cannot_inject_into_the_acknowledgement(db, smtp_server):
     _send_hostile(db, smtp_server, _double_encoded("=?utf-8?q?Interview=0D=0ABcc:_victim@evil.example?="),
                   _double_encoded("=?utf-8?q?Eve=0D=0AX-Evil:_1?=") + " <eve@ledger.example>")

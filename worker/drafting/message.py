@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from email.header import decode_header, make_header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -77,9 +78,31 @@ def references_for(inquiry_id: str | None, earlier: list[str] | tuple[str, ...] 
     return " ".join(ids) or None
 
 
+def header_text(value: str | None, limit: int = 998) -> str:
+    """Sender-supplied text made safe for a header we write.
+
+    The email package decodes RFC 2047 words inside header values it is given, so an encoded
+    CR/LF ("=?utf-8?q?Eve=0D=0ABcc:…?=") would come back as a real line break. Decode such
+    words ourselves (repeatedly, for double encoding), reduce the result to one clean line, and
+    break any encoded-word opener that is left.
+    """
+    text = value or ""
+    for _ in range(4):
+        if "=?" not in text:
+            break
+        try:
+            decoded = str(make_header(decode_header(text)))
+        except Exception:
+            break
+        if decoded == text:
+            break
+        text = decoded
+    return clean_line(text, limit).replace("=?", "= ?")
+
+
 def address(email: str, name: str | None = None) -> Address:
     """An Address object with a display name that is one clean line (or none)."""
-    display = clean_line(name or "", 200).replace('"', "'")
+    display = header_text(name, 200).replace('"', "'")
     username, _, domain = email.strip().rpartition("@")
     return Address(display_name=display, username=username, domain=domain)
 
@@ -92,7 +115,7 @@ def build_email(draft, settings, *, date=None) -> EmailMessage:
     msg = EmailMessage(policy=SMTP)
     msg["From"] = address(settings.media_address, settings.organisation)
     msg["To"] = address(draft.to_email, draft.to_name)
-    msg["Subject"] = clean_line(draft.subject)
+    msg["Subject"] = header_text(draft.subject)
     msg["Date"] = format_datetime(date or utcnow())
     msg["Message-ID"] = clean_msgid(draft.message_id) or new_message_id("ack", settings.media_address)
     in_reply_to = clean_msgid(draft.in_reply_to)
