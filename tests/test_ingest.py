@@ -233,3 +233,21 @@ def test_full_text_search_over_subject_body_and_sender(env):
     assert refs("ledger") == [en]
     assert refs("footage") == [en]  # a later message on the thread is searchable too
     assert refs('x" OR * NEAR(') == []  # user text is never query syntax
+
+
+def test_sweep_finds_approved_acknowledgements_whose_send_was_lost(env):
+    from mediadesk.storage.models import Draft
+
+    settings, engine = env
+    ingest_all(engine, settings, put(engine, eml(msgid="<d1@x.example>"), eml(msgid="<d2@x.example>", subject="B")))
+    now = utcnow()
+    with session_scope(engine) as session:
+        t1, t2 = session.exec(select(Ticket).order_by(Ticket.id)).all()
+        never_tried = Draft(ticket_id=t1.id, status="approved", to_email="a@x.example", subject="s", body_text="b",
+                            approved_at=now - timedelta(minutes=5))
+        retrying = Draft(ticket_id=t2.id, status="approved", to_email="b@x.example", subject="s", body_text="b",
+                         approved_at=now - timedelta(minutes=5), send_attempts=1, send_started_at=now - timedelta(minutes=1))
+        session.add_all([never_tried, retrying])
+    grace = settings.model_copy(update={"sweep_grace_seconds": 60})
+    assert pipeline.unsent_approved(engine, grace, now=now) == [never_tried.id]  # a retry may still be pending
+    assert pipeline.unsent_approved(engine, grace, now=now + timedelta(minutes=20)) == [never_tried.id, retrying.id]

@@ -15,14 +15,15 @@ from typing import Callable
 
 import structlog
 from sqlalchemy import or_, text
+from sqlalchemy import and_, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from mediadesk.settings import Settings
 from mediadesk.storage import repo, search
 from mediadesk.storage.db import read_scope, session_scope
-from mediadesk.storage.models import (PRIORITY_RANK, Attachment, InboundMessage, LabelledExample, Message, Ticket,
-                                      utcnow)
+from mediadesk.storage.models import (PRIORITY_RANK, Attachment, Draft, InboundMessage, LabelledExample, Message,
+                                      Ticket, utcnow)
 from mediadesk.worker import workflow
 from mediadesk.worker.attachments import sanitise_filename, store_blob
 from mediadesk.worker.parsing import ParsedMessage, parse_message
@@ -394,6 +395,27 @@ def stale_work(engine: Engine, settings: Settings, *, now: datetime | None = Non
             .order_by(Ticket.id).limit(10_000)
         ).all()
     return list(inbound), list(tickets)
+
+
+SEND_RETRY_HORIZON = timedelta(minutes=15)  # beyond the send task's longest retry backoff
+
+
+def unsent_approved(engine: Engine, settings: Settings, *, now: datetime | None = None) -> list[int]:
+    """Approved drafts whose send task was lost (Redis restarted empty, a broker hiccup).
+
+    Never attempted and approved before the grace period, or last attempted so long ago that no
+    retry can still be pending. Sending claims the draft first, so a re-enqueue never resends.
+    """
+    now = now or utcnow()
+    cutoff = now - timedelta(seconds=settings.sweep_grace_seconds)
+    with read_scope(engine) as session:
+        rows = session.exec(
+            select(Draft.id).where(Draft.status == "approved", or_(
+                and_(Draft.send_attempts == 0, Draft.approved_at <= cutoff),
+                Draft.send_started_at <= now - SEND_RETRY_HORIZON,
+            )).order_by(Draft.id).limit(10_000)
+        ).all()
+    return list(rows)
 
 
 def mark_overdue(engine: Engine, *, now: datetime | None = None) -> list[str]:

@@ -104,9 +104,12 @@ def sweep() -> dict:
         ingest.delay(inbound_id)
     for ticket_id in ticket_ids:
         triage.delay(ticket_id)
-    if inbound_ids or ticket_ids:
-        log.info("sweep", inbound=len(inbound_ids), tickets=len(ticket_ids))
-    return {"inbound": len(inbound_ids), "tickets": len(ticket_ids)}
+    draft_ids = pipeline.unsent_approved(_engine(), get_settings())
+    for draft_id in draft_ids:
+        send.delay(draft_id)
+    if inbound_ids or ticket_ids or draft_ids:
+        log.info("sweep", inbound=len(inbound_ids), tickets=len(ticket_ids), drafts=len(draft_ids))
+    return {"inbound": len(inbound_ids), "tickets": len(ticket_ids), "drafts": len(draft_ids)}
 
 
 @app.task(name="mediadesk.sla_sweep")

@@ -157,7 +157,8 @@ def sweep(
     inline: bool = typer.Option(False, "--inline", help="Process in this process instead of enqueueing."),
     grace: Optional[float] = typer.Option(None, help="Seconds a message may wait before it counts as lost."),
 ) -> None:
-    """Re-enqueue inbound mail stored but never processed, and tickets never triaged."""
+    """Re-enqueue inbound mail stored but never processed, tickets never triaged, and approved
+    acknowledgements whose send was lost."""
     from mediadesk.worker import pipeline
 
     settings = common.settings()
@@ -165,19 +166,27 @@ def sweep(
         settings = settings.model_copy(update={"sweep_grace_seconds": grace})
     engine = common.engine()
     inbound_ids, ticket_ids = pipeline.stale_work(engine, settings)
+    draft_ids = pipeline.unsent_approved(engine, settings)
     if inline:
+        from mediadesk.worker.sending import send_draft
+
         for inbound_id in inbound_ids:
             pipeline.process_inbound(engine, inbound_id, settings)
         for ticket_id in ticket_ids:
             pipeline.triage_and_draft(engine, ticket_id, settings)
+        for draft_id in draft_ids:
+            send_draft(engine, draft_id, settings)
     else:
-        from mediadesk.worker.tasks import ingest, triage
+        from mediadesk.worker.tasks import ingest, send, triage
 
         for inbound_id in inbound_ids:
             ingest.delay(inbound_id)
         for ticket_id in ticket_ids:
             triage.delay(ticket_id)
-    err.print(f"swept {len(inbound_ids)} inbound message(s) and {len(ticket_ids)} untriaged ticket(s)")
+        for draft_id in draft_ids:
+            send.delay(draft_id)
+    err.print(f"swept {len(inbound_ids)} inbound message(s), {len(ticket_ids)} untriaged ticket(s) and "
+              f"{len(draft_ids)} unsent acknowledgement(s)")
 
 
 def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
