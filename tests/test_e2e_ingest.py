@@ -7,88 +7,16 @@ processes, and checks the database: every message stored once, every thread one 
 from __future__ import annotations
 
 import signal
-import subprocess
-import sys
 import time
 from email.message import EmailMessage
 from email.utils import make_msgid
-from pathlib import Path
 
 import pytest
-from sqlalchemy import func
-from sqlmodel import Session, select
 
+from harness.stack import Stack
 from mediadesk.mailgen import expected_threads, generate
-from mediadesk.storage.db import make_engine
-from mediadesk.storage.models import InboundMessage, Message, Ticket
 
 pytestmark = pytest.mark.integration
-
-MEDIADESK = Path(sys.executable).parent / "mediadesk"
-
-
-class Stack:
-    """The product's own processes for one test: poller(s), worker, CLI, and a DB view."""
-
-    def __init__(self, env, tmp_path, worker_factory, mediadesk_cli):
-        self.env, self.tmp, self.worker_factory, self.cli = env, tmp_path, worker_factory, mediadesk_cli
-        self.pollers: list[subprocess.Popen] = []
-        self.engine = make_engine(env["MEDIADESK_DATABASE_URL"])
-        self.worker = None
-        upgraded = self.cli("db", "upgrade")
-        assert upgraded.returncode == 0, upgraded.stderr
-
-    def start_worker(self, concurrency: int = 2):
-        self.worker = self.worker_factory(self.env, concurrency=concurrency)
-        return self.worker
-
-    def start_poller(self, **extra_env) -> subprocess.Popen:
-        log = open(self.tmp / f"poller-{len(self.pollers)}.log", "wb")
-        proc = subprocess.Popen([str(MEDIADESK), "poll"], env={**self.env, **extra_env}, cwd=self.tmp,
-                                stdout=log, stderr=subprocess.STDOUT)
-        self.pollers.append(proc)
-        return proc
-
-    def stop_pollers(self) -> None:
-        for proc in self.pollers:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(20)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
-
-    def counts(self) -> dict:
-        with Session(self.engine) as s:
-            states = dict(s.exec(select(InboundMessage.state, func.count()).group_by(InboundMessage.state)).all())
-            return {
-                "inbound": sum(states.values()), "done": states.get("done", 0), "parked": states.get("parked", 0),
-                "tickets": s.exec(select(func.count()).select_from(Ticket)).one(),
-                "messages": s.exec(select(func.count()).select_from(Message).where(Message.direction == "in")).one(),
-                "triaged": s.exec(select(func.count()).select_from(Ticket).where(Ticket.triaged_at.is_not(None))).one(),
-            }
-
-    def wait(self, predicate, timeout: float = 180, what: str = "") -> dict:
-        deadline = time.monotonic() + timeout
-        while True:
-            counts = self.counts()
-            if predicate(counts):
-                return counts
-            if time.monotonic() > deadline:
-                logs = "\n".join((self.tmp / f"poller-{i}.log").read_text(errors="replace")[-2000:]
-                                 for i in range(len(self.pollers)))
-                worker_log = self.worker.log_text()[-3000:] if self.worker else ""
-                raise AssertionError(f"timed out waiting for {what}: {counts}\npoller:\n{logs}\nworker:\n{worker_log}")
-            time.sleep(0.2)
-
-    def thread_map(self) -> dict[str, int]:
-        with Session(self.engine) as s:
-            return {m: t for m, t in s.exec(select(Message.message_id, Message.ticket_id).where(Message.direction == "in")).all()}
-
-    def close(self) -> None:
-        self.stop_pollers()
-        self.engine.dispose()
 
 
 @pytest.fixture
@@ -101,11 +29,12 @@ def stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli):
 
 
 def assert_threads(stack: Stack, generated) -> None:
-    """Every generated message sits on the ticket of its thread's first message."""
+    """Every generated message sits, once, on the ticket of its thread's first message."""
     tickets_of = stack.thread_map()
     assert len(tickets_of) == len(generated)
     for message in generated:
-        assert tickets_of[message.message_id] == tickets_of[generated[message.thread].message_id], message.message_id
+        [ticket] = tickets_of[message.message_id]
+        assert [ticket] == tickets_of[generated[message.thread].message_id], message.message_id
 
 
 def all_in(n_inbound: int, n_tickets: int):
