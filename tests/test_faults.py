@@ -31,10 +31,9 @@ pytestmark = [pytest.mark.faults, pytest.mark.integration]
 
 GENUINE = [c for c in CATEGORIES if c not in ("spam", "automated")]
 # An approved acknowledgement whose `send` task is lost (Redis restarted empty) or fails on a
-# database error is never sent: the outbox sweep re-enqueues inbound mail and untriaged
-# tickets, not drafts. Reported as "acks stuck" in the table (and as a warning) until
-# worker/tasks.py retries and sweeps sends; then set this True to enforce it.
-REQUIRE_ACKS_DELIVERED = False
+# database error must still go out: the outbox sweep re-enqueues approved drafts. Enforced;
+# set False to only report "acks stuck" (as a warning) while investigating.
+REQUIRE_ACKS_DELIVERED = True
 RESULTS: list[Audit] = []
 
 
@@ -87,8 +86,8 @@ def recover_and_audit(stack: Stack, generated, fault: str, smtp, *, timeout: flo
     assert result.ok, format_table([result])
     assert result.sent > 0, "auto-send never sent anything: the send part proves nothing"
     if result.stuck_acks:
-        message = (f"{fault}: {result.stuck_acks} approved acknowledgement(s) never sent: their send task was "
-                   "lost or failed on a database error, and the sweep does not re-enqueue drafts")
+        message = (f"{fault}: {result.stuck_acks} approved acknowledgement(s) never sent (send task lost or "
+                   "failed, and not re-enqueued by the sweep)")
         if REQUIRE_ACKS_DELIVERED:
             pytest.fail(message)
         warnings.warn(message)
@@ -293,6 +292,8 @@ def test_poison_message_is_parked_listed_and_redriven_while_the_rest_flows(media
         assert "re-drove 1 parked message" in redriven.stderr
         assert json.loads(stack.cli("list", "--status", "error", "--json").stdout) == []
         final = stack.wait(settled(61, drafts_done=False), timeout=60, what="the re-driven message")
+        stack.sweep()  # as beat would: the re-driven inquiry's approved acknowledgement goes out
+        final = stack.wait(settled(61), timeout=60, what="the re-driven message's acknowledgement")
         assert final["done"] == 61 and final["parked"] == 0 and final["tickets"] == counts["tickets"] + 1
         assert stack.thread_map()["<poison-1@courrier.example>"]
         from mediadesk.mailgen import Generated
@@ -300,7 +301,7 @@ def test_poison_message_is_parked_listed_and_redriven_while_the_rest_flows(media
         everything = [*generated, Generated(poison.as_bytes(), "<poison-1@courrier.example>", len(generated))]
         result = audit(stack, everything, "poison message parked, then re-driven", smtp_server)
         RESULTS.append(result)
-        assert result.ok, format_table([result])
+        assert result.ok and result.stuck_acks == 0, format_table([result])
         print(f"\npoison: parked after 3 attempts while {counts['done']} others were processed; re-driven: {final}")
     finally:
         stack.close()

@@ -176,7 +176,7 @@ class Audit:
     double_sends: int
     sent: int
     uncertain: int
-    stuck_acks: int = 0  # approved (or sending) at the end: never delivered, never retried
+    stuck_acks: int = 0  # still approved at the end: never delivered, never retried
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -218,11 +218,13 @@ def audit(stack: Stack, generated, fault: str, smtp=None) -> Audit:
                 if deliveries.get(ref, 0) != 1:
                     double_sends += 1
                     notes.append(f"{ref} sent but delivered {deliveries.get(ref, 0)} times")
-            elif status == "uncertain":
+            elif status in ("uncertain", "sending"):
+                # "sending" after a crash mid-conversation: it may have gone out, so it is never
+                # retried (at most once); a human decides, as for "uncertain".
                 uncertain += 1
             elif deliveries.get(ref, 0):
                 notes.append(f"{ref} delivered while its draft is {status}")
-    stuck = [ref for status, ref in drafts if status in ("approved", "sending")]
+    stuck = [ref for status, ref in drafts if status == "approved"]
     if stuck:
         notes.append(f"approved but never sent: {', '.join(stuck[:5])}{' …' if len(stuck) > 5 else ''}")
     return Audit(fault, len(generated), n_tickets, expected_threads(generated), len(lost), duplicated,
