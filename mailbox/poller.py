@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import ssl
 import threading
 import time
 import uuid
@@ -24,6 +23,7 @@ from sqlalchemy.engine import Engine
 from mediadesk.backoff import backoff
 from mediadesk.oauth2 import imap_authenticate
 from mediadesk.settings import Settings
+from mediadesk.tls import tls_context
 from mediadesk.storage import repo
 from mediadesk.storage.db import session_scope
 
@@ -52,10 +52,7 @@ def fault_point(name: str) -> None:
 def imap_connect(settings: Settings, *, timeout: float = 60) -> IMAPClient:
     """Log in (password or XOAUTH2) over TLS (verified) unless MEDIADESK_IMAP_SSL=false."""
     settings.require_imap()
-    context = ssl.create_default_context()
-    if not settings.imap_verify_tls:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
+    context = tls_context(settings.imap_verify_tls)
     client = IMAPClient(settings.imap_host, port=settings.resolved_imap_port, ssl=settings.imap_ssl,
                         ssl_context=context if settings.imap_ssl else None, timeout=timeout)
     try:

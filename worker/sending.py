@@ -23,6 +23,7 @@ from sqlmodel import Session, select
 from mediadesk.oauth2 import smtp_authenticate
 from mediadesk.storage.db import session_scope
 from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent, utcnow
+from mediadesk.tls import tls_context as _tls_context
 from mediadesk.worker.drafting.message import build_email
 from mediadesk.worker.workflow import allowed, transition
 
@@ -57,12 +58,6 @@ def _event(session: Session, ticket_id: int, note: str, *, actor: str = SYSTEM) 
     session.add(TicketEvent(ticket_id=ticket_id, actor=actor, kind="send", note=note, at=utcnow()))
 
 
-def _tls_context(verify: bool) -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    if not verify:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
 
 
 def _classify(exc: smtplib.SMTPResponseException | smtplib.SMTPRecipientsRefused) -> type[Exception]:

@@ -15,17 +15,11 @@ from typing import Any
 
 import yaml
 
+from mediadesk.settings import CATEGORIES
 from mediadesk.worker.triage.text import lower_pattern, normalize_pattern
 
 DEFAULT_RULES_FILE = Path(__file__).with_name("rules.yaml")
-INQUIRY_CATEGORIES = (
-    "interview_request",
-    "information_request",
-    "media_assets",
-    "event_accreditation",
-    "correction_complaint",
-    "partnership_speaking",
-)
+INQUIRY_CATEGORIES = tuple(c for c in CATEGORIES if c not in ("general", "spam", "automated"))
 SCORED_CATEGORIES = (*INQUIRY_CATEGORIES, "general", "spam")
 
 

@@ -23,6 +23,7 @@ import typer
 from mediadesk.cli.common import ExitCode, err, is_tty, out, print_json, print_rows
 
 from mediadesk.metrics import POLLER_LOCK_PREFIX, QUEUE, queue_depth
+from mediadesk.tls import tls_context as _tls_context
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 
@@ -117,12 +118,6 @@ def _ago(seconds: float) -> str:
     return f"{seconds // 86400}d"
 
 
-def _tls_context(verify: bool) -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    if not verify:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
 
 
 def _network_hint(prefix: str) -> str:

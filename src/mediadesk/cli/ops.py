@@ -38,7 +38,11 @@ def db_status() -> None:
     from mediadesk.storage import db
 
     url = common.settings().database_url
-    pending = db.pending_migrations(url)
+    try:
+        pending = db.pending_migrations(url)
+    except Exception as exc:
+        fail(f"cannot open the database {mask_url(url)} (MEDIADESK_DATABASE_URL): {type(exc).__name__}",
+             ExitCode.UNAVAILABLE)
     if pending:
         fail(f"{len(pending)} migration(s) pending on {mask_url(url)}: run `mediadesk db upgrade`", ExitCode.UNAVAILABLE)
     err.print(f"{mask_url(url)}: up to date")
