@@ -239,15 +239,19 @@ def test_sweep_finds_approved_acknowledgements_whose_send_was_lost(env):
     from mediadesk.storage.models import Draft
 
     settings, engine = env
-    ingest_all(engine, settings, put(engine, eml(msgid="<d1@x.example>"), eml(msgid="<d2@x.example>", subject="B")))
+    ingest_all(engine, settings, put(engine, eml(msgid="<d1@x.example>"), eml(msgid="<d2@x.example>", subject="B"),
+                                     eml(msgid="<d3@x.example>", subject="C")))
     now = utcnow()
     with session_scope(engine) as session:
-        t1, t2 = session.exec(select(Ticket).order_by(Ticket.id)).all()
+        t1, t2, t3 = session.exec(select(Ticket).order_by(Ticket.id)).all()
         never_tried = Draft(ticket_id=t1.id, status="approved", to_email="a@x.example", subject="s", body_text="b",
                             approved_at=now - timedelta(minutes=5))
         retrying = Draft(ticket_id=t2.id, status="approved", to_email="b@x.example", subject="s", body_text="b",
                          approved_at=now - timedelta(minutes=5), send_attempts=1, send_started_at=now - timedelta(minutes=1))
-        session.add_all([never_tried, retrying])
+        crashed = Draft(ticket_id=t3.id, status="sending", to_email="c@x.example", subject="s", body_text="b",
+                        approved_at=now - timedelta(minutes=5), send_attempts=1, send_started_at=now - timedelta(minutes=1))
+        session.add_all([never_tried, retrying, crashed])
     grace = settings.model_copy(update={"sweep_grace_seconds": 60})
     assert pipeline.unsent_approved(engine, grace, now=now) == [never_tried.id]  # a retry may still be pending
-    assert pipeline.unsent_approved(engine, grace, now=now + timedelta(minutes=20)) == [never_tried.id, retrying.id]
+    later = pipeline.unsent_approved(engine, grace, now=now + timedelta(minutes=20))
+    assert later == [never_tried.id, retrying.id, crashed.id]  # the crashed one will be marked uncertain

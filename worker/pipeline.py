@@ -404,14 +404,15 @@ def unsent_approved(engine: Engine, settings: Settings, *, now: datetime | None 
     """Approved drafts whose send task was lost (Redis restarted empty, a broker hiccup).
 
     Never attempted and approved before the grace period, or last attempted so long ago that no
-    retry can still be pending. Sending claims the draft first, so a re-enqueue never resends.
+    retry can still be pending. Sending claims the draft first, so a re-enqueue never resends:
+    a draft left ``sending`` by a crash is only marked ``uncertain`` for a human.
     """
     now = now or utcnow()
     cutoff = now - timedelta(seconds=settings.sweep_grace_seconds)
     with read_scope(engine) as session:
         rows = session.exec(
-            select(Draft.id).where(Draft.status == "approved", or_(
-                and_(Draft.send_attempts == 0, Draft.approved_at <= cutoff),
+            select(Draft.id).where(Draft.status.in_(("approved", "sending")), or_(
+                and_(Draft.status == "approved", Draft.send_attempts == 0, Draft.approved_at <= cutoff),
                 Draft.send_started_at <= now - SEND_RETRY_HORIZON,
             )).order_by(Draft.id).limit(10_000)
         ).all()

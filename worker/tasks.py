@@ -47,7 +47,9 @@ def _engine():
     return engine_for(get_settings().database_url)
 
 
-@app.task(bind=True, name="mediadesk.ingest", max_retries=None)
+# A soft time limit turns a message that hangs the parser into a counted failure (and, after
+# MEDIADESK_MAX_ATTEMPTS, a parked message) instead of a worker held forever.
+@app.task(bind=True, name="mediadesk.ingest", max_retries=None, soft_time_limit=300, time_limit=360)
 def ingest(self, inbound_id: int) -> int | None:
     """Inbound message → ticket (→ triage → draft for a new ticket)."""
     logs.bind(task="ingest", inbound_id=inbound_id)  # every event of this task carries the id
