@@ -8,17 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras="${1:-}"
-log() { printf 'setup.sh: %s\n' "$*" >&2; }
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"
-  elif command -v sudo >/dev/null; then sudo "$@"
-  else log "root is needed for: $*"; return 1; fi
-}
-apt_install() {
-  # Try the local package lists first; refresh them only when that fails (fresh images ship none).
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get install -y -q "$@" || { as_root apt-get update -q && as_root apt-get install -y -q "$@"; }
-}
+SCRIPT=setup.sh
+. scripts/lib.sh
 
 # Engineers and CI may run this at the same time in one tree: one pip at a time.
 exec 9>"${TMPDIR:-/tmp}/mediadesk-setup-$(pwd | sha256sum | cut -c1-12).lock"

@@ -8,16 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-log() { printf 'test.sh: %s\n' "$*" >&2; }
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"
-  elif command -v sudo >/dev/null; then sudo "$@"
-  else log "root is needed for: $*"; return 1; fi
-}
-apt_install() {
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get install -y -q "$@" || { as_root apt-get update -q && as_root apt-get install -y -q "$@"; }
-}
+SCRIPT=test.sh
+. scripts/lib.sh
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
 tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 redis_up() { timeout 2 bash -c 'exec 3<>/dev/tcp/127.0.0.1/6379 && printf "PING\r\n" >&3 && read -r -t 1 reply <&3 && [[ $reply == +PONG* ]]' 2>/dev/null; }
