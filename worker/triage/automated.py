@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.rules import Rules
+from mediadesk.worker.triage.text import head_and_tail
 
 _MASS_MAILERS = re.compile(
     r"mailchimp|campaign\s*monitor|createsend|sendinblue|brevo|mailerlite|mailjet|sendgrid|constant\s*contact|"
@@ -138,7 +139,7 @@ def detect_automated(
     # 2. Auto-replies by header.
     auto_submitted = h.get("auto-submitted", "").strip().lower()
     auto_submitted_kind = auto_submitted.split(";")[0].split("(")[0].strip()
-    ooo_score, ooo_terms = rules.auto_reply_body.score(own[:4000])
+    ooo_score, ooo_terms = rules.auto_reply_body.score(head_and_tail(own))
     subject_hits = [] if rules.human_reply_prefix.search(subject) else [t for _, t in rules.auto_reply_subject.matches(subject)]
     bulk_score, bulk_reasons, newsletter_terms = _bulk_evidence(msg, rules, own)
 
@@ -234,7 +235,7 @@ def _bulk_evidence(msg: ParsedMessage, rules: Rules, own: str) -> tuple[float, l
     if recipients >= 5:
         score += 1
         reasons.append(f"{recipients} recipients")
-    newsletter_score, newsletter_terms = rules.newsletter_body.score(own[:8000])
+    newsletter_score, newsletter_terms = rules.newsletter_body.score(head_and_tail(own, 3_000, 1_000))
     if newsletter_score:
         score += min(newsletter_score, 4) * 0.75
         reasons.append("newsletter wording: " + ", ".join(repr(t) for t in newsletter_terms[:3]))

@@ -22,7 +22,7 @@ from mediadesk.worker.triage.category import score_categories
 from mediadesk.worker.triage.deadline import find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, Rules, load_rules
-from mediadesk.worker.triage.text import normalize, split_body
+from mediadesk.worker.triage.text import head_and_tail, normalize, split_body
 
 LOW_CATEGORIES = ("general", "spam", "automated")
 GRAMMAR_LANGUAGES = ("ar", "en", "fr")
@@ -54,8 +54,8 @@ class TriageDecision:
 
 
 
-MAX_TEXT = 8_000
-REQUEST_CHARS = 4_000
+MAX_TEXT = 40_000
+AUTOMATED_CHARS = 6_000
 
 def _office_tz(settings: Settings):
     try:
@@ -110,12 +110,13 @@ def triage(
         # "CV.pdf", "carte_presse.pdf", "questions_interview.docx" say what the letter is about.
         request_n += "\n" + normalize(" ".join(re.sub(r"[_.\-]+", " ", n) for n in names))
 
-    scores = score_categories(rules, subject_n, request_n[:REQUEST_CHARS])
-    asks = bool(rules.request_cues.matches(request_n[:REQUEST_CHARS]))
+    request_n = head_and_tail(request_n)
+    scores = score_categories(rules, subject_n, request_n)
+    asks = bool(rules.request_cues.matches(request_n))
 
     # 1. Automated?
     verdict = detect_automated(
-        msg, rules, subject=subject_n, own=own_n, body=normalize(msg.text[:12000]),
+        msg, rules, subject=subject_n, own=own_n, body=normalize(msg.text[:AUTOMATED_CHARS]),
         inquiry_score=scores.inquiry_score, asks=asks, spam_score=scores.scores["spam"],
     )
 
@@ -172,10 +173,10 @@ def triage(
 
     # 4. Deadline and priority.
     base = msg.date or (now or datetime.now(timezone.utc)).astimezone(_office_tz(settings))
-    found = _deadline(f"{msg.subject}\n{parts.own}", base, guess.code)
+    found = _deadline(f"{msg.subject}\n{head_and_tail(parts.own)}", base, guess.code)
     if found is None and parts.forwarded:
         # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
-        forwarded = _deadline(parts.history, history_date(parts.history, base.tzinfo) or base, guess.code)
+        forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo) or base, guess.code)
         if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
             found = forwarded
     deadline = found.at if found else None

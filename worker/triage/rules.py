@@ -7,7 +7,10 @@ by path and modification time, so an edited file is picked up by the next triage
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +46,12 @@ class Rule:
     label: str
     bounded: re.Pattern | None = None  # branches that began with \b, without it
     plain: re.Pattern | None = None    # the other branches
+    required: tuple[str, ...] | None = None  # every match contains one of these (a prefilter)
 
     def search(self, text: str) -> re.Match | None:
+        # Most rules match no message; a substring test is ~20x cheaper than the regex scan.
+        if self.required is not None and not any(s in text for s in self.required):
+            return None
         if self.bounded is not None:
             m = self.bounded.search(text)
             while m is not None:
@@ -137,6 +144,78 @@ def _top_level_branches(pattern: str) -> list[str]:
     return branches
 
 
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+_MAX_ALTERNATIVES = 48
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two necessary-substring sets (longest shortest member, then fewest)."""
+    if not a:
+        return b or None
+    if not b:
+        return a
+    key = lambda s: (min(map(len, s)), -len(s))  # noqa: E731
+    return a if key(a) >= key(b) else b
+
+
+def _required(items) -> frozenset[str] | None:
+    """Substrings of which every match of the parsed sequence ``items`` contains at least one.
+
+    Walks runs of literals (small character classes like ``[ée]`` expand them), looks through
+    groups, alternations and repeats of at least one; None when nothing is certain.
+    """
+    best: frozenset[str] | None = None
+    run: set[str] = {""}
+
+    def flush():
+        nonlocal best, run
+        if run != {""}:
+            best = _better(best, frozenset(run))
+        run = {""}
+
+    for op, av in items:
+        if op == _sre.LITERAL:
+            run = {r + chr(av) for r in run}
+        elif op == _sre.IN and len(av) <= 4 and all(o == _sre.LITERAL for o, _ in av) \
+                and len(run) * len(av) <= _MAX_ALTERNATIVES:
+            run = {r + chr(c) for r in run for _, c in av}
+        elif op in _ZERO_WIDTH:
+            continue  # consumes nothing: the literal run goes on across it
+        else:
+            flush()
+            if op == _sre.SUBPATTERN:
+                best = _better(best, _required(av[-1]))
+            elif op == _sre.BRANCH:
+                alternatives = [_required(branch) for branch in av[1]]
+                if all(alternatives):
+                    union = frozenset().union(*alternatives)
+                    if len(union) <= _MAX_ALTERNATIVES:
+                        best = _better(best, union)
+            elif op in _REPEATS and av[0] >= 1:
+                best = _better(best, _required(av[2]))
+    flush()
+    return best
+
+
+def required_substrings(*patterns: re.Pattern | None) -> tuple[str, ...] | None:
+    """A prefilter for the union of ``patterns``: None when it cannot be derived safely."""
+    found: set[str] = set()
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        if pattern.flags & re.IGNORECASE:
+            return None
+        try:
+            needed = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
+        except Exception:  # an exotic construct: no prefilter, the regex alone decides
+            return None
+        if not needed:
+            return None
+        found |= needed
+    return tuple(sorted(found, key=len, reverse=True)) if found else None
+
+
 def _rule(pattern: str, weight: float, where: str) -> Rule:
     regex = _compile(pattern, where)
     fast = lower_pattern(normalize_pattern(pattern))
@@ -144,11 +223,9 @@ def _rule(pattern: str, weight: float, where: str) -> Rule:
     for branch in _top_level_branches(fast):
         (bounded if branch.startswith("\\b") and len(branch) > 2 else plain).append(branch)
     try:
-        return Rule(
-            regex, weight, where,
-            re.compile("|".join(b[2:] for b in bounded), re.MULTILINE) if bounded else None,
-            re.compile("|".join(plain), re.MULTILINE) if plain else None,
-        )
+        bounded_re = re.compile("|".join(b[2:] for b in bounded), re.MULTILINE) if bounded else None
+        plain_re = re.compile("|".join(plain), re.MULTILINE) if plain else None
+        return Rule(regex, weight, where, bounded_re, plain_re, required_substrings(bounded_re, plain_re))
     except re.error as exc:
         raise RulesError(f"{where}: bad pattern {pattern!r}: {exc}") from None
 
@@ -204,7 +281,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         request_cues=_weighted(data.get("request_cues"), "request_cues"),
         categories={c: _weighted(categories.get(c), f"categories.{c}") for c in SCORED_CATEGORIES},
         media_identity=WeightedRules(tuple(
-            Rule(r.regex, media_weight, r.label, r.bounded, r.plain)
+            dataclasses.replace(r, weight=media_weight)
             for r in _weighted(media.get("patterns"), "media_identity").rules
         )),
         urgency=_weighted(data.get("urgency"), "urgency"),

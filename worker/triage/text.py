@@ -202,4 +202,17 @@ def split_body(text: str, subject: str = "") -> BodyParts:
     return BodyParts(own=own, core=strip_signature(own), history=history, forwarded=forwarded)
 
 
-__all__ = ["BodyParts", "is_forward", "lower_pattern", "lower_same_length", "normalize", "normalize_pattern", "split_body", "strip_signature"]
+# What the rules read of the sender's own words: the opening (the request) and the close (where
+# a deadline or a sign-off often sits). Regex work grows with the text, so a 50 KB letter costs
+# no more than a short one.
+HEAD_CHARS = 1_500
+TAIL_CHARS = 500
+
+
+def head_and_tail(text: str, head: int = HEAD_CHARS, tail: int = TAIL_CHARS) -> str:
+    if len(text) <= head + tail:
+        return text
+    return f"{text[:head]}\n\n{text[-tail:]}"
+
+
+__all__ = ["BodyParts", "head_and_tail", "is_forward", "lower_pattern", "lower_same_length", "normalize", "normalize_pattern", "split_body", "strip_signature"]
