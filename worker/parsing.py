@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email import policy
+from email.policy import EmailPolicy
 from email.header import decode_header, make_header
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -475,6 +476,34 @@ def bound_parts(raw: bytes) -> tuple[bytes, bool]:
     return raw, False
 
 
+class _CachingPolicy(EmailPolicy):
+    """``policy.default``, remembering parsed header values.
+
+    The standard library parses a header again on every access, and one message reads
+    Content-Type and friends dozens of times (every part, charset, filename, disposition).
+    A parsed header depends only on its name and raw value, and is immutable, so the result
+    is reused. The cache is bounded and shared by all messages of a process.
+    """
+
+    def header_fetch_parse(self, name, value):
+        if hasattr(value, "name") or len(value) > _HEADER_CACHE_MAX_VALUE:
+            return super().header_fetch_parse(name, value)
+        key = (name.lower(), value)
+        cached = _header_cache.get(key)
+        if cached is None:
+            cached = super().header_fetch_parse(name, value)
+            if len(_header_cache) >= _HEADER_CACHE_SIZE:
+                _header_cache.clear()
+            _header_cache[key] = cached
+        return cached
+
+
+_HEADER_CACHE_SIZE = 4096
+_HEADER_CACHE_MAX_VALUE = 4096
+_header_cache: dict[tuple[str, str], object] = {}
+PARSE_POLICY = _CachingPolicy()
+
+
 def parse_message(raw: bytes) -> ParsedMessage:
     """Parse raw bytes. Never raises for malformed mail; see ``defects``."""
     defects: list[str] = []
@@ -491,7 +520,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
     raw, cut = bound_parts(raw)
     if cut:
         defects.append(f"more than {MAX_DELIMITERS} MIME boundary lines: the rest not parsed")
-    msg: EmailMessage = BytesParser(policy=policy.default).parsebytes(raw)
+    msg: EmailMessage = BytesParser(policy=PARSE_POLICY).parsebytes(raw)
     for d in getattr(msg, "defects", []) or []:
         defects.append(type(d).__name__)
 
