@@ -124,6 +124,19 @@ class Message(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class MessageReference(SQLModel, table=True):
+    """One Message-ID an inbound message names in In-Reply-To or References.
+
+    Threading looks these up by index: a reply that arrived before the message it answers is
+    found without scanning every stored References header.
+    """
+
+    __tablename__ = "message_reference"
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(foreign_key="message.id", index=True)
+    ref: str = Field(max_length=998, index=True)
+
+
 class Attachment(SQLModel, table=True):
     """An attachment saved on disk under its content hash; the name is sanitised for display."""
 
