@@ -14,19 +14,41 @@ MAX_DOCUMENT_CHARS = 50_000
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
+DEFERRED = "mediadesk_deferred_index"
+_SQLITE_DELETE = text("DELETE FROM ticket_fts WHERE rowid = :id")
+_SQLITE_INSERT = text("INSERT INTO ticket_fts (rowid, subject, body, sender) VALUES (:id, :s, :b, :f)")
+_PG_UPSERT = text(
+    "INSERT INTO ticket_search (ticket_id, document) VALUES (:id, "
+    "setweight(to_tsvector('simple', :s), 'A') || to_tsvector('simple', :b) || to_tsvector('simple', :f)) "
+    "ON CONFLICT (ticket_id) DO UPDATE SET document = EXCLUDED.document")
+
+
 def index_ticket(session: Session, *, ticket_id: int, subject: str, body: str, sender: str) -> None:
-    """(Re)write the search document of one ticket; the caller commits."""
-    body = body[:MAX_DOCUMENT_CHARS]
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("DELETE FROM ticket_fts WHERE rowid = :id"), {"id": ticket_id})
-        session.execute(text("INSERT INTO ticket_fts (rowid, subject, body, sender) VALUES (:id, :s, :b, :f)"),
-                        {"id": ticket_id, "s": subject, "b": body, "f": sender})
+    """(Re)write the search document of one ticket; the caller commits.
+
+    In a batch (``session.info[DEFERRED]`` is a dict) the last document of each ticket is
+    kept and written once, in bulk, by ``write_deferred``.
+    """
+    row = {"id": ticket_id, "s": subject, "b": body[:MAX_DOCUMENT_CHARS], "f": sender}
+    pending = session.info.get(DEFERRED)
+    if pending is not None:
+        pending[ticket_id] = row
     else:
-        session.execute(text(
-            "INSERT INTO ticket_search (ticket_id, document) VALUES (:id, "
-            "setweight(to_tsvector('simple', :s), 'A') || to_tsvector('simple', :b) || to_tsvector('simple', :f)) "
-            "ON CONFLICT (ticket_id) DO UPDATE SET document = EXCLUDED.document"),
-            {"id": ticket_id, "s": subject, "b": body, "f": sender.replace("@", " ").replace(".", " ") + " " + sender})
+        _write(session, [row])
+
+
+def write_deferred(session: Session) -> None:
+    pending = session.info.pop(DEFERRED, None)
+    if pending:
+        _write(session, list(pending.values()))
+
+
+def _write(session: Session, rows: list[dict]) -> None:
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(_SQLITE_DELETE, [{"id": r["id"]} for r in rows])
+        session.execute(_SQLITE_INSERT, rows)
+    else:
+        session.execute(_PG_UPSERT, [{**r, "f": r["f"].replace("@", " ").replace(".", " ") + " " + r["f"]} for r in rows])
 
 
 def matching_ticket_ids(session: Session, query: str):

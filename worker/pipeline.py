@@ -14,8 +14,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 import structlog
-from sqlalchemy import or_, text
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, or_, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -23,7 +22,7 @@ from mediadesk.settings import Settings
 from mediadesk.storage import repo, search
 from mediadesk.storage.db import read_scope, session_scope
 from mediadesk.storage.models import (PRIORITY_RANK, Attachment, Draft, InboundMessage, LabelledExample, Message,
-                                      Ticket, utcnow)
+                                      MessageReference, Ticket, utcnow)
 from mediadesk.worker import workflow
 from mediadesk.worker.attachments import sanitise_filename, store_blob
 from mediadesk.worker.parsing import ParsedMessage, parse_message
@@ -32,6 +31,7 @@ log = structlog.get_logger("mediadesk.pipeline")
 
 TAG_RE = re.compile(r"\[\s*(MR-\d+)\s*\]", re.IGNORECASE)
 SYSTEM = "system"
+MAX_REFS = 50  # Message-IDs of one message indexed for threading
 THREADING_LOCK_KEY = 0x6D6564696164  # "mediad": the PostgreSQL advisory lock around threading
 
 
@@ -44,6 +44,7 @@ class IngestResult:
     duplicate: bool = False
     already_done: bool = False
     parsed: ParsedMessage | None = None
+    objects: tuple[Ticket, Message] | None = dataclasses.field(default=None, repr=False, compare=False)
 
 
 # --------------------------------------------------------------------------- threading
@@ -75,10 +76,6 @@ def find_thread(session: Session, parsed: ParsedMessage) -> Ticket | None:
     return None
 
 
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _early_relative(session: Session, keys: list[str]) -> Message | None:
     """An inbound message already stored that names one of ``keys`` in In-Reply-To/References.
 
@@ -87,13 +84,12 @@ def _early_relative(session: Session, keys: list[str]) -> Message | None:
     The original then joins the reply's ticket, and two replies to a message we have not seen
     yet share one ticket, so the thread ends up on one ticket whatever the order.
     """
-    keys = list(dict.fromkeys(keys))[:50]
+    keys = list(dict.fromkeys(keys))[:MAX_REFS]
     if not keys:
         return None
-    conditions = [Message.in_reply_to.in_(keys)]
-    conditions += [Message.references.like(f"%{_like_escape(k)}%", escape="\\") for k in keys]
     return session.exec(
-        select(Message).where(Message.direction == "in", or_(*conditions)).order_by(Message.id)
+        select(Message).join(MessageReference, MessageReference.message_id == Message.id)
+        .where(MessageReference.ref.in_(keys), Message.direction == "in").order_by(Message.id)
     ).first()
 
 
@@ -118,9 +114,9 @@ def _save_attachments(session: Session, message: Message, parsed: ParsedMessage,
         session.add(row)
 
 
-def _reindex(session: Session, ticket: Ticket, message: Message) -> None:
+def _reindex(session: Session, ticket: Ticket, message: Message, *, new_ticket: bool = False) -> None:
     """Refresh the ticket's full-text document with every inbound body on it."""
-    if message.id is not None and ticket.created_at and message.ticket_id == ticket.id:
+    if not new_ticket and message.id is not None and ticket.created_at and message.ticket_id == ticket.id:
         bodies = session.exec(select(Message.body_text).where(Message.ticket_id == ticket.id,
                                                                Message.direction == "in").order_by(Message.id)).all()
     else:
@@ -144,82 +140,129 @@ def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: Inbound
     return ticket
 
 
+@dataclass
+class Prepared:
+    """An inbound message read and parsed outside any lock, ready for the write transaction."""
+
+    inbound_id: int
+    parsed: ParsedMessage | None
+    review: list[str]
+    decision: object | None = None  # triage computed ahead, for a message that starts a thread
+
+
+def _parse(raw: bytes) -> tuple[ParsedMessage | None, list[str]]:
+    try:
+        return parse_message(raw), []
+    except Exception as exc:  # the parser is tolerant; this is the last resort, raw bytes are kept
+        return None, [f"could not be parsed: {type(exc).__name__}: {exc}"]
+
+
+def prepare(engine: Engine, inbound_ids: list[int]) -> tuple[list[Prepared], list[IngestResult]]:
+    """Read and parse pending messages without taking the write lock (parsing is the CPU work).
+
+    Returns what still needs ingesting, and results for messages already done.
+    """
+    with read_scope(engine) as session:
+        rows = session.exec(select(InboundMessage.id, InboundMessage.state, InboundMessage.ticket_id, InboundMessage.raw)
+                            .where(InboundMessage.id.in_(inbound_ids))).all()
+    found = {row[0]: row for row in rows}
+    missing = [i for i in inbound_ids if i not in found]
+    if missing:
+        raise LookupError(f"inbound message {missing[0]} does not exist")
+    todo, done = [], []
+    for inbound_id in dict.fromkeys(inbound_ids):
+        _, state, ticket_id, raw = found[inbound_id]
+        if state == "done":
+            done.append(IngestResult(inbound_id, ticket_id, None, already_done=True))
+            continue
+        parsed, review = _parse(raw)
+        todo.append(Prepared(inbound_id, parsed, review))
+    return todo, done
+
+
+def starts_a_thread(parsed: ParsedMessage | None) -> bool:
+    """No In-Reply-To, References or ticket tag: almost surely a new ticket (worth triaging
+    before the write lock; a guess the locked step checks)."""
+    return parsed is not None and not parsed.in_reply_to and not parsed.references and not TAG_RE.search(parsed.subject or "")
+
+
+def _index_references(session: Session, message: Message, parsed: ParsedMessage) -> None:
+    refs = [parsed.in_reply_to, *parsed.references]
+    for ref in list(dict.fromkeys(r for r in refs if r))[:MAX_REFS]:
+        session.add(MessageReference(message_id=message.id, ref=ref[:998]))
+
+
+def _ingest_locked(session: Session, prep: Prepared, settings: Settings) -> IngestResult:
+    """The write half of ingest, inside the caller's transaction."""
+    inbound_id, parsed, review = prep.inbound_id, prep.parsed, list(prep.review)
+    inbound = session.exec(select(InboundMessage).where(InboundMessage.id == inbound_id).with_for_update()).first()
+    if inbound is None:
+        raise LookupError(f"inbound message {inbound_id} does not exist")
+    if inbound.state == "done":  # another worker got there first
+        return IngestResult(inbound_id, inbound.ticket_id, None, already_done=True)
+    if inbound.truncated:
+        review.append(inbound.error or "message truncated")
+    if parsed is not None and not parsed.from_email:
+        review.append("no usable sender address")
+
+    _serialise_threading(session)
+    if parsed is not None and parsed.message_id:
+        earlier = repo.message_by_message_id(session, [parsed.message_id])
+        if earlier is not None:
+            # The same message again (another copy, or our own reply echoed back).
+            inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), earlier.ticket_id
+            session.add(inbound)
+            return IngestResult(inbound_id, earlier.ticket_id, earlier.id, duplicate=True)
+
+    ticket = find_thread(session, parsed) if parsed is not None else None
+    new_ticket = ticket is None
+    if new_ticket:
+        ticket = _new_ticket(session, parsed, inbound)
+        workflow.record(session, ticket, "created", actor=SYSTEM, note=f"from inbound #{inbound.id} ({inbound.source})")
+    else:
+        ticket.last_message_at = ticket.updated_at = utcnow()
+        if ticket.status in ("resolved", "closed"):
+            workflow.transition(session, ticket, "in_progress", actor=SYSTEM, note="reopened: the requester wrote again")
+    if review:
+        ticket.needs_review = True
+        ticket.review_reason = "; ".join(filter(None, [ticket.review_reason, *review]))[:2000]
+    session.add(ticket)
+
+    message = Message(
+        ticket_id=ticket.id, inbound_id=inbound.id, direction="in",
+        message_id=(parsed.message_id if parsed else None) or inbound.message_id,
+    )
+    if parsed is not None:
+        message.in_reply_to = parsed.in_reply_to
+        message.references = " ".join(parsed.references) or None
+        message.from_email, message.from_name, message.reply_to = parsed.from_email, parsed.from_name, parsed.reply_to
+        message.to, message.cc = ", ".join(parsed.to) or None, ", ".join(parsed.cc) or None
+        message.subject, message.date, message.body_text = parsed.subject, parsed.date, parsed.text
+        message.headers = json.dumps(parsed.headers, ensure_ascii=False)
+        message.defects = json.dumps(list(parsed.defects)) if parsed.defects else None
+    session.add(message)
+    session.flush()
+    if parsed is not None:
+        _index_references(session, message, parsed)
+        _save_attachments(session, message, parsed, settings)
+
+    _reindex(session, ticket, message, new_ticket=new_ticket)
+    inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
+    inbound.error = inbound.error if inbound.truncated else None
+    session.add(inbound)
+    structlog.contextvars.bind_contextvars(ticket_id=ticket.id, ticket=ticket.ref, message_id=message.id)
+    log.info("ingested", inbound_id=inbound.id, ticket=ticket.ref, new_ticket=new_ticket)
+    return IngestResult(inbound_id, ticket.id, message.id, new_ticket=new_ticket, parsed=parsed,
+                        objects=(ticket, message) if new_ticket else None)
+
+
 def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
     """Turn a stored inbound message into a message on a new or existing ticket."""
-    # Parse before taking any lock: parsing is the CPU-heavy part and needs no database.
-    with read_scope(engine) as session:
-        stored = session.get(InboundMessage, inbound_id)
-        if stored is None:
-            raise LookupError(f"inbound message {inbound_id} does not exist")
-        if stored.state == "done":
-            return IngestResult(inbound_id, stored.ticket_id, None, already_done=True)
-        raw = stored.raw
-    review: list[str] = []
-    parsed: ParsedMessage | None
-    try:
-        parsed = parse_message(raw)
-    except Exception as exc:  # the parser is tolerant; this is the last resort, raw bytes are kept
-        parsed = None
-        review.append(f"could not be parsed: {type(exc).__name__}: {exc}")
-
+    todo, done = prepare(engine, [inbound_id])
+    if done:
+        return done[0]
     with session_scope(engine) as session:
-        inbound = session.exec(
-            select(InboundMessage).where(InboundMessage.id == inbound_id).with_for_update()
-        ).first()
-        if inbound.state == "done":  # another worker got there first
-            return IngestResult(inbound_id, inbound.ticket_id, None, already_done=True)
-        if inbound.truncated:
-            review.append(inbound.error or "message truncated")
-        if parsed is not None and not parsed.from_email:
-            review.append("no usable sender address")
-
-        _serialise_threading(session)
-        if parsed is not None and parsed.message_id:
-            earlier = repo.message_by_message_id(session, [parsed.message_id])
-            if earlier is not None:
-                # The same message again (another copy, or our own reply echoed back).
-                inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), earlier.ticket_id
-                session.add(inbound)
-                return IngestResult(inbound_id, earlier.ticket_id, earlier.id, duplicate=True)
-
-        ticket = find_thread(session, parsed) if parsed is not None else None
-        new_ticket = ticket is None
-        if new_ticket:
-            ticket = _new_ticket(session, parsed, inbound)
-            workflow.record(session, ticket, "created", actor=SYSTEM, note=f"from inbound #{inbound.id} ({inbound.source})")
-        else:
-            ticket.last_message_at = ticket.updated_at = utcnow()
-            if ticket.status in ("resolved", "closed"):
-                workflow.transition(session, ticket, "in_progress", actor=SYSTEM, note="reopened: the requester wrote again")
-        if review:
-            ticket.needs_review = True
-            ticket.review_reason = "; ".join(filter(None, [ticket.review_reason, *review]))[:2000]
-        session.add(ticket)
-
-        message = Message(
-            ticket_id=ticket.id, inbound_id=inbound.id, direction="in",
-            message_id=(parsed.message_id if parsed else None) or inbound.message_id,
-        )
-        if parsed is not None:
-            message.in_reply_to = parsed.in_reply_to
-            message.references = " ".join(parsed.references) or None
-            message.from_email, message.from_name, message.reply_to = parsed.from_email, parsed.from_name, parsed.reply_to
-            message.to, message.cc = ", ".join(parsed.to) or None, ", ".join(parsed.cc) or None
-            message.subject, message.date, message.body_text = parsed.subject, parsed.date, parsed.text
-            message.headers = json.dumps(parsed.headers, ensure_ascii=False)
-            message.defects = json.dumps(list(parsed.defects)) if parsed.defects else None
-        session.add(message)
-        session.flush()
-        if parsed is not None:
-            _save_attachments(session, message, parsed, settings)
-
-        _reindex(session, ticket, message)
-        inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
-        inbound.error = inbound.error if inbound.truncated else None
-        session.add(inbound)
-        structlog.contextvars.bind_contextvars(ticket_id=ticket.id, ticket=ticket.ref, message_id=message.id)
-        log.info("ingested", inbound_id=inbound.id, ticket=ticket.ref, new_ticket=new_ticket)
-        return IngestResult(inbound_id, ticket.id, message.id, new_ticket=new_ticket, parsed=parsed)
+        return _ingest_locked(session, todo[0], settings)
 
 
 def record_failure(engine: Engine, inbound_id: int, error: BaseException, max_attempts: int) -> bool:
@@ -292,6 +335,61 @@ def apply_triage(session: Session, ticket: Ticket, decision, settings: Settings,
         workflow.transition(session, ticket, target, actor=actor, note="by triage")
 
 
+def decide(parsed: ParsedMessage | None, settings: Settings, model=None):
+    """The triage decision for a parsed message (pure CPU: call it outside the write lock)."""
+    if parsed is None:
+        return None
+    from mediadesk.worker.triage import triage
+
+    if model is None:
+        from mediadesk.worker.triage.learning import default_model
+
+        model = default_model(settings)  # trained from the team's corrections, if any
+    return triage(parsed, settings=settings, model=model)
+
+
+def _triage_locked(session: Session, ticket_id: int, decision, parsed: ParsedMessage | None, settings: Settings,
+                   limiter=None, *, fresh: tuple[Ticket, Message] | None = None) -> int | None:
+    """The write half of triage and drafting, inside the caller's transaction.
+
+    ``fresh``: the ticket and its message, created in this same transaction (the batch path):
+    nobody else can have locked, labelled or answered it, so those lookups are skipped.
+    """
+    from mediadesk.worker.drafting import create_draft, maybe_auto_approve
+
+    if fresh is not None:
+        ticket, message = fresh
+        corrected = None
+    else:
+        ticket = session.exec(select(Ticket).where(Ticket.id == ticket_id).with_for_update()).first()
+        if ticket is None:
+            raise LookupError(f"ticket {ticket_id} does not exist")
+        message, _ = first_inbound(session, ticket)
+        corrected = session.exec(select(LabelledExample.category).where(LabelledExample.ticket_id == ticket.id)
+                                 .order_by(LabelledExample.id.desc())).first()
+    if decision is not None and corrected and corrected != decision.category:
+        # A human's correction outranks a re-run of the rules.
+        decision = dataclasses.replace(decision, category=corrected, confidence=1.0,
+                                       explanation=[*decision.explanation, f"category {corrected}: set by the press team"])
+    if decision is None:
+        # Nothing readable: leave it for a human; no acknowledgement to the unknown.
+        ticket.triaged_at = utcnow()
+        workflow.record(session, ticket, "triage", actor=SYSTEM, note="skipped: message could not be parsed")
+        session.add(ticket)
+        return None
+    apply_triage(session, ticket, decision, settings)
+    log.info("triaged", ticket_id=ticket.id, category=decision.category, language=decision.language,
+             priority=decision.priority, automated=decision.automated_kind)
+    settings = settings.for_mailbox_key(ticket.mailbox)  # its address, signature, language
+    draft, _reason = create_draft(session, ticket, message, parsed, settings, limiter, fresh=fresh is not None)
+    log.info("drafted" if draft is not None else "not_drafted", ticket_id=ticket.id, reason=_reason)
+    if draft is None or not settings.auto_send_categories:
+        return None
+    session.flush()
+    approved, _why = maybe_auto_approve(session, ticket, draft, settings, parsed=parsed, message=message)
+    return draft.id if approved else None
+
+
 def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, parsed: ParsedMessage | None = None,
                      limiter=None, model=None) -> int | None:
     """Triage a ticket from its first message and draft its acknowledgement.
@@ -299,9 +397,6 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
     Returns the id of a draft approved by the auto-send policy (for the caller to enqueue
     after commit), else None.
     """
-    from mediadesk.worker.drafting import create_draft, maybe_auto_approve
-    from mediadesk.worker.triage import triage
-
     # Read and triage outside any lock (triage is pure CPU work); then one short write.
     if parsed is None:
         with read_scope(engine) as session:
@@ -311,57 +406,53 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
             _, inbound = first_inbound(session, ticket)
             raw = inbound.raw if inbound is not None else None
         if raw is not None:
-            try:
-                parsed = parse_message(raw)
-            except Exception:
-                parsed = None
-    decision = None
-    if parsed is not None:
-        if model is None:
-            from mediadesk.worker.triage.learning import default_model
-
-            model = default_model(settings)  # trained from the team's corrections, if any
-        decision = triage(parsed, settings=settings, model=model)
-
+            parsed, _ = _parse(raw)
+    decision = decide(parsed, settings, model)
     with session_scope(engine) as session:
-        ticket = session.exec(select(Ticket).where(Ticket.id == ticket_id).with_for_update()).first()
-        if ticket is None:
-            raise LookupError(f"ticket {ticket_id} does not exist")
-        message, inbound = first_inbound(session, ticket)
-        corrected = session.exec(select(LabelledExample.category).where(LabelledExample.ticket_id == ticket.id)
-                                 .order_by(LabelledExample.id.desc())).first()
-        if decision is not None and corrected and corrected != decision.category:
-            # A human's correction outranks a re-run of the rules.
-            decision = dataclasses.replace(decision, category=corrected, confidence=1.0,
-                                           explanation=[*decision.explanation, f"category {corrected}: set by the press team"])
-        if decision is None:
-            # Nothing readable: leave it for a human; no acknowledgement to the unknown.
-            ticket.triaged_at = utcnow()
-            workflow.record(session, ticket, "triage", actor=SYSTEM, note="skipped: message could not be parsed")
-            session.add(ticket)
-            return None
-        apply_triage(session, ticket, decision, settings)
-        log.info("triaged", ticket_id=ticket.id, category=decision.category, language=decision.language,
-                 priority=decision.priority, automated=decision.automated_kind)
-        settings = settings.for_mailbox_key(ticket.mailbox)  # its address, signature, language
-        draft, _reason = create_draft(session, ticket, message, parsed, settings, limiter)
-        log.info("drafted" if draft is not None else "not_drafted", ticket_id=ticket.id, reason=_reason)
-        if draft is None or not settings.auto_send_categories:
-            return None
-        session.flush()
-        approved, _why = maybe_auto_approve(session, ticket, draft, settings, parsed=parsed, message=message)
-        return draft.id if approved else None
+        return _triage_locked(session, ticket_id, decision, parsed, settings, limiter)
+
+
+def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *, limiter=None, model=None,
+                  enqueue_send: Callable[[int], None] | None = None) -> list[IngestResult]:
+    """Ingest a batch of stored messages, triage and draft each new ticket: ONE transaction.
+
+    Parsing, and triage of the messages that start a thread, run first with no lock held;
+    the write lock is then taken once for the batch instead of twice per message. Drafts
+    approved by the auto-send policy are handed to ``enqueue_send`` after the commit.
+    """
+    todo, results = prepare(engine, inbound_ids)
+    for prep in todo:
+        if starts_a_thread(prep.parsed):
+            prep.decision = decide(prep.parsed, settings, model)
+    approved: list[int] = []
+    if todo:
+        with session_scope(engine) as session, session.no_autoflush:
+            # Flushed where an id is needed (ticket, message) and at commit, not before every
+            # query; audit events and search documents are written in bulk at the end.
+            session.info[workflow.DEFERRED_EVENTS], session.info[search.DEFERRED] = [], {}
+            for prep in todo:
+                result = _ingest_locked(session, prep, settings)
+                results.append(result)
+                if result.new_ticket and result.ticket_id is not None:
+                    decision = prep.decision
+                    if decision is None and prep.parsed is not None:  # a reply to a message we never saw
+                        decision = decide(prep.parsed, settings, model)
+                    draft_id = _triage_locked(session, result.ticket_id, decision, prep.parsed, settings, limiter,
+                                              fresh=result.objects)
+                    if draft_id is not None:
+                        approved.append(draft_id)
+            search.write_deferred(session)
+            workflow.write_deferred_events(session)
+    if enqueue_send is not None:
+        for draft_id in approved:
+            enqueue_send(draft_id)
+    return results
 
 
 def process_inbound(engine: Engine, inbound_id: int, settings: Settings, *, limiter=None, model=None,
                     enqueue_send: Callable[[int], None] | None = None) -> IngestResult:
     """ingest, then (for a new ticket) triage and draft; auto-sent drafts are handed on."""
-    result = ingest(engine, inbound_id, settings)
-    if result.new_ticket and result.ticket_id is not None:
-        draft_id = triage_and_draft(engine, result.ticket_id, settings, parsed=result.parsed, limiter=limiter, model=model)
-        if draft_id is not None and enqueue_send is not None:
-            enqueue_send(draft_id)
-    return result
+    return process_batch(engine, [inbound_id], settings, limiter=limiter, model=model, enqueue_send=enqueue_send)[0]
 
 
 WARM_UP_MESSAGE = (b"From: warm@up.invalid\r\nSubject: Interview request\r\nDate: Mon, 23 Nov 2026 10:00:00 +0300\r\n"
@@ -434,5 +525,5 @@ def mark_overdue(engine: Engine, *, now: datetime | None = None) -> list[str]:
         return [t.ref for t in rows]
 
 
-__all__ = ["IngestResult", "ingest", "process_inbound", "triage_and_draft", "stale_work", "mark_overdue",
+__all__ = ["IngestResult", "ingest", "process_inbound", "process_batch", "prepare", "decide", "triage_and_draft", "stale_work", "mark_overdue",
            "record_failure", "redrive", "find_thread", "apply_triage", "sla_due"]

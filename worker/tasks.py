@@ -71,6 +71,29 @@ def ingest(self, inbound_id: int) -> int | None:
         raise self.retry(exc=exc, countdown=backoff(self.request.retries, cap=30))
 
 
+@app.task(bind=True, name="mediadesk.ingest_batch", max_retries=MAX_TRANSIENT_RETRIES, soft_time_limit=600,
+          time_limit=720)
+def ingest_batch(self, inbound_ids: list[int]) -> int:
+    """Several stored messages → tickets in one transaction (the backlog path).
+
+    Any failure other than a passing outage hands each message to its own ``ingest`` task,
+    which counts attempts and parks the one that fails: a poison message never holds back
+    the rest of its batch, and nothing is written twice (ingest skips what is done).
+    """
+    logs.bind(task="ingest_batch", inbound_ids=f"{inbound_ids[0]}..{inbound_ids[-1]}" if inbound_ids else "")
+    try:
+        results = pipeline.process_batch(_engine(), inbound_ids, get_settings(), limiter=_limiter(),
+                                         enqueue_send=lambda draft_id: send.delay(draft_id))
+        return len(results)
+    except Exception as exc:
+        if _is_transient(exc) and self.request.retries < MAX_TRANSIENT_RETRIES:
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries, cap=30))
+        log.warning("batch_split", count=len(inbound_ids), error=f"{type(exc).__name__}: {exc}"[:300])
+        for inbound_id in inbound_ids:
+            ingest.delay(inbound_id)
+        return 0
+
+
 @app.task(bind=True, name="mediadesk.triage", max_retries=10)
 def triage(self, ticket_id: int) -> None:
     """Re-run triage and drafting for a ticket (reprocess, or a sweep after a crash)."""
@@ -102,8 +125,7 @@ def sweep() -> dict:
     """Re-enqueue what was stored but never processed (the outbox sweep)."""
     record_beat(get_settings().redis_url)  # beat is alive: `mediadesk doctor` checks the age
     inbound_ids, ticket_ids = pipeline.stale_work(_engine(), get_settings())
-    for inbound_id in inbound_ids:
-        ingest.delay(inbound_id)
+    enqueue_ingest(inbound_ids)
     for ticket_id in ticket_ids:
         triage.delay(ticket_id)
     draft_ids = pipeline.unsent_approved(_engine(), get_settings())
@@ -121,6 +143,15 @@ def sla_sweep() -> list[str]:
 
 
 def enqueue_ingest(inbound_ids: list[int]) -> None:
-    """Hand stored messages to the workers (used by the poller and imports)."""
-    for inbound_id in inbound_ids:
-        ingest.delay(inbound_id)
+    """Hand stored messages to the workers (used by the poller, imports and the sweep).
+
+    In chunks of MEDIADESK_INGEST_BATCH, so that a backlog costs one transaction per chunk
+    and two workers still share a fetched batch; a single new message goes alone.
+    """
+    size = get_settings().ingest_batch
+    for start in range(0, len(inbound_ids), size):
+        chunk = list(inbound_ids[start:start + size])
+        if len(chunk) == 1:
+            ingest.delay(chunk[0])
+        else:
+            ingest_batch.delay(chunk)

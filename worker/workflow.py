@@ -27,6 +27,28 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 OPEN_STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting")
 
 
+DEFERRED_EVENTS = "mediadesk_deferred_events"
+
+
+def add_event(session: Session, **fields) -> None:
+    """Record an audit event. In a batch (``defer_events``) events are collected and written
+    with one bulk insert at the end instead of one INSERT each."""
+    fields.setdefault("at", utcnow())
+    pending = session.info.get(DEFERRED_EVENTS)
+    if pending is not None:
+        pending.append(fields)
+    else:
+        session.add(TicketEvent(**fields))
+
+
+def write_deferred_events(session: Session) -> None:
+    pending = session.info.pop(DEFERRED_EVENTS, None)
+    if pending:
+        session.execute(TicketEvent.__table__.insert(), [  # Core: one executemany, whatever is None
+            {"from_status": None, "to_status": None, "note": None, "actor": "system", "kind": "status", **e}
+            for e in pending])
+
+
 class TransitionError(ValueError):
     """An illegal status change; the message says which moves are allowed."""
 
@@ -63,11 +85,11 @@ def transition(session: Session, ticket: Ticket, to_status: str, *, actor: str, 
         ticket.resolved_at = None
         ticket.closed_at = None
     session.add(ticket)
-    session.add(TicketEvent(ticket_id=ticket.id, actor=actor, kind=kind, from_status=current,
-                            to_status=to_status, note=note, at=now))
+    add_event(session, ticket_id=ticket.id, actor=actor, kind=kind, from_status=current, to_status=to_status,
+              note=note, at=now)
     return True
 
 
 def record(session: Session, ticket: Ticket, kind: str, *, actor: str, note: str | None = None) -> None:
     """An audit event that is not a status change (note, assignment, triage, draft, send)."""
-    session.add(TicketEvent(ticket_id=ticket.id, actor=actor, kind=kind, note=note, at=utcnow()))
+    add_event(session, ticket_id=ticket.id, actor=actor, kind=kind, note=note)

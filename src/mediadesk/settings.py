@@ -103,6 +103,8 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(default=25 * 1024 * 1024, ge=1024)
     max_attachment_bytes: int = Field(default=10 * 1024 * 1024, ge=0)
     max_attempts: int = Field(default=5, ge=1)
+    # Stored messages per ingest task (one transaction); 1 turns batching off.
+    ingest_batch: int = Field(default=25, ge=1, le=500)
     sweep_grace_seconds: float = Field(default=120.0, ge=0)
     sweep_interval: float = Field(default=60.0, gt=0)
 

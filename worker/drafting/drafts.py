@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent, utcnow
 from mediadesk.worker.drafting.limiter import count_recent_drafts
+from mediadesk.worker.workflow import add_event
 from mediadesk.worker.drafting.message import new_message_id, references_for, reply_subject
 from mediadesk.worker.drafting.render import render_ack, text_to_html
 from mediadesk.worker.drafting.rules import AckFacts, auto_send_decision, eligibility, headers_of, review_flags
@@ -25,7 +26,7 @@ class DraftStateError(ValueError):
 
 
 def _event(session: Session, ticket_id: int, note: str, *, actor: str = SYSTEM, kind: str = "draft") -> None:
-    session.add(TicketEvent(ticket_id=ticket_id, actor=actor, kind=kind, note=note, at=utcnow()))
+    add_event(session, ticket_id=ticket_id, actor=actor, kind=kind, note=note)
 
 
 def already_acknowledged(session: Session, ticket_id: int) -> bool:
@@ -70,24 +71,27 @@ def _rate_limited(session: Session, recipient: str, settings, limiter) -> str | 
             return f"rate-limited: {limit} acknowledgements per {window} s to this sender (redis)"
         except Exception:  # Redis went away mid-way: the database count still holds the line
             pass
+    session.flush()  # drafts added earlier in this transaction count too
     if count_recent_drafts(session, recipient, window) < limit:
         return None
     return f"rate-limited: {limit} acknowledgements per {window} s to this sender (database count)"
 
 
 def create_draft(session: Session, ticket: Ticket, message: Message, parsed, settings,
-                 limiter=None) -> tuple[Draft | None, str]:
+                 limiter=None, *, fresh: bool = False) -> tuple[Draft | None, str]:
     """Draft the acknowledgement of ``ticket`` after triage, or say why not.
 
     Args:
         ticket: the triaged ticket (category, language, deadline, priority, ref set).
         message: the inquiry as stored; ``parsed``: the same mail parsed, or None.
         limiter: a ``RedisAckLimiter``, or None to count recent drafts in the database.
+        fresh: the ticket was created in this very transaction, so no other transaction can
+            have drafted or answered it: the checks for that are skipped.
 
     Returns ``(draft, "drafted ...")`` with the pending draft added to the session, or
     ``(None, reason)``. Records a ``draft`` event either way; the caller commits.
     """
-    facts = facts_for(session, ticket, message, parsed)
+    facts = facts_for(None if fresh else session, ticket, message, parsed)
     ok, reason = eligibility(facts, settings.our_addresses)
     if not ok:
         _event(session, ticket.id, f"no acknowledgement: {reason}")
@@ -118,9 +122,12 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
         message_id=new_message_id(ref, settings.media_address),
     )
     try:
-        with session.begin_nested():  # a concurrent draft for the same ticket loses here, quietly
+        if fresh:
             session.add(draft)
-            session.flush()
+        else:
+            with session.begin_nested():  # a concurrent draft for the same ticket loses here, quietly
+                session.add(draft)
+                session.flush()
     except IntegrityError:
         reason = "ticket already has an acknowledgement"
         _event(session, ticket.id, f"no acknowledgement: {reason}")

@@ -212,7 +212,8 @@ def _deadline(text: str, base: datetime, language: str | None):
 
 def _urgency(rules: Rules, text: str) -> list[str]:
     for rule in rules.urgency_exceptions.rules:
-        text = rule.regex.sub(" ", text)
+        if rule.search(text):  # the prefiltered search first: most letters have no exception
+            text = rule.regex.sub(" ", text)
     return [term for _, term in rules.urgency.matches(text)]
 
 

@@ -181,10 +181,9 @@ def sweep(
         for draft_id in draft_ids:
             send_draft(engine, draft_id, settings)
     else:
-        from mediadesk.worker.tasks import ingest, send, triage
+        from mediadesk.worker.tasks import enqueue_ingest, send, triage
 
-        for inbound_id in inbound_ids:
-            ingest.delay(inbound_id)
+        enqueue_ingest(inbound_ids)
         for ticket_id in ticket_ids:
             triage.delay(ticket_id)
         for draft_id in draft_ids:
@@ -211,13 +210,18 @@ def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
         task = progress.add_task(label, total=len(ids))
-        for inbound_id in ids:
+        for start in range(0, len(ids), settings.ingest_batch):
+            chunk = ids[start:start + settings.ingest_batch]
             try:
-                pipeline.process_inbound(engine, inbound_id, settings, limiter=limiter)
-            except Exception as exc:
-                pipeline.record_failure(engine, inbound_id, exc, settings.max_attempts)
-                err.print(f"[yellow]inbound #{inbound_id} failed: {exc}[/]")
-            progress.advance(task)
+                pipeline.process_batch(engine, chunk, settings, limiter=limiter)
+            except Exception:  # one at a time, so that only the bad message is held back
+                for inbound_id in chunk:
+                    try:
+                        pipeline.process_inbound(engine, inbound_id, settings, limiter=limiter)
+                    except Exception as exc:
+                        pipeline.record_failure(engine, inbound_id, exc, settings.max_attempts)
+                        err.print(f"[yellow]inbound #{inbound_id} failed: {exc}[/]")
+            progress.advance(task, len(chunk))
 
 
 def demo(
