@@ -164,6 +164,22 @@ _START_RE = re.compile(
         {s for w in _START_WORDS + _ZONE_WORDS + _CALENDAR_WORDS for s in _spellings(w)}, key=len, reverse=True))
 )
 _DIGITS_RE = re.compile(r"\d+")
+_WORD_START_RE = re.compile(r"(?<!\w)\w")
+_START_PREFIXES = frozenset(alt.replace("\\", "")[:2] for alt in _START_RE.pattern.split("|"))
+_CLITICS = "وفبل"  # Arabic conjunctions and prepositions written onto the next word
+
+
+def _word_starts(text: str):
+    """Where a word-led token can begin: a word's start (or just after an Arabic clitic).
+
+    Only there can a token that starts with a letter be accepted (see _BEFORE_OK), and
+    checking two letters against a set first avoids trying 240 alternatives at every position.
+    """
+    for m in _WORD_START_RE.finditer(text):
+        pos = m.start()
+        for q in (pos, pos + 1) if text[pos] in _CLITICS else (pos,):
+            if text[q:q + 2] in _START_PREFIXES and _START_RE.match(text, q):
+                yield q
 
 # The boundary that must precede a token: not inside a word or a number.
 _BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
@@ -224,7 +240,7 @@ class _Token:
 def _tokens(text: str, original: str) -> list[_Token]:
     """Date/time tokens of lower-cased ``text``; ``original`` (same indices) keeps the case."""
     found = []
-    starts = sorted({m.start() for m in _DIGITS_RE.finditer(text)} | {m.start() for m in _START_RE.finditer(text)})
+    starts = sorted({m.start() for m in _DIGITS_RE.finditer(text)} | set(_word_starts(text)))
     last_end = 0
     for pos in starts:
         if pos < last_end:
