@@ -91,6 +91,29 @@ def rss_mb(pid: int) -> float:
     return float(total)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its live children."""
+    pids = [pid]
+    try:
+        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+        pids += [int(p) for p in out.split()]
+    except Exception:
+        pass
+    total = 0.0
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def stored(engine) -> int:
+    with Session(engine) as s:
+        return s.exec(select(func.count()).select_from(InboundMessage)).one()
+
+
 def counts(engine) -> tuple[int, int, int]:
     with Session(engine) as s:
         done = s.exec(select(func.count()).select_from(InboundMessage).where(InboundMessage.state == "done")).one()
@@ -114,7 +137,11 @@ def end_to_end(label: str, env: dict, n: int, expected: int, concurrency: int, w
                       transient=True) as progress:
             task = progress.add_task(label, total=n)
             deadline = time.monotonic() + max(600, n / 5)
+            all_stored = None
+            worker_cpu_start = cpu_seconds(worker.proc.pid)  # start-up (model loading) excluded
             while True:
+                if all_stored is None and stored(engine) == n:
+                    all_stored = time.perf_counter() - start
                 done, triaged, _ = counts(engine)
                 progress.update(task, completed=done)
                 peak_poller = max(peak_poller, rss_mb(poller.pid))
@@ -125,12 +152,15 @@ def end_to_end(label: str, env: dict, n: int, expected: int, concurrency: int, w
                     raise TimeoutError(f"{label}: {done}/{n} done after the deadline")
                 time.sleep(0.25)
         elapsed = time.perf_counter() - start
+        poller_cpu = cpu_seconds(poller.pid)
+        worker_cpu = cpu_seconds(worker.proc.pid) - worker_cpu_start
     finally:
         poller.send_signal(signal.SIGTERM)
         poller.wait(30)
         worker.stop()
         engine.dispose()
-    return {"label": label, "rate": n / elapsed, "seconds": elapsed, "poller_mb": peak_poller, "worker_mb": peak_worker}
+    return {"label": label, "rate": n / elapsed, "seconds": elapsed, "poller_mb": peak_poller, "worker_mb": peak_worker,
+            "stored_at": all_stored, "poller_ms": 1000 * poller_cpu / n, "worker_ms": 1000 * worker_cpu / n}
 
 
 def latency(dovecot, account, env: dict, count: int, workdir: Path) -> list[float]:
@@ -235,13 +265,15 @@ def main() -> None:
             lat = latency(dovecot, account, env, args.latency, run_dir)
 
     table = Table(title=f"ingest, N = {args.n}")
-    for col in ("run", "msgs/s", "seconds", "vs floor", "poller RSS MB", "workers RSS MB (max proc)"):
+    for col in ("run", "msgs/s", "seconds", "vs floor", "all stored at s", "CPU ms/msg poller", "CPU ms/msg workers",
+                "poller RSS MB", "workers RSS MB (max proc)"):
         table.add_column(col)
     for r in results:
+        opt = lambda key, fmt: "" if r.get(key) is None else format(r[key], fmt)  # noqa: E731
         table.add_row(r["label"], f"{r['rate']:.0f}", f"{r['seconds']:.1f}", f"{r['rate'] / floor_rate:.2f}",
-                      "" if r["poller_mb"] is None else f"{r['poller_mb']:.0f}",
-                      "" if r["worker_mb"] is None else f"{r['worker_mb']:.0f}")
-    Console().print(table)
+                      opt("stored_at", ".1f"), opt("poller_ms", ".1f"), opt("worker_ms", ".1f"),
+                      opt("poller_mb", ".0f"), opt("worker_mb", ".0f"))
+    Console(width=200).print(table)
     if lat:
         Console().print(f"append → triaged ticket with draft over {len(lat)} messages: "
                         f"p50 {pct(lat, .5):.3f}s  p95 {pct(lat, .95):.3f}s  p99 {pct(lat, .99):.3f}s  "

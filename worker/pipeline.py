@@ -16,6 +16,7 @@ from typing import Callable
 import structlog
 from sqlalchemy import and_, or_, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
 from mediadesk.settings import Settings
@@ -192,10 +193,19 @@ def _index_references(session: Session, message: Message, parsed: ParsedMessage)
         session.add(MessageReference(message_id=message.id, ref=ref[:998]))
 
 
-def _ingest_locked(session: Session, prep: Prepared, settings: Settings) -> IngestResult:
-    """The write half of ingest, inside the caller's transaction."""
+def _lock_inbound(session: Session, inbound_ids: list[int]) -> dict[int, InboundMessage]:
+    """Lock and load inbound rows without their raw bytes (already read and parsed)."""
+    rows = session.exec(select(InboundMessage).options(defer(InboundMessage.raw))
+                        .where(InboundMessage.id.in_(inbound_ids)).with_for_update()).all()
+    return {row.id: row for row in rows}
+
+
+def _ingest_locked(session: Session, prep: Prepared, settings: Settings,
+                   inbound: InboundMessage | None = None) -> IngestResult:
+    """The write half of ingest, inside the caller's transaction (``inbound``: already locked)."""
     inbound_id, parsed, review = prep.inbound_id, prep.parsed, list(prep.review)
-    inbound = session.exec(select(InboundMessage).where(InboundMessage.id == inbound_id).with_for_update()).first()
+    if inbound is None:
+        inbound = _lock_inbound(session, [inbound_id]).get(inbound_id)
     if inbound is None:
         raise LookupError(f"inbound message {inbound_id} does not exist")
     if inbound.state == "done":  # another worker got there first
@@ -430,8 +440,9 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
             # Flushed where an id is needed (ticket, message) and at commit, not before every
             # query; audit events and search documents are written in bulk at the end.
             session.info[workflow.DEFERRED_EVENTS], session.info[search.DEFERRED] = [], {}
+            locked = _lock_inbound(session, [prep.inbound_id for prep in todo])
             for prep in todo:
-                result = _ingest_locked(session, prep, settings)
+                result = _ingest_locked(session, prep, settings, locked.get(prep.inbound_id))
                 results.append(result)
                 if result.new_ticket and result.ticket_id is not None:
                     decision = prep.decision
