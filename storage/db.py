@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
@@ -56,10 +59,40 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         @event.listens_for(engine, "begin")
         def _on_begin(conn):
             # Readers (read_scope) start a deferred transaction and never wait for the writer.
-            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+            if conn.get_execution_options().get(READ_ONLY):
+                conn.exec_driver_sql("BEGIN")
+            else:
+                _begin_immediate(conn.connection.dbapi_connection)
 
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+WRITE_WAIT_SECONDS = 60.0
+_POLL_BUSY_MS = 2
+
+
+def _begin_immediate(dbapi_conn) -> None:
+    """Take SQLite's write lock, waiting up to WRITE_WAIT_SECONDS.
+
+    SQLite's own busy handler sleeps in growing steps (up to 100 ms) while it waits, so with
+    several writers the lock often sits free while everyone sleeps. Waiting in 2 ms steps
+    hands it on as soon as the holder commits.
+    """
+    deadline = time.monotonic() + WRITE_WAIT_SECONDS
+    dbapi_conn.execute(f"PRAGMA busy_timeout={_POLL_BUSY_MS}")
+    try:
+        while True:
+            try:
+                dbapi_conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.Error as exc:
+                busy = isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+                if not busy or time.monotonic() > deadline:
+                    # Wrapped as SQLAlchemy would: callers treat OperationalError as transient.
+                    raise DBAPIError.instance("BEGIN IMMEDIATE", None, exc, sqlite3.Error) from exc
+    finally:
+        dbapi_conn.execute("PRAGMA busy_timeout=60000")
 
 
 @lru_cache(maxsize=8)
