@@ -34,6 +34,7 @@ TAG_RE = re.compile(r"\[\s*(MR-\d+)\s*\]", re.IGNORECASE)
 SYSTEM = "system"
 MAX_REFS = 50  # Message-IDs of one message indexed for threading
 THREADING_LOCK_KEY = 0x6D6564696164  # "mediad": the PostgreSQL advisory lock around threading
+THREADING_LOCKED = "mediadesk_threading_locked"
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,11 @@ def _serialise_threading(session: Session) -> None:
     """One threading decision at a time, so that two messages of one thread ingested at once
     cannot both open a ticket. SQLite already serialises writers (BEGIN IMMEDIATE);
     PostgreSQL takes a transaction-scoped advisory lock, released at commit."""
+    if session.info.get(THREADING_LOCKED) is session.get_transaction():
+        return  # taken already in this transaction (a batch): held until commit
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": THREADING_LOCK_KEY})
+    session.info[THREADING_LOCKED] = session.get_transaction()
 
 
 def _save_attachments(session: Session, message: Message, parsed: ParsedMessage, settings: Settings) -> None:
