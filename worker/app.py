@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
-from celery.signals import worker_init, worker_process_init
+from celery.signals import task_postrun, worker_init, worker_process_init
 
 from mediadesk import logs
 from mediadesk.settings import get_settings
@@ -57,3 +57,12 @@ def _warm_up(**_):
     from mediadesk.worker.pipeline import warm_up
 
     warm_up(get_settings())
+
+
+@task_postrun.connect
+def _return_freed_memory(**_):
+    """Give freed heap back to the system after each task: glibc keeps it otherwise, and a
+    worker's RSS would creep up with every large message it has parsed."""
+    from mediadesk.worker.triage.language import trim_heap
+
+    trim_heap()
