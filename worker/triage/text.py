@@ -205,7 +205,7 @@ def split_body(text: str, subject: str = "") -> BodyParts:
 # What the rules read of the sender's own words: the opening (the request) and the close (where
 # a deadline or a sign-off often sits). Regex work grows with the text, so a 50 KB letter costs
 # no more than a short one.
-HEAD_CHARS = 1_500
+HEAD_CHARS = 1_000
 TAIL_CHARS = 500
 
 
