@@ -117,6 +117,16 @@ def message_by_message_id(session: Session, message_ids: list[str], *, direction
     return session.exec(query.order_by(Message.id)).first()
 
 
+def message_key_by_message_id(session: Session, message_ids: list[str]) -> tuple[int, int] | None:
+    """``(id, ticket_id)`` of the first stored message with one of these Message-IDs (the
+    ingest hot path: no body loaded)."""
+    if not message_ids:
+        return None
+    row = session.exec(select(Message.id, Message.ticket_id).where(Message.message_id.in_(message_ids))
+                       .order_by(Message.id)).first()
+    return (row[0], row[1]) if row is not None else None
+
+
 def count_by_state(session: Session) -> dict[str, int]:
     rows = session.exec(select(InboundMessage.state, func.count()).group_by(InboundMessage.state)).all()
     return {state: n for state, n in rows}

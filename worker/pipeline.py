@@ -61,9 +61,9 @@ def find_thread(session: Session, parsed: ParsedMessage) -> Ticket | None:
     """
     refs = [r for r in [parsed.in_reply_to, *reversed(parsed.references)] if r]
     if refs:
-        message = repo.message_by_message_id(session, refs)
-        if message is not None:
-            return repo.resolve_merged(session, session.get(Ticket, message.ticket_id))
+        known = repo.message_key_by_message_id(session, refs)
+        if known is not None:
+            return repo.resolve_merged(session, session.get(Ticket, known[1]))
     for tag in TAG_RE.findall(parsed.subject or ""):
         ticket = repo.ticket_by_ref(session, tag)
         if ticket is None:
@@ -74,12 +74,13 @@ def find_thread(session: Session, parsed: ParsedMessage) -> Ticket | None:
             return ticket
     relative = _early_relative(session, [r for r in [parsed.message_id, *refs] if r])
     if relative is not None:
-        return repo.resolve_merged(session, session.get(Ticket, relative.ticket_id))
+        return repo.resolve_merged(session, session.get(Ticket, relative))
     return None
 
 
-def _early_relative(session: Session, keys: list[str]) -> Message | None:
-    """An inbound message already stored that names one of ``keys`` in In-Reply-To/References.
+def _early_relative(session: Session, keys: list[str]) -> int | None:
+    """The ticket of an inbound message already stored that names one of ``keys`` in
+    In-Reply-To/References.
 
     Mail is not always processed in the order it arrived (a worker killed mid-batch, the
     outbox sweep, parallel workers): a reply can be ingested before the message it answers.
@@ -90,7 +91,7 @@ def _early_relative(session: Session, keys: list[str]) -> Message | None:
     if not keys:
         return None
     return session.exec(
-        select(Message).join(MessageReference, MessageReference.message_id == Message.id)
+        select(Message.ticket_id).join(MessageReference, MessageReference.message_id == Message.id)
         .where(MessageReference.ref.in_(keys), Message.direction == "in").order_by(Message.id)
     ).first()
 
@@ -221,12 +222,13 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings,
 
     _serialise_threading(session)
     if parsed is not None and parsed.message_id:
-        earlier = repo.message_by_message_id(session, [parsed.message_id])
+        earlier = repo.message_key_by_message_id(session, [parsed.message_id])
         if earlier is not None:
             # The same message again (another copy, or our own reply echoed back).
-            inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), earlier.ticket_id
+            earlier_id, earlier_ticket = earlier
+            inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), earlier_ticket
             session.add(inbound)
-            return IngestResult(inbound_id, earlier.ticket_id, earlier.id, duplicate=True)
+            return IngestResult(inbound_id, earlier_ticket, earlier_id, duplicate=True)
 
     ticket = find_thread(session, parsed) if parsed is not None else None
     new_ticket = ticket is None
