@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from mediadesk.storage.models import InboundMessage, MailboxCursor, Message, Ticket, utcnow
+from mediadesk.storage.models import InboundMessage, MailboxCursor, Ticket, utcnow
 
 REF_PREFIX = "MR"
 _REF_RE = re.compile(r"^\s*(?:MR-?)?(\d+)\s*$", re.IGNORECASE)
@@ -106,25 +106,6 @@ def resolve_merged(session: Session, ticket: Ticket) -> Ticket:
             break
         ticket = target
     return ticket
-
-
-def message_by_message_id(session: Session, message_ids: list[str], *, direction: str | None = None) -> Message | None:
-    if not message_ids:
-        return None
-    query = select(Message).where(Message.message_id.in_(message_ids))
-    if direction:
-        query = query.where(Message.direction == direction)
-    return session.exec(query.order_by(Message.id)).first()
-
-
-def message_key_by_message_id(session: Session, message_ids: list[str]) -> tuple[int, int] | None:
-    """``(id, ticket_id)`` of the first stored message with one of these Message-IDs (the
-    ingest hot path: no body loaded)."""
-    if not message_ids:
-        return None
-    row = session.exec(select(Message.id, Message.ticket_id).where(Message.message_id.in_(message_ids))
-                       .order_by(Message.id)).first()
-    return (row[0], row[1]) if row is not None else None
 
 
 def count_by_state(session: Session) -> dict[str, int]:

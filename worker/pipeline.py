@@ -52,16 +52,79 @@ class IngestResult:
 # --------------------------------------------------------------------------- threading
 
 
-def find_thread(session: Session, parsed: ParsedMessage) -> Ticket | None:
+class ThreadIndex:
+    """What threading needs to know, for one transaction: which stored messages have these
+    Message-IDs, and which inbound messages refer to them.
+
+    Read for the whole batch in two queries (after the threading lock is taken), then kept up
+    to date as the batch adds messages, so that threading decides from memory and the
+    batch's messages need not be flushed one by one. Earliest first, as stored: a message of
+    this batch comes after everything stored before it, in the order the batch adds them.
+    """
+
+    _LATER = 1 << 62  # order of messages added in this transaction (no id yet)
+
+    def __init__(self, session: Session, parsed: list[ParsedMessage | None]) -> None:
+        keys = sorted({k for p in parsed if p is not None
+                       for k in [p.message_id, p.in_reply_to, *p.references] if k})
+        self.messages: dict[str, tuple[int, int, int | None]] = {}  # Message-ID → (order, ticket, row id)
+        self.referrers: dict[str, tuple[int, int]] = {}  # ref → (order, ticket) of the first referrer
+        self._added = 0
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            for message_id, row_id, ticket_id in session.exec(
+                    select(Message.message_id, Message.id, Message.ticket_id).where(Message.message_id.in_(chunk))):
+                if message_id not in self.messages or row_id < self.messages[message_id][0]:
+                    self.messages[message_id] = (row_id, ticket_id, row_id)
+            for ref, row_id, ticket_id in session.exec(
+                    select(MessageReference.ref, Message.id, Message.ticket_id)
+                    .join(Message, MessageReference.message_id == Message.id)
+                    .where(MessageReference.ref.in_(chunk), Message.direction == "in")):
+                if ref not in self.referrers or row_id < self.referrers[ref][0]:
+                    self.referrers[ref] = (row_id, ticket_id)
+
+    def add(self, message_id: str | None, parsed: ParsedMessage | None, ticket_id: int) -> None:
+        self._added += 1
+        order = self._LATER + self._added
+        if message_id:
+            self.messages.setdefault(message_id, (order, ticket_id, None))
+        for ref in _references(parsed):
+            self.referrers.setdefault(ref, (order, ticket_id))
+
+    def first_message(self, message_ids: list[str]) -> tuple[int | None, int] | None:
+        """(row id, ticket) of the earliest message with one of these Message-IDs."""
+        found = [self.messages[m] for m in message_ids if m in self.messages]
+        if not found:
+            return None
+        _, ticket_id, row_id = min(found)
+        return row_id, ticket_id
+
+    def first_referrer(self, keys: list[str]) -> int | None:
+        """The ticket of the earliest inbound message naming one of ``keys``."""
+        found = [self.referrers[k] for k in list(dict.fromkeys(keys))[:MAX_REFS] if k in self.referrers]
+        return min(found)[1] if found else None
+
+
+def _references(parsed: ParsedMessage | None) -> list[str]:
+    if parsed is None:
+        return []
+    return list(dict.fromkeys(r for r in [parsed.in_reply_to, *parsed.references] if r))[:MAX_REFS]
+
+
+def find_thread(session: Session, parsed: ParsedMessage, index: ThreadIndex | None = None) -> Ticket | None:
     """The existing ticket this message continues, or None.
 
     In-Reply-To/References to any message on a ticket (ours or theirs) decide first; else the
     ``[MR-42]`` tag in the subject, but only from that ticket's requester, so a stranger cannot
-    write into someone else's ticket by copying a tag.
+    write into someone else's ticket by copying a tag. Last, an inbound message stored earlier
+    that refers to this one or to the same parent: mail is not always processed in the order
+    it arrived (a worker killed mid-batch, the outbox sweep, parallel workers), so a reply can
+    come in before the message it answers; the thread still ends up on one ticket.
     """
+    index = index or ThreadIndex(session, [parsed])
     refs = [r for r in [parsed.in_reply_to, *reversed(parsed.references)] if r]
     if refs:
-        known = repo.message_key_by_message_id(session, refs)
+        known = index.first_message(refs)
         if known is not None:
             return repo.resolve_merged(session, session.get(Ticket, known[1]))
     for tag in TAG_RE.findall(parsed.subject or ""):
@@ -72,28 +135,10 @@ def find_thread(session: Session, parsed: ParsedMessage) -> Ticket | None:
         sender = (parsed.from_email or "").lower()
         if sender and sender == (ticket.requester_email or "").lower():
             return ticket
-    relative = _early_relative(session, [r for r in [parsed.message_id, *refs] if r])
+    relative = index.first_referrer([r for r in [parsed.message_id, *refs] if r])
     if relative is not None:
         return repo.resolve_merged(session, session.get(Ticket, relative))
     return None
-
-
-def _early_relative(session: Session, keys: list[str]) -> int | None:
-    """The ticket of an inbound message already stored that names one of ``keys`` in
-    In-Reply-To/References.
-
-    Mail is not always processed in the order it arrived (a worker killed mid-batch, the
-    outbox sweep, parallel workers): a reply can be ingested before the message it answers.
-    The original then joins the reply's ticket, and two replies to a message we have not seen
-    yet share one ticket, so the thread ends up on one ticket whatever the order.
-    """
-    keys = list(dict.fromkeys(keys))[:MAX_REFS]
-    if not keys:
-        return None
-    return session.exec(
-        select(Message.ticket_id).join(MessageReference, MessageReference.message_id == Message.id)
-        .where(MessageReference.ref.in_(keys), Message.direction == "in").order_by(Message.id)
-    ).first()
 
 
 def _serialise_threading(session: Session) -> None:
@@ -192,10 +237,20 @@ def starts_a_thread(parsed: ParsedMessage | None) -> bool:
     return parsed is not None and not parsed.in_reply_to and not parsed.references and not TAG_RE.search(parsed.subject or "")
 
 
-def _index_references(session: Session, message: Message, parsed: ParsedMessage) -> None:
-    refs = [parsed.in_reply_to, *parsed.references]
-    for ref in list(dict.fromkeys(r for r in refs if r))[:MAX_REFS]:
-        session.add(MessageReference(message_id=message.id, ref=ref[:998]))
+PENDING_CHILDREN = "mediadesk_pending_children"
+
+
+def _write_children(session: Session, settings: Settings) -> None:
+    """Reference rows and attachments of the messages ingested in this transaction: they need
+    the messages' ids, so the messages are flushed once here rather than one at a time."""
+    pending = session.info.pop(PENDING_CHILDREN, [])
+    if not pending:
+        return
+    session.flush()
+    for message, parsed in pending:
+        for ref in _references(parsed):
+            session.add(MessageReference(message_id=message.id, ref=ref[:998]))
+        _save_attachments(session, message, parsed, settings)
 
 
 def _lock_inbound(session: Session, inbound_ids: list[int]) -> dict[int, InboundMessage]:
@@ -205,9 +260,13 @@ def _lock_inbound(session: Session, inbound_ids: list[int]) -> dict[int, Inbound
     return {row.id: row for row in rows}
 
 
-def _ingest_locked(session: Session, prep: Prepared, settings: Settings,
-                   inbound: InboundMessage | None = None) -> IngestResult:
-    """The write half of ingest, inside the caller's transaction (``inbound``: already locked)."""
+def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound: InboundMessage | None = None,
+                   index: ThreadIndex | None = None) -> IngestResult:
+    """The write half of ingest, inside the caller's transaction (``inbound``: already locked).
+
+    The message row is flushed later (``_write_children``, or the next query that needs it);
+    ``objects`` carries it, and the caller fills in ``message_id`` after the flush.
+    """
     inbound_id, parsed, review = prep.inbound_id, prep.parsed, list(prep.review)
     if inbound is None:
         inbound = _lock_inbound(session, [inbound_id]).get(inbound_id)
@@ -221,8 +280,9 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings,
         review.append("no usable sender address")
 
     _serialise_threading(session)
+    index = index or ThreadIndex(session, [parsed])
     if parsed is not None and parsed.message_id:
-        earlier = repo.message_key_by_message_id(session, [parsed.message_id])
+        earlier = index.first_message([parsed.message_id])
         if earlier is not None:
             # The same message again (another copy, or our own reply echoed back).
             earlier_id, earlier_ticket = earlier
@@ -230,7 +290,7 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings,
             session.add(inbound)
             return IngestResult(inbound_id, earlier_ticket, earlier_id, duplicate=True)
 
-    ticket = find_thread(session, parsed) if parsed is not None else None
+    ticket = find_thread(session, parsed, index) if parsed is not None else None
     new_ticket = ticket is None
     if new_ticket:
         ticket = _new_ticket(session, parsed, inbound)
@@ -257,19 +317,23 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings,
         message.headers = json.dumps(parsed.headers, ensure_ascii=False)
         message.defects = json.dumps(list(parsed.defects)) if parsed.defects else None
     session.add(message)
-    session.flush()
+    index.add(message.message_id, parsed, ticket.id)
     if parsed is not None:
-        _index_references(session, message, parsed)
-        _save_attachments(session, message, parsed, settings)
-
+        session.info.setdefault(PENDING_CHILDREN, []).append((message, parsed))
+    if not new_ticket:
+        session.flush()  # the search document gathers every body on the ticket, this one too
     _reindex(session, ticket, message, new_ticket=new_ticket)
     inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
     inbound.error = inbound.error if inbound.truncated else None
     session.add(inbound)
-    structlog.contextvars.bind_contextvars(ticket_id=ticket.id, ticket=ticket.ref, message_id=message.id)
+    structlog.contextvars.bind_contextvars(ticket_id=ticket.id, ticket=ticket.ref)
     log.info("ingested", inbound_id=inbound.id, ticket=ticket.ref, new_ticket=new_ticket)
-    return IngestResult(inbound_id, ticket.id, message.id, new_ticket=new_ticket, parsed=parsed,
-                        objects=(ticket, message) if new_ticket else None)
+    return IngestResult(inbound_id, ticket.id, None, new_ticket=new_ticket, parsed=parsed, objects=(ticket, message))
+
+
+def _with_message_ids(results: list[IngestResult]) -> list[IngestResult]:
+    return [dataclasses.replace(r, message_id=r.objects[1].id) if r.objects and r.message_id is None else r
+            for r in results]
 
 
 def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
@@ -278,7 +342,10 @@ def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
     if done:
         return done[0]
     with session_scope(engine) as session:
-        return _ingest_locked(session, todo[0], settings)
+        result = _ingest_locked(session, todo[0], settings)
+        _write_children(session, settings)
+        session.flush()
+        return _with_message_ids([result])[0]
 
 
 def record_failure(engine: Engine, inbound_id: int, error: BaseException, max_attempts: int) -> bool:
@@ -447,8 +514,10 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
             # query; audit events and search documents are written in bulk at the end.
             session.info[workflow.DEFERRED_EVENTS], session.info[search.DEFERRED] = [], {}
             locked = _lock_inbound(session, [prep.inbound_id for prep in todo])
+            _serialise_threading(session)
+            index = ThreadIndex(session, [prep.parsed for prep in todo])
             for prep in todo:
-                result = _ingest_locked(session, prep, settings, locked.get(prep.inbound_id))
+                result = _ingest_locked(session, prep, settings, locked.get(prep.inbound_id), index)
                 results.append(result)
                 if result.new_ticket and result.ticket_id is not None:
                     decision = prep.decision
@@ -458,8 +527,11 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
                                               fresh=result.objects)
                     if draft_id is not None:
                         approved.append(draft_id)
+            _write_children(session, settings)
             search.write_deferred(session)
             workflow.write_deferred_events(session)
+            session.flush()
+            results = _with_message_ids(results)
     if enqueue_send is not None:
         for draft_id in approved:
             enqueue_send(draft_id)
