@@ -72,16 +72,19 @@ def floor(account, n: int, workdir: Path) -> float:
     return n / elapsed
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB."""
-    total = 0
-    pids = [pid]
+def process_tree(pid: int) -> list[int]:
+    """A process and its live children (a Celery worker's pool processes)."""
     try:
         out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-        pids += [int(p) for p in out.split()]
+        return [pid, *(int(p) for p in out.split())]
     except Exception:
-        pass
-    for p in pids:
+        return [pid]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the largest process of a tree, in MB."""
+    total = 0
+    for p in process_tree(pid):
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -93,14 +96,8 @@ def rss_mb(pid: int) -> float:
 
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) used so far by a process and its live children."""
-    pids = [pid]
-    try:
-        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
-        pids += [int(p) for p in out.split()]
-    except Exception:
-        pass
     total = 0.0
-    for p in pids:
+    for p in process_tree(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
