@@ -11,7 +11,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from email import policy
 from email.policy import EmailPolicy
 from email.header import decode_header, make_header
 from email.message import EmailMessage

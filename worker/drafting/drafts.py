@@ -10,12 +10,12 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent, utcnow
+from mediadesk.storage.models import Draft, Message, Ticket, utcnow
 from mediadesk.worker.drafting.limiter import count_recent_drafts
-from mediadesk.worker.workflow import add_event
 from mediadesk.worker.drafting.message import new_message_id, references_for, reply_subject
 from mediadesk.worker.drafting.render import render_ack, text_to_html
 from mediadesk.worker.drafting.rules import AckFacts, auto_send_decision, eligibility, headers_of, review_flags
+from mediadesk.worker.workflow import add_event
 
 SYSTEM = "system"
 AUTO_SEND_ACTOR = "auto-send"
