@@ -167,7 +167,7 @@ def _save_attachments(session: Session, message: Message, parsed: ParsedMessage,
 
 def _reindex(session: Session, ticket: Ticket, message: Message, *, new_ticket: bool = False) -> None:
     """Refresh the ticket's full-text document with every inbound body on it."""
-    if not new_ticket and message.id is not None and ticket.created_at and message.ticket_id == ticket.id:
+    if not new_ticket:  # the caller flushed this message: the query includes it
         bodies = session.exec(select(Message.body_text).where(Message.ticket_id == ticket.id,
                                                                Message.direction == "in").order_by(Message.id)).all()
     else:
@@ -418,16 +418,24 @@ def apply_triage(session: Session, ticket: Ticket, decision, settings: Settings,
         workflow.transition(session, ticket, target, actor=actor, note="by triage")
 
 
+def triage_model(settings: Settings, model=None):
+    """``model``, else the one trained from the team's corrections (None when there is none)."""
+    if model is not None:
+        return model
+    from mediadesk.worker.triage.learning import default_model
+
+    return default_model(settings)
+
+
 def decide(parsed: ParsedMessage | None, settings: Settings, model=None):
-    """The triage decision for a parsed message (pure CPU: call it outside the write lock)."""
+    """The triage decision for a parsed message (pure CPU: call it outside the write lock).
+
+    ``model``: from ``triage_model``, resolved once by the caller for a whole batch.
+    """
     if parsed is None:
         return None
     from mediadesk.worker.triage import triage
 
-    if model is None:
-        from mediadesk.worker.triage.learning import default_model
-
-        model = default_model(settings)  # trained from the team's corrections, if any
     return triage(parsed, settings=settings, model=model)
 
 
@@ -490,7 +498,7 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, pars
             raw = inbound.raw if inbound is not None else None
         if raw is not None:
             parsed, _ = _parse(raw)
-    decision = decide(parsed, settings, model)
+    decision = decide(parsed, settings, triage_model(settings, model))
     with session_scope(engine) as session:
         return _triage_locked(session, ticket_id, decision, parsed, settings, limiter)
 
@@ -504,6 +512,7 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
     approved by the auto-send policy are handed to ``enqueue_send`` after the commit.
     """
     todo, results = prepare(engine, inbound_ids)
+    model = triage_model(settings, model)
     for prep in todo:
         if starts_a_thread(prep.parsed):
             prep.decision = decide(prep.parsed, settings, model)

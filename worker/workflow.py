@@ -31,8 +31,8 @@ DEFERRED_EVENTS = "mediadesk_deferred_events"
 
 
 def add_event(session: Session, **fields) -> None:
-    """Record an audit event. In a batch (``defer_events``) events are collected and written
-    with one bulk insert at the end instead of one INSERT each."""
+    """Record an audit event. In a batch (``session.info[DEFERRED_EVENTS]`` is a list) events
+    are collected and written with one bulk insert by ``write_deferred_events``."""
     fields.setdefault("at", utcnow())
     pending = session.info.get(DEFERRED_EVENTS)
     if pending is not None:
@@ -44,9 +44,9 @@ def add_event(session: Session, **fields) -> None:
 def write_deferred_events(session: Session) -> None:
     pending = session.info.pop(DEFERRED_EVENTS, None)
     if pending:
-        session.execute(TicketEvent.__table__.insert(), [  # Core: one executemany, whatever is None
-            {"from_status": None, "to_status": None, "note": None, "actor": "system", "kind": "status", **e}
-            for e in pending])
+        # Core: one executemany. Its rows need the same keys; only status changes carry from/to.
+        session.execute(TicketEvent.__table__.insert(),
+                        [{"from_status": None, "to_status": None, **e} for e in pending])
 
 
 class TransitionError(ValueError):
