@@ -487,7 +487,7 @@ class _CachingPolicy(EmailPolicy):
     def header_fetch_parse(self, name, value):
         if hasattr(value, "name") or len(value) > _HEADER_CACHE_MAX_VALUE:
             return super().header_fetch_parse(name, value)
-        key = (name.lower(), value)
+        key = (name, value)  # exact name: the parsed header keeps its spelling
         cached = _header_cache.get(key)
         if cached is None:
             cached = super().header_fetch_parse(name, value)

@@ -199,7 +199,7 @@ def detect_language(text: str, codes: tuple[str, ...], preferred: tuple[str, ...
         codes: the languages the office recognises (``Settings.languages``).
         preferred: first-class languages that win a close call on very short text.
     """
-    text = _clean(text[:4 * MAX_CHARS])[:MAX_CHARS]  # cleaning a 25 KB letter to keep 500 chars is waste
+    text = _clean(text[:4 * MAX_CHARS])[:MAX_CHARS]  # clean only what can be kept, not a whole 25 KB letter
     letters = len(_LETTER_RE.findall(text))
     if letters == 0:
         return LanguageGuess(None, 0.0, 0)
