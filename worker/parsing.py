@@ -117,13 +117,26 @@ def _raw_header(msg: EmailMessage, name: str) -> str | None:
     return None
 
 
-def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[str, ...] = ()) -> str | None:
+def _raw_headers(msg: EmailMessage) -> dict[str, str]:
+    """The first raw value of each header field, by lower-case name."""
+    found: dict[str, str] = {}
+    for key, raw in msg.raw_items():
+        found.setdefault(key.lower(), str(raw))
+    return found
+
+
+def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[str, ...] = (),
+            raws: dict[str, str] | None = None) -> str | None:
     """A decoded header value; never raises (policy.default can on malformed values).
 
     Raw 8-bit bytes in a header (no RFC 2047 encoding) are decoded as UTF-8, else with the
     charsets the body declares, else the fallbacks, instead of becoming replacement marks.
+    ``raws``: from ``_raw_headers``, when reading many fields of one message.
     """
-    raw = _raw_header(msg, name)
+    if raws is None:
+        raw = _raw_header(msg, name)
+    elif (raw := raws.get(name)) is None:
+        return None  # absent: most of the fields triage looks for
     if raw is not None and any("\udc80" <= ch <= "\udcff" for ch in raw):
         data = raw.encode("ascii", "surrogateescape")
         words = (lambda v: v) if name in _ADDRESS_HEADERS else _decode_raw_header  # see _address
@@ -524,20 +537,21 @@ def parse_message(raw: bytes) -> ParsedMessage:
         defects.append(type(d).__name__)
 
     hints = _declared_charsets(msg)
+    raws = _raw_headers(msg)
     headers: dict[str, str] = {}
     for name in TRIAGE_HEADERS:
-        value = _header(msg, name, defects, hints)
+        value = _header(msg, name, defects, hints, raws)
         if value is not None:
             headers[name] = value
 
-    from_raw = _header(msg, "from", defects, hints)
+    from_raw = _header(msg, "from", defects, hints, raws)
     from_name, from_email = _address(from_raw)
     if from_raw is None:  # Sender stands in only when there is no From at all
         from_name, from_email = _address(headers.get("sender"))
     _, reply_to = _address(headers.get("reply-to"))
 
     date = None
-    date_raw = _header(msg, "date", defects)
+    date_raw = _header(msg, "date", defects, (), raws)
     if date_raw:
         try:
             date = parsedate_to_datetime(date_raw)
@@ -590,15 +604,15 @@ def parse_message(raw: bytes) -> ParsedMessage:
     text = text.replace("\x00", "").replace("\r\n", "\n")
 
     return ParsedMessage(
-        message_id=(_msgids(_header(msg, "message-id", defects)) or (None,))[0],
-        in_reply_to=(_msgids(_header(msg, "in-reply-to", defects)) or (None,))[0],
-        references=_msgids(_header(msg, "references", defects)),
-        subject=_header(msg, "subject", defects, hints) or "",
+        message_id=(_msgids(_header(msg, "message-id", defects, (), raws)) or (None,))[0],
+        in_reply_to=(_msgids(_header(msg, "in-reply-to", defects, (), raws)) or (None,))[0],
+        references=_msgids(_header(msg, "references", defects, (), raws)),
+        subject=_header(msg, "subject", defects, hints, raws) or "",
         from_email=from_email,
         from_name=from_name,
         reply_to=reply_to,
-        to=_addresses(_header(msg, "to", defects)),
-        cc=_addresses(_header(msg, "cc", defects)),
+        to=_addresses(_header(msg, "to", defects, (), raws)),
+        cc=_addresses(_header(msg, "cc", defects, (), raws)),
         date=date,
         headers=headers,
         content_type=content_type,
