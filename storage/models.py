@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy.orm import relationship
+from sqlmodel import Field, Relationship, SQLModel
 
 
 def utcnow() -> datetime:
@@ -54,6 +55,7 @@ class InboundMessage(SQLModel, table=True):
     attempts: int = 0
     error: str | None = Field(default=None, sa_column=Column(Text))
     ticket_id: int | None = Field(default=None, foreign_key="ticket.id")
+    ticket: "Ticket" = Relationship(sa_relationship=relationship("Ticket", lazy="raise"))
 
 
 class Ticket(SQLModel, table=True):
@@ -107,6 +109,7 @@ class Message(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     ticket_id: int = Field(foreign_key="ticket.id", index=True)
     inbound_id: int | None = Field(default=None, foreign_key="inbound_message.id")
+    ticket: "Ticket" = Relationship(sa_relationship=relationship("Ticket", lazy="raise"))
     direction: str = Field(default="in", max_length=3)
     message_id: str | None = Field(default=None, max_length=998, index=True)
     in_reply_to: str | None = Field(default=None, sa_column=Column(Text))
@@ -135,6 +138,7 @@ class MessageReference(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     message_id: int = Field(foreign_key="message.id", index=True)
     ref: str = Field(max_length=998, index=True)
+    message: "Message" = Relationship(sa_relationship=relationship("Message", lazy="raise"))
 
 
 class Attachment(SQLModel, table=True):
@@ -149,6 +153,7 @@ class Attachment(SQLModel, table=True):
     sha256: str | None = Field(default=None, max_length=64)
     stored_path: str | None = Field(default=None, max_length=1024)
     skipped_reason: str | None = Field(default=None, max_length=255)
+    message: "Message" = Relationship(sa_relationship=relationship("Message", lazy="raise"))
 
 
 class TicketEvent(SQLModel, table=True):
@@ -189,6 +194,7 @@ class Draft(SQLModel, table=True):
     send_started_at: datetime | None = None
     sent_at: datetime | None = None
     error: str | None = Field(default=None, sa_column=Column(Text))
+    ticket: "Ticket" = Relationship(sa_relationship=relationship("Ticket", lazy="raise"))
 
 
 class LabelledExample(SQLModel, table=True):

@@ -37,6 +37,11 @@ def index_ticket(session: Session, *, ticket_id: int, subject: str, body: str, s
         _write(session, [row])
 
 
+def deferred_document(session: Session, ticket_id: int) -> dict | None:
+    """The document of ``ticket_id`` waiting to be written in this batch, if any."""
+    return (session.info.get(DEFERRED) or {}).get(ticket_id)
+
+
 def write_deferred(session: Session) -> None:
     pending = session.info.pop(DEFERRED, None)
     if pending:

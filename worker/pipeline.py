@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 import structlog
-from sqlalchemy import and_, or_, text
+from sqlalchemy import and_, func, or_, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import defer
 from sqlmodel import Session, select
@@ -35,6 +35,7 @@ SYSTEM = "system"
 MAX_REFS = 50  # Message-IDs of one message indexed for threading
 THREADING_LOCK_KEY = 0x6D6564696164  # "mediad": the PostgreSQL advisory lock around threading
 THREADING_LOCKED = "mediadesk_threading_locked"
+NEW_TICKETS = "mediadesk_new_tickets"  # (transaction, {id: ticket}): created here, maybe not flushed
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,10 @@ def find_thread(session: Session, parsed: ParsedMessage, index: ThreadIndex | No
     if refs:
         known = index.first_message(refs)
         if known is not None:
-            return repo.resolve_merged(session, session.get(Ticket, known[1]))
+            return repo.resolve_merged(session, _ticket(session, known[1]))
     for tag in TAG_RE.findall(parsed.subject or ""):
-        ticket = repo.ticket_by_ref(session, tag)
+        ticket_id = repo.parse_ref(tag)
+        ticket = _ticket(session, ticket_id) if ticket_id is not None else None
         if ticket is None:
             continue
         ticket = repo.resolve_merged(session, ticket)
@@ -137,8 +139,36 @@ def find_thread(session: Session, parsed: ParsedMessage, index: ThreadIndex | No
             return ticket
     relative = index.first_referrer([r for r in [parsed.message_id, *refs] if r])
     if relative is not None:
-        return repo.resolve_merged(session, session.get(Ticket, relative))
+        return repo.resolve_merged(session, _ticket(session, relative))
     return None
+
+
+def _new_tickets(session: Session) -> dict[int, Ticket]:
+    """Tickets created in the current transaction, by id."""
+    owner, tickets = session.info.get(NEW_TICKETS, (None, None))
+    if owner is not session.get_transaction():
+        tickets = {}
+        session.info[NEW_TICKETS] = (session.get_transaction(), tickets)
+    return tickets
+
+
+def _ticket(session: Session, ticket_id: int) -> Ticket | None:
+    """A ticket by id, including one created in this transaction and not flushed yet."""
+    return _new_tickets(session).get(ticket_id) or session.get(Ticket, ticket_id)
+
+
+def _next_ticket_id(session: Session) -> int:
+    """The id for a new ticket, known before its row is written: the ticket's reference, the
+    draft's subject and Message-ID and the audit trail all name it, and a batch writes all
+    its rows in one flush. PostgreSQL draws from the id sequence; SQLite counts on from the
+    highest id, safe because this transaction holds the write lock (BEGIN IMMEDIATE) and
+    every ticket in it is created here."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.execute(text("SELECT nextval(pg_get_serial_sequence('ticket', 'id'))")).scalar_one()
+    tickets = _new_tickets(session)
+    if tickets:
+        return max(tickets) + 1
+    return (session.execute(select(func.max(Ticket.id))).scalar() or 0) + 1
 
 
 def _serialise_threading(session: Session) -> None:
@@ -166,12 +196,21 @@ def _save_attachments(session: Session, message: Message, parsed: ParsedMessage,
 
 
 def _reindex(session: Session, ticket: Ticket, message: Message, *, new_ticket: bool = False) -> None:
-    """Refresh the ticket's full-text document with every inbound body on it."""
-    if not new_ticket:  # the caller flushed this message: the query includes it
-        bodies = session.exec(select(Message.body_text).where(Message.ticket_id == ticket.id,
-                                                               Message.direction == "in").order_by(Message.id)).all()
-    else:
+    """Refresh the ticket's full-text document with every inbound body on it.
+
+    ``message`` (not flushed) is the latest. In a batch, a ticket already indexed in this
+    transaction has every body of it in its pending document: this one is appended.
+    """
+    pending = search.deferred_document(session, ticket.id)
+    if new_ticket:
         bodies = [message.body_text]
+    elif pending is not None:
+        bodies = [pending["b"], message.body_text]
+    else:
+        stored = select(Message.body_text).where(Message.ticket_id == ticket.id, Message.direction == "in",
+                                                 Message.id.is_not(None))
+        with session.no_autoflush:
+            bodies = [*session.exec(stored.order_by(Message.id)).all(), message.body_text]
     sender = " ".join(filter(None, [ticket.requester_email, ticket.requester_name]))
     search.index_ticket(session, ticket_id=ticket.id, subject=ticket.subject, body="\n".join(bodies), sender=sender)
 
@@ -179,15 +218,16 @@ def _reindex(session: Session, ticket: Ticket, message: Message, *, new_ticket: 
 def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: InboundMessage) -> Ticket:
     now = utcnow()
     ticket = Ticket(
+        id=_next_ticket_id(session),
         mailbox=inbound.mailbox,
         requester_email=parsed.from_email if parsed else None,
         requester_name=parsed.from_name if parsed else None,
         subject=(parsed.subject if parsed else "") or "(no subject)",
         status="new", created_at=now, updated_at=now, last_message_at=now,
     )
-    session.add(ticket)
-    session.flush()
     ticket.ref = f"{repo.REF_PREFIX}-{ticket.id}"
+    session.add(ticket)
+    _new_tickets(session)[ticket.id] = ticket
     return ticket
 
 
@@ -243,14 +283,27 @@ PENDING_CHILDREN = "mediadesk_pending_children"
 def _write_children(session: Session, settings: Settings) -> None:
     """Reference rows and attachments of the messages ingested in this transaction: they need
     the messages' ids, so the messages are flushed once here rather than one at a time."""
+    session.flush()  # also before the bulk writes that follow (events, search) name the tickets
     pending = session.info.pop(PENDING_CHILDREN, [])
-    if not pending:
-        return
-    session.flush()
     for message, parsed in pending:
         for ref in _references(parsed):
             session.add(MessageReference(message_id=message.id, ref=ref[:998]))
         _save_attachments(session, message, parsed, settings)
+
+
+def _defer_bulk_writes(session: Session) -> None:
+    """Collect audit events and search documents for ``_write_deferred`` to write in bulk."""
+    session.info[workflow.DEFERRED_EVENTS], session.info[search.DEFERRED] = [], {}
+
+
+def _write_deferred(session: Session, settings: Settings) -> None:
+    """Write what the transaction collected: its rows (flushed once: new tickets first, as the
+    models' relationships order them), then references and attachments, search documents and
+    events, which name the tickets and messages."""
+    _write_children(session, settings)
+    search.write_deferred(session)
+    workflow.write_deferred_events(session)
+    session.flush()
 
 
 def _lock_inbound(session: Session, inbound_ids: list[int]) -> dict[int, InboundMessage]:
@@ -320,8 +373,6 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound
     index.add(message.message_id, parsed, ticket.id)
     if parsed is not None:
         session.info.setdefault(PENDING_CHILDREN, []).append((message, parsed))
-    if not new_ticket:
-        session.flush()  # the search document gathers every body on the ticket, this one too
     _reindex(session, ticket, message, new_ticket=new_ticket)
     inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
     inbound.error = inbound.error if inbound.truncated else None
@@ -342,9 +393,9 @@ def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
     if done:
         return done[0]
     with session_scope(engine) as session:
+        _defer_bulk_writes(session)
         result = _ingest_locked(session, todo[0], settings)
-        _write_children(session, settings)
-        session.flush()
+        _write_deferred(session, settings)
         return _with_message_ids([result])[0]
 
 
@@ -521,7 +572,7 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
         with session_scope(engine) as session, session.no_autoflush:
             # Flushed where an id is needed (ticket, message) and at commit, not before every
             # query; audit events and search documents are written in bulk at the end.
-            session.info[workflow.DEFERRED_EVENTS], session.info[search.DEFERRED] = [], {}
+            _defer_bulk_writes(session)
             locked = _lock_inbound(session, [prep.inbound_id for prep in todo])
             _serialise_threading(session)
             index = ThreadIndex(session, [prep.parsed for prep in todo])
@@ -536,10 +587,7 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
                                               fresh=result.objects)
                     if draft_id is not None:
                         approved.append(draft_id)
-            _write_children(session, settings)
-            search.write_deferred(session)
-            workflow.write_deferred_events(session)
-            session.flush()
+            _write_deferred(session, settings)
             results = _with_message_ids(results)
     if enqueue_send is not None:
         for draft_id in approved:
