@@ -149,3 +149,87 @@ def test_duplicate_and_malformed_messages_in_one_batch(database):
     assert tickets[1].needs_review and "sender" in tickets[1].review_reason
     assert raw == broken  # the bytes are kept for a human
     assert tickets[0].category == "interview_request" and tickets[2].category == "media_assets"
+
+
+# --------------------------------------------------------------------------- rate limit, reserved ahead
+
+
+@pytest.fixture
+def ack_limiter(redis_server):
+    from mediadesk.worker.drafting import RedisAckLimiter
+
+    limiter = RedisAckLimiter(redis_server.url, 2, 86_400, prefix="mediadesk-test:batch-ack:")
+    yield limiter
+    limiter.reset("lama@asharq.example")
+
+
+def _drafts_to(engine, address: str) -> int:
+    with Session(engine) as session:
+        return len(session.exec(select(Draft).where(Draft.to_email == address)).all())
+
+
+def test_a_batch_counts_only_the_acknowledgements_it_drafts(tmp_path, ack_limiter):
+    """The batch counts its acknowledgements in Redis before its write transaction. A message
+    that turns out not to open a ticket (here a second copy of one already stored) must not use
+    up the sender's allowance: the limit of 2 lets exactly one more acknowledgement through, as
+    one message at a time would, and Redis counts only the drafts that exist."""
+    from mediadesk.worker.drafting.testing import inquiry_bytes
+
+    url = f"sqlite:///{tmp_path / 'limit.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    settings = load_settings(_env_file=None, database_url=url, data_dir=tmp_path / "data", ack_rate_limit=2)
+    first = inquiry_bytes(message_id="<one@asharq.example>")
+    pipeline.process_batch(engine, store(engine, [first]), settings, limiter=ack_limiter)
+    copy = first.replace(b"this week?", b"this week??")  # other bytes, same Message-ID
+    batch = [copy] + [inquiry_bytes(subject=f"Question {i}", message_id=f"<q{i}@asharq.example>") for i in (2, 3)]
+    results = pipeline.process_batch(engine, store(engine, batch), settings, limiter=ack_limiter)
+
+    assert [r.duplicate for r in results] == [True, False, False]
+    assert _drafts_to(engine, "lama@asharq.example") == 2
+    assert ack_limiter.client.zcard(ack_limiter.key("lama@asharq.example")) == 2
+    with Session(engine) as session:
+        limited = session.exec(select(TicketEvent).where(TicketEvent.note.contains("rate-limited"))).all()
+    assert len(limited) == 1 and "(redis)" in limited[0].note
+    engine.dispose()
+
+
+def test_an_acknowledgement_counted_but_not_drafted_is_given_back(tmp_path, ack_limiter):
+    """Two copies of one inquiry in one batch: both are counted ahead, one ticket is drafted,
+    and the other count is given back, so the sender's next inquiry is still acknowledged."""
+    from mediadesk.worker.drafting.testing import inquiry_bytes
+
+    url = f"sqlite:///{tmp_path / 'given-back.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    settings = load_settings(_env_file=None, database_url=url, data_dir=tmp_path / "data", ack_rate_limit=2)
+    original = inquiry_bytes(message_id="<twice@asharq.example>")
+    pipeline.process_batch(engine, store(engine, [original, original.replace(b"week?", b"week??")]), settings,
+                           limiter=ack_limiter)
+    assert ack_limiter.client.zcard(ack_limiter.key("lama@asharq.example")) == 1
+    pipeline.process_batch(engine, store(engine, [inquiry_bytes(subject="Next", message_id="<next@asharq.example>")]),
+                           settings, limiter=ack_limiter)
+    assert _drafts_to(engine, "lama@asharq.example") == 2
+    engine.dispose()
+
+
+def test_a_failed_batch_gives_its_reservations_back(tmp_path, ack_limiter, monkeypatch):
+    from mediadesk.worker.drafting.testing import inquiry_bytes
+
+    url = f"sqlite:///{tmp_path / 'fail.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    settings = load_settings(_env_file=None, database_url=url, data_dir=tmp_path / "data", ack_rate_limit=2)
+    ids = store(engine, [inquiry_bytes(subject=f"Question {i}", message_id=f"<f{i}@asharq.example>") for i in (1, 2)])
+
+    def broken(session, settings):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(pipeline, "_write_deferred", broken)
+    with pytest.raises(RuntimeError):
+        pipeline.process_batch(engine, ids, settings, limiter=ack_limiter)
+    assert ack_limiter.client.zcard(ack_limiter.key("lama@asharq.example")) == 0
+    monkeypatch.undo()
+    pipeline.process_batch(engine, ids, settings, limiter=ack_limiter)  # the retry drafts both
+    assert _drafts_to(engine, "lama@asharq.example") == 2
+    engine.dispose()

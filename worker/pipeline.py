@@ -238,6 +238,7 @@ class Prepared:
     inbound_id: int
     parsed: ParsedMessage | None
     review: list[str]
+    mailbox: str = ""
     decision: object | None = None  # triage computed ahead, for a message that starts a thread
 
 
@@ -254,20 +255,20 @@ def prepare(engine: Engine, inbound_ids: list[int]) -> tuple[list[Prepared], lis
     Returns what still needs ingesting, and results for messages already done.
     """
     with read_scope(engine) as session:
-        rows = session.exec(select(InboundMessage.id, InboundMessage.state, InboundMessage.ticket_id, InboundMessage.raw)
-                            .where(InboundMessage.id.in_(inbound_ids))).all()
+        rows = session.exec(select(InboundMessage.id, InboundMessage.state, InboundMessage.ticket_id, InboundMessage.raw,
+                                   InboundMessage.mailbox).where(InboundMessage.id.in_(inbound_ids))).all()
     found = {row[0]: row for row in rows}
     missing = [i for i in inbound_ids if i not in found]
     if missing:
         raise LookupError(f"inbound message {missing[0]} does not exist")
     todo, done = [], []
     for inbound_id in dict.fromkeys(inbound_ids):
-        _, state, ticket_id, raw = found[inbound_id]
+        _, state, ticket_id, raw, mailbox = found[inbound_id]
         if state == "done":
             done.append(IngestResult(inbound_id, ticket_id, None, already_done=True))
             continue
         parsed, review = _parse(raw)
-        todo.append(Prepared(inbound_id, parsed, review))
+        todo.append(Prepared(inbound_id, parsed, review, mailbox))
     return todo, done
 
 
@@ -568,6 +569,44 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
         if starts_a_thread(prep.parsed):
             prep.decision = decide(prep.parsed, settings, model)
     approved: list[int] = []
+    reservations = _reserve_acks(todo, settings, limiter)
+    try:
+        _write_batch(engine, todo, results, approved, settings, reservations or limiter, model)
+    except BaseException:
+        if reservations is not None:
+            reservations.release(used_too=True)  # nothing was drafted
+        raise
+    if reservations is not None:
+        reservations.release()
+    results = _with_message_ids(results)
+    if enqueue_send is not None:
+        for draft_id in approved:
+            enqueue_send(draft_id)
+    return results
+
+
+def _reserve_acks(todo: list[Prepared], settings: Settings, limiter):
+    """Count the acknowledgements the batch's new tickets will get, in one round trip to Redis
+    before the write transaction (not one per draft inside it). None when there is no Redis
+    limiter, or Redis fails: drafting then asks the limiter, or counts in the database."""
+    if limiter is None or not hasattr(limiter, "reserve") or settings.ack_rate_limit <= 0:
+        return None
+    from mediadesk.worker.drafting import ack_recipient
+
+    senders = [r for prep in todo if prep.decision is not None
+               and (r := ack_recipient(prep.parsed, prep.decision, settings.for_mailbox_key(prep.mailbox)))]
+    if not senders:
+        return None
+    try:
+        return limiter.reserve(senders)
+    except Exception as exc:
+        log.warning("ack_reservation_failed", error=str(exc)[:200])
+        return None
+
+
+def _write_batch(engine: Engine, todo: list[Prepared], results: list[IngestResult], approved: list[int],
+                 settings: Settings, limiter, model) -> None:
+    """The write transaction of ``process_batch``: appends to ``results`` and ``approved``."""
     if todo:
         with session_scope(engine) as session, session.no_autoflush:
             # Flushed where an id is needed (ticket, message) and at commit, not before every
@@ -588,11 +627,6 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
                     if draft_id is not None:
                         approved.append(draft_id)
             _write_deferred(session, settings)
-            results = _with_message_ids(results)
-    if enqueue_send is not None:
-        for draft_id in approved:
-            enqueue_send(draft_id)
-    return results
 
 
 def process_inbound(engine: Engine, inbound_id: int, settings: Settings, *, limiter=None, model=None,

@@ -8,6 +8,7 @@ The public surface; the modules behind it are ``rules`` (who may get an acknowle
 from mediadesk.worker.drafting.drafts import (
     AUTO_SEND_ACTOR,
     DraftStateError,
+    ack_recipient,
     already_acknowledged,
     approve_draft,
     create_draft,
@@ -34,6 +35,7 @@ __all__ = [
     "DraftStateError",
     "RedisAckLimiter",
     "Rendered",
+    "ack_recipient",
     "already_acknowledged",
     "approve_draft",
     "auto_send_decision",

@@ -37,25 +37,42 @@ def already_acknowledged(session: Session, ticket_id: int) -> bool:
     return session.exec(outbound).first() is not None
 
 
+def _facts_of_parsed(parsed, category: str | None, automated_kind: str | None,
+                     already_acknowledged: bool = False) -> AckFacts:
+    return AckFacts(
+        recipient=(parsed.reply_to or parsed.from_email or "").strip() or None,
+        from_email=parsed.from_email,
+        category=category,
+        automated_kind=automated_kind,
+        headers=headers_of(parsed),
+        part_types=tuple(parsed.part_types),
+        already_acknowledged=already_acknowledged,
+    )
+
+
+def ack_recipient(parsed, decision, settings) -> str | None:
+    """Where the acknowledgement of a new ticket with this triage decision would go, or None
+    when none may be drafted (the same rules as ``create_draft``, before the ticket exists)."""
+    if parsed is None or decision is None:
+        return None
+    facts = _facts_of_parsed(parsed, decision.category, decision.automated_kind)
+    return facts.recipient if eligibility(facts, settings.our_addresses)[0] else None
+
+
 def facts_for(session: Session | None, ticket: Ticket, message: Message, parsed) -> AckFacts:
     """Gather the rule inputs; Reply-To wins over From as the recipient."""
-    headers = headers_of(parsed, message)
     if parsed is not None:
-        recipient = parsed.reply_to or parsed.from_email
-        from_email = parsed.from_email
-        part_types = tuple(parsed.part_types)
-    else:
-        recipient = message.reply_to or message.from_email or ticket.requester_email
-        from_email = message.from_email
-        ctype = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-        part_types = (ctype,) if ctype else ()
+        acknowledged = already_acknowledged(session, ticket.id) if session is not None else False
+        return _facts_of_parsed(parsed, ticket.category, ticket.automated_kind, acknowledged)
+    headers = headers_of(None, message)
+    ctype = headers.get("content-type", "").split(";", 1)[0].strip().lower()
     return AckFacts(
-        recipient=(recipient or "").strip() or None,
-        from_email=from_email,
+        recipient=(message.reply_to or message.from_email or ticket.requester_email or "").strip() or None,
+        from_email=message.from_email,
         category=ticket.category,
         automated_kind=ticket.automated_kind,
         headers=headers,
-        part_types=part_types,
+        part_types=(ctype,) if ctype else (),
         already_acknowledged=already_acknowledged(session, ticket.id) if session is not None else False,
     )
 
