@@ -365,3 +365,23 @@ def test_sanitise_filename_always_gives_one_safe_component(name):
         repr(safe)
     assert safe.split(".")[0].lower() not in _RESERVED
     assert Path("/data", safe).resolve().parent == Path("/data")
+
+
+_ATEXT = "abcXYZ019!#$%&'*+/=?^_`{|}~-."
+_DOMAIN = "abz09-."
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ATEXT, min_size=1, max_size=20), st.text(alphabet=_DOMAIN, min_size=1, max_size=20))
+@example("jane.doe", "example.org")
+@example("a..b", "example.org")
+@example("a", "-x.org")
+def test_the_fast_address_check_agrees_with_the_rfc_parser(local, domain):
+    """Drafting accepts common addresses without the RFC 5322 parser: wherever that shortcut
+    says yes, the parser must say yes too."""
+    from mediadesk.worker.drafting import rules
+
+    address = f"{local}@{domain}"
+    if rules._PLAIN_ADDRESS_RE.fullmatch(address):
+        parsed = rules.Address(addr_spec=address)
+        assert parsed.username and "." in parsed.domain and parsed.addr_spec == address

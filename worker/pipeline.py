@@ -83,6 +83,11 @@ class ThreadIndex:
                     .where(MessageReference.ref.in_(chunk), Message.direction == "in")):
                 if ref not in self.referrers or row_id < self.referrers[ref][0]:
                     self.referrers[ref] = (row_id, ticket_id)
+        # Loaded in one query and held here, so threading finds them in the session's identity
+        # map (which holds only weak references) instead of one query per reply.
+        ticket_ids = sorted({t for _, t, _ in self.messages.values()} | {t for _, t in self.referrers.values()})
+        self.tickets = [ticket for start in range(0, len(ticket_ids), 500)
+                        for ticket in session.exec(select(Ticket).where(Ticket.id.in_(ticket_ids[start:start + 500])))]
 
     def add(self, message_id: str | None, parsed: ParsedMessage | None, ticket_id: int) -> None:
         self._added += 1

@@ -46,10 +46,18 @@ class AckFacts:
     already_acknowledged: bool = False
 
 
+# The common case, a dot-atom address with a dotted domain: valid without the full RFC 5322
+# parser (which costs more than the rest of drafting).
+_PLAIN_ADDRESS_RE = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                               r"@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+
+
 def valid_address(value: str | None) -> bool:
     """A single plain addr-spec with nothing that could break a header."""
     if not value or len(value) > 320 or _CTRL_RE.search(value) or any(c in value for c in " <>,;\"()"):
         return False
+    if _PLAIN_ADDRESS_RE.fullmatch(value):
+        return True
     try:
         address = Address(addr_spec=value)
     except (HeaderParseError, ValueError, IndexError, TypeError):
