@@ -385,3 +385,57 @@ def test_the_fast_address_check_agrees_with_the_rfc_parser(local, domain):
     if rules._PLAIN_ADDRESS_RE.fullmatch(address):
         parsed = rules.Address(addr_spec=address)
         assert parsed.username and "." in parsed.domain and parsed.addr_spec == address
+
+
+def _bound_mime_fields_by_regex(raw: bytes, limit: int) -> tuple[bytes, int]:
+    """The guard's definition, one regex substitution (slower: the fast one must agree)."""
+    from mediadesk.worker import parsing
+
+    cut, kept = 0, 0
+
+    def shorten(match):
+        nonlocal cut, kept
+        field = match.group(0)
+        room = limit if kept < parsing.MIME_FIELDS_BUDGET else 64
+        if len(field) > room:
+            cut += 1
+            field = field[:room].rstrip(b"\r\n")
+        kept += len(field)
+        return field
+
+    return parsing._MIME_FIELD_RE.sub(shorten, raw), cut
+
+
+_MIME_PIECES = [b"Content-Type: text/plain; charset=utf-8", b"CONTENT-disposition:", b"content-transfer-encoding :",
+                b"content-", b"Content-Typo: x", b"\r\n", b"\n", b" ", b"\t", b"a;", b"--", b"--b\r\n", b"x" * 40,
+                b"name=\"r\xc3\xa9sum\xc3\xa9.pdf\"", b"\r\n\tcontinued", b"Subject: hi"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MIME_PIECES), max_size=60), st.sampled_from([16, 64, 1024]))
+def test_the_fast_mime_guards_agree_with_their_regex_definitions(pieces, limit):
+    """The parser's guards against hostile MIME fields and part bombs find field and boundary
+    lines with bytes.find/count instead of a line-anchored regex scan; they must cut exactly
+    what the regex definitions cut."""
+    from mediadesk.worker import parsing
+
+    raw = b"".join(pieces)
+    assert parsing.bound_mime_fields(raw, limit) == _bound_mime_fields_by_regex(raw, limit)
+    lines = len(parsing._DELIMITER_RE.findall(raw))
+    assert parsing.bound_parts(raw)[1] == (lines > parsing.MAX_DELIMITERS)
+
+
+def test_a_part_bomb_is_cut_at_the_same_line_as_before():
+    from mediadesk.worker import parsing
+
+    raw = b"Subject: x\r\n\r\n" + b"--b\r\nx\r\n" * (parsing.MAX_DELIMITERS + 5)
+    kept, cut = parsing.bound_parts(raw)
+    assert cut and kept.count(b"\n--") == parsing.MAX_DELIMITERS and raw.startswith(kept)
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_the_part_bomb_limit_counts_a_boundary_on_the_first_line(extra):
+    from mediadesk.worker import parsing
+
+    raw = b"--b" + b"\n--b" * (parsing.MAX_DELIMITERS - 1 + extra)  # MAX_DELIMITERS lines, then one more
+    assert parsing.bound_parts(raw)[1] is bool(extra)
