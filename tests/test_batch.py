@@ -233,3 +233,20 @@ def test_a_failed_batch_gives_its_reservations_back(tmp_path, ack_limiter, monke
     pipeline.process_batch(engine, ids, settings, limiter=ack_limiter)  # the retry drafts both
     assert _drafts_to(engine, "lama@asharq.example") == 2
     engine.dispose()
+
+
+def test_a_batch_numbers_its_new_tickets_without_gaps(database):
+    """Ticket ids (and so the MR- references people quote) are drawn before the rows are
+    written, on PostgreSQL several from the sequence at once: a batch of new inquiries still
+    numbers them one after the other, in arrival order, and the next batch goes on from there."""
+    settings, engine = database("numbers")
+    for start in (0, 10):
+        ids = store(engine, [m.raw for m in generate(10, seed=31 + start, reply_ratio=0.0)])
+        pipeline.process_batch(engine, ids, settings)
+    with Session(engine) as session:
+        tickets = session.exec(select(Ticket).order_by(Ticket.id)).all()
+        first_message = {m.ticket_id: m.inbound_id for m in session.exec(select(Message)).all()}
+    refs = [t.ref for t in tickets]
+    first = tickets[0].id
+    assert refs == [f"MR-{first + i}" for i in range(20)]
+    assert [first_message[t.id] for t in tickets] == sorted(first_message.values())

@@ -36,6 +36,8 @@ MAX_REFS = 50  # Message-IDs of one message indexed for threading
 THREADING_LOCK_KEY = 0x6D6564696164  # "mediad": the PostgreSQL advisory lock around threading
 THREADING_LOCKED = "mediadesk_threading_locked"
 NEW_TICKETS = "mediadesk_new_tickets"  # (transaction, {id: ticket}): created here, maybe not flushed
+TICKET_IDS = "mediadesk_ticket_ids"  # (transaction, [ids]): drawn from the sequence, not used yet
+TICKET_ID_HINT = "mediadesk_ticket_id_hint"  # how many new tickets the transaction expects
 
 
 @dataclass(frozen=True)
@@ -165,11 +167,18 @@ def _ticket(session: Session, ticket_id: int) -> Ticket | None:
 def _next_ticket_id(session: Session) -> int:
     """The id for a new ticket, known before its row is written: the ticket's reference, the
     draft's subject and Message-ID and the audit trail all name it, and a batch writes all
-    its rows in one flush. PostgreSQL draws from the id sequence; SQLite counts on from the
-    highest id, safe because this transaction holds the write lock (BEGIN IMMEDIATE) and
-    every ticket in it is created here."""
+    its rows in one flush. PostgreSQL draws from the id sequence, as many at once as the batch
+    expects new tickets (``TICKET_ID_HINT``; an id drawn and not used is a gap, as after any
+    rollback); SQLite counts on from the highest id, safe because this transaction holds the
+    write lock (BEGIN IMMEDIATE) and every ticket in it is created here."""
     if session.get_bind().dialect.name == "postgresql":
-        return session.execute(text("SELECT nextval(pg_get_serial_sequence('ticket', 'id'))")).scalar_one()
+        owner, pool = session.info.get(TICKET_IDS, (None, None))
+        if owner is not session.get_transaction() or not pool:
+            wanted = max(1, session.info.pop(TICKET_ID_HINT, 1))
+            pool = list(session.execute(text("SELECT nextval(pg_get_serial_sequence('ticket', 'id')) "
+                                             "FROM generate_series(1, :n)"), {"n": wanted}).scalars())
+            session.info[TICKET_IDS] = (session.get_transaction(), pool)
+        return pool.pop(0)
     tickets = _new_tickets(session)
     if tickets:
         return max(tickets) + 1
@@ -617,6 +626,7 @@ def _write_batch(engine: Engine, todo: list[Prepared], results: list[IngestResul
             # Flushed where an id is needed (ticket, message) and at commit, not before every
             # query; audit events and search documents are written in bulk at the end.
             _defer_bulk_writes(session)
+            session.info[TICKET_ID_HINT] = sum(prep.decision is not None for prep in todo)
             locked = _lock_inbound(session, [prep.inbound_id for prep in todo])
             _serialise_threading(session)
             index = ThreadIndex(session, [prep.parsed for prep in todo])
