@@ -250,3 +250,22 @@ def test_a_batch_numbers_its_new_tickets_without_gaps(database):
     first = tickets[0].id
     assert refs == [f"MR-{first + i}" for i in range(20)]
     assert [first_message[t.id] for t in tickets] == sorted(first_message.values())
+
+
+def test_every_message_of_a_thread_stays_searchable_across_batches(database):
+    """A ticket's search document holds every inbound body: a parent and its reply written in
+    one batch, and a later reply in the next batch (built in memory, without a flush)."""
+    from mediadesk.worker.drafting.testing import inquiry_bytes
+
+    settings, engine = database("search")
+    parent = inquiry_bytes(subject="Photos", message_id="<p@ledger.example>", body="Could you send the drone photographs?")
+    reply = inquiry_bytes(subject="Re: Photos", message_id="<r1@ledger.example>", references="<p@ledger.example>",
+                          body="Also the logo in vector format.")
+    later = inquiry_bytes(subject="Re: Photos", message_id="<r2@ledger.example>", references="<r1@ledger.example>",
+                          body="And a portrait of the curator.")
+    pipeline.process_batch(engine, store(engine, [parent, reply]), settings)
+    pipeline.process_batch(engine, store(engine, [later]), settings)
+    with Session(engine) as session:
+        [ticket_id] = session.exec(select(Ticket.id)).all()
+        for word in ("drone", "vector", "curator", "photos"):
+            assert list(session.execute(search.matching_ticket_ids(session, word)).scalars()) == [ticket_id], word

@@ -221,9 +221,8 @@ def _reindex(session: Session, ticket: Ticket, message: Message, *, new_ticket: 
     elif pending is not None:
         bodies = [pending["b"], message.body_text]
     else:
-        stored = select(Message.body_text).where(Message.ticket_id == ticket.id, Message.direction == "in",
-                                                 Message.id.is_not(None))
-        with session.no_autoflush:
+        stored = select(Message.body_text).where(Message.ticket_id == ticket.id, Message.direction == "in")
+        with session.no_autoflush:  # not this message: it is added last
             bodies = [*session.exec(stored.order_by(Message.id)).all(), message.body_text]
     sender = " ".join(filter(None, [ticket.requester_email, ticket.requester_name]))
     search.index_ticket(session, ticket_id=ticket.id, subject=ticket.subject, body="\n".join(bodies), sender=sender)
