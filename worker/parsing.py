@@ -110,13 +110,6 @@ def _decode_raw_header(raw: str) -> str:
     return "".join(out)
 
 
-def _raw_header(msg: EmailMessage, name: str) -> str | None:
-    for key, raw in msg.raw_items():
-        if key.lower() == name:
-            return str(raw)
-    return None
-
-
 def _raw_headers(msg: EmailMessage) -> dict[str, str]:
     """The first raw value of each header field, by lower-case name."""
     found: dict[str, str] = {}
@@ -125,19 +118,18 @@ def _raw_headers(msg: EmailMessage) -> dict[str, str]:
     return found
 
 
-def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[str, ...] = (),
-            raws: dict[str, str] | None = None) -> str | None:
+def _header(msg: EmailMessage, name: str, raws: dict[str, str], defects: list[str],
+            charsets: tuple[str, ...] = ()) -> str | None:
     """A decoded header value; never raises (policy.default can on malformed values).
 
     Raw 8-bit bytes in a header (no RFC 2047 encoding) are decoded as UTF-8, else with the
     charsets the body declares, else the fallbacks, instead of becoming replacement marks.
-    ``raws``: from ``_raw_headers``, when reading many fields of one message.
+    ``raws``: from ``_raw_headers``, read once for all the fields of a message.
     """
-    if raws is None:
-        raw = _raw_header(msg, name)
-    elif (raw := raws.get(name)) is None:
+    raw = raws.get(name)
+    if raw is None:
         return None  # absent: most of the fields triage looks for
-    if raw is not None and any("\udc80" <= ch <= "\udcff" for ch in raw):
+    if any("\udc80" <= ch <= "\udcff" for ch in raw):
         data = raw.encode("ascii", "surrogateescape")
         words = (lambda v: v) if name in _ADDRESS_HEADERS else _decode_raw_header  # see _address
         try:  # raw UTF-8 in headers is common and allowed (RFC 6532)
@@ -145,7 +137,7 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
         except UnicodeDecodeError:
             defects.append(f"header {name}: undeclared 8-bit text")
         return _clean(words(decode_bytes(data, None, charsets)))
-    if name in _ADDRESS_HEADERS and raw is not None:
+    if name in _ADDRESS_HEADERS:
         # The structured address parser drops addresses after odd display names; read raw text.
         # It stays RFC 2047-encoded here, so an address hidden in an encoded display name can
         # never pass for the real one (see _address).
@@ -155,7 +147,7 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
         if value is None:
             return None
         text = str(value)
-        if raw is not None and ("\ufffd" in text or "=?" in text):
+        if "\ufffd" in text or "=?" in text:
             text = _decode_raw_header(raw)
         if "utf-7" in charsets and _UTF7_RE.search(text):
             # Some clients write headers in the body's UTF-7 without encoded words.
@@ -166,7 +158,7 @@ def _header(msg: EmailMessage, name: str, defects: list[str], charsets: tuple[st
         return _clean(text)
     except Exception as exc:  # malformed header: fall back to the raw text
         defects.append(f"header {name}: {type(exc).__name__}")
-        return _clean(_decode_raw_header(raw)) if raw is not None else None
+        return _clean(_decode_raw_header(raw))
 
 
 _ANGLE_ADDR_RE = re.compile(r"<([^<>@\s]+@[^<>@\s]+)>")
@@ -546,18 +538,18 @@ def parse_message(raw: bytes) -> ParsedMessage:
     raws = _raw_headers(msg)
     headers: dict[str, str] = {}
     for name in TRIAGE_HEADERS:
-        value = _header(msg, name, defects, hints, raws)
+        value = _header(msg, name, raws, defects, hints)
         if value is not None:
             headers[name] = value
 
-    from_raw = _header(msg, "from", defects, hints, raws)
+    from_raw = _header(msg, "from", raws, defects, hints)
     from_name, from_email = _address(from_raw)
     if from_raw is None:  # Sender stands in only when there is no From at all
         from_name, from_email = _address(headers.get("sender"))
     _, reply_to = _address(headers.get("reply-to"))
 
     date = None
-    date_raw = _header(msg, "date", defects, (), raws)
+    date_raw = _header(msg, "date", raws, defects)
     if date_raw:
         try:
             date = parsedate_to_datetime(date_raw)
@@ -610,15 +602,15 @@ def parse_message(raw: bytes) -> ParsedMessage:
     text = text.replace("\x00", "").replace("\r\n", "\n")
 
     return ParsedMessage(
-        message_id=(_msgids(_header(msg, "message-id", defects, (), raws)) or (None,))[0],
-        in_reply_to=(_msgids(_header(msg, "in-reply-to", defects, (), raws)) or (None,))[0],
-        references=_msgids(_header(msg, "references", defects, (), raws)),
-        subject=_header(msg, "subject", defects, hints, raws) or "",
+        message_id=(_msgids(_header(msg, "message-id", raws, defects)) or (None,))[0],
+        in_reply_to=(_msgids(_header(msg, "in-reply-to", raws, defects)) or (None,))[0],
+        references=_msgids(_header(msg, "references", raws, defects)),
+        subject=_header(msg, "subject", raws, defects, hints) or "",
         from_email=from_email,
         from_name=from_name,
         reply_to=reply_to,
-        to=_addresses(_header(msg, "to", defects, (), raws)),
-        cc=_addresses(_header(msg, "cc", defects, (), raws)),
+        to=_addresses(_header(msg, "to", raws, defects)),
+        cc=_addresses(_header(msg, "cc", raws, defects)),
         date=date,
         headers=headers,
         content_type=content_type,

@@ -602,7 +602,7 @@ def _reserve_acks(todo: list[Prepared], settings: Settings, limiter):
     """Count the acknowledgements the batch's new tickets will get, in one round trip to Redis
     before the write transaction (not one per draft inside it). None when there is no Redis
     limiter, or Redis fails: drafting then asks the limiter, or counts in the database."""
-    if limiter is None or not hasattr(limiter, "reserve") or settings.ack_rate_limit <= 0:
+    if limiter is None or settings.ack_rate_limit <= 0:
         return None
     from mediadesk.worker.drafting import ack_recipient
 
