@@ -16,8 +16,8 @@ What it does:
      the SLA table (so many open ones are past due and flagged overdue, as the beat task would
      have left them; closed tickets that once breached keep the flag). Rows go in with SQLAlchemy
      Core insert() executemany in chunks (SQLAlchemy batches them into multi-row VALUES on
-     PostgreSQL); the full-text rows are built in SQL with the same content as
-     storage.search.index_ticket (subject + inbound bodies capped at 50,000 chars + sender).
+     PostgreSQL); the full-text rows are built in SQL by the statement the pipeline uses
+     (storage.search.DOCUMENT_SQL: one document per inbound message).
      Raw inbound bytes (inbound_message) are not seeded: none of the timed commands reads them.
      SQLite: a temp file, no ANALYZE (the application never runs one, so the planner sees what
      users get). PostgreSQL: a temp database on 127.0.0.1:5432 (user postgres), ANALYZEd (as
@@ -336,7 +336,7 @@ class Loader:
         else:
             with self.conn.cursor() as cur:
                 cur.execute("SET synchronous_commit TO off")
-                cur.execute("DROP INDEX IF EXISTS ix_ticket_search_document")  # built once after the load
+                cur.execute("DROP INDEX IF EXISTS ix_message_search_document")  # built once after the load
             self.conn.commit()
         for table in TABLES:
             columns = _columns(table)
@@ -368,37 +368,29 @@ class Loader:
         self.seconds += time.perf_counter() - started
 
     def index_text(self) -> float:
-        """The full-text rows, in SQL, with the content storage.search.index_ticket would write."""
+        """The full-text rows, in SQL, by the statement the pipeline uses."""
         from sqlalchemy import text
+
+        from mediadesk.storage.search import DOCUMENT_SQL
 
         started = time.perf_counter()
         self.raw.close()
-        sender = "trim(coalesce(t.requester_email, '') || ' ' || coalesce(t.requester_name, ''))"
         with self.engine.begin() as conn:
             if self.sqlite:
-                conn.execute(text(
-                    "INSERT INTO ticket_fts (rowid, subject, body, sender) "
-                    "SELECT t.id, t.subject, substr(group_concat(m.body_text, char(10)), 1, 50000), "
-                    f"{sender} FROM ticket t JOIN message m ON m.ticket_id = t.id AND m.direction = 'in' GROUP BY t.id"))
+                conn.execute(text(DOCUMENT_SQL["sqlite"].format(where="1 = 1")))
             else:
-                top = conn.execute(text("SELECT coalesce(max(id), 0) FROM ticket")).scalar_one()
+                top = conn.execute(text("SELECT coalesce(max(id), 0) FROM message")).scalar_one()
                 middle = top // 2
-                statement = text(
-                    "INSERT INTO ticket_search (ticket_id, document) "
-                    "SELECT t.id, setweight(to_tsvector('simple', t.subject), 'A') || "
-                    "to_tsvector('simple', left(string_agg(m.body_text, E'\\n' ORDER BY m.id), 50000)) || "
-                    f"to_tsvector('simple', replace(replace({sender}, '@', ' '), '.', ' ') || ' ' || {sender}) "
-                    "FROM ticket t JOIN message m ON m.ticket_id = t.id AND m.direction = 'in' "
-                    "WHERE t.id > :low AND t.id <= :high GROUP BY t.id")
 
                 def part(bounds):  # to_tsvector is the slow part: two backends share it
                     with self.engine.begin() as other:
-                        other.execute(statement, {"low": bounds[0], "high": bounds[1]})
+                        other.execute(text(DOCUMENT_SQL["postgresql"].format(
+                            where=f"m.id > {bounds[0]} AND m.id <= {bounds[1]}")))
 
                 with ThreadPoolExecutor(max_workers=2) as pool:
                     list(pool.map(part, [(0, middle), (middle, top)]))
                 conn.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
-                conn.execute(text("CREATE INDEX ix_ticket_search_document ON ticket_search USING GIN (document)"))
+                conn.execute(text("CREATE INDEX ix_message_search_document ON message_search USING GIN (document)"))
                 for table in TABLES:
                     conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                       f"(SELECT coalesce(max(id), 1) FROM {table}))"))

@@ -1,6 +1,12 @@
-"""Full-text search over tickets (subject, bodies, sender): FTS5 on SQLite, tsvector on PostgreSQL.
+"""Full-text search over inbound mail (subject, body, sender): FTS5 on SQLite, tsvector on PostgreSQL.
 
-The index holds one document per ticket, rewritten when a message lands on it.
+One document per inbound message, written once when the message is stored and never
+rewritten: a reply costs the index its own words, not the whole thread's again. A ticket
+matches a query when every word of it is in one of the ticket's messages, so search follows a
+merge (the moved messages name their new ticket) with nothing to re-index.
+
+The documents are built in SQL from the stored rows (``DOCUMENT_SQL``), by the pipeline, the
+migration that introduced them and the CLI benchmark alike.
 """
 
 from __future__ import annotations
@@ -13,59 +19,64 @@ from sqlmodel import Session
 MAX_DOCUMENT_CHARS = 50_000
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
-
 DEFERRED = "mediadesk_deferred_index"
-_SQLITE_DELETE = text("DELETE FROM ticket_fts WHERE rowid = :id")
-_SQLITE_INSERT = text("INSERT INTO ticket_fts (rowid, subject, body, sender) VALUES (:id, :s, :b, :f)")
-_PG_UPSERT = text(
-    "INSERT INTO ticket_search (ticket_id, document) VALUES (:id, "
-    "setweight(to_tsvector('simple', :s), 'A') || to_tsvector('simple', :b) || to_tsvector('simple', :f)) "
-    "ON CONFLICT (ticket_id) DO UPDATE SET document = EXCLUDED.document")
+
+# SQLite: contentless (the text lives in ``message``) and without positions (no phrase queries
+# are asked), so the index stores only which documents hold each word.
+SQLITE_TABLE = ("CREATE VIRTUAL TABLE message_fts USING fts5(document, content='', detail=none, "
+                "tokenize = 'unicode61 remove_diacritics 2')")
+_SENDER = "trim(coalesce(m.from_email, '') || ' ' || coalesce(m.from_name, ''))"
+DOCUMENT_SQL = {
+    "sqlite": ("INSERT INTO message_fts (rowid, document) SELECT m.id, coalesce(m.subject, '') || char(10) || "
+               f"substr(coalesce(m.body_text, ''), 1, {MAX_DOCUMENT_CHARS}) || char(10) || {_SENDER} "
+               "FROM message m WHERE m.direction = 'in' AND {where}"),
+    # The sender's address also split at "@" and ".", so that "ledger" finds jo@ledger.example.
+    "postgresql": ("INSERT INTO message_search (message_id, document) SELECT m.id, "
+                   "setweight(to_tsvector('simple', coalesce(m.subject, '')), 'A') || "
+                   f"to_tsvector('simple', left(coalesce(m.body_text, ''), {MAX_DOCUMENT_CHARS})) || "
+                   f"to_tsvector('simple', replace(replace({_SENDER}, '@', ' '), '.', ' ') || ' ' || {_SENDER}) "
+                   "FROM message m WHERE m.direction = 'in' AND {where} ON CONFLICT (message_id) DO NOTHING"),
+}
 
 
-def index_ticket(session: Session, *, ticket_id: int, subject: str, body: str, sender: str) -> None:
-    """(Re)write the search document of one ticket; the caller commits.
-
-    In a batch (``session.info[DEFERRED]`` is a dict) the last document of each ticket is
-    kept and written once, in bulk, by ``write_deferred``.
-    """
-    row = {"id": ticket_id, "s": subject, "b": body[:MAX_DOCUMENT_CHARS], "f": sender}
-    pending = session.info.get(DEFERRED)
-    if pending is not None:
-        pending[ticket_id] = row
-    else:
-        _write(session, [row])
+def index_messages(session: Session, message_ids: list[int]) -> None:
+    """Write the search documents of these stored (flushed) messages; the caller commits."""
+    if not message_ids:
+        return
+    dialect = session.get_bind().dialect.name
+    where = "m.id IN ({})".format(", ".join(str(int(i)) for i in message_ids))
+    session.execute(text(DOCUMENT_SQL[dialect].format(where=where)))
 
 
-def deferred_document(session: Session, ticket_id: int) -> dict | None:
-    """The document of ``ticket_id`` waiting to be written in this batch, if any."""
-    return (session.info.get(DEFERRED) or {}).get(ticket_id)
+def index_later(session: Session, message) -> None:
+    """Index ``message`` (a Message row, maybe not flushed yet) at ``write_deferred``."""
+    session.info.setdefault(DEFERRED, []).append(message)
 
 
 def write_deferred(session: Session) -> None:
+    """Index the messages ``index_later`` collected; they must be flushed (have ids) by now."""
     pending = session.info.pop(DEFERRED, None)
     if pending:
-        _write(session, list(pending.values()))
-
-
-def _write(session: Session, rows: list[dict]) -> None:
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(_SQLITE_DELETE, [{"id": r["id"]} for r in rows])
-        session.execute(_SQLITE_INSERT, rows)
-    else:
-        session.execute(_PG_UPSERT, [{**r, "f": r["f"].replace("@", " ").replace(".", " ") + " " + r["f"]} for r in rows])
+        index_messages(session, [m.id for m in pending])
 
 
 def matching_ticket_ids(session: Session, query: str):
-    """A SQL selectable of ticket ids whose document has every word of ``query``."""
+    """A SQL selectable of the (distinct) ids of tickets whose messages hold every word of ``query``."""
     words = _WORD_RE.findall(query)
     if not words:
         return text("SELECT id FROM ticket WHERE 1 = 0").columns(column("id", Integer))
     if session.get_bind().dialect.name == "sqlite":
         # Each word quoted: user text can never be FTS5 syntax. A trailing * lets "accredit" find
         # "accreditation".
-        match = " ".join(f'"{w}"*' for w in words)
-        return text("SELECT rowid AS id FROM ticket_fts WHERE ticket_fts MATCH :q").bindparams(q=match).columns(
-            column("id", Integer))
-    return text("SELECT ticket_id AS id FROM ticket_search WHERE document @@ to_tsquery('simple', :q)").bindparams(
-        q=" & ".join(f"{w}:*" for w in words)).columns(column("id", Integer))
+        one = ("SELECT m.ticket_id AS id FROM message_fts JOIN message m ON m.id = message_fts.rowid "
+               "WHERE message_fts MATCH :q{i}")
+        params = {f"q{i}": f'"{w}"*' for i, w in enumerate(words)}
+    else:
+        one = ("SELECT m.ticket_id AS id FROM message_search s JOIN message m ON m.id = s.message_id "
+               "WHERE s.document @@ to_tsquery('simple', :q{i})")
+        params = {f"q{i}": f"{w}:*" for i, w in enumerate(words)}
+    # Word by word, then the tickets that have them all (the words may be in different messages).
+    sql = " INTERSECT ".join(one.format(i=i) for i in range(len(words)))
+    if len(words) == 1:
+        sql = sql.replace("SELECT m.ticket_id", "SELECT DISTINCT m.ticket_id", 1)
+    return text(sql).bindparams(**params).columns(column("id", Integer))

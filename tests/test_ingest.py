@@ -233,6 +233,8 @@ def test_full_text_search_over_subject_body_and_sender(env):
     assert refs("ledger") == [en]
     assert refs("footage") == [en]  # a later message on the thread is searchable too
     assert refs("images") == [en]  # and the first one still is
+    assert refs("footage images") == [en]  # every word on the ticket, in different messages
+    assert refs("footage accreditation") == []  # not on one ticket
     assert refs('x" OR * NEAR(') == []  # user text is never query syntax
 
 

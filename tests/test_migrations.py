@@ -12,7 +12,7 @@ from sqlmodel import SQLModel
 import mediadesk.storage.models  # noqa: F401  (registers the tables)
 from mediadesk.storage.db import make_engine, upgrade
 
-SEARCH_TABLES = ("ticket_fts", "ticket_search")  # created by hand in 0002 (FTS5 / tsvector)
+SEARCH_TABLES = ("message_fts", "message_search")  # created by hand in 0005 (FTS5 / tsvector)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -53,3 +53,44 @@ def test_upgrade_indexes_the_references_of_stored_mail(url):
         rows = conn.execute(text("SELECT message_id, ref FROM message_reference ORDER BY ref")).all()
     engine.dispose()
     assert [tuple(r) for r in rows] == [(1, "<a@x>"), (1, "<p@x>")]
+
+
+def test_upgrade_makes_stored_mail_searchable_and_downgrade_keeps_it(url):
+    """0005 moves search from one document per ticket to one per inbound message: mail stored
+    before the upgrade is found after it, and a downgrade rebuilds the per-ticket documents."""
+    from sqlmodel import Session
+
+    from mediadesk.storage.search import matching_ticket_ids
+
+    upgrade(url, "0004")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        for ticket_id, subject in ((1, "Accréditation presse"), (2, "Photos")):
+            conn.execute(text("INSERT INTO ticket (id, mailbox, subject, status, needs_review, priority_rank, overdue, "
+                              "created_at, updated_at, last_message_at) VALUES (:id, '', :s, 'new', false, 2, false, "
+                              "'2026-11-24 10:00:00', '2026-11-24 10:00:00', '2026-11-24 10:00:00')"),
+                         {"id": ticket_id, "s": subject})
+        for message_id, ticket_id, direction, body in ((1, 1, "in", "Je souhaite couvrir le forum."),
+                                                       (2, 2, "in", "High-resolution images please"),
+                                                       (3, 2, "out", "Our reply mentions zeppelins")):
+            conn.execute(text("INSERT INTO message (id, ticket_id, direction, from_email, subject, body_text, "
+                              "created_at) VALUES (:id, :t, :d, 'jo@ledger.example', 's', :b, '2026-11-24 10:00:00')"),
+                         {"id": message_id, "t": ticket_id, "d": direction, "b": body})
+    upgrade(url)
+
+    def found(query):
+        with Session(engine) as session:
+            return sorted(session.execute(matching_ticket_ids(session, query)).scalars())
+
+    assert found("forum") == [1] and found("images") == [2] and found("ledger") == [1, 2]
+    assert found("zeppelins") == []  # our own replies are not indexed
+    engine.dispose()
+    from alembic import command
+
+    from mediadesk.storage.db import alembic_config
+
+    command.downgrade(alembic_config(url), "0004")
+    table = "ticket_fts" if url.startswith("sqlite") else "ticket_search"
+    with engine.connect() as conn:
+        assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 2
+    engine.dispose()

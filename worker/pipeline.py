@@ -209,25 +209,6 @@ def _save_attachments(session: Session, message: Message, parsed: ParsedMessage,
         session.add(row)
 
 
-def _reindex(session: Session, ticket: Ticket, message: Message, *, new_ticket: bool = False) -> None:
-    """Refresh the ticket's full-text document with every inbound body on it.
-
-    ``message`` (not flushed) is the latest. In a batch, a ticket already indexed in this
-    transaction has every body of it in its pending document: this one is appended.
-    """
-    pending = search.deferred_document(session, ticket.id)
-    if new_ticket:
-        bodies = [message.body_text]
-    elif pending is not None:
-        bodies = [pending["b"], message.body_text]
-    else:
-        stored = select(Message.body_text).where(Message.ticket_id == ticket.id, Message.direction == "in")
-        with session.no_autoflush:  # not this message: it is added last
-            bodies = [*session.exec(stored.order_by(Message.id)).all(), message.body_text]
-    sender = " ".join(filter(None, [ticket.requester_email, ticket.requester_name]))
-    search.index_ticket(session, ticket_id=ticket.id, subject=ticket.subject, body="\n".join(bodies), sender=sender)
-
-
 def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: InboundMessage) -> Ticket:
     now = utcnow()
     ticket = Ticket(
@@ -307,7 +288,7 @@ def _write_children(session: Session, settings: Settings) -> None:
 
 def _defer_bulk_writes(session: Session) -> None:
     """Collect audit events and search documents for ``_write_deferred`` to write in bulk."""
-    session.info[workflow.DEFERRED_EVENTS], session.info[search.DEFERRED] = [], {}
+    session.info[workflow.DEFERRED_EVENTS], session.info[search.DEFERRED] = [], []
 
 
 def _write_deferred(session: Session, settings: Settings) -> None:
@@ -387,7 +368,7 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound
     index.add(message.message_id, parsed, ticket.id)
     if parsed is not None:
         session.info.setdefault(PENDING_CHILDREN, []).append((message, parsed))
-    _reindex(session, ticket, message, new_ticket=new_ticket)
+    search.index_later(session, message)
     inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
     inbound.error = inbound.error if inbound.truncated else None
     session.add(inbound)

@@ -124,13 +124,6 @@ def merge(ref: str = typer.Argument(..., help="The ticket to fold in."),
             moved += 1
         source.merged_into_id = target.id
         session.flush()
-        # The moved messages are searchable under the ticket that now holds them.
-        from mediadesk.storage.search import index_ticket
-
-        bodies = session.exec(select(Message.body_text).where(Message.ticket_id == target.id, Message.direction == "in")
-                              .order_by(Message.id)).all()
-        index_ticket(session, ticket_id=target.id, subject=target.subject, body="\n".join(bodies),
-                     sender=" ".join(filter(None, [target.requester_email, target.requester_name])))
         if "closed" in TRANSITIONS.get(source.status, ()):
             transition(session, source, "closed", actor=actor, note=f"merged into {target.ref}")
         session.add(source)
