@@ -36,7 +36,9 @@ def tag(ref: str) -> str:
 def reply_subject(original: str | None, ref: str) -> str:
     """``Re: <original> [MR-42]``: one ``Re:``, the ticket tag once, on one clean line."""
     subject = clean_line(original or "", 900)
-    subject = re.sub(r"\s*\[\s*" + re.escape(ref) + r"\s*\]\s*", " ", subject, flags=re.IGNORECASE).strip()
+    if ref.lower() in subject.lower():  # else no pattern to compile: a new ticket's subject has no tag yet
+        subject = re.sub(r"\s*\[\s*" + re.escape(ref) + r"\s*\]\s*", " ", subject, flags=re.IGNORECASE)
+    subject = subject.strip()
     while True:
         stripped = _REPLY_PREFIX_RE.sub("", subject, count=1)
         if stripped == subject:
