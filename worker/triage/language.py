@@ -35,7 +35,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
-MAX_CHARS = 200
+MAX_CHARS = 150
 LONG_TEXT = 120  # letters; from here on lingua uses trigrams only, in either accuracy mode
 RESIDENT_RIVALS = 1  # non-preferred languages whose full models stay loaded
 
