@@ -91,3 +91,40 @@ def test_a_long_letter_is_read_at_both_ends():
     decision = triage(parse_message(msg.as_bytes()), settings=load_settings(_env_file=None))
     assert decision.category == "interview_request"
     assert decision.deadline is not None and decision.deadline.date().isoformat() == "2026-11-25"
+
+
+# --------------------------------------------------------------------------- deadline anchors
+
+_DEADLINE_PHRASES = [
+    "by tomorrow", "before 5pm ET", "demain avant 14h", "d'ici la fin de la semaine", "by the end of the day",
+    "within 48 hours", "in the next two days", "no later than Thursday", "au plus tard le 10 décembre", "this afternoon",
+    "tonight", "après-demain", "close of business", "by noon GMT", "à midi heure de Paris", "jusqu'au jeudi",
+    "the day after tomorrow", "end of the month", "le 3", "on 20/12", "by Dec 2", "Friday 4 December 2026",
+    "قبل يوم الخميس", "غداً", "الساعة الثالثة مساءً", "خلال يومين", "نهاية الأسبوع", "بتوقيت الرياض", "في غضون 24 ساعة",
+    "اليوم", "بعد غد", "24 h", "in 3 h", "mañana", "morgen", "EOD", "COB", "minuit", "midnight",
+]
+_CONTEXT = ["please reply", "we need an answer", "send the photos", "confirm", "merci de répondre", "نرجو الرد",
+            "interview", ",", ".", "\n"]
+_FILLER = "the office and our readers follow this subject closely et nous souhaitons une réponse واضح لهم ".split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_DEADLINE_PHRASES), st.sampled_from(_CONTEXT),
+                          st.lists(st.sampled_from(_FILLER), max_size=60).map(" ".join)), min_size=1, max_size=12))
+def test_deadline_anchors_never_change_a_deadline(parts):
+    """The grammar is tried only near an anchor word or digit; that may skip only positions where
+    no token that matters can start: the deadline is the one a scan of every word finds."""
+    from datetime import datetime, timezone
+
+    from mediadesk.worker.triage import deadline
+
+    text = " ".join(parts)
+    base = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+    anchored = deadline.find_deadline(text, base)
+    windows = deadline._windows
+    try:
+        deadline._windows = lambda t: [(0, len(t))]
+        everywhere = deadline.find_deadline(text, base)
+    finally:
+        deadline._windows = windows
+    assert anchored == everywhere

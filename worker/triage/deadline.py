@@ -168,18 +168,63 @@ _WORD_START_RE = re.compile(r"(?<!\w)\w")
 _START_PREFIXES = frozenset(alt.replace("\\", "")[:2] for alt in _START_RE.pattern.split("|"))
 _CLITICS = "وفبل"  # Arabic conjunctions and prepositions written onto the next word
 
+# Every token holds a digit or one of these words (a duration its unit, "end of the week" its
+# "end", a weekday its name, ...), so the grammar is tried only within _REACH characters of one:
+# a token, and a zone joined to it, never reaches further from its anchor. Most of a letter
+# holds none, and scanning it word by word was most of the deadline search.
+_ANCHOR_WORDS = sorted({s for w in [
+    "hour", "hr", "day", "week", "heure", "jour", "semaine", "ساع", "يوم", "ايام", "اسبوع",
+    "end", "fin", "نهايه", "اخر", "eod", "cob", "business", "play",
+    "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
+    "المساء", "heute", "hoy", "tomorrow", "demain", "غد", "باكر", "morgen", "ma[ñn]ana", "کل",
+    "الساعه", "noon", "midday", "الظهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف",
+    *(w for v in WEEKDAYS.values() for w in v.split("|")),
+] for s in _spellings(w)})
+_H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
+_REACH = 80
+_anchors = None
+
+
+def _anchor_automaton():
+    global _anchors
+    if _anchors is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for word in _ANCHOR_WORDS:
+            automaton.add_word(word, len(word))
+        automaton.make_automaton()
+        _anchors = automaton
+    return _anchors
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` within _REACH of an anchor, merged, in order."""
+    spans = sorted([(end + 1 - size, end + 1) for end, size in _anchor_automaton().iter(text)]
+                   + [m.span() for m in _DIGITS_RE.finditer(text)] + [m.span() for m in _H_UNIT_RE.finditer(text)])
+    merged: list[list[int]] = []
+    for start, end in spans:
+        low, high = max(0, start - _REACH), end + _REACH
+        if merged and low <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    return [(low, min(high, len(text))) for low, high in merged]
+
 
 def _word_starts(text: str):
-    """Where a word-led token can begin: a word's start (or just after an Arabic clitic).
+    """Where a word-led token can begin: a word's start (or just after an Arabic clitic), near
+    an anchor.
 
     Only there can a token that starts with a letter be accepted (see _BEFORE_OK), and
     checking two letters against a set first avoids trying 240 alternatives at every position.
     """
-    for m in _WORD_START_RE.finditer(text):
-        pos = m.start()
-        for q in (pos, pos + 1) if text[pos] in _CLITICS else (pos,):
-            if text[q:q + 2] in _START_PREFIXES and _START_RE.match(text, q):
-                yield q
+    for low, high in _windows(text):
+        for m in _WORD_START_RE.finditer(text, low, high):
+            pos = m.start()
+            for q in (pos, pos + 1) if text[pos] in _CLITICS else (pos,):
+                if text[q:q + 2] in _START_PREFIXES and _START_RE.match(text, q):
+                    yield q
 
 # The boundary that must precede a token: not inside a word or a number.
 _BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
