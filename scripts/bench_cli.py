@@ -589,6 +589,8 @@ def explain(url: str, show_ref: str) -> None:
             "list": base.order_by(*order).limit(100),
             "list --search media": base.join(matches := matching_ticket_ids(session, "media").subquery("matches"),
                                              matches.c.id == Ticket.id).order_by(*order).limit(100),
+            "list --search Marrakech": base.join(rare := matching_ticket_ids(session, "Marrakech").subquery("rare"),
+                                                 rare.c.id == Ticket.id).order_by(*order).limit(100),
             "list --overdue": base.where(Ticket.overdue.is_(True)).order_by(*order).limit(100),
         }
         for label, query in queries.items():
