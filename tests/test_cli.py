@@ -59,13 +59,15 @@ def eml(*, subject: str, sender: str | None, body: str, msgid: str, date: dateti
     return msg.as_bytes(policy=SMTP)
 
 
+# Deadlines in the seed are relative ("within two hours" of the Date, an hour ago): a clock time
+# such as "by 16:00 today" would already be past at some hours of the day, and the test with it.
 INBOX: dict[str, bytes] = {
     "interview": eml(
         subject="Interview request: The Evening Brief tonight on the media literacy report",
         sender="Helen Rowe <h.rowe@gen-tv.example>", msgid="<evening-brief-1@gen-tv.example>",
         body="Dear media team,\n\nWe would like to interview your spokesperson live on The Evening Brief "
-             "tonight at 19:00 about the media literacy report. The segment is eight minutes, in studio "
-             "or by video link.\n\nCould you confirm by 16:00 today?\n\nBest regards,\nHelen Rowe\n"
+             "tonight about the media literacy report. The segment is eight minutes, in studio "
+             "or by video link.\n\nCould you confirm within two hours?\n\nBest regards,\nHelen Rowe\n"
              "Senior producer, GEN TV\n"),
     "arabic": eml(
         subject="طلب بيانات تفصيلية من تقرير الدراية الإعلامية",
