@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, SCORED_CATEGORIES, Rules
+from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, SCORED_CATEGORIES, Rules
 
 TEMPERATURE = 2.0
 SURE_SPAM = 4.0
@@ -44,11 +44,12 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
     # One search per rule over "subject \n\n text": the leftmost hit is in the subject if any is.
     combined = f"{subject}\n\n{text}" if subject else text
     in_subject_until = len(subject) if subject else -1
+    present = LITERALS.present(combined)
     for category in SCORED_CATEGORIES:
         total = 0.0
         found: list[str] = []
         for rule in rules.categories[category].rules:
-            match = rule.search(combined)
+            match = rule.search(combined, present)
             if match:
                 total += rule.weight * (rules.subject_weight if match.start() < in_subject_until else 1.0)
                 found.append(match.group(0).strip())

@@ -50,12 +50,13 @@ class Rule:
     required: tuple[str, ...] | None = None  # every match contains one of these (a prefilter)
     indexed: bool = False  # ``required`` is in LITERALS' automaton
 
-    def search(self, text: str) -> re.Match | None:
+    def search(self, text: str, present: frozenset[str] | None = None) -> re.Match | None:
+        """``present``: ``LITERALS.present(text)``, when the caller asks many rules about one text."""
         # Most rules match no message: skip the regex scan when none of the substrings every
         # match contains is in the text (one Aho-Corasick pass per text answers all rules).
         if self.required is not None:
             if self.indexed:
-                if LITERALS.absent(self.required, text):
+                if (LITERALS.present(text) if present is None else present).isdisjoint(self.required):
                     return None
             elif not any(s in text for s in self.required):
                 return None
@@ -78,8 +79,9 @@ class WeightedRules:
     def matches(self, text: str) -> list[tuple[Rule, str]]:
         """Every rule that matches normalised ``text``, with the text it matched."""
         found = []
+        present = LITERALS.present(text)
         for rule in self.rules:
-            m = rule.search(text)
+            m = rule.search(text, present)
             if m:
                 found.append((rule, m.group(0).strip()))
         return found
@@ -181,9 +183,6 @@ class Literals:
                 self._cache = {}
             self._cache[text] = found
         return found
-
-    def absent(self, words: tuple[str, ...], text: str) -> bool:
-        return self.present(text).isdisjoint(words)
 
     def _build(self):
         import ahocorasick
