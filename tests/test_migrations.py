@@ -94,3 +94,15 @@ def test_upgrade_makes_stored_mail_searchable_and_downgrade_keeps_it(url):
     with engine.connect() as conn:
         assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 2
     engine.dispose()
+
+
+def test_postgresql_search_table_is_never_scanned_in_parallel(pg_url):
+    """The planner, blind to the out-of-line documents, preferred a parallel scan of the search
+    table to its index for a rare word (scripts/bench_cli.py --explain shows the plan at 100k
+    tickets); the table's storage parameter rules that plan out."""
+    upgrade(pg_url)
+    engine = make_engine(pg_url)
+    with engine.connect() as conn:
+        options = conn.execute(text("SELECT reloptions FROM pg_class WHERE relname = 'message_search'")).scalar()
+    engine.dispose()
+    assert "parallel_workers=0" in (options or [])

@@ -28,6 +28,10 @@ def upgrade() -> None:
                    "ON DELETE CASCADE, document tsvector NOT NULL)")
         op.execute(DOCUMENT_SQL["postgresql"].format(where="true"))
         op.execute("CREATE INDEX ix_message_search_document ON message_search USING GIN (document)")
+        # The documents live out of line (TOAST), which the planner does not price: it took a
+        # parallel scan of the whole table (0.3 s on 100k tickets) over the GIN index (8 ms) for
+        # a rare word. A serial scan it prices high enough to use the index.
+        op.execute("ALTER TABLE message_search SET (parallel_workers = 0)")
         op.execute("DROP TABLE ticket_search")
 
 
