@@ -5,8 +5,8 @@ rewritten: a reply costs the index its own words, not the whole thread's again. 
 matches a query when every word of it is in one of the ticket's messages, so search follows a
 merge (the moved messages name their new ticket) with nothing to re-index.
 
-The documents are built in SQL from the stored rows (``DOCUMENT_SQL``), by the pipeline, the
-migration that introduced them and the CLI benchmark alike.
+The documents are built in SQL from the stored rows (``DOCUMENT_SQL``), by the pipeline and the
+CLI benchmark alike; a change to them needs a migration that rebuilds the stored ones.
 """
 
 from __future__ import annotations
@@ -21,10 +21,9 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 DEFERRED = "mediadesk_deferred_index"
 
-# SQLite: contentless (the text lives in ``message``) and without positions (no phrase queries
-# are asked), so the index stores only which documents hold each word.
-SQLITE_TABLE = ("CREATE VIRTUAL TABLE message_fts USING fts5(document, content='', detail=none, "
-                "tokenize = 'unicode61 remove_diacritics 2')")
+# The tables are made by migration 0005. SQLite's is contentless (the text lives in
+# ``message``) and keeps no positions (no phrase queries are asked): the index stores only which
+# documents hold each word.
 _SENDER = "trim(coalesce(m.from_email, '') || ' ' || coalesce(m.from_name, ''))"
 DOCUMENT_SQL = {
     "sqlite": ("INSERT INTO message_fts (rowid, document) SELECT m.id, coalesce(m.subject, '') || char(10) || "

@@ -7,26 +7,37 @@ Create Date: 2026-11-29
 """
 from alembic import op
 
-from mediadesk.storage.search import DOCUMENT_SQL, SQLITE_TABLE
-
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
 
+# What storage/search.py writes as of this revision (a migration keeps its own copy: the module
+# may change later, this step must not). SQLite's table is contentless and keeps no positions.
+_SENDER = "trim(coalesce(m.from_email, '') || ' ' || coalesce(m.from_name, ''))"
+_SQLITE_TABLE = ("CREATE VIRTUAL TABLE message_fts USING fts5(document, content='', detail=none, "
+                 "tokenize = 'unicode61 remove_diacritics 2')")
+_SQLITE_DOCUMENTS = ("INSERT INTO message_fts (rowid, document) SELECT m.id, coalesce(m.subject, '') || char(10) || "
+                     f"substr(coalesce(m.body_text, ''), 1, 50000) || char(10) || {_SENDER} "
+                     "FROM message m WHERE m.direction = 'in'")
+_PG_DOCUMENTS = ("INSERT INTO message_search (message_id, document) SELECT m.id, "
+                 "setweight(to_tsvector('simple', coalesce(m.subject, '')), 'A') || "
+                 "to_tsvector('simple', left(coalesce(m.body_text, ''), 50000)) || "
+                 f"to_tsvector('simple', replace(replace({_SENDER}, '@', ' '), '.', ' ') || ' ' || {_SENDER}) "
+                 "FROM message m WHERE m.direction = 'in'")
 # The per-ticket documents of 0002, for a downgrade.
 _TICKET_SENDER = "trim(coalesce(t.requester_email, '') || ' ' || coalesce(t.requester_name, ''))"
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        op.execute(SQLITE_TABLE)
-        op.execute(DOCUMENT_SQL["sqlite"].format(where="1 = 1"))
+        op.execute(_SQLITE_TABLE)
+        op.execute(_SQLITE_DOCUMENTS)
         op.execute("DROP TABLE ticket_fts")
     else:
         op.execute("CREATE TABLE message_search (message_id INTEGER PRIMARY KEY REFERENCES message(id) "
                    "ON DELETE CASCADE, document tsvector NOT NULL)")
-        op.execute(DOCUMENT_SQL["postgresql"].format(where="true"))
+        op.execute(_PG_DOCUMENTS)
         op.execute("CREATE INDEX ix_message_search_document ON message_search USING GIN (document)")
         # The documents live out of line (TOAST), which the planner does not price: it took a
         # parallel scan of the whole table (0.3 s on 100k tickets) over the GIN index (8 ms) for
