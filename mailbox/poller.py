@@ -19,13 +19,15 @@ from typing import Callable
 import structlog
 from imapclient import IMAPClient
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
 from mediadesk.backoff import backoff
 from mediadesk.oauth2 import imap_authenticate
 from mediadesk.settings import Settings
 from mediadesk.tls import tls_context
 from mediadesk.storage import repo
-from mediadesk.storage.db import session_scope
+from mediadesk.storage.db import read_scope, session_scope
+from mediadesk.storage.models import MailboxCursor
 
 log = structlog.get_logger("mediadesk.poller")
 
@@ -91,6 +93,7 @@ class Poller:
         self.stop_event = threading.Event()
         self.stats = PollStats()
         self._lock = None
+        self._policy_caught_up = False
 
     # ------------------------------------------------------------------ one sync pass
 
@@ -137,6 +140,33 @@ class Poller:
             self._refresh_lock()
             log.info("stored", mailbox=self.mailbox, new=len(new_ids), last_uid=batch[-1])
         return new_total
+
+    def catch_up_policy(self, client: IMAPClient) -> int:
+        """Apply the processed-mail policy to mail stored before this process started.
+
+        The cursor moves past a batch when the batch is stored, so a poller killed between
+        storing and flagging or moving it never looks at that batch again. Once per process, not
+        on every pass: a person who marks a processed message unread keeps it unread.
+        Returns how many messages it flagged or moved.
+        """
+        policy = self.settings.processed_policy
+        if policy not in ("seen", "move") or self._policy_caught_up:
+            return 0
+        info = client.select_folder(self.settings.imap_folder, readonly=False)
+        with read_scope(self.engine) as session:
+            cursor = session.exec(select(MailboxCursor.uidvalidity, MailboxCursor.last_uid)
+                                  .where(MailboxCursor.mailbox == self.mailbox)).first()
+        self._policy_caught_up = True
+        if cursor is None or cursor[0] != int(info[b"UIDVALIDITY"]) or cursor[1] == 0:
+            return 0  # nothing stored from this folder as it is numbered now
+        last_uid = cursor[1]
+        criteria = ["UID", f"1:{last_uid}"] + (["UNSEEN"] if policy == "seen" else [])
+        uids = sorted(u for u in client.search(criteria) if u <= last_uid)
+        for start in range(0, len(uids), self.settings.fetch_batch):
+            self._apply_policy(client, uids[start:start + self.settings.fetch_batch])
+        if uids:
+            log.info("policy_caught_up", mailbox=self.mailbox, policy=policy, count=len(uids))
+        return len(uids)
 
     def _apply_policy(self, client: IMAPClient, uids: list[int]) -> None:
         policy = self.settings.processed_policy
@@ -240,6 +270,7 @@ class Poller:
                 use_idle = self.settings.imap_idle and client.has_capability("IDLE")
                 log.info("connected", mailbox=self.mailbox, idle=use_idle)
                 attempt = 0
+                self.catch_up_policy(client)
                 while not self.stop_event.is_set():
                     self.sync(client)
                     if once:

@@ -77,6 +77,30 @@ def test_processed_mail_policy(policy, env, mediadesk_cli, dovecot, imap_account
     assert len(stored(env)) == 4
 
 
+@pytest.mark.parametrize("policy", ["seen", "move"])
+def test_policy_applied_after_a_crash_between_storing_and_flagging(policy, env, mediadesk_cli, dovecot, imap_account):
+    """Killed after the first batch was stored and enqueued, before its flag/move: the cursor
+    has moved past it, so the next start must still apply the policy to it."""
+    dovecot.append(imap_account.user, "INBOX", [m.raw for m in generate(10, seed=25, min_kb=2, max_kb=3)])
+    policy_env = {**env, "MEDIADESK_PROCESSED_POLICY": policy, "MEDIADESK_PROCESSED_FOLDER": "Processed"}
+    killed = mediadesk_cli("poll", "--once", env={**policy_env, "MEDIADESK_FAULT_POINT": "after_enqueue"})
+    assert killed.returncode != 0
+    assert len(stored(env)) == 7  # the first batch (MEDIADESK_FETCH_BATCH = 7), then the kill
+    if policy == "seen":
+        assert not any(b"\\Seen" in f for f in dovecot.flags(imap_account.user, "INBOX").values())
+    else:
+        assert len(dovecot.uids(imap_account.user, "INBOX")) == 10
+    again = mediadesk_cli("poll", "--once", env=policy_env)
+    assert again.returncode == 0, again.stderr
+    assert len(stored(env)) == 10
+    if policy == "seen":
+        flags = dovecot.flags(imap_account.user, "INBOX")
+        assert len(flags) == 10 and all(b"\\Seen" in f for f in flags.values())
+    else:
+        assert dovecot.uids(imap_account.user, "INBOX") == []
+        assert len(dovecot.uids(imap_account.user, "Processed")) == 10
+
+
 def test_leave_policy_touches_nothing(env, mediadesk_cli, dovecot, imap_account):
     dovecot.append(imap_account.user, "INBOX", [m.raw for m in generate(3, seed=24, min_kb=2, max_kb=3)])
     assert mediadesk_cli("poll", "--once", env=env).returncode == 0
