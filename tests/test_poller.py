@@ -62,18 +62,23 @@ def test_uidvalidity_change_refetches_without_duplicates(env, mediadesk_cli, dov
     assert cursor.uidvalidity == old + 1000
 
 
+def assert_processed(policy: str, dovecot, account, count: int) -> None:
+    """All ``count`` messages are flagged \\Seen in INBOX, or moved to Processed."""
+    if policy == "seen":
+        flags = dovecot.flags(account.user, "INBOX")
+        assert len(flags) == count and all(b"\\Seen" in f for f in flags.values())
+    else:
+        assert dovecot.uids(account.user, "INBOX") == []
+        assert len(dovecot.uids(account.user, "Processed")) == count
+
+
 @pytest.mark.parametrize("policy", ["seen", "move"])
 def test_processed_mail_policy(policy, env, mediadesk_cli, dovecot, imap_account):
     dovecot.append(imap_account.user, "INBOX", [m.raw for m in generate(4, seed=23, min_kb=2, max_kb=3)])
     result = mediadesk_cli("poll", "--once", env={**env, "MEDIADESK_PROCESSED_POLICY": policy,
                                                   "MEDIADESK_PROCESSED_FOLDER": "Processed"})
     assert result.returncode == 0, result.stderr
-    if policy == "seen":
-        flags = dovecot.flags(imap_account.user, "INBOX")
-        assert len(flags) == 4 and all(b"\\Seen" in f for f in flags.values())
-    else:
-        assert dovecot.uids(imap_account.user, "INBOX") == []
-        assert len(dovecot.uids(imap_account.user, "Processed")) == 4
+    assert_processed(policy, dovecot, imap_account, 4)
     assert len(stored(env)) == 4
 
 
@@ -93,12 +98,7 @@ def test_policy_applied_after_a_crash_between_storing_and_flagging(policy, env, 
     again = mediadesk_cli("poll", "--once", env=policy_env)
     assert again.returncode == 0, again.stderr
     assert len(stored(env)) == 10
-    if policy == "seen":
-        flags = dovecot.flags(imap_account.user, "INBOX")
-        assert len(flags) == 10 and all(b"\\Seen" in f for f in flags.values())
-    else:
-        assert dovecot.uids(imap_account.user, "INBOX") == []
-        assert len(dovecot.uids(imap_account.user, "Processed")) == 10
+    assert_processed(policy, dovecot, imap_account, 10)
 
 
 def test_leave_policy_touches_nothing(env, mediadesk_cli, dovecot, imap_account):
