@@ -142,12 +142,14 @@ class Poller:
         return new_total
 
     def catch_up_policy(self, client: IMAPClient) -> int:
-        """Apply the processed-mail policy to mail stored before this process started.
+        """Apply the processed-mail policy to what a crash left: the cursor moves past a batch
+        when it is stored, so a poller killed before flagging or moving it never looked at that
+        batch again. Once, when the process starts.
 
-        The cursor moves past a batch when the batch is stored, so a poller killed between
-        storing and flagging or moving it never looks at that batch again. Once per process, not
-        on every pass: a person who marks a processed message unread keeps it unread.
-        Returns how many messages it flagged or moved.
+        ``move``: whatever is still in the folder at or below the cursor (a message moved back
+        by hand comes back with a new UID, above it). ``seen``: only the last batch below the
+        cursor, the only one a crash can have left, so that older mail a person marked unread
+        again stays unread. Returns how many messages it flagged or moved.
         """
         policy = self.settings.processed_policy
         if policy not in ("seen", "move") or self._policy_caught_up:
@@ -156,16 +158,18 @@ class Poller:
         with read_scope(self.engine) as session:
             cursor = session.exec(select(MailboxCursor.uidvalidity, MailboxCursor.last_uid)
                                   .where(MailboxCursor.mailbox == self.mailbox)).first()
-        self._policy_caught_up = True
-        if cursor is None or cursor[0] != int(info[b"UIDVALIDITY"]) or cursor[1] == 0:
-            return 0  # nothing stored from this folder as it is numbered now
-        last_uid = cursor[1]
-        criteria = ["UID", f"1:{last_uid}"] + (["UNSEEN"] if policy == "seen" else [])
-        uids = sorted(u for u in client.search(criteria) if u <= last_uid)
-        for start in range(0, len(uids), self.settings.fetch_batch):
-            self._apply_policy(client, uids[start:start + self.settings.fetch_batch])
+        uids: list[int] = []
+        if cursor is not None and cursor[0] == int(info[b"UIDVALIDITY"]) and cursor[1] > 0:
+            last_uid, size = cursor[1], self.settings.fetch_batch
+            uids = sorted(u for u in client.search(["UID", f"1:{last_uid}"]) if u <= last_uid)
+            if policy == "seen":
+                unseen = set(client.search(["UID", f"1:{last_uid}", "UNSEEN"]))
+                uids = [u for u in uids[-size:] if u in unseen]
+            for start in range(0, len(uids), size):
+                self._apply_policy(client, uids[start:start + size])
         if uids:
             log.info("policy_caught_up", mailbox=self.mailbox, policy=policy, count=len(uids))
+        self._policy_caught_up = True
         return len(uids)
 
     def _apply_policy(self, client: IMAPClient, uids: list[int]) -> None:

@@ -101,6 +101,21 @@ def test_policy_applied_after_a_crash_between_storing_and_flagging(policy, env, 
     assert_processed(policy, dovecot, imap_account, 10)
 
 
+def test_seen_catch_up_leaves_older_mail_marked_unread_alone(env, mediadesk_cli, dovecot, imap_account):
+    """After a restart only the last batch below the cursor is flagged again: a message from an
+    earlier batch that a person marked unread stays unread."""
+    dovecot.append(imap_account.user, "INBOX", [m.raw for m in generate(14, seed=26, min_kb=2, max_kb=3)])
+    seen_env = {**env, "MEDIADESK_PROCESSED_POLICY": "seen"}
+    assert mediadesk_cli("poll", "--once", env=seen_env).returncode == 0
+    assert_processed("seen", dovecot, imap_account, 14)
+    with dovecot.client(imap_account.user) as client:  # UID 2 (first batch) and 12 (the last) read again
+        client.select_folder("INBOX")
+        client.remove_flags([2, 12], [b"\\Seen"], silent=True)
+    assert mediadesk_cli("poll", "--once", env=seen_env).returncode == 0
+    unread = [uid for uid, f in dovecot.flags(imap_account.user, "INBOX").items() if b"\\Seen" not in f]
+    assert unread == [2]  # 12 was in the last batch (UIDs 8-14), which a crash could have left
+
+
 def test_leave_policy_touches_nothing(env, mediadesk_cli, dovecot, imap_account):
     dovecot.append(imap_account.user, "INBOX", [m.raw for m in generate(3, seed=24, min_kb=2, max_kb=3)])
     assert mediadesk_cli("poll", "--once", env=env).returncode == 0
