@@ -253,8 +253,8 @@ def test_a_batch_numbers_its_new_tickets_without_gaps(database):
 
 
 def test_every_message_of_a_thread_stays_searchable_across_batches(database):
-    """A ticket's search document holds every inbound body: a parent and its reply written in
-    one batch, and a later reply in the next batch (built in memory, without a flush)."""
+    """Every inbound message of a ticket is found by its words: a parent and its reply written
+    in one batch, and a later reply in the next batch."""
     from mediadesk.worker.drafting.testing import inquiry_bytes
 
     settings, engine = database("search")
