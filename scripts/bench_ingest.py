@@ -4,7 +4,8 @@
 Starts a private Dovecot (and Redis when none answers) on 127.0.0.1, seeds N realistic
 messages (2–50 KB, ar/en/fr, some attachments), and measures in one run:
   (a) the floor: one process, imapclient UID FETCH in batches + email parse (policy.default)
-      + a SQLite insert committed per batch;
+      of the headers a ticket needs and the body text + a SQLite row, committed per batch
+      (and, for comparison, a bare floor that parses the subject alone);
   (b) mediadesk: `mediadesk poll` + Celery workers (1 and 2 processes) until every ticket is
       triaged with its draft, on SQLite and (with --postgres) PostgreSQL;
   (c) latency: with the poller idling, messages appended one at a time at random intervals,
@@ -49,10 +50,37 @@ console = Console(stderr=True)
 MEDIADESK = Path(sys.executable).parent / "mediadesk"
 
 
-def floor(account, n: int, workdir: Path) -> float:
-    """(a) the raw floor, in messages/s."""
-    db = sqlite3.connect(workdir / "floor.db")
-    db.execute("create table m (uid integer primary key, subject text, raw blob)")
+def _bare_row(uid: int, raw: bytes) -> tuple:
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    return uid, str(msg["subject"]), None, None, None, None, raw
+
+
+def _message_row(uid: int, raw: bytes) -> tuple:
+    """What a message store keeps: the headers a ticket needs and the text of the body."""
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    body = msg.get_body(("plain", "html"))
+    date = msg["date"]
+    return (uid, str(msg["subject"]), str(msg["message-id"]), str(msg["from"]),
+            date.datetime.isoformat() if date is not None and date.datetime else None,
+            body.get_content() if body is not None else None, raw)
+
+
+FLOORS = {
+    # The floor the targets are measured against: parsing is the bottleneck, as in the issue's
+    # figures (policy.default at ~650–700 msgs/s per core there, 2–3× a subject-only parse).
+    "row": ("floor (fetch + parse + SQLite row)", _message_row),
+    # The least any ingester does: the subject alone is parsed; shown so no ratio hides it.
+    "bare": ("bare floor (fetch + subject + SQLite)", _bare_row),
+}
+
+
+def floor(account, n: int, workdir: Path, kind: str) -> float:
+    """(a) the raw floor, in messages/s: one process, UID FETCH in batches of 200, parse with
+    policy.default, rows inserted into SQLite and committed per batch."""
+    make_row = FLOORS[kind][1]
+    db = sqlite3.connect(workdir / f"floor-{kind}.db")
+    db.execute("create table m (uid integer primary key, subject text, message_id text, sender text,"
+               " sent text, body text, raw blob)")
     start = time.perf_counter()
     with IMAPClient(account.host, port=account.port, ssl=False) as client:
         client.login(account.user, account.password)
@@ -60,11 +88,8 @@ def floor(account, n: int, workdir: Path) -> float:
         uids = client.search(["ALL"])
         for i in range(0, len(uids), 200):
             fetched = client.fetch(uids[i:i + 200], ["BODY.PEEK[]"])
-            rows = []
-            for uid, data in fetched.items():
-                msg = email.message_from_bytes(data[b"BODY[]"], policy=policy.default)
-                rows.append((uid, str(msg["subject"]), data[b"BODY[]"]))
-            db.executemany("insert into m values (?, ?, ?)", rows)
+            db.executemany("insert into m values (?, ?, ?, ?, ?, ?, ?)",
+                           [make_row(uid, data[b"BODY[]"]) for uid, data in fetched.items()])
             db.commit()
     elapsed = time.perf_counter() - start
     assert db.execute("select count(*) from m").fetchone()[0] == n
@@ -227,12 +252,14 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory(prefix="mediadesk-bench-") as tmp, Dovecot() as dovecot, Redis() as redis_server:
         tmp = Path(tmp)
-        source = dovecot.add_user()
-        console.print("seeding the mailbox…")
-        dovecot.append(source.user, "INBOX", [m.raw for m in messages])
-        floor_rate = floor(source, args.n, tmp)
-        results.append({"label": "floor (fetch + parse + SQLite)", "rate": floor_rate, "seconds": args.n / floor_rate,
-                        "poller_mb": None, "worker_mb": None})
+        console.print("seeding the mailboxes…")
+        rates = {}
+        for kind, (label, _) in FLOORS.items():
+            source = dovecot.add_user()  # each run reads a fresh mailbox, as mediadesk's runs do
+            dovecot.append(source.user, "INBOX", [m.raw for m in messages])
+            rates[kind] = floor(source, args.n, tmp, kind)
+            results.append({"label": label, "rate": rates[kind], "seconds": args.n / rates[kind]})
+        floor_rate, bare_rate = rates["row"], rates["bare"]
         databases = [("sqlite", None)]
         if args.postgres:
             databases.append(("postgresql", "pg"))
@@ -272,12 +299,13 @@ def main() -> None:
             lat = latency(dovecot, account, env, args.latency, run_dir)
 
     table = Table(title=f"ingest, N = {args.n}")
-    for col in ("run", "msgs/s", "seconds", "vs floor", "all stored at s", "CPU ms/msg poller", "CPU ms/msg workers",
+    for col in ("run", "msgs/s", "seconds", "vs floor", "vs bare floor", "all stored at s", "CPU ms/msg poller", "CPU ms/msg workers",
                 "poller RSS MB", "workers RSS MB (max proc)"):
         table.add_column(col)
     for r in results:
         opt = lambda key, fmt: "" if r.get(key) is None else format(r[key], fmt)  # noqa: E731
         table.add_row(r["label"], f"{r['rate']:.0f}", f"{r['seconds']:.1f}", f"{r['rate'] / floor_rate:.2f}",
+                      f"{r['rate'] / bare_rate:.2f}",
                       opt("stored_at", ".1f"), opt("poller_ms", ".1f"), opt("worker_ms", ".1f"),
                       opt("poller_mb", ".0f"), opt("worker_mb", ".0f"))
     Console(width=200).print(table)

@@ -62,10 +62,10 @@ def generate(n: int, *, seed: int = 7, reply_ratio: float = 0.25, attachment_rat
     start = datetime(2026, 11, 23, 9, 0, tzinfo=timezone(timedelta(hours=3)))
     for i in range(n):
         lang = rng.choice(["ar", "ar", "en", "en", "fr"])
-        msg = EmailMessage()
         message_id = f"<gen-{seed}-{i}@{domain}>"
         person = f"reporter{rng.randrange(10_000)}"
         parent = out[rng.randrange(len(out))] if out and rng.random() < reply_ratio else None
+        threading: dict[str, str] = {}
         if parent is not None:
             first = out[parent.thread]
             lang_first = _lang_of(first.raw)
@@ -73,8 +73,8 @@ def generate(n: int, *, seed: int = 7, reply_ratio: float = 0.25, attachment_rat
             subject = "Re: " + _subject_of(first.raw)
             body = REPLIES[lang]
             sender = _from_of(first.raw)
-            msg["In-Reply-To"] = parent.message_id
-            msg["References"] = " ".join(dict.fromkeys([first.message_id, parent.message_id]))
+            threading = {"In-Reply-To": parent.message_id,
+                         "References": " ".join(dict.fromkeys([first.message_id, parent.message_id]))}
             thread = parent.thread
         else:
             subject_t, body_t = rng.choice(OPENINGS[lang])
@@ -84,20 +84,53 @@ def generate(n: int, *, seed: int = 7, reply_ratio: float = 0.25, attachment_rat
             sender = f"{person}@{rng.choice(['waha-daily', 'radio-horizon', 'gulf-ledger', 'courrier'])}.example"
             thread = i
         target = rng.randint(min_kb, max_kb) * 1024
-        filler = FILLER[lang]
-        body = body + "\n\n" + filler * max(0, (target - len(body.encode())) // len(filler.encode()) // 2)
-        msg["From"] = f"{person.title()} <{sender}>"
-        msg["To"] = "media@gims.example"
-        msg["Subject"] = subject
-        msg["Date"] = format_datetime(start + timedelta(minutes=7 * i))
-        msg["Message-ID"] = message_id
-        msg["X-Mediadesk-Lang"] = lang
-        msg.set_content(body + "\n\n-- \n" + person.title() + "\n")
+        # An attachment, when there is one, takes at most three quarters of the message's size.
+        attachment = None
         if rng.random() < attachment_ratio:
-            msg.add_attachment(rng.randbytes(rng.randint(5_000, 30_000)), maintype="application", subtype="pdf",
-                               filename=f"press-card-{i}.pdf")
-        out.append(Generated(msg.as_bytes(), message_id, thread))
+            budget = (target - 2_048) * 3 // 4 * 3 // 4  # raw bytes whose base64 fits the share
+            if budget >= 1_000:
+                attachment = (rng.randbytes(min(rng.randint(5_000, 30_000), budget)), f"press-card-{i}.pdf")
+        headers = {**threading, "From": f"{person.title()} <{sender}>", "To": "media@gims.example",
+                   "Subject": subject, "Date": format_datetime(start + timedelta(minutes=7 * i)),
+                   "Message-ID": message_id, "X-Mediadesk-Lang": lang}
+        raw = _sized(headers, body, "-- \n" + person.title() + "\n", FILLER[lang], attachment, target)
+        out.append(Generated(raw, message_id, thread))
     return out
+
+
+def _build(headers: dict[str, str], text: str, attachment: tuple[bytes, str] | None) -> bytes:
+    msg = EmailMessage()
+    for name, value in headers.items():
+        msg[name] = value
+    msg.set_content(text)
+    if attachment is not None:
+        msg.add_attachment(attachment[0], maintype="application", subtype="pdf", filename=attachment[1])
+    return msg.as_bytes()
+
+
+def _sized(headers: dict[str, str], body: str, signature: str, filler: str,
+           attachment: tuple[bytes, str] | None, target: int) -> bytes:
+    """The message padded with filler so that its encoded size is close to ``target`` bytes.
+
+    Transfer encoding (base64 for Arabic, quoted-printable for French) changes what a filler
+    sentence costs, so the cost is measured once per filler and the padding sized from it."""
+    bare = _build(headers, body + "\n\n" + signature, attachment)
+    units = max(0, round((target - len(bare)) / _filler_cost(filler)))
+    if units == 0:
+        return bare
+    return _build(headers, body + "\n\n" + filler * units + "\n\n" + signature, attachment)
+
+
+_COSTS: dict[str, float] = {}
+
+
+def _filler_cost(filler: str) -> float:
+    """Encoded bytes one filler sentence adds to a message."""
+    if filler not in _COSTS:
+        headers = {"Subject": "x"}
+        short, long = (len(_build(headers, "x\n\n" + filler * k, None)) for k in (10, 210))
+        _COSTS[filler] = (long - short) / 200
+    return _COSTS[filler]
 
 
 def _header_value(raw: bytes, name: str) -> str:
