@@ -93,9 +93,14 @@ def generate(n: int, *, seed: int = 7, reply_ratio: float = 0.25, attachment_rat
         headers = {**threading, "From": f"{person.title()} <{sender}>", "To": "media@gims.example",
                    "Subject": subject, "Date": format_datetime(start + timedelta(minutes=7 * i)),
                    "Message-ID": message_id, "X-Mediadesk-Lang": lang}
-        raw = _sized(headers, body, "-- \n" + person.title() + "\n", FILLER[lang], attachment, target)
+        raw = _sized(headers, body, "-- \n" + person.title() + "\n", _paragraph(lang), attachment, target)
         out.append(Generated(raw, message_id, thread))
     return out
+
+
+def _paragraph(lang: str) -> str:
+    """Padding as people write it: paragraphs of a few sentences, not one endless line."""
+    return (FILLER[lang] * 4).rstrip() + "\n\n"
 
 
 def _build(headers: dict[str, str], text: str, attachment: tuple[bytes, str] | None) -> bytes:
@@ -110,10 +115,10 @@ def _build(headers: dict[str, str], text: str, attachment: tuple[bytes, str] | N
 
 def _sized(headers: dict[str, str], body: str, signature: str, filler: str,
            attachment: tuple[bytes, str] | None, target: int) -> bytes:
-    """The message padded with filler so that its encoded size is close to ``target`` bytes.
+    """The message padded with filler paragraphs so that its encoded size is close to ``target``.
 
-    Transfer encoding (base64 for Arabic, quoted-printable for French) changes what a filler
-    sentence costs, so the cost is measured once per filler and the padding sized from it."""
+    Transfer encoding (base64 for Arabic, quoted-printable for French) changes what a paragraph
+    costs, so the cost is measured once per filler and the padding sized from it."""
     bare = _build(headers, body + "\n\n" + signature, attachment)
     units = max(0, round((target - len(bare)) / _filler_cost(filler)))
     if units == 0:
@@ -125,7 +130,7 @@ _COSTS: dict[str, float] = {}
 
 
 def _filler_cost(filler: str) -> float:
-    """Encoded bytes one filler sentence adds to a message."""
+    """Encoded bytes one filler paragraph adds to a message."""
     if filler not in _COSTS:
         headers = {"Subject": "x"}
         short, long = (len(_build(headers, "x\n\n" + filler * k, None)) for k in (10, 210))
