@@ -128,3 +128,27 @@ def test_deadline_anchors_never_change_a_deadline(parts):
     finally:
         deadline._windows = windows
     assert anchored == everywhere
+
+
+# --------------------------------------------------------------------------- quoted history
+
+_HISTORY_LINES = [
+    "> quoted", ">", "On Mon, 3 Jun 2019, Jane <j@x.example> wrote:", "On Mon, 3 Jun 2019 at 10:12, Jane Doe",
+    "<jane@x.example> wrote:", "Le lun. 3 juin 2019 à 10:12, Jean a écrit :", "Am 3. Juni schrieb Jan:",
+    "El lunes, Ana escribió:", "في 3 يونيو كتب أحمد:", "-----Original Message-----", "---------- Forwarded message ---------",
+    "Begin forwarded message:", "Début du message réexpédié :", "________________________________", "From: Jane Doe",
+    "Sent: Monday", "To: press", "Subject: photos", "De : Jean", "Envoyé : lundi", "Objet : photos", "من: أحمد",
+    "التاريخ: الاثنين", "الموضوع: صور", "-- ", "WROTE:", "Écrit :", "de la part de : Jean", "  > indented quote",
+]
+_PROSE = ["Dear press office,", "Could we arrange an interview before Thursday?", "Merci de votre réponse.",
+          "نرجو تزويدنا بالصور", "", "Best regards,", "Jane", "de plus, nous voulons", "from the report:", "critique"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_HISTORY_LINES), st.sampled_from(_PROSE)), max_size=25))
+def test_skipping_to_candidate_lines_never_moves_the_history(lines):
+    """History is looked for from the first line that could open it; the cut must be where a
+    look at every line puts it."""
+    from mediadesk.worker.triage.text import _first_history_line
+
+    assert _first_history_line(lines) == _first_history_line(lines, start=0)

@@ -101,10 +101,14 @@ def triage(
 
     parts = split_body(msg.text, msg.subject)
     subject_n = normalize(msg.subject)
-    own_n = normalize(parts.own)
-    request_n = own_n + ("\n" + normalize(parts.history) if parts.forwarded else "")
+    # The rules read at most the first 3,000 and last 1,000 characters of the sender's words
+    # (head_and_tail below and in detect_automated): only those are normalised, with a margin
+    # for NFKC changing lengths.
+    own_n = normalize(head_and_tail(parts.own, 3_200, 1_200))
+    history_n = normalize(head_and_tail(parts.history, 1_200, 700)) if parts.history else ""
+    request_n = own_n + ("\n" + history_n if parts.forwarded else "")
     if not own_n.strip() and parts.history:
-        request_n = normalize(parts.history)
+        request_n = history_n
     names = [a.filename for a in msg.attachments if a.filename][:10]
     if names:
         # "CV.pdf", "carte_presse.pdf", "questions_interview.docx" say what the letter is about.
