@@ -310,7 +310,7 @@ def main() -> None:
                       opt("poller_mb", ".0f"), opt("worker_mb", ".0f"))
     Console(width=200).print(table)
     if lat:
-        Console().print(f"append → triaged ticket with draft over {len(lat)} messages: "
+        Console(width=200).print(f"append → triaged ticket with draft over {len(lat)} messages: "
                         f"p50 {pct(lat, .5):.3f}s  p95 {pct(lat, .95):.3f}s  p99 {pct(lat, .99):.3f}s  "
                         f"mean {statistics.mean(lat):.3f}s")
 

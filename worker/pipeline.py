@@ -211,15 +211,15 @@ def _save_attachments(session: Session, message: Message, parsed: ParsedMessage,
 
 def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: InboundMessage) -> Ticket:
     now = utcnow()
+    ticket_id = _next_ticket_id(session)
     ticket = Ticket(
-        id=_next_ticket_id(session),
+        id=ticket_id, ref=f"{repo.REF_PREFIX}-{ticket_id}",
         mailbox=inbound.mailbox,
         requester_email=parsed.from_email if parsed else None,
         requester_name=parsed.from_name if parsed else None,
         subject=(parsed.subject if parsed else "") or "(no subject)",
         status="new", created_at=now, updated_at=now, last_message_at=now,
     )
-    ticket.ref = f"{repo.REF_PREFIX}-{ticket.id}"
     session.add(ticket)
     _new_tickets(session)[ticket.id] = ticket
     return ticket
@@ -352,18 +352,19 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound
         ticket.review_reason = "; ".join(filter(None, [ticket.review_reason, *review]))[:2000]
     session.add(ticket)
 
-    message = Message(
-        ticket_id=ticket.id, inbound_id=inbound.id, direction="in",
-        message_id=(parsed.message_id if parsed else None) or inbound.message_id,
-    )
+    fields = {}
     if parsed is not None:
-        message.in_reply_to = parsed.in_reply_to
-        message.references = " ".join(parsed.references) or None
-        message.from_email, message.from_name, message.reply_to = parsed.from_email, parsed.from_name, parsed.reply_to
-        message.to, message.cc = ", ".join(parsed.to) or None, ", ".join(parsed.cc) or None
-        message.subject, message.date, message.body_text = parsed.subject, parsed.date, parsed.text
-        message.headers = json.dumps(parsed.headers, ensure_ascii=False)
-        message.defects = json.dumps(list(parsed.defects)) if parsed.defects else None
+        # All at construction: a model sets every field there, so setting one afterwards pays twice.
+        fields = dict(
+            in_reply_to=parsed.in_reply_to, references=" ".join(parsed.references) or None,
+            from_email=parsed.from_email, from_name=parsed.from_name, reply_to=parsed.reply_to,
+            to=", ".join(parsed.to) or None, cc=", ".join(parsed.cc) or None,
+            subject=parsed.subject, date=parsed.date, body_text=parsed.text,
+            headers=json.dumps(parsed.headers, ensure_ascii=False),
+            defects=json.dumps(list(parsed.defects)) if parsed.defects else None,
+        )
+    message = Message(ticket_id=ticket.id, inbound_id=inbound.id, direction="in",
+                      message_id=(parsed.message_id if parsed else None) or inbound.message_id, **fields)
     session.add(message)
     index.add(message.message_id, parsed, ticket.id)
     if parsed is not None:
