@@ -83,6 +83,10 @@ class ParsedMessage:
 
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
 _ADDRESS_HEADERS = frozenset({"from", "sender", "reply-to", "to", "cc"})
+# Read as raw text, not through policy.default's structured parsers: message ids are taken out
+# with a regex and the Date goes to parsedate_to_datetime, so a parse tree (Date: parsed,
+# formatted and parsed again) would be built only to be turned back into the same text.
+_VERBATIM_HEADERS = frozenset({"message-id", "in-reply-to", "references", "date"})
 _UTF7_RE = re.compile(r"\+[A-Za-z0-9/+]{2,}-")
 _CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -137,6 +141,8 @@ def _header(msg: EmailMessage, name: str, raws: dict[str, str], defects: list[st
         except UnicodeDecodeError:
             defects.append(f"header {name}: undeclared 8-bit text")
         return _clean(words(decode_bytes(data, None, charsets)))
+    if name in _VERBATIM_HEADERS:
+        return _clean(raw)
     if name in _ADDRESS_HEADERS:
         # The structured address parser drops addresses after odd display names; read raw text.
         # It stays RFC 2047-encoded here, so an address hidden in an encoded display name can
