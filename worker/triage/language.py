@@ -35,7 +35,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
-MAX_CHARS = 150
+# Enough characters that ordinary prose has LONG_TEXT letters: the short-text path (full models,
+# a second comparison) is then left to text that really is short.
+MAX_CHARS = 200
 LONG_TEXT = 120  # letters; from here on lingua uses trigrams only, in either accuracy mode
 RESIDENT_RIVALS = 1  # non-preferred languages whose full models stay loaded
 
