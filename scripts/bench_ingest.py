@@ -11,6 +11,9 @@ messages (2–50 KB, ar/en/fr, some attachments), and measures in one run:
   (c) latency: with the poller idling, messages appended one at a time at random intervals,
       append → triaged ticket with draft, p50/p95/p99.
 Prints messages/s, the ratio of (b) to (a), peak RSS of poller and workers. Stops all it starts.
+Each run is timed as the floor is, without interpreter start-up and imports: the workers are
+ready before the clock starts, and the poller is timed from its first IMAP connection (its
+start-up is printed beside).
 
 Usage: .venv/bin/python scripts/bench_ingest.py [-n 1000] [--postgres] [--latency 200]
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import email
+import json
 import os
 import random
 import signal
@@ -28,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from email import policy
 from pathlib import Path
 
@@ -155,8 +160,10 @@ def end_to_end(label: str, env: dict, n: int, expected: int, concurrency: int, w
     engine = make_engine(env["MEDIADESK_DATABASE_URL"])
     worker = CeleryWorker({**env, "MEDIADESK_LOG_LEVEL": "WARNING"}, workdir=workdir, concurrency=concurrency)
     worker.start().wait_ready(90)
-    log = open(workdir / f"poller-{label}.log", "wb")
+    log_path = workdir / f"poller-{label}.log"
+    log = open(log_path, "wb")
     start = time.perf_counter()
+    launched = time.time()
     poller = subprocess.Popen([str(MEDIADESK), "poll"], env=env, cwd=workdir, stdout=log, stderr=subprocess.STDOUT)
     peak_poller = peak_worker = 0.0
     try:
@@ -184,6 +191,7 @@ def end_to_end(label: str, env: dict, n: int, expected: int, concurrency: int, w
                 tick += 1
                 time.sleep(0.25)
         elapsed = time.perf_counter() - start
+        startup = poller_startup(log_path, launched)
         poller_cpu = cpu_seconds(poller.pid)
         worker_cpu = cpu_seconds(worker.proc.pid) - worker_cpu_start
     finally:
@@ -191,8 +199,20 @@ def end_to_end(label: str, env: dict, n: int, expected: int, concurrency: int, w
         poller.wait(30)
         worker.stop()
         engine.dispose()
-    return {"label": label, "rate": n / elapsed, "seconds": elapsed, "poller_mb": peak_poller, "worker_mb": peak_worker,
-            "stored_at": all_stored, "poller_ms": 1000 * poller_cpu / n, "worker_ms": 1000 * worker_cpu / n}
+    # Timed from the poller's first IMAP connection, as the floor is timed from its own (neither
+    # counts interpreter start-up and imports); the start-up is shown beside it.
+    return {"label": label, "rate": n / (elapsed - startup), "seconds": elapsed - startup, "startup": startup,
+            "poller_mb": peak_poller, "worker_mb": peak_worker,
+            "stored_at": None if all_stored is None else all_stored - startup, "poller_ms": 1000 * poller_cpu / n, "worker_ms": 1000 * worker_cpu / n}
+
+
+def poller_startup(log_path: Path, launched: float) -> float:
+    """Seconds from launching ``mediadesk poll`` to its "connected" log event."""
+    for line in log_path.read_text(errors="replace").splitlines():
+        if '"event": "connected"' in line:
+            stamp = json.loads(line)["timestamp"]
+            return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp() - launched
+    raise RuntimeError(f"no 'connected' event in {log_path}")
 
 
 def latency(dovecot, account, env: dict, count: int, workdir: Path) -> list[float]:
@@ -299,16 +319,17 @@ def main() -> None:
             lat = latency(dovecot, account, env, args.latency, run_dir)
 
     table = Table(title=f"ingest, N = {args.n}")
-    for col in ("run", "msgs/s", "seconds", "vs floor", "vs bare floor", "all stored at s", "CPU ms/msg poller", "CPU ms/msg workers",
+    for col in ("run", "msgs/s", "seconds", "poller start-up s", "vs floor", "vs bare floor", "all stored at s", "CPU ms/msg poller", "CPU ms/msg workers",
                 "poller RSS MB", "workers RSS MB (max proc)"):
         table.add_column(col)
     for r in results:
         opt = lambda key, fmt: "" if r.get(key) is None else format(r[key], fmt)  # noqa: E731
-        table.add_row(r["label"], f"{r['rate']:.0f}", f"{r['seconds']:.1f}", f"{r['rate'] / floor_rate:.2f}",
+        table.add_row(r["label"], f"{r['rate']:.0f}", f"{r['seconds']:.1f}", opt("startup", ".1f"),
+                      f"{r['rate'] / floor_rate:.2f}",
                       f"{r['rate'] / bare_rate:.2f}",
                       opt("stored_at", ".1f"), opt("poller_ms", ".1f"), opt("worker_ms", ".1f"),
                       opt("poller_mb", ".0f"), opt("worker_mb", ".0f"))
-    Console(width=200).print(table)
+    Console(width=240).print(table)
     if lat:
         Console(width=200).print(f"append → triaged ticket with draft over {len(lat)} messages: "
                         f"p50 {pct(lat, .5):.3f}s  p95 {pct(lat, .95):.3f}s  p99 {pct(lat, .99):.3f}s  "
