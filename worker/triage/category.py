@@ -37,12 +37,16 @@ class CategoryScores:
         return {c: v / total for c, v in exp.items()}
 
 
+def combine(subject: str, text: str) -> str:
+    """"subject \n\n text", searched once per rule: the leftmost hit is in the subject if any is."""
+    return f"{subject}\n\n{text}" if subject else text
+
+
 def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
     """Scores per category for normalised ``subject`` and ``text``."""
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
-    # One search per rule over "subject \n\n text": the leftmost hit is in the subject if any is.
-    combined = f"{subject}\n\n{text}" if subject else text
+    combined = combine(subject, text)
     in_subject_until = len(subject) if subject else -1
     present = LITERALS.present(combined)
     for category in SCORED_CATEGORIES:
@@ -55,7 +59,7 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
                 found.append(match.group(0).strip())
         scores[category] = total
         terms[category] = found
-    media_terms = [t for _, t in rules.media_identity.matches(text)]
+    media_terms = [t for _, t in rules.media_identity.matches(text, present)]
     if media_terms:
         # A journalist's question is an information request, not a member of the public's:
         # the tilt is one pattern's weight however many press words the letter has.
@@ -73,4 +77,4 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
     return CategoryScores(scores, terms, media_terms)
 
 
-__all__ = ["CategoryScores", "score_categories"]
+__all__ = ["CategoryScores", "combine", "score_categories"]

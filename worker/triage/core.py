@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import detect_automated
-from mediadesk.worker.triage.category import score_categories
+from mediadesk.worker.triage.category import combine, score_categories
 from mediadesk.worker.triage.deadline import find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
-from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, Rules, load_rules
+from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
 from mediadesk.worker.triage.text import head_and_tail, normalize, split_body
 
 LOW_CATEGORIES = ("general", "spam", "automated")
@@ -116,7 +116,9 @@ def triage(
 
     request_n = head_and_tail(request_n)
     scores = score_categories(rules, subject_n, request_n)
-    asks = bool(rules.request_cues.matches(request_n))
+    combined = combine(subject_n, request_n)
+    present = LITERALS.present(combined)  # remembered from scoring; holds request_n's words too
+    asks = bool(rules.request_cues.matches(request_n, present))
 
     # 1. Automated?
     verdict = detect_automated(
@@ -191,7 +193,7 @@ def triage(
             + ("" if msg.date else ", no Date header: counted from now") + ")"
         )
 
-    urgent_terms = _urgency(rules, subject_n + "\n" + request_n)
+    urgent_terms = _urgency(rules, combined, present)
     if urgent_terms:
         priority = "urgent"
         explanation.append("priority: urgent — explicit: " + ", ".join(repr(t) for t in urgent_terms[:3]))
@@ -214,11 +216,12 @@ def _deadline(text: str, base: datetime, language: str | None):
     return found
 
 
-def _urgency(rules: Rules, text: str) -> list[str]:
+def _urgency(rules: Rules, text: str, present: frozenset[str] | None) -> list[str]:
     for rule in rules.urgency_exceptions.rules:
-        if rule.search(text):  # the prefiltered search first: most letters have no exception
+        if rule.search(text, present):  # the prefiltered search first: most letters have no exception
             text = rule.regex.sub(" ", text)
-    return [term for _, term in rules.urgency.matches(text)]
+            present = None  # the cut may join words into new ones: look again
+    return [term for _, term in rules.urgency.matches(text, present)]
 
 
 __all__ = ["TriageDecision", "message_text", "triage"]

@@ -143,6 +143,8 @@ def _script_subsets(codes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 def _script_of(text: str, letters: int) -> tuple[str, int]:
     """The script that carries most letters, and how many it carries."""
     best, count = "latin", len(_LATIN_RE.findall(text))
+    if 2 * count > len(text):  # more Latin characters than all others together: none can win
+        return best, count
     for name, (_, regex) in _SCRIPTS.items():
         n = len(regex.findall(text))
         if n > count:
@@ -218,7 +220,7 @@ def detect_language(text: str, codes: tuple[str, ...], preferred: tuple[str, ...
     if len(candidates) < 2:  # lingua compares two or more; add English and Arabic
         candidates = tuple(sorted({*candidates, "en", "ar"}))
     ranked = _ranked(candidates, text, trigrams_only=True)
-    if len(_LETTER_RE.findall(text)) < LONG_TEXT:
+    if (letters if script == "latin" else len(_LETTER_RE.findall(text))) < LONG_TEXT:
         ranked = _ranked_short(text, candidates, ranked, preferred)
     if not ranked:
         return LanguageGuess(None, 0.0, letters)

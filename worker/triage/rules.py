@@ -51,7 +51,8 @@ class Rule:
     indexed: bool = False  # ``required`` is in LITERALS' automaton
 
     def search(self, text: str, present: frozenset[str] | None = None) -> re.Match | None:
-        """``present``: ``LITERALS.present(text)``, when the caller asks many rules about one text."""
+        """``present``: ``LITERALS.present`` of ``text`` (or of a text containing it), when the
+        caller asks many rules about one text."""
         # Most rules match no message: skip the regex scan when none of the substrings every
         # match contains is in the text (one Aho-Corasick pass per text answers all rules).
         if self.required is not None:
@@ -76,10 +77,14 @@ class Rule:
 class WeightedRules:
     rules: tuple[Rule, ...]
 
-    def matches(self, text: str) -> list[tuple[Rule, str]]:
-        """Every rule that matches normalised ``text``, with the text it matched."""
+    def matches(self, text: str, present: frozenset[str] | None = None) -> list[tuple[Rule, str]]:
+        """Every rule that matches normalised ``text``, with the text it matched.
+
+        ``present``: ``LITERALS.present`` of ``text`` or of a text that contains it (a superset
+        only lets more rules reach their regex), to spare another pass."""
         found = []
-        present = LITERALS.present(text)
+        if present is None:
+            present = LITERALS.present(text)
         for rule in self.rules:
             m = rule.search(text, present)
             if m:
