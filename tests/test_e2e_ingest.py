@@ -108,20 +108,22 @@ def test_poller_killed_between_commit_and_enqueue_loses_nothing(stack, dovecot, 
 
 
 def test_worker_killed_mid_batch_loses_and_duplicates_nothing(stack, dovecot, imap_account):
-    generated = generate(200, seed=13, min_kb=2, max_kb=8)
+    # Enough work (about a second at full speed) that the kill lands mid-way; looked at often.
+    n = 500
+    generated = generate(n, seed=13, min_kb=2, max_kb=8)
     expected = expected_threads(generated)
     dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated])
     worker = stack.start_worker()
     stack.start_poller()
-    stack.wait(lambda c: c["done"] >= 30, timeout=120, what="a first part of the batch")
+    stack.wait(lambda c: c["done"] >= 30, timeout=120, what="a first part of the batch", interval=0.02)
     worker.kill(signal.SIGKILL)
     at_kill = stack.counts()
-    assert at_kill["done"] < 200, "the worker finished before it could be killed; the test proves nothing"
+    assert at_kill["done"] < n, "the worker finished before it could be killed; the test proves nothing"
     worker.restart()
     assert stack.cli("sweep", "--grace", "0").returncode == 0
-    counts = stack.wait(all_in(200, expected), what="recovery after SIGKILL")
-    print(f"\nkilled the worker at {at_kill['done']}/200; after restart + sweep: {counts}")
-    assert counts["messages"] == 200
+    counts = stack.wait(all_in(n, expected), what="recovery after SIGKILL")
+    print(f"\nkilled the worker at {at_kill['done']}/{n}; after restart + sweep: {counts}")
+    assert counts["messages"] == n
     assert_threads(stack, generated)
 
 

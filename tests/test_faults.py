@@ -102,11 +102,11 @@ def _mail(n: int, seed: int):
 
 
 def test_worker_sigkilled_mid_batch(stack, dovecot, imap_account, smtp_server):
-    generated = _mail(150, seed=601)
+    generated = _mail(300, seed=601)  # about half a second of work at full speed: looked at often
     dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated])
     worker = stack.start_worker()
     stack.start_poller()
-    stack.wait(lambda c: c["done"] >= 40, timeout=120, what="a first part of the batch")
+    stack.wait(lambda c: c["done"] >= 40, timeout=120, what="a first part of the batch", interval=0.02)
     worker.kill(signal.SIGKILL)  # the main process and its pool: no acks, no cleanup
     at_kill = stack.counts()
     assert at_kill["done"] < len(generated), "the worker finished before the kill: nothing proven"

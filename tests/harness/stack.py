@@ -114,9 +114,9 @@ class Stack:
             }
 
     def wait(self, predicate, timeout: float = 120, what: str = "", tick: Callable[[], None] | None = None,
-             tick_every: float = 15) -> dict:
-        """Poll the counts until ``predicate`` holds; ``tick`` runs every ``tick_every`` s meanwhile
-        (e.g. a sweep, as beat would run it)."""
+             tick_every: float = 15, interval: float = 0.3) -> dict:
+        """Poll the counts every ``interval`` s until ``predicate`` holds; ``tick`` runs every
+        ``tick_every`` s meanwhile (e.g. a sweep, as beat would run it)."""
         deadline = time.monotonic() + timeout
         next_tick = time.monotonic() + tick_every
         while True:
@@ -133,7 +133,7 @@ class Stack:
             if tick is not None and time.monotonic() > next_tick:
                 tick()
                 next_tick = time.monotonic() + tick_every
-            time.sleep(0.3)
+            time.sleep(interval)
 
     def thread_map(self) -> dict[str, list[int]]:
         """Message-ID → the ticket(s) its inbound copies sit on."""
