@@ -134,8 +134,9 @@ class BodyParts:
 _VERBS = ("wrote", "crit", "schrieb", "escribi", "كتب")
 # After a newline (a literal prefix the regex engine skips to quickly, where ^ with MULTILINE
 # is tried at every character).
+# The header block's first line is the header rule itself (so the two cannot drift apart).
 _LINE_START_RE = re.compile(
-    r"\n[^\S\n]*(?:>|--|_{10}|begin\s+forwarded|d[ée]but\s+du|\**\s*(?:from|de|von|من|المرسل)\s*\**\s*:)"
+    r"\n[^\S\n]*(?:>|--|_{10}|begin\s+forwarded|d[ée]but\s+du|" + _HEADER_FROM_RE.pattern.removeprefix(r"^\s*") + ")"
 )
 
 
