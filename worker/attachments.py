@@ -20,7 +20,9 @@ def sanitise_filename(name: str | None, *, default: str = "attachment") -> str:
     name = re.split(r"[/\\]", name)[-1]  # drop any path, absolute or traversing
     # Control and format characters (bidi overrides included) and line/paragraph separators.
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C" and unicodedata.category(ch) not in ("Zl", "Zp"))
-    name = re.sub(r'[<>:"|?*]', "_", name).strip().strip(".").strip()
+    name = re.sub(r'[<>:"|?*]', "_", name)
+    while (trimmed := name.strip().strip(".")) != name:  # ". . ." has dots behind each space
+        name = trimmed
     if not name:
         return default
     stem, dot, ext = name.rpartition(".")
