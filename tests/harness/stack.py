@@ -128,7 +128,7 @@ class Stack:
                 return counts
             if time.monotonic() > deadline:
                 worker_log = self.worker.log_text()[-6000:] if self.worker else ""
-                alive = "alive" if self.worker and self.worker.alive() else "not running"
+                alive = "alive" if self.worker and self.worker.alive else "not running"
                 raise AssertionError(f"timed out waiting for {what}: {counts}\npoller:\n{self.poller_logs()}"
                                      f"\nworker ({alive}):\n{worker_log}")
             if tick is not None and time.monotonic() > next_tick:
