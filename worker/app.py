@@ -13,6 +13,7 @@ from celery.signals import task_postrun, worker_init, worker_process_init
 
 from mediadesk import logs
 from mediadesk.settings import get_settings
+from mediadesk.worker.broker import transport_for
 
 QUEUE = "mediadesk"
 GC_THRESHOLDS = (10_000, 20, 20)  # the defaults are (700, 10, 10)
@@ -21,6 +22,7 @@ settings = get_settings()
 app = Celery("mediadesk", include=["mediadesk.worker.tasks"])
 app.conf.update(
     broker_url=settings.redis_url,
+    broker_transport=transport_for(settings.redis_url),
     broker_connection_retry_on_startup=True,
     # A task is acknowledged only after it ran, and requeued when its worker dies mid-task:
     # together with idempotent tasks this gives an exactly-once effect.
