@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
@@ -13,6 +12,7 @@ import typer
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail
+from mediadesk.supervise import Supervisor
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 
@@ -134,7 +134,10 @@ def worker(
     """Run a Celery worker (same as `celery -A mediadesk.worker.app worker -Q mediadesk`)."""
     from mediadesk.worker.app import QUEUE, app
 
-    argv = ["worker", "-Q", QUEUE, f"--concurrency={concurrency}", f"--loglevel={loglevel}"]
+    # Mingle and gossip sync revoked ids and clocks between workers, which mediadesk does not
+    # use; on Redis they are where a worker has stopped consuming after a broker reconnect.
+    argv = ["worker", "-Q", QUEUE, f"--concurrency={concurrency}", f"--loglevel={loglevel}",
+            "--without-mingle", "--without-gossip"]
     if beat:
         argv.append("-B")
     app.worker_main(argv)
@@ -146,15 +149,11 @@ def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
     exe = Path(sys.argv[0]).resolve()
     cmd = [str(exe), "worker", "--beat", f"--concurrency={concurrency}"] if exe.name == "mediadesk" else \
         [sys.executable, "-m", "mediadesk", "worker", "--beat", f"--concurrency={concurrency}"]
-    child = subprocess.Popen(cmd)
+    worker_process = Supervisor(cmd, name="worker").start()  # restarted if it ever exits
     try:
         poll(once=False, mailbox=None)
     finally:
-        child.send_signal(signal.SIGTERM)
-        try:
-            child.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            child.kill()
+        worker_process.stop(timeout=30)
 
 
 def sweep(

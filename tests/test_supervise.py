@@ -1,0 +1,109 @@
+"""`mediadesk run` keeps its worker running: the supervisor on real child processes, then the
+whole small-install process (poller + supervised worker) losing its worker to SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from harness.stack import MEDIADESK, Stack
+from mediadesk.mailgen import generate
+from mediadesk.supervise import Supervisor
+
+
+def _wait_for(predicate, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text().splitlines() if path.exists() else []
+
+
+def test_a_child_that_exits_is_started_again_until_stopped(tmp_path):
+    starts = tmp_path / "starts"
+    child = [sys.executable, "-c", f"open({str(starts)!r}, 'a').write('start\\n'); raise SystemExit(3)"]
+    supervisor = Supervisor(child, name="test", backoff_base=0.05, backoff_cap=0.2).start()
+    try:
+        _wait_for(lambda: len(_lines(starts)) >= 3, timeout=30, what="three starts")
+    finally:
+        supervisor.stop(timeout=5)
+    after_stop = len(_lines(starts))
+    time.sleep(0.5)
+    assert len(_lines(starts)) == after_stop, "started again after stop()"
+    assert supervisor.starts == after_stop
+
+
+def test_stop_terminates_a_running_child_without_restarting_it(tmp_path):
+    marker = tmp_path / "terminated"
+    child = [sys.executable, "-c",
+             "import signal, sys, time\n"
+             f"signal.signal(signal.SIGTERM, lambda *_: (open({str(marker)!r}, 'w').write('TERM'), sys.exit(0)))\n"
+             "print('up', flush=True)\n"
+             "time.sleep(60)"]
+    supervisor = Supervisor(child, name="test", backoff_base=0.05).start()
+    _wait_for(lambda: supervisor.proc is not None, timeout=10, what="the child to start")
+    time.sleep(0.5)  # the child installs its SIGTERM handler
+    started = time.monotonic()
+    supervisor.stop(timeout=10)
+    assert time.monotonic() - started < 10, "the child needed SIGKILL: SIGTERM was not sent"
+    assert marker.read_text() == "TERM"
+    assert supervisor.proc.poll() is not None
+    assert supervisor.starts == 1
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.integration
+def test_mediadesk_run_restarts_its_worker_after_a_sigkill(mediadesk_env, tmp_path, worker_factory, mediadesk_cli,
+                                                           dovecot, imap_account):
+    env = {**mediadesk_env, "MEDIADESK_POLL_INTERVAL": "2"}
+    stack = Stack(env, tmp_path, worker_factory, mediadesk_cli)  # its database view only
+    mail = generate(30, seed=611, min_kb=2, max_kb=4, attachment_ratio=0)
+    dovecot.append(imap_account.user, "INBOX", [m.raw for m in mail[:15]])
+    log = tmp_path / "run.log"
+    with open(log, "wb") as out:
+        run = subprocess.Popen([str(MEDIADESK), "run", "--concurrency", "1"], env=env, cwd=tmp_path,
+                               stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                               start_new_session=True)
+    try:
+        stack.wait(lambda c: c["done"] >= 15, timeout=120, what="the first 15 messages")
+        (worker_pid,) = _children(run.pid)
+        os.kill(worker_pid, signal.SIGKILL)  # the worker's main process: no cleanup, no acks
+        _wait_for(lambda: worker_pid not in _children(run.pid), timeout=10, what="the worker to be reaped")
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in mail[15:]])
+        counts = stack.wait(lambda c: c["done"] >= 30, timeout=120, what="the worker to come back and process")
+        assert counts["inbound"] == 30
+        assert "child_exited" in log.read_text(errors="replace")
+        (restarted,) = _children(run.pid)
+        assert restarted != worker_pid
+    finally:
+        if run.poll() is None:
+            run.send_signal(signal.SIGTERM)
+            try:
+                run.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(run.pid, signal.SIGKILL)
+                run.wait()
+    assert run.returncode is not None
+    assert not _children(run.pid)
