@@ -121,22 +121,24 @@ def test_worker_sigkilled_mid_batch(stack, dovecot, imap_account, smtp_server):
 
 def test_redis_restarted_mid_batch(mediadesk_env, private_redis, tmp_path, worker_factory, mediadesk_cli,
                                    smtp_server, dovecot, imap_account):
-    """Redis (broker, poller lock, rate limiter) goes away for 3 s and comes back empty."""
+    """Redis (broker, poller lock, rate limiter) goes away for 3 s, while the worker has tasks
+    running and unacknowledged, and comes back empty."""
     stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
                        MEDIADESK_REDIS_URL=private_redis.url)
     try:
-        generated = _mail(150, seed=602)
-        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:110]])
+        generated = _mail(400, seed=602)
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:360]])
         stack.start_worker()
         stack.start_poller()
-        stack.wait(lambda c: c["done"] >= 40, timeout=120, what="a first part of the batch")
+        stack.wait(lambda c: c["done"] >= 150, timeout=120, what="a first part of the batch", interval=0.02)
         _terminate(private_redis.proc)  # queued tasks, the lock and rate counters are gone
-        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[110:]])  # arrives meanwhile
+        dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[360:]])  # arrives meanwhile
         time.sleep(3)
         private_redis._spawn()
         at_restart = stack.counts()
         assert at_restart["done"] < len(generated)
         recover_and_audit(stack, generated, "Redis down 3 s, restarted empty", smtp_server)
+        assert stack.worker.alive, "the worker exited on the broker loss instead of reconnecting"
     finally:
         stack.close()
 
