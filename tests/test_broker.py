@@ -3,6 +3,9 @@ reconnecting, never exiting, and must lose no message."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 import kombu
@@ -75,8 +78,19 @@ def test_transport_by_url_scheme(url, expected):
     assert broker.transport_for(url) == expected
 
 
-def test_the_worker_app_uses_this_transport():
-    from mediadesk.worker.app import app
-
-    with app.connection_for_read() as conn:
-        assert isinstance(conn.transport, broker.Transport)
+@pytest.mark.parametrize("url, transport", [
+    ("redis://127.0.0.1:6379/0", "mediadesk.worker.broker.Transport"),
+    ("sentinel://127.0.0.1:26379", "kombu.transport.redis.SentinelTransport"),
+])
+def test_the_worker_app_uses_the_transport_its_url_calls_for(url, transport):
+    """In a process of its own: importing the Celery app here would configure it for every
+    later test in this session."""
+    script = ("from mediadesk.worker.app import app\n"
+              "t = type(app.connection_for_read().transport)\n"
+              "print(f'{t.__module__}.{t.__qualname__}')")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIADESK_")} | {"MEDIADESK_REDIS_URL": url}
+    env.pop("PYTHONPATH", None)
+    out = subprocess.run([sys.executable, "-P", "-c", script], env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == transport
