@@ -538,3 +538,12 @@ def test_nul_bytes_and_absurd_ids_on_postgresql(pg_url, tmp_path):
     the poller's whole batch fail (the mailbox stalled on it), and one of 1,500 characters
     parked the message. Both are fixed; this keeps them fixed."""
     _ingest_nasty(pg_url, tmp_path)
+
+
+@pytest.mark.parametrize("label", ["unicode_escape", "raw-unicode-escape", "punycode", "idna"])
+def test_a_codec_that_is_no_charset_leaves_the_body_as_written(label):
+    """Python would decode with these codecs, reinterpreting the body's backslashes; they name
+    no character set, so the body is read as the text it is."""
+    body = "Files are on \\\\press\\new\\2026 (see \\x41 and xn--caf-dma)."
+    parsed = parse_message(_eml("Paths in the body", body, ctype=f"text/plain; charset={label}"))
+    assert body in parsed.text

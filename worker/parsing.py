@@ -7,6 +7,7 @@ are listed in ``defects`` so a human can review the message.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -247,6 +248,18 @@ def _mixed_words(text: str) -> int:
 
 
 _CHARSET_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
+# Python text codecs that are not character sets: a label naming one would have the body's
+# backslashes and "xn--" runs reinterpreted instead of read as the text they are.
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"})
+
+
+def _names_a_charset(label: str) -> bool:
+    if not _CHARSET_NAME_RE.fullmatch(label):
+        return False  # "\x00", quotes, spaces...: a hostile or broken label names no codec
+    try:
+        return codecs.lookup(label).name not in _NOT_CHARSETS
+    except LookupError:
+        return True  # unknown: decode_bytes falls back by itself
 
 
 def decode_bytes(data: bytes, charset: str | None, hints: tuple[str, ...] = ()) -> str:
@@ -255,8 +268,8 @@ def decode_bytes(data: bytes, charset: str | None, hints: tuple[str, ...] = ()) 
     A declared charset with a stray bad byte keeps that charset (with a replacement mark);
     undeclared single-byte text takes the candidate whose words do not mix scripts.
     """
-    if charset and not _CHARSET_NAME_RE.fullmatch(charset):
-        charset = None  # "\x00", quotes, spaces...: a hostile or broken label names no codec
+    if charset and not _names_a_charset(charset):
+        charset = None
     if charset:
         for cs in (charset, *CHARSET_FAMILY.get(charset, ())):
             try:
