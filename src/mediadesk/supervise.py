@@ -5,6 +5,7 @@ their supervisor (Docker's restart policy, systemd's Restart=)."""
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -48,7 +49,9 @@ class Supervisor:
             with self._lock:
                 if self._stopping.is_set():
                     return
-                self.proc = subprocess.Popen(self.command)
+                # A session of its own: a terminal's Ctrl-C reaches only the parent, which stops
+                # the child itself (rather than the child quitting and being restarted meanwhile).
+                self.proc = subprocess.Popen(self.command, start_new_session=True)
                 self.starts += 1
             started = time.monotonic()
             returncode = self.proc.wait()
@@ -61,8 +64,8 @@ class Supervisor:
                 return
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Warm shutdown: SIGTERM (a Celery worker finishes its running tasks), SIGKILL after
-        ``timeout`` seconds; no restart afterwards."""
+        """Warm shutdown: SIGTERM (a Celery worker finishes its running tasks), SIGKILL to its
+        process group after ``timeout`` seconds; no restart afterwards."""
         with self._lock:
             self._stopping.set()
             proc = self.proc
@@ -71,7 +74,10 @@ class Supervisor:
             try:
                 proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)  # the child and what it started (a worker's pool)
+                except ProcessLookupError:
+                    pass
                 proc.wait()
         if self._thread is not None:
             self._thread.join(timeout=5)
