@@ -49,12 +49,15 @@ class Supervisor:
             with self._lock:
                 if self._stopping.is_set():
                     return
-                # A session of its own: a terminal's Ctrl-C reaches only the parent, which stops
-                # the child itself (rather than the child quitting and being restarted meanwhile).
+                # A process group of its own: a terminal's Ctrl-C reaches only the parent, which
+                # stops the child itself, and what the child started can be cleaned up with it.
                 self.proc = subprocess.Popen(self.command, start_new_session=True)
                 self.starts += 1
             started = time.monotonic()
             returncode = self.proc.wait()
+            # A worker killed outright leaves its beat and pool processes behind: a second beat
+            # would schedule every sweep twice.
+            _kill_group(self.proc.pid)
             if self._stopping.is_set():
                 return
             failures = 0 if time.monotonic() - started >= self.healthy_after else failures + 1
@@ -74,10 +77,15 @@ class Supervisor:
             try:
                 proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)  # the child and what it started (a worker's pool)
-                except ProcessLookupError:
-                    pass
+                _kill_group(proc.pid)
                 proc.wait()
         if self._thread is not None:
             self._thread.join(timeout=5)
+
+
+def _kill_group(pgid: int) -> None:
+    """SIGKILL what is left of a child's process group (the child and what it started)."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass

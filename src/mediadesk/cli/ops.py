@@ -96,7 +96,8 @@ def poll(
         fail(f"Redis at MEDIADESK_REDIS_URL is not reachable; the poller needs it for its lock and queue",
              ExitCode.UNAVAILABLE)
     pollers = [Poller(box, engine, enqueue_ingest, redis_client=redis_client) for box in boxes]
-    signal.signal(signal.SIGTERM, lambda *_: [p.stop() for p in pollers])
+    for signum in (signal.SIGTERM, signal.SIGHUP):  # a service manager; a closed terminal
+        signal.signal(signum, lambda *_: [p.stop() for p in pollers])
     errors: list[str] = []
 
     def run_one(poller: Poller) -> None:
