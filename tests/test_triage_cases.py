@@ -126,6 +126,13 @@ CASES = [
     ('Op-ed offer', 'Would your Secretary-General be interested in contributing an op-ed of 800 words for our opinion section?', 'partnership_speaking', None),
     ('Your tweet about our country', 'Your tweet of yesterday contains a map that is factually incorrect. We request that it be deleted and an apology issued.', 'correction_complaint', None),
     ('Hi', 'hello, i am a school student from pakistan, what does your organization do?', 'general', None),
+    ('Your statement on the summit', 'Dear press office,\nYour statement of Monday contains two errors: the delegation was led by the deputy minister, and the agreement was signed in Muscat. I would ask you to correct both on your website.\nRegards,\nH. Rahimi', 'correction_complaint', None),
+    ('Footage request - documentary', 'Hello, we are making a documentary for public television and would like to license broadcast-quality footage of the training centre. Could you share any B-roll you have?\nThanks, Lena', 'media_assets', None),
+    ('طلب أرقام', 'نرجو تزويدنا بأرقام المشاركين في الدورة الأخيرة، وسنضيف تعليقكم إلى التقرير لاحقاً إن أمكن.', 'information_request', None),
+    ('مداخلة هاتفية', 'نرغب في مداخلة هاتفية مع المتحدث الرسمي خلال نشرة المساء للحديث عن الاجتماع الأخير.', 'interview_request', None),
+    ('Tribune', "Madame, Monsieur,\nJe vous propose une tribune sur la place des femmes dans les métiers de la sécurité, d'environ 5 000 signes, pour votre revue.\nCordialement,\nN. Haddad", 'partnership_speaking', None),
+    ('Presseakkreditierung', 'Sehr geehrte Damen und Herren,\nich bitte um eine Presseakkreditierung für die Konferenz am Montag in Riad.\nMit freundlichen Grüßen', 'event_accreditation', None),
+    ('Visit with my class', 'Hello, I teach geography at a secondary school. Can we book a guided tour for a class of 20 students next month? What are the opening hours?', 'general', None),
 ]
 
 

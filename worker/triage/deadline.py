@@ -100,7 +100,8 @@ def _alt(table: dict[int, str], prefix: str) -> str:
 _WD = _alt(WEEKDAYS, "wd") + "|" + "|".join(f"(?P<wa{k}>(?:{v})\\.?(?=,?\\s*\\d))" for k, v in _WEEKDAY_ABBR.items())
 _MON = _alt(MONTHS, "mo")
 _MON2 = _alt(MONTHS, "mb")
-_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|ème|eme)?"
+# "2nd", "1er", "2e" and, in German, "2." ("bis Mittwoch, 2. Dezember").
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|ème|eme|\.(?=\s))?"
 _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 
 # One date or time expression; the scanner joins neighbouring ones ("demain avant 14h").
