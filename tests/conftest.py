@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -47,6 +48,45 @@ def pytest_configure(config):
         raise KeyboardInterrupt(f"signal {signum}")
 
     signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _running_in(directory: Path) -> dict[int, str]:
+    """pid → command line of every process whose working directory is inside ``directory``."""
+    found = {}
+    prefix = str(directory)
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            cwd = os.readlink(entry / "cwd")
+            if cwd == prefix or cwd.startswith(prefix + os.sep):
+                found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+    return found
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running(request):
+    """A test starts nothing it does not stop: after it (and its fixtures) ended, no process may
+    still run in its tmp_path. One that does (an orphaned worker, beat or poller) would go on
+    taking later tests' tasks from the shared Redis; it is killed and the test errors."""
+    if "tmp_path" not in request.fixturenames or not Path("/proc/self/cwd").exists():
+        yield
+        return
+    tmp = request.getfixturevalue("tmp_path")
+    yield
+    deadline = time.monotonic() + 5  # processes told to stop may still be on their way out
+    while (left := _running_in(tmp)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    if left:
+        pytest.fail("still running after the test: " + "; ".join(f"{pid} {cmd[:120]}" for pid, cmd in left.items()),
+                    pytrace=False)
 
 
 # --------------------------------------------------------------------------- servers
