@@ -30,6 +30,7 @@ from harness import (  # noqa: E402
     in_ci,
     run_cli,
 )
+from harness.procs import running_in  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,22 +51,6 @@ def pytest_configure(config):
     signal.signal(signal.SIGTERM, _interrupt)
 
 
-def _running_in(directory: Path) -> dict[int, str]:
-    """pid → command line of every process whose working directory is inside ``directory``."""
-    found = {}
-    prefix = str(directory)
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit() or int(entry.name) == os.getpid():
-            continue
-        try:
-            cwd = os.readlink(entry / "cwd")
-            if cwd == prefix or cwd.startswith(prefix + os.sep):
-                found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-    return found
-
-
 @pytest.fixture(autouse=True)
 def nothing_left_running(request):
     """A test starts nothing it does not stop: after it (and its fixtures) ended, no process may
@@ -77,15 +62,15 @@ def nothing_left_running(request):
     tmp = request.getfixturevalue("tmp_path")
     yield
     deadline = time.monotonic() + 5  # processes told to stop may still be on their way out
-    while (left := _running_in(tmp)) and time.monotonic() < deadline:
+    while (left := running_in(tmp)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    for pid in left:
+    for proc in left:
         try:
-            os.kill(pid, signal.SIGKILL)
+            os.kill(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
     if left:
-        pytest.fail("still running after the test: " + "; ".join(f"{pid} {cmd[:120]}" for pid, cmd in left.items()),
+        pytest.fail("still running after the test: " + "; ".join(f"{p.pid} {p.cmdline[:120]}" for p in left),
                     pytrace=False)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-import os
 import socket
 import stat
 import threading

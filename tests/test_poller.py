@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from mediadesk.mailgen import generate

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from harness.procs import children, group
 from harness.stack import MEDIADESK, Stack
 from mediadesk.mailgen import generate
 from mediadesk.supervise import Supervisor
@@ -61,27 +62,6 @@ def test_stop_terminates_a_running_child_without_restarting_it(tmp_path):
     assert supervisor.starts == 1
 
 
-def _processes() -> dict[int, tuple[int, int]]:
-    """pid → (parent pid, process group) of every process."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            found[int(entry.name)] = (int(fields[1]), int(fields[2]))
-    return found
-
-
-def _children(pid: int) -> list[int]:
-    return [p for p, (ppid, _) in _processes().items() if ppid == pid]
-
-
-def _group(pgid: int) -> list[int]:
-    return [p for p, (_, group) in _processes().items() if group == pgid]
-
-
 @pytest.mark.integration
 def test_mediadesk_run_restarts_its_worker_after_a_sigkill(mediadesk_env, tmp_path, worker_factory, mediadesk_cli,
                                                            dovecot, imap_account):
@@ -97,24 +77,24 @@ def test_mediadesk_run_restarts_its_worker_after_a_sigkill(mediadesk_env, tmp_pa
     groups = [run.pid]
     try:
         stack.wait(lambda c: c["done"] >= 15, timeout=120, what="the first 15 messages")
-        (worker_pid,) = _children(run.pid)
+        (worker_pid,) = children(run.pid)
         groups.append(worker_pid)
-        assert len(_group(worker_pid)) >= 3  # the worker, its beat and its pool process
+        assert len(group(worker_pid)) >= 3  # the worker, its beat and its pool process
         os.kill(worker_pid, signal.SIGKILL)  # the worker's main process: no cleanup, no acks
         # what it started goes with it, or its beat would go on scheduling every sweep twice
-        _wait_for(lambda: not _group(worker_pid), timeout=20, what="the killed worker's beat and pool to go")
+        _wait_for(lambda: not group(worker_pid), timeout=20, what="the killed worker's beat and pool to go")
         dovecot.append(imap_account.user, "INBOX", [m.raw for m in mail[15:]])
         counts = stack.wait(lambda c: c["done"] >= 30, timeout=120, what="the worker to come back and process")
         assert counts["inbound"] == 30
         assert "child_exited" in log.read_text(errors="replace")
-        (restarted,) = _children(run.pid)
+        (restarted,) = children(run.pid)
         groups.append(restarted)
         assert restarted != worker_pid
         run.send_signal(signal.SIGTERM)  # what a service manager sends
         run.wait(90)
         # everything ends: `run` stops its worker, and does not start it again on the way out
         assert log.read_text(errors="replace").count("child_exited") == 1
-        _wait_for(lambda: not _group(restarted), timeout=20, what="the worker and its children to be gone")
+        _wait_for(lambda: not group(restarted), timeout=20, what="the worker and its children to be gone")
     finally:
         for pgid in groups:
             try:

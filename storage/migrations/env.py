@@ -1,7 +1,6 @@
 """Alembic environment: runs migrations against the URL given in the config."""
 
 from alembic import context
-from sqlalchemy import pool
 from sqlmodel import SQLModel
 
 from mediadesk.storage import models  # noqa: F401  (registers the tables)

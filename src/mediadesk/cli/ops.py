@@ -93,7 +93,7 @@ def poll(
     engine = common.engine()
     redis_client = redis_client_or_none(settings.redis_url)
     if redis_client is None:
-        fail(f"Redis at MEDIADESK_REDIS_URL is not reachable; the poller needs it for its lock and queue",
+        fail("Redis at MEDIADESK_REDIS_URL is not reachable; the poller needs it for its lock and queue",
              ExitCode.UNAVAILABLE)
     pollers = [Poller(box, engine, enqueue_ingest, redis_client=redis_client) for box in boxes]
     for signum in (signal.SIGTERM, signal.SIGHUP):  # a service manager; a closed terminal

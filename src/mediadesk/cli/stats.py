@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 from rich.text import Text
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
