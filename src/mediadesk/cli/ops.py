@@ -132,7 +132,8 @@ def worker(
     beat: bool = typer.Option(False, "--beat", "-B", help="Also run the beat scheduler (sweeps) in this worker."),
     loglevel: str = typer.Option("INFO", "--loglevel"),
 ) -> None:
-    """Run a Celery worker (same as `celery -A mediadesk.worker.app worker -Q mediadesk`)."""
+    """Run a Celery worker (same as `celery -A mediadesk.worker.app worker -Q mediadesk
+    --without-mingle --without-gossip`)."""
     from mediadesk.worker.app import QUEUE, app
 
     # Mingle and gossip sync revoked ids and clocks between workers, which mediadesk does not
