@@ -45,15 +45,15 @@ def test_a_child_that_exits_is_started_again_until_stopped(tmp_path):
 
 
 def test_stop_terminates_a_running_child_without_restarting_it(tmp_path):
-    marker = tmp_path / "terminated"
+    marker, ready = tmp_path / "terminated", tmp_path / "ready"
     child = [sys.executable, "-c",
              "import signal, sys, time\n"
              f"signal.signal(signal.SIGTERM, lambda *_: (open({str(marker)!r}, 'w').write('TERM'), sys.exit(0)))\n"
-             "print('up', flush=True)\n"
+             f"open({str(ready)!r}, 'w').close()\n"
              "time.sleep(60)"]
     supervisor = Supervisor(child, name="test", backoff_base=0.05).start()
-    _wait_for(lambda: supervisor.proc is not None, timeout=10, what="the child to start")
-    time.sleep(0.5)  # the child installs its SIGTERM handler
+    # its SIGTERM handler is in place (a fixed sleep may be too short on a loaded machine)
+    _wait_for(ready.exists, timeout=30, what="the child to start")
     started = time.monotonic()
     supervisor.stop(timeout=10)
     assert time.monotonic() - started < 10, "the child needed SIGKILL: SIGTERM was not sent"
