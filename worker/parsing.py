@@ -75,6 +75,9 @@ class ParsedMessage:
     html_only: bool
     attachments: tuple[ParsedAttachment, ...]
     defects: tuple[str, ...] = field(default=())
+    # Raw bytes of attached messages (message/rfc822): a forward "as attachment" carries the
+    # original inquiry, its sender and its Message-ID.
+    attached_messages: tuple[bytes, ...] = field(default=())
 
     @property
     def sender(self) -> str | None:
@@ -358,8 +361,23 @@ def _filename(part) -> str | None:
     return _decode_raw_header(str(name)) if name else None
 
 
-def _walk(msg, defects: list[str]):
-    """Leaf parts, depth- and count-bounded so hostile nesting cannot exhaust us."""
+MAX_ATTACHED_MESSAGES = 3
+
+
+def _attached_bytes(part) -> bytes:
+    """The bytes of the message inside a message/rfc822 part (b"" when it cannot be had)."""
+    try:
+        inner = part.get_payload(0)
+        return inner.as_bytes(policy=PARSE_POLICY.clone(linesep="\r\n"))
+    except Exception:
+        return b""
+
+
+def _walk(msg, defects: list[str], attached: list[bytes] | None = None):
+    """Leaf parts, depth- and count-bounded so hostile nesting cannot exhaust us.
+
+    ``attached`` collects the first attached messages (message/rfc822) whole.
+    """
     stack = [(msg, 0)]
     count = 0
     while stack:
@@ -376,6 +394,12 @@ def _walk(msg, defects: list[str]):
             if depth >= MAX_DEPTH:
                 defects.append(f"MIME nesting deeper than {MAX_DEPTH}: inner parts ignored")
                 continue
+            if attached is not None and depth > 0 and len(attached) < MAX_ATTACHED_MESSAGES:
+                try:
+                    if part.get_content_type() == "message/rfc822":
+                        attached.append(_attached_bytes(part))
+                except Exception:
+                    pass
             try:
                 children = list(part.iter_parts())
             except Exception:
@@ -586,7 +610,8 @@ def parse_message(raw: bytes) -> ParsedMessage:
     plain: list[str] = []
     html: list[str] = []
     attachments: list[ParsedAttachment] = []
-    for part in _walk(msg, defects):
+    attached: list[bytes] = []
+    for part in _walk(msg, defects, attached):
         try:
             ctype = part.get_content_type()
         except Exception:
@@ -638,6 +663,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
         html_only=html_only,
         attachments=tuple(attachments),
         defects=tuple(dict.fromkeys(defects)),
+        attached_messages=tuple(a for a in attached if a),
     )
 
 
