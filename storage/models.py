@@ -76,6 +76,9 @@ class Ticket(SQLModel, table=True):
     review_reason: str | None = Field(default=None, sa_column=Column(Text))
     assignee: str | None = Field(default=None, max_length=120, index=True)
     merged_into_id: int | None = Field(default=None, foreign_key="ticket.id")
+    # Opened by a reply from outside another ticket's conversation: that ticket (no foreign key,
+    # see migration 0006).
+    related_ticket_id: int | None = Field(default=None, index=True)
 
     # Triage (filled by the triage step)
     category: str | None = Field(default=None, max_length=32, index=True)

@@ -219,3 +219,33 @@ def shared_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is absent")
     return path
+
+
+@pytest.fixture
+def stack_factory(mediadesk_env, tmp_path, worker_factory, mediadesk_cli) -> Iterator[Callable]:
+    """``stack_factory(**env)``: the product's processes (pollers, a worker, the CLI) on one
+    environment, with ``env`` over the test defaults; every stack is closed after the test."""
+    from harness.stack import Stack
+
+    made: list[Stack] = []
+
+    def make(**overrides: str) -> Stack:
+        env = {**mediadesk_env, "MEDIADESK_POLL_INTERVAL": "2", "MEDIADESK_FETCH_BATCH": "50",
+               "MEDIADESK_SWEEP_GRACE_SECONDS": "0", **overrides}
+
+        def cli(*args, **kwargs):
+            return mediadesk_cli(*args, env={**env, **kwargs.pop("env", {})}, **kwargs)
+
+        stack = Stack(env, tmp_path, worker_factory, cli)
+        made.append(stack)
+        return stack
+
+    yield make
+    for stack in made:
+        stack.close()
+
+
+@pytest.fixture
+def stack(stack_factory):
+    """A stack with the test defaults (see ``stack_factory``)."""
+    return stack_factory()

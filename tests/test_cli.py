@@ -571,8 +571,10 @@ def test_merge_moves_the_thread_and_later_replies_follow(desk):
     assert (shown["events"][-1]["kind"], shown["events"][-1]["actor"]) == ("merge", "amal")
     closing = [e for e in desk.events(source) if e.kind == "status"][-1]
     assert (closing.actor, closing.to_status, closing.note) == ("amal", "closed", f"merged into {target}")
-    # a later reply to the merged ticket's message lands on the ticket that kept the thread
-    [reply] = desk.process(eml(subject="Re: Question about the regional figures", sender="Anon <anon@unknown.example>",
+    # a later reply to the merged ticket's message, from the requester of the conversation the team
+    # merged it into, lands on the ticket that kept the thread
+    [reply] = desk.process(eml(subject="Re: Question about the regional figures",
+                               sender="سارة العتيبي <s.alotaibi@alwaha-daily.example>",
                                msgid="<anon-q2@unknown.example>", headers=(("In-Reply-To", "<anon-q@unknown.example>"),),
                                body="Any news?\n"))
     assert reply.ticket_id == desk.ticket(target).id and not reply.new_ticket

@@ -19,15 +19,6 @@ from mediadesk.mailgen import expected_threads, generate
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli):
-    env = {**mediadesk_env, "MEDIADESK_POLL_INTERVAL": "2", "MEDIADESK_FETCH_BATCH": "50",
-           "MEDIADESK_SWEEP_GRACE_SECONDS": "0"}
-    s = Stack(env, tmp_path, worker_factory, lambda *a, **k: mediadesk_cli(*a, env={**env, **k.pop("env", {})}, **k))
-    yield s
-    s.close()
-
-
 def assert_threads(stack: Stack, generated) -> None:
     """Every generated message sits, once, on the ticket of its thread's first message."""
     tickets_of = stack.thread_map()
@@ -145,10 +136,8 @@ def test_idle_push_turns_a_message_into_a_ticket_well_before_the_poll_interval(s
 
 
 @pytest.mark.postgres
-def test_pipeline_on_postgresql(mediadesk_env, pg_url, tmp_path, worker_factory, mediadesk_cli, dovecot, imap_account):
-    env = {**mediadesk_env, "MEDIADESK_DATABASE_URL": pg_url, "MEDIADESK_POLL_INTERVAL": "2",
-           "MEDIADESK_SWEEP_GRACE_SECONDS": "0"}
-    stack = Stack(env, tmp_path, worker_factory, lambda *a, **k: mediadesk_cli(*a, env={**env, **k.pop("env", {})}, **k))
+def test_pipeline_on_postgresql(stack_factory, pg_url, dovecot, imap_account):
+    stack = stack_factory(MEDIADESK_DATABASE_URL=pg_url, MEDIADESK_FETCH_BATCH="200")
     try:
         generated = generate(80, seed=14, min_kb=2, max_kb=8)
         expected = expected_threads(generated)

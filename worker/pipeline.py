@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
@@ -24,15 +23,15 @@ from mediadesk.storage import repo, search
 from mediadesk.storage.db import read_scope, session_scope
 from mediadesk.storage.models import (PRIORITY_RANK, Attachment, Draft, InboundMessage, LabelledExample, Message,
                                       MessageReference, Ticket, utcnow)
-from mediadesk.worker import workflow
+from mediadesk.worker import thread, workflow
+from mediadesk.worker.thread import MAX_REFS, TAG_RE
 from mediadesk.worker.attachments import sanitise_filename, store_blob
+from mediadesk.worker.forwards import Forwarded, as_original, find_forwarded
 from mediadesk.worker.parsing import ParsedMessage, parse_message
 
 log = structlog.get_logger("mediadesk.pipeline")
 
-TAG_RE = re.compile(r"\[\s*(MR-\d+)\s*\]", re.IGNORECASE)
 SYSTEM = "system"
-MAX_REFS = 50  # Message-IDs of one message indexed for threading
 THREADING_LOCK_KEY = 0x6D6564696164  # "mediad": the PostgreSQL advisory lock around threading
 THREADING_LOCKED = "mediadesk_threading_locked"
 NEW_TICKETS = "mediadesk_new_tickets"  # (transaction, {id: ticket}): created here, maybe not flushed
@@ -50,28 +49,31 @@ class IngestResult:
     already_done: bool = False
     parsed: ParsedMessage | None = None
     objects: tuple[Ticket, Message] | None = dataclasses.field(default=None, repr=False, compare=False)
+    role: str | None = None  # the sender's role on a ticket it joined (worker/thread.py)
+    triage: bool = False  # the ticket is to be triaged and acknowledged from this message
 
 
 # --------------------------------------------------------------------------- threading
 
 
 class ThreadIndex:
-    """What threading needs to know, for one transaction: which stored messages have these
-    Message-IDs, and which inbound messages refer to them.
+    """What threading reads (``thread.Lookup``), for one transaction: which stored messages have
+    these Message-IDs, which stored messages refer to them, and the tickets they are on with
+    everyone in their conversations.
 
-    Read for the whole batch in two queries (after the threading lock is taken), then kept up
-    to date as the batch adds messages, so that threading decides from memory and the
-    batch's messages need not be flushed one by one. Earliest first, as stored: a message of
-    this batch comes after everything stored before it, in the order the batch adds them.
+    Read for the whole batch in a few queries (after the threading lock is taken), then kept up
+    to date as the batch adds messages, so that threading decides from memory and the batch's
+    messages need not be flushed one by one. Earliest first, as stored: a message of this batch
+    comes after everything stored before it, in the order the batch adds them.
     """
 
     _LATER = 1 << 62  # order of messages added in this transaction (no id yet)
 
-    def __init__(self, session: Session, parsed: list[ParsedMessage | None]) -> None:
-        keys = sorted({k for p in parsed if p is not None
-                       for k in [p.message_id, p.in_reply_to, *p.references] if k})
+    def __init__(self, session: Session, facts: list[thread.Facts]) -> None:
+        self.session = session
+        keys = sorted({k for f in facts for k in [f.message_id, *f.refs[:MAX_REFS]] if k})
         self.messages: dict[str, tuple[int, int, int | None]] = {}  # Message-ID → (order, ticket, row id)
-        self.referrers: dict[str, tuple[int, int]] = {}  # ref → (order, ticket) of the first referrer
+        self.referrers: dict[str, list[tuple[int, int]]] = {}  # ref → [(order, ticket)] of messages naming it
         self._added = 0
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
@@ -82,22 +84,68 @@ class ThreadIndex:
             for ref, row_id, ticket_id in session.exec(
                     select(MessageReference.ref, Message.id, Message.ticket_id)
                     .join(Message, MessageReference.message_id == Message.id)
-                    .where(MessageReference.ref.in_(chunk), Message.direction == "in")):
-                if ref not in self.referrers or row_id < self.referrers[ref][0]:
-                    self.referrers[ref] = (row_id, ticket_id)
-        # Loaded in one query and held here, so threading finds them in the session's identity
-        # map (which holds only weak references) instead of one query per reply.
-        ticket_ids = sorted({t for _, t, _ in self.messages.values()} | {t for _, t in self.referrers.values()})
-        self.tickets = [ticket for start in range(0, len(ticket_ids), 500)
-                        for ticket in session.exec(select(Ticket).where(Ticket.id.in_(ticket_ids[start:start + 500])))]
+                    .where(MessageReference.ref.in_(chunk))):
+                self.referrers.setdefault(ref, []).append((row_id, ticket_id))
+        for found in self.referrers.values():
+            found.sort()
+        ticket_ids = ({t for _, t, _ in self.messages.values()} | {t for v in self.referrers.values() for _, t in v}
+                      | {t for f in facts for t in f.tags})
+        # Held here, so threading finds them in the session's identity map (which holds only
+        # weak references) instead of one query per reply.
+        self.tickets: dict[int, Ticket] = {}
+        self.views: dict[int, thread.TicketView] = {}
+        self._load(ticket_ids)
 
-    def add(self, message_id: str | None, parsed: ParsedMessage | None, ticket_id: int) -> None:
-        self._added += 1
-        order = self._LATER + self._added
-        if message_id:
-            self.messages.setdefault(message_id, (order, ticket_id, None))
-        for ref in _references(parsed):
-            self.referrers.setdefault(ref, (order, ticket_id))
+    def _load(self, ticket_ids: set[int]) -> None:
+        """Load tickets (and those they were merged into) with their conversations' addresses."""
+        before = set(self.tickets)
+        wanted = sorted(set(ticket_ids) - before)
+        while wanted:
+            for start in range(0, len(wanted), 500):
+                for ticket in self.session.exec(select(Ticket).where(Ticket.id.in_(wanted[start:start + 500]))):
+                    self.tickets[ticket.id] = ticket
+            wanted = sorted({t.merged_into_id for t in self.tickets.values() if t.merged_into_id} - set(self.tickets))
+        for ticket_id in sorted(set(self.tickets) - set(self.views)):
+            target = self._resolve(ticket_id)
+            if target is not None and target.id not in self.views:
+                self.views[target.id] = thread.TicketView(target.id, (target.requester_email or "").lower())
+        loaded = sorted(set(self.tickets) - before)
+        for start in range(0, len(loaded), 500):
+            for ticket_id, sender, to, cc in self.session.exec(
+                    select(Message.ticket_id, Message.from_email, Message.to, Message.cc)
+                    .where(Message.ticket_id.in_(loaded[start:start + 500]))):
+                target = self._resolve(ticket_id)
+                if target is not None:
+                    view = self.views[target.id]
+                    view.participants.update(thread.addresses_in(" ".join(filter(None, (sender, to, cc)))))
+
+    def _resolve(self, ticket_id: int) -> Ticket | None:
+        """Follow merges to the ticket that now holds the thread."""
+        ticket, seen = self.tickets.get(ticket_id) or _new_tickets(self.session).get(ticket_id), set()
+        while ticket is not None and ticket.merged_into_id and ticket.id not in seen:
+            seen.add(ticket.id)
+            target = self.tickets.get(ticket.merged_into_id)
+            if target is None:
+                break
+            ticket = target
+        return ticket
+
+    # thread.Lookup
+    def tickets_of(self, message_ids) -> list[int]:
+        return [self.messages[m][1] for m in message_ids if m in self.messages]
+
+    def referrer_tickets(self, keys) -> list[int]:
+        found = sorted(hit for k in dict.fromkeys(keys) for hit in self.referrers.get(k, ()))
+        return [ticket_id for _, ticket_id in found]
+
+    def view(self, ticket_id: int) -> thread.TicketView | None:
+        if ticket_id not in self.tickets and ticket_id not in _new_tickets(self.session):
+            self._load({ticket_id})
+        target = self._resolve(ticket_id)
+        return self.views.get(target.id) if target is not None else None
+
+    def ticket(self, ticket_id: int) -> Ticket | None:
+        return self._resolve(ticket_id)
 
     def first_message(self, message_ids: list[str]) -> tuple[int | None, int] | None:
         """(row id, ticket) of the earliest message with one of these Message-IDs."""
@@ -107,10 +155,17 @@ class ThreadIndex:
         _, ticket_id, row_id = min(found)
         return row_id, ticket_id
 
-    def first_referrer(self, keys: list[str]) -> int | None:
-        """The ticket of the earliest inbound message naming one of ``keys``."""
-        found = [self.referrers[k] for k in list(dict.fromkeys(keys))[:MAX_REFS] if k in self.referrers]
-        return min(found)[1] if found else None
+    def add(self, facts: thread.Facts, ticket: Ticket) -> None:
+        """A message of this batch is now on ``ticket``."""
+        self._added += 1
+        order = self._LATER + self._added
+        if facts.message_id:
+            self.messages.setdefault(facts.message_id, (order, ticket.id, None))
+        for ref in facts.refs[:MAX_REFS]:
+            self.referrers.setdefault(ref, []).append((order, ticket.id))
+        self.tickets.setdefault(ticket.id, ticket)
+        view = self.views.setdefault(ticket.id, thread.TicketView(ticket.id, (ticket.requester_email or "").lower()))
+        view.participants.update(a for a in (facts.sender, *facts.recipients) if a)
 
 
 def _references(parsed: ParsedMessage | None) -> list[str]:
@@ -119,35 +174,22 @@ def _references(parsed: ParsedMessage | None) -> list[str]:
     return list(dict.fromkeys(r for r in [parsed.in_reply_to, *parsed.references] if r))[:MAX_REFS]
 
 
-def find_thread(session: Session, parsed: ParsedMessage, index: ThreadIndex | None = None) -> Ticket | None:
-    """The existing ticket this message continues, or None.
+def _tags(subject: str | None) -> list[int]:
+    return [t for t in (repo.parse_ref(tag) for tag in TAG_RE.findall(subject or "")) if t is not None]
 
-    In-Reply-To/References to any message on a ticket (ours or theirs) decide first; else the
-    ``[MR-42]`` tag in the subject, but only from that ticket's requester, so a stranger cannot
-    write into someone else's ticket by copying a tag. Last, an inbound message stored earlier
-    that refers to this one or to the same parent: mail is not always processed in the order
-    it arrived (a worker killed mid-batch, the outbox sweep, parallel workers), so a reply can
-    come in before the message it answers; the thread still ends up on one ticket.
-    """
-    index = index or ThreadIndex(session, [parsed])
-    refs = [r for r in [parsed.in_reply_to, *reversed(parsed.references)] if r]
-    if refs:
-        known = index.first_message(refs)
-        if known is not None:
-            return repo.resolve_merged(session, _ticket(session, known[1]))
-    for tag in TAG_RE.findall(parsed.subject or ""):
-        ticket_id = repo.parse_ref(tag)
-        ticket = _ticket(session, ticket_id) if ticket_id is not None else None
-        if ticket is None:
-            continue
-        ticket = repo.resolve_merged(session, ticket)
-        sender = (parsed.from_email or "").lower()
-        if sender and sender == (ticket.requester_email or "").lower():
-            return ticket
-    relative = index.first_referrer([r for r in [parsed.message_id, *refs] if r])
-    if relative is not None:
-        return repo.resolve_merged(session, _ticket(session, relative))
-    return None
+
+def thread_policy(settings: Settings) -> thread.Policy:
+    return thread.Policy(tuple(settings.internal_domains), frozenset(settings.our_addresses))
+
+
+def find_thread(session: Session, parsed: ParsedMessage, settings: Settings,
+                index: ThreadIndex | None = None) -> tuple[Ticket | None, thread.Decision]:
+    """The existing ticket this message continues (or None), and threading's decision (see
+    ``worker/thread.py`` for the rules)."""
+    facts = thread.facts_of(parsed, tags=_tags(parsed.subject))
+    index = index or ThreadIndex(session, [facts])
+    decision = thread.decide(facts, index, thread_policy(settings))
+    return (index.ticket(decision.ticket_id) if decision.ticket_id is not None else None), decision
 
 
 def _new_tickets(session: Session) -> dict[int, Ticket]:
@@ -157,11 +199,6 @@ def _new_tickets(session: Session) -> dict[int, Ticket]:
         tickets = {}
         session.info[NEW_TICKETS] = (session.get_transaction(), tickets)
     return tickets
-
-
-def _ticket(session: Session, ticket_id: int) -> Ticket | None:
-    """A ticket by id, including one created in this transaction and not flushed yet."""
-    return _new_tickets(session).get(ticket_id) or session.get(Ticket, ticket_id)
 
 
 def _next_ticket_id(session: Session) -> int:
@@ -209,14 +246,18 @@ def _save_attachments(session: Session, message: Message, parsed: ParsedMessage,
         session.add(row)
 
 
-def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: InboundMessage) -> Ticket:
+def _new_ticket(session: Session, parsed: ParsedMessage | None, inbound: InboundMessage, *,
+                requester: tuple[str | None, str | None] | None = None) -> Ticket:
+    """A new ticket; ``requester``: (address, name) when it is not the message's sender (a
+    forwarded inquiry, or the team answering mail not seen yet)."""
     now = utcnow()
     ticket_id = _next_ticket_id(session)
+    email, name = requester or ((parsed.from_email, parsed.from_name) if parsed else (None, None))
     ticket = Ticket(
         id=ticket_id, ref=f"{repo.REF_PREFIX}-{ticket_id}",
         mailbox=inbound.mailbox,
-        requester_email=parsed.from_email if parsed else None,
-        requester_name=parsed.from_name if parsed else None,
+        requester_email=email,
+        requester_name=name,
         subject=(parsed.subject if parsed else "") or "(no subject)",
         status="new", created_at=now, updated_at=now, last_message_at=now,
     )
@@ -234,6 +275,15 @@ class Prepared:
     review: list[str]
     mailbox: str = ""
     decision: object | None = None  # triage computed ahead, for a message that starts a thread
+    # A colleague's forward: the original inquiry (its sender is the requester, its words are triaged).
+    forwarded: Forwarded | None = None
+
+    @property
+    def inquiry(self) -> ParsedMessage | None:
+        """The message as triage and the acknowledgement see it: the original of a forward."""
+        if self.forwarded is not None and self.parsed is not None:
+            return as_original(self.parsed, self.forwarded)
+        return self.parsed
 
 
 def _parse(raw: bytes) -> tuple[ParsedMessage | None, list[str]]:
@@ -243,7 +293,19 @@ def _parse(raw: bytes) -> tuple[ParsedMessage | None, list[str]]:
         return None, [f"could not be parsed: {type(exc).__name__}: {exc}"]
 
 
-def prepare(engine: Engine, inbound_ids: list[int]) -> tuple[list[Prepared], list[IngestResult]]:
+def _forwarded(parsed: ParsedMessage | None, policy: thread.Policy) -> Forwarded | None:
+    """The original inquiry inside a forward from the office's own domains (never from outside:
+    a stranger cannot make a ticket belong to someone else)."""
+    if parsed is None or not policy.internal_domains or not policy.is_internal(parsed.from_email):
+        return None
+    found = find_forwarded(parsed)
+    if found is None or policy.is_internal(found.from_email):
+        return None
+    return found
+
+
+def prepare(engine: Engine, inbound_ids: list[int], settings: Settings | None = None
+            ) -> tuple[list[Prepared], list[IngestResult]]:
     """Read and parse pending messages without taking the write lock (parsing is the CPU work).
 
     Returns what still needs ingesting, and results for messages already done.
@@ -255,6 +317,7 @@ def prepare(engine: Engine, inbound_ids: list[int]) -> tuple[list[Prepared], lis
     missing = [i for i in inbound_ids if i not in found]
     if missing:
         raise LookupError(f"inbound message {missing[0]} does not exist")
+    policy = thread_policy(settings) if settings is not None else thread.Policy()
     todo, done = [], []
     for inbound_id in dict.fromkeys(inbound_ids):
         _, state, ticket_id, raw, mailbox = found[inbound_id]
@@ -262,7 +325,7 @@ def prepare(engine: Engine, inbound_ids: list[int]) -> tuple[list[Prepared], lis
             done.append(IngestResult(inbound_id, ticket_id, None, already_done=True))
             continue
         parsed, review = _parse(raw)
-        todo.append(Prepared(inbound_id, parsed, review, mailbox))
+        todo.append(Prepared(inbound_id, parsed, review, mailbox, forwarded=_forwarded(parsed, policy)))
     return todo, done
 
 
@@ -308,6 +371,56 @@ def _lock_inbound(session: Session, inbound_ids: list[int]) -> dict[int, Inbound
     return {row.id: row for row in rows}
 
 
+def _thread_facts(prep: Prepared) -> thread.Facts:
+    """What threading reads: of the original, for a forward (whose Message-ID, when the forward
+    carries it, may already be on a ticket)."""
+    parsed = prep.parsed
+    if prep.forwarded is not None:
+        original = prep.forwarded
+        return thread.Facts(message_id=original.message_id, refs=(original.message_id,) if original.message_id else (),
+                            sender=original.from_email, tags=tuple(_tags(original.subject)))
+    return thread.facts_of(parsed, tags=_tags(parsed.subject))
+
+
+def _record_team_reply(session: Session, ticket: Ticket, sender: str, decision: thread.Decision) -> None:
+    """The office answered the requester directly (a spokesperson's "reply all" with the media
+    address in CC): a human answer. The ticket waits for the requester; a pending
+    acknowledgement is withdrawn (it would arrive after the answer)."""
+    now = utcnow()
+    workflow.record(session, ticket, "team_reply", actor=sender,
+                    note=f"answered by {sender} directly; recorded as the team's reply ({decision.reasons[0]})")
+    if ticket.acknowledged_at is None:
+        ticket.acknowledged_at = now
+    if ticket.status in ("triaged", "acknowledged", "in_progress"):
+        workflow.transition(session, ticket, "waiting", actor=sender, note="the team answered")
+    session.flush()  # a draft created earlier in this batch
+    pending = session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status == "pending")).first()
+    if pending is not None:
+        pending.status = "rejected"
+        session.add(pending)
+        workflow.record(session, ticket, "draft", actor=SYSTEM,
+                        note=f"acknowledgement withdrawn: {sender} answered directly")
+
+
+def _adopt(session: Session, ticket: Ticket, parsed: ParsedMessage, decision: thread.Decision) -> bool:
+    """The message that began a ticket's conversation arrived after a reply to it (parallel
+    workers, a sweep): its sender becomes the requester. An acknowledgement still pending for
+    the reply's sender is dropped, to be drafted for the requester; returns True if so."""
+    previous = ticket.requester_email
+    ticket.requester_email, ticket.requester_name = parsed.from_email, parsed.from_name
+    workflow.record(session, ticket, "requester", actor=SYSTEM,
+                    note=f"{parsed.from_email} began this conversation ({previous} answered it): the requester")
+    session.flush()  # a draft created earlier in this batch
+    pending = session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status == "pending")).first()
+    if pending is None:
+        return False
+    workflow.record(session, ticket, "draft", actor=SYSTEM,
+                    note=f"pending acknowledgement to {pending.to_email} dropped: the requester is {parsed.from_email}")
+    session.delete(pending)
+    session.flush()
+    return True
+
+
 def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound: InboundMessage | None = None,
                    index: ThreadIndex | None = None) -> IngestResult:
     """The write half of ingest, inside the caller's transaction (``inbound``: already locked).
@@ -328,7 +441,8 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound
         review.append("no usable sender address")
 
     _serialise_threading(session)
-    index = index or ThreadIndex(session, [parsed])
+    facts = _thread_facts(prep) if parsed is not None else None
+    index = index or ThreadIndex(session, [facts] if facts else [])
     if parsed is not None and parsed.message_id:
         earlier = index.first_message([parsed.message_id])
         if earlier is not None:
@@ -338,15 +452,42 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound
             session.add(inbound)
             return IngestResult(inbound_id, earlier_ticket, earlier_id, duplicate=True)
 
-    ticket = find_thread(session, parsed, index) if parsed is not None else None
+    decision = thread.decide(facts, index, thread_policy(settings)) if facts is not None else thread.Decision(None)
+    ticket = index.ticket(decision.ticket_id) if decision.ticket_id is not None else None
     new_ticket = ticket is None
+    redraft = False
+    forwarded = prep.forwarded
+    team = decision.role == thread.TEAM
+    sender = (parsed.from_email or "").lower() if parsed else ""
     if new_ticket:
-        ticket = _new_ticket(session, parsed, inbound)
-        workflow.record(session, ticket, "created", actor=SYSTEM, note=f"from inbound #{inbound.id} ({inbound.source})")
+        requester = None
+        if forwarded is not None:
+            requester = (forwarded.from_email, forwarded.from_name)
+        elif team and decision.requester:
+            requester = (decision.requester, None)
+        ticket = _new_ticket(session, prep.inquiry, inbound, requester=requester)
+        ticket.related_ticket_id = decision.related_to
+        note = f"from inbound #{inbound.id} ({inbound.source})"
+        if decision.related_to:
+            note += f"; related to MR-{decision.related_to}: {decision.reasons[0]}"
+        workflow.record(session, ticket, "created", actor=SYSTEM, note=note)
     else:
         ticket.last_message_at = ticket.updated_at = utcnow()
-        if ticket.status in ("resolved", "closed"):
-            workflow.transition(session, ticket, "in_progress", actor=SYSTEM, note="reopened: the requester wrote again")
+        if decision.starts_conversation and forwarded is None and not thread_policy(settings).is_internal(
+                ticket.requester_email):
+            redraft = _adopt(session, ticket, parsed, decision)
+        if not team and forwarded is None and ticket.status in ("resolved", "closed"):
+            who = "the requester" if decision.role == thread.REQUESTER else f"{sender} ({decision.role})"
+            workflow.transition(session, ticket, "in_progress", actor=SYSTEM, note=f"reopened: {who} wrote again")
+    for other_id in decision.answered_by:  # replies from outside this conversation came first
+        other = index.ticket(other_id)
+        if other is not None and other.id != ticket.id and other.related_ticket_id is None:
+            other.related_ticket_id = ticket.id
+            session.add(other)
+    if forwarded is not None:
+        review.append(f"forwarded by {sender}: the acknowledgement goes to {forwarded.from_email}")
+        workflow.record(session, ticket, "forwarded", actor=sender or SYSTEM,
+                        note=f"forwarded by {sender} ({forwarded.how}); the inquiry is {forwarded.from_email}'s")
     if review:
         ticket.needs_review = True
         ticket.review_reason = "; ".join(filter(None, [ticket.review_reason, *review]))[:2000]
@@ -363,19 +504,33 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound
             headers=json.dumps(parsed.headers, ensure_ascii=False),
             defects=json.dumps(list(parsed.defects)) if parsed.defects else None,
         )
-    message = Message(ticket_id=ticket.id, inbound_id=inbound.id, direction="in",
+    message = Message(ticket_id=ticket.id, inbound_id=inbound.id, direction="out" if team else "in",
                       message_id=(parsed.message_id if parsed else None) or inbound.message_id, **fields)
     session.add(message)
-    index.add(message.message_id, parsed, ticket.id)
     if parsed is not None:
-        session.info.setdefault(PENDING_CHILDREN, []).append((message, parsed))
+        threaded = parsed
+        if forwarded is not None and forwarded.message_id:
+            # The forward refers to the original: a follow-up to the original finds this ticket.
+            threaded = dataclasses.replace(parsed, references=(*parsed.references, forwarded.message_id))
+        index.add(dataclasses.replace(thread.facts_of(threaded), message_id=message.message_id), ticket)
+        session.info.setdefault(PENDING_CHILDREN, []).append((message, threaded))
+    if team and not new_ticket:
+        _record_team_reply(session, ticket, sender, decision)
+    elif team:
+        ticket.acknowledged_at = utcnow()  # answered by a human; triaged when the requester's mail arrives
+        workflow.record(session, ticket, "team_reply", actor=sender,
+                        note=f"answered by {sender}; {decision.reasons[-1]}")
     search.index_later(session, message)
     inbound.state, inbound.processed_at, inbound.ticket_id = "done", utcnow(), ticket.id
     inbound.error = inbound.error if inbound.truncated else None
     session.add(inbound)
     structlog.contextvars.bind_contextvars(ticket_id=ticket.id, ticket=ticket.ref)
-    log.info("ingested", inbound_id=inbound.id, ticket=ticket.ref, new_ticket=new_ticket)
-    return IngestResult(inbound_id, ticket.id, None, new_ticket=new_ticket, parsed=parsed, objects=(ticket, message))
+    log.info("ingested", inbound_id=inbound.id, ticket=ticket.ref, new_ticket=new_ticket, role=decision.role)
+    # Triage: a new inquiry; or the first mail of a requester whose ticket the team opened.
+    triage_now = (new_ticket and not team) or redraft or (
+        not new_ticket and decision.role == thread.REQUESTER and ticket.triaged_at is None and ticket.status == "new")
+    return IngestResult(inbound_id, ticket.id, None, new_ticket=new_ticket, parsed=parsed, objects=(ticket, message),
+                        role=decision.role, triage=triage_now)
 
 
 def _with_message_ids(results: list[IngestResult]) -> list[IngestResult]:
@@ -385,7 +540,7 @@ def _with_message_ids(results: list[IngestResult]) -> list[IngestResult]:
 
 def ingest(engine: Engine, inbound_id: int, settings: Settings) -> IngestResult:
     """Turn a stored inbound message into a message on a new or existing ticket."""
-    todo, done = prepare(engine, [inbound_id])
+    todo, done = prepare(engine, [inbound_id], settings)
     if done:
         return done[0]
     with session_scope(engine) as session:
@@ -558,11 +713,11 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
     the write lock is then taken once for the batch instead of twice per message. Drafts
     approved by the auto-send policy are handed to ``enqueue_send`` after the commit.
     """
-    todo, results = prepare(engine, inbound_ids)
+    todo, results = prepare(engine, inbound_ids, settings)
     model = triage_model(settings, model)
     for prep in todo:
-        if starts_a_thread(prep.parsed):
-            prep.decision = decide(prep.parsed, settings, model)
+        if starts_a_thread(prep.inquiry):
+            prep.decision = decide(prep.inquiry, settings, model)
     approved: list[int] = []
     reservations = _reserve_acks(todo, settings, limiter)
     try:
@@ -589,7 +744,7 @@ def _reserve_acks(todo: list[Prepared], settings: Settings, limiter):
     from mediadesk.worker.drafting import ack_recipient
 
     senders = [r for prep in todo if prep.decision is not None
-               and (r := ack_recipient(prep.parsed, prep.decision, settings.for_mailbox_key(prep.mailbox)))]
+               and (r := ack_recipient(prep.inquiry, prep.decision, settings.for_mailbox_key(prep.mailbox)))]
     if not senders:
         return None
     try:
@@ -610,18 +765,27 @@ def _write_batch(engine: Engine, todo: list[Prepared], results: list[IngestResul
             session.info[TICKET_ID_HINT] = sum(prep.decision is not None for prep in todo)
             locked = _lock_inbound(session, [prep.inbound_id for prep in todo])
             _serialise_threading(session)
-            index = ThreadIndex(session, [prep.parsed for prep in todo])
+            index = ThreadIndex(session, [_thread_facts(prep) for prep in todo if prep.parsed is not None])
             for prep in todo:
                 result = _ingest_locked(session, prep, settings, locked.get(prep.inbound_id), index)
                 results.append(result)
-                if result.new_ticket and result.ticket_id is not None:
-                    decision = prep.decision
-                    if decision is None and prep.parsed is not None:  # a reply to a message we never saw
-                        decision = decide(prep.parsed, settings, model)
-                    draft_id = _triage_locked(session, result.ticket_id, decision, prep.parsed, settings, limiter,
+                if not result.triage or result.ticket_id is None:
+                    continue
+                inquiry = prep.inquiry
+                decision = prep.decision
+                if decision is None and inquiry is not None:  # a reply to a message we never saw
+                    decision = decide(inquiry, settings, model)
+                if result.new_ticket:
+                    draft_id = _triage_locked(session, result.ticket_id, decision, inquiry, settings, limiter,
                                               fresh=result.objects)
-                    if draft_id is not None:
-                        approved.append(draft_id)
+                else:  # a ticket opened by a reply: the checks that it was answered apply
+                    session.flush()
+                    draft_id = _triage_locked(session, result.ticket_id, decision, inquiry, settings, limiter)
+                    ticket = result.objects[0]
+                    if ticket.acknowledged_at is not None and ticket.status == "triaged":
+                        workflow.transition(session, ticket, "waiting", actor=SYSTEM, note="the team answered already")
+                if draft_id is not None:
+                    approved.append(draft_id)
             _write_deferred(session, settings)
 
 
@@ -657,8 +821,11 @@ def stale_work(engine: Engine, settings: Settings, *, now: datetime | None = Non
             select(InboundMessage.id).where(InboundMessage.state == "pending", InboundMessage.received_at <= cutoff)
             .order_by(InboundMessage.id).limit(10_000)
         ).all()
+        # A ticket the team's answer opened waits for the requester's own mail to be triaged.
+        inquiry = select(Message.id).where(Message.ticket_id == Ticket.id, Message.direction == "in").exists()
         tickets = session.exec(
-            select(Ticket.id).where(Ticket.status == "new", Ticket.triaged_at.is_(None), Ticket.created_at <= cutoff)
+            select(Ticket.id).where(Ticket.status == "new", Ticket.triaged_at.is_(None), Ticket.created_at <= cutoff,
+                                    inquiry)
             .order_by(Ticket.id).limit(10_000)
         ).all()
     return list(inbound), list(tickets)

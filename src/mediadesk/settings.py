@@ -9,10 +9,10 @@ from __future__ import annotations
 import getpass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CATEGORIES = (
     "interview_request",
@@ -112,6 +112,9 @@ class Settings(BaseSettings):
     organisation: str = "Press Office"
     media_address: str = "media@example.org"
     own_addresses: list[str] = []
+    # The office's own domains (comma-separated): their mail continuing a ticket is the team's
+    # answer, and a forward from them is the original sender's inquiry.
+    internal_domains: Annotated[list[str], NoDecode] = []
     signature: str = "The Press Office"
     timezone: str = "Asia/Riyadh"
     languages: list[str] = ["ar", "en", "fr", "es", "de", "it", "pt", "tr", "ur", "fa", "ru", "zh", "bn", "ms", "id", "nl"]
@@ -162,6 +165,23 @@ class Settings(BaseSettings):
     @classmethod
     def _absolute_dir(cls, value: Path) -> Path:
         return value.resolve()
+
+    @field_validator("internal_domains", mode="before")
+    @classmethod
+    def _domain_list(cls, value):
+        if isinstance(value, str):
+            value = value.strip()
+            if value.startswith("["):
+                import json
+
+                value = json.loads(value)
+            else:
+                value = value.split(",")
+        domains = [str(d).strip().lower().lstrip("@").rstrip(".") for d in value or []]
+        bad = [d for d in domains if d and ("." not in d or "@" in d or " " in d)]
+        if bad:
+            raise ValueError(f"not a domain: {bad[0]!r} (write them comma-separated, e.g. imctc.org,press.imctc.org)")
+        return [d for d in domains if d]
 
     @field_validator("auto_send_categories")
     @classmethod

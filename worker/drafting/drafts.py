@@ -131,7 +131,7 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
         language=rendered.language,
         to_email=recipient,
         to_name=requester_name if same_person else None,
-        subject=reply_subject(message.subject or ticket.subject, ref),
+        subject=reply_subject((parsed.subject if parsed is not None else message.subject) or ticket.subject, ref),
         body_text=rendered.body_text,
         body_html=rendered.body_html,
         in_reply_to=inquiry_id,

@@ -179,6 +179,7 @@ def ticket_detail(session: Session, ticket: Ticket) -> dict:
         "draft": None,
         "events": [{"at": e.at, "actor": e.actor, "kind": e.kind, "from": e.from_status, "to": e.to_status,
                     "note": e.note} for e in events],
+        "related": related_tickets(session, ticket),
     })
     for m in messages:
         atts = session.exec(select(Attachment).where(Attachment.message_id == m.id)).all()
@@ -193,6 +194,19 @@ def ticket_detail(session: Session, ticket: Ticket) -> dict:
                            "subject": draft.subject, "body": draft.body_text, "approved_by": draft.approved_by,
                            "sent_at": draft.sent_at, "error": draft.error}
     return detail
+
+
+def related_tickets(session: Session, ticket: Ticket) -> list[dict]:
+    """The ticket this one was opened from, and those opened from it (a reply from outside a
+    conversation gets a ticket of its own that names the conversation it answered)."""
+    from sqlalchemy import or_
+
+    clause = Ticket.related_ticket_id == ticket.id
+    if ticket.related_ticket_id:
+        clause = or_(clause, Ticket.id == ticket.related_ticket_id)
+    rows = session.exec(select(Ticket).where(clause, Ticket.id != ticket.id).order_by(Ticket.id)).all()
+    return [{"ref": t.ref, "requester": t.requester_email, "subject": t.subject, "status": t.status,
+             "relation": "opened from" if t.id == ticket.related_ticket_id else "opened by a reply here"} for t in rows]
 
 
 def show(
@@ -244,6 +258,9 @@ def _render_detail(d: dict) -> None:
     if d["review_reason"]:
         triage.append(f"\nreview: {d['review_reason']}", style="yellow")
     out.print(Panel(triage, title="triage", expand=False))
+    if d.get("related"):
+        out.print(Panel(Text("\n".join(f"{r['ref']}  {r['relation']}  {r['requester'] or '?'}  {r['status']}  "
+                                       f"{r['subject']}" for r in d["related"])), title="related tickets", expand=False))
     for m in d["messages"]:
         arrow = "←" if m["direction"] == "in" else "→"
         body = Text(f"{arrow} {m['from'] or ''}  {common.fmt_time(m['date'])}\n", style="bold")
@@ -252,7 +269,8 @@ def _render_detail(d: dict) -> None:
         for a in m["attachments"]:
             body.append(f"\n📎 {a['filename']} ({a['content_type']}, {a['size']} bytes)"
                         + (f" — {a['skipped_reason']}" if a["skipped_reason"] else ""))
-        out.print(Panel(body, title=f"message ({m['direction']})", expand=False))
+        who = "team reply" if m["direction"] == "out" and m["inbound_id"] else m["direction"]
+        out.print(Panel(body, title=f"message ({who})", expand=False))
     if d["draft"]:
         dr = d["draft"]
         out.print(Panel(Text(f"[{dr['status']}] to {dr['to']}\n{dr['subject']}\n\n{dr['body']}"),

@@ -1,0 +1,265 @@
+"""One ticket per inquirer, through the real pipeline (SQLite and PostgreSQL): replies to a release
+are as many tickets as repliers; a follow-up, a colleague's reply-all and a copied participant
+join the inquirer's ticket; a stranger in someone's thread opens a related ticket; the office's
+own answers are recorded as the team's reply; forwarded inquiries belong to the original sender.
+Every scenario also in reverse order, and one message at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from harness.threading_cases import INTERNAL, MEDIA, conversations, eml, traffic
+from mediadesk.settings import load_settings
+from mediadesk.storage import repo
+from mediadesk.storage.db import make_engine, session_scope, upgrade
+from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent
+from mediadesk.worker import pipeline
+
+FORWARDS = Path(__file__).parent / "data" / "forwards"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def env(request, tmp_path):
+    url = f"sqlite:///{tmp_path / 't.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    upgrade(url)
+    engine = make_engine(url)
+    settings = load_settings(_env_file=None, database_url=url, data_dir=tmp_path / "data", ack_rate_limit=1_000_000,
+                             media_address=MEDIA, internal_domains=INTERNAL,
+                             auto_send_categories=["interview_request", "information_request"])
+    yield settings, engine
+    engine.dispose()
+
+
+def store(engine, raws: list[bytes]) -> list[int]:
+    with session_scope(engine) as session:
+        return repo.store_inbound(session, items=[repo.RawItem(raw=r) for r in raws], mailbox="t", source="test")
+
+
+def run(settings, engine, raws: list[bytes], *, one_by_one: bool = False) -> None:
+    ids = store(engine, raws)
+    if one_by_one:
+        for inbound_id in ids:
+            pipeline.process_inbound(engine, inbound_id, settings)
+    else:
+        pipeline.process_batch(engine, ids, settings)
+
+
+def tickets_by_message(engine) -> dict[str, Ticket]:
+    with Session(engine) as session:
+        tickets = {t.id: t for t in session.exec(select(Ticket)).all()}
+        return {m.message_id: tickets[m.ticket_id] for m in session.exec(select(Message)).all()}
+
+
+def assert_one_ticket_per_conversation(engine, mails) -> dict[str, Ticket]:
+    on = tickets_by_message(engine)
+    groups = conversations(mails)
+    ticket_of = {}
+    for name, ids in groups.items():
+        found = {on[i].id for i in ids}
+        assert len(found) == 1, f"conversation {name} is spread over tickets {found}"
+        ticket_of[name] = on[next(iter(ids))]
+    assert len({t.id for t in ticket_of.values()}) == len(groups), "two conversations share a ticket"
+    with Session(engine) as session:
+        assert len(session.exec(select(Ticket)).all()) == len(groups)
+    return ticket_of
+
+
+@pytest.mark.parametrize("order", ["as_received", "reversed", "one_by_one"])
+def test_a_release_and_its_replies_give_one_ticket_per_inquirer(env, order):
+    settings, engine = env
+    mails = traffic()
+    raws = [m.raw for m in mails]
+    run(settings, engine, raws[::-1] if order == "reversed" else raws, one_by_one=order == "one_by_one")
+    ticket_of = assert_one_ticket_per_conversation(engine, mails)
+
+    # Each replier is the requester of their own ticket, and each inquirer got an acknowledgement.
+    assert ticket_of["j1"].requester_email == "lina@waha-daily.example"
+    assert ticket_of["j3"].requester_email == "omar@alakhbar.example"  # not the colleague, whichever came first
+    assert ticket_of["j5"].requester_email == "sara.nilsson@gmail.com"
+    assert ticket_of["j4"].requester_email == "ben@globewire.example"  # not the spokesperson
+    with Session(engine) as session:
+        drafts = {d.ticket_id: d for d in session.exec(select(Draft)).all()}
+        for key in ("j1", "j2", "j3", "j5", "j6"):
+            assert drafts[ticket_of[key].id].to_email == ticket_of[key].requester_email, key
+        # Out-of-office replies are ignored, each on a ticket of its own, never acknowledged.
+        for key in ("ooo1", "ooo2"):
+            assert ticket_of[key].status == "ignored" and ticket_of[key].id not in drafts
+        # The stranger in j5's thread: a new ticket of their own, related to j5's.
+        assert ticket_of["x5"].requester_email == "tom.holt@gmail.com"
+        assert ticket_of["x5"].related_ticket_id == ticket_of["j5"].id
+        assert ticket_of["x5"].id in drafts
+        # The spokesperson's reply-all: the team's answer on Ben's ticket, not an inquiry.
+        j4 = ticket_of["j4"]
+        [answer] = session.exec(select(Message).where(Message.message_id == "<s4@imctc.org>")).all()
+        assert answer.direction == "out" and answer.from_email == "sam@imctc.org"
+        assert j4.acknowledged_at is not None
+        kinds = [e.kind for e in session.exec(select(TicketEvent).where(TicketEvent.ticket_id == j4.id))]
+        assert "team_reply" in kinds
+        j4_draft = drafts.get(j4.id)
+        assert j4_draft is None or j4_draft.status == "rejected"  # never acknowledged after the answer
+        assert j4.status == "waiting" and j4.category == "media_assets"  # triaged on Ben's words either way
+        if order != "reversed":  # Ben's ticket was triaged and drafted first: the draft was withdrawn
+            assert j4_draft is not None
+        else:  # the answer came first: Ben's mail gets no acknowledgement at all
+            assert j4_draft is None
+
+
+def test_a_stranger_replying_to_a_forwarded_acknowledgement_opens_a_related_ticket(env, smtp_server):
+    settings, engine = env
+    settings = settings.model_copy(update={"smtp_host": smtp_server.host, "smtp_port": smtp_server.port,
+                                           "smtp_tls": "none", "auto_send_categories": []})
+    from mediadesk.worker.drafting import approve_draft
+    from mediadesk.worker.sending import send_draft
+
+    run(settings, engine, [eml("<q1@mail.example>", "Lina Haddad <lina@waha-daily.example>", "Interview request",
+                               "Could your director speak to us on Thursday?")])
+    with session_scope(engine) as session:
+        draft = session.exec(select(Draft)).one()
+        approve_draft(session, draft, "officer")
+        draft_id, ack_id = draft.id, draft.message_id
+    assert send_draft(engine, draft_id, settings) == "sent"
+    # Lina forwards our acknowledgement to a colleague elsewhere, who answers us.
+    run(settings, engine, [
+        eml("<q2@other.example>", "Paul Roy <paul@other-paper.example>", "Re: [MR-1] Interview request",
+            "Could I join the interview?", in_reply_to=ack_id, references=f"<q1@mail.example> {ack_id}"),
+        # Lina's own answer to our acknowledgement stays on her ticket.
+        eml("<q3@mail.example>", "Lina Haddad <lina@waha-daily.example>", "Re: [MR-1] Interview request",
+            "Thank you, we wait.", in_reply_to=ack_id, references=f"<q1@mail.example> {ack_id}"),
+    ])
+    on = tickets_by_message(engine)
+    assert on["<q3@mail.example>"].id == on["<q1@mail.example>"].id
+    paul = on["<q2@other.example>"]
+    assert paul.id != on["<q1@mail.example>"].id
+    assert paul.requester_email == "paul@other-paper.example" and paul.related_ticket_id == on["<q1@mail.example>"].id
+
+
+def test_the_subject_tag_admits_only_the_requester(env):
+    settings, engine = env
+    run(settings, engine, [eml("<a1@mail.example>", "Lina <lina@waha-daily.example>", "Interview", "Thursday?")])
+    ref = tickets_by_message(engine)["<a1@mail.example>"].ref
+    run(settings, engine, [
+        eml("<a2@mail.example>", "Lina <lina@waha-daily.example>", f"Re: [{ref}] Interview", "Any news?"),
+        eml("<a3@mail.example>", "Mallory <mallory@elsewhere.example>", f"Re: [{ref}] Interview", "Add me."),
+        # Even a colleague at the same outlet: the tag is the requester's.
+        eml("<a4@mail.example>", "Huda <huda@waha-daily.example>", f"[{ref}] Interview", "Me too."),
+    ])
+    on = tickets_by_message(engine)
+    assert on["<a2@mail.example>"].id == on["<a1@mail.example>"].id
+    assert on["<a3@mail.example>"].id != on["<a1@mail.example>"].id
+    assert on["<a4@mail.example>"].id != on["<a1@mail.example>"].id
+
+
+def _forward(name: str, subject: str) -> bytes:
+    body = (FORWARDS / f"{name}.txt").read_text()
+    return eml(f"<fwd-{name}@imctc.org>", "Sam Spokes <sam@imctc.org>", subject, body,
+               date="Wed, 25 Nov 2026 09:00:00 +0300")
+
+
+FORWARD_CASES = [  # (file, subject, original sender, language)
+    ("gmail_en", "Fwd: Interview request about the water summit", "lina@waha-daily.example", "en"),
+    ("gmail_fr", "Fwd: Demande d'entretien", "claire.martin@lequotidien.example", "fr"),
+    ("gmail_ar", "Fwd: طلب مقابلة", "omar@alakhbar.example", "ar"),
+    ("outlook_en", "FW: Interview request about the water summit", "lina@waha-daily.example", "en"),
+    ("outlook_fr", "TR: Demande d'entretien", "claire.martin@lequotidien.example", "fr"),
+    ("outlook_ar", "إعادة توجيه: طلب مقابلة", "omar@alakhbar.example", "ar"),
+    ("apple_en", "Fwd: Interview request about the water summit", "lina@waha-daily.example", "en"),
+    ("apple_fr", "Fwd: Demande d'entretien", "claire.martin@lequotidien.example", "fr"),
+    ("thunderbird_en", "Fwd: Interview request about the water summit", "lina@waha-daily.example", "en"),
+    ("thunderbird_fr", "Tr: Demande d'entretien", "claire.martin@lequotidien.example", "fr"),
+    ("thunderbird_ar", "Fwd: طلب مقابلة", "omar@alakhbar.example", "ar"),
+]
+
+
+@pytest.mark.parametrize("name,subject,original,language", FORWARD_CASES, ids=[c[0] for c in FORWARD_CASES])
+def test_a_forwarded_inquiry_belongs_to_its_original_sender(env, name, subject, original, language):
+    settings, engine = env
+    run(settings, engine, [_forward(name, subject)])
+    with Session(engine) as session:
+        [ticket] = session.exec(select(Ticket)).all()
+        assert ticket.requester_email == original
+        assert ticket.language == language and ticket.category == "interview_request"  # the original's words
+        assert ticket.needs_review and "forwarded by sam@imctc.org" in ticket.review_reason
+        [draft] = session.exec(select(Draft)).all()
+        assert draft.to_email == original and draft.language == language
+        assert draft.status == "pending"  # interview requests auto-send here, but not a forward
+        assert "Fwd" not in draft.subject and "TR:" not in draft.subject
+        notes = [e.note for e in session.exec(select(TicketEvent).where(TicketEvent.kind == "forwarded"))]
+        assert notes and "sam@imctc.org" in notes[0]
+        [message] = session.exec(select(Message)).all()
+        assert message.from_email == "sam@imctc.org"  # the mail as it came, kept
+
+
+def test_a_forward_as_attachment_keeps_the_original_message_id(env):
+    settings, engine = env
+    original = eml("<orig-att@waha-daily.example>", "Lina Haddad <lina@waha-daily.example>", "Interview request",
+                   "Could your director speak to us before Thursday 5pm?", to="sam@imctc.org")
+    outer = (b"From: Sam Spokes <sam@imctc.org>\r\nTo: media@imctc.org\r\nSubject: Fwd: Interview request\r\n"
+             b"Date: Wed, 25 Nov 2026 09:00:00 +0300\r\nMessage-ID: <fwd-att@imctc.org>\r\nMIME-Version: 1.0\r\n"
+             b"Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\n"
+             b"Can you take this?\r\n--b1\r\nContent-Type: message/rfc822\r\n\r\n" + original + b"\r\n--b1--\r\n")
+    run(settings, engine, [outer])
+    # Lina follows up on her own mail, straight to the media address: the same ticket.
+    run(settings, engine, [eml("<orig-att-2@waha-daily.example>", "Lina Haddad <lina@waha-daily.example>",
+                               "Re: Interview request", "Any news?", in_reply_to="<orig-att@waha-daily.example>")])
+    on = tickets_by_message(engine)
+    assert on["<fwd-att@imctc.org>"].requester_email == "lina@waha-daily.example"
+    assert on["<orig-att-2@waha-daily.example>"].id == on["<fwd-att@imctc.org>"].id
+    with Session(engine) as session:
+        draft = session.exec(select(Draft)).one()
+        assert draft.in_reply_to == "<orig-att@waha-daily.example>"  # threads in Lina's mail client
+
+
+def test_a_forward_from_outside_the_office_changes_nobody(env):
+    """Only the office's own domains can hand a ticket to someone else: a stranger's "forward",
+    or a look-alike domain, is an inquiry of its sender."""
+    settings, engine = env
+    body = (FORWARDS / "gmail_en.txt").read_text()
+    run(settings, engine, [
+        eml("<f1@evil.example>", "Mallory <mallory@evil.example>", "Fwd: Interview request", body),
+        eml("<f2@evil.example>", "Sam <sam@imctc.org.evil.example>", "Fwd: Interview request", body),
+    ])
+    on = tickets_by_message(engine)
+    assert on["<f1@evil.example>"].requester_email == "mallory@evil.example"
+    assert on["<f2@evil.example>"].requester_email == "sam@imctc.org.evil.example"
+
+
+def test_without_internal_domains_a_colleagues_mail_is_an_inquiry(env):
+    """MEDIADESK_INTERNAL_DOMAINS unset: nothing is taken for the office's answer or a forward."""
+    settings, engine = env
+    settings = settings.model_copy(update={"internal_domains": []})
+    run(settings, engine, [m.raw for m in traffic() if m.key in ("j4", "s4")])
+    on = tickets_by_message(engine)
+    assert on["<s4@imctc.org>"].id != on["<j4@mail.example>"].id
+    assert on["<s4@imctc.org>"].related_ticket_id == on["<j4@mail.example>"].id
+
+
+def test_show_lists_related_tickets(env, tmp_path):
+    settings, engine = env
+    mails = [m for m in traffic() if m.key in ("j5", "x5")]
+    run(settings, engine, [m.raw for m in mails])
+    on = tickets_by_message(engine)
+    from mediadesk.cli.tickets import ticket_detail
+
+    with Session(engine) as session:
+        j5 = ticket_detail(session, on["<j5@mail.example>"])
+        x5 = ticket_detail(session, on["<x5@mail.example>"])
+    assert [r["ref"] for r in j5["related"]] == [on["<x5@mail.example>"].ref]
+    assert [r["ref"] for r in x5["related"]] == [on["<j5@mail.example>"].ref]
+
+
+def test_a_ticket_opened_by_the_teams_answer_waits_for_the_requesters_mail(env):
+    """The outbox sweep re-triages tickets never triaged; one opened by the team's answer has no
+    inquiry to triage yet, and must still be triaged when the journalist's mail arrives."""
+    settings, engine = env
+    settings = settings.model_copy(update={"sweep_grace_seconds": 0})
+    mails = {m.key: m for m in traffic()}
+    run(settings, engine, [mails["s4"].raw])
+    assert pipeline.stale_work(engine, settings) == ([], [])
+    run(settings, engine, [mails["j4"].raw])
+    with Session(engine) as session:
+        [ticket] = session.exec(select(Ticket)).all()
+    assert ticket.requester_email == "ben@globewire.example" and ticket.category == "media_assets"
+    assert ticket.status == "waiting" and ticket.triaged_at is not None
