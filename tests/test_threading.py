@@ -263,3 +263,28 @@ def test_a_ticket_opened_by_the_teams_answer_waits_for_the_requesters_mail(env):
         [ticket] = session.exec(select(Ticket)).all()
     assert ticket.requester_email == "ben@globewire.example" and ticket.category == "media_assets"
     assert ticket.status == "waiting" and ticket.triaged_at is not None
+
+
+def test_mail_forged_in_the_offices_name_is_no_team_answer(env):
+    """A stranger writing as the spokesperson (our server's Authentication-Results says DMARC
+    failed) neither answers the journalist's ticket nor hands a forward to someone else."""
+    settings, engine = env
+    mails = {m.key: m for m in traffic()}
+    verdict = "Authentication-Results: mx.imctc.org; spf=fail smtp.mailfrom=imctc.org; dmarc=fail header.from=imctc.org"
+    forged = eml("<forged@evil.example>", "Sam Spokes <sam@imctc.org>", "Re: Press release: Water summit",
+                 "No need to answer Ben.", to="ben@globewire.example", cc=MEDIA, in_reply_to="<j4@mail.example>",
+                 extra=verdict)
+    forged_forward = eml("<forged-fwd@evil.example>", "Sam Spokes <sam@imctc.org>", "Fwd: Interview request",
+                         (FORWARDS / "gmail_en.txt").read_text(), extra=verdict)
+    run(settings, engine, [mails["j4"].raw, forged, forged_forward])
+    on = tickets_by_message(engine)
+    ben = on["<j4@mail.example>"]
+    assert on["<forged@evil.example>"].id != ben.id and ben.status == "triaged" and ben.acknowledged_at is None
+    assert on["<forged@evil.example>"].needs_review and "failed authentication" in on["<forged@evil.example>"].review_reason
+    assert on["<forged-fwd@evil.example>"].requester_email == "sam@imctc.org"
+    # The same answer with a passing verdict is the team's.
+    run(settings, engine, [eml("<real@imctc.org>", "Sam Spokes <sam@imctc.org>", "Re: Press release: Water summit",
+                               "Dear Ben, here it is.", to="ben@globewire.example", cc=MEDIA,
+                               in_reply_to="<j4@mail.example>",
+                               extra="Authentication-Results: mx.imctc.org; dkim=pass header.d=imctc.org; dmarc=pass")])
+    assert tickets_by_message(engine)["<real@imctc.org>"].id == ben.id

@@ -30,6 +30,9 @@ TRIAGE_HEADERS = (
     "mailing-list", "x-mailman-version", "list-archive", "list-subscribe", "list-owner", "x-beenthere",
     "x-mailing-list", "x-csa-complaints", "x-report-abuse", "x-sg-eid", "x-mc-user", "x-mailgun-sid",
     "x-campaignid", "x-mailer-recptid",
+    # The receiving server's verdict on the sender (SPF, DKIM, DMARC): threading trusts mail that
+    # claims the office's own domain only when it did not fail.
+    "authentication-results",
 )
 
 # Fallback charsets, in the order tried, for text whose declared charset is missing or wrong.

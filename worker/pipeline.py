@@ -298,6 +298,8 @@ def _forwarded(parsed: ParsedMessage | None, policy: thread.Policy) -> Forwarded
     a stranger cannot make a ticket belong to someone else)."""
     if parsed is None or not policy.internal_domains or not policy.is_internal(parsed.from_email):
         return None
+    if thread.forged(parsed.headers.get("authentication-results")):
+        return None
     found = find_forwarded(parsed)
     if found is None or policy.is_internal(found.from_email):
         return None
@@ -452,7 +454,10 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound
             session.add(inbound)
             return IngestResult(inbound_id, earlier_ticket, earlier_id, duplicate=True)
 
-    decision = thread.decide(facts, index, thread_policy(settings)) if facts is not None else thread.Decision(None)
+    policy = thread_policy(settings)
+    if facts is not None and facts.forged and policy.is_internal(facts.sender):
+        review.append(f"claims to come from the office ({facts.sender}) but failed authentication (SPF/DKIM/DMARC)")
+    decision = thread.decide(facts, index, policy) if facts is not None else thread.Decision(None)
     ticket = index.ticket(decision.ticket_id) if decision.ticket_id is not None else None
     new_ticket = ticket is None
     redraft = False
@@ -473,8 +478,7 @@ def _ingest_locked(session: Session, prep: Prepared, settings: Settings, inbound
         workflow.record(session, ticket, "created", actor=SYSTEM, note=note)
     else:
         ticket.last_message_at = ticket.updated_at = utcnow()
-        if decision.starts_conversation and forwarded is None and not thread_policy(settings).is_internal(
-                ticket.requester_email):
+        if decision.starts_conversation and forwarded is None and not policy.is_internal(ticket.requester_email):
             redraft = _adopt(session, ticket, parsed, decision)
         if not team and forwarded is None and ticket.status in ("resolved", "closed"):
             who = "the requester" if decision.role == thread.REQUESTER else f"{sender} ({decision.role})"

@@ -60,6 +60,7 @@ class Facts:
     sender: str
     tags: tuple[int, ...] = ()  # ticket ids named by [MR-n] in the subject
     recipients: tuple[str, ...] = ()  # To and Cc, lower-case
+    forged: bool = False  # the receiving server found the sender's domain forged (SPF/DKIM/DMARC)
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,11 @@ class Lookup(Protocol):
         """The ticket (merges followed), or None when it does not exist."""
 
 
-def relation(sender: str, ticket: TicketView, policy: Policy) -> str | None:
-    """The sender's role in the ticket's conversation, or None when they have none."""
+def relation(sender: str, ticket: TicketView, policy: Policy, *, forged: bool = False) -> str | None:
+    """The sender's role in the ticket's conversation, or None when they have none (``forged``:
+    the sender's domain failed authentication, so a claim to be the office counts for nothing)."""
     if policy.is_internal(sender):
-        return TEAM
+        return None if forged else TEAM
     if sender and sender == ticket.requester:
         return REQUESTER
     if sender and sender in ticket.participants:
@@ -137,10 +139,11 @@ def decide(facts: Facts, lookup: Lookup, policy: Policy) -> Decision:
     """Which ticket this message continues, and why."""
     sender = facts.sender
     refs = facts.refs[:MAX_REFS]
+    office = policy.is_internal(sender) and not facts.forged
     related: TicketView | None = None
     # 1. It answers a message that is on a ticket.
     for ticket in _views(lookup, lookup.tickets_of(refs)):
-        role = relation(sender, ticket, policy)
+        role = relation(sender, ticket, policy, forged=facts.forged)
         if role:
             return Decision(ticket.id, role, reasons=(f"refers to a message on MR-{ticket.id}; sender is the {role}",))
         related = related or ticket
@@ -148,13 +151,13 @@ def decide(facts: Facts, lookup: Lookup, policy: Policy) -> Decision:
     for ticket in _views(lookup, facts.tags):
         if sender and sender == ticket.requester:
             return Decision(ticket.id, REQUESTER, reasons=(f"subject tag [MR-{ticket.id}] from its requester",))
-        if policy.is_internal(sender):
+        if office:
             return Decision(ticket.id, TEAM, reasons=(f"subject tag [MR-{ticket.id}] from the office",))
     # 3. Mail not always arrives in order: a stored message may answer this one.
     answered_by: list[int] = []
     if facts.message_id:
         for ticket in _views(lookup, lookup.referrer_tickets([facts.message_id])):
-            role = relation(sender, ticket, policy)
+            role = relation(sender, ticket, policy, forged=facts.forged)
             if role:
                 return Decision(ticket.id, role, earlier=True, answered_by=tuple(answered_by),
                                 reasons=(f"answered already on MR-{ticket.id}; sender is the {role}",))
@@ -165,18 +168,35 @@ def decide(facts: Facts, lookup: Lookup, policy: Policy) -> Decision:
             if sender and sender == ticket.requester:
                 return Decision(ticket.id, REQUESTER, answered_by=tuple(answered_by),
                                 reasons=(f"shares a parent with MR-{ticket.id}, from the same sender",))
-            if policy.is_internal(sender) and sender in ticket.participants:
+            if office and sender in ticket.participants:
                 return Decision(ticket.id, TEAM, answered_by=tuple(answered_by),
                                 reasons=(f"the office in the conversation of MR-{ticket.id}",))
     related_id = related.id if related is not None else None
     why = (f"refers to MR-{related_id}, whose conversation the sender is not part of",) if related_id else ()
-    if refs and policy.is_internal(sender):
+    if refs and office:
         # The office answering mail we have not seen (yet): the ticket belongs to the person answered.
         outside = [a for a in facts.recipients if a and not policy.is_internal(a)]
         if outside:
             return Decision(None, TEAM, related_id, requester=outside[0], answered_by=tuple(answered_by),
                             reasons=(*why, f"the office answering {outside[0]}, whose mail is on no ticket yet"))
     return Decision(None, None, related_id, answered_by=tuple(answered_by), reasons=why or ("starts a conversation",))
+
+
+_RESULT_RE = re.compile(r"\b(spf|dkim|dmarc)\s*=\s*([a-z]+)", re.IGNORECASE)
+
+
+def forged(authentication_results: str | None) -> bool:
+    """Whether the receiving server's Authentication-Results (RFC 8601; the topmost, which our
+    own server wrote) says the sender's domain is forged: DMARC failed, or, without a DMARC
+    verdict, SPF failed and no DKIM signature passed."""
+    if not authentication_results:
+        return False
+    results: dict[str, set[str]] = {}
+    for method, result in _RESULT_RE.findall(authentication_results):
+        results.setdefault(method.lower(), set()).add(result.lower())
+    if "dmarc" in results:
+        return "fail" in results["dmarc"] and "pass" not in results["dmarc"]
+    return bool(results.get("spf", set()) & {"fail", "softfail"}) and "pass" not in results.get("dkim", set())
 
 
 def facts_of(parsed, *, tags: Iterable[int] = ()) -> Facts:
@@ -188,8 +208,9 @@ def facts_of(parsed, *, tags: Iterable[int] = ()) -> Facts:
         sender=(parsed.from_email or "").lower(),
         tags=tuple(tags),
         recipients=tuple(a.lower() for a in (*parsed.to, *parsed.cc) if a),
+        forged=forged(parsed.headers.get("authentication-results")),
     )
 
 
-__all__ = ["Decision", "Facts", "Lookup", "Policy", "TicketView", "decide", "facts_of", "relation", "addresses_in",
+__all__ = ["Decision", "Facts", "Lookup", "Policy", "TicketView", "decide", "facts_of", "forged", "relation", "addresses_in",
            "TAG_RE", "MAX_REFS", "REQUESTER", "PARTICIPANT", "COLLEAGUE", "TEAM"]
