@@ -26,7 +26,13 @@ def _hours(deltas: list[timedelta]) -> dict:
 
 
 def compute_stats(tickets: list[Ticket], *, now: datetime | None = None) -> dict:
-    """Counts, response times and SLA breaches over ``tickets`` (pure, for tests and the CLI)."""
+    """Counts, response times and SLA breaches over ``tickets`` (pure, for tests and the CLI).
+
+    ``overdue`` counts the open tickets past their due time at ``now`` (``repo.is_overdue``: what
+    `list --overdue`, doctor and metrics count); ``sla_breaches`` also counts tickets resolved late.
+    """
+    from mediadesk.storage.repo import is_overdue
+
     now = now or utcnow()
     breaches_first = [t for t in tickets if t.first_response_due_at and
                       ((t.acknowledged_at or now) > t.first_response_due_at) and t.status not in ("ignored",)]
@@ -42,6 +48,7 @@ def compute_stats(tickets: list[Ticket], *, now: datetime | None = None) -> dict
         "time_to_acknowledge": _hours([t.acknowledged_at - t.created_at for t in tickets if t.acknowledged_at]),
         "time_to_resolve": _hours([t.resolved_at - t.created_at for t in tickets if t.resolved_at]),
         "sla_breaches": {"first_response": len(breaches_first), "resolution": len(breaches_resolution)},
+        "overdue": sum(is_overdue(t, now) for t in tickets),
         "per_day": dict(sorted(per_day.items())),
     }
 
@@ -84,7 +91,7 @@ def stats(
         d = data[key]
         rows.append((key.replace("_", " "), d["count"], d["median_hours"], d["p90_hours"]))
     print_rows("response times (hours)", ["measure", "tickets", "median", "p90"], rows)
-    print_rows("SLA breaches", ["target", "tickets"], data["sla_breaches"].items())
+    print_rows("SLA breaches", ["target", "tickets"], [*data["sla_breaches"].items(), ("overdue now", data["overdue"])])
     if data["per_day"]:
         peak = max(data["per_day"].values())
         chart = Text()

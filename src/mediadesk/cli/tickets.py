@@ -23,8 +23,13 @@ LIST_FIELDS = ("ref", "status", "priority", "category", "language", "subject", "
                "needs_review")
 
 
-def ticket_summary(ticket: Ticket) -> dict:
-    """The JSON object for a ticket in `list --json` (fields documented in the README)."""
+def ticket_summary(ticket: Ticket, now: datetime | None = None) -> dict:
+    """The JSON object for a ticket in `list --json` (fields documented in the README).
+
+    ``overdue`` is computed from ``due_at`` and ``now`` (``repo.is_overdue``), as every reader does.
+    """
+    from mediadesk.storage.repo import is_overdue
+
     return {
         "ref": ticket.ref,
         "status": ticket.status,
@@ -40,7 +45,7 @@ def ticket_summary(ticket: Ticket) -> dict:
         "assignee": ticket.assignee,
         "mailbox": ticket.mailbox,
         "needs_review": ticket.needs_review,
-        "overdue": ticket.overdue,
+        "overdue": is_overdue(ticket, now),
         "due_at": ticket.due_at,
         "created_at": ticket.created_at,
         "updated_at": ticket.updated_at,
@@ -100,8 +105,11 @@ def list_tickets(
                               (Ticket.priority, priority), (Ticket.assignee, assignee)):
             if value:
                 query = query.where(column == value)
+        now = utcnow()
         if overdue:
-            query = query.where(Ticket.overdue.is_(True))
+            from mediadesk.storage.repo import overdue_clause
+
+            query = query.where(overdue_clause(now))
         if review:
             query = query.where(Ticket.needs_review.is_(True))
         since_at = _parse_since(since)
@@ -119,16 +127,18 @@ def list_tickets(
         rows = session.exec(query).all()
         session.expunge_all()  # keep the loaded values: read_scope's rollback would expire them
     if json_:
-        print_json([ticket_summary(t) for t in rows])
+        print_json([ticket_summary(t, now) for t in rows])
         return
-    print_ticket_table(rows)
+    print_ticket_table(rows, now)
 
 
-def print_ticket_table(rows: list[Ticket]) -> None:
+def print_ticket_table(rows: list[Ticket], now: datetime | None = None) -> None:
+    from mediadesk.storage.repo import is_overdue
+
     print_rows(
         f"{len(rows)} ticket(s)",
         ["ref", "status", "priority", "category", "lang", "due", "requester", "subject"],
-        [(t.ref, t.status + (" !" if t.overdue else ""), t.priority, t.category, t.language,
+        [(t.ref, t.status + (" !" if is_overdue(t, now) else ""), t.priority, t.category, t.language,
           common.fmt_time(t.due_at), t.requester_email, (t.subject or "")[:70]) for t in rows],
     )
 
