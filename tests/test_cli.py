@@ -20,6 +20,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import update
@@ -427,6 +428,37 @@ def test_show_text_form(desk):
     assert "\x1b" not in text
 
 
+@pytest.mark.parametrize("zone, shown, other", [("Asia/Riyadh", "2026-12-02 15:00 +03", "Europe/Paris"),
+                                                  ("Europe/Paris", "2026-12-02 13:00 CET", "Asia/Riyadh")])
+def test_show_and_list_print_times_in_the_configured_zone_labelled(desk, monkeypatch, zone, shown, other):
+    ref = desk.refs["french"]
+    noon_utc = datetime(2026, 12, 2, 12, 0, tzinfo=timezone.utc)
+    desk.set(ref, due_at=noon_utc, deadline=noon_utc)
+    monkeypatch.setenv("MEDIADESK_TIMEZONE", zone)
+    reset_settings_cache()
+    text = desk.run("show", ref).stdout
+    assert f"due {shown}" in text and f"deadline {shown}" in text
+    assert "12:00" not in text  # not UTC, not the host's zone: the configured one
+    [row] = [line.split("\t") for line in desk.run("list").stdout.splitlines() if line.startswith(ref + "\t")]
+    assert row[5] == shown
+    assert desk.json("show", ref)["due_at"] == "2026-12-02T12:00:00+00:00"  # JSON keeps the instant, in UTC
+    monkeypatch.setenv("MEDIADESK_TIMEZONE", other)
+    reset_settings_cache()
+    assert shown not in desk.run("show", ref).stdout
+
+
+@pytest.mark.parametrize("value", ["Mars/Olympus_Mons", "Riyadh", "+03:00", ""])
+def test_an_unknown_time_zone_is_a_settings_error_naming_the_variable(desk, monkeypatch, value):
+    monkeypatch.setenv("MEDIADESK_TIMEZONE", value)
+    reset_settings_cache()
+    for command in (["list"], ["show", desk.refs["french"]], ["stats"]):
+        result = desk.run(*command)
+        assert result.exit_code == ExitCode.USAGE, (command, result.stdout)
+        assert "MEDIADESK_TIMEZONE" in result.stderr and result.stdout == ""
+    doctor = desk.run("doctor", "--only", "settings")
+    assert doctor.exit_code == ExitCode.USAGE and "MEDIADESK_TIMEZONE" in doctor.stdout + doctor.stderr
+
+
 def test_show_raw_is_the_original_bytes(desk):
     result = desk.run("show", desk.refs["assets"], "--raw")
     assert result.exit_code == 0
@@ -689,7 +721,7 @@ def test_stats_piped_is_tab_separated(desk):
     assert all(len(row) in (2, 4) for row in rows)
     counts = dict(row for row in rows if len(row) == 2)
     assert counts["ignored"] == "1"
-    day = utcnow().date().isoformat()
+    day = utcnow().astimezone(ZoneInfo(get_settings().timezone)).date().isoformat()  # days in MEDIADESK_TIMEZONE
     assert counts[day] == str(len(INBOX))
 
 

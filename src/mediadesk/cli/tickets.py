@@ -63,7 +63,7 @@ def _parse_since(text: str | None) -> datetime | None:
         value = datetime.fromisoformat(text)
     except ValueError:
         fail(f"--since {text!r}: use an ISO date (2026-11-01) or an age like 24h, 7d", ExitCode.USAGE)
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=common.display_zone())  # a date in MEDIADESK_TIMEZONE
 
 
 def list_tickets(
@@ -247,7 +247,7 @@ def _render_detail(d: dict) -> None:
                 f"  assignee {d['assignee'] or '-'}")
     out.print(Panel(head, title="ticket", expand=False))
     triage = Text(f"category {d['category']} ({d['category_confidence']})  language {d['language']} "
-                  f"({d['language_confidence']})  priority {d['priority']}  deadline {d['deadline'] or '-'}"
+                  f"({d['language_confidence']})  priority {d['priority']}  deadline {common.fmt_time(d['deadline']) or '-'}"
                   f"  automated {d['automated_kind'] or 'no'}")
     for reason in d["explanation"]:
         triage.append(f"\n  • {reason}")
