@@ -240,6 +240,29 @@ def test_draft_restates_the_deadline_as_the_sender_gave_it(session, settings, ca
         assert text not in draft.body_text, draft.body_text
 
 
+DEMO_INBOX = Path(__file__).resolve().parents[1] / "src" / "mediadesk" / "demo" / "inbox"
+
+
+@pytest.mark.parametrize("name, expected, unwanted", [
+    # The three drafts issue 18 reported: "à 17 h 00", "samedi 5 décembre à 1 h 59", "Thursday 3 December at 01:59".
+    ("22-sirocco-presse-reaction-fr.eml", "mercredi 25 novembre 2026 à 15 h 00 (heure de Paris)", "17 h"),
+    ("06-hebdo-meridien-accreditation-latin1.eml", "au plus tard le vendredi 4 décembre 2026 et", "samedi"),
+    ("17-medienwoche-accreditation-de.eml", "by Wednesday 2 December 2026,", "Thursday"),
+    ("03-radio-horizon-interview.eml", "au plus tard le vendredi 27 novembre 2026 à 17 h 00 et", "19 h"),
+    ("01-gen-tv-live-interview.eml", "by Sunday 22 November 2026 at 15:00 (Riyadh time),", "(UTC)"),
+])
+def test_demo_drafts_restate_the_deadlines_as_written(session, settings, name, expected, unwanted):
+    from mediadesk.worker.triage import triage
+
+    parsed = parse_message((DEMO_INBOX / name).read_bytes())
+    decision = triage(parsed, settings=settings)
+    ticket, message = stand_in_ticket(session, parsed, category=decision.category, language=decision.language,
+                                      priority=decision.priority, deadline=decision.deadline)
+    draft, reason = create_draft(session, ticket, message, parsed, settings)
+    assert draft is not None, reason
+    assert expected in draft.body_text and unwanted not in draft.body_text, draft.body_text
+
+
 def test_a_deadline_the_message_no_longer_gives_is_shown_in_the_office_zone_named(session, settings):
     ticket, message, parsed = stand_in_from_bytes(
         session, inquiry_bytes(), category="interview_request", language="fr", priority="high",
