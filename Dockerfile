@@ -10,6 +10,10 @@ COPY mailbox ./mailbox
 COPY worker ./worker
 COPY storage ./storage
 RUN pip install ".[postgres]"
+# Deadlines count from the office's zone and the CLI shows times in it; an unknown name is a
+# settings error at start-up. Override in .env; the build fails if the image lacks zone data.
+ENV MEDIADESK_TIMEZONE=Asia/Riyadh
+RUN python -c "import zoneinfo; zoneinfo.ZoneInfo('Asia/Riyadh'); zoneinfo.ZoneInfo('Europe/Paris')"
 USER mediadesk
 # Run from a directory other than the source tree, so `import mailbox` stays the stdlib.
 WORKDIR /home/mediadesk

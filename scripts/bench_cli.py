@@ -490,8 +490,8 @@ def pick_targets(url: str) -> dict:
 
     from mediadesk.storage import db
     from mediadesk.storage.models import Message, Ticket
+    from mediadesk.storage.repo import overdue_clause
     from mediadesk.storage.search import matching_ticket_ids
-    from mediadesk.worker.workflow import OPEN_STATUSES
 
     engine = db.make_engine(url)
     with Session(engine) as session:
@@ -499,8 +499,7 @@ def pick_targets(url: str) -> dict:
                            .where(Ticket.status == "in_progress").group_by(Message.ticket_id)
                            .having(func.count() == 3).order_by(Message.ticket_id.desc()).limit(1)).first()
         counts = dict(session.exec(select(Ticket.status, func.count()).group_by(Ticket.status)).all())
-        overdue_open = session.exec(select(func.count()).select_from(Ticket).where(
-            Ticket.overdue.is_(True), Ticket.status.in_(OPEN_STATUSES))).one()
+        overdue_open = session.exec(select(func.count()).select_from(Ticket).where(overdue_clause())).one()
         matches = {}
         for word, _ in SEARCHES:
             ids = matching_ticket_ids(session, word).subquery()
@@ -577,6 +576,7 @@ def explain(url: str, show_ref: str) -> None:
 
     from mediadesk.storage import db
     from mediadesk.storage.models import Ticket
+    from mediadesk.storage.repo import overdue_clause
     from mediadesk.storage.search import matching_ticket_ids
     from mediadesk.worker.workflow import OPEN_STATUSES
 
@@ -591,7 +591,7 @@ def explain(url: str, show_ref: str) -> None:
                                              matches.c.id == Ticket.id).order_by(*order).limit(100),
             "list --search Marrakech": base.join(rare := matching_ticket_ids(session, "Marrakech").subquery("rare"),
                                                  rare.c.id == Ticket.id).order_by(*order).limit(100),
-            "list --overdue": base.where(Ticket.overdue.is_(True)).order_by(*order).limit(100),
+            "list --overdue": base.where(overdue_clause()).order_by(*order).limit(100),
         }
         for label, query in queries.items():
             compiled = query.compile(engine, compile_kwargs={"literal_binds": True})

@@ -95,6 +95,8 @@ class Ticket(SQLModel, table=True):
     # SLA
     first_response_due_at: datetime | None = None
     due_at: datetime | None = Field(default=None, index=True)
+    # Whether a ticket IS overdue is computed when read (repo.overdue_clause / is_overdue); this
+    # flag only says the SLA sweep has recorded its "overdue" event (once).
     overdue: bool = Field(default=False, index=True)
 
     created_at: datetime = Field(default_factory=utcnow, index=True)

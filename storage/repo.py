@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import and_, func
 from sqlmodel import Session, select
 
-from mediadesk.storage.models import InboundMessage, MailboxCursor, Ticket, utcnow
+from mediadesk.storage.models import OPEN_STATUSES, InboundMessage, MailboxCursor, Ticket, utcnow
 
 REF_PREFIX = "MR"
 _REF_RE = re.compile(r"^\s*(?:MR-?)?(\d+)\s*$", re.IGNORECASE)
@@ -111,3 +111,20 @@ def resolve_merged(session: Session, ticket: Ticket) -> Ticket:
 def count_by_state(session: Session) -> dict[str, int]:
     rows = session.exec(select(InboundMessage.state, func.count()).group_by(InboundMessage.state)).all()
     return {state: n for state, n in rows}
+
+
+# Overdue is a fact of the due time and the clock, computed whenever it is read: list, show,
+# stats, doctor and metrics all use these two, so they agree with or without beat. The stored
+# ``Ticket.overdue`` only records that the SLA sweep has notified (its "overdue" event, once).
+
+
+def overdue_clause(now: datetime | None = None):
+    """SQL condition: the ticket is open, not merged away, and its due time is before ``now``."""
+    return and_(Ticket.status.in_(OPEN_STATUSES), Ticket.merged_into_id.is_(None),
+                Ticket.due_at.is_not(None), Ticket.due_at < (now or utcnow()))
+
+
+def is_overdue(ticket: Ticket, now: datetime | None = None) -> bool:
+    """``overdue_clause`` for a loaded ticket."""
+    return (ticket.status in OPEN_STATUSES and ticket.merged_into_id is None and ticket.due_at is not None
+            and ticket.due_at < (now or utcnow()))

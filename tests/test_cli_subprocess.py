@@ -35,7 +35,7 @@ from sqlmodel import Session, select
 from mediadesk.cli.common import ExitCode
 from mediadesk.storage import repo
 from mediadesk.storage.db import engine_for, session_scope
-from mediadesk.storage.models import InboundMessage, Ticket
+from mediadesk.storage.models import InboundMessage, Ticket, utcnow
 from mediadesk.worker import pipeline
 from mediadesk.worker.workflow import OPEN_STATUSES
 
@@ -344,17 +344,22 @@ def test_actor_defaults_to_the_login_name(site):
 # --------------------------------------------------------------------------- overdue, parked, import
 
 
-def test_beat_marks_overdue_with_a_controlled_clock_then_list_overdue(site):
+def test_list_overdue_without_beat_then_the_sweep_notifies_once(site):
     open_due = sorted((t.due_at, t.ref) for t in site.tickets() if t.status in OPEN_STATUSES and t.due_at)
-    clock = open_due[len(open_due) // 2][0]  # half of them are past due at this moment
-    expected = sorted(ref for due, ref in open_due if due < clock)
+    middle = open_due[len(open_due) // 2][0]
+    now = utcnow()
+    with session_scope(site.engine) as session:  # move the due times so that half are past now
+        for due, ref in open_due:
+            session.execute(update(Ticket).where(Ticket.id == repo.parse_ref(ref)).values(due_at=now + (due - middle)))
+    expected = sorted(ref for due, ref in open_due if due <= middle)  # due now is past by the time it is read
     assert expected and len(expected) < len(open_due)
-    assert sorted(pipeline.mark_overdue(site.engine, now=clock)) == expected
-    listed = site.json("list", "--overdue")
+    listed = site.json("list", "--overdue")  # no sweep has run: overdue is read from due_at and the clock
     assert sorted(t["ref"] for t in listed) == expected and all(t["overdue"] for t in listed)
     piped = tsv(site.run("list", "--overdue").stdout)
     assert sorted(r[0] for r in piped) == expected and all(r[1].endswith(" !") for r in piped)
-    assert pipeline.mark_overdue(site.engine, now=clock) == []  # the next beat changes nothing
+    assert sorted(pipeline.mark_overdue(site.engine)) == expected  # the sweep records the event
+    assert pipeline.mark_overdue(site.engine) == []  # once: the next beat changes nothing
+    assert sorted(t["ref"] for t in site.json("list", "--overdue")) == expected
 
 
 def test_parked_mail_listed_and_redriven(site):

@@ -6,6 +6,7 @@ import json
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import Session, select
@@ -28,7 +29,7 @@ from mediadesk.worker.drafting import (
     reply_subject,
     review_flags,
 )
-from mediadesk.worker.drafting.localise import format_deadline, format_duration, office_zone
+from mediadesk.worker.drafting.localise import format_deadline, format_duration, office_zone, restate_deadline
 from mediadesk.worker.drafting.testing import inquiry_bytes, stand_in_from_bytes, stand_in_ticket
 from mediadesk.worker.parsing import parse_message
 
@@ -128,16 +129,146 @@ def test_reply_subject(original, expected):
 def test_localised_deadlines_and_durations():
     zone = office_zone("Asia/Riyadh")
     at_five = datetime(2019, 9, 19, 14, 0, tzinfo=timezone.utc)  # 17:00 in Riyadh
-    assert format_deadline(at_five, "en", zone) == "Thursday 19 September 2019 at 17:00"
-    assert format_deadline(at_five, "fr", zone) == "jeudi 19 septembre 2019 à 17 h 00"
-    assert format_deadline(at_five, "ar", zone) == "الخميس 19 سبتمبر 2019 الساعة 17:00"
+    # An instant alone (the sender's terms unknown): in the office's zone, which is named.
+    assert format_deadline(at_five, "en", zone) == "Thursday 19 September 2019 at 17:00 (Riyadh time)"
+    assert format_deadline(at_five, "fr", zone) == "jeudi 19 septembre 2019 à 17 h 00 (heure de Riyad)"
+    assert format_deadline(at_five, "ar", zone) == "الخميس 19 سبتمبر 2019 الساعة 17:00 بتوقيت الرياض"
+    assert format_deadline(at_five, "fr", office_zone("Europe/Berlin")) == "jeudi 19 septembre 2019 à 16 h 00 (heure de Berlin)"
+    assert format_deadline(at_five, "en", office_zone("UTC")) == "Thursday 19 September 2019 at 14:00 (UTC)"
     whole_day = datetime(2019, 9, 20, 20, 59, tzinfo=timezone.utc)  # 23:59 Riyadh: a date only
     assert format_deadline(whole_day, "fr", zone) == "vendredi 20 septembre 2019"
+    # In the sender's terms: their clock, not converted; the zone only when they named one.
+    paris = datetime(2026, 11, 25, 15, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    assert restate_deadline(paris, "fr", has_time=True, zone="Europe/Paris") == \
+        "mercredi 25 novembre 2026 à 15 h 00 (heure de Paris)"
+    assert restate_deadline(paris, "en", has_time=True, zone=None) == "Wednesday 25 November 2026 at 15:00"
+    assert restate_deadline(paris, "ar", has_time=True, zone="Africa/Cairo") == \
+        "الأربعاء 25 نوفمبر 2026 الساعة 15:00 بتوقيت القاهرة"
+    assert restate_deadline(paris, "fr", has_time=True, zone="Africa/Cairo").endswith("(heure du Caire)")
+    assert restate_deadline(paris.replace(hour=23, minute=59), "de", has_time=False, zone="Europe/Paris") == \
+        "Wednesday 25 November 2026"
     assert [format_duration(h, "ar") for h in (1, 2, 8, 24, 48, 72, 264)] == [
         "خلال ساعة واحدة", "خلال ساعتين", "خلال 8 ساعات", "خلال 24 ساعة", "خلال يومين", "خلال 3 أيام",
         "خلال 11 يومًا"]
     assert format_duration(72, "fr") == "sous 3 jours"
     assert format_duration(24, "en") == "within 24 hours"
+
+
+# --------------------------------------------------------------------------- deadlines in the sender's terms
+
+# (Date header, body, what the draft must say, what it must not). The office is in Riyadh (+03).
+STATED = {
+    "fr, zone named": (
+        "Wed, 25 Nov 2026 08:05:13 +0100",
+        "Bonjour,\n\nNous préparons une dépêche sur le rapport annuel. Pourriez-vous nous transmettre une "
+        "réaction du porte-parole aujourd'hui avant 15h (heure de Paris) ?\n\nCordialement,\nClaire Martin\n",
+        ["au plus tard le mercredi 25 novembre 2026 à 15 h 00 (heure de Paris)"], ["17 h"]),
+    "fr, no zone": (
+        "Sun, 22 Nov 2026 10:05:52 +0100",
+        "Bonjour,\n\nNous souhaiterions interviewer votre porte-parole pour notre émission de la semaine "
+        "prochaine. Merci de nous répondre avant vendredi 17h.\n\nBien à vous,\nPaul Girard\n",
+        ["au plus tard le vendredi 27 novembre 2026 à 17 h 00 et"], ["19 h", "heure de"]),
+    "fr, a date": (
+        "Tue, 24 Nov 2026 09:00:00 +0100",
+        "Madame, Monsieur,\n\nJe souhaite demander une accréditation presse pour le forum. Merci de me "
+        "confirmer votre accord au plus tard le 4 décembre.\n\nCordialement,\nJean Delorme\n",
+        ["au plus tard le vendredi 4 décembre 2026 et"], ["samedi", " h "]),
+    "en, zone named": (
+        "Mon, 23 Nov 2026 14:00:00 -0500",
+        "Hello,\n\nWe are preparing a story on the annual report and would welcome a statement from your "
+        "spokesperson. Could you send it by noon ET on Friday?\n\nThanks,\nDana Brooks\n",
+        ["by Friday 27 November 2026 at 12:00 (New York time),"], ["20:00", "Riyadh"]),
+    "en, no zone": (
+        "Mon, 23 Nov 2026 14:00:00 -0500",
+        "Hello,\n\nWe are preparing a story on the annual report and would welcome a statement from your "
+        "spokesperson. We need your answer by 5pm tomorrow.\n\nThanks,\nDana Brooks\n",
+        ["by Tuesday 24 November 2026 at 17:00,"], ["01:00", "time)"]),
+    "en, a date": (
+        "Mon, 23 Nov 2026 23:30:00 -0800",
+        "Hello,\n\nWe are preparing a story on the annual report and would welcome a statement from your "
+        "spokesperson. Please let me know by Thursday 26 November.\n\nThanks,\nDana Brooks\n",
+        ["by Thursday 26 November 2026,"], ["Friday", " at "]),
+    "de, a date (bilingual fallback)": (
+        "Tue, 24 Nov 2026 08:15:31 +0100",
+        "Sehr geehrte Damen und Herren,\n\nich bin Redakteurin bei der Medienwoche und würde gern über das "
+        "Forum im Dezember berichten. Ich bitte um eine Presseakkreditierung für mich und einen Fotografen. "
+        "Für eine Rückmeldung bis Mittwoch, 2. Dezember, wäre ich sehr dankbar.\n\nMit freundlichen "
+        "Grüßen\nAnna Keller\n",
+        ["by Wednesday 2 December 2026,", "في موعد أقصاه يوم الأربعاء 2 ديسمبر 2026،"],
+        ["Thursday", "01:59", "الخميس"]),
+    "ar, zone named": (
+        "Tue, 24 Nov 2026 10:00:00 +0200",
+        "السلام عليكم،\n\nأعمل على تقرير صحفي عن التقرير السنوي، وأرجو تزويدنا بتصريح من المتحدث الرسمي "
+        "قبل الساعة الثالثة عصرا بتوقيت القاهرة يوم الخميس.\n\nمع الشكر،\nمنى حسن\n",
+        ["يوم الخميس 26 نوفمبر 2026 الساعة 15:00 بتوقيت القاهرة"], ["16:00"]),
+    "ar, no zone": (
+        "Tue, 24 Nov 2026 10:00:00 +0100",
+        "السلام عليكم،\n\nأعمل على تقرير صحفي عن التقرير السنوي، وأرجو تزويدنا بتصريح من المتحدث الرسمي "
+        "قبل الساعة الخامسة مساء غدا.\n\nمع الشكر،\nمنى حسن\n",
+        ["يوم الأربعاء 25 نوفمبر 2026 الساعة 17:00،"], ["19:00", "بتوقيت"]),
+    "ar, a date": (
+        "Tue, 24 Nov 2026 23:00:00 +0000",
+        "السلام عليكم،\n\nأعمل على تقرير صحفي عن التقرير السنوي، وأرجو تزويدي بالجداول التفصيلية لنتائج "
+        "الاستبيان قبل نهاية الأسبوع.\n\nمع الشكر،\nمنى حسن\n",
+        ["يوم الخميس 26 نوفمبر 2026،"], ["الجمعة", "الساعة 02:59"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STATED))
+def test_draft_restates_the_deadline_as_the_sender_gave_it(session, settings, case):
+    """Triage reads the deadline; the ticket keeps its instant in UTC (reloaded from the database
+    here); the draft restates the sender's date, their time, their zone when named, and a date
+    without a made-up time for a whole-day deadline."""
+    from mediadesk.worker.triage import triage
+
+    date, body, expected, unwanted = STATED[case]
+    raw = inquiry_bytes(subject="Press inquiry", body=body, headers={"Date": date})
+    parsed = parse_message(raw)
+    decision = triage(parsed, settings=settings)
+    assert decision.deadline is not None, decision.explanation
+    assert decision.language == case[:2]
+    ticket, message = stand_in_ticket(session, parsed, category=decision.category, language=decision.language,
+                                      priority=decision.priority, deadline=decision.deadline)
+    session.commit()
+    session.refresh(ticket)
+    assert ticket.deadline.utcoffset().total_seconds() == 0 and ticket.deadline == decision.deadline
+    draft, reason = create_draft(session, ticket, message, parsed, settings)
+    assert draft is not None, reason
+    for text in expected:
+        assert text in draft.body_text, draft.body_text
+    for text in unwanted:
+        assert text not in draft.body_text, draft.body_text
+
+
+DEMO_INBOX = Path(__file__).resolve().parents[1] / "src" / "mediadesk" / "demo" / "inbox"
+
+
+@pytest.mark.parametrize("name, expected, unwanted", [
+    # The three drafts issue 18 reported: "à 17 h 00", "samedi 5 décembre à 1 h 59", "Thursday 3 December at 01:59".
+    ("22-sirocco-presse-reaction-fr.eml", "mercredi 25 novembre 2026 à 15 h 00 (heure de Paris)", "17 h"),
+    ("06-hebdo-meridien-accreditation-latin1.eml", "au plus tard le vendredi 4 décembre 2026 et", "samedi"),
+    ("17-medienwoche-accreditation-de.eml", "by Wednesday 2 December 2026,", "Thursday"),
+    ("03-radio-horizon-interview.eml", "au plus tard le vendredi 27 novembre 2026 à 17 h 00 et", "19 h"),
+    ("01-gen-tv-live-interview.eml", "by Sunday 22 November 2026 at 15:00 (Riyadh time),", "(UTC)"),
+])
+def test_demo_drafts_restate_the_deadlines_as_written(session, settings, name, expected, unwanted):
+    from mediadesk.worker.triage import triage
+
+    parsed = parse_message((DEMO_INBOX / name).read_bytes())
+    decision = triage(parsed, settings=settings)
+    ticket, message = stand_in_ticket(session, parsed, category=decision.category, language=decision.language,
+                                      priority=decision.priority, deadline=decision.deadline)
+    draft, reason = create_draft(session, ticket, message, parsed, settings)
+    assert draft is not None, reason
+    assert expected in draft.body_text and unwanted not in draft.body_text, draft.body_text
+
+
+def test_a_deadline_the_message_no_longer_gives_is_shown_in_the_office_zone_named(session, settings):
+    ticket, message, parsed = stand_in_from_bytes(
+        session, inquiry_bytes(), category="interview_request", language="fr", priority="high",
+        deadline=datetime(2019, 9, 19, 14, 0, tzinfo=timezone.utc))
+    draft, _ = create_draft(session, ticket, message, parsed, settings)
+    assert "au plus tard le jeudi 19 septembre 2019 à 17 h 00 (heure de Riyad)" in draft.body_text
 
 
 # --------------------------------------------------------------------------- drafts in the database

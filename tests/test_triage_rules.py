@@ -308,6 +308,23 @@ def test_relative_deadlines(text, language, expected, has_time):
     assert found.has_time is has_time
 
 
+@pytest.mark.parametrize("text, language, local, zone", [
+    ("Merci de répondre aujourd'hui avant 15h (heure de Paris).", "fr", "2019-09-17T15:00+02:00", "Europe/Paris"),
+    ("Could you send it by noon ET on Friday?", "en", "2019-09-20T12:00-04:00", "America/New_York"),
+    ("Please reply by 3pm GMT tomorrow.", "en", "2019-09-18T15:00+00:00", "UTC"),
+    ("نرجو الرد قبل الساعة الثالثة عصرا بتوقيت القاهرة غدا.", "ar", "2019-09-18T15:00+02:00", "Africa/Cairo"),
+    ("Merci de répondre avant vendredi 17h.", "fr", "2019-09-20T17:00+03:00", None),  # the sender's own offset
+    ("I would appreciate a response within 24 hours.", "en", "2019-09-18T15:00+03:00", None),
+])
+def test_a_deadline_keeps_the_senders_terms(text, language, local, zone):
+    """``at`` is in the zone the sender named, else in their Date header's offset, and ``zone``
+    says which one they named: what a draft restates."""
+    found = find_deadline(text, SENT, language=language)
+    assert found is not None, text
+    assert found.at.isoformat(timespec="minutes") == local
+    assert found.zone == zone and found.has_time
+
+
 @pytest.mark.parametrize("text, language", [
     ("We'd tape by phone on Thursday or Friday.", "en"),           # "by phone", not "by Thursday"
     ("The programme is recorded on Wednesday 25 September.", "en"),  # an event date, not a deadline

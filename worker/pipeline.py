@@ -858,13 +858,14 @@ def unsent_approved(engine: Engine, settings: Settings, *, now: datetime | None 
 
 
 def mark_overdue(engine: Engine, *, now: datetime | None = None) -> list[str]:
-    """Flag open tickets past their due time and record it; returns the refs newly overdue."""
+    """Notify: record the "overdue" event once per ticket past its due time; returns those refs.
+
+    Readers compute overdue themselves (``repo.overdue_clause``); ``Ticket.overdue`` only says
+    the event was recorded.
+    """
     now = now or utcnow()
     with session_scope(engine) as session:
-        rows = session.exec(
-            select(Ticket).where(Ticket.status.in_(workflow.OPEN_STATUSES), Ticket.overdue.is_(False),
-                                 Ticket.due_at.is_not(None), Ticket.due_at < now)
-        ).all()
+        rows = session.exec(select(Ticket).where(repo.overdue_clause(now), Ticket.overdue.is_(False))).all()
         for ticket in rows:
             ticket.overdue = True
             session.add(ticket)

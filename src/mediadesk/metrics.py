@@ -161,11 +161,11 @@ class MediadeskCollector:
     def _database(self) -> list:
         from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
         from prometheus_client.utils import floatToGoString
-        from sqlalchemy import case, func, or_
+        from sqlalchemy import case, func
         from sqlmodel import Session, select
 
-        from mediadesk.storage.models import (OPEN_STATUSES, Draft, InboundMessage as IM, Ticket, TicketEvent,
-                                              utcnow)
+        from mediadesk.storage.models import Draft, InboundMessage as IM, Ticket, TicketEvent, utcnow
+        from mediadesk.storage.repo import overdue_clause
 
         engine = read_engine(self.database_url)
         with Session(engine) as session:
@@ -176,9 +176,7 @@ class MediadeskCollector:
             tickets = session.exec(select(Ticket.status, func.count()).group_by(Ticket.status)).all()
             categories = session.exec(select(Ticket.category, func.count()).where(Ticket.triaged_at.is_not(None))
                                       .group_by(Ticket.category)).all()
-            overdue = session.exec(select(func.count()).select_from(Ticket).where(
-                Ticket.status.in_(OPEN_STATUSES), Ticket.merged_into_id.is_(None),
-                or_(Ticket.overdue.is_(True), Ticket.due_at < utcnow()))).one()
+            overdue = session.exec(select(func.count()).select_from(Ticket).where(overdue_clause())).one()
             drafts = session.exec(select(Draft.status, func.count()).group_by(Draft.status)).all()
             outcome = case(*[(TicketEvent.note.like(pattern), name) for name, pattern in SEND_OUTCOMES], else_="other")
             sends = session.exec(select(outcome, func.count()).where(TicketEvent.kind == "send").group_by(outcome)).all()

@@ -183,6 +183,21 @@ class Settings(BaseSettings):
             raise ValueError(f"not a domain: {bad[0]!r} (write them comma-separated, e.g. imctc.org,press.imctc.org)")
         return [d for d in domains if d]
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        # Deadlines count from it and the CLI shows times in it: a typo must stop start-up rather
+        # than fall back to UTC unnoticed. ZoneInfoNotFoundError is a KeyError; "", "../x" and
+        # absolute paths raise ValueError; a folder such as "Asia" an OSError.
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(value.strip())
+        except (KeyError, ValueError, OSError):
+            raise ValueError(f"unknown time zone {value!r}: use an IANA name such as Asia/Riyadh, "
+                             "Europe/Paris or UTC") from None
+        return value.strip()
+
     @field_validator("auto_send_categories")
     @classmethod
     def _known_categories(cls, value: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from mediadesk.storage.models import Draft, Message, Ticket, utcnow
 from mediadesk.worker.drafting.limiter import count_recent_drafts
 from mediadesk.worker.drafting.message import new_message_id, references_for, reply_subject
-from mediadesk.worker.drafting.render import render_ack, text_to_html
+from mediadesk.worker.drafting.render import deadline_as_stated, render_ack, text_to_html
 from mediadesk.worker.drafting.rules import AckFacts, auto_send_decision, eligibility, headers_of, review_flags
 from mediadesk.worker.workflow import add_event
 
@@ -120,7 +120,7 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
         return None, limited
 
     requester_name = (parsed.from_name if parsed is not None else message.from_name) or ticket.requester_name
-    rendered = render_ack(ticket, settings, name=requester_name)
+    rendered = render_ack(ticket, settings, name=requester_name, stated=deadline_as_stated(ticket, parsed, settings))
     ref = ticket.ref or str(ticket.id)
     inquiry_id = (parsed.message_id if parsed is not None else None) or message.message_id
     earlier = parsed.references if parsed is not None else message.references

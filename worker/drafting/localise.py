@@ -1,8 +1,9 @@
 """Dates and durations in the words of each language, from small tables (no locale data needed).
 
-Only what an acknowledgement says: a deadline ("Thursday 19 September 2019 at 17:00") and an
-expected response time ("within 24 hours"). Western digits are used in every language, as the
-office's Arabic publications do.
+Only what an acknowledgement says: a deadline restated as the sender gave it ("Wednesday
+25 November 2026 at 15:00 (Paris time)", "vendredi 4 décembre 2026") and an expected response
+time ("within 24 hours"). Western digits are used in every language, as the office's Arabic
+publications do.
 """
 
 from __future__ import annotations
@@ -26,6 +27,60 @@ WEEKDAYS = {
 }
 
 
+# The zones a sender can name (worker/triage/deadline.py ZONES), as each language says "<city> time".
+ZONE_CITIES = {
+    "America/New_York": {"en": "New York", "fr": "New York", "ar": "نيويورك"},
+    "America/Chicago": {"en": "Chicago", "fr": "Chicago", "ar": "شيكاغو"},
+    "America/Los_Angeles": {"en": "Los Angeles", "fr": "Los Angeles", "ar": "لوس أنجلوس"},
+    "Europe/Paris": {"en": "Paris", "fr": "Paris", "ar": "باريس"},
+    "Europe/London": {"en": "London", "fr": "Londres", "ar": "لندن"},
+    "Asia/Riyadh": {"en": "Riyadh", "fr": "Riyad", "ar": "الرياض"},
+    "Asia/Dubai": {"en": "Dubai", "fr": "Dubaï", "ar": "دبي"},
+    "Africa/Cairo": {"en": "Cairo", "fr": "Le Caire", "ar": "القاهرة"},
+}
+
+
+def zone_label(name: str, language: str) -> str:
+    """``Paris time`` / ``heure de Paris`` / ``بتوقيت باريس``; UTC as ``UTC`` (``بتوقيت غرينتش``).
+
+    A zone without an entry is named by the city of its IANA name ("Europe/Berlin" → Berlin).
+    """
+    lang = language if language in MONTHS else "en"
+    if name in ("UTC", "Etc/UTC", "GMT"):
+        return "بتوقيت غرينتش" if lang == "ar" else "UTC"
+    city = ZONE_CITIES.get(name, {}).get(lang) or name.rsplit("/", 1)[-1].replace("_", " ")
+    if lang == "fr":
+        return f"heure du {city[3:]}" if city.startswith("Le ") else f"heure de {city}"
+    if lang == "ar":
+        return f"بتوقيت {city}"
+    return f"{city} time"
+
+
+def restate_deadline(at: datetime, language: str, *, has_time: bool, zone: str | None = None) -> str:
+    """A deadline in the sender's terms: ``at``'s own date and clock time (not converted), the
+    time only when they gave one, and the zone only when they named one.
+
+    E.g. ``Wednesday 25 November 2026 at 15:00 (Paris time)``, ``vendredi 4 décembre 2026``,
+    ``الخميس 26 نوفمبر 2026 الساعة 15:00 بتوقيت القاهرة``. Unknown languages get English.
+    """
+    lang = language if language in MONTHS else "en"
+    day = WEEKDAYS[lang][at.weekday()]
+    month = MONTHS[lang][at.month - 1]
+    date = f"{day} {at.day} {month} {at.year}"
+    if not has_time:
+        return date
+    if lang == "fr":
+        text = f"{date} à {at.hour} h {at.minute:02d}"
+    elif lang == "ar":
+        text = f"{date} الساعة {at.hour:02d}:{at.minute:02d}"
+    else:
+        text = f"{date} at {at.hour:02d}:{at.minute:02d}"
+    if zone is None:
+        return text
+    label = zone_label(zone, lang)
+    return f"{text} {label}" if lang == "ar" else f"{text} ({label})"
+
+
 def office_zone(name: str | None) -> tzinfo:
     try:
         return ZoneInfo(name or "UTC")
@@ -39,22 +94,14 @@ def _has_time(local: datetime) -> bool:
 
 
 def format_deadline(value: datetime, language: str, zone: tzinfo) -> str:
-    """A deadline in the office time zone, e.g. ``Thursday 19 September 2019 at 17:00``.
+    """A deadline known only as an instant, in the office time zone and naming it, e.g.
+    ``Thursday 19 September 2019 at 17:00 (Riyadh time)``: for when the sender's own terms
+    cannot be read again (``restate_deadline`` is for when they can).
 
-    The time is left out when the deadline is a whole day. Unknown languages get English.
+    The time is left out when the deadline falls at the start or end of a day there.
     """
-    lang = language if language in MONTHS else "en"
     local = value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
-    day = WEEKDAYS[lang][local.weekday()]
-    month = MONTHS[lang][local.month - 1]
-    date = f"{day} {local.day} {month} {local.year}"
-    if not _has_time(local):
-        return date
-    if lang == "fr":
-        return f"{date} à {local.hour} h {local.minute:02d}"
-    if lang == "ar":
-        return f"{date} الساعة {local.hour:02d}:{local.minute:02d}"
-    return f"{date} at {local.hour:02d}:{local.minute:02d}"
+    return restate_deadline(local, language, has_time=_has_time(local), zone=getattr(zone, "key", None) or "UTC")
 
 
 def _arabic_count(n: int, forms: tuple[str, str, str, str]) -> str:

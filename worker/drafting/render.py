@@ -6,6 +6,10 @@ admin overrides one file or adds a language by adding ``<lang>/default.j2``. A l
 templates gets the fallback: one section per ``settings.fallback_languages`` (Arabic + English
 by default). Templates produce the text/plain body; the HTML alternative is made from that text
 (``text_to_html``), so an edited text and a generated one look alike, right-to-left for Arabic.
+
+A stated deadline is restated in the sender's terms (``deadline_as_stated``): their date, their
+time, the zone they named, and a whole-day deadline as a date. Only when their message no
+longer gives the ticket's deadline is it shown in the office's zone, naming that zone.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, TemplateNotFound, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from mediadesk.worker.drafting.localise import format_deadline, format_duration, office_zone
+from mediadesk.worker.drafting.localise import format_deadline, format_duration, office_zone, restate_deadline
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "ku", "yi", "dv"})
 SECTION_SEPARATOR = "\n\n* * *\n\n"
@@ -88,11 +92,34 @@ def response_hours(settings, priority: str | None) -> float:
     return float(row.get("first_response", 24))
 
 
-def context(ticket, settings, language: str, *, name: str | None, now: datetime | None = None) -> dict:
-    """The variables every template gets (all plain values; nothing from the sender is code)."""
+def deadline_as_stated(ticket, parsed, settings):
+    """The ticket's deadline in the sender's terms, read again from their message.
+
+    ``ticket.deadline`` keeps the instant only (stored in UTC); the date, time and zone the
+    sender used come from the same reading triage made (``triage.core.stated_deadline``).
+    Returns a ``Deadline`` whose ``at`` is that same instant, or None when there is no
+    deadline, no parsed message, or the message no longer yields it (the ticket then shows
+    it in the office's zone).
+    """
+    if ticket.deadline is None or parsed is None:
+        return None
+    from mediadesk.worker.triage.core import stated_deadline
+
+    found = stated_deadline(parsed, ticket.language, settings=settings)
+    return found if found is not None and found.at == ticket.deadline else None
+
+
+def context(ticket, settings, language: str, *, name: str | None, now: datetime | None = None,
+            stated=None) -> dict:
+    """The variables every template gets (all plain values; nothing from the sender is code).
+
+    ``stated``: the deadline in the sender's terms (``deadline_as_stated``), if known.
+    """
     hours = response_hours(settings, ticket.priority)
     deadline = None
-    if ticket.deadline is not None:
+    if stated is not None:
+        deadline = restate_deadline(stated.at, language, has_time=stated.has_time, zone=stated.zone)
+    elif ticket.deadline is not None:
         deadline = format_deadline(ticket.deadline, language, office_zone(settings.timezone))
     return {
         "ref": ticket.ref or f"#{ticket.id}",
@@ -115,16 +142,20 @@ def _render_one(env: SandboxedEnvironment, language: str, category: str, ctx: di
     return normalise_text(text)
 
 
-def render_ack(ticket, settings, *, name: str | None = None) -> Rendered:
-    """The acknowledgement for ``ticket`` in its language, or the configured fallback."""
+def render_ack(ticket, settings, *, name: str | None = None, stated=None) -> Rendered:
+    """The acknowledgement for ``ticket`` in its language, or the configured fallback.
+
+    ``stated``: its deadline in the sender's terms (``deadline_as_stated``), if known.
+    """
     env = environment(settings)
     category = ticket.category or "general"
     language = (ticket.language or "").lower()
     if has_language(env, language):
-        text = _render_one(env, language, category, context(ticket, settings, language, name=name))
+        text = _render_one(env, language, category, context(ticket, settings, language, name=name, stated=stated))
         return Rendered(language, text, text_to_html(text, language))
     languages = [lang for lang in settings.fallback_languages if has_language(env, lang)] or ["en"]
-    sections = [_render_one(env, lang, category, context(ticket, settings, lang, name=name)) for lang in languages]
+    sections = [_render_one(env, lang, category, context(ticket, settings, lang, name=name, stated=stated))
+                for lang in languages]
     text = SECTION_SEPARATOR.join(section.strip("\n") for section in sections) + "\n"
     code = "+".join(languages)[:8]
     return Rendered(code, text, text_to_html(text, code))

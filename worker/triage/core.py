@@ -19,7 +19,7 @@ from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import detect_automated
 from mediadesk.worker.triage.category import combine, score_categories
-from mediadesk.worker.triage.deadline import find_deadline, find_deadline_other, history_date
+from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
 from mediadesk.worker.triage.text import head_and_tail, normalize, split_body
@@ -178,13 +178,8 @@ def triage(
         return TriageDecision(category, confidence, None, guess.code, guess.confidence, None, "low", explanation)
 
     # 4. Deadline and priority.
-    base = msg.date or (now or datetime.now(timezone.utc)).astimezone(_office_tz(settings))
-    found = _deadline(f"{msg.subject}\n{head_and_tail(parts.own)}", base, guess.code)
-    if found is None and parts.forwarded:
-        # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
-        forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo) or base, guess.code)
-        if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
-            found = forwarded
+    base = _deadline_base(msg, settings, now)
+    found = _read_deadline(msg, parts, guess.code, base)
     deadline = found.at if found else None
     hours = (deadline - base).total_seconds() / 3600 if deadline else None
     if found:
@@ -209,6 +204,38 @@ def triage(
     return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
 
 
+def _deadline_base(msg: ParsedMessage, settings: Settings, now: datetime | None) -> datetime:
+    """What relative deadlines count from: the Date header (in the sender's offset), else now."""
+    return msg.date or (now or datetime.now(timezone.utc)).astimezone(_office_tz(settings))
+
+
+def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: datetime) -> Deadline | None:
+    found = _deadline(f"{msg.subject}\n{head_and_tail(parts.own)}", base, language)
+    if found is None and parts.forwarded:
+        # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
+        forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo) or base, language)
+        if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
+            found = forwarded
+    return found
+
+
+def stated_deadline(msg: ParsedMessage, language: str | None, *, settings: Settings | None = None,
+                    now: datetime | None = None) -> Deadline | None:
+    """The deadline triage reads in ``msg``, in the sender's own terms (date, time, zone named).
+
+    For a caller that has the message but not the triage decision: drafting reads it again to
+    restate it as the sender gave it, while ``ticket.deadline`` keeps only the instant.
+
+    Args:
+        language: the ticket's language (as triage detected it).
+        now: as for ``triage``: relative deadlines count from it when there is no Date header.
+    """
+    settings = settings or get_settings()
+    if len(msg.text) > MAX_TEXT:
+        msg = dataclasses.replace(msg, text=msg.text[:MAX_TEXT])
+    return _read_deadline(msg, split_body(msg.text, msg.subject), language, _deadline_base(msg, settings, now))
+
+
 def _deadline(text: str, base: datetime, language: str | None):
     found = find_deadline(text, base, language=language)
     if found is None and language and language not in GRAMMAR_LANGUAGES:
@@ -224,4 +251,4 @@ def _urgency(rules: Rules, text: str, present: frozenset[str] | None) -> list[st
     return [term for _, term in rules.urgency.matches(text, present)]
 
 
-__all__ = ["TriageDecision", "message_text", "triage"]
+__all__ = ["TriageDecision", "message_text", "stated_deadline", "triage"]

@@ -11,7 +11,9 @@ message's Date in the sender's own UTC offset; a stated zone wins. Other languag
 dateparser's ``search_dates`` on at most a few short snippets that carry a cue word and a digit
 (``search_dates`` is slow on whole bodies).
 
-The result carries the phrase it was read from, for the explanation.
+The result carries the phrase it was read from, for the explanation, and the sender's own terms
+for an acknowledgement to restate: ``at`` in the zone they named (else in their UTC offset),
+whether they gave a time, and which zone they named.
 """
 
 from __future__ import annotations
@@ -268,11 +270,17 @@ _OTHER_CUE_WORDS = re.compile(
 
 @dataclass(frozen=True)
 class Deadline:
-    """When the sender needs an answer, and the words it was read from."""
+    """When the sender needs an answer, in the sender's own terms, and the words it was read from.
+
+    ``at`` is the instant (what the SLA uses) expressed as the sender gave it: its date and
+    clock time are theirs. A draft restates ``at``'s date, its time only when ``has_time``, and
+    ``zone`` only when they named one.
+    """
 
     at: datetime        # aware; in the stated zone, else the sender's UTC offset
     phrase: str
     has_time: bool      # a time was stated (else the deadline is 23:59 that day)
+    zone: str | None = None  # the zone they named, as a key of ZONES ("Europe/Paris", "UTC"); None: their offset
 
 
 @dataclass
@@ -336,11 +344,17 @@ def _month(m: re.Match) -> int | None:
     return None
 
 
-def _zone(m: re.Match) -> tzinfo | None:
+def _zone_name(m: re.Match) -> str | None:
     for i, name in enumerate(ZONES):
         if m.group(f"z{i}") or m.group(f"za{i}"):
-            return timezone.utc if name == "UTC" else ZoneInfo(name)
+            return name
     return None
+
+
+def _zone(name: str | None) -> tzinfo | None:
+    if name is None:
+        return None
+    return timezone.utc if name == "UTC" else ZoneInfo(name)
 
 
 def _number(word: str | None) -> int:
@@ -391,13 +405,14 @@ def _resolve_year(base: date, month: int, day: int, year: int | None) -> date | 
     return candidate
 
 
-def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[datetime, bool] | None:
-    """The moment a group of tokens designates, relative to ``base``; None if it designates none."""
+def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[datetime, bool, str | None] | None:
+    """The moment a group of tokens designates, relative to ``base``, whether a time was stated
+    and the zone named (None: the sender's offset); None if it designates no moment."""
     today = base.date()
     day: date | None = None
     weekday: int | None = None
     at: time | None = None
-    zone: tzinfo | None = None
+    zone_name: str | None = None
     exact: datetime | None = None
     end_of_week = end_of_day = False
     for tok in group:
@@ -456,9 +471,9 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
         elif tok.kind == "time":
             at = _time_of(m)
         elif tok.kind == "zone":
-            zone = _zone(m)
+            zone_name = _zone_name(m)
     if exact is not None:
-        return exact, True
+        return exact, True, None  # "within 24 hours": a clock time in the sender's offset, no zone said
     if day is None and weekday is not None:
         if end_of_week:
             day = today + timedelta(days=(weekday - today.weekday()) % 7)
@@ -468,7 +483,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
         day = today + timedelta(days=(week_end - today.weekday()) % 7)
     elif day is None and end_of_day:
         day = today
-    tz = zone or base.tzinfo or timezone.utc
+    tz = _zone(zone_name) or base.tzinfo or timezone.utc
     if day is None:
         if at is None:
             return None
@@ -476,12 +491,12 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
         candidate = datetime.combine(today, at, tz)
         if candidate <= base:
             candidate += timedelta(days=1)
-        return candidate, True
+        return candidate, True, zone_name
     if day < today:
         return None
     if at is None:
-        return datetime.combine(day, time(23, 59), tz), False
-    return datetime.combine(day, at, tz), True
+        return datetime.combine(day, time(23, 59), tz), False, zone_name
+    return datetime.combine(day, at, tz), True, zone_name
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -503,8 +518,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         week_end = 3 if language in ("ar", "fa", "ur") else 4
     original = _prepare(text[:20_000])
     prepared = lower_same_length(original)
-    cued: list[tuple[datetime, bool, str]] = []
-    weak: list[tuple[datetime, bool, str]] = []
+    cued: list[Deadline] = []
+    weak: list[Deadline] = []
     for group in _groups(prepared, _tokens(prepared, original)):
         kinds = {t.kind for t in group}
         if kinds <= {"zone"}:
@@ -530,18 +545,15 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         resolved = _resolve(group, base, week_end)
         if resolved is None:
             continue
-        at, has_time = resolved
+        at, has_time, zone_name = resolved
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
-        phrase = " ".join(original[start:end].split())
+        found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name)
         if strong or loose:
-            cued.append((at, has_time, phrase))
+            cued.append(found)
         elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks:
-            weak.append((at, has_time, phrase))
-    chosen = min(cued or weak, key=lambda c: c[0], default=None)
-    if chosen is None:
-        return None
-    return Deadline(at=chosen[0], phrase=chosen[2], has_time=chosen[1])
+            weak.append(found)
+    return min(cued or weak, key=lambda c: c.at, default=None)
 
 
 _HISTORY_DATE_RE = re.compile(

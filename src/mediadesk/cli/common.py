@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any, Iterable, NoReturn, Sequence
 
 import typer
@@ -97,7 +97,17 @@ def print_rows(title: str | None, columns: Sequence[str], rows: Iterable[Sequenc
         sys.stdout.flush()
 
 
-def fmt_time(value: datetime | None) -> str:
+def display_zone() -> tzinfo:
+    """The zone the CLI shows times in: MEDIADESK_TIMEZONE (validated with the settings)."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(settings().timezone)
+
+
+def fmt_time(value: datetime | None, zone: tzinfo | None = None) -> str:
+    """``2026-12-02 15:00 +03``: in ``zone`` (default MEDIADESK_TIMEZONE, not the host's), labelled
+    with the zone's abbreviation or offset, so a time read on screen or piped is unambiguous."""
     if value is None:
         return ""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = value.astimezone(zone or display_zone())
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"

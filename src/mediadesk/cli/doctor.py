@@ -433,15 +433,14 @@ def check_drafts(ctx: Context) -> tuple[str, str, str]:
 
 
 def check_overdue(ctx: Context) -> tuple[str, str, str]:
-    from sqlalchemy import func, or_
+    from sqlalchemy import func
     from sqlmodel import Session, select
 
-    from mediadesk.storage.models import OPEN_STATUSES, Ticket, utcnow
+    from mediadesk.storage.models import Ticket
+    from mediadesk.storage.repo import overdue_clause
 
-    with Session(ctx.engine()) as session:
-        count = session.exec(select(func.count()).select_from(Ticket).where(
-            Ticket.status.in_(OPEN_STATUSES), Ticket.merged_into_id.is_(None),
-            or_(Ticket.overdue.is_(True), Ticket.due_at < utcnow()))).one()
+    with Session(ctx.engine()) as session:  # counted as `list --overdue` selects them
+        count = session.exec(select(func.count()).select_from(Ticket).where(overdue_clause())).one()
     if count:
         return WARN, f"{count} open ticket(s) past their due time", "`mediadesk list --overdue`"
     return OK, "no overdue ticket", ""

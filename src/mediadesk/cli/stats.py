@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Optional
 
 import typer
@@ -25,14 +25,21 @@ def _hours(deltas: list[timedelta]) -> dict:
     return {"count": len(hours), "median_hours": round(statistics.median(hours), 2), "p90_hours": round(p90, 2)}
 
 
-def compute_stats(tickets: list[Ticket], *, now: datetime | None = None) -> dict:
-    """Counts, response times and SLA breaches over ``tickets`` (pure, for tests and the CLI)."""
+def compute_stats(tickets: list[Ticket], *, now: datetime | None = None, zone: tzinfo = timezone.utc) -> dict:
+    """Counts, response times and SLA breaches over ``tickets`` (pure, for tests and the CLI).
+
+    ``overdue`` counts the open tickets past their due time at ``now`` (``repo.is_overdue``: what
+    `list --overdue`, doctor and metrics count); ``sla_breaches`` also counts tickets resolved late.
+    ``per_day`` counts new tickets per calendar day in ``zone`` (the CLI passes MEDIADESK_TIMEZONE).
+    """
+    from mediadesk.storage.repo import is_overdue
+
     now = now or utcnow()
     breaches_first = [t for t in tickets if t.first_response_due_at and
                       ((t.acknowledged_at or now) > t.first_response_due_at) and t.status not in ("ignored",)]
     breaches_resolution = [t for t in tickets if t.due_at and ((t.resolved_at or now) > t.due_at)
                            and t.status not in ("ignored",)]
-    per_day = Counter(t.created_at.date().isoformat() for t in tickets)
+    per_day = Counter(t.created_at.astimezone(zone).date().isoformat() for t in tickets)
     return {
         "total": len(tickets),
         "by_status": dict(Counter(t.status for t in tickets).most_common()),
@@ -42,6 +49,7 @@ def compute_stats(tickets: list[Ticket], *, now: datetime | None = None) -> dict
         "time_to_acknowledge": _hours([t.acknowledged_at - t.created_at for t in tickets if t.acknowledged_at]),
         "time_to_resolve": _hours([t.resolved_at - t.created_at for t in tickets if t.resolved_at]),
         "sla_breaches": {"first_response": len(breaches_first), "resolution": len(breaches_resolution)},
+        "overdue": sum(is_overdue(t, now) for t in tickets),
         "per_day": dict(sorted(per_day.items())),
     }
 
@@ -53,7 +61,7 @@ def _parse_day(text: str | None, option: str) -> datetime | None:
         value = datetime.fromisoformat(text)
     except ValueError:
         fail(f"{option} {text!r}: use an ISO date such as 2026-11-01", ExitCode.USAGE)
-    return value if value.tzinfo else value.astimezone()
+    return value if value.tzinfo else value.replace(tzinfo=common.display_zone())  # a date in MEDIADESK_TIMEZONE
 
 
 def stats(
@@ -73,7 +81,7 @@ def stats(
             query = query.where(Ticket.created_at >= since_at)
         if until_at:
             query = query.where(Ticket.created_at < until_at)
-        data = compute_stats(list(session.exec(query).all()))
+        data = compute_stats(list(session.exec(query).all()), zone=common.display_zone())
     if json_:
         print_json(data)
         return
@@ -84,7 +92,7 @@ def stats(
         d = data[key]
         rows.append((key.replace("_", " "), d["count"], d["median_hours"], d["p90_hours"]))
     print_rows("response times (hours)", ["measure", "tickets", "median", "p90"], rows)
-    print_rows("SLA breaches", ["target", "tickets"], data["sla_breaches"].items())
+    print_rows("SLA breaches", ["target", "tickets"], [*data["sla_breaches"].items(), ("overdue now", data["overdue"])])
     if data["per_day"]:
         peak = max(data["per_day"].values())
         chart = Text()

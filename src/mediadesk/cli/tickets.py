@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Optional
 
 import typer
@@ -23,8 +23,13 @@ LIST_FIELDS = ("ref", "status", "priority", "category", "language", "subject", "
                "needs_review")
 
 
-def ticket_summary(ticket: Ticket) -> dict:
-    """The JSON object for a ticket in `list --json` (fields documented in the README)."""
+def ticket_summary(ticket: Ticket, now: datetime | None = None) -> dict:
+    """The JSON object for a ticket in `list --json` (fields documented in the README).
+
+    ``overdue`` is computed from ``due_at`` and ``now`` (``repo.is_overdue``), as every reader does.
+    """
+    from mediadesk.storage.repo import is_overdue
+
     return {
         "ref": ticket.ref,
         "status": ticket.status,
@@ -40,7 +45,7 @@ def ticket_summary(ticket: Ticket) -> dict:
         "assignee": ticket.assignee,
         "mailbox": ticket.mailbox,
         "needs_review": ticket.needs_review,
-        "overdue": ticket.overdue,
+        "overdue": is_overdue(ticket, now),
         "due_at": ticket.due_at,
         "created_at": ticket.created_at,
         "updated_at": ticket.updated_at,
@@ -58,7 +63,7 @@ def _parse_since(text: str | None) -> datetime | None:
         value = datetime.fromisoformat(text)
     except ValueError:
         fail(f"--since {text!r}: use an ISO date (2026-11-01) or an age like 24h, 7d", ExitCode.USAGE)
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=common.display_zone())  # a date in MEDIADESK_TIMEZONE
 
 
 def list_tickets(
@@ -100,8 +105,11 @@ def list_tickets(
                               (Ticket.priority, priority), (Ticket.assignee, assignee)):
             if value:
                 query = query.where(column == value)
+        now = utcnow()
         if overdue:
-            query = query.where(Ticket.overdue.is_(True))
+            from mediadesk.storage.repo import overdue_clause
+
+            query = query.where(overdue_clause(now))
         if review:
             query = query.where(Ticket.needs_review.is_(True))
         since_at = _parse_since(since)
@@ -119,16 +127,18 @@ def list_tickets(
         rows = session.exec(query).all()
         session.expunge_all()  # keep the loaded values: read_scope's rollback would expire them
     if json_:
-        print_json([ticket_summary(t) for t in rows])
+        print_json([ticket_summary(t, now) for t in rows])
         return
-    print_ticket_table(rows)
+    print_ticket_table(rows, now)
 
 
-def print_ticket_table(rows: list[Ticket]) -> None:
+def print_ticket_table(rows: list[Ticket], now: datetime | None = None) -> None:
+    from mediadesk.storage.repo import is_overdue
+
     print_rows(
         f"{len(rows)} ticket(s)",
         ["ref", "status", "priority", "category", "lang", "due", "requester", "subject"],
-        [(t.ref, t.status + (" !" if t.overdue else ""), t.priority, t.category, t.language,
+        [(t.ref, t.status + (" !" if is_overdue(t, now) else ""), t.priority, t.category, t.language,
           common.fmt_time(t.due_at), t.requester_email, (t.subject or "")[:70]) for t in rows],
     )
 
@@ -251,7 +261,7 @@ def _render_detail(d: dict) -> None:
                 f"  assignee {d['assignee'] or '-'}")
     out.print(Panel(head, title="ticket", expand=False))
     triage = Text(f"category {d['category']} ({d['category_confidence']})  language {d['language']} "
-                  f"({d['language_confidence']})  priority {d['priority']}  deadline {d['deadline'] or '-'}"
+                  f"({d['language_confidence']})  priority {d['priority']}  deadline {common.fmt_time(d['deadline']) or '-'}"
                   f"  automated {d['automated_kind'] or 'no'}")
     for reason in d["explanation"]:
         triage.append(f"\n  • {reason}")
