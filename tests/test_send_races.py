@@ -296,3 +296,33 @@ def test_racing_approve_and_reject_on_postgresql_exactly_one_wins(pg_url, tmp_pa
         assert smtp_server.deliveries(draft.message_id) == (1 if first == "approve" else 0)
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_reviewer_acting_on_what_they_read_cannot_undo_the_other(request, tmp_path, smtp_server, backend):
+    """Badr read the draft `pending`; Amal approved it since. Badr's reject, written from what
+    he read, is refused (it would have withdrawn an approval he never saw); and Amal's approve,
+    had she read before Badr rejected, likewise."""
+    url = f"sqlite:///{tmp_path / 'md.db'}" if backend == "sqlite" else request.getfixturevalue("pg_url")
+    settings = make_settings(url, smtp_server.port)
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        for winner, loser in (("approve", "reject"), ("reject", "approve")):
+            draft = new_draft(engine, settings, approve=False)
+            with Session(engine, expire_on_commit=False) as late:
+                stale = late.get(Draft, draft.id)
+                late.commit()  # what was read stays on screen; the transaction is over
+                with Session(engine) as early:
+                    mine = early.get(Draft, draft.id)
+                    assert (approve_draft(early, mine, "amal") if winner == "approve"
+                            else reject_draft(early, mine, "amal")) is True
+                    early.commit()
+                with pytest.raises(DraftStateError, match="meanwhile"):
+                    approve_draft(late, stale, "badr") if loser == "approve" else reject_draft(late, stale, "badr")
+                late.rollback()
+            assert row(engine, draft.id).status == ("approved" if winner == "approve" else "rejected")
+            assert trail(engine, draft.ticket_id, kinds=("draft",))[1:] == [
+                "draft approved" if winner == "approve" else "draft rejected"]
+    finally:
+        engine.dispose()
