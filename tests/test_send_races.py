@@ -164,8 +164,9 @@ def test_resend_is_refused_while_the_attempt_is_alive(tmp_path, setup, slow_sink
         assert "being sent" in resend.stderr
         again = run_cli(["draft", "approve", ref, "--resend", "--now"], env, tmp_path, timeout=60)
         assert again.returncode == 0 and "being sent" in again.stderr, again.stderr
-        sent = run_cli(["draft", "resolve", ref, "--sent"], env, tmp_path, timeout=60)
-        assert sent.returncode == ExitCode.CONFLICT and "being sent" in sent.stderr, sent.stderr
+        with pytest.raises(ValueError, match="being sent"):  # nor recorded as delivered
+            resolve_uncertain(engine, draft.id, settings, delivered=True, actor="amal")
+        assert not first.done(), f"the machine is too slow for this test: the send ended within {SLOW}s"
         assert first.result(timeout=60) == "sent"
     time.sleep(1)
     assert slow_sink.deliveries(draft.message_id) == 1
