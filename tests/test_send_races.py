@@ -33,6 +33,9 @@ from mediadesk.worker.sending import resolve_uncertain, send_draft
 
 SLOW = 7.0  # seconds the sink takes to answer DATA: an attempt is "alive" for that long
 RECIPIENT = "lama@asharq.example"
+# mediadesk.worker.app's queue; not imported, as importing the app here would bind it to this
+# process's settings (and so to another broker than a later test's).
+QUEUE = "mediadesk"
 
 
 def make_settings(database_url: str, port: int) -> Settings:
@@ -105,7 +108,6 @@ def test_second_approve_and_a_swept_duplicate_task_deliver_once(tmp_path, slow_s
     engine = engine_for(settings.database_url)
     draft = new_draft(engine, settings, approve=False)
     ref = f"MR-{draft.ticket_id}"
-    from mediadesk.worker.app import QUEUE
 
     first = run_cli(["draft", "approve", ref], env, tmp_path, timeout=60)
     second = run_cli(["draft", "approve", ref], env, tmp_path, timeout=60)
