@@ -177,7 +177,8 @@ def approve(ref: str = typer.Argument(..., help="ticket reference"),
         err.print(f"{ticket.ref}: already approved")
         _enqueue_or_send(draft_id, now)
     else:
-        err.print(f"{ticket.ref}: already approved and queued (the outbox sweep re-queues a lost task)")
+        err.print(f"{ticket.ref}: already approved, not queued again (the outbox sweep re-queues a lost send; "
+                  "--now sends it from here)")
 
 
 @draft_app.command("reject")
