@@ -197,6 +197,9 @@ class Draft(SQLModel, table=True):
     approved_at: datetime | None = None
     send_attempts: int = 0
     send_started_at: datetime | None = None
+    # The current (or last) send attempt: who holds it and until when (worker/sending.py).
+    send_token: str | None = Field(default=None, max_length=32)
+    send_lease_until: datetime | None = None
     sent_at: datetime | None = None
     error: str | None = Field(default=None, sa_column=Column(Text))
     ticket: "Ticket" = Relationship(sa_relationship=relationship("Ticket", lazy="raise"))

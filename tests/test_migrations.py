@@ -106,3 +106,43 @@ def test_postgresql_search_table_is_never_scanned_in_parallel(pg_url):
         options = conn.execute(text("SELECT reloptions FROM pg_class WHERE relname = 'message_search'")).scalar()
     engine.dispose()
     assert "parallel_workers=0" in (options or [])
+
+
+def test_send_attempt_columns_keep_drafts_and_a_draft_claimed_before_them_is_judged_by_its_start(url):
+    """0007 adds each send attempt's token and lease. A draft left `sending` by a worker that
+    ran before the upgrade has neither: its lease is reckoned from when its attempt started, so
+    it is parked as uncertain, not sent again. A downgrade keeps the drafts."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from mediadesk.settings import Settings
+    from mediadesk.storage.db import alembic_config
+    from mediadesk.worker.sending import send_draft
+
+    upgrade(url, "0005")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO ticket (id, mailbox, subject, status, needs_review, priority_rank, overdue, "
+                          "created_at, updated_at, last_message_at) VALUES (1, '', 's', 'triaged', false, 2, false, "
+                          "'2026-11-24 10:00:00', '2026-11-24 10:00:00', '2026-11-24 10:00:00')"))
+        conn.execute(text("INSERT INTO draft (id, ticket_id, status, language, to_email, subject, body_text, "
+                          "message_id, created_at, send_attempts, send_started_at) VALUES (1, 1, 'sending', 'en', "
+                          "'lama@asharq.example', 'Re: s [MR-1]', 'Thank you.', '<mediadesk.MR-1.0@imctc.example>', "
+                          "'2026-11-24 10:00:00', 1, '2026-11-24 10:01:00')"))
+    upgrade(url)
+    columns = {c["name"] for c in inspect(engine).get_columns("draft")}
+    assert {"send_token", "send_lease_until"} <= columns
+    settings = Settings(_env_file=None, database_url=url, media_address="media@imctc.example",
+                        smtp_host="127.0.0.1", smtp_port=1, smtp_tls="none")
+    assert send_draft(engine, 1, settings) == "uncertain"
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT status, send_token FROM draft WHERE id = 1")).one() == ("uncertain", None)
+        [note] = conn.execute(text("SELECT note FROM ticket_event WHERE ticket_id = 1 AND kind = 'send'")).scalars()
+    assert note.startswith("send outcome uncertain: attempt 1")
+    engine.dispose()
+    command.downgrade(alembic_config(url), "0005")
+    columns = {c["name"] for c in inspect(engine).get_columns("draft")}
+    assert "send_token" not in columns and "send_lease_until" not in columns
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id, status FROM draft")).all() == [(1, "uncertain")]
+    engine.dispose()

@@ -7,13 +7,14 @@ import email
 import email.policy
 import re
 import socket
+from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
 
 from mediadesk.settings import Settings
 from mediadesk.storage.db import engine_for, upgrade
-from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent
+from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent, utcnow
 from mediadesk.worker import sending
 from mediadesk.worker.drafting import approve_draft, build_email, create_draft
 from mediadesk.worker.drafting.testing import inquiry_bytes, stand_in_from_bytes
@@ -49,6 +50,15 @@ def approved_draft(engine, settings, raw: bytes | None = None, **triage) -> int:
         approve_draft(session, draft, "amal")
         session.commit()
         return draft.id
+
+
+def lease_runs_out(engine, draft_id: int) -> None:
+    """Move the draft's send lease into the past, as if SEND_LEASE had gone by."""
+    with Session(engine) as session:
+        draft = session.get(Draft, draft_id)
+        draft.send_lease_until = utcnow() - timedelta(seconds=1)
+        session.add(draft)
+        session.commit()
 
 
 def parse(data: bytes) -> email.message.EmailMessage:
@@ -159,7 +169,10 @@ def test_crash_between_smtp_reply_and_commit_never_resends(engine, settings, smt
     assert len(smtp_server.wait_for(1)) == 1
     with Session(engine) as session:
         assert session.get(Draft, draft_id).status == "sending"
-    # The task is redelivered (acks_late) and run again, twice: no second delivery.
+    # The task is redelivered (acks_late) at once: the attempt's lease is alive, nothing happens.
+    assert send_draft(engine, draft_id, settings) == "sending"
+    lease_runs_out(engine, draft_id)
+    # Run again, twice, after the lease ran out: no second delivery.
     assert send_draft(engine, draft_id, settings) == "uncertain"
     assert send_draft(engine, draft_id, settings) == "uncertain"
     with Session(engine) as session:
@@ -180,6 +193,7 @@ def test_uncertain_draft_is_resent_only_on_a_human_decision(engine, settings, sm
     draft_id = approved_draft(engine, settings)
     with pytest.raises(RuntimeError):
         send_draft(engine, draft_id, settings, before_record=lambda: (_ for _ in ()).throw(RuntimeError("db gone")))
+    lease_runs_out(engine, draft_id)
     assert send_draft(engine, draft_id, settings) == "uncertain"
     assert resolve_uncertain(engine, draft_id, settings, delivered=False, actor="amal") == "approved"
     assert send_draft(engine, draft_id, settings) == "sent"

@@ -1,24 +1,32 @@
 """Send an approved acknowledgement through SMTP, at most once.
 
-The attempt is committed before the SMTP conversation (status ``sending``); the outcome after
-it. A draft found still ``sending`` was interrupted between the server's reply and our commit:
-it may or may not have gone out, so it is parked as ``uncertain`` for a human
-(``mediadesk draft resolve``) instead of being sent again. Transient SMTP failures (4xx, lost
-connection before the message data) raise ``TransientSendError`` for the task to retry;
-permanent ones (5xx) park the draft as ``failed``.
+Each attempt has an identity: claiming the draft (``approved`` → ``sending``, a conditional
+update) gives it a random token and a lease, ``SEND_LEASE``, far longer than the SMTP
+conversation can take. The claim is committed before the SMTP conversation, the outcome after
+it, and only the holder of the token records that outcome (``UPDATE ... WHERE send_token =
+:mine``). So two send tasks for one draft (a second approval, the outbox sweep) cannot both
+send: the second finds the attempt alive and stands aside (``sending``). An attempt whose lease
+ran out without an outcome was interrupted between the server's reply and our commit: it may
+or may not have gone out, so the draft is parked as ``uncertain`` for a human (``mediadesk draft
+resolve``) instead of being sent again; a human cannot resend while the attempt is alive.
+Transient SMTP failures (4xx, lost connection before the message data) raise
+``TransientSendError`` for the task to retry; permanent ones (5xx) park the draft as ``failed``.
 """
 
 from __future__ import annotations
 
+import secrets
 import smtplib
 import socket
 import ssl
-from datetime import datetime
+import time
+from datetime import datetime, timedelta
 from typing import Callable
 
 import structlog
+from sqlalchemy import and_, or_, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from mediadesk.oauth2 import smtp_authenticate
 from mediadesk.storage.db import session_scope
@@ -30,13 +38,20 @@ from mediadesk.worker.workflow import allowed, transition
 log = structlog.get_logger(__name__)
 
 SYSTEM = "system"
-SMTP_TIMEOUT = 60.0
+SMTP_TIMEOUT = 60.0  # per socket operation
 IMAP_TIMEOUT = 30.0
+# How long a send attempt holds its draft. Longer than any SMTP conversation (DATA is not
+# started unless DATA_RESERVE is left, see smtp_send) plus the commit of its outcome; shorter
+# than the outbox sweep's SEND_RETRY_HORIZON (15 min, worker/pipeline.py), so the sweep finds
+# a dead attempt's lease over and the draft is parked as uncertain.
+SEND_LEASE = timedelta(minutes=10)
+DATA_RESERVE = 3  # × SMTP_TIMEOUT: the DATA command, the message, the reply
 
 # Outcomes of send_draft.
 SENT = "sent"
 ALREADY_SENT = "already_sent"
 UNCERTAIN = "uncertain"
+IN_PROGRESS = "sending"  # another attempt holds the draft and its lease is alive
 NOT_APPROVED = "not_approved"
 FAILED = "failed"
 NOT_FOUND = "not_found"
@@ -67,8 +82,12 @@ def _classify(exc: smtplib.SMTPResponseException | smtplib.SMTPRecipientsRefused
     return PermanentSendError if exc.smtp_code >= 500 else TransientSendError
 
 
-def smtp_send(message, settings) -> None:
+def smtp_send(message, settings, *, data_by: float | None = None) -> None:
     """Deliver ``message`` to the configured SMTP server.
+
+    Args:
+        data_by: a ``time.monotonic()`` time after which the message data must not be sent
+            (the attempt's lease would run out before the reply): transient instead.
 
     Raises:
         TransientSendError: connection refused or dropped, or 4xx, before the data was sent.
@@ -105,6 +124,10 @@ def smtp_send(message, settings) -> None:
             if len(refused) == len(recipients):
                 client.rset()
                 raise smtplib.SMTPRecipientsRefused(refused)
+            if data_by is not None and time.monotonic() > data_by:
+                client.rset()
+                raise TransientSendError("the attempt's lease would run out before the server answered DATA: "
+                                         "not sent, retrying under a new lease")
             phase = "data"
             code, reply = client.data(message.as_bytes())
             if code != 250:
@@ -185,65 +208,123 @@ def record_sent(session: Session, draft: Draft, message, settings, *, actor: str
     return outbound
 
 
-def _load(session: Session, draft_id: int) -> Draft | None:
-    # FOR UPDATE on PostgreSQL; SQLite serialises writers with BEGIN IMMEDIATE already.
-    return session.exec(select(Draft).where(Draft.id == draft_id).with_for_update()).first()
+def lease_end(draft: Draft) -> datetime | None:
+    """When the draft's current attempt stops holding it (drafts claimed before migration 0007
+    carry no lease: it is reckoned from the start of their attempt)."""
+    if draft.send_lease_until is not None:
+        return draft.send_lease_until
+    return draft.send_started_at + SEND_LEASE if draft.send_started_at is not None else None
+
+
+def attempt_alive(draft: Draft, now: datetime | None = None) -> bool:
+    """The draft is ``sending`` and its attempt's lease has not run out: leave it alone."""
+    end = lease_end(draft)
+    return draft.status == "sending" and end is not None and end > (now or utcnow())
+
+
+def _this_attempt(draft: Draft):
+    """SQL criteria for "the draft is still in the attempt ``draft`` shows": same token, and the
+    same attempt number (which also tells apart the token-less attempts claimed before 0007)."""
+    token = Draft.send_token.is_(None) if draft.send_token is None else Draft.send_token == draft.send_token
+    return and_(Draft.id == draft.id, token, Draft.send_attempts == draft.send_attempts)
+
+
+def _expire(session: Session, draft: Draft, now: datetime, *, actor: str = SYSTEM) -> bool:
+    """Park as ``uncertain`` a draft whose attempt's lease ran out without an outcome; False when
+    the attempt recorded its outcome (or another process parked it) first."""
+    started = draft.send_started_at.isoformat() if draft.send_started_at else "earlier"
+    end = lease_end(draft)
+    error = (f"attempt {draft.send_attempts} started {started} did not record its outcome before its lease ran out "
+             f"({end.isoformat() if end else 'unknown'}): it may have been delivered; check, then "
+             "`mediadesk draft resolve` it")
+    result = session.execute(
+        update(Draft).where(_this_attempt(draft), Draft.status == "sending",
+                            or_(Draft.send_lease_until.is_(None), Draft.send_lease_until <= now))
+        .values(status="uncertain", error=error).execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        return False
+    _event(session, draft.ticket_id, f"send outcome uncertain: attempt {draft.send_attempts} started {started}, "
+           "its lease ran out without an outcome: not resent; waiting for a human", actor=actor)
+    log.warning("send_uncertain", draft_id=draft.id, ticket_id=draft.ticket_id, attempt=draft.send_attempts)
+    return True
 
 
 def _claim(engine: Engine, draft_id: int, settings) -> tuple[str | None, Draft | None]:
-    """Commit the attempt before talking to SMTP; or say why there is nothing to send."""
-    with session_scope(engine) as session:
-        draft = _load(session, draft_id)
-        if draft is None:
-            return NOT_FOUND, None
-        if draft.status == "sent":
-            return ALREADY_SENT, draft
-        if draft.status == "uncertain":
-            return UNCERTAIN, draft
-        if draft.status == "sending":
-            started = draft.send_started_at.isoformat() if draft.send_started_at else "earlier"
-            draft.status = "uncertain"
-            draft.error = (f"attempt {draft.send_attempts} started {started} did not record its outcome: it may "
-                           "have been delivered; check, then `mediadesk draft resolve` it")
-            session.add(draft)
-            _event(session, draft.ticket_id, "send outcome uncertain: not resent; waiting for a human")
-            log.warning("send_uncertain", draft_id=draft.id, ticket_id=draft.ticket_id)
-            return UNCERTAIN, draft
-        if draft.status == "failed":
-            return FAILED, draft
-        if draft.status != "approved":
-            return NOT_APPROVED, draft
-        if draft.send_attempts >= settings.max_attempts:
-            draft.status = "failed"
-            draft.error = f"gave up after {draft.send_attempts} attempts: {draft.error or ''}".strip()
-            session.add(draft)
-            _event(session, draft.ticket_id, f"send failed: {draft.error}")
-            return FAILED, draft
-        draft.status = "sending"
-        draft.send_started_at = utcnow()
-        draft.send_attempts += 1
-        session.add(draft)
-    return None, draft
+    """Take the draft for one attempt (committed before talking to SMTP), or say why not."""
+    for _ in range(5):  # each pass either decides or lost a race that changed the draft: look again
+        now = utcnow()
+        token = secrets.token_hex(16)
+        with session_scope(engine) as session:
+            claimed = session.execute(
+                update(Draft).where(Draft.id == draft_id, Draft.status == "approved",
+                                    Draft.send_attempts < settings.max_attempts)
+                .values(status="sending", send_token=token, send_started_at=now, send_lease_until=now + SEND_LEASE,
+                        send_attempts=Draft.send_attempts + 1)
+                .execution_options(synchronize_session=False)).rowcount == 1
+            draft = session.get(Draft, draft_id)
+            if claimed:
+                return None, draft
+            if draft is None:
+                return NOT_FOUND, None
+            if draft.status == "sent":
+                return ALREADY_SENT, draft
+            if draft.status == "sending":
+                if attempt_alive(draft, now):
+                    log.info("send_in_progress", draft_id=draft.id, attempt=draft.send_attempts,
+                             lease_until=lease_end(draft).isoformat())
+                    return IN_PROGRESS, draft
+                if _expire(session, draft, now):
+                    return UNCERTAIN, draft
+                continue
+            if draft.status == "uncertain":
+                return UNCERTAIN, draft
+            if draft.status == "failed":
+                return FAILED, draft
+            if draft.status != "approved":
+                return NOT_APPROVED, draft
+            error = f"gave up after {draft.send_attempts} attempts: {draft.error or ''}".strip()
+            gave_up = session.execute(
+                update(Draft).where(Draft.id == draft_id, Draft.status == "approved",
+                                    Draft.send_attempts == draft.send_attempts)
+                .values(status="failed", error=error).execution_options(synchronize_session=False)).rowcount == 1
+            if gave_up:
+                _event(session, draft.ticket_id, f"send failed: {error}")
+                return FAILED, draft
+    raise TransientSendError(f"draft {draft_id} kept changing while being claimed")
 
 
-def _set_outcome(engine: Engine, draft_id: int, status: str, error: str, note: str) -> None:
-    with session_scope(engine) as session:
-        draft = _load(session, draft_id)
-        if draft is None or draft.status != "sending":
-            return
-        draft.status = status
-        draft.error = error[:2000]
-        session.add(draft)
-        _event(session, draft.ticket_id, note)
+# What the holder of an attempt may still correct: its own `sending`, or the `uncertain` another
+# process declared when the lease ran out (the holder knows better). Never a human's decision.
+_OWN = ("sending", "uncertain")
+
+
+def _record_outcome(session: Session, draft: Draft, *, status: str, error: str | None, note: str,
+                    from_statuses: tuple[str, ...] = _OWN, **values) -> bool:
+    """As the holder of ``draft``'s attempt, record its outcome; False (and a late note in the
+    audit trail, which stays true) when the draft has moved on to a human's decision or to
+    another attempt."""
+    result = session.execute(
+        update(Draft).where(_this_attempt(draft), Draft.status.in_(from_statuses))
+        .values(status=status, error=error[:2000] if error else None, **values)
+        .execution_options(synchronize_session=False))
+    if result.rowcount == 1:
+        return True
+    current = session.get(Draft, draft.id)
+    _event(session, draft.ticket_id, f"{note} (attempt {draft.send_attempts}, reported after the draft moved on: "
+           f"it is {current.status if current else 'gone'} now)")
+    log.warning("send_outcome_late", draft_id=draft.id, attempt=draft.send_attempts, outcome=status,
+                now=current.status if current else None)
+    return False
 
 
 def send_draft(engine: Engine, draft_id: int, settings, *,
                before_record: Callable[[], None] | None = None) -> str:
     """Send the approved draft ``draft_id``; returns the outcome.
 
-    Outcomes: ``sent``, ``already_sent``, ``uncertain`` (an earlier attempt was interrupted, or
-    the connection broke mid-data: not resent), ``not_approved`` (pending, rejected...),
-    ``failed`` (5xx, or attempts exhausted), ``not_found``.
+    Outcomes: ``sent``, ``already_sent``, ``sending`` (another attempt holds the draft and its
+    lease is alive: nothing done), ``uncertain`` (an earlier attempt's lease ran out without an
+    outcome, or the connection broke mid-data: not resent), ``not_approved`` (pending,
+    rejected...), ``failed`` (5xx, or attempts exhausted), ``not_found``.
 
     Args:
         before_record: called after the server accepted the message and before the outcome is
@@ -255,41 +336,49 @@ def send_draft(engine: Engine, draft_id: int, settings, *,
     outcome, draft = _claim(engine, draft_id, settings)
     if outcome is not None:
         return outcome
+    # The latest moment to start DATA, on this process's clock: the reply must come in the lease.
+    data_by = time.monotonic() + (lease_end(draft) - utcnow()).total_seconds() - DATA_RESERVE * SMTP_TIMEOUT
     with session_scope(engine) as session:  # the reply goes out from the mailbox it came in to
         ticket = session.get(Ticket, draft.ticket_id)
         settings = settings.for_mailbox_key(ticket.mailbox if ticket else None)
-    bound = log.bind(draft_id=draft_id, ticket_id=draft.ticket_id)
+    bound = log.bind(draft_id=draft_id, ticket_id=draft.ticket_id, attempt=draft.send_attempts)
     try:
         message = build_email(draft, settings)
     except (ValueError, TypeError, IndexError) as exc:
-        _set_outcome(engine, draft_id, "failed", f"cannot build the message: {exc}", f"send failed: {exc}")
+        with session_scope(engine) as session:
+            if _record_outcome(session, draft, status="failed", error=f"cannot build the message: {exc}",
+                               note=f"send failed: {exc}"):
+                _event(session, draft.ticket_id, f"send failed: {exc}")
         return FAILED
     try:
-        smtp_send(message, settings)
+        smtp_send(message, settings, data_by=data_by)
     except TransientSendError as exc:
-        with session_scope(engine) as session:
-            current = _load(session, draft_id)
-            if current is not None and current.status == "sending":
-                current.status = "approved"  # nothing left our hands: safe to try again
-                current.error = str(exc)[:2000]
-                session.add(current)
-                _event(session, current.ticket_id, f"send deferred (attempt {current.send_attempts}): {exc}")
+        note = f"send deferred (attempt {draft.send_attempts}): {exc}"
+        with session_scope(engine) as session:  # nothing left our hands: safe to try again
+            if _record_outcome(session, draft, status="approved", error=str(exc), note=note):
+                _event(session, draft.ticket_id, note)
         bound.info("send_deferred", error=str(exc))
         raise
     except PermanentSendError as exc:
-        _set_outcome(engine, draft_id, "failed", str(exc), f"send failed: {exc}")
+        with session_scope(engine) as session:
+            if _record_outcome(session, draft, status="failed", error=str(exc), note=f"send failed: {exc}"):
+                _event(session, draft.ticket_id, f"send failed: {exc}")
         bound.warning("send_failed", error=str(exc))
         return FAILED
     except UncertainSendError as exc:
-        _set_outcome(engine, draft_id, "uncertain", str(exc), f"send outcome uncertain: {exc}")
+        with session_scope(engine) as session:
+            if _record_outcome(session, draft, status="uncertain", error=str(exc),
+                               note=f"send outcome uncertain: {exc}", from_statuses=("sending",)):
+                _event(session, draft.ticket_id, f"send outcome uncertain: {exc}")
         bound.warning("send_uncertain", error=str(exc))
         return UNCERTAIN
 
     if before_record is not None:
         before_record()
     with session_scope(engine) as session:
-        current = _load(session, draft_id)
-        record_sent(session, current, message, settings)
+        if _record_outcome(session, draft, status="sent", error=None, sent_at=utcnow(),
+                           note=f"acknowledgement sent to {draft.to_email} ({message['Message-ID']})"):
+            record_sent(session, session.get(Draft, draft_id), message, settings)
     bound.info("ack_sent", message_id=message["Message-ID"])
     append_to_sent(message.as_bytes(), settings)
     return SENT
@@ -298,19 +387,41 @@ def send_draft(engine: Engine, draft_id: int, settings, *,
 def resolve_uncertain(engine: Engine, draft_id: int, settings, *, delivered: bool, actor: str) -> str:
     """A human's verdict on an uncertain (or failed) draft: it went out, or send it again.
 
+    A draft still ``sending`` whose attempt's lease ran out is parked as uncertain first; one
+    whose attempt is alive is refused: that attempt will record what the server said.
+
     Returns ``sent`` (recorded as delivered, nothing sent) or ``approved`` (the caller enqueues
-    ``send``). Raises ValueError when the draft is not uncertain or failed.
+    ``send``). Raises ValueError when the draft is being sent or is neither uncertain nor failed,
+    or when another process changed it meanwhile.
     """
+    from mediadesk.worker.drafting import DraftStateError, approve_draft
+
+    now = utcnow()
     with session_scope(engine) as session:
-        draft = _load(session, draft_id)
+        draft = session.get(Draft, draft_id)
+        if draft is not None and attempt_alive(draft, now):
+            raise ValueError(f"draft is being sent (attempt {draft.send_attempts}, started "
+                             f"{draft.send_started_at.isoformat() if draft.send_started_at else 'earlier'}, holds it "
+                             f"until {lease_end(draft).isoformat()}): wait for its outcome")
         if draft is None or draft.status not in ("uncertain", "failed", "sending"):
             raise ValueError(f"draft is {draft.status if draft else 'missing'}: nothing to resolve")
+        if draft.status == "sending" and not _expire(session, draft, now, actor=actor):
+            raise ValueError("the draft changed meanwhile: look at it again")
+        session.refresh(draft)
         if delivered:
+            seen = draft.status
+            claimed = session.execute(
+                update(Draft).where(Draft.id == draft_id, Draft.status == seen,
+                                    Draft.send_attempts == draft.send_attempts)
+                .values(status="sent").execution_options(synchronize_session=False)).rowcount == 1
+            if not claimed:
+                raise ValueError("the draft changed meanwhile: look at it again")
             record_sent(session, draft, build_email(draft, settings), settings, actor=actor,
                         note="acknowledgement confirmed delivered by a human")
             return "sent"
-        from mediadesk.worker.drafting import approve_draft
-
-        draft.status = "uncertain" if draft.status == "sending" else draft.status
-        approve_draft(session, draft, actor, resend=True)
+        try:
+            if not approve_draft(session, draft, actor, resend=True):
+                raise ValueError(f"draft is {draft.status}: nothing to resolve")
+        except DraftStateError as exc:
+            raise ValueError(str(exc)) from exc
         return "approved"

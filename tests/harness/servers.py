@@ -11,6 +11,7 @@ Nothing here imports pytest: a missing binary or an unreachable service raises
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import ctypes
 import email
@@ -704,13 +705,21 @@ class SMTPServer(_Managed):
 
     Plain SMTP, no TLS: point the product at it with ``env()`` (MEDIADESK_SMTP_TLS=none). With
     ``user``/``password`` it also accepts AUTH PLAIN/LOGIN with exactly those credentials.
+
+    A slow or refusing server: ``data_delay`` seconds pass between taking a message's data and
+    answering it, and ``data_reply`` (e.g. ``"554 5.7.1 refused"``) replaces the ``250``.
+    ``data_received`` holds every DATA as it arrives, accepted or not (``wait_for_data``,
+    ``deliveries``); ``messages`` only those answered ``250``.
     """
 
-    def __init__(self, user: str | None = None, password: str | None = None):
+    def __init__(self, user: str | None = None, password: str | None = None, *, data_delay: float = 0.0,
+                 data_reply: str | None = None):
         self.port = 0
         self.host = HOST
         self.user, self.password = user, password
+        self.data_delay, self.data_reply = data_delay, data_reply
         self.messages: list[ReceivedMail] = []
+        self.data_received: list[ReceivedMail] = []
         self._cond = threading.Condition()
         self.controller = None
 
@@ -723,6 +732,13 @@ class SMTPServer(_Managed):
         class Handler:
             async def handle_DATA(self, _server, _session, envelope):
                 mail = ReceivedMail(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
+                with server._cond:
+                    server.data_received.append(mail)
+                    server._cond.notify_all()
+                if server.data_delay:
+                    await asyncio.sleep(server.data_delay)  # other sessions go on meanwhile
+                if server.data_reply:
+                    return server.data_reply
                 with server._cond:
                     server.messages.append(mail)
                     server._cond.notify_all()
@@ -760,6 +776,18 @@ class SMTPServer(_Managed):
             if not self._cond.wait_for(lambda: len(self.messages) >= n, timeout):
                 raise TimeoutError(f"{len(self.messages)} of {n} messages after {timeout}s")
             return list(self.messages)
+
+    def wait_for_data(self, n: int, timeout: float = 10) -> list[ReceivedMail]:
+        """Block until at least ``n`` DATA commands arrived (answered or not); TimeoutError otherwise."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: len(self.data_received) >= n, timeout):
+                raise TimeoutError(f"{len(self.data_received)} of {n} DATA commands after {timeout}s")
+            return list(self.data_received)
+
+    def deliveries(self, message_id: str) -> int:
+        """How many DATA commands carried a message with this Message-ID (answered or not)."""
+        with self._cond:
+            return sum(1 for mail in self.data_received if mail.message["Message-ID"] == message_id)
 
 
 # --------------------------------------------------------------------------- PostgreSQL

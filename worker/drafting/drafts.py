@@ -6,8 +6,9 @@ decision, including a refusal to draft, is recorded as a ticket event with its r
 
 from __future__ import annotations
 
-from sqlalchemy import func
+from sqlalchemy import func, inspect, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from mediadesk.storage.models import Draft, Message, Ticket, utcnow
@@ -157,14 +158,50 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
     return draft, f"drafted ({rendered.language})"
 
 
+def _compare_and_set(session: Session, draft: Draft, **values) -> bool:
+    """Write ``values`` only if the draft still has the status the caller read.
+
+    ``UPDATE draft SET ... WHERE id = :id AND status = :seen``: of two reviewers acting on the
+    same draft at once (approve and reject, say) exactly one wins, on PostgreSQL as on SQLite,
+    and the loser is not fooled by what it read. Returns False, with ``draft`` reloaded, when
+    another transaction changed the status first.
+    """
+    state = inspect(draft)
+    if not state.persistent or draft.id is None:  # not in the database yet: no one else can see it
+        for key, value in values.items():
+            setattr(draft, key, value)
+        return True
+    seen = draft.status
+    session.flush()  # changes the caller made to this draft go first
+    result = session.execute(update(Draft).where(Draft.id == draft.id, Draft.status == seen).values(**values)
+                             .execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        session.refresh(draft)
+        return False
+    for key, value in values.items():
+        set_committed_value(draft, key, value)
+    return True
+
+
+def _changed_meanwhile(draft: Draft, seen: str) -> DraftStateError:
+    who = f" by {draft.approved_by}" if draft.status == "approved" and draft.approved_by else ""
+    return DraftStateError(f"the draft was {seen} when read, and has become {draft.status}{who} meanwhile: "
+                           "look at it again (`mediadesk draft show`)")
+
+
 def approve_draft(session: Session, draft: Draft, actor: str, *, resend: bool = False) -> bool:
     """Approve ``draft`` for sending; the caller commits, then enqueues ``send``.
 
-    Returns False when it is already approved, sending or sent (safe to repeat). A failed or
-    uncertain draft is approved again only with ``resend=True``, a human's explicit decision.
+    A conditional update of the status the caller read: two approvals enqueue once, and an
+    approval racing a rejection either wins or says so.
+
+    Returns False when it is already approved, sending or sent (safe to repeat: the caller does
+    not enqueue again). A failed or uncertain draft is approved again only with ``resend=True``,
+    a human's explicit decision.
 
     Raises:
-        DraftStateError: the draft is failed/uncertain and ``resend`` was not given.
+        DraftStateError: the draft is failed/uncertain and ``resend`` was not given, or another
+            transaction moved it to a status approval does not follow (rejected, edited...).
     """
     if draft.status in ("approved", "sending", "sent"):
         return False
@@ -174,12 +211,13 @@ def approve_draft(session: Session, draft: Draft, actor: str, *, resend: bool = 
             + (" (it may have been delivered)" if draft.status == "uncertain" else "")
             + ": approve it with --resend to send it again")
     previous = draft.status
-    draft.status = "approved"
-    draft.approved_by = actor
-    draft.approved_at = utcnow()
+    values = {"status": "approved", "approved_by": actor, "approved_at": utcnow()}
     if previous in ("failed", "uncertain"):
-        draft.error = None
-    session.add(draft)
+        values["error"] = None
+    if not _compare_and_set(session, draft, **values):
+        if draft.status in ("approved", "sending", "sent"):
+            return False  # another approval won: it enqueued
+        raise _changed_meanwhile(draft, previous)
     note = "draft approved" if previous in ("pending", "rejected") else f"draft re-queued after {previous}"
     _event(session, draft.ticket_id, note, actor=actor)
     return True
@@ -188,15 +226,21 @@ def approve_draft(session: Session, draft: Draft, actor: str, *, resend: bool = 
 def reject_draft(session: Session, draft: Draft, actor: str, note: str | None = None) -> bool:
     """Reject ``draft``: it will not be sent. False when already rejected.
 
+    A conditional update of the status the caller read, like ``approve_draft``.
+
     Raises:
-        DraftStateError: the draft is being sent or was sent.
+        DraftStateError: the draft is being sent or was sent, or another transaction changed it
+            since the caller read it.
     """
     if draft.status == "rejected":
         return False
     if draft.status in ("sending", "sent"):
         raise DraftStateError(f"the draft is {draft.status}: it can no longer be rejected")
-    draft.status = "rejected"
-    session.add(draft)
+    previous = draft.status
+    if not _compare_and_set(session, draft, status="rejected"):
+        if draft.status == "rejected":
+            return False
+        raise _changed_meanwhile(draft, previous)
     _event(session, draft.ticket_id, "draft rejected" + (f": {note}" if note else ""), actor=actor)
     return True
 
@@ -204,26 +248,26 @@ def reject_draft(session: Session, draft: Draft, actor: str, note: str | None = 
 def edit_draft(session: Session, draft: Draft, text: str, actor: str) -> bool:
     """Replace the draft's text (the HTML is regenerated from it). False when unchanged.
 
-    An approved draft goes back to pending: what was approved is not what would be sent.
+    An approved draft goes back to pending: what was approved is not what would be sent. A
+    conditional update, like ``approve_draft``: never over a send that claimed the draft meanwhile.
 
     Raises:
-        DraftStateError: the draft is being sent, was sent, or its outcome is uncertain.
+        DraftStateError: the draft is being sent, was sent, or its outcome is uncertain, or
+            another transaction changed its status since the caller read it.
     """
     if draft.status in ("sending", "sent", "uncertain"):
         raise DraftStateError(f"the draft is {draft.status}: it can no longer be edited")
     text = text.replace("\r\n", "\n").rstrip() + "\n"
     if text == draft.body_text:
         return False
-    draft.body_text = text
-    draft.body_html = text_to_html(text, draft.language or "en")
-    draft.edited_by = actor
+    values = {"body_text": text, "body_html": text_to_html(text, draft.language or "en"), "edited_by": actor}
     note = "draft edited"
-    if draft.status == "approved":
-        draft.status = "pending"
-        draft.approved_by = None
-        draft.approved_at = None
+    previous = draft.status
+    if previous == "approved":
+        values |= {"status": "pending", "approved_by": None, "approved_at": None}
         note += "; approval withdrawn"
-    session.add(draft)
+    if not _compare_and_set(session, draft, **values):  # a send may have claimed it meanwhile
+        raise _changed_meanwhile(draft, previous)
     _event(session, draft.ticket_id, note, actor=actor)
     return True
 

@@ -64,6 +64,9 @@ def _enqueue_or_send(draft_id: int, now: bool) -> None:
     if outcome in ("sent", "already_sent"):
         err.print(outcome.replace("_", " "))
         return
+    if outcome == "sending":
+        err.print("being sent by another process: it records the outcome")
+        return
     fail(f"not sent: {outcome}", ExitCode.CONFLICT if outcome in ("uncertain", "not_approved") else ExitCode.ERROR)
 
 
@@ -107,6 +110,11 @@ def show(ref: str = typer.Argument(..., help="ticket reference: MR-42 or 42"),
         lines.append(f"Approved: {draft.approved_by} {fmt_time(draft.approved_at)}")
     if draft.edited_by:
         lines.append(f"Edited:   {draft.edited_by}")
+    if draft.status == "sending":
+        from mediadesk.worker.sending import lease_end
+
+        lines.append(f"Attempt:  {draft.send_attempts}, started {fmt_time(draft.send_started_at)}, "
+                     f"holds the draft until {fmt_time(lease_end(draft))}")
     if draft.sent_at:
         lines.append(f"Sent:     {fmt_time(draft.sent_at)}")
     out.print("\n".join(lines), highlight=False, markup=False)
@@ -145,25 +153,32 @@ def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
 def approve(ref: str = typer.Argument(..., help="ticket reference"),
             now: bool = typer.Option(False, "--now", help="send in this process instead of queueing"),
             resend: bool = typer.Option(False, "--resend", help="send again a failed or uncertain draft")) -> None:
-    """Approve the draft and queue it for sending (safe to repeat)."""
+    """Approve the draft and queue it for sending (safe to repeat: queued once)."""
     from mediadesk.worker.drafting import DraftStateError, approve_draft
 
     with Session(_engine(), expire_on_commit=False) as session:
         ticket, draft = _load(session, ref)
-        if draft.status == "sent":
-            err.print(f"{ticket.ref}: already sent {fmt_time(draft.sent_at)}")
-            return
-        if draft.status == "sending":
-            err.print(f"{ticket.ref}: being sent now")
-            return
         try:
             changed = approve_draft(session, draft, settings().actor, resend=resend)
         except DraftStateError as exc:
             fail(f"{ticket.ref}: {exc}", ExitCode.CONFLICT)
         session.commit()
-        draft_id = draft.id
-    err.print(f"{ticket.ref}: approved" if changed else f"{ticket.ref}: already approved")
-    _enqueue_or_send(draft_id, now)
+        draft_id, status = draft.id, draft.status
+    if status == "sent":
+        err.print(f"{ticket.ref}: already sent {fmt_time(draft.sent_at)}")
+        return
+    if status == "sending":
+        err.print(f"{ticket.ref}: being sent now")
+        return
+    if changed:
+        err.print(f"{ticket.ref}: approved")
+        _enqueue_or_send(draft_id, now)
+    elif now:  # a human asks for it now: the send claims the draft, so it cannot go out twice
+        err.print(f"{ticket.ref}: already approved")
+        _enqueue_or_send(draft_id, now)
+    else:
+        err.print(f"{ticket.ref}: already approved, not queued again (the outbox sweep re-queues a lost send; "
+                  "--now sends it from here)")
 
 
 @draft_app.command("reject")
@@ -187,7 +202,9 @@ def resolve(ref: str = typer.Argument(..., help="ticket reference"),
             sent: bool = typer.Option(False, "--sent", help="it was delivered: record it as sent"),
             resend: bool = typer.Option(False, "--resend", help="it was not delivered: send it again"),
             now: bool = typer.Option(False, "--now", help="with --resend, send in this process")) -> None:
-    """Decide an uncertain send: record it as delivered (--sent) or send it again (--resend)."""
+    """Decide an uncertain send: record it as delivered (--sent) or send it again (--resend).
+
+    Refused while the draft is being sent: that attempt records what the server said."""
     from mediadesk.worker.sending import resolve_uncertain
 
     if sent == resend:
