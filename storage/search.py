@@ -19,8 +19,6 @@ from sqlmodel import Session
 MAX_DOCUMENT_CHARS = 50_000
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
-DEFERRED = "mediadesk_deferred_index"
-
 # The tables are made by migration 0005. SQLite's is contentless (the text lives in
 # ``message``) and keeps no positions (no phrase queries are asked): the index stores only which
 # documents hold each word.
@@ -45,18 +43,6 @@ def index_messages(session: Session, message_ids: list[int]) -> None:
     dialect = session.get_bind().dialect.name
     where = "m.id IN ({})".format(", ".join(str(int(i)) for i in message_ids))
     session.execute(text(DOCUMENT_SQL[dialect].format(where=where)))
-
-
-def index_later(session: Session, message) -> None:
-    """Index ``message`` (a Message row, maybe not flushed yet) at ``write_deferred``."""
-    session.info.setdefault(DEFERRED, []).append(message)
-
-
-def write_deferred(session: Session) -> None:
-    """Index the messages ``index_later`` collected; they must be flushed (have ids) by now."""
-    pending = session.info.pop(DEFERRED, None)
-    if pending:
-        index_messages(session, [m.id for m in pending])
 
 
 def matching_ticket_ids(session: Session, query: str):

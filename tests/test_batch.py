@@ -222,10 +222,12 @@ def test_a_failed_batch_gives_its_reservations_back(tmp_path, ack_limiter, monke
     settings = load_settings(_env_file=None, database_url=url, data_dir=tmp_path / "data", ack_rate_limit=2)
     ids = store(engine, [inquiry_bytes(subject=f"Question {i}", message_id=f"<f{i}@asharq.example>") for i in (1, 2)])
 
-    def broken(session, settings):
+    def broken(batch):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pipeline, "_write_deferred", broken)
+    from mediadesk.worker.batch import Batch
+
+    monkeypatch.setattr(Batch, "write", broken)
     with pytest.raises(RuntimeError):
         pipeline.process_batch(engine, ids, settings, limiter=ack_limiter)
     assert ack_limiter.client.zcard(ack_limiter.key("lama@asharq.example")) == 0

@@ -35,7 +35,7 @@ from mediadesk.storage import repo
 from mediadesk.storage.db import engine_for, session_scope, upgrade
 from mediadesk.storage.models import (Draft, InboundMessage, LabelledExample, Ticket, TicketEvent,
                                       utcnow)
-from mediadesk.worker import pipeline
+from mediadesk.worker import pipeline, sweeps
 from mediadesk.worker.workflow import OPEN_STATUSES
 
 runner = CliRunner()
@@ -761,8 +761,8 @@ def test_overdue_is_computed_at_read_time_and_every_reader_agrees(desk):
     assert desk.json("stats")["sla_breaches"]["resolution"] >= 1
 
     # The sweep only notifies: it records the event once and changes nothing any reader says.
-    assert pipeline.mark_overdue(desk.engine) == expected
-    assert pipeline.mark_overdue(desk.engine) == []
+    assert sweeps.mark_overdue(desk.engine) == expected
+    assert sweeps.mark_overdue(desk.engine) == []
     events = [e for e in desk.events(r["french"]) if e.kind == "overdue"]
     assert [(e.kind, e.actor) for e in events] == [("overdue", "system")]
     assert _overdue_counts(desk)["list --overdue"] == expected
@@ -780,19 +780,19 @@ def test_the_sweep_marks_each_ticket_once_with_a_controlled_clock(desk):
     open_due = sorted((t.due_at, t.ref) for t in desk.tickets() if t.status in OPEN_STATUSES and t.due_at)
     assert len({d for d, _ in open_due}) > 1, "the seed needs different due times"
     earliest = open_due[0][0]
-    assert pipeline.mark_overdue(desk.engine, now=earliest - timedelta(seconds=1)) == []
+    assert sweeps.mark_overdue(desk.engine, now=earliest - timedelta(seconds=1)) == []
     clock = earliest + timedelta(seconds=1)
     expected = [ref for due, ref in open_due if due < clock]
     assert 0 < len(expected) < len(open_due)
-    assert sorted(pipeline.mark_overdue(desk.engine, now=clock)) == sorted(expected)
+    assert sorted(sweeps.mark_overdue(desk.engine, now=clock)) == sorted(expected)
     event = desk.events(expected[0])[-1]
     assert (event.kind, event.actor) == ("overdue", "system")
-    assert pipeline.mark_overdue(desk.engine, now=clock) == []  # recorded once
+    assert sweeps.mark_overdue(desk.engine, now=clock) == []  # recorded once
     # a closed ticket is never marked, whatever its due time
     later = open_due[-1][0] + timedelta(hours=1)
     last_ref = open_due[-1][1]
     assert desk.run("status", last_ref, "closed").exit_code == 0
-    marked = pipeline.mark_overdue(desk.engine, now=later)
+    marked = sweeps.mark_overdue(desk.engine, now=later)
     assert last_ref not in marked and desk.ticket(last_ref).overdue is False
 
 

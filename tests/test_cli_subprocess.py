@@ -36,7 +36,7 @@ from mediadesk.cli.common import ExitCode
 from mediadesk.storage import repo
 from mediadesk.storage.db import engine_for, session_scope
 from mediadesk.storage.models import InboundMessage, Ticket, utcnow
-from mediadesk.worker import pipeline
+from mediadesk.worker import pipeline, sweeps
 from mediadesk.worker.workflow import OPEN_STATUSES
 
 CLI = str(Path(sys.executable).parent / "mediadesk")
@@ -50,7 +50,7 @@ LIST_FIELDS = {"ref", "status", "priority", "category", "category_confidence", "
                "deadline", "subject", "requester", "requester_name", "assignee", "mailbox", "needs_review",
                "overdue", "due_at", "created_at", "updated_at"}
 SHOW_EXTRA = {"explanation", "language_confidence", "review_reason", "first_response_due_at", "acknowledged_at",
-              "resolved_at", "closed_at", "messages", "draft", "events"}
+              "resolved_at", "closed_at", "messages", "draft", "events", "related"}
 
 
 def stdlib_mailbox():
@@ -357,8 +357,8 @@ def test_list_overdue_without_beat_then_the_sweep_notifies_once(site):
     assert sorted(t["ref"] for t in listed) == expected and all(t["overdue"] for t in listed)
     piped = tsv(site.run("list", "--overdue").stdout)
     assert sorted(r[0] for r in piped) == expected and all(r[1].endswith(" !") for r in piped)
-    assert sorted(pipeline.mark_overdue(site.engine)) == expected  # the sweep records the event
-    assert pipeline.mark_overdue(site.engine) == []  # once: the next beat changes nothing
+    assert sorted(sweeps.mark_overdue(site.engine)) == expected  # the sweep records the event
+    assert sweeps.mark_overdue(site.engine) == []  # once: the next beat changes nothing
     assert sorted(t["ref"] for t in site.json("list", "--overdue")) == expected
 
 

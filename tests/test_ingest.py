@@ -13,7 +13,7 @@ from mediadesk.settings import load_settings
 from mediadesk.storage import repo
 from mediadesk.storage.db import engine_for, session_scope, upgrade
 from mediadesk.storage.models import Attachment, InboundMessage, Message, Ticket, TicketEvent, utcnow
-from mediadesk.worker import pipeline, workflow
+from mediadesk.worker import pipeline, sweeps, workflow
 
 
 def eml(subject="Interview request", sender="Lina Haddad <lina@waha-daily.example>", msgid=None, extra="",
@@ -179,18 +179,18 @@ def test_failures_park_after_max_attempts_and_redrive(env):
     for attempt in range(settings.max_attempts):
         parked = pipeline.record_failure(engine, inbound_id, RuntimeError("boom"), settings.max_attempts)
     assert parked
-    assert pipeline.stale_work(engine, settings.model_copy(update={"sweep_grace_seconds": 0}))[0] == []
+    assert sweeps.stale_work(engine, settings.model_copy(update={"sweep_grace_seconds": 0}))[0] == []
     assert pipeline.redrive(engine, [inbound_id]) == [inbound_id]
-    assert pipeline.stale_work(engine, settings.model_copy(update={"sweep_grace_seconds": 0}))[0] == [inbound_id]
+    assert sweeps.stale_work(engine, settings.model_copy(update={"sweep_grace_seconds": 0}))[0] == [inbound_id]
 
 
 def test_sweep_finds_stored_but_unprocessed_after_grace(env):
     settings, engine = env
     ids = put(engine, eml(msgid="<s1@x.example>"), eml(msgid="<s2@x.example>", subject="Other"))
     pipeline.ingest(engine, ids[0], settings)
-    assert pipeline.stale_work(engine, settings)[0] == []  # still within the grace period
+    assert sweeps.stale_work(engine, settings)[0] == []  # still within the grace period
     later = utcnow() + timedelta(seconds=settings.sweep_grace_seconds + 1)
-    inbound, untriaged = pipeline.stale_work(engine, settings, now=later)
+    inbound, untriaged = sweeps.stale_work(engine, settings, now=later)
     assert inbound == [ids[1]]
     assert untriaged == [tickets(engine)[0].id]  # ingested but never triaged
 
@@ -202,10 +202,10 @@ def test_overdue_marked_once_with_controlled_clock(env):
         ticket = session.exec(select(Ticket)).one()
         ticket.due_at = utcnow() + timedelta(hours=2)
         session.add(ticket)
-    assert pipeline.mark_overdue(engine) == []
+    assert sweeps.mark_overdue(engine) == []
     ref = tickets(engine)[0].ref
-    assert pipeline.mark_overdue(engine, now=utcnow() + timedelta(hours=3)) == [ref]
-    assert pipeline.mark_overdue(engine, now=utcnow() + timedelta(hours=4)) == []  # recorded once
+    assert sweeps.mark_overdue(engine, now=utcnow() + timedelta(hours=3)) == [ref]
+    assert sweeps.mark_overdue(engine, now=utcnow() + timedelta(hours=4)) == []  # recorded once
     assert tickets(engine)[0].overdue
 
 
@@ -255,6 +255,6 @@ def test_sweep_finds_approved_acknowledgements_whose_send_was_lost(env):
                         approved_at=now - timedelta(minutes=5), send_attempts=1, send_started_at=now - timedelta(minutes=1))
         session.add_all([never_tried, retrying, crashed])
     grace = settings.model_copy(update={"sweep_grace_seconds": 60})
-    assert pipeline.unsent_approved(engine, grace, now=now) == [never_tried.id]  # a retry may still be pending
-    later = pipeline.unsent_approved(engine, grace, now=now + timedelta(minutes=20))
+    assert sweeps.unsent_approved(engine, grace, now=now) == [never_tried.id]  # a retry may still be pending
+    later = sweeps.unsent_approved(engine, grace, now=now + timedelta(minutes=20))
     assert later == [never_tried.id, retrying.id, crashed.id]  # the crashed one will be marked uncertain

@@ -16,7 +16,7 @@ from mediadesk.settings import load_settings
 from mediadesk.storage import repo
 from mediadesk.storage.db import make_engine, session_scope, upgrade
 from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent
-from mediadesk.worker import pipeline
+from mediadesk.worker import pipeline, sweeps
 
 FORWARDS = Path(__file__).parent / "data" / "forwards"
 
@@ -257,7 +257,7 @@ def test_a_ticket_opened_by_the_teams_answer_waits_for_the_requesters_mail(env):
     settings = settings.model_copy(update={"sweep_grace_seconds": 0})
     mails = {m.key: m for m in traffic()}
     run(settings, engine, [mails["s4"].raw])
-    assert pipeline.stale_work(engine, settings) == ([], [])
+    assert sweeps.stale_work(engine, settings) == ([], [])
     run(settings, engine, [mails["j4"].raw])
     with Session(engine) as session:
         [ticket] = session.exec(select(Ticket)).all()

@@ -12,7 +12,7 @@ from mediadesk.backoff import backoff
 from mediadesk.metrics import record_beat
 from mediadesk.settings import get_settings
 from mediadesk.storage.db import engine_for
-from mediadesk.worker import pipeline
+from mediadesk.worker import pipeline, sweeps
 from mediadesk.worker.app import app
 
 log = structlog.get_logger("mediadesk.tasks")
@@ -124,11 +124,11 @@ def send(self, draft_id: int) -> str:
 def sweep() -> dict:
     """Re-enqueue what was stored but never processed (the outbox sweep)."""
     record_beat(get_settings().redis_url)  # beat is alive: `mediadesk doctor` checks the age
-    inbound_ids, ticket_ids = pipeline.stale_work(_engine(), get_settings())
+    inbound_ids, ticket_ids = sweeps.stale_work(_engine(), get_settings())
     enqueue_ingest(inbound_ids)
     for ticket_id in ticket_ids:
         triage.delay(ticket_id)
-    draft_ids = pipeline.unsent_approved(_engine(), get_settings())
+    draft_ids = sweeps.unsent_approved(_engine(), get_settings())
     for draft_id in draft_ids:
         send.delay(draft_id)
     if inbound_ids or ticket_ids or draft_ids:
@@ -139,7 +139,7 @@ def sweep() -> dict:
 @app.task(name="mediadesk.sla_sweep")
 def sla_sweep() -> list[str]:
     """Mark open tickets past their due time as overdue."""
-    return pipeline.mark_overdue(_engine())
+    return sweeps.mark_overdue(_engine())
 
 
 def enqueue_ingest(inbound_ids: list[int]) -> None:

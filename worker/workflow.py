@@ -6,6 +6,8 @@ automated mail and spam; a new inbound message reopens a resolved or closed tick
 
 from __future__ import annotations
 
+from typing import Callable
+
 from sqlmodel import Session
 
 from mediadesk.storage.models import Ticket, TicketEvent, utcnow
@@ -27,26 +29,17 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 OPEN_STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting")
 
 
-DEFERRED_EVENTS = "mediadesk_deferred_events"
+EventSink = Callable[..., None]  # takes a TicketEvent's fields: a batch collects them, see worker/batch.py
 
 
-def add_event(session: Session, **fields) -> None:
-    """Record an audit event. In a batch (``session.info[DEFERRED_EVENTS]`` is a list) events
-    are collected and written with one bulk insert by ``write_deferred_events``."""
+def add_event(session: Session, *, sink: EventSink | None = None, **fields) -> None:
+    """Record an audit event: added to the session, or handed to ``sink`` (a batch writes all
+    its events with one bulk insert)."""
     fields.setdefault("at", utcnow())
-    pending = session.info.get(DEFERRED_EVENTS)
-    if pending is not None:
-        pending.append(fields)
+    if sink is not None:
+        sink(**fields)
     else:
         session.add(TicketEvent(**fields))
-
-
-def write_deferred_events(session: Session) -> None:
-    pending = session.info.pop(DEFERRED_EVENTS, None)
-    if pending:
-        # Core: one executemany. Its rows need the same keys; only status changes carry from/to.
-        session.execute(TicketEvent.__table__.insert(),
-                        [{"from_status": None, "to_status": None, **e} for e in pending])
 
 
 class TransitionError(ValueError):
@@ -58,7 +51,7 @@ def allowed(from_status: str, to_status: str) -> bool:
 
 
 def transition(session: Session, ticket: Ticket, to_status: str, *, actor: str, note: str | None = None,
-               kind: str = "status") -> bool:
+               kind: str = "status", sink: EventSink | None = None) -> bool:
     """Move ``ticket`` to ``to_status`` and record the event; the caller commits.
 
     Returns False (and records nothing) when the ticket already has that status, so verbs are
@@ -85,11 +78,12 @@ def transition(session: Session, ticket: Ticket, to_status: str, *, actor: str, 
         ticket.resolved_at = None
         ticket.closed_at = None
     session.add(ticket)
-    add_event(session, ticket_id=ticket.id, actor=actor, kind=kind, from_status=current, to_status=to_status,
-              note=note, at=now)
+    add_event(session, sink=sink, ticket_id=ticket.id, actor=actor, kind=kind, from_status=current,
+              to_status=to_status, note=note, at=now)
     return True
 
 
-def record(session: Session, ticket: Ticket, kind: str, *, actor: str, note: str | None = None) -> None:
+def record(session: Session, ticket: Ticket, kind: str, *, actor: str, note: str | None = None,
+           sink: EventSink | None = None) -> None:
     """An audit event that is not a status change (note, assignment, triage, draft, send)."""
-    add_event(session, ticket_id=ticket.id, actor=actor, kind=kind, note=note)
+    add_event(session, sink=sink, ticket_id=ticket.id, actor=actor, kind=kind, note=note)

@@ -26,8 +26,9 @@ class DraftStateError(ValueError):
     """The draft's status does not allow this action; the message says what would."""
 
 
-def _event(session: Session, ticket_id: int, note: str, *, actor: str = SYSTEM, kind: str = "draft") -> None:
-    add_event(session, ticket_id=ticket_id, actor=actor, kind=kind, note=note)
+def _event(session: Session, ticket_id: int, note: str, *, actor: str = SYSTEM, kind: str = "draft",
+           sink=None) -> None:
+    add_event(session, sink=sink, ticket_id=ticket_id, actor=actor, kind=kind, note=note)
 
 
 def already_acknowledged(session: Session, ticket_id: int) -> bool:
@@ -51,13 +52,19 @@ def _facts_of_parsed(parsed, category: str | None, automated_kind: str | None,
     )
 
 
-def ack_recipient(parsed, decision, settings) -> str | None:
-    """Where the acknowledgement of a new ticket with this triage decision would go, or None
-    when none may be drafted (the same rules as ``create_draft``, before the ticket exists)."""
+def check_new(parsed, decision, settings) -> tuple[str | None, tuple[bool, str]]:
+    """Whether a new ticket with this triage decision may be acknowledged, and to whom: the
+    rules ``create_draft`` applies, before the ticket exists (it takes the answer as ``checked``)."""
     if parsed is None or decision is None:
-        return None
+        return None, (False, "no triage decision")
     facts = _facts_of_parsed(parsed, decision.category, decision.automated_kind)
-    return facts.recipient if eligibility(facts, settings.our_addresses)[0] else None
+    checked = eligibility(facts, settings.our_addresses)
+    return (facts.recipient if checked[0] else None), checked
+
+
+def ack_recipient(parsed, decision, settings) -> str | None:
+    """Where the acknowledgement of a new ticket with this triage decision would go, or None."""
+    return check_new(parsed, decision, settings)[0]
 
 
 def facts_for(session: Session | None, ticket: Ticket, message: Message, parsed) -> AckFacts:
@@ -96,28 +103,31 @@ def _rate_limited(session: Session, recipient: str, settings, limiter) -> str | 
 
 
 def create_draft(session: Session, ticket: Ticket, message: Message, parsed, settings,
-                 limiter=None, *, fresh: bool = False) -> tuple[Draft | None, str]:
+                 limiter=None, *, new_ticket: bool = False, checked: tuple[bool, str] | None = None,
+                 sink=None) -> tuple[Draft | None, str]:
     """Draft the acknowledgement of ``ticket`` after triage, or say why not.
 
     Args:
         ticket: the triaged ticket (category, language, deadline, priority, ref set).
         message: the inquiry as stored; ``parsed``: the same mail parsed, or None.
         limiter: a ``RedisAckLimiter``, or None to count recent drafts in the database.
-        fresh: the ticket was created in this very transaction, so no other transaction can
-            have drafted or answered it: the checks for that are skipped.
+        new_ticket: the ticket was created in this very transaction, so no other transaction can
+            have drafted or answered it: nothing to look up, nothing to race.
+        checked: ``check_new``'s eligibility for this ticket's decision, when the caller has it.
+        sink: where the events go (a batch's), else the session.
 
     Returns ``(draft, "drafted ...")`` with the pending draft added to the session, or
     ``(None, reason)``. Records a ``draft`` event either way; the caller commits.
     """
-    facts = facts_for(None if fresh else session, ticket, message, parsed)
-    ok, reason = eligibility(facts, settings.our_addresses)
+    facts = facts_for(None if new_ticket else session, ticket, message, parsed)
+    ok, reason = checked if checked is not None and new_ticket else eligibility(facts, settings.our_addresses)
     if not ok:
-        _event(session, ticket.id, f"no acknowledgement: {reason}")
+        _event(session, ticket.id, f"no acknowledgement: {reason}", sink=sink)
         return None, reason
     recipient = facts.recipient
     limited = _rate_limited(session, recipient, settings, limiter)
     if limited:
-        _event(session, ticket.id, f"no acknowledgement: {limited}")
+        _event(session, ticket.id, f"no acknowledgement: {limited}", sink=sink)
         return None, limited
 
     requester_name = (parsed.from_name if parsed is not None else message.from_name) or ticket.requester_name
@@ -140,7 +150,7 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
         message_id=new_message_id(ref, settings.media_address),
     )
     try:
-        if fresh:
+        if new_ticket:
             session.add(draft)
         else:
             with session.begin_nested():  # a concurrent draft for the same ticket loses here, quietly
@@ -148,13 +158,13 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
                 session.flush()
     except IntegrityError:
         reason = "ticket already has an acknowledgement"
-        _event(session, ticket.id, f"no acknowledgement: {reason}")
+        _event(session, ticket.id, f"no acknowledgement: {reason}", sink=sink)
         return None, reason
     flags = review_flags(facts.headers)
     note = f"pending draft ({rendered.language}) to {recipient}"
     if flags:
         note += "; review needed: " + ", ".join(flags)
-    _event(session, ticket.id, note)
+    _event(session, ticket.id, note, sink=sink)
     return draft, f"drafted ({rendered.language})"
 
 
@@ -273,7 +283,7 @@ def edit_draft(session: Session, draft: Draft, text: str, actor: str) -> bool:
 
 
 def maybe_auto_approve(session: Session, ticket: Ticket, draft: Draft, settings, *, parsed=None,
-                       message: Message | None = None) -> tuple[bool, str]:
+                       message: Message | None = None, sink=None) -> tuple[bool, str]:
     """Apply the auto-send policy to a new draft: approve it when its category is listed.
 
     Returns ``(approved, reason)``; the caller commits and, when approved, enqueues ``send``.
@@ -283,7 +293,7 @@ def maybe_auto_approve(session: Session, ticket: Ticket, draft: Draft, settings,
     if ok:
         approve_draft(session, draft, AUTO_SEND_ACTOR)
     else:
-        _event(session, ticket.id, f"waits for review: {reason}")
+        _event(session, ticket.id, f"waits for review: {reason}", sink=sink)
     return ok, reason
 
 

@@ -164,14 +164,14 @@ def sweep(
 ) -> None:
     """Re-enqueue inbound mail stored but never processed, tickets never triaged, and approved
     acknowledgements whose send was lost."""
-    from mediadesk.worker import pipeline
+    from mediadesk.worker import pipeline, sweeps
 
     settings = common.settings()
     if grace is not None:
         settings = settings.model_copy(update={"sweep_grace_seconds": grace})
     engine = common.engine()
-    inbound_ids, ticket_ids = pipeline.stale_work(engine, settings)
-    draft_ids = pipeline.unsent_approved(engine, settings)
+    inbound_ids, ticket_ids = sweeps.stale_work(engine, settings)
+    draft_ids = sweeps.unsent_approved(engine, settings)
     if inline:
         from mediadesk.worker.sending import send_draft
 

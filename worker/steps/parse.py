@@ -1,0 +1,79 @@
+"""Step 1, parse: stored bytes → parsed message (and the original inside a colleague's forward).
+
+Runs with no lock held: parsing is the CPU work of a batch. The pure core is
+``worker/parsing.py`` (``parse_message``, never raises for malformed mail; its ``defects`` are the
+reasons) and ``worker/forwards.py``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from mediadesk.settings import Settings
+from mediadesk.storage.db import read_scope
+from mediadesk.storage.models import InboundMessage, Message
+from mediadesk.worker import thread
+from mediadesk.worker.batch import IngestResult, Item, thread_policy
+from mediadesk.worker.forwards import Forwarded, find_forwarded
+from mediadesk.worker.parsing import ParsedMessage, parse_message
+
+
+def parse(raw: bytes) -> tuple[ParsedMessage | None, list[str]]:
+    """The parsed message, or None and why it needs a human (its raw bytes are kept)."""
+    try:
+        return parse_message(raw), []
+    except Exception as exc:  # the parser is tolerant; this is the last resort
+        return None, [f"could not be parsed: {type(exc).__name__}: {exc}"]
+
+
+def forwarded(parsed: ParsedMessage | None, policy: thread.Policy) -> Forwarded | None:
+    """The original inquiry inside a forward from the office's own domains (never from outside,
+    nor from mail forged in their name: a stranger cannot make a ticket belong to someone else)."""
+    if parsed is None or not policy.internal_domains or not policy.is_internal(parsed.from_email):
+        return None
+    if thread.forged(parsed.headers.get("authentication-results")):
+        return None
+    found = find_forwarded(parsed)
+    if found is None or policy.is_internal(found.from_email):
+        return None
+    return found
+
+
+def run(engine: Engine, inbound_ids: list[int], settings: Settings) -> tuple[list[Item], list[IngestResult]]:
+    """Read and parse pending messages. Returns the items to ingest, and results for messages
+    already done. Also reads which of the items' parents are stored: an item whose parents are
+    all unknown will most likely open a ticket, so the runner triages it before the lock."""
+    with read_scope(engine) as session:
+        rows = session.exec(select(InboundMessage.id, InboundMessage.state, InboundMessage.ticket_id, InboundMessage.raw,
+                                   InboundMessage.mailbox).where(InboundMessage.id.in_(inbound_ids))).all()
+    found = {row[0]: row for row in rows}
+    missing = [i for i in inbound_ids if i not in found]
+    if missing:
+        raise LookupError(f"inbound message {missing[0]} does not exist")
+    policy = thread_policy(settings)
+    items, done = [], []
+    for inbound_id in dict.fromkeys(inbound_ids):
+        _, state, ticket_id, raw, mailbox = found[inbound_id]
+        if state == "done":
+            done.append(IngestResult(inbound_id, ticket_id, None, already_done=True))
+            continue
+        parsed, review = parse(raw)
+        items.append(Item(inbound_id, parsed, review, mailbox, forwarded=forwarded(parsed, policy)))
+    return items, done
+
+
+def known_parents(engine: Engine, items: list[Item]) -> set[str]:
+    """Which Message-IDs the items refer to are on a ticket (one read, no lock)."""
+    refs = sorted({r for item in items if item.parsed is not None
+                   for r in [item.parsed.in_reply_to, *item.parsed.references[-thread.MAX_REFS:]] if r})
+    if not refs:
+        return set()
+    known: set[str] = set()
+    with read_scope(engine) as session:
+        for start in range(0, len(refs), 500):
+            known.update(session.exec(select(Message.message_id).where(Message.message_id.in_(refs[start:start + 500]))))
+    return known
+
+
+__all__ = ["forwarded", "known_parents", "parse", "run"]
