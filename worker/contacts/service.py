@@ -291,3 +291,40 @@ def contact_card(session: Session, contact: Contact, *, tickets: int | None = 3)
 
 __all__ = ["ContactError", "Linked", "OFFICE", "contact_card", "find_contact", "import_outlets", "link_contact",
            "load_registry", "merge_contacts", "outlet_row", "outlet_values", "unknown_domains"]
+
+
+def contact_list(session: Session, *, outlet_id: int | None = None, limit: int | None = None) -> list[dict]:
+    """Contacts, most recently seen first, as dicts (``contact list``): a few queries, not one per contact."""
+    query = select(Contact, OutletRow).join(OutletRow, OutletRow.id == Contact.outlet_id, isouter=True) \
+        .order_by(Contact.last_seen.desc(), Contact.id.desc())
+    if outlet_id is not None:
+        query = query.where(Contact.outlet_id == outlet_id)
+    rows = session.exec(query.limit(limit) if limit else query).all()
+    ids = [contact.id for contact, _ in rows]
+    addresses: dict[int, list[str]] = {}
+    counts: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for contact_id, email in session.exec(select(ContactAddress.contact_id, ContactAddress.email)
+                                              .where(ContactAddress.contact_id.in_(chunk)).order_by(ContactAddress.id)):
+            addresses.setdefault(contact_id, []).append(email)
+        for contact_id, count in session.exec(select(Ticket.contact_id, func.count(Ticket.id))
+                                              .where(Ticket.contact_id.in_(chunk)).group_by(Ticket.contact_id)):
+            counts[contact_id] = count
+    return [{"id": c.id, "name": c.name, "addresses": addresses.get(c.id, []),
+             "outlet": o.name if o else None, "outlet_via": c.outlet_via, "role": c.role, "phone": c.phone,
+             "languages": [x for x in c.languages.split(",") if x], "ticket_count": counts.get(c.id, 0),
+             "first_seen": c.first_seen, "last_seen": c.last_seen} for c, o in rows]
+
+
+def outlet_list(session: Session) -> list[dict]:
+    """Every outlet with its domains and how many contacts it has (``outlet list``)."""
+    domains: dict[int, list[str]] = {}
+    for domain, outlet_id in session.exec(select(OutletDomain.domain, OutletDomain.outlet_id).order_by(OutletDomain.id)):
+        domains.setdefault(outlet_id, []).append(domain)
+    contacts = dict(session.exec(select(Contact.outlet_id, func.count(Contact.id)).where(Contact.outlet_id.is_not(None))
+                                 .group_by(Contact.outlet_id)).all())
+    rows = session.exec(select(OutletRow).order_by(OutletRow.name)).all()
+    return [{"id": o.id, "name": o.name, "aliases": [a.lstrip("=") for a in o.aliases.split("|") if a],
+             "domains": domains.get(o.id, []), "country": o.country, "kind": o.kind, "tier": o.tier,
+             "source": o.source, "contacts": contacts.get(o.id, 0)} for o in rows]
