@@ -237,3 +237,15 @@ def test_registry_built_from_values_is_pure():
     assert registry.by_domain("x.one.example").name == "Desk One"
     assert outlet_for("a@one.example", "", registry).name == "Desk One"
     assert outlet_for("a@reuters.com", "", registry) is None
+
+
+def test_a_sign_off_on_the_card_line_still_gives_the_outlet():
+    assert name_of(outlet_for("t@gmail.com", "Hi,\n\nAny comment?\n\nThanks, Tariq Aziz | Reuters | Cairo\n")) == "Reuters"
+
+
+def test_closing_formulas_and_coverage_lines_name_no_outlet():
+    body = ("Madame, Monsieur,\n\nL'Ambassade vous convie à la réception.\n\n"
+            "Veuillez agréer l'expression de nos salutations distinguées.\n\nService culturel\n")
+    assert outlet_for("culture@ambassade.example", body) is None
+    body = "Dear team,\n\nA sponsorship idea.\n\nBest regards,\nLucy Grant\nBright PR\nAs featured in: BBC, Reuters\n"
+    assert outlet_for("lucy@brightpr.example", body) is None

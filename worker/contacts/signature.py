@@ -20,8 +20,15 @@ from mediadesk.worker.contacts.outlets import Outlet, Registry, fold, tokens
 MAX_SIGNATURE_LINES = 10
 MAX_LINE_CHARS = 100
 
-# Between a role and an outlet, or an outlet and a place: | • · – — / , ، ; : and a spaced hyphen.
-_SEPARATOR_RE = re.compile(r"\s*(?:[|•·–—/;،]|\s-\s|,(?!\d)|:\s)\s*")
+# Between a role and an outlet, or an outlet and a place: | • · – — / , ، ; : ( ) and a spaced hyphen.
+_SEPARATOR_RE = re.compile(r"\s*(?:[|•·–—/;،()]|\s-\s|,(?!\d)|:\s)\s*")
+# A line that names outlets the writer does not work for: a PR firm's coverage, an agency's clients.
+_MENTIONS_RE = re.compile(
+    r"^\W*(?:(?:as\s+)?(?:featured|seen|heard|quoted|published|mentioned)\s+(?:in|on|by)|our\s+clients|clients?\s*:"
+    r"|press\s+coverage|(?:tel\s+que\s+)?vu(?:e|s)?\s+(?:dans|sur)|cit[ée]e?s?\s+(?:dans|par)|nos\s+clients|ils\s+parlent\s+de\s+nous"
+    r"|(?:كما\s+)?(?:ظهر|نشر|ذكر)(?:نا|ت)?\s+في|عملاؤنا)",
+    re.IGNORECASE,
+)
 _URL_RE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/\S*)?", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
 _DIGIT_MAP = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -54,7 +61,8 @@ _PHONE_LABEL_RE = re.compile(
 _PHONE_RE = re.compile(r"(?:\+|00)\s?\d[\d\s().\-/]{6,22}\d|\(?0\d[\d\s().\-/]{6,16}\d")
 _CLOSING_RE = re.compile(
     r"^(?:best|kind|warm|many|with|regards|sincerely|cheers|thanks?|thank\s+you|yours|cordialement|bien|merci"
-    r"|salutations|respectueusement|مع|شكرا|تحياتي|وتقبلوا|تقبلوا|ولكم|وشكرا)\b",
+    r"|salutations|respectueusement|veuillez|recevez|je\s+vous\s+prie|mit\s+freundlichen"
+    r"|مع|شكرا|تحياتي|وتقبلوا|تقبلوا|ولكم|وشكرا)\b",
     re.IGNORECASE,
 )
 _NAME_WORD_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[\u0600-\u06ff]+|(?:al|el|de|du|la|le|ben|bin|van|von|da)-?)$")
@@ -164,6 +172,10 @@ def read_signature(body: str, registry: Registry, *, subject: str = "") -> Signa
     for line in lines:
         if _FREELANCE_RE.search(line):
             freelance = True
+        if _MENTIONS_RE.match(line):
+            continue
+        if _CLOSING_RE.match(line) and not re.search(r"[|•–—]", line):
+            continue  # "Veuillez agréer l'expression …": a formula, not a card ("Best, Tom | Reuters" is one)
         parts = [p for p in _SEPARATOR_RE.split(line) if p and p.strip()]
         for part in parts:
             matches = [] if outlet is not None else registry.find_names(part)
