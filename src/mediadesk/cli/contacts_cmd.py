@@ -100,7 +100,7 @@ def show_contact(
         f"Languages: {', '.join(card['languages']) or '-'}",
         f"Seen:      {fmt_time(card['first_seen'])} … {fmt_time(card['last_seen'])}, {card['ticket_count']} ticket(s)",
     ]
-    out.print(Text("\n".join(lines)))
+    out.print(Text("\n".join(lines)), soft_wrap=True)
     if card["tickets"]:
         print_rows("Latest tickets", ["REF", "STATUS", "CATEGORY", "CREATED", "SUBJECT"],
                    [(t["ref"], t["status"], t["category"], fmt_time(t["created_at"]), t["subject"])
@@ -239,3 +239,29 @@ def unknown(
         print_json(rows)
         return
     print_rows("Unknown domains", ["DOMAIN", "TICKETS", "SENDERS"], [(r["domain"], r["tickets"], r["senders"]) for r in rows])
+
+
+@outlet_app.command("evaluate")
+def evaluate(
+    folder: Path = typer.Argument(..., exists=True, file_okay=False, metavar="DIR",
+                                  help="labelled .eml files with labels.json (see tests/data/outlets/)"),
+    as_json: bool = typer.Option(False, "--json", help="the scores as one JSON object"),
+) -> None:
+    """Score outlet recognition (the shipped registry) on a labelled folder: precision, recall,
+    outlets invented for free-mail senders, and the misses. Needs no database."""
+    from mediadesk.worker.contacts.evaluate import evaluate_dir
+
+    if not (folder / "labels.json").is_file():
+        fail(f"{folder} has no labels.json", ExitCode.USAGE)
+    score = evaluate_dir(folder)
+    if as_json:
+        print_json(score.as_dict())
+        return
+    out.print(Text(f"{score.total} messages, {score.expected} with an outlet: precision {score.precision:.3f} "
+                   f"({score.correct}/{score.predicted}), recall {score.recall:.3f} ({score.correct}/{score.expected}), "
+                   f"outlets invented for free-mail senders: {score.invented_free_mail}"), soft_wrap=True)
+    print_rows("By group", ["GROUP", "MESSAGES", "RIGHT"],
+               [(g, n, score.right_by_group[g]) for g, n in sorted(score.by_group.items())])
+    if score.misses:
+        print_rows("Misses", ["FILE", "EXPECTED", "GOT", "WHY"],
+                   [(m["file"], m["expected"], m["got"], m["reason"]) for m in score.misses])
