@@ -195,3 +195,18 @@ def test_unknown_domains_most_frequent_first_without_free_mail_or_known_outlets(
     assert found == [{"domain": "uni.example", "tickets": 3, "senders": 3},
                      {"domain": "ngo.example", "tickets": 3, "senders": 2},
                      {"domain": "solo.example", "tickets": 1, "senders": 1}]
+
+
+def test_machines_become_no_contacts_and_no_unknown_domains(engine, settings):
+    _, linked = link(engine, settings, "MAILER-DAEMON@mx.bank.example", "Delivery failed")
+    assert linked is None
+    _, linked = link(engine, settings, "no-reply@alerts.ngo.example", "Your weekly digest")
+    assert linked is None
+    with Session(engine) as session:
+        parsed = message("Newsletter <news@shop.example>", "Big sale")
+        ticket = ticket_for(session, parsed)
+        ticket.automated_kind = "bulk"
+        assert service.link_contact(session, ticket, parsed, settings) is None
+        session.commit()
+        assert session.exec(select(Contact)).all() == []
+        assert service.unknown_domains(session, settings) == []

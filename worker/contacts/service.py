@@ -150,18 +150,22 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
 
     Args:
         session: the caller's session (nothing is committed here; the new contact is flushed).
-        ticket: the ticket whose requester this is (``requester_email``, else the parsed From).
+        ticket: the ticket whose requester this is (``requester_email``, else the parsed From);
+            a ticket triage already found automated (``automated_kind``) is not linked.
         parsed: the ticket's ``ParsedMessage`` (its text holds the signature).
         settings: for our own addresses, which never become contacts.
         registry: the outlet registry; default: the database's (see ``load_registry``).
         now: the time the message was seen (default: now).
 
     Returns:
-        What was linked, or None when the ticket has no requester address or it is our own.
+        What was linked, or None when the ticket has no requester address, or it is our own or
+        a machine's.
     """
+    from mediadesk.worker.drafting.rules import machine_sender
+
     email = (ticket.requester_email or getattr(parsed, "from_email", None) or "").strip().lower()
-    if "@" not in email or email in settings.our_addresses:
-        return None
+    if "@" not in email or email in settings.our_addresses or machine_sender(email) or ticket.automated_kind:
+        return None  # no person behind it: our own mail, MAILER-DAEMON, no-reply, mail triage found automated
     now = now or utcnow()
     ids: dict[str, int] = {}
     if registry is None:
@@ -248,16 +252,21 @@ def outlet_row(session: Session, name: str) -> OutletRow | None:
 
 def unknown_domains(session: Session, settings, *, limit: int | None = None) -> list[dict]:
     """Requester domains that are neither free-mail nor in the registry, most tickets first:
-    what the office should classify (``outlet import``)."""
+    what the office should classify (``outlet import``). Machines' mail (automated tickets,
+    no-reply and MAILER-DAEMON senders) does not count."""
     registry, _ = load_registry(session)
     ours = {domain_of(a) for a in settings.our_addresses}
     tickets: Counter[str] = Counter()
     senders: dict[str, set[str]] = {}
-    rows = session.exec(select(Ticket.requester_email, func.count(Ticket.id)).where(Ticket.requester_email.is_not(None))
+    from mediadesk.worker.drafting.rules import machine_sender
+
+    rows = session.exec(select(Ticket.requester_email, func.count(Ticket.id))
+                        .where(Ticket.requester_email.is_not(None), Ticket.automated_kind.is_(None))
                         .group_by(Ticket.requester_email)).all()
     for email, count in rows:
         domain = domain_of(email)
-        if not domain or domain in ours or is_free_mail(domain) or registry.by_domain(domain) is not None:
+        if not domain or domain in ours or is_free_mail(domain) or registry.by_domain(domain) is not None \
+                or machine_sender(email):
             continue
         tickets[domain] += count
         senders.setdefault(domain, set()).add(email.lower())
