@@ -249,3 +249,8 @@ def test_closing_formulas_and_coverage_lines_name_no_outlet():
     assert outlet_for("culture@ambassade.example", body) is None
     body = "Dear team,\n\nA sponsorship idea.\n\nBest regards,\nLucy Grant\nBright PR\nAs featured in: BBC, Reuters\n"
     assert outlet_for("lucy@brightpr.example", body) is None
+
+
+def test_a_last_paragraph_that_is_a_sentence_is_no_signature():
+    assert outlet_for("x@gmail.com", "Hello,\n\nI saw your spokesperson on Al Jazeera yesterday.\n") is None
+    assert name_of(outlet_for("x@gmail.com", "Hi,\nCould you send the report?\nJohn Smith\nReuters\n")) == "Reuters"

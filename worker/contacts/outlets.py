@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator, TextIO
+from typing import Iterable, TextIO
 
 KINDS = ("agency", "newspaper", "tv", "radio", "online", "freelance", "other")
 CSV_FIELDS = ("domains", "name", "aliases", "country", "kind", "tier")
@@ -281,12 +281,6 @@ def shipped_outlets() -> list[Outlet]:
 @lru_cache(maxsize=1)
 def shipped_registry() -> Registry:
     return Registry(shipped_outlets())
-
-
-def iter_domains(outlets: Iterable[Outlet]) -> Iterator[tuple[str, Outlet]]:
-    for outlet in outlets:
-        for domain in outlet.domains:
-            yield domain, outlet
 
 
 __all__ = ["CSV_FIELDS", "KINDS", "NameMatch", "Outlet", "Registry", "RegistryError", "fold", "read_csv",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mediadesk.worker.contacts.outlets import Outlet, Registry, fold, tokens
+from mediadesk.worker.contacts.outlets import Outlet, Registry
 
 MAX_SIGNATURE_LINES = 10
 MAX_LINE_CHARS = 100
@@ -101,19 +101,17 @@ def signature_lines(body: str, subject: str = "") -> list[str]:
                     break
     else:
         # No sign-off found: the last block of short lines, if it looks like a card.
+        own = parts.own.strip().split("\n")
         blocks = re.split(r"\n\s*\n", parts.own.strip())
-        if len(blocks) >= 2:
-            start = len(own) - len(blocks[-1].split("\n"))
-            own = parts.own.strip().split("\n")
-        else:
-            start = max(0, len(own) - 4)
+        start = len(own) - len(blocks[-1].split("\n")) if len(blocks) >= 2 else max(0, len(own) - 4)
     lines = [ln.strip() for ln in own[start:] if ln.strip()]
     lines = [ln for ln in lines if ln not in ("--", "—", "__")]
     return lines[-MAX_SIGNATURE_LINES:]
 
 
 def _is_prose(line: str) -> bool:
-    return len(line) > MAX_LINE_CHARS or (len(line.split()) > 9 and re.search(r"[.!?؟]\s*$", line) is not None)
+    """A sentence, not a card line: long, or several words ending in a full stop or a question mark."""
+    return len(line) > MAX_LINE_CHARS or (len(line.split()) > 4 and re.search(r"[.!?؟]\s*$", line) is not None)
 
 
 def normalise_phone(text: str) -> str | None:
@@ -198,4 +196,4 @@ def read_signature(body: str, registry: Registry, *, subject: str = "") -> Signa
                      freelance=freelance, lines=tuple(lines))
 
 
-__all__ = ["Signature", "find_phone", "normalise_phone", "read_signature", "signature_lines", "fold", "tokens"]
+__all__ = ["Signature", "find_phone", "normalise_phone", "read_signature", "signature_lines"]
