@@ -210,3 +210,19 @@ def test_machines_become_no_contacts_and_no_unknown_domains(engine, settings):
         session.commit()
         assert session.exec(select(Contact)).all() == []
         assert service.unknown_domains(session, settings) == []
+
+
+def test_linking_leaves_the_callers_pending_rows_unflushed(engine, settings):
+    """Ingest writes a batch's rows in one flush: linking a new ticket must not flush it early."""
+    with Session(engine) as session:
+        for sender in ("John Smith <john.smith@reuters.com>", "john.smith@reuters.com", "nadia@gmail.com"):
+            parsed = message(sender, REUTERS_BODY)
+            ticket = Ticket(requester_email=parsed.from_email, subject=parsed.subject, language="en")
+            session.add(ticket)
+            linked = service.link_contact(session, ticket, parsed, settings)
+            assert ticket in session.new and ticket.id is None
+            assert ticket.contact_id == linked.contact.id
+        session.commit()
+        tickets = session.exec(select(Ticket).order_by(Ticket.id)).all()
+        assert tickets[0].contact_id == tickets[1].contact_id != tickets[2].contact_id
+        assert len(session.exec(select(Contact)).all()) == 2

@@ -8,12 +8,13 @@ commits). ``link_contact`` is the ingest step: the lead wires it into the pipeli
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -36,7 +37,11 @@ def _fingerprint(session: Session) -> tuple:
     return (*outlets, *domains)
 
 
-_cache: dict[str, tuple[tuple, Registry, dict[str, int]]] = {}
+# How long a process trusts its copy of the registry before asking the database whether it
+# changed: an `outlet import` in another process reaches the workers within this time.
+REGISTRY_RECHECK_SECONDS = 5.0
+# url → (fingerprint, checked at (monotonic), registry, outlet ids by name)
+_cache: dict[str, tuple[tuple, float, Registry, dict[str, int]]] = {}
 _cache_lock = threading.Lock()
 
 
@@ -48,24 +53,38 @@ def _as_value(row: OutletRow, domains: list[str]) -> Outlet:
 def load_registry(session: Session) -> tuple[Registry, dict[str, int]]:
     """The registry the database holds, and each outlet's row id by name.
 
-    Built once per process and database, and again only when an outlet or a domain changed
-    (one aggregate query tells): building it takes milliseconds, linking a contact much less.
+    Built once per process and database (about 10 ms for the shipped registry) and kept; every
+    REGISTRY_RECHECK_SECONDS one aggregate query tells whether an outlet or a domain changed.
+    Reads without flushing the caller's pending objects.
     """
     key = str(session.get_bind().url)
-    fingerprint = _fingerprint(session)
+    now = time.monotonic()
     with _cache_lock:
         cached = _cache.get(key)
+    if cached is not None and now - cached[1] < REGISTRY_RECHECK_SECONDS:
+        return cached[2], cached[3]
+    with session.no_autoflush:
+        fingerprint = _fingerprint(session)
         if cached is not None and cached[0] == fingerprint:
-            return cached[1], cached[2]
-    domains: dict[int, list[str]] = {}
-    for domain, outlet_id in session.exec(select(OutletDomain.domain, OutletDomain.outlet_id).order_by(OutletDomain.id)):
-        domains.setdefault(outlet_id, []).append(domain)
-    rows = session.exec(select(OutletRow).order_by(OutletRow.id)).all()
+            with _cache_lock:
+                _cache[key] = (fingerprint, now, cached[2], cached[3])
+            return cached[2], cached[3]
+        domains: dict[int, list[str]] = {}
+        for domain, outlet_id in session.exec(select(OutletDomain.domain, OutletDomain.outlet_id)
+                                              .order_by(OutletDomain.id)):
+            domains.setdefault(outlet_id, []).append(domain)
+        rows = session.exec(select(OutletRow).order_by(OutletRow.id)).all()
     registry = Registry(_as_value(row, domains.get(row.id, [])) for row in rows)
     ids = {row.name: row.id for row in rows}
     with _cache_lock:
-        _cache[key] = (fingerprint, registry, ids)
+        _cache[key] = (fingerprint, now, registry, ids)
     return registry, ids
+
+
+def forget_registry(session: Session) -> None:
+    """Drop this process's copy of the registry (after changing it here)."""
+    with _cache_lock:
+        _cache.pop(str(session.get_bind().url), None)
 
 
 def outlet_values(session: Session) -> list[Outlet]:
@@ -101,6 +120,7 @@ def import_outlets(session: Session, outlets: Iterable[Outlet], *, source: str =
                 link.outlet_id = row.id
                 session.add(link)
         session.flush()
+    forget_registry(session)
     return added, updated
 
 
@@ -120,23 +140,26 @@ def _looks_like_person(name: str | None) -> bool:
     return bool(name) and "@" not in name and len(name.split()) <= 6 and not any(ch.isdigit() for ch in name)
 
 
-def _find_or_create(session: Session, email: str, now: datetime) -> tuple[Contact, bool]:
-    contact = contact_by_email(session, email)
-    if contact is not None:
-        return contact, False
+def _create(session: Session, email: str, values: dict) -> int | None:
+    """Insert a contact and its address; None when another writer added the address first.
+
+    Core statements on the session's connection: they do not flush the caller's pending objects
+    (the ingest batch writes its rows in one flush). On PostgreSQL they run in a savepoint, so a
+    duplicate address does not spoil the caller's transaction."""
+    conn = session.connection()
+
+    def insert_both() -> int:
+        contact_id = conn.execute(insert(Contact.__table__).values(**values).returning(Contact.__table__.c.id)).scalar_one()
+        conn.execute(insert(ContactAddress.__table__).values(email=email, contact_id=contact_id))
+        return contact_id
+
+    if conn.dialect.name == "sqlite":
+        return insert_both()  # a SQLite write transaction holds the database: nobody can insert in between
     try:
-        with session.begin_nested():  # another writer may add the same address first
-            contact = Contact(first_seen=now, last_seen=now)
-            session.add(contact)
-            session.flush()
-            session.add(ContactAddress(email=email, contact_id=contact.id))
-            session.flush()
-        return contact, True
+        with conn.begin_nested():
+            return insert_both()
     except IntegrityError:
-        found = contact_by_email(session, email)
-        if found is None:
-            raise
-        return found, False
+        return None
 
 
 def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry: Registry | None = None,
@@ -149,7 +172,8 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
     the ticket's language joins the contact's languages; first and last seen move.
 
     Args:
-        session: the caller's session (nothing is committed here; the new contact is flushed).
+        session: the caller's session. Nothing is committed or flushed: a new contact is
+            inserted at once (it needs its id), changes to a known one are flushed with the rest.
         ticket: the ticket whose requester this is (``requester_email``, else the parsed From);
             a ticket triage already found automated (``automated_kind``) is not linked.
         parsed: the ticket's ``ParsedMessage`` (its text holds the signature).
@@ -159,7 +183,7 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
 
     Returns:
         What was linked, or None when the ticket has no requester address, or it is our own or
-        a machine's.
+        a machine's. ``Linked.contact`` is the contact's row, or for a new contact its values.
     """
     from mediadesk.worker.drafting.rules import machine_sender
 
@@ -171,18 +195,32 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
     if registry is None:
         registry, ids = load_registry(session)
     found = recognise(email, getattr(parsed, "text", "") or "", registry, subject=getattr(parsed, "subject", "") or "")
-    contact, created = _find_or_create(session, email, now)
-
-    if found.outlet is not None and contact.outlet_via != OFFICE:
+    signature = found.signature
+    outlet_id = None
+    if found.outlet is not None:
         outlet_id = ids.get(found.outlet.name)
         if outlet_id is None:  # a registry passed in: find the row by name
-            outlet_id = session.exec(select(OutletRow.id).where(OutletRow.name == found.outlet.name)).first()
-        if outlet_id is not None:
-            contact.outlet_id, contact.outlet_via = outlet_id, found.via
-    signature = found.signature
+            with session.no_autoflush:
+                outlet_id = session.exec(select(OutletRow.id).where(OutletRow.name == found.outlet.name)).first()
     from_name = ticket.requester_name or getattr(parsed, "from_name", None)
-    if not contact.name:
-        contact.name = (from_name if _looks_like_person(from_name) else None) or (signature.name if signature else None)
+    name = (from_name if _looks_like_person(from_name) else None) or (signature.name if signature else None)
+
+    with session.no_autoflush:
+        contact = contact_by_email(session, email)
+    if contact is None:
+        values = {"name": name, "outlet_id": outlet_id, "outlet_via": found.via if outlet_id else None,
+                  "role": signature.role if signature else None, "phone": signature.phone if signature else None,
+                  "languages": ticket.language or "", "first_seen": now, "last_seen": now}
+        contact_id = _create(session, email, values)
+        if contact_id is not None:
+            ticket.contact_id = contact_id
+            return Linked(Contact(id=contact_id, **values), True, found)
+        with session.no_autoflush:  # someone else created it in between: update theirs
+            contact = contact_by_email(session, email)
+
+    if outlet_id is not None and contact.outlet_via != OFFICE:
+        contact.outlet_id, contact.outlet_via = outlet_id, found.via
+    contact.name = contact.name or name
     if signature is not None:
         contact.role = contact.role or signature.role
         contact.phone = contact.phone or signature.phone
@@ -192,10 +230,8 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
             contact.languages = ",".join([*languages, ticket.language])[:64]
     contact.first_seen = min(contact.first_seen, now)
     contact.last_seen = max(contact.last_seen, now)
-    session.add(contact)
     ticket.contact_id = contact.id
-    session.add(ticket)
-    return Linked(contact, created, found)
+    return Linked(contact, False, found)
 
 
 # --------------------------------------------------------------------------- the office's edits
@@ -298,8 +334,8 @@ def contact_card(session: Session, contact: Contact, *, tickets: int | None = 3)
     }
 
 
-__all__ = ["ContactError", "Linked", "OFFICE", "contact_card", "find_contact", "import_outlets", "link_contact",
-           "load_registry", "merge_contacts", "outlet_row", "outlet_values", "unknown_domains"]
+__all__ = ["ContactError", "Linked", "OFFICE", "contact_card", "find_contact", "forget_registry", "import_outlets",
+           "link_contact", "load_registry", "merge_contacts", "outlet_row", "outlet_values", "unknown_domains"]
 
 
 def contact_list(session: Session, *, outlet_id: int | None = None, limit: int | None = None) -> list[dict]:
