@@ -4,7 +4,7 @@ made from real messages, merging, the office's registry (import, unknown domains
 from __future__ import annotations
 
 import dataclasses
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.policy import SMTP
 
@@ -36,8 +36,10 @@ def settings(tmp_path):
                          media_address="media@gims.example")
 
 
-def message(sender: str, body: str, subject: str = "A question"):
+def message(sender: str, body: str, subject: str = "A question", date: str | None = None):
     msg = EmailMessage()
+    if date:
+        msg["Date"] = date
     msg["From"] = sender
     msg["To"] = "media@gims.example"
     msg["Subject"] = subject
@@ -226,3 +228,16 @@ def test_linking_leaves_the_callers_pending_rows_unflushed(engine, settings):
         tickets = session.exec(select(Ticket).order_by(Ticket.id)).all()
         assert tickets[0].contact_id == tickets[1].contact_id != tickets[2].contact_id
         assert len(session.exec(select(Contact)).all()) == 2
+
+
+def test_first_and_last_seen_come_from_the_mail_and_language_may_be_given(engine, settings):
+    with Session(engine) as session:
+        old = message("lea@uni.example", "Hi", date="Mon, 02 Mar 2026 09:30:00 +0100")
+        future = message("lea@uni.example", "Hi", date="Thu, 01 Jan 2099 09:00:00 +0000")
+        first = service.link_contact(session, ticket_for(session, old, language=None), old, settings, language="fr")
+        service.link_contact(session, ticket_for(session, future, language=None), future, settings)
+        session.commit()
+        contact = session.get(Contact, first.contact.id)
+        assert contact.first_seen == datetime(2026, 3, 2, 8, 30, tzinfo=timezone.utc)
+        assert contact.first_seen < contact.last_seen <= utcnow()  # a date in the future counts as now
+        assert contact.languages == "fr"

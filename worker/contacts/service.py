@@ -11,7 +11,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Iterable
 
 from sqlalchemy import func, insert
@@ -162,8 +162,22 @@ def _create(session: Session, email: str, values: dict) -> int | None:
         return None
 
 
+def _seen_at(parsed, now: datetime | None) -> datetime:
+    """When the message was written: its Date, never later than now (a clock ahead, a forged
+    date), so that mail brought in with import-mbox dates the contact from the mail itself."""
+    current = utcnow()
+    if now is not None:
+        return now
+    date = getattr(parsed, "date", None)
+    if date is None:
+        return current
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=timezone.utc)
+    return min(date, current)
+
+
 def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry: Registry | None = None,
-                 now: datetime | None = None) -> Linked | None:
+                 now: datetime | None = None, language: str | None = None) -> Linked | None:
     """Find or create the requester's contact and set ``ticket.contact_id``.
 
     The outlet comes from the sender's domain when the registry knows it (free-mail and ISP
@@ -179,7 +193,9 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
         parsed: the ticket's ``ParsedMessage`` (its text holds the signature).
         settings: for our own addresses, which never become contacts.
         registry: the outlet registry; default: the database's (see ``load_registry``).
-        now: the time the message was seen (default: now).
+        now: when the message was written (default: its Date header, or now when it has none
+            or a future one).
+        language: the message's language when triage has not yet set ``ticket.language``.
 
     Returns:
         What was linked, or None when the ticket has no requester address, or it is our own or
@@ -190,7 +206,8 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
     email = (ticket.requester_email or getattr(parsed, "from_email", None) or "").strip().lower()
     if "@" not in email or email in settings.our_addresses or machine_sender(email) or ticket.automated_kind:
         return None  # no person behind it: our own mail, MAILER-DAEMON, no-reply, mail triage found automated
-    now = now or utcnow()
+    now = _seen_at(parsed, now)
+    language = language or ticket.language
     ids: dict[str, int] = {}
     if registry is None:
         registry, ids = load_registry(session)
@@ -210,7 +227,7 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
     if contact is None:
         values = {"name": name, "outlet_id": outlet_id, "outlet_via": found.via if outlet_id else None,
                   "role": signature.role if signature else None, "phone": signature.phone if signature else None,
-                  "languages": ticket.language or "", "first_seen": now, "last_seen": now}
+                  "languages": language or "", "first_seen": now, "last_seen": now}
         contact_id = _create(session, email, values)
         if contact_id is not None:
             ticket.contact_id = contact_id
@@ -224,10 +241,10 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
     if signature is not None:
         contact.role = contact.role or signature.role
         contact.phone = contact.phone or signature.phone
-    if ticket.language:
+    if language:
         languages = [code for code in contact.languages.split(",") if code]
-        if ticket.language not in languages:
-            contact.languages = ",".join([*languages, ticket.language])[:64]
+        if language not in languages:
+            contact.languages = ",".join([*languages, language])[:64]
     contact.first_seen = min(contact.first_seen, now)
     contact.last_seen = max(contact.last_seen, now)
     ticket.contact_id = contact.id
