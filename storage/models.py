@@ -79,6 +79,7 @@ class Ticket(SQLModel, table=True):
     # Opened by a reply from outside another ticket's conversation: that ticket (no foreign key,
     # see migration 0006).
     related_ticket_id: int | None = Field(default=None, index=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)  # storage/contacts.py
 
     # Triage (filled by the triage step)
     category: str | None = Field(default=None, max_length=32, index=True)
@@ -220,3 +221,7 @@ class LabelledExample(SQLModel, table=True):
 
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 OPEN_STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting")
+
+# Contacts and outlets live in their own module; importing it here registers their tables
+# wherever the models are (Alembic, create_all).
+from mediadesk.storage import contacts as _contacts  # noqa: E402,F401

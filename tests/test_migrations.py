@@ -145,4 +145,87 @@ def test_send_attempt_columns_keep_drafts_and_a_draft_claimed_before_them_is_jud
     assert "send_token" not in columns and "send_lease_until" not in columns
     with engine.connect() as conn:
         assert conn.execute(text("SELECT id, status FROM draft")).all() == [(1, "uncertain")]
+
+
+# --------------------------------------------------------------------------- 0008: contacts and outlets
+
+
+def _before_contacts(url: str) -> str:
+    """The revision 0008 follows (read from the script: the chain may be re-ordered at merge)."""
+    from alembic.script import ScriptDirectory
+
+    from mediadesk.storage.db import alembic_config
+
+    return ScriptDirectory.from_config(alembic_config(url)).get_revision("0008").down_revision
+
+
+def test_upgrade_loads_the_shipped_outlet_registry(url):
+    from mediadesk.worker.contacts.outlets import shipped_outlets
+
+    shipped = shipped_outlets()
+    upgrade(url)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM outlet WHERE source = 'shipped'")).scalar() == len(shipped)
+        assert conn.execute(text("SELECT count(*) FROM outlet_domain")).scalar() == sum(len(o.domains) for o in shipped)
+        name = conn.execute(text("SELECT o.name FROM outlet o JOIN outlet_domain d ON d.outlet_id = o.id "
+                                 "WHERE d.domain = 'aawsat.com'")).scalar()
+        assert name == "Asharq Al-Awsat"
+        # Ids were given explicitly: a new outlet still gets a fresh one (PostgreSQL's sequence moved on).
+        conn.execute(text("INSERT INTO outlet (name, aliases, kind, tier, source, created_at, updated_at) "
+                          "VALUES ('Gulf Ledger', '', 'newspaper', 1, 'office', '2026-12-01 10:00:00+00', "
+                          "'2026-12-01 10:00:00+00')"))
+        assert conn.execute(text("SELECT max(id) FROM outlet")).scalar() == len(shipped) + 1
+    engine.dispose()
+
+
+def test_contacts_migration_up_and_down_keeps_the_tickets(url):
+    """Down again: the contact tables go, ticket.contact_id goes, and every ticket with its
+    messages, indexes and foreign keys is still there (SQLite rebuilds the ticket table)."""
+    from alembic import command
+
+    from mediadesk.storage.db import alembic_config
+
+    before = _before_contacts(url)
+    upgrade(url, before)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO ticket (id, ref, mailbox, subject, status, needs_review, priority_rank, overdue, "
+                          "created_at, updated_at, last_message_at) VALUES (1, 'MR-1', '', 's', 'new', false, 2, false, "
+                          "'2026-11-24 10:00:00', '2026-11-24 10:00:00', '2026-11-24 10:00:00')"))
+        conn.execute(text("INSERT INTO message (id, ticket_id, direction, from_email, subject, body_text, created_at) "
+                          "VALUES (1, 1, 'in', 'jo@reuters.com', 's', 'b', '2026-11-24 10:00:00')"))
+    upgrade(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO contact (id, name, languages, first_seen, last_seen) "
+                          "VALUES (1, 'Jo', 'en', '2026-11-24 10:00:00', '2026-11-24 10:00:00')"))
+        conn.execute(text("INSERT INTO contact_address (email, contact_id) VALUES ('jo@reuters.com', 1)"))
+        conn.execute(text("UPDATE ticket SET contact_id = 1 WHERE id = 1"))
+        with pytest.raises(Exception):  # the foreign key holds
+            with conn.begin_nested():
+                conn.execute(text("UPDATE ticket SET contact_id = 99 WHERE id = 1"))
+    engine.dispose()
+
+    command.downgrade(alembic_config(url), before)
+    engine = make_engine(url)
+    from sqlalchemy import inspect
+
+    inspector = inspect(engine)
+    assert not {"contact", "contact_address", "outlet", "outlet_domain"} & set(inspector.get_table_names())
+    assert "contact_id" not in {c["name"] for c in inspector.get_columns("ticket")}
+    indexes = {i["name"] for i in inspector.get_indexes("ticket")}
+    assert {"ix_ticket_status", "ix_ticket_requester", "ix_ticket_overdue_status"} <= indexes
+    assert [fk["referred_table"] for fk in inspector.get_foreign_keys("ticket")] == ["ticket"]  # merged_into_id
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT ref FROM ticket")).scalars().all() == ["MR-1"]
+        assert conn.execute(text("SELECT ticket_id FROM message")).scalars().all() == [1]
+        if url.startswith("sqlite"):
+            assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    engine.dispose()
+
+    upgrade(url)  # and up once more
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM outlet")).scalar() > 200
+        assert conn.execute(text("SELECT contact_id FROM ticket")).scalars().all() == [None]
     engine.dispose()

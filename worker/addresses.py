@@ -8,19 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-# Providers whose users share nothing but the provider: a shared domain ties nobody together.
-FREEMAIL_DOMAINS = frozenset({
-    "gmail.com", "googlemail.com", "outlook.com", "outlook.fr", "outlook.sa", "hotmail.com", "hotmail.fr",
-    "hotmail.co.uk", "live.com", "live.fr", "msn.com", "yahoo.com", "yahoo.fr", "yahoo.co.uk", "ymail.com",
-    "rocketmail.com", "aol.com", "icloud.com", "me.com", "mac.com", "proton.me", "protonmail.com", "pm.me",
-    "yandex.ru", "yandex.com", "ya.ru", "mail.ru", "bk.ru", "inbox.ru", "list.ru", "163.com", "126.com",
-    "qq.com", "foxmail.com", "sina.com", "gmx.com", "gmx.de", "gmx.net", "gmx.fr", "web.de", "t-online.de",
-    "laposte.net", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "bbox.fr", "menara.ma",
-    "zoho.com", "tutanota.com", "tuta.io", "fastmail.com", "hey.com", "mail.com", "email.com", "rediffmail.com",
-    "naver.com", "daum.net", "seznam.cz", "libero.it", "virgilio.it", "tiscali.it", "btinternet.com",
-    "sky.com", "comcast.net", "verizon.net", "att.net", "yahoo.com.eg", "hotmail.co.jp", "maktoob.com",
-})
-
+from mediadesk.worker.contacts.freemail import is_free_mail
 
 def domain_of(address: str | None) -> str:
     """The lower-case domain of ``address``, or "" when it has none."""
@@ -30,7 +18,8 @@ def domain_of(address: str | None) -> str:
 
 
 def is_freemail(domain: str) -> bool:
-    return domain in FREEMAIL_DOMAINS
+    """A provider whose users share nothing but the provider (worker/contacts/freemail.py)."""
+    return is_free_mail(domain)
 
 
 def in_domains(address: str | None, domains: Iterable[str]) -> bool:

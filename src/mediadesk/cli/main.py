@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mediadesk.cli import doctor, draft_cmd, ops, stats, tickets, triage_cmd
+from mediadesk.cli import contacts_cmd, doctor, draft_cmd, ops, stats, tickets, triage_cmd
 
 app = typer.Typer(
     name="mediadesk",
@@ -20,6 +20,7 @@ tickets.register(app)
 stats.register(app)
 draft_cmd.register(app)
 triage_cmd.register(app)
+contacts_cmd.register(app)
 
 
 @app.callback()
