@@ -288,3 +288,25 @@ def test_mail_forged_in_the_offices_name_is_no_team_answer(env):
                                in_reply_to="<j4@mail.example>",
                                extra="Authentication-Results: mx.imctc.org; dkim=pass header.d=imctc.org; dmarc=pass")])
     assert tickets_by_message(engine)["<real@imctc.org>"].id == ben.id
+
+
+def test_the_pipeline_links_each_inquirer_to_a_contact_and_outlet(env):
+    """Contacts follow threading: each replier to the release is a contact of their own, a
+    forwarded inquiry's contact is the original sender, the office's answer makes nobody a
+    contact, and machines are never contacts."""
+    from mediadesk.storage.contacts import Contact, ContactAddress, Outlet
+
+    settings, engine = env
+    mails = {m.key: m for m in traffic()}
+    reuters = eml("<r1@reuters.example>", "Dana Levi <dana.levi@reuters.com>", "Interview request",
+                  "Could your director speak to us on Thursday?\n\nDana Levi\nCorrespondent | Reuters\n")
+    run(settings, engine, [reuters, mails["j4"].raw, mails["s4"].raw, mails["ooo1"].raw,
+                           _forward("gmail_en", "Fwd: Interview request about the water summit")])
+    with Session(engine) as session:
+        addresses = {a.email: a.contact_id for a in session.exec(select(ContactAddress)).all()}
+        assert set(addresses) == {"dana.levi@reuters.com", "ben@globewire.example", "lina@waha-daily.example"}
+        dana = session.get(Contact, addresses["dana.levi@reuters.com"])
+        assert session.get(Outlet, dana.outlet_id).name == "Reuters" and dana.languages.startswith("en")
+        for ticket in session.exec(select(Ticket)).all():
+            expected = addresses.get(ticket.requester_email)
+            assert ticket.contact_id == expected, ticket.requester_email
