@@ -11,6 +11,8 @@ from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlalchemy.orm import relationship
 from sqlmodel import Field, Relationship, SQLModel
 
+from mediadesk.storage.statuses import OPEN_STATUSES  # noqa: F401  (re-exported; the tables of statuses live there)
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
@@ -174,6 +176,9 @@ class TicketEvent(SQLModel, table=True):
     from_status: str | None = Field(default=None, max_length=16)
     to_status: str | None = Field(default=None, max_length=16)
     note: str | None = Field(default=None, sa_column=Column(Text))
+    # What came of it, as data (a send: sent, deferred, failed, uncertain, late): metrics count
+    # this, never the wording of ``note``.
+    outcome: str | None = Field(default=None, max_length=16, index=True)
 
 
 class Draft(SQLModel, table=True):
@@ -220,7 +225,6 @@ class LabelledExample(SQLModel, table=True):
 
 
 PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
-OPEN_STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting")
 
 # Contacts and outlets live in their own module; importing it here registers their tables
 # wherever the models are (Alembic, create_all).

@@ -10,7 +10,8 @@ from datetime import datetime
 from sqlalchemy import and_, func
 from sqlmodel import Session, select
 
-from mediadesk.storage.models import OPEN_STATUSES, InboundMessage, MailboxCursor, Ticket, utcnow
+from mediadesk.storage.models import InboundMessage, MailboxCursor, Ticket, utcnow
+from mediadesk.storage.statuses import OPEN_STATUSES
 
 REF_PREFIX = "MR"
 _REF_RE = re.compile(r"^\s*(?:MR-?)?(\d+)\s*$", re.IGNORECASE)

@@ -150,9 +150,10 @@ def _seed(url: str) -> None:
         s.flush()
         for t, status in zip(tickets[:3], ("sent", "failed", "pending")):
             s.add(Draft(ticket_id=t.id, status=status, to_email="a@b", subject="s", body_text="b"))
-        for note in ("acknowledgement sent to a@b (<1@x>)", "send deferred (attempt 1): 421", "send failed: 550 no",
-                     "send outcome uncertain: lost", "acknowledgement confirmed delivered by a human to a@b"):
-            s.add(TicketEvent(ticket_id=tickets[0].id, kind="send", note=note))
+        for note, outcome in (("acknowledgement sent to a@b (<1@x>)", "sent"), ("send deferred (attempt 1): 421", "deferred"),
+                              ("send failed: 550 no", "failed"), ("send outcome uncertain: lost", "uncertain"),
+                              ("acknowledgement confirmed delivered by a human to a@b", "sent")):
+            s.add(TicketEvent(ticket_id=tickets[0].id, kind="send", note=note, outcome=outcome))
         s.add(TicketEvent(ticket_id=tickets[0].id, kind="note", note="send failed: not a send event"))
         s.commit()
     engine.dispose()

@@ -229,3 +229,31 @@ def test_contacts_migration_up_and_down_keeps_the_tickets(url):
         assert conn.execute(text("SELECT count(*) FROM outlet")).scalar() > 200
         assert conn.execute(text("SELECT contact_id FROM ticket")).scalars().all() == [None]
     engine.dispose()
+
+
+def test_upgrade_gives_stored_send_events_their_outcome(url):
+    """0009: metrics count send outcomes from a column; events written before it get theirs from
+    their notes, as metrics used to read them."""
+    from alembic.script import ScriptDirectory
+
+    from mediadesk.storage.db import alembic_config
+
+    before = ScriptDirectory.from_config(alembic_config(url)).get_revision("0009").down_revision
+    upgrade(url, before)
+    engine = make_engine(url)
+    notes = {1: "acknowledgement sent to a@x (<m@x>)", 2: "send failed: 554 no", 3: "send deferred (attempt 1): 451",
+             4: "send outcome uncertain: timeout", 5: "acknowledgement sent to a@x (attempt 2, reported after the "
+             "draft moved on: it is sent now)", 6: "draft approved"}
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO ticket (id, mailbox, subject, status, needs_review, priority_rank, overdue, "
+                          "created_at, updated_at, last_message_at) VALUES (1, '', 's', 'new', false, 2, false, "
+                          "'2026-11-24 10:00:00', '2026-11-24 10:00:00', '2026-11-24 10:00:00')"))
+        for event_id, note in notes.items():
+            conn.execute(text("INSERT INTO ticket_event (id, ticket_id, at, actor, kind, note) VALUES "
+                              "(:id, 1, '2026-11-24 10:00:00', 'system', :kind, :note)"),
+                         {"id": event_id, "kind": "draft" if event_id == 6 else "send", "note": note})
+    upgrade(url)
+    with engine.connect() as conn:
+        got = dict(conn.execute(text("SELECT id, outcome FROM ticket_event ORDER BY id")).all())
+    engine.dispose()
+    assert got == {1: "sent", 2: "failed", 3: "deferred", 4: "uncertain", 5: "late", 6: None}

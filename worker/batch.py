@@ -126,9 +126,9 @@ class Batch:
         search.index_messages(session, [m.id for m in self.to_index])
         self.to_index.clear()
         if self.events:
-            # Core: one executemany. Its rows need the same keys; only status changes carry from/to.
+            # Core: one executemany. Its rows need the same keys; only some events carry them all.
             session.execute(TicketEvent.__table__.insert(),
-                            [{"from_status": None, "to_status": None, **e} for e in self.events])
+                            [{"from_status": None, "to_status": None, "outcome": None, **e} for e in self.events])
             self.events.clear()
         session.flush()
 

@@ -30,10 +30,10 @@ from sqlmodel import Session
 
 from mediadesk.oauth2 import smtp_authenticate
 from mediadesk.storage.db import session_scope
-from mediadesk.storage.models import Draft, Message, Ticket, TicketEvent, utcnow
+from mediadesk.storage.models import Draft, Message, Ticket, utcnow
 from mediadesk.tls import tls_context as _tls_context
 from mediadesk.worker.drafting.message import build_email
-from mediadesk.worker.workflow import allowed, transition
+from mediadesk.worker.workflow import add_event, allowed, transition
 
 log = structlog.get_logger(__name__)
 
@@ -69,8 +69,9 @@ class UncertainSendError(RuntimeError):
     """The connection failed while the message data was in flight: it may have been delivered."""
 
 
-def _event(session: Session, ticket_id: int, note: str, *, actor: str = SYSTEM) -> None:
-    session.add(TicketEvent(ticket_id=ticket_id, actor=actor, kind="send", note=note, at=utcnow()))
+def _event(session: Session, ticket_id: int, note: str, *, outcome: str, actor: str = SYSTEM) -> None:
+    """A send event; ``outcome`` (sent, deferred, failed, uncertain, late) is what metrics count."""
+    add_event(session, ticket_id=ticket_id, actor=actor, kind="send", note=note, outcome=outcome)
 
 
 
@@ -198,7 +199,8 @@ def record_sent(session: Session, draft: Draft, message, settings, *, actor: str
     )
     session.add(outbound)
     ticket = session.get(Ticket, draft.ticket_id)
-    _event(session, draft.ticket_id, f"{note} to {draft.to_email} ({message['Message-ID']})", actor=actor)
+    _event(session, draft.ticket_id, f"{note} to {draft.to_email} ({message['Message-ID']})", actor=actor,
+           outcome=SENT)
     if ticket is not None:
         if allowed(ticket.status, "acknowledged"):
             transition(session, ticket, "acknowledged", actor=actor, note="acknowledgement sent")
@@ -244,7 +246,7 @@ def _expire(session: Session, draft: Draft, now: datetime, *, actor: str = SYSTE
     if result.rowcount != 1:
         return False
     _event(session, draft.ticket_id, f"send outcome uncertain: attempt {draft.send_attempts} started {started}, "
-           "its lease ran out without an outcome: not resent; waiting for a human", actor=actor)
+           "its lease ran out without an outcome: not resent; waiting for a human", actor=actor, outcome=UNCERTAIN)
     log.warning("send_uncertain", draft_id=draft.id, ticket_id=draft.ticket_id, attempt=draft.send_attempts)
     return True
 
@@ -288,7 +290,7 @@ def _claim(engine: Engine, draft_id: int, settings) -> tuple[str | None, Draft |
                                     Draft.send_attempts == draft.send_attempts)
                 .values(status="failed", error=error).execution_options(synchronize_session=False)).rowcount == 1
             if gave_up:
-                _event(session, draft.ticket_id, f"send failed: {error}")
+                _event(session, draft.ticket_id, f"send failed: {error}", outcome=FAILED)
                 return FAILED, draft
     raise TransientSendError(f"draft {draft_id} kept changing while being claimed")
 
@@ -311,7 +313,7 @@ def _record_outcome(session: Session, draft: Draft, *, status: str, error: str |
         return True
     current = session.get(Draft, draft.id)
     _event(session, draft.ticket_id, f"{note} (attempt {draft.send_attempts}, reported after the draft moved on: "
-           f"it is {current.status if current else 'gone'} now)")
+           f"it is {current.status if current else 'gone'} now)", outcome="late")
     log.warning("send_outcome_late", draft_id=draft.id, attempt=draft.send_attempts, outcome=status,
                 now=current.status if current else None)
     return False
@@ -348,7 +350,7 @@ def send_draft(engine: Engine, draft_id: int, settings, *,
         with session_scope(engine) as session:
             if _record_outcome(session, draft, status="failed", error=f"cannot build the message: {exc}",
                                note=f"send failed: {exc}"):
-                _event(session, draft.ticket_id, f"send failed: {exc}")
+                _event(session, draft.ticket_id, f"send failed: {exc}", outcome=FAILED)
         return FAILED
     try:
         smtp_send(message, settings, data_by=data_by)
@@ -356,20 +358,20 @@ def send_draft(engine: Engine, draft_id: int, settings, *,
         note = f"send deferred (attempt {draft.send_attempts}): {exc}"
         with session_scope(engine) as session:  # nothing left our hands: safe to try again
             if _record_outcome(session, draft, status="approved", error=str(exc), note=note):
-                _event(session, draft.ticket_id, note)
+                _event(session, draft.ticket_id, note, outcome="deferred")
         bound.info("send_deferred", error=str(exc))
         raise
     except PermanentSendError as exc:
         with session_scope(engine) as session:
             if _record_outcome(session, draft, status="failed", error=str(exc), note=f"send failed: {exc}"):
-                _event(session, draft.ticket_id, f"send failed: {exc}")
+                _event(session, draft.ticket_id, f"send failed: {exc}", outcome=FAILED)
         bound.warning("send_failed", error=str(exc))
         return FAILED
     except UncertainSendError as exc:
         with session_scope(engine) as session:
             if _record_outcome(session, draft, status="uncertain", error=str(exc),
                                note=f"send outcome uncertain: {exc}", from_statuses=("sending",)):
-                _event(session, draft.ticket_id, f"send outcome uncertain: {exc}")
+                _event(session, draft.ticket_id, f"send outcome uncertain: {exc}", outcome=UNCERTAIN)
         bound.warning("send_uncertain", error=str(exc))
         return UNCERTAIN
 

@@ -11,22 +11,10 @@ from typing import Callable
 from sqlmodel import Session
 
 from mediadesk.storage.models import Ticket, TicketEvent, utcnow
+from mediadesk.storage.statuses import OPEN_STATUSES, TICKET_STATUSES, TICKET_TRANSITIONS, ticket_may
 
-STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting", "resolved", "closed", "ignored")
-
-# Who may go where. Reopening (resolved/closed → in_progress) is also what a new inbound
-# message on such a ticket does.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    "new": frozenset({"triaged", "ignored", "acknowledged", "in_progress", "resolved", "closed"}),
-    "triaged": frozenset({"acknowledged", "in_progress", "waiting", "resolved", "closed", "ignored"}),
-    "acknowledged": frozenset({"in_progress", "waiting", "resolved", "closed"}),
-    "in_progress": frozenset({"waiting", "resolved", "closed"}),
-    "waiting": frozenset({"in_progress", "resolved", "closed"}),
-    "resolved": frozenset({"closed", "in_progress"}),
-    "closed": frozenset({"in_progress"}),
-    "ignored": frozenset({"triaged", "in_progress", "closed"}),
-}
-OPEN_STATUSES = ("new", "triaged", "acknowledged", "in_progress", "waiting")
+# The table lives in storage/statuses.py, beside the draft statuses; enforced here.
+STATUSES, TRANSITIONS = TICKET_STATUSES, TICKET_TRANSITIONS
 
 
 EventSink = Callable[..., None]  # takes a TicketEvent's fields: a batch collects them, see worker/batch.py
@@ -47,7 +35,7 @@ class TransitionError(ValueError):
 
 
 def allowed(from_status: str, to_status: str) -> bool:
-    return to_status in TRANSITIONS.get(from_status, frozenset())
+    return ticket_may(from_status, to_status)
 
 
 def transition(session: Session, ticket: Ticket, to_status: str, *, actor: str, note: str | None = None,

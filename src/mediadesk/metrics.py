@@ -28,14 +28,9 @@ POLLER_LOCK_PREFIX = "mediadesk:poller:"
 # ticket message (processed_at).
 LATENCY_BUCKETS = (0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 4 * 3600, 86400)
 
-# How each send attempt is recorded in the audit trail (worker/sending.py, kind "send").
-SEND_OUTCOMES = (
-    ("sent", "acknowledgement sent%"),
-    ("sent", "acknowledgement confirmed delivered%"),
-    ("deferred", "send deferred%"),
-    ("failed", "send failed%"),
-    ("uncertain", "send outcome uncertain%"),
-)
+# The outcomes of send attempts as the audit trail records them (``TicketEvent.outcome``, kind
+# "send"; worker/sending.py). "late": an outcome reported after the draft had moved on.
+SEND_OUTCOMES = ("sent", "deferred", "failed", "uncertain", "late")
 
 
 def record_beat(redis_url: str) -> None:
@@ -178,8 +173,9 @@ class MediadeskCollector:
                                       .group_by(Ticket.category)).all()
             overdue = session.exec(select(func.count()).select_from(Ticket).where(overdue_clause())).one()
             drafts = session.exec(select(Draft.status, func.count()).group_by(Draft.status)).all()
-            outcome = case(*[(TicketEvent.note.like(pattern), name) for name, pattern in SEND_OUTCOMES], else_="other")
-            sends = session.exec(select(outcome, func.count()).where(TicketEvent.kind == "send").group_by(outcome)).all()
+            sends = session.exec(select(TicketEvent.outcome, func.count())
+                                 .where(TicketEvent.kind == "send", TicketEvent.outcome.is_not(None))
+                                 .group_by(TicketEvent.outcome)).all()
             latency = _latency_seconds(engine.dialect.name)
             done = (IM.state == "done", IM.processed_at.is_not(None))
             row = session.exec(select(func.count(), func.coalesce(func.sum(latency), 0.0),
@@ -232,7 +228,7 @@ class MediadeskCollector:
 
         c = CounterMetricFamily("mediadesk_send_attempts", "SMTP send attempts by outcome (from the audit trail)",
                                 labels=["outcome"])
-        counts = {name: 0 for name, _ in SEND_OUTCOMES}
+        counts = {name: 0 for name in SEND_OUTCOMES}
         for name, n in sends:
             counts[name] = counts.get(name, 0) + n
         for name, n in sorted(counts.items()):

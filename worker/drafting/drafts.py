@@ -12,6 +12,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from mediadesk.storage.models import Draft, Message, Ticket, utcnow
+from mediadesk.storage.statuses import APPROVED, DRAFT_IN_FLIGHT, FAILED, REJECTED, SENT, UNCERTAIN, draft_may
 from mediadesk.worker.drafting.limiter import count_recent_drafts
 from mediadesk.worker.drafting.message import new_message_id, references_for, reply_subject
 from mediadesk.worker.drafting.render import deadline_as_stated, render_ack, text_to_html
@@ -213,15 +214,17 @@ def approve_draft(session: Session, draft: Draft, actor: str, *, resend: bool = 
         DraftStateError: the draft is failed/uncertain and ``resend`` was not given, or another
             transaction moved it to a status approval does not follow (rejected, edited...).
     """
-    if draft.status in ("approved", "sending", "sent"):
+    if draft.status in (*DRAFT_IN_FLIGHT, SENT):
         return False
-    if draft.status in ("failed", "uncertain") and not resend:
+    if draft.status in (FAILED, UNCERTAIN) and not resend:
         raise DraftStateError(
             f"the draft is {draft.status}"
             + (" (it may have been delivered)" if draft.status == "uncertain" else "")
             + ": approve it with --resend to send it again")
     previous = draft.status
-    values = {"status": "approved", "approved_by": actor, "approved_at": utcnow()}
+    if not draft_may(previous, APPROVED):
+        raise DraftStateError(f"the draft is {previous}: it cannot be approved")
+    values = {"status": APPROVED, "approved_by": actor, "approved_at": utcnow()}
     if previous in ("failed", "uncertain"):
         values["error"] = None
     if not _compare_and_set(session, draft, **values):
@@ -242,12 +245,12 @@ def reject_draft(session: Session, draft: Draft, actor: str, note: str | None = 
         DraftStateError: the draft is being sent or was sent, or another transaction changed it
             since the caller read it.
     """
-    if draft.status == "rejected":
+    if draft.status == REJECTED:
         return False
-    if draft.status in ("sending", "sent"):
+    if not draft_may(draft.status, REJECTED):
         raise DraftStateError(f"the draft is {draft.status}: it can no longer be rejected")
     previous = draft.status
-    if not _compare_and_set(session, draft, status="rejected"):
+    if not _compare_and_set(session, draft, status=REJECTED):
         if draft.status == "rejected":
             return False
         raise _changed_meanwhile(draft, previous)

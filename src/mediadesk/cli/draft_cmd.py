@@ -10,8 +10,7 @@ from sqlmodel import Session, select
 
 from mediadesk.cli.common import ExitCode, err, fail, fmt_time, out, print_json, print_rows, settings
 from mediadesk.storage.models import Draft, Ticket
-
-DRAFT_STATUSES = ("pending", "approved", "sending", "sent", "uncertain", "failed", "rejected")
+from mediadesk.storage.statuses import DRAFT_STATUSES
 
 draft_app = typer.Typer(help="Review acknowledgement drafts before they are sent.", no_args_is_help=True)
 
