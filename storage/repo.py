@@ -14,7 +14,7 @@ from mediadesk.storage.models import InboundMessage, MailboxCursor, Ticket, utcn
 from mediadesk.storage.statuses import OPEN_STATUSES
 
 REF_PREFIX = "MR"
-_REF_RE = re.compile(r"^\s*(?:MR-?)?(\d+)\s*$", re.IGNORECASE)
+_REF_RE = re.compile(r"^\s*[\[#(]?\s*(?:MR\s*-?\s*)?(\d{1,18})\s*[\])]?\s*$", re.IGNORECASE)
 # Control bytes never belong in a Message-ID (PostgreSQL text cannot even hold NUL): no match.
 _MSGID_RE = re.compile(rb"^Message-ID:[ \t]*(<[^>\x00-\x20\x7f]+>)", re.IGNORECASE | re.MULTILINE)
 
@@ -87,12 +87,14 @@ def store_inbound(session: Session, *, items: list[RawItem], mailbox: str, sourc
 
 
 def parse_ref(text: str) -> int | None:
-    """``MR-42``, ``mr42`` or ``42`` → 42."""
+    """``MR-42``, ``mr42``, ``42``, ``[MR-42]`` (as quoted from a subject) or ``#42`` → 42; None for
+    anything else, including numbers no ticket id can reach."""
     match = _REF_RE.match(text or "")
     return int(match.group(1)) if match else None
 
 
 def ticket_by_ref(session: Session, ref: str) -> Ticket | None:
+    """The one lookup of a ticket by what a person types (see ``parse_ref``)."""
     ticket_id = parse_ref(ref)
     return session.get(Ticket, ticket_id) if ticket_id is not None else None
 

@@ -876,3 +876,18 @@ def test_db_status_and_upgrade_on_a_fresh_database(desk, monkeypatch):
     assert ok.exit_code == 0 and "up to date" in ok.stderr
     assert desk.json("list") == []
     assert desk.run("db", "upgrade").exit_code == 0  # safe to repeat
+
+
+def test_every_command_finds_a_ticket_by_the_same_references(desk):
+    """One lookup: the ref as printed, in lower case, as quoted from a subject or bare; a number
+    no ticket can have is simply not found."""
+    ref = desk.refs["french"]
+    number = ref.split("-")[1]
+    for typed in (ref, ref.lower(), f"[{ref}]", number, f"#{number}"):
+        shown = desk.run("show", typed, "--json")
+        assert shown.exit_code == 0, (typed, shown.stderr)
+        assert json.loads(shown.stdout)["ref"] == ref
+        assert desk.run("draft", "show", typed).exit_code == 0, typed
+    for missing in ("MR-99999999999999999999", "MR-", "nothing"):
+        assert desk.run("show", missing).exit_code == ExitCode.NOT_FOUND, missing
+        assert desk.run("draft", "show", missing).exit_code == ExitCode.NOT_FOUND, missing

@@ -305,15 +305,7 @@ def draft_for_ticket(session: Session, ticket_id: int) -> Draft | None:
 
 
 def find_ticket(session: Session, ref: str) -> Ticket | None:
-    """A ticket by reference, case-insensitively: ``MR-42``, ``mr-42`` or ``42``."""
-    ref = ref.strip().strip("[]#")
-    if not ref:
-        return None
-    ticket = session.exec(select(Ticket).where(func.lower(Ticket.ref) == ref.lower())).first()
-    if ticket is None and ref.isdigit():
-        ticket = session.exec(select(Ticket).where(Ticket.ref.like(f"%-{int(ref)}"))).first()
-    if ticket is None:
-        from mediadesk.storage.repo import ticket_by_ref  # MR-<id>: the id is the number
+    """A ticket by reference (``repo.ticket_by_ref``: ``MR-42``, ``mr-42``, ``42``, ``[MR-42]``)."""
+    from mediadesk.storage.repo import ticket_by_ref
 
-        ticket = ticket_by_ref(session, ref)
-    return ticket
+    return ticket_by_ref(session, ref)
