@@ -111,3 +111,18 @@ def fmt_time(value: datetime | None, zone: tzinfo | None = None) -> str:
         return ""
     local = value.astimezone(zone or display_zone())
     return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def act(service, *args, **kwargs):
+    """Call a ``worker.services`` function for the person at the keyboard; its domain errors
+    become clear messages with the documented exit codes."""
+    from mediadesk.worker.drafting import DraftStateError
+    from mediadesk.worker.services import Conflict, NotFound
+    from mediadesk.worker.workflow import TransitionError
+
+    try:
+        return service(engine(), *args, actor=settings().actor, **kwargs)
+    except NotFound as exc:
+        fail(str(exc), ExitCode.NOT_FOUND)
+    except (TransitionError, DraftStateError, Conflict) as exc:
+        fail(str(exc), ExitCode.CONFLICT)

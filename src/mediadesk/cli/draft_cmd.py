@@ -153,30 +153,24 @@ def approve(ref: str = typer.Argument(..., help="ticket reference"),
             now: bool = typer.Option(False, "--now", help="send in this process instead of queueing"),
             resend: bool = typer.Option(False, "--resend", help="send again a failed or uncertain draft")) -> None:
     """Approve the draft and queue it for sending (safe to repeat: queued once)."""
-    from mediadesk.worker.drafting import DraftStateError, approve_draft
+    from mediadesk.cli import common
+    from mediadesk.worker import services
 
-    with Session(_engine(), expire_on_commit=False) as session:
-        ticket, draft = _load(session, ref)
-        try:
-            changed = approve_draft(session, draft, settings().actor, resend=resend)
-        except DraftStateError as exc:
-            fail(f"{ticket.ref}: {exc}", ExitCode.CONFLICT)
-        session.commit()
-        draft_id, status = draft.id, draft.status
-    if status == "sent":
-        err.print(f"{ticket.ref}: already sent {fmt_time(draft.sent_at)}")
+    done = common.act(services.approve, ref, resend=resend)
+    if done.status == "sent":
+        err.print(f"{done.ref}: already sent {fmt_time(done.sent_at)}")
         return
-    if status == "sending":
-        err.print(f"{ticket.ref}: being sent now")
+    if done.status == "sending":
+        err.print(f"{done.ref}: being sent now")
         return
-    if changed:
-        err.print(f"{ticket.ref}: approved")
-        _enqueue_or_send(draft_id, now)
+    if done.changed:
+        err.print(f"{done.ref}: approved")
+        _enqueue_or_send(done.draft_id, now)
     elif now:  # a human asks for it now: the send claims the draft, so it cannot go out twice
-        err.print(f"{ticket.ref}: already approved")
-        _enqueue_or_send(draft_id, now)
+        err.print(f"{done.ref}: already approved")
+        _enqueue_or_send(done.draft_id, now)
     else:
-        err.print(f"{ticket.ref}: already approved, not queued again (the outbox sweep re-queues a lost send; "
+        err.print(f"{done.ref}: already approved, not queued again (the outbox sweep re-queues a lost send; "
                   "--now sends it from here)")
 
 
@@ -184,16 +178,11 @@ def approve(ref: str = typer.Argument(..., help="ticket reference"),
 def reject(ref: str = typer.Argument(..., help="ticket reference"),
            note: Optional[str] = typer.Option(None, "--note", "-n", help="why, for the audit trail")) -> None:
     """Reject the draft: it will not be sent."""
-    from mediadesk.worker.drafting import DraftStateError, reject_draft
+    from mediadesk.cli import common
+    from mediadesk.worker import services
 
-    with Session(_engine(), expire_on_commit=False) as session:
-        ticket, draft = _load(session, ref)
-        try:
-            changed = reject_draft(session, draft, settings().actor, note)
-        except DraftStateError as exc:
-            fail(f"{ticket.ref}: {exc}", ExitCode.CONFLICT)
-        session.commit()
-    err.print(f"{ticket.ref}: rejected" if changed else f"{ticket.ref}: already rejected")
+    done = common.act(services.reject, ref, note=note)
+    err.print(f"{done.ref}: rejected" if done.changed else f"{done.ref}: already rejected")
 
 
 @draft_app.command("resolve")

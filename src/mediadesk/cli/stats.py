@@ -14,7 +14,7 @@ from sqlmodel import select
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
 from mediadesk.storage.db import read_scope
-from mediadesk.storage.models import Message, Ticket, utcnow
+from mediadesk.storage.models import Ticket, utcnow
 
 
 def _hours(deltas: list[timedelta]) -> dict:
@@ -110,35 +110,9 @@ def merge(ref: str = typer.Argument(..., help="The ticket to fold in."),
 
     Example: mediadesk merge MR-43 MR-42
     """
-    from mediadesk.storage import repo
-    from mediadesk.storage.db import session_scope
-    from mediadesk.worker.workflow import TRANSITIONS, record, transition
+    from mediadesk.worker import services
 
-    engine = common.engine()
-    actor = common.settings().actor
-    with session_scope(engine) as session:
-        source, target = repo.ticket_by_ref(session, ref), repo.ticket_by_ref(session, into)
-        if source is None or target is None:
-            fail(f"no ticket {ref if source is None else into}", ExitCode.NOT_FOUND)
-        if source.id == target.id or repo.resolve_merged(session, target).id == source.id:
-            fail(f"cannot merge {source.ref} into itself", ExitCode.CONFLICT)
-        if source.merged_into_id == target.id:
-            err.print(f"{source.ref} is already merged into {target.ref}")
-            return
-        moved = 0
-        for message in session.exec(select(Message).where(Message.ticket_id == source.id)).all():
-            message.ticket_id = target.id
-            session.add(message)
-            moved += 1
-        source.merged_into_id = target.id
-        session.flush()
-        if "closed" in TRANSITIONS.get(source.status, ()):
-            transition(session, source, "closed", actor=actor, note=f"merged into {target.ref}")
-        session.add(source)
-        record(session, target, "merge", actor=actor, note=f"{source.ref} merged in ({moved} message(s))")
-        target.updated_at = utcnow()
-        session.add(target)
-    err.print(f"{ref} merged into {into}: {moved} message(s) moved")
+    err.print(common.act(services.merge, ref, into))
 
 
 def register(app: typer.Typer) -> None:

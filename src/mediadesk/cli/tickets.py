@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
 from mediadesk.storage.db import read_scope
-from mediadesk.storage.models import (Attachment, Draft, InboundMessage, LabelledExample, Message, Ticket,
+from mediadesk.storage.models import (Attachment, Draft, InboundMessage, Message, Ticket, 
                                       TicketEvent, utcnow)
 
 LIST_FIELDS = ("ref", "status", "priority", "category", "language", "subject", "requester", "requester_name",
@@ -289,23 +289,6 @@ def _render_detail(d: dict) -> None:
                [(common.fmt_time(e["at"]), e["actor"], e["kind"], e["from"], e["to"], e["note"]) for e in d["events"]])
 
 
-def _mutate(ref: str, action) -> None:
-    """Run ``action(session, ticket, actor)`` in one transaction and report errors clearly."""
-    from mediadesk.storage.db import session_scope
-    from mediadesk.worker.workflow import TransitionError
-
-    engine = common.engine()
-    actor = common.settings().actor
-    try:
-        with session_scope(engine) as session:
-            ticket = _get_ticket(session, ref)
-            message = action(session, ticket, actor)
-    except TransitionError as exc:
-        fail(str(exc), ExitCode.CONFLICT)
-    if message:
-        err.print(message)
-
-
 def status(
     ref: str = typer.Argument(...),
     new_status: str = typer.Argument(..., metavar="STATUS", help="new, triaged, acknowledged, in_progress, waiting, resolved, closed, ignored"),
@@ -315,94 +298,46 @@ def status(
 
     Example: mediadesk status MR-42 resolved --note "statement sent"
     """
-    from mediadesk.worker.workflow import STATUSES, transition
+    from mediadesk.storage.statuses import TICKET_STATUSES
+    from mediadesk.worker import services
 
-    if new_status not in STATUSES:
-        fail(f"unknown status {new_status!r}; statuses are: {', '.join(STATUSES)}", ExitCode.USAGE)
-
-    def action(session, ticket, actor):
-        if transition(session, ticket, new_status, actor=actor, note=note):
-            return f"{ticket.ref}: {new_status}"
-        return f"{ticket.ref} is already {new_status}"
-
-    _mutate(ref, action)
+    if new_status not in TICKET_STATUSES:
+        fail(f"unknown status {new_status!r}; statuses are: {', '.join(TICKET_STATUSES)}", ExitCode.USAGE)
+    err.print(common.act(services.set_status, ref, new_status, note=note))
 
 
 def assign(ref: str = typer.Argument(...), user: str = typer.Argument(..., help="Who takes it; '-' to unassign.")) -> None:
     """Assign a ticket to a member of the press team."""
-    from mediadesk.worker.workflow import record
+    from mediadesk.worker import services
 
-    def action(session, ticket, actor):
-        target = None if user == "-" else user
-        if ticket.assignee == target:
-            return f"{ticket.ref} is already assigned to {target or 'nobody'}"
-        ticket.assignee, ticket.updated_at = target, utcnow()
-        session.add(ticket)
-        record(session, ticket, "assign", actor=actor, note=f"assigned to {target or 'nobody'}")
-        return f"{ticket.ref}: assigned to {target or 'nobody'}"
-
-    _mutate(ref, action)
+    err.print(common.act(services.assign, ref, None if user == "-" else user))
 
 
 def note(ref: str = typer.Argument(...), text: str = typer.Argument(...)) -> None:
     """Add an internal note to a ticket's history."""
-    from mediadesk.worker.workflow import record
+    from mediadesk.worker import services
 
-    def action(session, ticket, actor):
-        record(session, ticket, "note", actor=actor, note=text)
-        return f"{ticket.ref}: note added"
-
-    _mutate(ref, action)
-
-
-def _training_text(session: Session, ticket: Ticket, message: Message | None) -> str:
-    """What triage itself reads (subject and the sender's own words), so training matches it."""
-    from mediadesk.worker.parsing import parse_message
-    from mediadesk.worker.triage import message_text
-
-    inbound = session.get(InboundMessage, message.inbound_id) if message and message.inbound_id else None
-    if inbound is not None:
-        try:
-            return message_text(parse_message(inbound.raw))
-        except Exception:  # fall back to the stored text
-            pass
-    return f"{ticket.subject}\n\n{message.body_text if message else ''}"
+    err.print(common.act(services.add_note, ref, text))
 
 
 def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(...)) -> None:
     """Correct a ticket's category; the correction becomes a training example for triage."""
     from mediadesk.settings import CATEGORIES
-    from mediadesk.worker.workflow import record
+    from mediadesk.worker import services
 
     if category not in CATEGORIES:
         fail(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}", ExitCode.USAGE)
-
-    def action(session, ticket, actor):
-        if ticket.category == category and session.exec(select(LabelledExample.id).where(
-                LabelledExample.ticket_id == ticket.id, LabelledExample.category == category)).first():
-            return f"{ticket.ref} is already categorised as {category}"  # safe to repeat: no duplicate example
-        message = session.exec(select(Message).where(Message.ticket_id == ticket.id, Message.direction == "in")
-                               .order_by(Message.id)).first()
-        old = ticket.category
-        ticket.category, ticket.category_confidence, ticket.updated_at = category, 1.0, utcnow()
-        session.add(ticket)
-        text = _training_text(session, ticket, message)
-        session.add(LabelledExample(ticket_id=ticket.id, category=category, language=ticket.language,
-                                    text=text[:20000], actor=actor))
-        record(session, ticket, "categorise", actor=actor, note=f"{old} → {category}")
-        return f"{ticket.ref}: category {old} → {category} (kept as a training example)"
-
-    _mutate(ref, action)
+    err.print(common.act(services.categorise, ref, category))
 
 
 def reprocess(ref: str = typer.Argument(..., help="A ticket ref to re-triage, or 'parked' to re-drive parked mail.")) -> None:
     """Re-run triage and drafting for a ticket, or re-drive parked inbound mail."""
-    from mediadesk.worker import pipeline
+    from mediadesk.worker import pipeline, services
 
     settings = common.settings()
     engine = common.engine()
     if ref.lower() in ("parked", "error", "errors"):
-        with Session(engine) as session:
+        with read_scope(engine) as session:
             ids = list(session.exec(select(InboundMessage.id).where(InboundMessage.state == "parked")).all())
         ids = pipeline.redrive(engine, ids)
         from mediadesk.cli.ops import process_inline
@@ -410,18 +345,7 @@ def reprocess(ref: str = typer.Argument(..., help="A ticket ref to re-triage, or
         process_inline(engine, ids, settings, label="re-driving parked mail")
         err.print(f"re-drove {len(ids)} parked message(s)")
         return
-    from mediadesk.worker.workflow import record
-
-    def action(session, ticket, actor):
-        record(session, ticket, "reprocess", actor=actor, note="triage and drafting re-run")
-        return None
-
-    _mutate(ref, action)  # who asked for it goes in the history (the triage event itself is the system's)
-    with Session(engine) as session:
-        ticket = _get_ticket(session, ref)
-        ticket_id, ticket_ref = ticket.id, ticket.ref
-    pipeline.triage_and_draft(engine, ticket_id, settings)
-    err.print(f"{ticket_ref}: triage re-run")
+    err.print(common.act(services.reprocess, ref, settings))
 
 
 def register(app: typer.Typer) -> None:
