@@ -22,9 +22,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from mediadesk.backoff import backoff
-from mediadesk.oauth2 import imap_authenticate
+from mediadesk.imap import imap_connect
 from mediadesk.settings import Settings
-from mediadesk.tls import tls_context
 from mediadesk.storage import repo
 from mediadesk.storage.db import read_scope, session_scope
 from mediadesk.storage.models import MailboxCursor
@@ -49,25 +48,6 @@ def fault_point(name: str) -> None:
     """Die here when MEDIADESK_FAULT_POINT names this point (fault-injection tests only)."""
     if os.environ.get("MEDIADESK_FAULT_POINT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
-
-
-def imap_connect(settings: Settings, *, timeout: float = 60) -> IMAPClient:
-    """Log in (password or XOAUTH2) over TLS (verified) unless MEDIADESK_IMAP_SSL=false."""
-    settings.require_imap()
-    context = tls_context(settings.imap_verify_tls)
-    client = IMAPClient(settings.imap_host, port=settings.resolved_imap_port, ssl=settings.imap_ssl,
-                        ssl_context=context if settings.imap_ssl else None, timeout=timeout)
-    try:
-        if not settings.imap_ssl and settings.imap_starttls:
-            client.starttls(context)
-        imap_authenticate(client, settings)  # password, or XOAUTH2 (MEDIADESK_IMAP_AUTH)
-    except BaseException:
-        try:
-            client.shutdown()
-        except OSError:  # a failed TLS handshake already closed the socket: keep the real error
-            pass
-        raise
-    return client
 
 
 @dataclass
@@ -301,3 +281,31 @@ class Poller:
 
     def stop(self) -> None:
         self.stop_event.set()
+
+
+def run_pollers(pollers: list["Poller"], *, once: bool = False) -> list[str]:
+    """Run each poller in a thread of its own until all stop (``once``: after one pass); SIGTERM
+    and SIGHUP (a service manager, a closed terminal) and Ctrl-C stop them. Returns the errors."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, lambda *_: [p.stop() for p in pollers])
+    errors: list[str] = []
+
+    def run_one(poller: Poller) -> None:
+        try:
+            poller.run(once=once)
+        except Exception as exc:
+            errors.append(f"polling {poller.mailbox} failed: {type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=run_one, args=(p,), name=f"poller-{p.mailbox}", daemon=True) for p in pollers]
+    for thread in threads:
+        thread.start()
+    try:
+        while any(t.is_alive() for t in threads):
+            for thread in threads:
+                thread.join(0.5)
+    except KeyboardInterrupt:
+        for poller in pollers:
+            poller.stop()
+        for thread in threads:
+            thread.join(30)
+    return errors

@@ -258,3 +258,15 @@ def test_sweep_finds_approved_acknowledgements_whose_send_was_lost(env):
     assert sweeps.unsent_approved(engine, grace, now=now) == [never_tried.id]  # a retry may still be pending
     later = sweeps.unsent_approved(engine, grace, now=now + timedelta(minutes=20))
     assert later == [never_tried.id, retrying.id, crashed.id]  # the crashed one will be marked uncertain
+
+
+def test_a_message_without_message_id_is_stored_under_one_minted_from_its_bytes(env):
+    settings, engine = env
+    raw = eml(msgid=None)
+    [inbound_id] = put(engine, raw)
+    result = pipeline.ingest(engine, inbound_id, settings)
+    import hashlib
+
+    with Session(engine) as session:
+        message = session.get(Message, result.message_id)
+    assert message.message_id == f"<{hashlib.sha256(raw).hexdigest()[:32]}@mediadesk.invalid>"

@@ -27,7 +27,7 @@ from conftest import unavailable
 from harness import Unavailable, free_port, run_cli, wait_until
 from harness.oauth import AuthSMTPServer, OAuthDovecot, OAuthServer
 from mediadesk import logs, oauth2
-from mediadesk.mailbox.poller import imap_connect
+from mediadesk.imap import imap_connect
 from mediadesk.metrics import read_engine
 from mediadesk.oauth2 import OAuth2Error, OAuth2Unavailable, TokenProvider
 from mediadesk.settings import Settings

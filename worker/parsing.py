@@ -674,6 +674,7 @@ def sha256_hex(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def minted_message_id(raw: bytes, domain: str = "mediadesk.invalid") -> str:
-    """A stable Message-ID for mail that has none, derived from its bytes."""
-    return f"<{sha256_hex(raw)[:32]}@{domain}>"
+def minted_message_id(sha256: str, domain: str = "mediadesk.invalid") -> str:
+    """A stable Message-ID for mail that has none, from the digest of its bytes (the inbound
+    row's ``sha256``): every stored message has one to be named by and found under."""
+    return f"<{sha256[:32]}@{domain}>"

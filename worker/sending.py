@@ -160,7 +160,7 @@ def append_to_sent(raw: bytes, settings, *, when: datetime | None = None) -> boo
     if not settings.sent_folder or not settings.imap_host:
         return False
     try:
-        from mediadesk.mailbox.poller import imap_connect  # one login path (TLS, credentials)
+        from mediadesk.imap import imap_connect  # one login path (TLS, credentials)
 
         client = imap_connect(settings)
         try:

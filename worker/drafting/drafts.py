@@ -6,7 +6,7 @@ decision, including a refusal to draft, is recorded as a ticket event with its r
 
 from __future__ import annotations
 
-from sqlalchemy import func, inspect, update
+from sqlalchemy import inspect, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select

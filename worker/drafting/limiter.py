@@ -63,16 +63,6 @@ class RedisAckLimiter:
         self._allow = self.client.register_script(_ALLOW_LUA)
         self._reserve = self.client.register_script(_RESERVE_LUA)
 
-    @classmethod
-    def from_settings(cls, settings, **kwargs) -> "RedisAckLimiter | None":
-        """A limiter when Redis answers a PING, else None (the database count applies)."""
-        try:
-            limiter = cls(settings.redis_url, settings.ack_rate_limit, settings.ack_rate_window_seconds, **kwargs)
-            limiter.client.ping()
-            return limiter
-        except Exception:
-            return None
-
     def key(self, sender: str) -> str:
         # Hashed: addresses are personal data and may hold characters awkward in keys.
         return self.prefix + hashlib.sha256(sender.strip().lower().encode()).hexdigest()[:32]

@@ -24,7 +24,7 @@ from mediadesk.storage.models import Draft, InboundMessage, Message, MessageRefe
 from mediadesk.worker import thread as core
 from mediadesk.worker import workflow
 from mediadesk.worker.batch import Batch, IngestResult, Item
-from mediadesk.worker.parsing import ParsedMessage
+from mediadesk.worker.parsing import ParsedMessage, minted_message_id
 
 log = structlog.get_logger("mediadesk.thread")
 
@@ -309,7 +309,8 @@ def run(item: Item, batch: Batch, inbound: InboundMessage | None) -> None:
             defects=json.dumps(list(parsed.defects)) if parsed.defects else None,
         )
     message = Message(ticket_id=ticket.id, inbound_id=inbound.id, direction="out" if team else "in",
-                      message_id=(parsed.message_id if parsed else None) or inbound.message_id, **fields)
+                      message_id=(parsed.message_id if parsed else None) or inbound.message_id
+                      or minted_message_id(inbound.sha256), **fields)
     session.add(message)
     if parsed is not None:
         threaded = parsed

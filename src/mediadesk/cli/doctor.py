@@ -190,7 +190,7 @@ def check_imap(ctx: Context) -> tuple[str, str, str]:
 def _check_one_imap(ctx: Context, s) -> tuple[str, str, str]:
     from imapclient.exceptions import IMAPClientError, LoginError
 
-    from mediadesk.mailbox.poller import imap_connect
+    from mediadesk.imap import imap_connect
     from mediadesk.settings import SettingsError
 
     if not s.imap_host:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from importlib import resources
 from pathlib import Path
@@ -74,10 +73,8 @@ def poll(
       MEDIADESK_IMAP_HOST=imap.example.org mediadesk poll
       mediadesk poll --mailbox presse
     """
-    import threading
-
     from mediadesk import logs
-    from mediadesk.mailbox.poller import Poller
+    from mediadesk.mailbox.poller import Poller, run_pollers
     from mediadesk.settings import SettingsError
     from mediadesk.worker.tasks import enqueue_ingest
 
@@ -96,28 +93,7 @@ def poll(
         fail("Redis at MEDIADESK_REDIS_URL is not reachable; the poller needs it for its lock and queue",
              ExitCode.UNAVAILABLE)
     pollers = [Poller(box, engine, enqueue_ingest, redis_client=redis_client) for box in boxes]
-    for signum in (signal.SIGTERM, signal.SIGHUP):  # a service manager; a closed terminal
-        signal.signal(signum, lambda *_: [p.stop() for p in pollers])
-    errors: list[str] = []
-
-    def run_one(poller: Poller) -> None:
-        try:
-            poller.run(once=once)
-        except Exception as exc:
-            errors.append(f"polling {poller.mailbox} failed: {type(exc).__name__}: {exc}")
-
-    threads = [threading.Thread(target=run_one, args=(p,), name=f"poller-{p.mailbox}", daemon=True) for p in pollers]
-    for thread in threads:
-        thread.start()
-    try:
-        while any(t.is_alive() for t in threads):
-            for thread in threads:
-                thread.join(0.5)
-    except KeyboardInterrupt:
-        for poller in pollers:
-            poller.stop()
-        for thread in threads:
-            thread.join(30)
+    errors = run_pollers(pollers, once=once)
     for message in errors:
         err.print(f"[bold red]error:[/] {message}", highlight=False)
     for poller in pollers:
