@@ -1,8 +1,13 @@
 # Shortcuts for the scripts; the scripts are the source of truth.
-.PHONY: test demo
+.PHONY: test test-fast demo
 
 test:
 	./scripts/test.sh
+
+# The fast lane: pure and SQLite tests, no servers (under a minute); the full suite is `make test`.
+test-fast:
+	./scripts/setup.sh test
+	.venv/bin/python -P -m pytest -m "not servers and not slow" -q
 
 demo:
 	./scripts/demo.sh

@@ -355,7 +355,8 @@ class Loader:
             cur.execute("BEGIN")
             for table in TABLES:
                 sql, names = self.statements[table]
-                cur.executemany(sql, [tuple(_sqlite_value(r[n]) for n in names) for r in rows[table]])
+                # Columns the generator leaves out (nullable ones added since) are written NULL.
+                cur.executemany(sql, [tuple(_sqlite_value(r.get(n)) for n in names) for r in rows[table]])
             cur.execute("COMMIT")
         else:
             with self.conn.cursor() as cur:
@@ -363,7 +364,7 @@ class Loader:
                     sql, names = self.statements[table]
                     with cur.copy(sql) as copy:
                         for r in rows[table]:
-                            copy.write_row(tuple(r[n] for n in names))
+                            copy.write_row(tuple(r.get(n) for n in names))
             self.conn.commit()
         self.seconds += time.perf_counter() - started
 

@@ -51,6 +51,38 @@ def pytest_configure(config):
     signal.signal(signal.SIGTERM, _interrupt)
 
 
+# Fixtures that start or reach a server: a test that uses one is not in the fast lane.
+SERVER_FIXTURES = frozenset({"dovecot", "imap_account", "mediadesk_env", "mediadesk_cli", "redis_server",
+                             "_redis_session", "private_redis", "smtp_server", "pg_url", "worker_factory",
+                             "stack", "stack_factory"})
+
+
+# Modules whose tests start servers of their own (an SMTP sink, an OAuth2 provider, Dovecot,
+# redis-server) or run the product's processes.
+SERVER_MODULES = frozenset({"test_oauth2", "test_send_races", "test_sending", "test_broker", "test_supervise",
+                            "test_e2e_ack", "test_e2e_ingest", "test_e2e_threading", "test_faults", "test_bench_cli",
+                            "test_metrics", "test_doctor", "test_poller", "test_mailboxes", "test_harness"})
+# Modules that run the console script in subprocesses, or whole corpora and property searches:
+# in the full suite, not in the fast lane.
+SLOW_MODULES = frozenset({"test_cli_subprocess", "test_fuzz", "test_hostile", "test_triage_cli", "test_security",
+                          "test_demo", "test_corpus", "test_triage_devset", "test_language_memory", "test_layout"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that needs a server (``servers``: by its fixtures, parameters or module)
+    and the slow ones (``slow``), so that the fast lane (`make test-fast`: -m "not servers and
+    not slow") runs only in-process tests of pure code and SQLite."""
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        on_postgres = any(v == "postgresql" for v in params.values() if isinstance(v, str))
+        if on_postgres or module in SERVER_MODULES or SERVER_FIXTURES & set(getattr(item, "fixturenames", ())) \
+                or any(item.get_closest_marker(m) for m in ("integration", "postgres", "faults")):
+            item.add_marker(pytest.mark.servers)
+        if module in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def nothing_left_running(request):
     """A test starts nothing it does not stop: after it (and its fixtures) ended, no process may
@@ -214,10 +246,10 @@ def worker_factory(tmp_path: Path) -> Iterator[Callable[..., CeleryWorker]]:
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """../shared beside the repo (corpus, samples); skips cleanly when it is absent."""
+    """../shared beside the repo (corpus, samples): absent, its tests skip locally and fail in CI."""
     path = REPO_ROOT.parent / "shared"
     if not path.is_dir():
-        pytest.skip(f"{path} is absent")
+        unavailable(f"{path} is absent (the corpus and samples beside the repository)")
     return path
 
 

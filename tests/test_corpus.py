@@ -6,7 +6,8 @@ import json
 import re
 from pathlib import Path
 
-import pytest
+
+from harness import needs
 from sqlmodel import Session, select
 
 from mediadesk.settings import load_settings
@@ -52,13 +53,14 @@ def norm(text: str | None) -> str | None:
     return None if text is None else re.sub(r"\s+", " ", text).strip()
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+@needs(CORPUS, "../shared/corpus")
 def test_every_corpus_message_ingests_with_expected_subject_and_sender(tmp_path):
     url = f"sqlite:///{tmp_path / 'corpus.db'}"
     upgrade(url)
     settings = load_settings(database_url=url, data_dir=tmp_path / "data")
     engine = engine_for(url)
     cases = corpus_cases()
+    assert cases, f"no messages in {CORPUS}"
     raws = [(source / record["file"]).read_bytes() for source, record in cases]
     with session_scope(engine) as session:
         ids = repo.store_inbound(session, items=[repo.RawItem(raw=r) for r in raws], mailbox="corpus", source="test")

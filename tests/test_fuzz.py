@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from harness import needs
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -294,7 +296,7 @@ def mutated_corpus_message(draw) -> bytes:
     return bytes(raw)
 
 
-@pytest.mark.skipif(not CORPUS_RAWS, reason="../shared/corpus is absent")
+@needs(CORPUS, "../shared/corpus")
 @FUZZ
 @given(mutated_corpus_message())
 def test_mutated_real_world_mail_parses_and_triages(raw):

@@ -27,6 +27,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from harness import needs
 from sqlmodel import Session, select
 
 from mediadesk.settings import load_settings
@@ -87,7 +89,7 @@ def _corpus_files() -> list[tuple[str, Path]]:
     return [(rec["file"], CORPUS / rec["file"]) for rec in json.loads(index.read_text())]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+@needs(CORPUS, "../shared/corpus")
 def test_every_corpus_message_parses_and_triages_without_error_in_bounded_time():
     """test_corpus.py ingests the corpus; here each message also goes through triage, and no
     message may take long (a regex blow-up on hostile text would show here)."""

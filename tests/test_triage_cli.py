@@ -9,6 +9,8 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
+
+from harness import needs
 import typer
 from typer.testing import CliRunner
 
@@ -127,7 +129,7 @@ def test_bench_prints_messages_per_second(tmp_path):
     assert "messages/s" in result.stdout
 
 
-@pytest.mark.skipif(not (DEV / "labels.json").exists(), reason="../shared/samples/inquiries not present")
+@needs(DEV / "labels.json", "../shared/samples/inquiries")
 def test_train_from_dir_then_triage_uses_the_model(tmp_path):
     result = runner.invoke(app, ["triage-train", "--from-dir", str(DEV), "--json"])
     assert result.exit_code == 0, result.output

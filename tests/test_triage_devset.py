@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from harness import needs
+
 from mediadesk.settings import load_settings
 from mediadesk.worker.parsing import parse_message
 from mediadesk.worker.triage import triage
@@ -20,8 +22,8 @@ DEV = SHARED / "samples" / "inquiries"
 CORPUS = SHARED / "corpus"
 SETTINGS = load_settings(_env_file=None)
 
-needs_dev = pytest.mark.skipif(not (DEV / "labels.json").exists(), reason="../shared/samples/inquiries not present")
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
+needs_dev = needs(DEV / "labels.json", "../shared/samples/inquiries")
+needs_corpus = needs(CORPUS, "../shared/corpus")
 
 
 @pytest.fixture(scope="module")

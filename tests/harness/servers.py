@@ -49,6 +49,14 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
+def needs(path, what: str):
+    """A mark for tests that read ``path`` (../shared): skipped locally when it is absent, run
+    (and so failing) under CI, where it must be there."""
+    import pytest
+
+    return pytest.mark.skipif(not Path(path).exists() and not in_ci(), reason=f"{what} is absent (under CI: a failure)")
+
+
 def free_port() -> int:
     """A port that was free a moment ago (the usual bind-to-0 trick; callers retry on a race)."""
     with socket.socket() as s:
@@ -869,6 +877,6 @@ def unverified_tls_context() -> ssl.SSLContext:
 
 __all__ = [
     "HOST", "REPO_ROOT", "CeleryWorker", "Dovecot", "ImapAccount", "Postgres", "ReceivedMail", "Redis",
-    "SMTPServer", "Unavailable", "cli_path", "free_port", "in_ci", "port_open", "run_cli", "tail",
+    "SMTPServer", "Unavailable", "cli_path", "free_port", "in_ci", "needs", "port_open", "run_cli", "tail",
     "to_crlf", "unverified_tls_context", "wait_until",
 ]
