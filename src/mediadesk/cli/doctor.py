@@ -383,11 +383,12 @@ def check_queue(ctx: Context) -> tuple[str, str, str]:
 
 def check_inbound(ctx: Context) -> tuple[str, str, str]:
     from sqlalchemy import func
-    from sqlmodel import Session, select
+    from sqlmodel import select
+    from mediadesk.storage.db import read_scope
 
     from mediadesk.storage.models import InboundMessage, utcnow
 
-    with Session(ctx.engine()) as session:
+    with read_scope(ctx.engine()) as session:
         count, oldest = session.exec(
             select(func.count(), func.min(InboundMessage.received_at)).where(InboundMessage.state == "pending")
         ).one()
@@ -403,11 +404,12 @@ def check_inbound(ctx: Context) -> tuple[str, str, str]:
 
 def check_parked(ctx: Context) -> tuple[str, str, str]:
     from sqlalchemy import func
-    from sqlmodel import Session, select
+    from sqlmodel import select
+    from mediadesk.storage.db import read_scope
 
     from mediadesk.storage.models import InboundMessage
 
-    with Session(ctx.engine()) as session:
+    with read_scope(ctx.engine()) as session:
         count = session.exec(select(func.count()).select_from(InboundMessage)
                              .where(InboundMessage.state == "parked")).one()
     if count:
@@ -418,11 +420,12 @@ def check_parked(ctx: Context) -> tuple[str, str, str]:
 
 def check_drafts(ctx: Context) -> tuple[str, str, str]:
     from sqlalchemy import func
-    from sqlmodel import Session, select
+    from sqlmodel import select
+    from mediadesk.storage.db import read_scope
 
     from mediadesk.storage.models import Draft
 
-    with Session(ctx.engine()) as session:
+    with read_scope(ctx.engine()) as session:
         counts = dict(session.exec(select(Draft.status, func.count()).where(Draft.status.in_(("uncertain", "failed")))
                                    .group_by(Draft.status)).all())
     if counts:
@@ -434,12 +437,13 @@ def check_drafts(ctx: Context) -> tuple[str, str, str]:
 
 def check_overdue(ctx: Context) -> tuple[str, str, str]:
     from sqlalchemy import func
-    from sqlmodel import Session, select
+    from sqlmodel import select
+    from mediadesk.storage.db import read_scope
 
     from mediadesk.storage.models import Ticket
     from mediadesk.storage.repo import overdue_clause
 
-    with Session(ctx.engine()) as session:  # counted as `list --overdue` selects them
+    with read_scope(ctx.engine()) as session:  # counted as `list --overdue` selects them
         count = session.exec(select(func.count()).select_from(Ticket).where(overdue_clause())).one()
     if count:
         return WARN, f"{count} open ticket(s) past their due time", "`mediadesk list --overdue`"

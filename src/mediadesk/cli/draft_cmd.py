@@ -9,6 +9,7 @@ import typer
 from sqlmodel import Session, select
 
 from mediadesk.cli.common import ExitCode, err, fail, fmt_time, out, print_json, print_rows, settings
+from mediadesk.storage.db import read_scope, session_scope
 from mediadesk.storage.models import Draft, Ticket
 from mediadesk.storage.statuses import DRAFT_STATUSES
 
@@ -80,7 +81,7 @@ def list_drafts(
     query = select(Draft, Ticket).join(Ticket, Ticket.id == Draft.ticket_id).order_by(Draft.created_at)
     if status != "all":
         query = query.where(Draft.status == status)
-    with Session(_engine()) as session:
+    with read_scope(_engine()) as session:
         rows = session.exec(query).all()
     if as_json:
         print_json([_as_dict(ticket, draft) for draft, ticket in rows])
@@ -93,7 +94,7 @@ def list_drafts(
 def show(ref: str = typer.Argument(..., help="ticket reference: MR-42 or 42"),
          as_json: bool = typer.Option(False, "--json", help="the draft as JSON")) -> None:
     """Show a ticket's acknowledgement draft: headers and text."""
-    with Session(_engine()) as session:
+    with read_scope(_engine()) as session:
         ticket, draft = _load(session, ref)
     if as_json:
         print_json(_as_dict(ticket, draft))
@@ -127,7 +128,7 @@ def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
     from mediadesk.worker.drafting import DraftStateError, edit_draft
 
     engine = _engine()
-    with Session(engine) as session:
+    with read_scope(engine) as session:
         _, draft = _load(session, ref)
         original = draft.body_text
     edited = click.edit(original, extension=".txt", require_save=True)
@@ -136,7 +137,7 @@ def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
         return
     if not edited.strip():
         fail("the edited text is empty: draft left unchanged", ExitCode.USAGE)
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         _, draft = _load(session, ref)
         if draft.body_text != original:
             fail("the draft changed while you were editing it; run edit again", ExitCode.CONFLICT)
@@ -144,7 +145,6 @@ def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
             changed = edit_draft(session, draft, edited, settings().actor)
         except DraftStateError as exc:
             fail(str(exc), ExitCode.CONFLICT)
-        session.commit()
     err.print("draft saved" + ("; it needs approval again" if changed and draft.status == "pending" else ""))
 
 
@@ -198,7 +198,7 @@ def resolve(ref: str = typer.Argument(..., help="ticket reference"),
     if sent == resend:
         fail("say either --sent or --resend", ExitCode.USAGE)
     engine = _engine()
-    with Session(engine) as session:
+    with read_scope(engine) as session:
         ticket, draft = _load(session, ref)
         draft_id = draft.id
     try:

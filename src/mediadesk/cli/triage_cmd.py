@@ -210,12 +210,13 @@ def triage_command(
 
 
 def _examples_from_db() -> list[tuple[str, str]]:
-    from sqlmodel import Session, select
+    from sqlmodel import select
+    from mediadesk.storage.db import read_scope
 
     from mediadesk.cli.common import engine
     from mediadesk.storage.models import LabelledExample
 
-    with Session(engine()) as session:
+    with read_scope(engine()) as session:
         return [(e.text, e.category) for e in session.exec(select(LabelledExample))]
 
 
