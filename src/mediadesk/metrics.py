@@ -157,13 +157,14 @@ class MediadeskCollector:
         from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
         from prometheus_client.utils import floatToGoString
         from sqlalchemy import case, func
-        from sqlmodel import Session, select
+        from sqlmodel import select
 
+        from mediadesk.storage.db import read_scope
         from mediadesk.storage.models import Draft, InboundMessage as IM, Ticket, TicketEvent, utcnow
         from mediadesk.storage.repo import overdue_clause
 
         engine = read_engine(self.database_url)
-        with Session(engine) as session:
+        with read_scope(engine) as session:
             inbound = session.exec(select(IM.state, IM.mailbox, func.count()).group_by(IM.state, IM.mailbox)).all()
             retrying = session.exec(select(func.count()).select_from(IM)
                                     .where(IM.state == "pending", IM.attempts > 0)).one()
