@@ -1,4 +1,4 @@
-"""Celery tasks: thin shells that load by id, call a pipeline step and enqueue the next."""
+"""Celery tasks: thin shells that call the pipeline (worker/pipeline.py), the sweeps or sending, and enqueue what follows."""
 
 from __future__ import annotations
 
@@ -138,7 +138,8 @@ def sweep() -> dict:
 
 @app.task(name="mediadesk.sla_sweep")
 def sla_sweep() -> list[str]:
-    """Mark open tickets past their due time as overdue."""
+    """Notify: record the overdue event once per open ticket past its due time (readers compute
+    overdue themselves)."""
     return sweeps.mark_overdue(_engine())
 
 
