@@ -51,21 +51,15 @@ def fault_table(request):
         print(text)
 
 
-def make_stack(env: dict, tmp_path, worker_factory, mediadesk_cli, smtp_server, **overrides: str) -> Stack:
-    env = {**env, "MEDIADESK_POLL_INTERVAL": "2", "MEDIADESK_FETCH_BATCH": "40",
-           "MEDIADESK_AUTO_SEND_CATEGORIES": json.dumps(GENUINE), **smtp_server.env(), **overrides}
-
-    def cli(*args, **kwargs):
-        return mediadesk_cli(*args, env={**env, **kwargs.pop("env", {})}, **kwargs)
-
-    return Stack(env, tmp_path, worker_factory, cli)
+def fault_env(smtp_server, **overrides: str) -> dict[str, str]:
+    """The environment of a fault run: genuine inquiries auto-sent to the SMTP sink."""
+    return {"MEDIADESK_POLL_INTERVAL": "2", "MEDIADESK_FETCH_BATCH": "40", "MEDIADESK_SWEEP_GRACE_SECONDS": "120",
+            "MEDIADESK_AUTO_SEND_CATEGORIES": json.dumps(GENUINE), **smtp_server.env(), **overrides}
 
 
 @pytest.fixture
-def stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server):
-    s = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server)
-    yield s
-    s.close()
+def stack(stack_factory, smtp_server):
+    return stack_factory(**fault_env(smtp_server))
 
 
 def recover_and_audit(stack: Stack, generated, fault: str, smtp, *, timeout: float = 120) -> Audit:
@@ -119,12 +113,10 @@ def test_worker_sigkilled_mid_batch(stack, dovecot, imap_account, smtp_server):
 # --------------------------------------------------------------------------- Redis
 
 
-def test_redis_restarted_mid_batch(mediadesk_env, private_redis, tmp_path, worker_factory, mediadesk_cli,
-                                   smtp_server, dovecot, imap_account):
+def test_redis_restarted_mid_batch(stack_factory, private_redis, smtp_server, dovecot, imap_account):
     """Redis (broker, poller lock, rate limiter) goes away for 3 s, while the worker has tasks
     running and unacknowledged, and comes back empty."""
-    stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
-                       MEDIADESK_REDIS_URL=private_redis.url)
+    stack = stack_factory(**fault_env(smtp_server, MEDIADESK_REDIS_URL=private_redis.url))
     try:
         generated = _mail(400, seed=602)
         dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:360]])
@@ -146,10 +138,8 @@ def test_redis_restarted_mid_batch(mediadesk_env, private_redis, tmp_path, worke
 # --------------------------------------------------------------------------- IMAP
 
 
-def test_imap_connection_kicked_and_dovecot_restarted(mediadesk_env, tmp_path, worker_factory, mediadesk_cli,
-                                                      smtp_server, dovecot, imap_account):
-    stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
-                       MEDIADESK_FETCH_BATCH="10")
+def test_imap_connection_kicked_and_dovecot_restarted(stack_factory, smtp_server, dovecot, imap_account):
+    stack = stack_factory(**fault_env(smtp_server, MEDIADESK_FETCH_BATCH="10"))
     try:
         generated = _mail(150, seed=603)
         stack.start_worker()
@@ -195,10 +185,8 @@ def _pg_outage(dbname: str, seconds: float) -> None:
 
 
 @pytest.mark.postgres
-def test_postgresql_unreachable_for_several_seconds(mediadesk_env, pg_url, tmp_path, worker_factory, mediadesk_cli,
-                                                     smtp_server, dovecot, imap_account):
-    stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
-                       MEDIADESK_DATABASE_URL=pg_url)
+def test_postgresql_unreachable_for_several_seconds(stack_factory, pg_url, smtp_server, dovecot, imap_account):
+    stack = stack_factory(**fault_env(smtp_server, MEDIADESK_DATABASE_URL=pg_url))
     try:
         generated = _mail(150, seed=604)
         dovecot.append(imap_account.user, "INBOX", [m.raw for m in generated[:110]])
@@ -243,8 +231,7 @@ def test_poller_killed_at_every_fault_point(stack, dovecot, imap_account, smtp_s
 # --------------------------------------------------------------------------- poison messages
 
 
-def test_poison_message_is_parked_listed_and_redriven_while_the_rest_flows(mediadesk_env, tmp_path, worker_factory,
-                                                                          mediadesk_cli, smtp_server, dovecot,
+def test_poison_message_is_parked_listed_and_redriven_while_the_rest_flows(stack_factory, tmp_path, smtp_server, dovecot,
                                                                           imap_account):
     """A message whose ingest fails every time is parked after MEDIADESK_MAX_ATTEMPTS with its
     error, shown by `mediadesk list --status error`, and re-driven by `mediadesk reprocess
@@ -257,10 +244,9 @@ def test_poison_message_is_parked_listed_and_redriven_while_the_rest_flows(media
     import sqlite3
     from email.message import EmailMessage
 
-    stack = make_stack(mediadesk_env, tmp_path, worker_factory, mediadesk_cli, smtp_server,
-                       MEDIADESK_MAX_ATTEMPTS="3")
+    stack = stack_factory(**fault_env(smtp_server, MEDIADESK_MAX_ATTEMPTS="3"))
     try:
-        db_path = mediadesk_env["MEDIADESK_DATABASE_URL"].removeprefix("sqlite:///")
+        db_path = stack.env["MEDIADESK_DATABASE_URL"].removeprefix("sqlite:///")
         with sqlite3.connect(db_path) as conn:
             conn.execute("CREATE TRIGGER poison BEFORE INSERT ON message WHEN NEW.subject LIKE '%POISON%' "
                          "BEGIN SELECT RAISE(ABORT, 'poison: this message cannot be stored'); END")

@@ -168,6 +168,28 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, limi
         return batch.approved[0] if batch.approved else None
 
 
+def process_all(engine: Engine, inbound_ids: list[int], settings: Settings, *, limiter=None,
+                advance: Callable[[int], None] | None = None, failed: Callable[[int, Exception], None] | None = None
+                ) -> None:
+    """Process stored messages in this process, in batches of MEDIADESK_INGEST_BATCH (the demo,
+    imports, re-driving parked mail). A batch that fails is done again one message at a time,
+    so that only the bad message is held back (counted, and parked after its attempts)."""
+    for start in range(0, len(inbound_ids), settings.ingest_batch):
+        chunk = inbound_ids[start:start + settings.ingest_batch]
+        try:
+            process_batch(engine, chunk, settings, limiter=limiter)
+        except Exception:
+            for inbound_id in chunk:
+                try:
+                    process_inbound(engine, inbound_id, settings, limiter=limiter)
+                except Exception as exc:
+                    record_failure(engine, inbound_id, exc, settings.max_attempts)
+                    if failed is not None:
+                        failed(inbound_id, exc)
+        if advance is not None:
+            advance(len(chunk))
+
+
 def record_failure(engine: Engine, inbound_id: int, error: BaseException, max_attempts: int) -> bool:
     """Count a failed attempt; park the message once attempts run out. Returns True if parked."""
     with session_scope(engine) as session:
@@ -207,5 +229,5 @@ def warm_up(settings: Settings) -> None:
     triage_package.triage(parse_message(WARM_UP_MESSAGE), settings=settings)
 
 
-__all__ = ["IngestResult", "LOCKED_STEPS", "ingest", "process_batch", "process_inbound", "record_failure", "redrive",
+__all__ = ["IngestResult", "LOCKED_STEPS", "ingest", "process_all", "process_batch", "process_inbound", "record_failure", "redrive",
            "triage_and_draft", "warm_up"]

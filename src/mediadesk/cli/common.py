@@ -126,3 +126,34 @@ def act(service, *args, **kwargs):
         fail(str(exc), ExitCode.NOT_FOUND)
     except (TransitionError, DraftStateError, Conflict) as exc:
         fail(str(exc), ExitCode.CONFLICT)
+
+
+def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
+    """Run the pipeline in this process over ``ids`` (``pipeline.process_all``), with a progress bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from mediadesk.worker import pipeline
+
+    limiter = None
+    if redis_client_or_none(settings.redis_url) is not None:
+        from mediadesk.worker.drafting import RedisAckLimiter
+
+        limiter = RedisAckLimiter(settings.redis_url, settings.ack_rate_limit, settings.ack_rate_window_seconds)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task(label, total=len(ids))
+        pipeline.process_all(engine, ids, settings, limiter=limiter,
+                             advance=lambda n: progress.advance(task, n),
+                             failed=lambda inbound_id, exc: err.print(f"[yellow]inbound #{inbound_id} failed: {exc}[/]"))
+
+
+def redis_client_or_none(url: str):
+    """A Redis client when the server answers, else None."""
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=5)
+        client.ping()
+        return client
+    except Exception:
+        return None

@@ -47,18 +47,6 @@ def db_status() -> None:
     err.print(f"{mask_url(url)}: up to date")
 
 
-def redis_client_or_none(url: str):
-    """A Redis client when the server answers, else None."""
-    try:
-        import redis
-
-        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=5)
-        client.ping()
-        return client
-    except Exception:
-        return None
-
-
 def poll(
     once: bool = typer.Option(False, "--once", help="Fetch what is new, enqueue it and exit."),
     mailbox: Optional[list[str]] = typer.Option(None, "--mailbox", "-m",
@@ -88,7 +76,7 @@ def poll(
     except SettingsError as exc:
         fail(str(exc), ExitCode.USAGE)
     engine = common.engine()
-    redis_client = redis_client_or_none(settings.redis_url)
+    redis_client = common.redis_client_or_none(settings.redis_url)
     if redis_client is None:
         fail("Redis at MEDIADESK_REDIS_URL is not reachable; the poller needs it for its lock and queue",
              ExitCode.UNAVAILABLE)
@@ -169,38 +157,6 @@ def sweep(
               f"{len(draft_ids)} unsent acknowledgement(s)")
 
 
-def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
-    """Run the pipeline in this process over ``ids``, with a progress bar."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from mediadesk.worker import pipeline
-
-    limiter = None
-    redis_client = redis_client_or_none(settings.redis_url)
-    if redis_client is not None:
-        try:
-            from mediadesk.worker.drafting import RedisAckLimiter
-
-            limiter = RedisAckLimiter(settings.redis_url, settings.ack_rate_limit, settings.ack_rate_window_seconds)
-        except Exception:
-            limiter = None
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
-        task = progress.add_task(label, total=len(ids))
-        for start in range(0, len(ids), settings.ingest_batch):
-            chunk = ids[start:start + settings.ingest_batch]
-            try:
-                pipeline.process_batch(engine, chunk, settings, limiter=limiter)
-            except Exception:  # one at a time, so that only the bad message is held back
-                for inbound_id in chunk:
-                    try:
-                        pipeline.process_inbound(engine, inbound_id, settings, limiter=limiter)
-                    except Exception as exc:
-                        pipeline.record_failure(engine, inbound_id, exc, settings.max_attempts)
-                        err.print(f"[yellow]inbound #{inbound_id} failed: {exc}[/]")
-            progress.advance(task, len(chunk))
-
-
 def demo(
     directory: Optional[Path] = typer.Option(None, "--inbox", help="A folder of .eml files instead of the bundled inbox."),
 ) -> None:
@@ -225,7 +181,7 @@ def demo(
         ids = repo.store_inbound(session, items=items, mailbox="demo", source="demo",
                                  max_bytes=settings.max_message_bytes)
     err.print(f"stored {len(ids)} new of {len(files)} demo message(s) in {common.settings().database_url}")
-    process_inline(engine, ids, settings, label="processing demo inbox")
+    common.process_inline(engine, ids, settings, label="processing demo inbox")
     from mediadesk.cli import tickets
 
     tickets.print_all_tickets()
@@ -260,8 +216,8 @@ def import_mbox(
             flush()
     flush()
     err.print(f"stored {len(ids)} new message(s) from {path}")
-    if inline or redis_client_or_none(settings.redis_url) is None:
-        process_inline(engine, ids, settings, label="importing")
+    if inline or common.redis_client_or_none(settings.redis_url) is None:
+        common.process_inline(engine, ids, settings, label="importing")
     else:
         from mediadesk.worker.tasks import enqueue_ingest
 

@@ -340,9 +340,7 @@ def reprocess(ref: str = typer.Argument(..., help="A ticket ref to re-triage, or
         with read_scope(engine) as session:
             ids = list(session.exec(select(InboundMessage.id).where(InboundMessage.state == "parked")).all())
         ids = pipeline.redrive(engine, ids)
-        from mediadesk.cli.ops import process_inline
-
-        process_inline(engine, ids, settings, label="re-driving parked mail")
+        common.process_inline(engine, ids, settings, label="re-driving parked mail")
         err.print(f"re-drove {len(ids)} parked message(s)")
         return
     err.print(common.act(services.reprocess, ref, settings))
