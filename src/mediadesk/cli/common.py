@@ -1,22 +1,101 @@
-"""What every command shares: settings, the database, output forms and errors."""
+"""What every command shares: settings, the database, output forms and errors.
+
+All output goes through here: ``out``/``err`` (Rich consoles), ``print_rows`` and ``print_json``.
+The text a sender controls (subjects, names, bodies, filenames, and anything derived from them)
+is shown through ``visible`` on the way out, so mail cannot drive the press officer's terminal.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from datetime import date, datetime, tzinfo
-from typing import Any, Iterable, NoReturn, Sequence
+from typing import Any, Iterable, Iterator, NoReturn, Optional, Sequence
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.protocol import rich_cast
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from mediadesk.settings import Settings, SettingsError, get_settings
 
+# ----------------------------------------------------------------------------- safe text
+# A terminal obeys every escape sequence it is given: OSC 52 writes the clipboard, OSC 0 the
+# window title, CSI moves the cursor and erases lines (a forged sender drawn over the real one),
+# SGR 8 hides text, OSC 8 gives a link a false label. Every such sequence starts with ESC or an
+# 8-bit C1 control (U+009B is CSI, U+009D OSC), so showing those characters as harmless glyphs
+# disarms them all. The explicit bidi controls (embeddings, overrides, isolates: U+202A-202E,
+# U+2066-2069) can reverse the order in which a field reads ("moc.elpmaxe" shown as
+# "example.com"); they are shown as U+FFFD. Arabic and Hebrew letters, and the implicit marks
+# LRM/RLM/ALM, are left alone: right-to-left text stays readable.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _visible_table() -> dict[int, str]:
+    table = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\n\t"}  # ␛ ␇ ␍ …
+    table[0x7F] = "\u2421"  # ␡
+    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})  # C1 controls have no picture
+    table.update({ord(ch): "\ufffd" for ch in BIDI_CONTROLS})
+    # Lone surrogates (undecodable bytes from argv or a file name) cannot be encoded on output.
+    table.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
+    return table
+
+
+_VISIBLE = _visible_table()
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character but newline and tab replaced by a visible glyph
+    (C0 by its Control Picture, ESC as ␛; C1, bidi controls and lone surrogates by U+FFFD).
+
+    One character for one, so the styled spans of a Rich ``Text`` stay where they were."""
+    return text.translate(_VISIBLE)
+
+
+def safe_text(text: Text) -> Text:
+    """A copy of a Rich ``Text`` whose characters are ``visible`` (the same object if they were)."""
+    plain = text.plain
+    shown = visible(plain)
+    if shown == plain:
+        return text
+    copy = text.copy()
+    copy.plain = shown  # same length: the spans are kept
+    return copy
+
+
+class SafeConsole(Console):
+    """A Rich console that shows text, never obeys it.
+
+    Rich draws everything through ``Console.render`` (tables and panels render their cells and
+    titles through it too), so this is the one place where sender text meets the terminal:
+    each ``Text`` (and ``str``) is made ``visible`` before it is laid out, and as a last guard
+    every text segment is made visible again and loses any hyperlink (we print none; a
+    ``[link=…]`` in markup built from mail would be one). Rich's own control segments (cursor
+    moves of a progress bar) pass untouched. Rich itself strips only BEL, BS, VT, FF and CR.
+    """
+
+    def render(self, renderable: RenderableType, options: Optional[ConsoleOptions] = None) -> Iterator[Segment]:
+        renderable = rich_cast(renderable)
+        if isinstance(renderable, str):
+            opts = options or self.options
+            renderable = self.render_str(renderable, highlight=opts.highlight, markup=opts.markup)
+        if isinstance(renderable, Text):
+            renderable = safe_text(renderable)
+        for segment in super().render(renderable, options):
+            if segment.control:
+                yield segment
+                continue
+            style = segment.style
+            if style is not None and style.link:
+                style = style.clear_meta_and_links()
+            yield Segment(visible(segment.text), style)
+
+
 # Data goes to stdout; messages, progress and errors to stderr.
-out = Console()
-err = Console(stderr=True, soft_wrap=True)  # messages are never wrapped mid-line
+out = SafeConsole()
+err = SafeConsole(stderr=True, soft_wrap=True)  # messages are never wrapped mid-line
 
 
 class ExitCode:
@@ -71,13 +150,30 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+# JSON escapes C0 controls itself; these it leaves raw with ensure_ascii=False. Written as \\uXXXX
+# they decode to the same strings (the JSON stays exact) but cannot act on a terminal.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in
+                 [*range(0x7F, 0xA0), *map(ord, BIDI_CONTROLS), 0x2028, 0x2029, *range(0xD800, 0xE000)]}
+
+
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=None) + "\n")
+    """One JSON document on stdout: the exact values (sender text included), safe to show."""
+    text = json.dumps(to_jsonable(value), ensure_ascii=False, indent=None)
+    sys.stdout.write(text.translate(_JSON_ESCAPES) + "\n")
     sys.stdout.flush()
 
 
 def is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+def write_raw(data: bytes) -> None:
+    """Original bytes (``show --raw``): exact when piped or redirected, ``visible`` on a terminal."""
+    if is_tty():
+        sys.stdout.write(visible(data.decode("utf-8", "replace")))
+    else:
+        sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def print_rows(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -93,7 +189,8 @@ def print_rows(title: str | None, columns: Sequence[str], rows: Iterable[Sequenc
         out.print(table)
     else:
         for row in rows:
-            sys.stdout.write("\t".join("" if v is None else str(v).replace("\t", " ").replace("\n", " ") for v in row) + "\n")
+            sys.stdout.write("\t".join("" if v is None else visible(str(v)).replace("\t", " ").replace("\n", " ")
+                                       for v in row) + "\n")
         sys.stdout.flush()
 
 

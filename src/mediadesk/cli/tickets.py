@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import datetime, timedelta
 from typing import Optional
 
@@ -239,7 +238,7 @@ def show(
             inbound = session.get(InboundMessage, message.inbound_id) if message else None
             if inbound is None:
                 fail(f"{ticket.ref} has no stored original", ExitCode.NOT_FOUND)
-            sys.stdout.buffer.write(inbound.raw)
+            common.write_raw(inbound.raw)
             return
         detail = ticket_detail(session, ticket)
     if json_:
