@@ -97,3 +97,58 @@ def test_triage_of_a_deeply_nested_file_prints_a_decision_not_a_traceback(desk, 
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
     assert '"category"' in result.stdout
+
+
+# --------------------------------------------------------------------------- database password
+
+
+def _fragments(password: str) -> list[str]:
+    import re
+
+    return [f for f in re.split(r"[@#/?%:]", password) if len(f) >= 3]
+
+
+@pytest.mark.parametrize("password", ["Pa55@qzXYZ", "Pa55#qzXYZ", "Pa55/qz?XYZ@Zq9"])
+@pytest.mark.parametrize("args", [["list"], ["doctor"], ["db", "upgrade"]], ids=" ".join)
+def test_an_unencoded_password_is_a_settings_error_that_shows_none_of_it(tmp_path, password, args):
+    from harness import free_port
+
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "MEDIADESK_REDIS_URL": "redis://127.0.0.1:1/0",
+           "MEDIADESK_DATABASE_URL": f"postgresql+psycopg://mediadesk:{password}@127.0.0.1:{free_port()}/nope"}
+    result = run_cli(args, env, tmp_path, timeout=60)
+    assert result.returncode == 2, result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "MEDIADESK_DATABASE_URL" in output and "percent-encode" in output
+    assert "Traceback" not in output
+    for fragment in _fragments(password):
+        assert fragment not in output, f"{fragment!r} of the password was shown:\n{output}"
+
+
+@pytest.mark.parametrize("args", [["list"], ["doctor"], ["db", "upgrade"]], ids=" ".join)
+def test_a_percent_encoded_password_is_masked_with_the_whole_userinfo(tmp_path, args):
+    from harness import free_port
+
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "MEDIADESK_REDIS_URL": "redis://127.0.0.1:1/0",
+           "MEDIADESK_DATABASE_URL": f"postgresql+psycopg://press-db:Pa55%40qz%23XYZ@127.0.0.1:{free_port()}/nope"}
+    result = run_cli(args, env, tmp_path, timeout=60)
+    output = result.stdout + result.stderr
+    assert result.returncode not in (0, 2) and "Traceback" not in output, output
+    assert "postgresql+psycopg://***@127.0.0.1" in output, output
+    for fragment in ("Pa55", "qz", "XYZ", "press-db"):
+        assert fragment not in output, f"{fragment!r} was shown:\n{output}"
+
+
+def test_compose_passes_the_database_password_apart_from_the_url():
+    """Raw interpolation of POSTGRES_PASSWORD into the URL breaks on '@' or '#' (and shows part of
+    the password in errors): compose gives it to libpq as PGPASSWORD, the URL has no password."""
+    import yaml
+
+    from mediadesk.settings import load_settings
+
+    compose = yaml.safe_load((Path(__file__).resolve().parents[1] / "docker-compose.yml").read_text())
+    env = compose["x-mediadesk"]["environment"]
+    url = env["MEDIADESK_DATABASE_URL"]
+    assert "POSTGRES_PASSWORD" not in url and "${" not in url
+    assert url.split("://", 1)[1].split("@", 1)[0] == compose["services"]["postgres"]["environment"]["POSTGRES_USER"]
+    assert env["PGPASSWORD"].startswith("${POSTGRES_PASSWORD")
+    assert load_settings(_env_file=None, database_url=url).database_url == url
