@@ -152,3 +152,66 @@ def test_compose_passes_the_database_password_apart_from_the_url():
     assert url.split("://", 1)[1].split("@", 1)[0] == compose["services"]["postgres"]["environment"]["POSTGRES_USER"]
     assert env["PGPASSWORD"].startswith("${POSTGRES_PASSWORD")
     assert load_settings(_env_file=None, database_url=url).database_url == url
+
+
+# --------------------------------------------------------------------------- CLI input
+
+
+@pytest.fixture
+def one_ticket(desk):
+    """The console-script environment over a database holding one ticket (MR-1)."""
+    settings, engine, env = desk
+    raw = (b"From: Rana Haddad <rana@ledger.example>\r\nTo: media@gims.example\r\nSubject: Interview request\r\n"
+           b"Message-ID: <one@ledger.example>\r\nDate: Tue, 24 Nov 2026 10:00:00 +0300\r\n\r\n"
+           b"Could your spokesperson give an interview about the report?\r\n")
+    ingest(engine, settings, raw)
+    return env
+
+
+def test_search_with_hundreds_of_words_is_a_usage_error_not_a_traceback(one_ticket, tmp_path):
+    words = " ".join(f"word{i}" for i in range(600))
+    result = run_cli(["list", "--search", words], one_ticket, tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "--search" in result.stderr and "600" in result.stderr
+    ok = run_cli(["list", "--all", "--search", "spokesperson interview report"], one_ticket, tmp_path)
+    assert ok.returncode == 0 and "MR-1" in ok.stdout, ok.stderr
+
+
+def _run_bytes(args: list[bytes], env: dict[str, str], cwd: Path):
+    import subprocess
+
+    from harness import cli_path
+
+    return subprocess.run([cli_path().encode(), *args], env={k.encode(): v.encode("utf-8", "surrogateescape")
+                                                            for k, v in env.items()},
+                          cwd=cwd, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize("args,extra_env", [
+    ([b"note", b"MR-1", b"caf\xe9 au lait"], {}),
+    ([b"assign", b"MR-1", b"jos\xe9"], {}),
+    ([b"note", b"MR-1", b"hello"], {"MEDIADESK_USER": "ren\udce9"}),  # the byte 0xE9, as Python holds it
+    ([b"status", b"MR-1", b"in_progress"], {"MEDIADESK_USER": "ren\udce9"}),
+], ids=["note", "assign", "user-note", "user-status"])
+def test_text_that_is_not_utf8_is_a_usage_error_that_changes_nothing(one_ticket, tmp_path, args, extra_env):
+    from sqlmodel import select
+
+    from mediadesk.storage.models import TicketEvent
+
+    settings = load_settings(_env_file=None, database_url=one_ticket["MEDIADESK_DATABASE_URL"])
+    engine = engine_for(settings.database_url)
+    with Session(engine) as session:
+        before = len(session.exec(select(TicketEvent)).all())
+    result = _run_bytes(args, {**one_ticket, **extra_env}, tmp_path)
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2, stderr
+    assert "Traceback" not in stderr and "not valid UTF-8" in stderr and "\\xe9" in stderr, stderr
+    with Session(engine) as session:
+        assert len(session.exec(select(TicketEvent)).all()) == before
+
+
+def test_a_file_name_that_is_not_utf8_is_still_a_file(one_ticket, tmp_path):
+    path = tmp_path.joinpath(os.fsdecode(b"inquiry-\xe9.eml"))
+    path.write_bytes(nested_rfc822(2))
+    result = _run_bytes([b"triage", os.fsencode(path), b"--json"], one_ticket, tmp_path)
+    assert result.returncode == 0, result.stderr

@@ -8,6 +8,7 @@ is shown through ``visible`` on the way out, so mail cannot drive the press offi
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date, datetime, tzinfo
 from typing import Any, Iterable, Iterator, NoReturn, Optional, Sequence
@@ -110,6 +111,28 @@ class ExitCode:
 def fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
+
+
+def _undecodable(value: str) -> bool:
+    # Python decodes argv and the environment with surrogateescape: bytes that are not UTF-8
+    # become lone surrogates, which no database, terminal or mail header can take.
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def _shown(value: str) -> str:
+    return repr(value.encode("utf-8", "surrogateescape"))[2:-1]  # 'caf\xe9', never the raw bytes
+
+
+def refuse_undecodable_input(argv: Sequence[str], environ: dict[str, str]) -> None:
+    """Exit 2 naming the argument or MEDIADESK_* variable that is not valid UTF-8 (a note typed
+    in a Latin-1 terminal), before it reaches the database as a UnicodeEncodeError traceback."""
+    for position, arg in enumerate(argv, 1):
+        if _undecodable(arg) and not os.path.exists(arg):  # a file name may be any bytes
+            fail(f"argument {position} ({_shown(arg)}) is not valid UTF-8: set your terminal to UTF-8 "
+                 "(e.g. LANG=C.UTF-8) and type it again", ExitCode.USAGE)
+    for name in sorted(environ):
+        if name.startswith("MEDIADESK_") and _undecodable(environ[name]):
+            fail(f"{name} ({_shown(environ[name])}) is not valid UTF-8", ExitCode.USAGE)
 
 
 def settings() -> Settings:
