@@ -215,3 +215,40 @@ def test_a_file_name_that_is_not_utf8_is_still_a_file(one_ticket, tmp_path):
     path.write_bytes(nested_rfc822(2))
     result = _run_bytes([b"triage", os.fsencode(path), b"--json"], one_ticket, tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+# --------------------------------------------------------------------------- worker logs
+
+
+def test_worker_logs_each_event_as_one_clean_json_line_at_its_own_level(tmp_path, redis_server, worker_factory):
+    """A real Celery worker processes a real message; every line its pool writes about it is a
+    whole JSON object (no Celery prefix, no WARNING/ForkPoolWorker-N wrapper), at the event's level."""
+    import json
+    import time
+
+    from celery import Celery
+
+    url = f"sqlite:///{tmp_path / 'md.db'}"
+    upgrade(url)
+    env = {"HOME": str(tmp_path), "LANG": "C.UTF-8", "MEDIADESK_DATABASE_URL": url,
+           "MEDIADESK_DATA_DIR": str(tmp_path / "data"), "MEDIADESK_REDIS_URL": redis_server.url,
+           "MEDIADESK_LOG_LEVEL": "INFO"}
+    worker = worker_factory(env, concurrency=1)
+    engine = engine_for(url)
+    with session_scope(engine) as session:
+        [inbound_id] = repo.store_inbound(session, items=[repo.RawItem(raw=nested_rfc822(1))], mailbox="test",
+                                          source="test")
+    client = Celery(broker=redis_server.url)
+    client.send_task("mediadesk.ingest", args=[inbound_id], queue="mediadesk")
+    deadline = time.monotonic() + 60
+    while '"drafted"' not in worker.log_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    text = worker.log_text()
+    events = [line for line in text.splitlines() if '"event"' in line]
+    assert any('"ingested"' in line for line in events), text[-3000:]
+    for line in events:
+        event = json.loads(line)  # the whole line, nothing around it
+        assert event["level"] == "info" or event["event"] not in ("ingested", "triaged", "drafted"), line
+    assert "WARNING/ForkPoolWorker" not in text and "WARNING/MainProcess" not in text, text[-3000:]
+    engine.dispose()
+

@@ -34,6 +34,10 @@ app.conf.update(
     accept_content=["json"],
     worker_prefetch_multiplier=4,
     worker_hijack_root_logger=False,
+    # Our events are structlog JSON lines on stderr. Celery's default redirects the pool's
+    # stdout/stderr into its own logger, which wrapped each line as
+    # "[… WARNING/ForkPoolWorker-3] {"event": …}": no longer JSON, and every event a warning.
+    worker_redirect_stdouts=False,
     # Unacknowledged messages of a killed worker come back after this; the outbox sweep
     # catches anything sooner.
     broker_transport_options={"visibility_timeout": 3600},
