@@ -252,3 +252,73 @@ def test_worker_logs_each_event_as_one_clean_json_line_at_its_own_level(tmp_path
     assert "WARNING/ForkPoolWorker" not in text and "WARNING/MainProcess" not in text, text[-3000:]
     engine.dispose()
 
+
+# --------------------------------------------------------------------------- the data directory
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_the_image_creates_the_data_directory_for_the_user_the_stack_runs_as():
+    """A named volume copies the mount point's owner from the image: /data must exist there,
+    owned by uid 10001, or Docker creates it root-owned and no attachment can be written."""
+    import re
+
+    import yaml
+
+    dockerfile = (REPO / "Dockerfile").read_text()
+    user = re.search(r"useradd [^\n]*--uid (\d+) (\w+)", dockerfile)
+    assert user and user.group(1) == "10001"
+    before_user = dockerfile.split(f"\nUSER {user.group(2)}\n")[0]
+    assert re.search(rf"mkdir -p /data && chown {user.group(2)}:{user.group(2)} /data", before_user), before_user
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    anchor = compose["x-mediadesk"]
+    assert anchor["environment"]["MEDIADESK_DATA_DIR"] == "/data" and "attachments:/data" in anchor["volumes"]
+    assert "data" in " ".join(compose["services"]["worker"]["healthcheck"]["test"])
+
+
+def _unwritable_data_dir(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A data directory this test's child processes cannot write, and the command prefix that
+    makes it so: as root, the children run without CAP_DAC_OVERRIDE against a directory owned
+    by uid 10001 (the container's situation, reversed); otherwise the directory is read-only."""
+    data = tmp_path / "data"
+    data.mkdir()
+    if os.getuid() == 0:
+        os.chown(data, 10001, 10001)
+        data.chmod(0o755)
+        return data, ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+    data.chmod(0o555)
+    return data, []
+
+
+def test_doctor_fails_the_data_check_with_a_hint_naming_the_setting(desk, tmp_path):
+    import subprocess
+
+    from harness import cli_path
+
+    _, _, env = desk
+    data, prefix = _unwritable_data_dir(tmp_path)
+    env = {**env, "MEDIADESK_DATA_DIR": str(data)}
+    result = subprocess.run([*prefix, cli_path(), "doctor", "--only", "data"], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, result.stdout + result.stderr
+    [line] = [row for row in result.stdout.splitlines() if row.startswith("data\t")]
+    check, status, detail, hint = line.split("\t")
+    assert (check, status) == ("data", "fail") and str(data) in detail and "not writable" in detail
+    assert "MEDIADESK_DATA_DIR" in hint
+    ok = run_cli(["doctor", "--only", "data"], {**env, "MEDIADESK_DATA_DIR": str(tmp_path / "fresh")}, tmp_path)
+    assert ok.returncode == 0 and "\ndata\tok\t" in ok.stdout, ok.stdout + ok.stderr
+
+
+def test_a_worker_refuses_to_start_when_it_cannot_write_the_data_directory(desk, tmp_path):
+    import subprocess
+
+    _, _, env = desk
+    data, prefix = _unwritable_data_dir(tmp_path)
+    env = {**env, "MEDIADESK_DATA_DIR": str(data)}
+    result = subprocess.run([*prefix, sys.executable, "-m", "celery", "-A", "mediadesk.worker.app", "worker",
+                             "--loglevel=INFO", "--concurrency=1", "-Q", "mediadesk", "--without-gossip",
+                             "--without-mingle"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=90,
+                            stdin=subprocess.DEVNULL)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    assert str(data) in output and "MEDIADESK_DATA_DIR" in output, output[-3000:]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 
+import structlog
 from celery import Celery
 from celery.signals import task_postrun, worker_init, worker_process_init
 
@@ -59,6 +60,20 @@ def _start_process(**_):
     # A batch allocates tens of thousands of short-lived objects (parsed mail, ORM rows): collect
     # the youngest generation less often (7 % of a worker's CPU went to the collector).
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+@worker_init.connect
+def _check_data_dir(**_):
+    """Refuse to start when MEDIADESK_DATA_DIR cannot be written: every attachment would fail
+    (a root-owned volume under a container running as uid 10001), one message at a time."""
+    from mediadesk import datadir
+
+    settings = get_settings()
+    problem = datadir.problem(settings.data_dir)
+    if problem:
+        structlog.get_logger("mediadesk.worker").error("data_dir_not_writable", problem=problem,
+                                                       hint=datadir.hint(settings.data_dir))
+        raise SystemExit(f"mediadesk worker: {problem}; {datadir.hint(settings.data_dir)}")
 
 
 @worker_init.connect

@@ -5,7 +5,8 @@ Each check reports ok, warn, fail or skip, with a detail and, when something is 
 hint naming the setting or command. The exit status is non-zero when a check fails (with
 ``--strict`` also when one warns), so ``mediadesk doctor --only db,redis`` works as a
 container health check. Nothing is changed: the IMAP folder is opened read-only (EXAMINE),
-SMTP gets EHLO (and a login), never a message. Secrets never appear in the output.
+SMTP gets EHLO (and a login), never a message; the data directory gets a file created and
+removed at once, the only true test that it is writable. Secrets never appear in the output.
 """
 
 from __future__ import annotations
@@ -139,6 +140,17 @@ def check_settings(ctx: Context) -> tuple[str, str, str]:
     if db_kind == "sqlite":
         detail += " (SQLite: one host only)"
     return OK, detail, ""
+
+
+def check_data(ctx: Context) -> tuple[str, str, str]:
+    """MEDIADESK_DATA_DIR can be written (a file is created there and removed at once)."""
+    from mediadesk import datadir
+
+    path = ctx.settings.data_dir
+    problem = datadir.problem(path)
+    if problem:
+        return FAIL, problem, datadir.hint(path)
+    return OK, f"{path}: writable" if path.exists() else f"{path}: will be created on first use", ""
 
 
 def check_db(ctx: Context) -> tuple[str, str, str]:
@@ -459,6 +471,7 @@ CHECKS = [
     Check("settings", check_settings, (), "", "settings are valid"),
     Check("db", check_db, (), "check MEDIADESK_DATABASE_URL", "database reachable, migrations applied"),
     Check("redis", check_redis, (), "check MEDIADESK_REDIS_URL", "Redis answers PING"),
+    Check("data", check_data, (), "set MEDIADESK_DATA_DIR", "the data directory (attachments) is writable"),
     Check("imap", check_imap, (), "check MEDIADESK_IMAP_*", "IMAP login and folder (read-only)"),
     Check("smtp", check_smtp, (), "check MEDIADESK_SMTP_*", "SMTP connect, EHLO, login (nothing sent)"),
     Check("workers", check_workers, ("redis",), "start `mediadesk worker`", "Celery workers answer ping"),
