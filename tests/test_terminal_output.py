@@ -224,3 +224,20 @@ def test_json_stays_exact_and_carries_no_raw_control(desk, args):
         assert data[0]["subject"] == stored["subject"]
     else:
         assert data["to_name"] == stored["name"] and C1_CSI in data["subject"]
+
+
+@pytest.mark.parametrize("args", [["show", "[/x]"], ["list", "--since", "[/bold]"], ["triage", "[/b]missing.eml"],
+                                  ["show", "[link=http://evil.example]MR-1[/link]"]], ids=" ".join)
+@pytest.mark.parametrize("mode", ["terminal", "piped"])
+def test_errors_quoting_what_was_typed_show_it_as_written(desk, mode, args):
+    """Messages were Rich markup with the text pasted in: "[/x]" raised MarkupError (a traceback
+    instead of the error) and "[link=…]" made a hyperlink."""
+    env, cwd, _, _ = desk
+    if mode == "terminal":
+        code, text = on_terminal(args, env, cwd)
+    else:
+        code, _, text, _ = piped(args, env, cwd)
+    assert code in (2, 3), text
+    assert "Traceback" not in text and "MarkupError" not in text, text
+    assert f"{ESC}]8;" not in text
+    assert args[-1] in plain(text), text

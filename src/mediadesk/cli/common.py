@@ -67,9 +67,11 @@ class SafeConsole(Console):
             yield Segment(visible(segment.text), style)
 
 
-# Data goes to stdout; messages, progress and errors to stderr.
-out = SafeConsole()
-err = SafeConsole(stderr=True, soft_wrap=True)  # messages are never wrapped mid-line
+# Data goes to stdout; messages, progress and errors to stderr. No console markup or emoji codes:
+# printed strings quote mail and user input ("[/b]" would raise MarkupError, "[link=…]" make a
+# link, ":warning:" an emoji); styles are given as Text spans instead.
+out = SafeConsole(markup=False, emoji=False)
+err = SafeConsole(stderr=True, soft_wrap=True, markup=False, emoji=False)  # never wrapped mid-line
 
 
 class ExitCode:
@@ -82,7 +84,9 @@ class ExitCode:
 
 
 def fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    # Text, not markup: a message quoting what someone typed or a mail held ("[/b]", "[link=…]")
+    # is shown as written, and never raises a MarkupError instead of the error it reports.
+    err.print(Text.assemble(("error:", "bold red"), " ", message), highlight=False)
     raise typer.Exit(code)
 
 

@@ -21,7 +21,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from mediadesk.cli.common import ExitCode, err, is_tty, out, print_json, print_rows
+from mediadesk.cli.common import ExitCode, err, fail, is_tty, out, print_json, print_rows
 
 from mediadesk.metrics import POLLER_LOCK_PREFIX, QUEUE, queue_depth
 from mediadesk.tls import tls_context as _tls_context
@@ -556,12 +556,13 @@ _STYLE = {OK: "green", WARN: "yellow", FAIL: "bold red", SKIP: "dim"}
 def _print_table(results: list[Result]) -> None:
     if is_tty():
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title="mediadesk doctor", header_style="bold")
         for col in ("check", "status", "detail", "fix"):
             table.add_column(col, overflow="fold")
         for r in results:
-            table.add_row(r.check, f"[{_STYLE[r.status]}]{r.status}[/]", r.detail, r.hint)
+            table.add_row(r.check, Text(r.status, style=_STYLE[r.status]), Text(r.detail), Text(r.hint))
         out.print(table)
     else:
         print_rows(None, ["check", "status", "detail", "fix"], [(r.check, r.status, r.detail, r.hint) for r in results])
@@ -573,9 +574,7 @@ def _parse_names(value: Optional[str], option: str) -> list[str]:
     names = [n.strip().lower() for n in value.split(",") if n.strip()]
     unknown = [n for n in names if n not in NAMES]
     if unknown:
-        err.print(f"[bold red]error:[/] {option}: unknown check(s) {', '.join(unknown)}; choose from {', '.join(NAMES)}",
-                  highlight=False)
-        raise typer.Exit(ExitCode.USAGE)
+        fail(f"{option}: unknown check(s) {', '.join(unknown)}; choose from {', '.join(NAMES)}", ExitCode.USAGE)
     return names
 
 
@@ -644,9 +643,7 @@ def metrics(
     try:
         server = m.serve(registry, host, port)
     except OSError as exc:
-        err.print(f"[bold red]error:[/] cannot listen on {host}:{port} (MEDIADESK_METRICS_HOST/_PORT): {exc}",
-                  highlight=False)
-        raise typer.Exit(ExitCode.UNAVAILABLE)
+        fail(f"cannot listen on {host}:{port} (MEDIADESK_METRICS_HOST/_PORT): {exc}", ExitCode.UNAVAILABLE)
     err.print(f"serving metrics on http://{host}:{port}/metrics", highlight=False)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

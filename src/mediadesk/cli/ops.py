@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.text import Text
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail
@@ -119,7 +120,7 @@ def poll(
         for thread in threads:
             thread.join(30)
     for message in errors:
-        err.print(f"[bold red]error:[/] {message}", highlight=False)
+        err.print(Text.assemble(("error:", "bold red"), " ", message), highlight=False)
     for poller in pollers:
         name = poller.settings.mailbox_name or poller.mailbox
         err.print(f"{name}: stored {poller.stats.stored} new message(s) in {poller.stats.batches} batch(es)")
@@ -221,7 +222,7 @@ def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
                         pipeline.process_inbound(engine, inbound_id, settings, limiter=limiter)
                     except Exception as exc:
                         pipeline.record_failure(engine, inbound_id, exc, settings.max_attempts)
-                        err.print(f"[yellow]inbound #{inbound_id} failed: {exc}[/]")
+                        err.print(Text(f"inbound #{inbound_id} failed: {exc}", style="yellow"))
             progress.advance(task, len(chunk))
 
 
