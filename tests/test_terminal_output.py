@@ -241,3 +241,24 @@ def test_errors_quoting_what_was_typed_show_it_as_written(desk, mode, args):
     assert "Traceback" not in text and "MarkupError" not in text, text
     assert f"{ESC}]8;" not in text
     assert args[-1] in plain(text), text
+
+
+def test_readable_logs_on_a_terminal_show_control_characters_and_json_logs_escape_them(capsys):
+    """`mediadesk -v …` on a terminal logs with the readable renderer: a subject or an error
+    quoting mail must not drive the terminal there either. JSON logs escape it themselves."""
+    import structlog
+
+    from mediadesk import logs
+
+    try:
+        for as_json in (False, True):
+            logs.configure("INFO", json=as_json)
+            structlog.get_logger("test").info("ingested", subject=SUBJECT, error=f"bad {OSC52} mail")
+        lines = capsys.readouterr().err.splitlines()
+    finally:
+        logs.configure("WARNING")
+    readable, machine = lines
+    for name, sequence in FORBIDDEN.items():
+        assert sequence not in readable, f"{name} in the readable log line: {readable!r}"
+    assert ESC not in readable and "␛]52;c;" in readable and "Interview request" in readable
+    assert json.loads(machine)["subject"] == SUBJECT and ESC not in machine
