@@ -228,16 +228,20 @@ class Poller:
         log.info("lease_acquired", mailbox=self.mailbox, fence=fence, ttl=LOCK_TTL_SECONDS)
         return True
 
-    def _open_session(self) -> int:
+    def _open_session(self) -> str:
         """Our own connection to Redis (not from the shared pool), kept open while we hold the
-        lease; returns its client id."""
-        if self._session is None:
-            import redis
+        lease; returns its client id, or "-" where CLIENT is not allowed (some managed Redis):
+        that lease is then judged by its TTL alone."""
+        import redis
 
+        if self._session is None:
             pool = self.redis.connection_pool
             self._session = redis.Redis(connection_pool=redis.ConnectionPool(
                 connection_class=pool.connection_class, **pool.connection_kwargs), single_connection_client=True)
-        return int(self._session.client_id())
+        try:
+            return str(int(self._session.client_id()))
+        except redis.exceptions.ResponseError:
+            return "-"
 
     def _close_session(self) -> None:
         if self._session is not None:
@@ -253,7 +257,10 @@ class Poller:
         try:
             return bool(self.redis.client_list(client_id=[client_id]))
         except ResponseError:  # Redis before 6.2: no CLIENT LIST ID
-            return any(str(c.get("id")) == client_id for c in self.redis.client_list())
+            try:
+                return any(str(c.get("id")) == client_id for c in self.redis.client_list())
+            except ResponseError:  # CLIENT not allowed: cannot tell, so it is alive
+                return True
 
     def _take_over_if_holder_gone(self) -> bool:
         """Drop the lease if its holder's Redis connection is gone (compare-and-delete)."""
