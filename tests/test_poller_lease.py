@@ -116,10 +116,13 @@ def test_the_lease_of_a_holder_that_died_is_taken_over_at_once(env, mediadesk_cl
 def test_an_abandoned_lease_runs_out_and_the_next_poller_takes_over_with_a_higher_fence(
         env, mediadesk_cli, redis_server, imap_account):
     client = redis_server.client()
-    client.set(_key(imap_account), "a-poller-that-crashed", px=1500)  # nobody renews it
+    client.set(_key(imap_account), "a-poller-that-crashed", ex=60)  # nobody renews it: no client id to judge
     assert mediadesk_cli("poll", "--once", env=env).returncode == 0
     assert stored(env) == []
-    time.sleep(1.6)
+    client.pexpire(_key(imap_account), 100)  # its TTL comes to an end
+    deadline = time.monotonic() + 10
+    while client.exists(_key(imap_account)) and time.monotonic() < deadline:
+        time.sleep(0.05)
     first = mediadesk_cli("poll", "--once", env=env)
     assert first.returncode == 0, first.stderr
     assert len(stored(env)) == 3
