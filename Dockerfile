@@ -14,6 +14,12 @@ RUN pip install ".[postgres]"
 # settings error at start-up. Override in .env; the build fails if the image lacks zone data.
 ENV MEDIADESK_TIMEZONE=Asia/Riyadh
 RUN python -c "import zoneinfo; zoneinfo.ZoneInfo('Asia/Riyadh'); zoneinfo.ZoneInfo('Europe/Paris')"
+# The data directory (attachments, the triage model), owned by the user the containers run as:
+# a named volume mounted on /data copies this ownership when first created. Without it Docker
+# creates the mount point root-owned and no attachment can be written (`mediadesk doctor`'s
+# "data" check and the worker's start-up say so).
+RUN mkdir -p /data && chown mediadesk:mediadesk /data && chmod 700 /data
+ENV MEDIADESK_DATA_DIR=/data
 USER mediadesk
 # Run from a directory other than the source tree, so `import mailbox` stays the stdlib.
 WORKDIR /home/mediadesk

@@ -34,14 +34,8 @@ IDLE_MAX_SECONDS = 25 * 60  # RFC 2177: servers may drop IDLE after 29 minutes
 LOCK_TTL_SECONDS = 60
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+class LeaseLost(RuntimeError):
+    """This poller's lease on the mailbox ran out and another poller may hold it now."""
 
 
 def fault_point(name: str) -> None:
@@ -73,6 +67,8 @@ class Poller:
         self.stop_event = threading.Event()
         self.stats = PollStats()
         self._lock = None
+        self.fence: int | None = None  # the fencing number of the lease held, for the logs
+        self._session = None  # our own Redis connection while we hold the lease: our liveness
         self._policy_caught_up = False
 
     # ------------------------------------------------------------------ one sync pass
@@ -103,6 +99,7 @@ class Poller:
                 for uid, data in sorted(fetched.items()) if b"BODY[]" in data
             ]
             fault_point("after_fetch")
+            self._refresh_lock()  # still the holder? A poller paused past its lease stops here
             with session_scope(self.engine) as session:
                 new_ids = repo.store_inbound(session, items=items, mailbox=self.mailbox, source="imap",
                                              uidvalidity=uidvalidity, max_bytes=self.settings.max_message_bytes)
@@ -168,9 +165,27 @@ class Poller:
 
     # ------------------------------------------------------------------ the loop
 
+    # The lock is a lease: the key holds a token and expires after LOCK_TTL_SECONDS unless its
+    # holder renews it (every batch and every wait, at most LOCK_TTL_SECONDS / 3 apart), with a
+    # compare-and-extend that fails once the token is no longer ours (LeaseLost: stop).
+    #
+    # Nobody judges a holder dead by its host and pid: containers share hostnames and each has
+    # its own pid namespace, so a live poller elsewhere looked dead. The holder's liveness is a
+    # Redis connection of its own, held as long as the lease, whose client id is in the token:
+    # when a holder dies its kernel closes that connection and Redis forgets the id, so the next
+    # poller takes over at once (a crash costs no TTL); while the id is connected, the lease is
+    # left alone whatever host or pid it names. A token without an id runs out with its TTL.
+    #
+    # The token starts with a fencing number, one more at every acquisition and never reused
+    # ("lease:fence:client-id:host:pid:random"); host and pid are for the people reading it.
+
     @property
     def lock_key(self) -> str:
         return f"mediadesk:poller:{self.mailbox}"
+
+    @property
+    def fence_key(self) -> str:
+        return f"mediadesk:poller-fence:{self.mailbox}"  # outside the lock prefix that doctor counts
 
     def _acquire_lock(self) -> bool:
         if self.redis is None:
@@ -181,34 +196,77 @@ class Poller:
                 return True
             except Exception:
                 self._lock = None
-        lock = self.redis.lock(self.lock_key, timeout=LOCK_TTL_SECONDS, blocking=False, thread_local=False)
-        # The token names this host and process, so that a poller restarted on the same host
-        # after a crash can take over at once instead of waiting for the lock to expire.
-        token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
-        if not lock.acquire(blocking=False, token=token) and self._steal_if_holder_dead():
-            lock.acquire(blocking=False, token=token)
-        if lock.owned():
-            self._lock = lock
-            return True
-        return False
-
-    def _steal_if_holder_dead(self) -> bool:
-        """Drop the lock if it belongs to a dead process on this host (compare-and-delete)."""
-        held = self.redis.get(self.lock_key)
-        if not held:
-            return True
-        host, _, rest = held.decode(errors="replace").partition(":")
-        pid = rest.partition(":")[0]
-        if host != socket.gethostname() or not pid.isdigit() or _pid_alive(int(pid)):
+        if self.redis.exists(self.lock_key) and not self._take_over_if_holder_gone():
             return False
+        client_id = self._open_session()
+        fence = int(self.redis.incr(self.fence_key))
+        token = f"lease:{fence}:{client_id}:{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
+        lock = self.redis.lock(self.lock_key, timeout=LOCK_TTL_SECONDS, blocking=False, thread_local=False)
+        if not lock.acquire(blocking=False, token=token):
+            return False
+        self._lock, self.fence = lock, fence
+        log.info("lease_acquired", mailbox=self.mailbox, fence=fence, ttl=LOCK_TTL_SECONDS)
+        return True
+
+    def _open_session(self) -> str:
+        """Our own connection to Redis (not from the shared pool), kept open while we hold the
+        lease; returns its client id, or "-" where CLIENT is not allowed (some managed Redis):
+        that lease is then judged by its TTL alone."""
+        import redis
+
+        if self._session is None:
+            pool = self.redis.connection_pool
+            self._session = redis.Redis(connection_pool=redis.ConnectionPool(
+                connection_class=pool.connection_class, **pool.connection_kwargs), single_connection_client=True)
+        try:
+            return str(int(self._session.client_id()))
+        except redis.exceptions.ResponseError:
+            return "-"
+
+    def _close_session(self) -> None:
+        if self._session is not None:
+            try:
+                self._session.close()
+            except Exception:
+                pass
+            self._session = None
+
+    def _holder_connected(self, client_id: str) -> bool:
+        from redis.exceptions import ResponseError
+
+        try:
+            return bool(self.redis.client_list(client_id=[client_id]))
+        except ResponseError:  # Redis before 6.2: no CLIENT LIST ID
+            try:
+                return any(str(c.get("id")) == client_id for c in self.redis.client_list())
+            except ResponseError:  # CLIENT not allowed: cannot tell, so it is alive
+                return True
+
+    def _take_over_if_holder_gone(self) -> bool:
+        """Drop the lease if its holder's Redis connection is gone (compare-and-delete)."""
+        held = self.redis.get(self.lock_key)
+        if held is None:
+            return True
+        parts = held.decode(errors="replace").split(":")
+        if len(parts) < 3 or parts[0] != "lease" or not parts[2].isdigit() or self._holder_connected(parts[2]):
+            return False  # alive, or not a lease we can judge: it runs out with its TTL
         script = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
         if self.redis.eval(script, 1, self.lock_key, held):
-            log.warning("stale_lock_taken_over", mailbox=self.mailbox, dead_pid=int(pid))
+            log.warning("stale_lease_taken_over", mailbox=self.mailbox, fence=parts[1], holder=":".join(parts[2:5]))
         return True
 
     def _refresh_lock(self) -> None:
-        if self._lock is not None:
+        """Extend the lease; LeaseLost when it is no longer ours (it ran out, another took it)."""
+        if self._lock is None:
+            return
+        from redis.exceptions import LockError
+
+        try:
             self._lock.reacquire()
+        except LockError:
+            self._lock = None
+            log.warning("lease_lost", mailbox=self.mailbox, fence=self.fence)
+            raise LeaseLost(f"the lease on {self.mailbox} (fence {self.fence}) ran out") from None
 
     def _release_lock(self) -> None:
         if self._lock is not None:
@@ -217,6 +275,7 @@ class Poller:
             except Exception:
                 pass
             self._lock = None
+        self._close_session()
 
     def _wait_for_mail(self, client: IMAPClient, use_idle: bool) -> None:
         """Block until the server reports new mail or the poll interval passes."""
@@ -239,7 +298,16 @@ class Poller:
             client.idle_done()
 
     def run(self, *, once: bool = False) -> PollStats:
-        """Poll until stopped; reconnect with jittered exponential backoff on any error."""
+        """Poll until stopped; reconnect with jittered exponential backoff on any error.
+
+        The lease is released however this ends (``once`` included), so the next poller need
+        not wait for it to run out."""
+        try:
+            return self._run(once)
+        finally:
+            self._release_lock()
+
+    def _run(self, once: bool) -> PollStats:
         attempt = 0
         while not self.stop_event.is_set():
             client = None
@@ -276,7 +344,6 @@ class Poller:
                         client.logout()
                     except Exception:
                         pass
-        self._release_lock()
         return self.stats
 
     def stop(self) -> None:

@@ -63,7 +63,7 @@ def test_all_green_with_every_part_running(migrated, mediadesk_env, smtp_auth, w
         assert proc.returncode == 0, proc.stdout
         assert report["status"] == "ok"
         assert {name: c["status"] for name, c in checks.items()} == {name: "ok" for name in checks}
-        assert set(checks) == {"settings", "db", "redis", "imap", "smtp", "workers", "beat", "poller", "queue",
+        assert set(checks) == {"settings", "db", "redis", "data", "imap", "smtp", "workers", "beat", "poller", "queue",
                                "inbound", "parked", "drafts", "overdue"}
         assert "AUTH as press@mediadesk.test" in checks["smtp"]["detail"]
         assert "nothing sent" in checks["smtp"]["detail"] and smtp_auth.messages == []

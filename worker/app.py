@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 
+import structlog
 from celery import Celery
 from celery.signals import task_postrun, worker_init, worker_process_init
 
@@ -34,6 +35,10 @@ app.conf.update(
     accept_content=["json"],
     worker_prefetch_multiplier=4,
     worker_hijack_root_logger=False,
+    # Our events are structlog JSON lines on stderr. Celery's default redirects the pool's
+    # stdout/stderr into its own logger, which wrapped each line as
+    # "[… WARNING/ForkPoolWorker-3] {"event": …}": no longer JSON, and every event a warning.
+    worker_redirect_stdouts=False,
     # Unacknowledged messages of a killed worker come back after this; the outbox sweep
     # catches anything sooner.
     broker_transport_options={"visibility_timeout": 3600},
@@ -55,6 +60,20 @@ def _start_process(**_):
     # A batch allocates tens of thousands of short-lived objects (parsed mail, ORM rows): collect
     # the youngest generation less often (7 % of a worker's CPU went to the collector).
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+@worker_init.connect
+def _check_data_dir(**_):
+    """Refuse to start when MEDIADESK_DATA_DIR cannot be written: every attachment would fail
+    (a root-owned volume under a container running as uid 10001), one message at a time."""
+    from mediadesk import datadir
+
+    settings = get_settings()
+    problem = datadir.problem(settings.data_dir)
+    if problem:
+        structlog.get_logger("mediadesk.worker").error("data_dir_not_writable", problem=problem,
+                                                       hint=datadir.hint(settings.data_dir))
+        raise SystemExit(f"mediadesk worker: {problem}; {datadir.hint(settings.data_dir)}")
 
 
 @worker_init.connect

@@ -532,6 +532,33 @@ def bound_parts(raw: bytes) -> tuple[bytes, bool]:
     return raw, False
 
 
+MAX_CONTAINERS = 200
+_CONTAINER_RE = re.compile(rb"content-type[ \t]*:[ \t\r\n]*(?:message|multipart)/", re.IGNORECASE)
+
+
+def bound_nesting(raw: bytes, limit: int = MAX_CONTAINERS) -> tuple[bytes, bool]:
+    """Stop before the ``limit``-th Content-Type naming a container (message/*, multipart/*).
+
+    The standard library's parser descends one level of recursion per nested container, before
+    ``_walk`` can apply MAX_DEPTH: message/rfc822 parts nested a thousand deep raise
+    RecursionError inside the parser, and the message would lose even its own From and Subject.
+    Depth cannot exceed the number of containers, so bounding their count before parsing bounds
+    the recursion; real mail (a digest of 150 messages included) stays well below the limit.
+    """
+    lowered = raw.lower()  # ASCII only, same offsets
+    if lowered.count(b"content-type") < limit:  # the usual case, counted fast
+        return raw, False
+    seen, pos = 0, 0
+    while (pos := lowered.find(b"content-type", pos)) >= 0:
+        at_line_start = pos == 0 or raw[pos - 1:pos] == b"\n"
+        if at_line_start and _CONTAINER_RE.match(raw, pos):
+            seen += 1
+            if seen == limit:
+                return raw[:pos], True
+        pos += 12
+    return raw, False
+
+
 class _CachingPolicy(EmailPolicy):
     """``policy.default``, remembering parsed header values.
 
@@ -576,7 +603,15 @@ def parse_message(raw: bytes) -> ParsedMessage:
     raw, cut = bound_parts(raw)
     if cut:
         defects.append(f"more than {MAX_DELIMITERS} MIME boundary lines: the rest not parsed")
-    msg: EmailMessage = BytesParser(policy=PARSE_POLICY).parsebytes(raw)
+    raw, cut = bound_nesting(raw)
+    if cut:
+        defects.append(f"more than {MAX_CONTAINERS} nested or attached MIME containers: the rest not parsed")
+    try:
+        msg: EmailMessage = BytesParser(policy=PARSE_POLICY).parsebytes(raw)
+    except RecursionError:  # a caller with a deep stack already: keep the outer MAX_DEPTH levels
+        raw, _ = bound_nesting(raw, MAX_DEPTH)
+        defects.append(f"MIME nesting too deep to parse: cut after {MAX_DEPTH} containers")
+        msg = BytesParser(policy=PARSE_POLICY).parsebytes(raw)
     for d in getattr(msg, "defects", []) or []:
         defects.append(type(d).__name__)
 

@@ -8,6 +8,7 @@ wherever it appears in a logged string, e.g. inside an error message.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections import deque
@@ -97,8 +98,46 @@ def _mask_secrets(_logger, _name, event: dict) -> dict:
     return event
 
 
+def _visible_values(_logger, _name, event: dict) -> dict:
+    """For the human renderer on a terminal: a subject or error text from mail is shown, its
+    escape sequences never obeyed (JSON escapes them itself)."""
+    from mediadesk.safetext import visible
+
+    return {k: visible(v) if isinstance(v, str) else v for k, v in event.items()}
+
+
+class LineLogger:
+    """Writes each event as one line in one ``write`` to the file descriptor: the pool processes
+    of a worker share stderr, and a line written in pieces (text, then newline, by ``print``)
+    could be interleaved with another process's line. Falls back to the stream's own ``write``
+    when it has no descriptor (a test runner's capture)."""
+
+    def __init__(self, file=None):
+        self._file = file
+
+    def msg(self, message: str) -> None:
+        stream = self._file or sys.stderr  # looked up at each call: a runner may replace it
+        line = message + "\n"
+        try:
+            fd = stream.fileno()
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            stream.write(line)
+            stream.flush()
+            return
+        data = line.encode("utf-8", "backslashreplace")
+        while data:
+            data = data[os.write(fd, data):]
+
+    log = debug = info = warn = warning = error = err = critical = fatal = exception = failure = msg
+
+
 def configure(level: int | str = logging.WARNING, *, json: bool | None = None) -> None:
-    """Configure structlog once per process; data on stdout stays clean."""
+    """Configure structlog once per process; data on stdout stays clean.
+
+    Each event is one line on stderr: JSON (``level`` and ``event`` keys, secrets masked) when
+    stderr is not a terminal, as a log shipper reads it; a readable line on a terminal.
+    """
     if isinstance(level, str):
         level = logging.getLevelName(level.upper())
     json = (not sys.stderr.isatty()) if json is None else json
@@ -110,11 +149,11 @@ def configure(level: int | str = logging.WARNING, *, json: bool | None = None) -
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
             _mask_secrets,
+            *(() if json else (_visible_values,)),
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),
-        # Looked up at each call: a test runner or daemon may replace sys.stderr later.
-        logger_factory=lambda *_: structlog.PrintLogger(file=sys.stderr),
+        logger_factory=lambda *_: LineLogger(),
         cache_logger_on_first_use=False,
     )
 

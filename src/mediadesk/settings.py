@@ -151,6 +151,11 @@ class Settings(BaseSettings):
     # Who the CLI records as the actor of a change.
     user: str | None = None
 
+    @field_validator("database_url", "redis_url")
+    @classmethod
+    def _unambiguous_userinfo(cls, value: str, info) -> str:
+        return check_userinfo(value, "MEDIADESK_" + info.field_name.upper())
+
     @field_validator("database_url")
     @classmethod
     def _absolute_sqlite(cls, value: str) -> str:
@@ -300,14 +305,35 @@ def reset_settings_cache() -> None:
     get_settings.cache_clear()
 
 
-def mask_url(url: str) -> str:
-    """A URL with any password replaced, for logs and output."""
-    from sqlalchemy.engine import make_url
+def _userinfo(url: str) -> tuple[str, str, str] | None:
+    """``(scheme, userinfo, rest)`` of a server URL with credentials, split at the LAST "@"
+    (an unencoded "@" in a password must not leave part of it on the host side); None without."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.startswith("sqlite") or "@" not in rest:
+        return None
+    userinfo, _, host = rest.rpartition("@")
+    return scheme, userinfo, host
 
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return url.split("@")[-1] if "@" in url else url
+
+def mask_url(url: str) -> str:
+    """A URL with its whole userinfo (user and password) replaced, for logs and output."""
+    parts = _userinfo(url)
+    return url if parts is None else f"{parts[0]}://***@{parts[2]}"
+
+
+def check_userinfo(url: str, variable: str) -> str:
+    """Refuse a URL whose user or password holds a character a URL parser splits on.
+
+    ``postgresql://u:p@ss#word@host/db`` is read as host ``ss#word@host`` (or cut at "#"): it can
+    never connect, and its error would show part of the password. The message never does.
+    """
+    parts = _userinfo(url)
+    if parts is not None and any(ch in parts[1] for ch in "@#/?"):
+        raise ValueError(
+            f"the user or password in {variable} holds '@', '#', '/' or '?': percent-encode them "
+            "(@ %40, # %23, / %2F, ? %3F, : %3A, % %25), or leave the password out of the URL "
+            "(PostgreSQL then reads it from PGPASSWORD)")
+    return url
 
 
 __all__ = [

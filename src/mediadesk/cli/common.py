@@ -1,22 +1,77 @@
-"""What every command shares: settings, the database, output forms and errors."""
+"""What every command shares: settings, the database, output forms and errors.
+
+All output goes through here: ``out``/``err`` (Rich consoles), ``print_rows`` and ``print_json``.
+The text a sender controls (subjects, names, bodies, filenames, and anything derived from them)
+is shown through ``visible`` on the way out, so mail cannot drive the press officer's terminal.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date, datetime, tzinfo
-from typing import Any, Iterable, NoReturn, Sequence
+from typing import Any, Iterable, Iterator, NoReturn, Optional, Sequence
 
 import typer
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.protocol import rich_cast
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from mediadesk.safetext import BIDI_CONTROLS, visible
 from mediadesk.settings import Settings, SettingsError, get_settings
 
-# Data goes to stdout; messages, progress and errors to stderr.
-out = Console()
-err = Console(stderr=True, soft_wrap=True)  # messages are never wrapped mid-line
+# ----------------------------------------------------------------------------- safe text
+# How text is made harmless is in mediadesk.safetext (the logs use it too); here it is applied to
+# everything the CLI prints.
+
+
+def safe_text(text: Text) -> Text:
+    """A copy of a Rich ``Text`` whose characters are ``visible`` (the same object if they were)."""
+    plain = text.plain
+    shown = visible(plain)
+    if shown == plain:
+        return text
+    copy = text.copy()
+    copy.plain = shown  # same length: the spans are kept
+    return copy
+
+
+class SafeConsole(Console):
+    """A Rich console that shows text, never obeys it.
+
+    Rich draws everything through ``Console.render`` (tables and panels render their cells and
+    titles through it too), so this is the one place where sender text meets the terminal:
+    each ``Text`` (and ``str``) is made ``visible`` before it is laid out, and as a last guard
+    every text segment is made visible again and loses any hyperlink (we print none; a
+    ``[link=…]`` in markup built from mail would be one). Rich's own control segments (cursor
+    moves of a progress bar) pass untouched. Rich itself strips only BEL, BS, VT, FF and CR.
+    """
+
+    def render(self, renderable: RenderableType, options: Optional[ConsoleOptions] = None) -> Iterator[Segment]:
+        renderable = rich_cast(renderable)
+        if isinstance(renderable, str):
+            opts = options or self.options
+            renderable = self.render_str(renderable, highlight=opts.highlight, markup=opts.markup)
+        if isinstance(renderable, Text):
+            renderable = safe_text(renderable)
+        for segment in super().render(renderable, options):
+            if segment.control:
+                yield segment
+                continue
+            style = segment.style
+            if style is not None and style.link:
+                style = style.clear_meta_and_links()
+            yield Segment(visible(segment.text), style)
+
+
+# Data goes to stdout; messages, progress and errors to stderr. No console markup or emoji codes:
+# printed strings quote mail and user input ("[/b]" would raise MarkupError, "[link=…]" make a
+# link, ":warning:" an emoji); styles are given as Text spans instead.
+out = SafeConsole(markup=False, emoji=False)
+err = SafeConsole(stderr=True, soft_wrap=True, markup=False, emoji=False)  # never wrapped mid-line
 
 
 class ExitCode:
@@ -29,8 +84,32 @@ class ExitCode:
 
 
 def fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    # Text, not markup: a message quoting what someone typed or a mail held ("[/b]", "[link=…]")
+    # is shown as written, and never raises a MarkupError instead of the error it reports.
+    err.print(Text.assemble(("error:", "bold red"), " ", message), highlight=False)
     raise typer.Exit(code)
+
+
+def _undecodable(value: str) -> bool:
+    # Python decodes argv and the environment with surrogateescape: bytes that are not UTF-8
+    # become lone surrogates, which no database, terminal or mail header can take.
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def _shown(value: str) -> str:
+    return repr(value.encode("utf-8", "surrogateescape"))[2:-1]  # 'caf\xe9', never the raw bytes
+
+
+def refuse_undecodable_input(argv: Sequence[str], environ: dict[str, str]) -> None:
+    """Exit 2 naming the argument or MEDIADESK_* variable that is not valid UTF-8 (a note typed
+    in a Latin-1 terminal), before it reaches the database as a UnicodeEncodeError traceback."""
+    for position, arg in enumerate(argv, 1):
+        if _undecodable(arg) and not os.path.exists(arg):  # a file name may be any bytes
+            fail(f"argument {position} ({_shown(arg)}) is not valid UTF-8: set your terminal to UTF-8 "
+                 "(e.g. LANG=C.UTF-8) and type it again", ExitCode.USAGE)
+    for name in sorted(environ):
+        if name.startswith("MEDIADESK_") and _undecodable(environ[name]):
+            fail(f"{name} ({_shown(environ[name])}) is not valid UTF-8", ExitCode.USAGE)
 
 
 def settings() -> Settings:
@@ -71,13 +150,30 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+# JSON escapes C0 controls itself; these it leaves raw with ensure_ascii=False. Written as \\uXXXX
+# they decode to the same strings (the JSON stays exact) but cannot act on a terminal.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in
+                 [*range(0x7F, 0xA0), *map(ord, BIDI_CONTROLS), 0x2028, 0x2029, *range(0xD800, 0xE000)]}
+
+
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(value), ensure_ascii=False, indent=None) + "\n")
+    """One JSON document on stdout: the exact values (sender text included), safe to show."""
+    text = json.dumps(to_jsonable(value), ensure_ascii=False, indent=None)
+    sys.stdout.write(text.translate(_JSON_ESCAPES) + "\n")
     sys.stdout.flush()
 
 
 def is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+def write_raw(data: bytes) -> None:
+    """Original bytes (``show --raw``): exact when piped or redirected, ``visible`` on a terminal."""
+    if is_tty():
+        sys.stdout.write(visible(data.decode("utf-8", "replace")))
+    else:
+        sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def print_rows(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -93,7 +189,8 @@ def print_rows(title: str | None, columns: Sequence[str], rows: Iterable[Sequenc
         out.print(table)
     else:
         for row in rows:
-            sys.stdout.write("\t".join("" if v is None else str(v).replace("\t", " ").replace("\n", " ") for v in row) + "\n")
+            sys.stdout.write("\t".join("" if v is None else visible(str(v)).replace("\t", " ").replace("\n", " ")
+                                       for v in row) + "\n")
         sys.stdout.flush()
 
 
@@ -144,7 +241,8 @@ def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
         task = progress.add_task(label, total=len(ids))
         pipeline.process_all(engine, ids, settings, limiter=limiter,
                              advance=lambda n: progress.advance(task, n),
-                             failed=lambda inbound_id, exc: err.print(f"[yellow]inbound #{inbound_id} failed: {exc}[/]"))
+                             failed=lambda inbound_id, exc: err.print(Text(f"inbound #{inbound_id} failed: {exc}",
+                                                                           style="yellow")))
 
 
 def redis_client_or_none(url: str):

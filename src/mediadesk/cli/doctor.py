@@ -5,7 +5,8 @@ Each check reports ok, warn, fail or skip, with a detail and, when something is 
 hint naming the setting or command. The exit status is non-zero when a check fails (with
 ``--strict`` also when one warns), so ``mediadesk doctor --only db,redis`` works as a
 container health check. Nothing is changed: the IMAP folder is opened read-only (EXAMINE),
-SMTP gets EHLO (and a login), never a message. Secrets never appear in the output.
+SMTP gets EHLO (and a login), never a message; the data directory gets a file created and
+removed at once, the only true test that it is writable. Secrets never appear in the output.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, Callable, Optional
 
 import typer
 
-from mediadesk.cli.common import ExitCode, err, is_tty, out, print_json, print_rows
+from mediadesk.cli.common import ExitCode, err, fail, is_tty, out, print_json, print_rows
 
 from mediadesk.metrics import POLLER_LOCK_PREFIX, QUEUE, queue_depth
 from mediadesk.tls import tls_context as _tls_context
@@ -139,6 +140,17 @@ def check_settings(ctx: Context) -> tuple[str, str, str]:
     if db_kind == "sqlite":
         detail += " (SQLite: one host only)"
     return OK, detail, ""
+
+
+def check_data(ctx: Context) -> tuple[str, str, str]:
+    """MEDIADESK_DATA_DIR can be written (a file is created there and removed at once)."""
+    from mediadesk import datadir
+
+    path = ctx.settings.data_dir
+    problem = datadir.problem(path)
+    if problem:
+        return FAIL, problem, datadir.hint(path)
+    return OK, f"{path}: writable" if path.exists() else f"{path}: will be created on first use", ""
 
 
 def check_db(ctx: Context) -> tuple[str, str, str]:
@@ -463,6 +475,7 @@ CHECKS = [
     Check("settings", check_settings, (), "", "settings are valid"),
     Check("db", check_db, (), "check MEDIADESK_DATABASE_URL", "database reachable, migrations applied"),
     Check("redis", check_redis, (), "check MEDIADESK_REDIS_URL", "Redis answers PING"),
+    Check("data", check_data, (), "set MEDIADESK_DATA_DIR", "the data directory (attachments) is writable"),
     Check("imap", check_imap, (), "check MEDIADESK_IMAP_*", "IMAP login and folder (read-only)"),
     Check("smtp", check_smtp, (), "check MEDIADESK_SMTP_*", "SMTP connect, EHLO, login (nothing sent)"),
     Check("workers", check_workers, ("redis",), "start `mediadesk worker`", "Celery workers answer ping"),
@@ -547,12 +560,13 @@ _STYLE = {OK: "green", WARN: "yellow", FAIL: "bold red", SKIP: "dim"}
 def _print_table(results: list[Result]) -> None:
     if is_tty():
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title="mediadesk doctor", header_style="bold")
         for col in ("check", "status", "detail", "fix"):
             table.add_column(col, overflow="fold")
         for r in results:
-            table.add_row(r.check, f"[{_STYLE[r.status]}]{r.status}[/]", r.detail, r.hint)
+            table.add_row(r.check, Text(r.status, style=_STYLE[r.status]), Text(r.detail), Text(r.hint))
         out.print(table)
     else:
         print_rows(None, ["check", "status", "detail", "fix"], [(r.check, r.status, r.detail, r.hint) for r in results])
@@ -564,9 +578,7 @@ def _parse_names(value: Optional[str], option: str) -> list[str]:
     names = [n.strip().lower() for n in value.split(",") if n.strip()]
     unknown = [n for n in names if n not in NAMES]
     if unknown:
-        err.print(f"[bold red]error:[/] {option}: unknown check(s) {', '.join(unknown)}; choose from {', '.join(NAMES)}",
-                  highlight=False)
-        raise typer.Exit(ExitCode.USAGE)
+        fail(f"{option}: unknown check(s) {', '.join(unknown)}; choose from {', '.join(NAMES)}", ExitCode.USAGE)
     return names
 
 
@@ -635,9 +647,7 @@ def metrics(
     try:
         server = m.serve(registry, host, port)
     except OSError as exc:
-        err.print(f"[bold red]error:[/] cannot listen on {host}:{port} (MEDIADESK_METRICS_HOST/_PORT): {exc}",
-                  highlight=False)
-        raise typer.Exit(ExitCode.UNAVAILABLE)
+        fail(f"cannot listen on {host}:{port} (MEDIADESK_METRICS_HOST/_PORT): {exc}", ExitCode.UNAVAILABLE)
     err.print(f"serving metrics on http://{host}:{port}/metrics", highlight=False)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

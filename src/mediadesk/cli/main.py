@@ -26,8 +26,12 @@ contacts_cmd.register(app)
 @app.callback()
 def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each pipeline step to stderr.")) -> None:
     import os
+    import sys
 
     from mediadesk import logs
+    from mediadesk.cli.common import refuse_undecodable_input
+
+    refuse_undecodable_input(sys.argv[1:], dict(os.environ))
 
     level = "INFO" if verbose else os.environ.get("MEDIADESK_LOG_LEVEL", "WARNING")
     logs.configure(level)

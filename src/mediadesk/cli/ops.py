@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.text import Text
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail
@@ -83,7 +84,7 @@ def poll(
     pollers = [Poller(box, engine, enqueue_ingest, redis_client=redis_client) for box in boxes]
     errors = run_pollers(pollers, once=once)
     for message in errors:
-        err.print(f"[bold red]error:[/] {message}", highlight=False)
+        err.print(Text.assemble(("error:", "bold red"), " ", message), highlight=False)
     for poller in pollers:
         name = poller.settings.mailbox_name or poller.mailbox
         err.print(f"{name}: stored {poller.stats.stored} new message(s) in {poller.stats.batches} batch(es)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
+import re
 from datetime import datetime, timedelta
 from typing import Optional
 
@@ -17,6 +17,10 @@ from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_row
 from mediadesk.storage.db import read_scope
 from mediadesk.storage.models import (Attachment, Draft, InboundMessage, Message, Ticket, 
                                       TicketEvent, utcnow)
+
+# Each word of --search is one full-text query joined by INTERSECT; SQLite refuses more than 500
+# in one statement. Fifty is more than anyone types and keeps the statement fast on PostgreSQL.
+MAX_SEARCH_WORDS = 50
 
 LIST_FIELDS = ("ref", "status", "priority", "category", "language", "subject", "requester", "requester_name",
                "assignee", "created_at", "due_at", "overdue", "deadline", "automated_kind", "category_confidence",
@@ -92,6 +96,10 @@ def list_tickets(
     unknown = sorted(set(status or ()) - set(STATUSES) - {"error"})
     if unknown:
         fail(f"--status {', '.join(unknown)}: choose from {', '.join(STATUSES)} or error", ExitCode.USAGE)
+    words = len(re.findall(r"\w+", search or ""))  # as storage.search splits them
+    if words > MAX_SEARCH_WORDS:
+        fail(f"--search: at most {MAX_SEARCH_WORDS} words (got {words}); a few distinctive words find the ticket",
+             ExitCode.USAGE)
     if status and "error" in status:
         return list_parked(json_=json_)
     engine = common.engine()
@@ -239,7 +247,7 @@ def show(
             inbound = session.get(InboundMessage, message.inbound_id) if message else None
             if inbound is None:
                 fail(f"{ticket.ref} has no stored original", ExitCode.NOT_FOUND)
-            sys.stdout.buffer.write(inbound.raw)
+            common.write_raw(inbound.raw)
             return
         detail = ticket_detail(session, ticket)
     if json_:

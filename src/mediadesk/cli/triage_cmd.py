@@ -18,6 +18,7 @@ from typing import Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, settings
 
@@ -43,7 +44,7 @@ def _model(use_model: bool):
     try:
         return default_model(settings())
     except Exception as exc:  # a stale or foreign model file must not stop triage
-        err.print(f"[yellow]warning:[/] ignoring the triage model: {exc}", highlight=False)
+        err.print(Text.assemble(("warning:", "yellow"), f" ignoring the triage model: {exc}"), highlight=False)
         return None
 
 
@@ -197,7 +198,7 @@ def triage_command(
         try:
             raw = _read(name)
         except OSError as exc:
-            err.print(f"[bold red]error:[/] {name}: {exc.strerror or exc}", highlight=False)
+            err.print(Text.assemble(("error:", "bold red"), f" {name}: {exc.strerror or exc}"), highlight=False)
             failed += 1
             continue
         decision = triage(parse_message(raw), settings=cfg, model=model)
