@@ -40,7 +40,12 @@ _ESP_DOMAIN = re.compile(
     r"constantcontact\.com|exacttarget\.com|hubspotemail\.net|mktomail\.com|emsend\d*\.com|bounce\.[\w.-]+)$",
     re.IGNORECASE,
 )
-_MACHINE_ACCOUNTS = {"www-data", "apache", "nobody", "daemon", "cron", "jenkins", "git", "svn", "httpd", "nginx", "wordpress"}
+_MACHINE_ACCOUNTS = {
+    "www-data", "apache", "nobody", "daemon", "cron", "jenkins", "git", "svn", "httpd", "nginx", "wordpress",
+    # Monitoring and issue trackers write from these; people do not.
+    "nagios", "icinga", "zabbix", "alertmanager", "grafana", "prometheus", "sentry", "monitoring", "jira", "redmine",
+    "bugzilla", "trac", "gitlab", "github", "bitbucket", "confluence",
+}
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """The triage decision for one parsed message: pure, fast, explained.
 
 Order of work: split the body (own words / signature / quoted or forwarded history); decide
-whether a machine sent it; detect the language of the sender's own words; score the
-categories (rules, blended with a learned model when one is given); read the deadline; set the
-priority. Each step appends the reasons that decided it to ``explanation``.
+whether a machine sent it; weigh the spam filters' verdicts (upstream headers, and spamd's when
+the caller passes it); detect the language of the sender's own words; score the categories
+(rules, blended with a learned model when one is given); read the deadline; set the priority.
+Each stage is a function below and appends the reasons that decided it to ``explanation``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from zoneinfo import ZoneInfo
 
 from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.parsing import ParsedMessage
-from mediadesk.worker.triage.automated import detect_automated
+from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated
 from mediadesk.worker.triage.category import combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
+from mediadesk.worker.triage.spam import SpamVerdict, upstream_verdicts
 from mediadesk.worker.triage.text import head_and_tail, normalize, split_body
 
 LOW_CATEGORIES = ("general", "spam", "automated")
@@ -82,6 +84,7 @@ def triage(
     now: datetime | None = None,
     model=None,
     rules: Rules | None = None,
+    spam_check: SpamVerdict | None = None,
 ) -> TriageDecision:
     """Triage one message.
 
@@ -91,6 +94,8 @@ def triage(
         now: the time relative deadlines count from when the message has no Date header.
         model: a model from ``learning.load_model``; its probabilities are blended with the rules.
         rules: compiled rules (default: ``settings.rules_file`` or the shipped rules.yaml).
+        spam_check: spamd's verdict on this message (``spam.check_spamd``, run by the caller:
+            triage does no I/O); one with ``spam=None`` (spamd did not answer) is explained only.
     """
     settings = settings or get_settings()
     rules = rules or load_rules(settings.rules_file)
@@ -126,17 +131,27 @@ def triage(
         inquiry_score=scores.inquiry_score, asks=asks, spam_score=scores.scores["spam"],
     )
 
-    # 2. Language of the sender's own words.
-    lang_text = parts.core
-    if len(_NON_LETTERS_RE.sub("", lang_text[:400])) < rules.min_letters:
-        lang_text = f"{msg.subject}\n{parts.own or parts.history}"
-    guess = detect_language(lang_text, tuple(settings.languages), rules.preferred_languages)
-    if guess.code:
-        explanation.append(f"language: {guess.code} (confidence {guess.confidence:.2f})")
-    else:
-        explanation.append("language: undetermined (no text)")
+    # 2. Spam filters' verdicts.
+    spam_verdicts, filter_notes = _filter_verdicts(msg, settings, spam_check)
+    if verdict.kind is None and any(v.bulk for v in spam_verdicts):
+        bulk = [v for v in spam_verdicts if v.bulk]
+        verdict = AutomatedVerdict("bulk", ["filter upstream calls it bulk: " + "; ".join(v.describe() for v in bulk)],
+                                   confidence=0.9)
 
-    # 3. Category.
+    # 3. Language of the sender's own words.
+    guess = _language(msg, parts, rules, settings)
+    explanation.append(f"language: {guess.code} (confidence {guess.confidence:.2f})" if guess.code
+                       else "language: undetermined (no text)")
+    explanation.extend(filter_notes)
+
+    # 4. Category.
+    spam = [v for v in spam_verdicts if v.spam]
+    if spam and verdict.kind in (None, "bulk"):
+        # A filter's "spam" wins over bulk (both are ignored; spam is the stronger claim), not
+        # over a bounce or an auto-reply, whose kind matters.
+        explanation.insert(0, "category: spam (0.99, filter) — " + "; ".join(v.describe() for v in spam))
+        explanation.append("priority: low (spam)")
+        return TriageDecision("spam", 0.99, None, guess.code, guess.confidence, None, "low", explanation)
     if verdict.kind is not None:
         explanation.insert(0, f"automated: {verdict.kind} — " + "; ".join(verdict.reasons))
         return TriageDecision("automated", verdict.confidence, verdict.kind, guess.code, guess.confidence, None, "low",
@@ -177,7 +192,7 @@ def triage(
         explanation.append(f"priority: low ({category})")
         return TriageDecision(category, confidence, None, guess.code, guess.confidence, None, "low", explanation)
 
-    # 4. Deadline and priority.
+    # 5. Deadline and priority.
     base = _deadline_base(msg, settings, now)
     found = _read_deadline(msg, parts, guess.code, base)
     deadline = found.at if found else None
@@ -202,6 +217,41 @@ def triage(
         priority = "normal"
         explanation.append("priority: normal" + (" — deadline more than 72 h away" if hours is not None else ""))
     return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
+
+
+
+def _filter_verdicts(msg: ParsedMessage, settings: Settings,
+                     spam_check: SpamVerdict | None) -> tuple[list[SpamVerdict], list[str]]:
+    """The spam filters' verdicts that count, and notes for the explanation.
+
+    Upstream headers count only when ``settings.trust_spam_headers``; a "not spam" verdict never
+    outweighs our own rules (a sender can write ``X-Spam-Flag: NO`` itself), so only the spam
+    and bulk verdicts are returned. spamd's verdict counts when the caller passes one.
+    """
+    notes: list[str] = []
+    verdicts: list[SpamVerdict] = []
+    if settings.trust_spam_headers:
+        for v in upstream_verdicts(msg.headers):
+            if v.spam or v.bulk:
+                verdicts.append(v)
+            else:
+                notes.append(f"upstream filter: not spam — {v.describe()}")
+    if spam_check is not None:
+        if spam_check.spam is None:
+            notes.append(f"spamd: {spam_check.reason} — the rules decide")
+        elif spam_check.spam:
+            verdicts.append(spam_check)
+        else:
+            notes.append(f"spamd: not spam — {spam_check.describe()}")
+    return verdicts, notes
+
+
+def _language(msg: ParsedMessage, parts, rules: Rules, settings: Settings):
+    """The language of the sender's own words (the subject helps when they are few)."""
+    lang_text = parts.core
+    if len(_NON_LETTERS_RE.sub("", lang_text[:400])) < rules.min_letters:
+        lang_text = f"{msg.subject}\n{parts.own or parts.history}"
+    return detect_language(lang_text, tuple(settings.languages), rules.preferred_languages)
 
 
 def _deadline_base(msg: ParsedMessage, settings: Settings, now: datetime | None) -> datetime:

@@ -372,6 +372,7 @@ def _training_text(session: Session, ticket: Ticket, message: Message | None) ->
 def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(...)) -> None:
     """Correct a ticket's category; the correction becomes a training example for triage."""
     from mediadesk.settings import CATEGORIES
+    from mediadesk.worker.triage.corrections import apply_spam_mark
     from mediadesk.worker.workflow import record
 
     if category not in CATEGORIES:
@@ -390,7 +391,8 @@ def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(..
         session.add(LabelledExample(ticket_id=ticket.id, category=category, language=ticket.language,
                                     text=text[:20000], actor=actor))
         record(session, ticket, "categorise", actor=actor, note=f"{old} → {category}")
-        return f"{ticket.ref}: category {old} → {category} (kept as a training example)"
+        changes = apply_spam_mark(session, ticket, old, category, actor=actor)  # spam: out of the queue, and back
+        return f"{ticket.ref}: category {old} → {category} (kept as a training example)" + "".join(f"; {c}" for c in changes)
 
     _mutate(ref, action)
 
