@@ -207,7 +207,8 @@ def check_spamd(raw: bytes, settings) -> SpamVerdict | None:
     try:
         response = asyncio.run(asyncio.wait_for(ask(), timeout + 1))
     except Exception as exc:  # any failure of the filter: explained, never fatal to triage
-        return SpamVerdict("spamd", None, f"no answer from {host}:{port} ({type(exc).__name__}: {str(exc)[:80]})")
+        detail = f"{type(exc).__name__}: {str(exc)[:80]}" if str(exc) else type(exc).__name__
+        return SpamVerdict("spamd", None, f"no answer from {host}:{port} ({detail})")
     header = response.headers.spam  # "Spam: True ; 15.2 / 5.0"
     score, threshold = float(header.score), float(header.threshold)
     limit = settings.spamd_threshold if getattr(settings, "spamd_threshold", None) is not None else threshold
