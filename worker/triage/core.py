@@ -177,6 +177,11 @@ def triage(
     category = max(probs, key=probs.get)
     if category == "spam" and spam_score < 3 and source == "rules":
         category = max((c for c in probs if c != "spam"), key=probs.get)
+    if verdict.bulk_unless_spam and category != "spam":
+        # Mass mail whose spam wording did not make it spam: bulk, as its headers say.
+        explanation.insert(0, "automated: bulk — " + "; ".join(verdict.reasons))
+        return TriageDecision("automated", verdict.confidence, "bulk", guess.code, guess.confidence, None, "low",
+                              explanation)
     confidence = probs[category]
     terms = scores.terms.get(category, [])
     if category == "general" and not terms:

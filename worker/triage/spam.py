@@ -28,7 +28,7 @@ BCL_BULK = 7
 # X-Forefront-Antispam-Report CAT values that mean spam, phishing or malware (BULK is bulk).
 _SPAM_CATEGORIES = {"SPM", "HSPM", "PHSH", "HPHSH", "HPHISH", "MALW", "SPOOF", "DIMP", "GIMP", "UIMP", "OSPM", "AMP", "SAP"}
 _RSPAMD_SPAM_ACTIONS = {"reject", "add header", "add_header", "rewrite subject", "rewrite_subject"}
-_YES = ("yes", "true", "1", "spam")
+_YES = ("yes", "true", "1")
 _SCORE_RE = re.compile(r"\b(?:score|hits)\s*=\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
 _REQUIRED_RE = re.compile(r"\brequired\s*=\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
 _TESTS_RE = re.compile(r"\btests\s*=\s*([\w,\s]*?)(?:\s+\w+=|$)", re.IGNORECASE)
