@@ -22,7 +22,8 @@ Figures:
 * ../shared/samples/inquiries: genuine press inquiries flagged (must be 0).
 
 ``--learn`` trains the per-installation model (worker/triage/learning.py) on the dev half, as
-if the team had marked those messages, and triages the test half with it. ``--spamd URL``
+if the team had marked those messages, and triages the test half, ../shared/corpus and the
+inquiries with it. ``--spamd URL``
 asks a running spamd about every message as the worker would (slow: seconds a message).
 """
 
@@ -113,10 +114,10 @@ def evaluate_spamassassin(root: Path, *, split: str, settings, model=None, spamd
     }
 
 
-def evaluate_shared_corpus(root: Path, settings) -> dict:
+def evaluate_shared_corpus(root: Path, settings, model=None) -> dict:
     from mediadesk.worker.triage.evaluate import evaluate_corpus
 
-    result = evaluate_corpus(root, settings=settings)
+    result = evaluate_corpus(root, settings=settings, model=model)
     counts = result["counts"]
     bulk, normal = counts.get("bulk", {}), counts.get("normal", {})
     return {
@@ -128,13 +129,13 @@ def evaluate_shared_corpus(root: Path, settings) -> dict:
     }
 
 
-def evaluate_inquiries(root: Path, settings) -> dict:
+def evaluate_inquiries(root: Path, settings, model=None) -> dict:
     labels = json.loads((root / "labels.json").read_text(encoding="utf-8"))
     # The genuine inquiries: the set also holds spam and machine mail, labelled as such.
     names = sorted(n for n, label in labels.items() if label.get("category") not in ("spam", "automated"))
     flagged = []
     for name in names:
-        d = triage(parse_message((root / name).read_bytes()), settings=settings)
+        d = triage(parse_message((root / name).read_bytes()), settings=settings, model=model)
         if d.category in ("spam", "automated"):
             flagged.append(name)
     return {"inquiries": len(names), "flagged": flagged}
@@ -175,16 +176,16 @@ def main(argv: list[str] | None = None) -> int:
         overrides["spamd_url"] = args.spamd
     settings = load_settings(_env_file=None, **overrides)
     report: dict = {}
+    model = train_on_dev(args.spamassassin, settings) if args.learn and args.spamassassin else None
     if args.spamassassin:
-        model = train_on_dev(args.spamassassin, settings) if args.learn else None
         report["spamassassin"] = evaluate_spamassassin(args.spamassassin, split=args.split, settings=settings,
                                                        model=model, spamd=bool(args.spamd), limit=args.limit)
         report["spamassassin"]["split"] = args.split
         report["spamassassin"]["learned"] = bool(model)
     if args.corpus.is_dir():
-        report["shared_corpus"] = evaluate_shared_corpus(args.corpus, settings)
+        report["shared_corpus"] = evaluate_shared_corpus(args.corpus, settings, model)
     if (args.inquiries / "labels.json").exists():
-        report["inquiries"] = evaluate_inquiries(args.inquiries, settings)
+        report["inquiries"] = evaluate_inquiries(args.inquiries, settings, model)
     if args.json:
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         print()

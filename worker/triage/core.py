@@ -56,6 +56,10 @@ class TriageDecision:
 
 
 
+# The learned model's own spam probability from which it may call spam what the rules do not.
+SURE_MODEL_SPAM = 0.85
+# The rules' spam score from which the model cannot talk triage out of spam.
+SURE_RULES_SPAM = 3.0
 MAX_TEXT = 40_000
 AUTOMATED_CHARS = 6_000
 
@@ -162,6 +166,8 @@ def triage(
     probs = scores.probabilities()
     spam_score = scores.scores["spam"]
     source = "rules"
+    model_spam = 0.0
+    rules_spam = max(probs, key=probs.get) == "spam" and spam_score >= SURE_RULES_SPAM
     if model is not None:
         from mediadesk.worker.triage.learning import blend_weight, predict_proba
 
@@ -172,11 +178,16 @@ def triage(
             total = sum(model_probs.values()) or 1.0
             probs = {c: (1 - weight) * p + weight * model_probs.get(c, 0.0) / total for c, p in probs.items()}
             source = "rules + model"
+            model_spam = model_probs.get("spam", 0.0) / total
             top_model = max(model_probs, key=model_probs.get)
             explanation.append(f"model: {top_model} ({model_probs[top_model] / total:.2f}, weight {weight:.2f})")
     category = max(probs, key=probs.get)
-    if category == "spam" and spam_score < 3 and source == "rules":
+    if category == "spam" and spam_score < 3 and (source == "rules" or model_spam < SURE_MODEL_SPAM):
+        # Weak spam wording alone, or a model that is not sure where the rules see no spam:
+        # an inquiry wrongly ignored costs more than a spam the team marks by hand.
         category = max((c for c in probs if c != "spam"), key=probs.get)
+    elif rules_spam:
+        category = "spam"  # strong spam wording: a model trained on a few marks does not overturn it
     if verdict.bulk_unless_spam and category != "spam":
         # Mass mail whose spam wording did not make it spam: bulk, as its headers say.
         explanation.insert(0, "automated: bulk — " + "; ".join(verdict.reasons))
@@ -187,6 +198,9 @@ def triage(
     if category == "general" and not terms:
         reason = "no inquiry rule scored enough" if scores.inquiry_score < rules.min_score else "general"
         explanation.insert(0, f"category: general ({confidence:.2f}, {source}) — {reason}")
+    elif category == "spam" and not terms:
+        explanation.insert(0, f"category: spam ({confidence:.2f}, {source}) — the model trained on the team's"
+                              f" spam marks is sure ({model_spam:.2f})")
     else:
         shown = ", ".join(repr(t) for t in dict.fromkeys(terms))[:300]
         explanation.insert(0, f"category: {category} ({confidence:.2f}, {source}) — matched {shown}")
