@@ -163,6 +163,30 @@ def triage(
     if verdict.rescued:
         explanation.extend(verdict.reasons)
 
+    category, confidence, source, model_spam = _category(msg, scores, model, explanation)
+    if verdict.bulk_unless_spam and category != "spam":
+        # Mass mail whose spam wording did not make it spam: bulk, as its headers say.
+        explanation.insert(0, "automated: bulk — " + "; ".join(verdict.reasons))
+        return TriageDecision("automated", verdict.confidence, "bulk", guess.code, guess.confidence, None, "low",
+                              explanation)
+    explanation.insert(0, _category_reason(category, confidence, source, scores, rules, model_spam))
+    if scores.media_identity and category in INQUIRY_CATEGORIES:
+        explanation.append("sender presents as press: " + ", ".join(repr(t) for t in scores.media_identity[:2]))
+    if category in LOW_CATEGORIES:
+        explanation.append(f"priority: low ({category})")
+        return TriageDecision(category, confidence, None, guess.code, guess.confidence, None, "low", explanation)
+
+    # 5. Deadline and priority.
+    deadline, priority = _deadline_and_priority(msg, parts, guess.code, settings, now, rules, combined, present,
+                                                explanation)
+    return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
+
+
+def _category(msg: ParsedMessage, scores, model, explanation: list[str]) -> tuple[str, float, str, float]:
+    """The category by the rules' scores, blended with the team's model when there is one.
+
+    Returns (category, confidence, source, the model's own spam probability).
+    """
     probs = scores.probabilities()
     spam_score = scores.scores["spam"]
     source = "rules"
@@ -188,32 +212,27 @@ def triage(
         category = max((c for c in probs if c != "spam"), key=probs.get)
     elif rules_spam:
         category = "spam"  # strong spam wording: a model trained on a few marks does not overturn it
-    if verdict.bulk_unless_spam and category != "spam":
-        # Mass mail whose spam wording did not make it spam: bulk, as its headers say.
-        explanation.insert(0, "automated: bulk — " + "; ".join(verdict.reasons))
-        return TriageDecision("automated", verdict.confidence, "bulk", guess.code, guess.confidence, None, "low",
-                              explanation)
-    confidence = probs[category]
+    return category, probs[category], source, model_spam
+
+
+def _category_reason(category: str, confidence: float, source: str, scores, rules: Rules, model_spam: float) -> str:
     terms = scores.terms.get(category, [])
     if category == "general" and not terms:
         reason = "no inquiry rule scored enough" if scores.inquiry_score < rules.min_score else "general"
-        explanation.insert(0, f"category: general ({confidence:.2f}, {source}) — {reason}")
-    elif category == "spam" and not terms:
-        explanation.insert(0, f"category: spam ({confidence:.2f}, {source}) — the model trained on the team's"
-                              f" spam marks is sure ({model_spam:.2f})")
-    else:
-        shown = ", ".join(repr(t) for t in dict.fromkeys(terms))[:300]
-        explanation.insert(0, f"category: {category} ({confidence:.2f}, {source}) — matched {shown}")
-    if scores.media_identity and category in INQUIRY_CATEGORIES:
-        explanation.append("sender presents as press: " + ", ".join(repr(t) for t in scores.media_identity[:2]))
+        return f"category: general ({confidence:.2f}, {source}) — {reason}"
+    if category == "spam" and not terms:
+        return (f"category: spam ({confidence:.2f}, {source}) — the model trained on the team's"
+                f" spam marks is sure ({model_spam:.2f})")
+    shown = ", ".join(repr(t) for t in dict.fromkeys(terms))[:300]
+    return f"category: {category} ({confidence:.2f}, {source}) — matched {shown}"
 
-    if category in LOW_CATEGORIES:
-        explanation.append(f"priority: low ({category})")
-        return TriageDecision(category, confidence, None, guess.code, guess.confidence, None, "low", explanation)
 
-    # 5. Deadline and priority.
+def _deadline_and_priority(msg: ParsedMessage, parts, language: str | None, settings: Settings,
+                           now: datetime | None, rules: Rules, combined: str, present,
+                           explanation: list[str]) -> tuple[datetime | None, str]:
+    """The deadline the sender gave, and the priority it (or explicit urgency) sets."""
     base = _deadline_base(msg, settings, now)
-    found = _read_deadline(msg, parts, guess.code, base)
+    found = _read_deadline(msg, parts, language, base)
     deadline = found.at if found else None
     hours = (deadline - base).total_seconds() / 3600 if deadline else None
     if found:
@@ -224,18 +243,16 @@ def triage(
 
     urgent_terms = _urgency(rules, combined, present)
     if urgent_terms:
-        priority = "urgent"
         explanation.append("priority: urgent — explicit: " + ", ".join(repr(t) for t in urgent_terms[:3]))
-    elif hours is not None and hours <= 24:
-        priority = "urgent"
+        return deadline, "urgent"
+    if hours is not None and hours <= 24:
         explanation.append("priority: urgent — deadline within 24 h")
-    elif hours is not None and hours <= 72:
-        priority = "high"
+        return deadline, "urgent"
+    if hours is not None and hours <= 72:
         explanation.append("priority: high — deadline within 72 h")
-    else:
-        priority = "normal"
-        explanation.append("priority: normal" + (" — deadline more than 72 h away" if hours is not None else ""))
-    return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
+        return deadline, "high"
+    explanation.append("priority: normal" + (" — deadline more than 72 h away" if hours is not None else ""))
+    return deadline, "normal"
 
 
 
