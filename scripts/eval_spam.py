@@ -59,7 +59,7 @@ def spamassassin_messages(root: Path, split: str) -> list[tuple[str, str, Path]]
         if label is None:
             continue
         for path in sorted(folder.iterdir()):
-            if path.is_file() and path.name != "cmds" and not path.name.endswith(".json"):
+            if path.is_file() and path.name != "cmds" and path.suffix not in (".json", ".md"):
                 if split == "all" or half(path.name) == split:
                     out.append((label, folder.name, path))
     return out
