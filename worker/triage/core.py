@@ -60,6 +60,8 @@ class TriageDecision:
 SURE_MODEL_SPAM = 0.85
 # The rules' spam score from which the model cannot talk triage out of spam.
 SURE_RULES_SPAM = 3.0
+# What an HTML-only body adds to the spam score of a message that already has spam wording.
+HTML_ONLY_SPAM = 1.5
 MAX_TEXT = 40_000
 AUTOMATED_CHARS = 6_000
 
@@ -125,6 +127,11 @@ def triage(
 
     request_n = head_and_tail(request_n)
     scores = score_categories(rules, subject_n, request_n)
+    if msg.html_only and scores.scores["spam"] > 0:
+        # A letter with no text part at all is rare from a person, common from a spammer: it
+        # adds to spam wording already found, never makes spam alone.
+        scores = dataclasses.replace(scores, scores={**scores.scores, "spam": scores.scores["spam"] + HTML_ONLY_SPAM},
+                                     terms={**scores.terms, "spam": [*scores.terms["spam"], "(HTML only)"]})
     combined = combine(subject_n, request_n)
     present = LITERALS.present(combined)  # remembered from scoring; holds request_n's words too
     asks = bool(rules.request_cues.matches(request_n, present))
