@@ -9,7 +9,7 @@ COPY src ./src
 COPY mailbox ./mailbox
 COPY worker ./worker
 COPY storage ./storage
-RUN pip install ".[postgres]"
+RUN pip install ".[postgres,spamd]"
 # Deadlines count from the office's zone and the CLI shows times in it; an unknown name is a
 # settings error at start-up. Override in .env; the build fails if the image lacks zone data.
 ENV MEDIADESK_TIMEZONE=Asia/Riyadh

@@ -36,7 +36,7 @@ DRAFT_TRANSITIONS: dict[str, frozenset[str]] = {
     SENDING: frozenset({SENT, FAILED, UNCERTAIN, APPROVED}),  # approved: a passing failure, retried
     UNCERTAIN: frozenset({SENT, FAILED, APPROVED, REJECTED}),  # a human resolves it (approved: resend)
     FAILED: frozenset({APPROVED, REJECTED}),  # approved: resend
-    REJECTED: frozenset({APPROVED}),
+    REJECTED: frozenset({APPROVED, PENDING}),  # pending: the spam mark that withdrew it was undone
     SENT: frozenset(),
 }
 DRAFT_SETTLED = (SENT, REJECTED)  # nothing more will happen to it

@@ -43,6 +43,7 @@ class Item:
     review: list[str]
     mailbox: str = ""
     forwarded: Forwarded | None = None  # a colleague's forward: the original inquiry
+    spam_check: object | None = None  # spamd's verdict (MEDIADESK_SPAMD_URL), asked with no lock held
     decision: object | None = None  # triage (computed before the write lock where it can be)
     ack_checked: tuple[bool, str] | None = None  # drafting eligibility, computed with ``decision``
     # Set by the thread step.

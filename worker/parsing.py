@@ -30,6 +30,14 @@ TRIAGE_HEADERS = (
     "mailing-list", "x-mailman-version", "list-archive", "list-subscribe", "list-owner", "x-beenthere",
     "x-mailing-list", "x-csa-complaints", "x-report-abuse", "x-sg-eid", "x-mc-user", "x-mailgun-sid",
     "x-campaignid", "x-mailer-recptid",
+    # Upstream spam filters' verdicts (worker/triage/spam.py): SpamAssassin, rspamd, Microsoft 365,
+    # Barracuda; trusted only with MEDIADESK_TRUST_SPAM_HEADERS.
+    "x-spam", "x-spamd-result", "x-rspamd-action", "x-ms-exchange-organization-scl",
+    "x-forefront-antispam-report", "x-microsoft-antispam", "x-barracuda-spam-flag", "x-barracuda-spam-status",
+    # Mailing services and notification systems without list headers (bulk detection).
+    "x-mailgun-tag", "x-mailgun-variables", "x-mandrill-user", "x-ses-outgoing", "x-sib-id", "x-mj-mid",
+    "x-msfbl", "x-sfmc-stack", "x-github-reason", "x-gitlab-project", "x-redmine-project",
+    "x-bugzilla-product", "x-jira-fingerprint", "x-trac-project",
     # The receiving server's verdict on the sender (SPF, DKIM, DMARC): threading trusts mail that
     # claims the office's own domain only when it did not fail.
     "authentication-results",

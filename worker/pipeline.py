@@ -153,7 +153,8 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, limi
         inbound_id, raw = (inbound.id, inbound.raw) if inbound is not None else (0, None)
         message_id = message.id if message is not None else None
     parsed, review = parse.parse(raw) if raw is not None else (None, [])
-    item = Item(inbound_id, parsed, review, forwarded=parse.forwarded(parsed, thread_policy(settings)))
+    item = Item(inbound_id, parsed, review, forwarded=parse.forwarded(parsed, thread_policy(settings)),
+                spam_check=parse.spam_check(raw, settings) if raw is not None else None)
     triage.ahead(item, settings, triage.model_for(settings, model))  # no lock held
     with session_scope(engine) as session:
         batch = Batch(session, settings, limiter=limiter)

@@ -81,6 +81,8 @@ def _training_text(session: Session, t: Ticket, message: Message | None) -> str:
 
 def categorise(engine: Engine, ref: str, category: str, *, actor: str) -> str:
     """Correct the ticket's category; the correction is kept as a training example for triage."""
+    from mediadesk.worker.triage.corrections import apply_spam_mark
+
     if category not in CATEGORIES:
         raise Conflict(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}")
     with session_scope(engine) as session:
@@ -96,7 +98,8 @@ def categorise(engine: Engine, ref: str, category: str, *, actor: str) -> str:
         session.add(LabelledExample(ticket_id=t.id, category=category, language=t.language,
                                     text=_training_text(session, t, message)[:20000], actor=actor))
         workflow.record(session, t, "categorise", actor=actor, note=f"{old} → {category}")
-        return f"{t.ref}: category {old} → {category} (kept as a training example)"
+        changes = apply_spam_mark(session, t, old, category, actor=actor)  # spam: out of the queue, and back
+        return f"{t.ref}: category {old} → {category} (kept as a training example)" + "".join(f"; {c}" for c in changes)
 
 
 def merge(engine: Engine, ref: str, into: str, *, actor: str) -> str:

@@ -72,6 +72,7 @@ def transition(session: Session, ticket: Ticket, to_status: str, *, actor: str, 
 
 
 def record(session: Session, ticket: Ticket, kind: str, *, actor: str, note: str | None = None,
-           sink: EventSink | None = None) -> None:
-    """An audit event that is not a status change (note, assignment, triage, draft, send)."""
-    add_event(session, sink=sink, ticket_id=ticket.id, actor=actor, kind=kind, note=note)
+           outcome: str | None = None, sink: EventSink | None = None) -> None:
+    """An audit event that is not a status change (note, assignment, triage, draft, send);
+    ``outcome``: what came of it, as data for whoever counts or looks it up later."""
+    add_event(session, sink=sink, ticket_id=ticket.id, actor=actor, kind=kind, note=note, outcome=outcome)

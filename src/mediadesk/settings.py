@@ -126,6 +126,16 @@ class Settings(BaseSettings):
     ack_rate_window_seconds: int = Field(default=86400, ge=1)
     sla_hours: dict[str, dict[str, float]] = DEFAULT_SLA_HOURS
 
+    # Spam. Upstream verdicts (X-Spam-Flag, X-Spamd-Result, Microsoft 365 SCL…) are believed only
+    # when the office's own mail server wrote them: turn this off when it does not filter.
+    trust_spam_headers: bool = True
+    # SpamAssassin's spamd (spamd://host:port, tcp://host:port or host:port): each message is
+    # checked there beside triage; a spamd that does not answer leaves the decision to the rules.
+    spamd_url: str | None = None
+    spamd_timeout: float = Field(default=10.0, gt=0)
+    # The spamd score from which a message is spam (spamd's own threshold when None).
+    spamd_threshold: float | None = None
+
     # SMTP
     smtp_host: str | None = None
     smtp_port: int | None = Field(default=None, ge=1, le=65535)

@@ -1,4 +1,4 @@
-"""Real servers for the tests: Dovecot, Redis, a Celery worker, an SMTP sink and PostgreSQL.
+"""Real servers for the tests: Dovecot, Redis, a Celery worker, an SMTP sink, PostgreSQL and spamd.
 
 Every server listens on 127.0.0.1 on a free port, keeps its files in a temp dir and is
 stopped afterwards, also when a test fails: each class is a context manager, every live
@@ -614,6 +614,84 @@ class Redis(_Managed):
             self.port = 0
 
 
+# --------------------------------------------------------------------------- spamd
+
+
+class Spamd(_Managed):
+    """SpamAssassin's spamd on a free port on 127.0.0.1, its configuration in a temp dir.
+
+    Local tests only (``-L``: no DNS blocklists, no Razor/Pyzor/DCC), no Bayes, no
+    auto-learning, no user preferences, and no rule updates: the rules are those the Debian
+    package ships (/usr/share/spamassassin), so a score is the same on every run.
+    """
+
+    # spamd answers its port before its first child is ready; a real check proves it works.
+    READY_TIMEOUT = 60
+
+    def __init__(self):
+        self.port = 0
+        self.dir: Path | None = None
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"spamd://{HOST}:{self.port}"
+
+    def start(self) -> "Spamd":
+        binary = find_binary("spamd")
+        if not binary:
+            raise Unavailable("spamd is not installed (Debian package spamassassin)")
+        self.dir = make_workdir("spamd")
+        site = self.dir / "site"
+        site.mkdir()
+        for pre in Path("/etc/spamassassin").glob("*.pre"):  # the plugins the package loads
+            shutil.copy(pre, site / pre.name)
+        (site / "local.cf").write_text(
+            "use_bayes 0\nbayes_auto_learn 0\nskip_rbl_checks 1\ndns_available no\n"
+            "use_razor2 0\nuse_pyzor 0\nuse_dcc 0\nrequired_score 5.0\n"
+        )
+        os.chmod(self.dir, 0o755)  # spamd drops to nobody when started as root
+        for path in [site, *site.iterdir()]:
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
+        self.port = free_port()
+        args = [binary, "-L", "-x", "--listen", f"{HOST}:{self.port}", "--allowed-ips", HOST,
+                "--siteconfigpath", str(site), "--pidfile", str(self.dir / "spamd.pid"),
+                "--syslog", str(self.dir / "spamd.log"), "--max-children", "2", "--min-children", "1",
+                "--helper-home-dir", str(self.dir)]
+        if os.geteuid() == 0:
+            args += ["-u", "nobody"]
+        self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=open(self.dir / "stderr.log", "wb"), preexec_fn=_die_with_parent,
+                                     start_new_session=True)
+        self._register()
+        deadline = time.monotonic() + self.READY_TIMEOUT
+        while not self._answers():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                log = tail(self.dir / "stderr.log") + "\n" + tail(self.dir / "spamd.log")
+                self.stop()
+                raise Unavailable("spamd did not start:\n" + log)
+            time.sleep(0.2)
+        return self
+
+    def _answers(self) -> bool:
+        if not port_open(self.port):
+            return False
+        try:
+            with socket.create_connection((HOST, self.port), timeout=5) as sock:
+                sock.sendall(b"PING SPAMC/1.5\r\n\r\n")
+                return sock.recv(64).startswith(b"SPAMD/")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.proc:
+            _terminate(self.proc, group=True)  # the parent and its children
+            self.proc = None
+        if self.dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.dir = None
+
+
 # --------------------------------------------------------------------------- Celery worker
 
 
@@ -877,6 +955,6 @@ def unverified_tls_context() -> ssl.SSLContext:
 
 __all__ = [
     "HOST", "REPO_ROOT", "CeleryWorker", "Dovecot", "ImapAccount", "Postgres", "ReceivedMail", "Redis",
-    "SMTPServer", "Unavailable", "cli_path", "free_port", "in_ci", "needs", "port_open", "run_cli", "tail",
+    "SMTPServer", "Spamd", "Unavailable", "cli_path", "free_port", "in_ci", "needs", "port_open", "run_cli", "tail",
     "to_crlf", "unverified_tls_context", "wait_until",
 ]

@@ -59,8 +59,19 @@ def run(engine: Engine, inbound_ids: list[int], settings: Settings) -> tuple[lis
             done.append(IngestResult(inbound_id, ticket_id, None, already_done=True))
             continue
         parsed, review = parse(raw)
-        items.append(Item(inbound_id, parsed, review, mailbox, forwarded=forwarded(parsed, policy)))
+        items.append(Item(inbound_id, parsed, review, mailbox, forwarded=forwarded(parsed, policy),
+                          spam_check=spam_check(raw, settings)))
     return items, done
+
+
+def spam_check(raw: bytes, settings: Settings):
+    """spamd's verdict on the stored bytes, when MEDIADESK_SPAMD_URL is set (else None). I/O:
+    asked here, before any lock; a spamd that does not answer gives a verdict saying so."""
+    if not settings.spamd_url:
+        return None
+    from mediadesk.worker.triage.spam import check_spamd
+
+    return check_spamd(raw, settings)
 
 
 def known_parents(engine: Engine, items: list[Item]) -> set[str]:
@@ -76,4 +87,4 @@ def known_parents(engine: Engine, items: list[Item]) -> set[str]:
     return known
 
 
-__all__ = ["forwarded", "known_parents", "parse", "run"]
+__all__ = ["forwarded", "known_parents", "parse", "run", "spam_check"]

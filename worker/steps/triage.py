@@ -34,21 +34,22 @@ def model_for(settings: Settings, model=None):
     return default_model(settings)
 
 
-def decide(parsed: ParsedMessage | None, settings: Settings, model=None):
+def decide(parsed: ParsedMessage | None, settings: Settings, model=None, spam_check=None):
     """The triage decision for a parsed message: pure CPU, call it outside the write lock.
 
-    ``model``: from ``model_for``, resolved once by the caller for a whole batch.
+    ``model``: from ``model_for``, resolved once by the caller for a whole batch;
+    ``spam_check``: spamd's verdict on the message, when one was asked.
     """
     if parsed is None:
         return None
     from mediadesk.worker.triage import triage
 
-    return triage(parsed, settings=settings, model=model)
+    return triage(parsed, settings=settings, model=model, spam_check=spam_check)
 
 
 def ahead(item: Item, settings: Settings, model) -> None:
     """Triage an item that will most likely open a ticket, before the write lock is taken."""
-    item.decision = decide(item.inquiry, settings, model)
+    item.decision = decide(item.inquiry, settings, model, item.spam_check)
 
 
 def sla_due(created: datetime, priority: str, deadline: datetime | None, settings: Settings) -> tuple[datetime, datetime]:
@@ -90,7 +91,7 @@ def run(item: Item, batch: Batch) -> None:
     session, ticket = batch.session, item.ticket
     decision = item.decision
     if decision is None and item.inquiry is not None:  # a reply to a message we never saw
-        decision = decide(item.inquiry, batch.settings, batch.model)
+        decision = decide(item.inquiry, batch.settings, batch.model, item.spam_check)
         item.ack_checked = None
     if not item.new_ticket:
         # A ticket that existed before this message: a human may have corrected it already.

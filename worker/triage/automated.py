@@ -40,7 +40,12 @@ _ESP_DOMAIN = re.compile(
     r"constantcontact\.com|exacttarget\.com|hubspotemail\.net|mktomail\.com|emsend\d*\.com|bounce\.[\w.-]+)$",
     re.IGNORECASE,
 )
-_MACHINE_ACCOUNTS = {"www-data", "apache", "nobody", "daemon", "cron", "jenkins", "git", "svn", "httpd", "nginx", "wordpress"}
+_MACHINE_ACCOUNTS = {
+    "www-data", "apache", "nobody", "daemon", "cron", "jenkins", "git", "svn", "httpd", "nginx", "wordpress",
+    # Monitoring and issue trackers write from these; people do not.
+    "nagios", "icinga", "zabbix", "alertmanager", "grafana", "prometheus", "sentry", "monitoring", "jira", "redmine",
+    "bugzilla", "trac", "gitlab", "github", "bitbucket", "confluence",
+}
 
 
 @dataclass
@@ -52,6 +57,8 @@ class AutomatedVerdict:
     bulk_score: float = 0.0
     newsletter_terms: list[str] = field(default_factory=list)
     rescued: bool = False  # bulk-looking, kept human because it reads as a personal request
+    # Bulk-looking with spam wording: spam if the category scoring agrees, else still bulk.
+    bulk_unless_spam: bool = False
     confidence: float = 0.99  # decisive headers; wording alone is less sure
 
 
@@ -185,6 +192,9 @@ def detect_automated(
             return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
                                     bulk_score, newsletter_terms, rescued=True)
         return AutomatedVerdict("bulk", bulk_reasons, bulk_score, newsletter_terms,
+                                confidence=min(0.99, 0.6 + 0.08 * bulk_score))
+    if bulk_score >= 2:
+        return AutomatedVerdict(None, bulk_reasons, bulk_score, newsletter_terms, bulk_unless_spam=True,
                                 confidence=min(0.99, 0.6 + 0.08 * bulk_score))
     return AutomatedVerdict(None, [], bulk_score, newsletter_terms)
 

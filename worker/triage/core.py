@@ -1,9 +1,10 @@
 """The triage decision for one parsed message: pure, fast, explained.
 
 Order of work: split the body (own words / signature / quoted or forwarded history); decide
-whether a machine sent it; detect the language of the sender's own words; score the
-categories (rules, blended with a learned model when one is given); read the deadline; set the
-priority. Each step appends the reasons that decided it to ``explanation``.
+whether a machine sent it; weigh the spam filters' verdicts (upstream headers, and spamd's when
+the caller passes it); detect the language of the sender's own words; score the categories
+(rules, blended with a learned model when one is given); read the deadline; set the priority.
+Each stage is a function below and appends the reasons that decided it to ``explanation``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from zoneinfo import ZoneInfo
 
 from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.parsing import ParsedMessage
-from mediadesk.worker.triage.automated import detect_automated
+from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated
 from mediadesk.worker.triage.category import combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
+from mediadesk.worker.triage.spam import SpamVerdict, upstream_verdicts
 from mediadesk.worker.triage.text import head_and_tail, normalize, split_body
 
 LOW_CATEGORIES = ("general", "spam", "automated")
@@ -54,6 +56,12 @@ class TriageDecision:
 
 
 
+# The learned model's own spam probability from which it may call spam what the rules do not.
+SURE_MODEL_SPAM = 0.85
+# The rules' spam score from which the model cannot talk triage out of spam.
+SURE_RULES_SPAM = 3.0
+# What an HTML-only body adds to the spam score of a message that already has spam wording.
+HTML_ONLY_SPAM = 1.5
 MAX_TEXT = 40_000
 AUTOMATED_CHARS = 6_000
 
@@ -82,6 +90,7 @@ def triage(
     now: datetime | None = None,
     model=None,
     rules: Rules | None = None,
+    spam_check: SpamVerdict | None = None,
 ) -> TriageDecision:
     """Triage one message.
 
@@ -91,6 +100,8 @@ def triage(
         now: the time relative deadlines count from when the message has no Date header.
         model: a model from ``learning.load_model``; its probabilities are blended with the rules.
         rules: compiled rules (default: ``settings.rules_file`` or the shipped rules.yaml).
+        spam_check: spamd's verdict on this message (``spam.check_spamd``, run by the caller:
+            triage does no I/O); one with ``spam=None`` (spamd did not answer) is explained only.
     """
     settings = settings or get_settings()
     rules = rules or load_rules(settings.rules_file)
@@ -116,6 +127,11 @@ def triage(
 
     request_n = head_and_tail(request_n)
     scores = score_categories(rules, subject_n, request_n)
+    if msg.html_only and scores.scores["spam"] > 0:
+        # A letter with no text part at all is rare from a person, common from a spammer: it
+        # adds to spam wording already found, never makes spam alone.
+        scores = dataclasses.replace(scores, scores={**scores.scores, "spam": scores.scores["spam"] + HTML_ONLY_SPAM},
+                                     terms={**scores.terms, "spam": [*scores.terms["spam"], "(HTML only)"]})
     combined = combine(subject_n, request_n)
     present = LITERALS.present(combined)  # remembered from scoring; holds request_n's words too
     asks = bool(rules.request_cues.matches(request_n, present))
@@ -126,17 +142,27 @@ def triage(
         inquiry_score=scores.inquiry_score, asks=asks, spam_score=scores.scores["spam"],
     )
 
-    # 2. Language of the sender's own words.
-    lang_text = parts.core
-    if len(_NON_LETTERS_RE.sub("", lang_text[:400])) < rules.min_letters:
-        lang_text = f"{msg.subject}\n{parts.own or parts.history}"
-    guess = detect_language(lang_text, tuple(settings.languages), rules.preferred_languages)
-    if guess.code:
-        explanation.append(f"language: {guess.code} (confidence {guess.confidence:.2f})")
-    else:
-        explanation.append("language: undetermined (no text)")
+    # 2. Spam filters' verdicts.
+    spam_verdicts, filter_notes = _filter_verdicts(msg, settings, spam_check)
+    if verdict.kind is None and any(v.bulk for v in spam_verdicts):
+        bulk = [v for v in spam_verdicts if v.bulk]
+        verdict = AutomatedVerdict("bulk", ["filter upstream calls it bulk: " + "; ".join(v.describe() for v in bulk)],
+                                   confidence=0.9)
 
-    # 3. Category.
+    # 3. Language of the sender's own words.
+    guess = _language(msg, parts, rules, settings)
+    explanation.append(f"language: {guess.code} (confidence {guess.confidence:.2f})" if guess.code
+                       else "language: undetermined (no text)")
+    explanation.extend(filter_notes)
+
+    # 4. Category.
+    spam = [v for v in spam_verdicts if v.spam]
+    if spam and verdict.kind in (None, "bulk"):
+        # A filter's "spam" wins over bulk (both are ignored; spam is the stronger claim), not
+        # over a bounce or an auto-reply, whose kind matters.
+        explanation.insert(0, "category: spam (0.99, filter) — " + "; ".join(v.describe() for v in spam))
+        explanation.append("priority: low (spam)")
+        return TriageDecision("spam", 0.99, None, guess.code, guess.confidence, None, "low", explanation)
     if verdict.kind is not None:
         explanation.insert(0, f"automated: {verdict.kind} — " + "; ".join(verdict.reasons))
         return TriageDecision("automated", verdict.confidence, verdict.kind, guess.code, guess.confidence, None, "low",
@@ -144,9 +170,35 @@ def triage(
     if verdict.rescued:
         explanation.extend(verdict.reasons)
 
+    category, confidence, source, model_spam = _category(msg, scores, model, explanation)
+    if verdict.bulk_unless_spam and category != "spam":
+        # Mass mail whose spam wording did not make it spam: bulk, as its headers say.
+        explanation.insert(0, "automated: bulk — " + "; ".join(verdict.reasons))
+        return TriageDecision("automated", verdict.confidence, "bulk", guess.code, guess.confidence, None, "low",
+                              explanation)
+    explanation.insert(0, _category_reason(category, confidence, source, scores, rules, model_spam))
+    if scores.media_identity and category in INQUIRY_CATEGORIES:
+        explanation.append("sender presents as press: " + ", ".join(repr(t) for t in scores.media_identity[:2]))
+    if category in LOW_CATEGORIES:
+        explanation.append(f"priority: low ({category})")
+        return TriageDecision(category, confidence, None, guess.code, guess.confidence, None, "low", explanation)
+
+    # 5. Deadline and priority.
+    deadline, priority = _deadline_and_priority(msg, parts, guess.code, settings, now, rules, combined, present,
+                                                explanation)
+    return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
+
+
+def _category(msg: ParsedMessage, scores, model, explanation: list[str]) -> tuple[str, float, str, float]:
+    """The category by the rules' scores, blended with the team's model when there is one.
+
+    Returns (category, confidence, source, the model's own spam probability).
+    """
     probs = scores.probabilities()
     spam_score = scores.scores["spam"]
     source = "rules"
+    model_spam = 0.0
+    rules_spam = max(probs, key=probs.get) == "spam" and spam_score >= SURE_RULES_SPAM
     if model is not None:
         from mediadesk.worker.triage.learning import blend_weight, predict_proba
 
@@ -157,29 +209,37 @@ def triage(
             total = sum(model_probs.values()) or 1.0
             probs = {c: (1 - weight) * p + weight * model_probs.get(c, 0.0) / total for c, p in probs.items()}
             source = "rules + model"
+            model_spam = model_probs.get("spam", 0.0) / total
             top_model = max(model_probs, key=model_probs.get)
             explanation.append(f"model: {top_model} ({model_probs[top_model] / total:.2f}, weight {weight:.2f})")
     category = max(probs, key=probs.get)
-    if category == "spam" and spam_score < 3 and source == "rules":
+    if category == "spam" and spam_score < 3 and (source == "rules" or model_spam < SURE_MODEL_SPAM):
+        # Weak spam wording alone, or a model that is not sure where the rules see no spam:
+        # an inquiry wrongly ignored costs more than a spam the team marks by hand.
         category = max((c for c in probs if c != "spam"), key=probs.get)
-    confidence = probs[category]
+    elif rules_spam:
+        category = "spam"  # strong spam wording: a model trained on a few marks does not overturn it
+    return category, probs[category], source, model_spam
+
+
+def _category_reason(category: str, confidence: float, source: str, scores, rules: Rules, model_spam: float) -> str:
     terms = scores.terms.get(category, [])
     if category == "general" and not terms:
         reason = "no inquiry rule scored enough" if scores.inquiry_score < rules.min_score else "general"
-        explanation.insert(0, f"category: general ({confidence:.2f}, {source}) — {reason}")
-    else:
-        shown = ", ".join(repr(t) for t in dict.fromkeys(terms))[:300]
-        explanation.insert(0, f"category: {category} ({confidence:.2f}, {source}) — matched {shown}")
-    if scores.media_identity and category in INQUIRY_CATEGORIES:
-        explanation.append("sender presents as press: " + ", ".join(repr(t) for t in scores.media_identity[:2]))
+        return f"category: general ({confidence:.2f}, {source}) — {reason}"
+    if category == "spam" and not terms:
+        return (f"category: spam ({confidence:.2f}, {source}) — the model trained on the team's"
+                f" spam marks is sure ({model_spam:.2f})")
+    shown = ", ".join(repr(t) for t in dict.fromkeys(terms))[:300]
+    return f"category: {category} ({confidence:.2f}, {source}) — matched {shown}"
 
-    if category in LOW_CATEGORIES:
-        explanation.append(f"priority: low ({category})")
-        return TriageDecision(category, confidence, None, guess.code, guess.confidence, None, "low", explanation)
 
-    # 4. Deadline and priority.
+def _deadline_and_priority(msg: ParsedMessage, parts, language: str | None, settings: Settings,
+                           now: datetime | None, rules: Rules, combined: str, present,
+                           explanation: list[str]) -> tuple[datetime | None, str]:
+    """The deadline the sender gave, and the priority it (or explicit urgency) sets."""
     base = _deadline_base(msg, settings, now)
-    found = _read_deadline(msg, parts, guess.code, base)
+    found = _read_deadline(msg, parts, language, base)
     deadline = found.at if found else None
     hours = (deadline - base).total_seconds() / 3600 if deadline else None
     if found:
@@ -190,18 +250,51 @@ def triage(
 
     urgent_terms = _urgency(rules, combined, present)
     if urgent_terms:
-        priority = "urgent"
         explanation.append("priority: urgent — explicit: " + ", ".join(repr(t) for t in urgent_terms[:3]))
-    elif hours is not None and hours <= 24:
-        priority = "urgent"
+        return deadline, "urgent"
+    if hours is not None and hours <= 24:
         explanation.append("priority: urgent — deadline within 24 h")
-    elif hours is not None and hours <= 72:
-        priority = "high"
+        return deadline, "urgent"
+    if hours is not None and hours <= 72:
         explanation.append("priority: high — deadline within 72 h")
-    else:
-        priority = "normal"
-        explanation.append("priority: normal" + (" — deadline more than 72 h away" if hours is not None else ""))
-    return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
+        return deadline, "high"
+    explanation.append("priority: normal" + (" — deadline more than 72 h away" if hours is not None else ""))
+    return deadline, "normal"
+
+
+
+def _filter_verdicts(msg: ParsedMessage, settings: Settings,
+                     spam_check: SpamVerdict | None) -> tuple[list[SpamVerdict], list[str]]:
+    """The spam filters' verdicts that count, and notes for the explanation.
+
+    Upstream headers count only when ``settings.trust_spam_headers``; a "not spam" verdict never
+    outweighs our own rules (a sender can write ``X-Spam-Flag: NO`` itself), so only the spam
+    and bulk verdicts are returned. spamd's verdict counts when the caller passes one.
+    """
+    notes: list[str] = []
+    verdicts: list[SpamVerdict] = []
+    if settings.trust_spam_headers:
+        for v in upstream_verdicts(msg.headers):
+            if v.spam or v.bulk:
+                verdicts.append(v)
+            else:
+                notes.append(f"upstream filter: not spam — {v.describe()}")
+    if spam_check is not None:
+        if spam_check.spam is None:
+            notes.append(f"spamd: {spam_check.reason} — the rules decide")
+        elif spam_check.spam:
+            verdicts.append(spam_check)
+        else:
+            notes.append(f"spamd: not spam — {spam_check.describe()}")
+    return verdicts, notes
+
+
+def _language(msg: ParsedMessage, parts, rules: Rules, settings: Settings):
+    """The language of the sender's own words (the subject helps when they are few)."""
+    lang_text = parts.core
+    if len(_NON_LETTERS_RE.sub("", lang_text[:400])) < rules.min_letters:
+        lang_text = f"{msg.subject}\n{parts.own or parts.history}"
+    return detect_language(lang_text, tuple(settings.languages), rules.preferred_languages)
 
 
 def _deadline_base(msg: ParsedMessage, settings: Settings, now: datetime | None) -> datetime:

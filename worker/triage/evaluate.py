@@ -117,7 +117,7 @@ def evaluate(directory: Path, *, settings: Settings | None = None, model=None) -
 __all__ = ["EvaluationReport", "FIELDS", "Miss", "evaluate", "load_labels"]
 
 
-def evaluate_corpus(root: Path, *, settings: Settings | None = None) -> dict:
+def evaluate_corpus(root: Path, *, settings: Settings | None = None, model=None) -> dict:
     """Triage every corpus message and count, per expected kind, how it was handled.
 
     An automated message is *kept* from acknowledgement when triage says ``automated`` (or
@@ -137,7 +137,7 @@ def evaluate_corpus(root: Path, *, settings: Settings | None = None) -> dict:
             path = source / record["file"]
             if not path.exists():
                 continue
-            decision = triage(parse_message(path.read_bytes()), settings=settings)
+            decision = triage(parse_message(path.read_bytes()), settings=settings, model=model)
             kind = record["kind"]
             row = counts.setdefault(kind, {"total": 0, "kept": 0, "right_kind": 0, "human": 0})
             row["total"] += 1

@@ -8,6 +8,10 @@ English and French, and to inflection) and a logistic regression — and saves i
 
 The model is an addition, never a replacement: automated-mail detection stays rule-based, and
 the blend weight grows with the number of examples the model has seen.
+
+Spam marks (``mediadesk categorise REF spam``) are examples like any other: the model learns
+``spam`` beside the human categories. Triage lets it call spam what the rules do not only when
+it is sure (core.SURE_MODEL_SPAM), and never lets it overturn the rules' own spam verdict.
 """
 
 from __future__ import annotations

@@ -1,0 +1,352 @@
+"""Spam and machine mail kept out of the queue (issue 16): upstream verdicts, a real spamd,
+bulk mail without list headers, and the team's spam marks (ticket, draft and training)."""
+
+from __future__ import annotations
+
+import json
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+from typer.testing import CliRunner
+
+from harness.servers import Spamd, Unavailable, in_ci
+from mediadesk import logs
+from mediadesk.cli.main import app
+from mediadesk.settings import load_settings, reset_settings_cache
+from mediadesk.storage import repo
+from mediadesk.storage.db import engine_for, session_scope, upgrade
+from mediadesk.storage.models import Draft, LabelledExample, Ticket
+from mediadesk.worker import pipeline
+from mediadesk.worker.parsing import TRIAGE_HEADERS, parse_message
+from mediadesk.worker.triage import triage
+from mediadesk.worker.triage.spam import SPAM_HEADERS, SpamVerdict, check_spamd, parse_spamd_url, upstream_verdicts
+
+SETTINGS = load_settings(_env_file=None)
+KEPT_OUT = ("spam", "automated")
+UNTRUSTING = load_settings(_env_file=None, trust_spam_headers=False)
+
+INQUIRY = ("Dear press office,\n\nI am a reporter at the Daily Ledger. Could you tell me when the new "
+           "water plant opens, and could I interview the director on Thursday?\n\nBest regards,\nSara Haddad\n")
+PROMO = ("Hello,\n\nOur autumn collection is here: 30% off every jacket this week only.\n\n"
+         "Shop now at https://shop.example.com/autumn\n\n"
+         "You are receiving this email because you signed up at shop.example.com.\n"
+         "Unsubscribe | Manage preferences\n")
+
+
+def eml(body: str = INQUIRY, *, subject: str = "Question about the water plant", sender: str = "sara@ledger.example",
+        headers: dict[str, str] | None = None) -> bytes:
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = f"Sender <{sender}>"
+    msg["To"] = "media@example.org"
+    msg["Subject"] = subject
+    msg["Date"] = "Mon, 01 Dec 2025 09:00:00 +0000"
+    msg["Message-ID"] = f"<{abs(hash((body, subject, sender, str(headers))))}@test>"
+    for name, value in (headers or {}).items():
+        msg[name] = value
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def decide(raw: bytes, settings=SETTINGS, **kw):
+    return triage(parse_message(raw), settings=settings, **kw)
+
+
+# --------------------------------------------------------------------------- upstream verdicts
+
+
+def test_every_spam_header_is_read_by_the_parser():
+    assert set(SPAM_HEADERS) <= set(TRIAGE_HEADERS)
+
+
+@pytest.mark.parametrize("headers, source, spam, score", [
+    ({"X-Spam-Flag": "YES", "X-Spam-Status": "Yes, score=12.3 required=5.0 tests=BAYES_99,URIBL_BLACK autolearn=no"},
+     "SpamAssassin", True, 12.3),
+    ({"X-Spam-Status": "No, score=-0.1 required=5.0 tests=DKIM_SIGNED,DKIM_VALID autolearn=ham"},
+     "SpamAssassin", False, -0.1),
+    ({"X-Spamd-Result": "default: True [16.20 / 15.00]; BAYES_SPAM(5.10)[99.9%]; R_DKIM_NA(0.00)[]"},
+     "rspamd", True, 16.2),
+    ({"X-Rspamd-Action": "add header", "X-Spam": "Yes"}, "rspamd", True, None),
+    ({"X-Spamd-Result": "default: False [1.20 / 15.00]; MIME_GOOD(-0.10)[text/plain]"}, "rspamd", False, 1.2),
+    ({"X-MS-Exchange-Organization-SCL": "6"}, "Microsoft 365", True, 6),
+    ({"X-Forefront-Antispam-Report": "CIP:192.0.2.1;CTRY:;LANG:en;SCL:1;SRV:;IPV:NLI;SFV:NSPM;CAT:NONE;DIR:INB;"},
+     "Microsoft 365", False, 1),
+    ({"X-Forefront-Antispam-Report": "CIP:192.0.2.1;SCL:9;SFV:SPM;CAT:HSPM;DIR:INB;"}, "Microsoft 365", True, 9),
+    ({"X-Forefront-Antispam-Report": "SCL:-1;SFV:SKN;DIR:INB;"}, "Microsoft 365", False, -1),
+    ({"X-Barracuda-Spam-Flag": "YES",
+      "X-Barracuda-Spam-Status": "Yes, SCORE=10.11 using per-user scores of TAG_LEVEL=3.5 tests=BSF_SC0_MV0951"},
+     "Barracuda", True, 10.11),
+])
+def test_upstream_verdicts_are_read(headers, source, spam, score):
+    [verdict] = upstream_verdicts(parse_message(eml(headers=headers)).headers)
+    assert (verdict.source, verdict.spam, verdict.score) == (source, spam, score)
+    assert verdict.reason
+
+
+def test_microsoft_bulk_complaint_level_is_bulk_not_spam():
+    headers = {"X-Forefront-Antispam-Report": "SCL:1;SFV:NSPM;CAT:BULK;DIR:INB;", "X-Microsoft-Antispam": "BCL:7;"}
+    [verdict] = upstream_verdicts(parse_message(eml(PROMO, headers=headers)).headers)
+    assert verdict.bulk and not verdict.spam
+    d = decide(eml(PROMO, headers=headers))
+    assert (d.category, d.automated_kind) == ("automated", "bulk")
+
+
+def test_an_upstream_spam_flag_makes_spam_and_says_why():
+    raw = eml(headers={"X-Spam-Flag": "YES", "X-Spam-Status": "Yes, score=8.0 required=5.0 tests=BAYES_99,HTML_MESSAGE"})
+    d = decide(raw)
+    assert (d.category, d.priority, d.deadline) == ("spam", "low", None)
+    assert "SpamAssassin" in d.explanation[0] and "BAYES_99" in d.explanation[0]
+
+
+def test_upstream_verdicts_are_ignored_when_not_trusted():
+    raw = eml(headers={"X-Spam-Flag": "YES", "X-MS-Exchange-Organization-SCL": "9"})
+    assert decide(raw, UNTRUSTING).category not in KEPT_OUT
+    assert decide(raw).category == "spam"
+
+
+def test_a_not_spam_header_never_outweighs_the_rules():
+    # Anyone can write X-Spam-Flag: NO; spam read by our own rules stays spam.
+    scam = ("Dear winner,\n\nCongratulations, you have won 1,000,000 USD in our lottery. To receive the wire "
+            "transfer, pay the processing fee of 250 USD and verify your account details today.\n")
+    d = decide(eml(scam, subject="You have won", headers={"X-Spam-Flag": "NO", "X-Spam-Status": "No, score=0.0"}))
+    assert d.category == "spam"
+    assert any("not spam" in line for line in d.explanation)
+
+
+def test_an_upstream_verdict_does_not_hide_a_bounce():
+    raw = eml("This is the mail system at host mx.example.\n\nI'm sorry to have to inform you that your message "
+              "could not be delivered to one or more recipients.\n", subject="Undelivered Mail Returned to Sender",
+              sender="MAILER-DAEMON@mx.example", headers={"X-Spam-Flag": "YES"})
+    assert (decide(raw).category, decide(raw).automated_kind) == ("automated", "bounce")
+
+
+# --------------------------------------------------------------------------- bulk without list headers
+
+
+@pytest.mark.parametrize("headers", [
+    {"Feedback-ID": "123:campaign-42:mailgun:esp"},
+    {"X-SG-EID": "abcdefgh"},
+    {"X-Mailgun-Tag": "autumn-sale"},
+    {"X-SES-Outgoing": "2025.12.01-54.240.1.1", "Feedback-ID": "1.eu-west-1.abc=:AmazonSES"},
+])
+def test_mailing_service_fingerprints_with_an_unsubscribe_footer_are_bulk(headers):
+    d = decide(eml(PROMO, subject="Autumn sale: 30% off", sender="hello@shop.example", headers=headers))
+    assert d.category in ("automated", "spam")
+    assert d.category == "spam" or d.automated_kind == "bulk"
+
+
+def test_a_journalist_writing_through_a_mailing_service_stays_human():
+    d = decide(eml(headers={"X-SES-Outgoing": "2025.12.01-54.240.1.1"}))
+    assert d.category not in KEPT_OUT
+
+
+@pytest.mark.parametrize("sender, headers, body", [
+    ("notifications@github.com", {"X-GitHub-Reason": "mention"},
+     "@press-team mentioned you on issue #42: Please update the press kit link.\n\nReply to this email directly or view it on GitHub."),
+    ("gitlab@git.example.org", {"X-GitLab-Project": "website"}, "Pipeline #1234 has failed for main.\n"),
+    ("nagios@monitor.example.org", {}, "***** Nagios *****\n\nHost: www\nState: DOWN\nInfo: CRITICAL - timeout\n"),
+    ("jira@example.atlassian.net", {"X-JIRA-FingerPrint": "abc"}, "Could you look at PRESS-12? It was assigned to you.\n"),
+])
+def test_issue_trackers_and_monitoring_are_bulk(sender, headers, body):
+    d = decide(eml(body, subject="[website] update", sender=sender, headers=headers))
+    assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
+
+
+# --------------------------------------------------------------------------- spamd
+
+
+@pytest.fixture(scope="module")
+def spamd():
+    server = Spamd()
+    try:
+        server.start()
+    except Unavailable as exc:
+        if in_ci():
+            pytest.fail(f"{exc} (CI is set: not skipping)", pytrace=False)
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X"
+
+
+def test_spamd_url_forms():
+    assert parse_spamd_url("spamd://127.0.0.1:7830") == ("127.0.0.1", 7830)
+    assert parse_spamd_url("tcp://spam.internal") == ("spam.internal", 783)
+    assert parse_spamd_url("[::1]:783") == ("::1", 783)
+    with pytest.raises(ValueError):
+        parse_spamd_url("spamd://host:abc")
+
+
+def test_no_spamd_configured_asks_nobody():
+    assert check_spamd(eml(), SETTINGS) is None
+
+
+def test_spamd_verdict_score_and_rules_reach_the_explanation(spamd):
+    settings = load_settings(_env_file=None, spamd_url=spamd.url)
+    raw = eml(f"Hello,\n\n{GTUBE}\n", subject="Test")
+    verdict = check_spamd(raw, settings)
+    assert verdict.spam is True and verdict.score >= 5 and "GTUBE" in verdict.rules
+    d = decide(raw, settings, spam_check=verdict)
+    assert d.category == "spam"
+    assert "spamd" in d.explanation[0] and "GTUBE" in d.explanation[0] and "score" in d.explanation[0]
+
+
+def test_spamd_on_an_inquiry_says_not_spam_and_the_rules_decide(spamd):
+    settings = load_settings(_env_file=None, spamd_url=spamd.url)
+    raw = eml()
+    verdict = check_spamd(raw, settings)
+    assert verdict.spam is False and verdict.score < 5
+    d = decide(raw, settings, spam_check=verdict)
+    assert d.category not in KEPT_OUT
+    assert any(line.startswith("spamd: not spam") for line in d.explanation)
+
+
+def test_a_spamd_that_does_not_answer_does_not_stop_triage():
+    from harness.servers import free_port
+
+    settings = load_settings(_env_file=None, spamd_url=f"127.0.0.1:{free_port()}", spamd_timeout=2)
+    verdict = check_spamd(eml(), settings)
+    assert verdict.spam is None and "no answer" in verdict.reason
+    d = decide(eml(), settings, spam_check=verdict)
+    assert d.category not in KEPT_OUT
+    assert any("spamd: no answer" in line and "the rules decide" in line for line in d.explanation)
+
+
+def test_the_spamd_verdict_is_a_plain_value():
+    verdict = SpamVerdict("spamd", True, "score 9 / 5", 9.0, 5.0, ("A", "B"))
+    assert "rules A, B" in verdict.describe()
+
+
+# --------------------------------------------------------------------------- the team's spam marks
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def office(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    upgrade(url)
+    for name, value in {"MEDIADESK_DATABASE_URL": url, "MEDIADESK_DATA_DIR": str(tmp_path / "data"),
+                        "MEDIADESK_USER": "amal", "MEDIADESK_REDIS_URL": "redis://127.0.0.1:1/0"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    reset_settings_cache()
+    engine = engine_for(url)
+    yield engine
+    engine.dispose()
+    reset_settings_cache()
+
+
+def cli(*args: str):
+    try:
+        return runner.invoke(app, list(args), catch_exceptions=False)
+    finally:
+        logs.configure("WARNING")
+
+
+def ingest(engine, raw: bytes) -> str:
+    from mediadesk.settings import get_settings
+
+    with session_scope(engine) as session:
+        [inbound_id] = repo.store_inbound(session, items=[repo.RawItem(raw=raw)], mailbox="test", source="test")
+    result = pipeline.process_inbound(engine, inbound_id, get_settings())
+    with Session(engine) as session:
+        return session.get(Ticket, result.ticket_id).ref
+
+
+def state(engine, ref: str) -> tuple[str, str, str | None]:
+    with Session(engine) as session:
+        ticket = repo.ticket_by_ref(session, ref)
+        draft = session.exec(select(Draft).where(Draft.ticket_id == ticket.id)).first()
+        return ticket.category, ticket.status, draft.status if draft else None
+
+
+def test_marking_spam_takes_the_ticket_out_and_unmarking_restores_it(office):
+    ref = ingest(office, eml())
+    category = state(office, ref)[0]
+    assert category not in KEPT_OUT and state(office, ref)[1:] == ("triaged", "pending")
+
+    marked = cli("categorise", ref, "spam")
+    assert marked.exit_code == 0 and "ignored" in marked.stderr and "withdrawn" in marked.stderr
+    assert state(office, ref) == ("spam", "ignored", "rejected")
+    assert cli("categorise", ref, "spam").exit_code == 0  # safe to repeat
+    assert state(office, ref) == ("spam", "ignored", "rejected")
+
+    unmarked = cli("categorise", ref, category)
+    assert unmarked.exit_code == 0 and "triaged again" in unmarked.stderr
+    assert state(office, ref) == (category, "triaged", "pending")
+    with Session(office) as session:
+        labels = [e.category for e in session.exec(select(LabelledExample).order_by(LabelledExample.id))]
+    assert labels == ["spam", category]
+
+
+def test_a_draft_a_person_rejected_is_not_revived_by_unmarking(office):
+    ref = ingest(office, eml())
+    with session_scope(office) as session:
+        ticket = repo.ticket_by_ref(session, ref)
+        draft = session.exec(select(Draft).where(Draft.ticket_id == ticket.id)).one()
+        draft.status = "rejected"
+        session.add(draft)
+    cli("categorise", ref, "spam")
+    cli("categorise", ref, "general")
+    assert state(office, ref)[1:] == ("triaged", "rejected")
+
+
+def test_spam_marks_train_the_installation_model(office, tmp_path):
+    spam_texts = [
+        ("Boost your followers", "Buy 10,000 real followers today, cheap and guaranteed. Order now."),
+        ("Press pass for sale", "Get an international press card for 99 USD, no questions asked, delivered in 3 days."),
+        ("Award nomination", "Your organisation has been shortlisted for the Global Excellence Award; pay the fee."),
+        ("SEO offer", "We can put your website on the first page of Google with our backlinks package."),
+        ("Media list", "Buy our list of 50,000 journalists' e-mail addresses, updated weekly, special price."),
+        ("Guest post", "We offer guest posting on high authority news sites, link insertion from 50 USD."),
+    ]
+    refs = [ingest(office, eml(f"Hello,\n\n{body}\n", subject=subject, sender=f"offer{i}@promo{i}.example"))
+            for i, (subject, body) in enumerate(spam_texts)]
+    humans = [ingest(office, eml(f"Dear office,\n\nI write for paper {i}. Could I interview the minister about "
+                                 f"topic {i} this week?\n\nThanks\n", subject=f"Interview {i}",
+                                 sender=f"reporter{i}@paper{i}.example")) for i in range(6)]
+    for ref in refs:
+        assert cli("categorise", ref, "spam").exit_code == 0
+    for ref in humans:
+        assert cli("categorise", ref, "interview_request").exit_code == 0
+    trained = cli("triage-train", "--json")
+    assert trained.exit_code == 0, trained.stderr
+    metrics = json.loads(trained.stdout)
+    assert metrics["per_category"]["spam"] == len(spam_texts)
+    from mediadesk.worker.triage.learning import load_model
+
+    model = load_model(Path(metrics["path"]))
+    assert "spam" in list(model["pipeline"].classes_)
+
+
+def test_the_pipeline_asks_spamd_and_keeps_spam_out_of_the_queue(spamd, tmp_path):
+    """With MEDIADESK_SPAMD_URL set, ingest asks spamd (before the write lock) and triage uses its
+    verdict: the GTUBE message is spam, ignored, never acknowledged; an inquiry is not."""
+    from sqlmodel import Session, select
+
+    from mediadesk.storage import repo
+    from mediadesk.storage.db import make_engine, session_scope, upgrade
+    from mediadesk.storage.models import Draft, Ticket
+    from mediadesk.worker import pipeline
+
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    settings = load_settings(_env_file=None, database_url=url, data_dir=tmp_path / "data", spamd_url=spamd.url)
+    raws = [eml(f"Hello,\n\n{GTUBE}\n", subject="Test", sender="x@bulk.example"), eml()]
+    with session_scope(engine) as session:
+        ids = repo.store_inbound(session, items=[repo.RawItem(raw=r) for r in raws], mailbox="t", source="test")
+    pipeline.process_batch(engine, ids, settings)
+    with Session(engine) as session:
+        spam, inquiry = session.exec(select(Ticket).order_by(Ticket.id)).all()
+        drafts = session.exec(select(Draft)).all()
+    assert spam.category == "spam" and spam.status == "ignored" and "GTUBE" in spam.explanation
+    assert inquiry.category != "spam" and [d.ticket_id for d in drafts] == [inquiry.id]
+    engine.dispose()
