@@ -310,3 +310,22 @@ def test_the_pipeline_links_each_inquirer_to_a_contact_and_outlet(env):
         for ticket in session.exec(select(Ticket)).all():
             expected = addresses.get(ticket.requester_email)
             assert ticket.contact_id == expected, ticket.requester_email
+
+
+def test_mail_forged_in_a_journalists_name_joins_no_conversation(env):
+    """A stranger writing as the journalist, or as a colleague at their outlet, whose mail our
+    server found forged (DMARC failed), gets a ticket of its own: the journalist's is untouched."""
+    settings, engine = env
+    verdict = "Authentication-Results: mx.imctc.org; dkim=none; dmarc=fail header.from=waha-daily.example"
+    run(settings, engine, [eml("<l1@mail.example>", "Lina <lina@waha-daily.example>", "Interview", "Thursday?")])
+    ref = tickets_by_message(engine)["<l1@mail.example>"].ref
+    run(settings, engine, [
+        eml("<f1@evil.example>", "Lina <lina@waha-daily.example>", "Re: Interview", "Cancel it.",
+            in_reply_to="<l1@mail.example>", extra=verdict),
+        eml("<f2@evil.example>", "Huda <huda@waha-daily.example>", f"Re: [{ref}] Interview", "Cancelled.",
+            extra=verdict),
+    ])
+    on = tickets_by_message(engine)
+    lina = on["<l1@mail.example>"]
+    assert on["<f1@evil.example>"].id != lina.id and on["<f2@evil.example>"].id != lina.id
+    assert on["<f1@evil.example>"].related_ticket_id == lina.id

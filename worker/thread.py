@@ -112,9 +112,11 @@ class Lookup(Protocol):
 
 def relation(sender: str, ticket: TicketView, policy: Policy, *, forged: bool = False) -> str | None:
     """The sender's role in the ticket's conversation, or None when they have none (``forged``:
-    the sender's domain failed authentication, so a claim to be the office counts for nothing)."""
+    the receiving server found the sender's domain forged, so the claim counts for nothing)."""
+    if forged:  # the sender's domain failed authentication: a claim to be anyone counts for nothing
+        return None
     if policy.is_internal(sender):
-        return None if forged else TEAM
+        return TEAM
     if sender and sender == ticket.requester:
         return REQUESTER
     if sender and sender in ticket.participants:
@@ -148,7 +150,7 @@ def decide(facts: Facts, lookup: Lookup, policy: Policy) -> Decision:
             return Decision(ticket.id, role, reasons=(f"refers to a message on MR-{ticket.id}; sender is the {role}",))
         related = related or ticket
     # 2. The [MR-n] tag, from the requester only: a copied tag gives a stranger nothing.
-    for ticket in _views(lookup, facts.tags):
+    for ticket in _views(lookup, facts.tags if not facts.forged else ()):
         if sender and sender == ticket.requester:
             return Decision(ticket.id, REQUESTER, reasons=(f"subject tag [MR-{ticket.id}] from its requester",))
         if office:
@@ -163,7 +165,7 @@ def decide(facts: Facts, lookup: Lookup, policy: Policy) -> Decision:
                                 reasons=(f"answered already on MR-{ticket.id}; sender is the {role}",))
             answered_by.append(ticket.id)
     # 4. A parent on no ticket (a release, a newsletter) ties only the same sender together.
-    if refs:
+    if refs and not facts.forged:
         for ticket in _views(lookup, lookup.referrer_tickets(refs)):
             if sender and sender == ticket.requester:
                 return Decision(ticket.id, REQUESTER, answered_by=tuple(answered_by),
