@@ -329,3 +329,44 @@ def test_mail_forged_in_a_journalists_name_joins_no_conversation(env):
     lina = on["<l1@mail.example>"]
     assert on["<f1@evil.example>"].id != lina.id and on["<f2@evil.example>"].id != lina.id
     assert on["<f1@evil.example>"].related_ticket_id == lina.id
+
+
+def test_threading_locks_only_the_conversations_that_meet(pg_url):
+    """On PostgreSQL two transactions threading unrelated mail proceed side by side; two that
+    share a conversation key (a reply and its parent, two replies to one release) wait for
+    each other, so they cannot both open a ticket."""
+    import threading
+
+    from sqlmodel import Session as Plain
+
+    from mediadesk.worker import thread as core
+    from mediadesk.worker.steps.thread import lock_conversations
+
+    upgrade(pg_url)
+    engine = make_engine(pg_url)
+    release = core.Facts(message_id="<a1@x>", refs=("<release@imctc.org>",), sender="a@x")
+    sibling = core.Facts(message_id="<b1@y>", refs=("<release@imctc.org>",), sender="b@y")
+    unrelated = core.Facts(message_id="<c1@z>", refs=(), sender="c@z")
+
+    def second_waits(other: core.Facts) -> bool:
+        with Plain(engine) as holder:
+            lock_conversations(holder, [release])
+            done = threading.Event()
+
+            def contender():
+                with Plain(engine) as session:
+                    lock_conversations(session, [other])
+                    done.set()
+                    session.rollback()
+
+            worker = threading.Thread(target=contender)
+            worker.start()
+            waited = not done.wait(1.0)
+            holder.rollback()  # releases the transaction's advisory locks
+            worker.join(10)
+            assert done.is_set()
+            return waited
+
+    assert second_waits(sibling) is True
+    assert second_waits(unrelated) is False
+    engine.dispose()
