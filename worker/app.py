@@ -34,6 +34,9 @@ app.conf.update(
     task_serializer="json",
     accept_content=["json"],
     worker_prefetch_multiplier=4,
+    # A pool process that grew past this (a huge message parsed) is replaced after its task, so
+    # one message's peak does not stay with the worker (MEDIADESK_WORKER_MAX_MEMORY_MB).
+    worker_max_memory_per_child=settings.worker_max_memory_mb * 1024 if settings.worker_max_memory_mb else None,
     worker_hijack_root_logger=False,
     # Our events are structlog JSON lines on stderr. Celery's default redirects the pool's
     # stdout/stderr into its own logger, which wrapped each line as

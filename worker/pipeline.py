@@ -15,10 +15,12 @@ run twice does no harm (a message already done is skipped).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 import structlog
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import defer
 from sqlmodel import select
 
 from mediadesk.settings import Settings
@@ -191,13 +193,59 @@ def process_all(engine: Engine, inbound_ids: list[int], settings: Settings, *, l
             advance(len(chunk))
 
 
-def record_failure(engine: Engine, inbound_id: int, error: BaseException, max_attempts: int) -> bool:
-    """Count a failed attempt; park the message once attempts run out. Returns True if parked."""
+@dataclass(frozen=True)
+class Delivery:
+    """What a task may do with the stored messages it was handed (``deliver``)."""
+
+    process: list[int]  # still pending: go ahead
+    parked: list[int]  # delivered too often without finishing: parked now, with the reason
+    redelivered: bool  # some were handed to a worker before that never finished them
+
+
+def deliver(engine: Engine, inbound_ids: list[int], max_attempts: int, *, count: bool = True) -> Delivery:
+    """Count this delivery of each pending message before any work on it (one short write).
+
+    A message whose processing kills the worker (out of memory, a crash in C code) never
+    reaches an exception handler: with late acks its task comes back again and again. Counted
+    here, it is parked after ``max_attempts`` deliveries with a reason a person can act on, and
+    a batch that was delivered before is split by the caller so that its other messages go
+    through on their own. ``count=False`` only looks (a batch about to be split)."""
+    with session_scope(engine) as session:
+        rows = session.exec(select(InboundMessage).options(defer(InboundMessage.raw))
+                            .where(InboundMessage.id.in_(inbound_ids), InboundMessage.state == "pending")
+                            .with_for_update()).all()
+        process, parked, redelivered = [], [], False
+        for row in sorted(rows, key=lambda r: r.id):
+            redelivered = redelivered or row.attempts > 0
+            if not count:
+                process.append(row.id)
+                continue
+            row.attempts += 1
+            if row.attempts > max_attempts:
+                row.state = "parked"
+                row.error = (f"handed to a worker {row.attempts - 1} times without finishing (the worker process "
+                             "died: too large for its memory? see MEDIADESK_MAX_MESSAGE_BYTES and "
+                             "MEDIADESK_WORKER_MAX_MEMORY_MB)" + (f"; last error: {row.error}" if row.error else ""))[:4000]
+                parked.append(row.id)
+            else:
+                process.append(row.id)
+            session.add(row)
+    for inbound_id in parked:
+        log.error("parked", inbound_id=inbound_id, reason="delivered too often without finishing")
+    return Delivery(process, parked, redelivered)
+
+
+def record_failure(engine: Engine, inbound_id: int, error: BaseException, max_attempts: int, *,
+                   counted: bool = False) -> bool:
+    """Record a failed attempt; park the message once attempts run out. Returns True if parked.
+
+    ``counted``: the attempt was counted when the message was delivered (``deliver``)."""
     with session_scope(engine) as session:
         inbound = session.get(InboundMessage, inbound_id)
         if inbound is None or inbound.state == "done":
             return False
-        inbound.attempts += 1
+        if not counted:
+            inbound.attempts += 1
         inbound.error = f"{type(error).__name__}: {error}"[:4000]
         if inbound.attempts >= max_attempts:
             inbound.state = "parked"
@@ -230,5 +278,5 @@ def warm_up(settings: Settings) -> None:
     triage_package.triage(parse_message(WARM_UP_MESSAGE), settings=settings)
 
 
-__all__ = ["IngestResult", "LOCKED_STEPS", "ingest", "process_all", "process_batch", "process_inbound", "record_failure", "redrive",
+__all__ = ["Delivery", "IngestResult", "LOCKED_STEPS", "deliver", "ingest", "process_all", "process_batch", "process_inbound", "record_failure", "redrive",
            "triage_and_draft", "warm_up"]

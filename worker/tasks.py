@@ -54,6 +54,11 @@ def ingest(self, inbound_id: int) -> int | None:
     """Inbound message → ticket (→ triage → draft for a new ticket)."""
     logs.bind(task="ingest", inbound_id=inbound_id)  # every event of this task carries the id
     settings = get_settings()
+    # A first run counts the delivery before any work: a message that kills the worker is parked
+    # after MEDIADESK_MAX_ATTEMPTS deliveries. Our own retries (after an error we saw) count there.
+    first = self.request.retries == 0
+    if first and not pipeline.deliver(_engine(), [inbound_id], settings.max_attempts).process:
+        return None  # parked now, or done already
     try:
         result = pipeline.process_inbound(_engine(), inbound_id, settings, limiter=_limiter(),
                                           enqueue_send=lambda draft_id: send.delay(draft_id))
@@ -64,7 +69,7 @@ def ingest(self, inbound_id: int) -> int | None:
             raise self.retry(exc=exc, countdown=backoff(self.request.retries, cap=30))
         if _is_transient(exc):
             raise
-        parked = pipeline.record_failure(_engine(), inbound_id, exc, settings.max_attempts)
+        parked = pipeline.record_failure(_engine(), inbound_id, exc, settings.max_attempts, counted=first)
         if parked:
             log.error("parked", inbound_id=inbound_id, error=str(exc)[:300])
             return None
@@ -76,13 +81,24 @@ def ingest(self, inbound_id: int) -> int | None:
 def ingest_batch(self, inbound_ids: list[int]) -> int:
     """Several stored messages → tickets in one transaction (the backlog path).
 
-    Any failure other than a passing outage hands each message to its own ``ingest`` task,
-    which counts attempts and parks the one that fails: a poison message never holds back
-    the rest of its batch, and nothing is written twice (ingest skips what is done).
+    A batch handed to a worker before that never finished it (the process died: a message too
+    large for its memory, say), and any failure other than a passing outage, hands each message
+    to its own ``ingest`` task, which counts deliveries and attempts and parks the one that
+    fails: a poison message never holds back the rest of its batch, and nothing is written
+    twice (ingest skips what is done).
     """
     logs.bind(task="ingest_batch", inbound_ids=f"{inbound_ids[0]}..{inbound_ids[-1]}" if inbound_ids else "")
+    settings = get_settings()
+    if self.request.retries == 0:
+        seen = pipeline.deliver(_engine(), inbound_ids, settings.max_attempts, count=False)
+        if seen.redelivered:
+            log.warning("batch_split", count=len(seen.process), error="delivered before and never finished")
+            for inbound_id in seen.process:
+                ingest.delay(inbound_id)
+            return 0
+        inbound_ids = pipeline.deliver(_engine(), inbound_ids, settings.max_attempts).process
     try:
-        results = pipeline.process_batch(_engine(), inbound_ids, get_settings(), limiter=_limiter(),
+        results = pipeline.process_batch(_engine(), inbound_ids, settings, limiter=_limiter(),
                                          enqueue_send=lambda draft_id: send.delay(draft_id))
         return len(results)
     except Exception as exc:

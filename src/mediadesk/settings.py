@@ -107,6 +107,10 @@ class Settings(BaseSettings):
     ingest_batch: int = Field(default=25, ge=1, le=500)
     sweep_grace_seconds: float = Field(default=120.0, ge=0)
     sweep_interval: float = Field(default=60.0, gt=0)
+    # Resident memory (MB) after which a worker pool process is replaced once its task ends
+    # (0: never). A message of MEDIADESK_MAX_MESSAGE_BYTES takes up to about 10 times its size
+    # to parse and triage.
+    worker_max_memory_mb: int = Field(default=600, ge=0)
 
     # Organisation and acknowledgements
     organisation: str = "Press Office"

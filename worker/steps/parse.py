@@ -7,6 +7,9 @@ reasons) and ``worker/forwards.py``.
 
 from __future__ import annotations
 
+import os
+import signal
+
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
@@ -58,10 +61,19 @@ def run(engine: Engine, inbound_ids: list[int], settings: Settings) -> tuple[lis
         if state == "done":
             done.append(IngestResult(inbound_id, ticket_id, None, already_done=True))
             continue
+        _poison_fault_point(raw)
         parsed, review = parse(raw)
         items.append(Item(inbound_id, parsed, review, mailbox, forwarded=forwarded(parsed, policy),
                           spam_check=spam_check(raw, settings)))
     return items, done
+
+
+def _poison_fault_point(raw: bytes) -> None:
+    """Fault-injection tests only: with MEDIADESK_FAULT_POINT=poison, a message carrying the
+    header ``X-Mediadesk-Test: poison`` kills the worker process here, as running out of memory
+    on it would (no exception handler ever sees it)."""
+    if os.environ.get("MEDIADESK_FAULT_POINT") == "poison" and b"\nX-Mediadesk-Test: poison" in raw[:8192]:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def spam_check(raw: bytes, settings: Settings):
