@@ -82,6 +82,8 @@ class Ticket(SQLModel, table=True):
     # see migration 0006).
     related_ticket_id: int | None = Field(default=None, index=True)
     contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)  # storage/contacts.py
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True)  # storage/stories.py
+    story_terms: str | None = Field(default=None, sa_column=Column(Text))  # JSON {term: kind} (worker/stories.py)
 
     # Triage (filled by the triage step)
     category: str | None = Field(default=None, max_length=32, index=True)
@@ -229,3 +231,4 @@ PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 # Contacts and outlets live in their own module; importing it here registers their tables
 # wherever the models are (Alembic, create_all).
 from mediadesk.storage import contacts as _contacts  # noqa: E402,F401
+from mediadesk.storage import stories as _stories  # noqa: E402,F401

@@ -1,6 +1,6 @@
 """What the press team does to tickets and drafts: change status, assign, note, correct the
-category, merge, approve, reject. One transaction each, for the CLI (which only parses arguments
-and prints) and anything else that acts for a person.
+category, merge, approve, reject; and to stories: merge, split, remove. One transaction each, for
+the CLI (which only parses arguments and prints) and anything else that acts for a person.
 
 Errors are the domain's: ``NotFound``, ``workflow.TransitionError`` (an illegal status change),
 ``drafting.DraftStateError`` (a draft that cannot do that now), ``Conflict`` (anything else a
@@ -19,7 +19,7 @@ from mediadesk.settings import CATEGORIES
 from mediadesk.storage import repo
 from mediadesk.storage.db import session_scope
 from mediadesk.storage.models import Draft, InboundMessage, LabelledExample, Message, Ticket, utcnow
-from mediadesk.storage.statuses import SENDING, SENT
+from mediadesk.storage.statuses import OPEN_STATUSES, SENDING, SENT
 from mediadesk.worker import workflow
 
 
@@ -177,5 +177,145 @@ def reject(engine: Engine, ref: str, *, actor: str, note: str | None = None) -> 
         return DraftAction(t.ref, draft.id, changed, draft.status)
 
 
-__all__ = ["Conflict", "DraftAction", "NotFound", "add_note", "approve", "assign", "categorise",
-           "merge", "reject", "reprocess", "set_status", "ticket"]
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def _story(session: Session, ref: str):
+    """A story by ``S-3``, ``s3`` or ``3``; a story merged into another is that other one."""
+    from mediadesk.storage.stories import Story
+
+    digits = ref.strip().upper().removeprefix("S-").removeprefix("S").strip()
+    story = session.get(Story, int(digits)) if digits.isdigit() and len(digits) < 10 else None
+    seen = 0
+    while story is not None and story.merged_into_id is not None and seen < 100:
+        story, seen = session.get(Story, story.merged_into_id), seen + 1
+    if story is None:
+        raise NotFound(f"no story {ref}")
+    return story
+
+
+def _members(session: Session, story_id: int) -> list[Ticket]:
+    return list(session.exec(select(Ticket).where(Ticket.story_id == story_id).order_by(Ticket.id)).all())
+
+
+def _outlets(session: Session, members: list[Ticket]) -> dict[int, str]:
+    """Ticket id → the name of its requester's outlet, for those that have one."""
+    from mediadesk.storage.contacts import Contact, Outlet
+
+    ids = {t.contact_id for t in members if t.contact_id}
+    if not ids:
+        return {}
+    names = dict(session.exec(select(Contact.id, Outlet.name).join(Outlet, Outlet.id == Contact.outlet_id)
+                              .where(Contact.id.in_(ids))).all())
+    return {t.id: names[t.contact_id] for t in members if t.contact_id in names}
+
+
+def _counts(values) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def story_list(engine: Engine) -> list[dict]:
+    """The stories with their tickets counted by language and outlet, newest activity first."""
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.stories import Story, story_ref
+
+    with read_scope(engine) as session:
+        stories = session.exec(select(Story).where(Story.merged_into_id.is_(None))
+                               .order_by(Story.last_activity_at.desc(), Story.id.desc())).all()
+        members: dict[int, list[Ticket]] = {}
+        for t in session.exec(select(Ticket).where(Ticket.story_id.in_([s.id for s in stories]))).all():
+            members.setdefault(t.story_id, []).append(t)
+        outlets = _outlets(session, [t for ts in members.values() for t in ts])
+        return [{"ref": story_ref(s.id), "id": s.id, "title": s.title, "tickets": len(members.get(s.id, [])),
+                 "open": sum(t.status in OPEN_STATUSES for t in members.get(s.id, [])),
+                 "languages": _counts(t.language or "?" for t in members.get(s.id, [])),
+                 "outlets": _counts(outlets[t.id] for t in members.get(s.id, []) if t.id in outlets),
+                 "last_activity_at": s.last_activity_at, "created_at": s.created_at, "reason": s.reason}
+                for s in stories if members.get(s.id)]
+
+
+def story_detail(engine: Engine, ref: str) -> dict:
+    """One story: what tied it, and its tickets with their language, outlet and status."""
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.stories import story_ref
+
+    with read_scope(engine) as session:
+        story = _story(session, ref)
+        members = _members(session, story.id)
+        outlets = _outlets(session, members)
+        return {"ref": story_ref(story.id), "id": story.id, "title": story.title, "reason": story.reason,
+                "created_at": story.created_at, "last_activity_at": story.last_activity_at,
+                "tickets": [{"ref": t.ref, "status": t.status, "language": t.language, "requester": t.requester_email,
+                             "outlet": outlets.get(t.id), "subject": t.subject, "created_at": t.created_at}
+                            for t in members]}
+
+
+def story_merge(engine: Engine, ref: str, into: str, *, actor: str) -> str:
+    """Move every ticket of story ``ref`` into story ``into``; ``ref`` then names ``into``."""
+    from mediadesk.storage.stories import story_ref
+
+    with session_scope(engine) as session:
+        target = _story(session, into)
+        source = _story(session, ref)
+        if source.id == target.id:
+            return f"{ref} is already {story_ref(target.id)}"
+        members = _members(session, source.id)
+        for t in members:
+            t.story_id = target.id
+            session.add(t)
+            workflow.record(session, t, "story", actor=actor,
+                            note=f"moved from story {story_ref(source.id)} to {story_ref(target.id)} (merged)")
+        source.merged_into_id = target.id
+        target.last_activity_at = max(target.last_activity_at, source.last_activity_at)
+        session.add_all([source, target])
+        return f"{story_ref(source.id)} merged into {story_ref(target.id)} ({len(members)} tickets moved)"
+
+
+def story_split(engine: Engine, ref: str, refs: list[str], *, actor: str) -> str:
+    """Take tickets out of story ``ref`` into a new story of their own."""
+    from mediadesk.storage.stories import Story, story_ref
+
+    with session_scope(engine) as session:
+        story = _story(session, ref)
+        moving = [ticket(session, r) for r in refs]
+        strangers = [t.ref for t in moving if t.story_id != story.id]
+        if strangers:
+            raise Conflict(f"{', '.join(strangers)} not in {story_ref(story.id)}")
+        if not moving:
+            raise Conflict("name the tickets to split off")
+        now = utcnow()
+        new = Story(title=moving[0].subject[:500], created_by=actor, created_at=now, last_activity_at=now,
+                    reason=f"split from {story_ref(story.id)} by {actor}")
+        session.add(new)
+        session.flush()
+        for t in moving:
+            t.story_id = new.id
+            session.add(t)
+            workflow.record(session, t, "story", actor=actor,
+                            note=f"split from story {story_ref(story.id)} into {story_ref(new.id)}")
+        return f"{', '.join(t.ref for t in moving)} split from {story_ref(story.id)} into {story_ref(new.id)}"
+
+
+def story_remove(engine: Engine, ref: str, *, actor: str) -> str:
+    """Take one ticket out of its story (it joins no other on its own)."""
+    from mediadesk.storage.stories import story_ref
+
+    with session_scope(engine) as session:
+        t = ticket(session, ref)
+        if t.story_id is None:
+            return f"{t.ref} is in no story"
+        was = t.story_id
+        t.story_id = None
+        session.add(t)
+        workflow.record(session, t, "story", actor=actor, note=f"removed from story {story_ref(was)}")
+        return f"{t.ref} removed from {story_ref(was)}"
+
+
+__all__ = ["Conflict", "DraftAction", "NotFound", "add_note", "approve", "assign", "categorise", "merge", "reject",
+           "reprocess", "set_status", "story_detail", "story_list", "story_merge", "story_remove", "story_split",
+           "ticket"]
