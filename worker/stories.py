@@ -20,10 +20,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from mediadesk.worker.triage.text import normalize
+from mediadesk.worker.triage.text import normalize, split_body, strip_signature
 
 # A tie needs this much weight in shared terms, and at least two of them (one release suffices).
-THRESHOLD = 4.0
+THRESHOLD = 4.5
 MIN_SHARED = 2
 # Kinds of term and their weight: a release or a number says more than a common word.
 WEIGHTS = {"ref": 10.0, "num": 2.0, "concept": 2.0, "name": 1.5, "term": 1.0}
@@ -48,9 +48,10 @@ know like looking would could get need send sent share provide available possibl
 mr mrs ms dr sir madam re fwd tr monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december latest recent recently following regarding
 concerning news official officials said says per am pm one two three first last new many much well whether
+good still colleague colleagues cheers advance greetings everyone people someone anyone true since
 le la les un une des du de d l et ou mais pour par avec sans sur sous dans en au aux ce cet cette ces il elle ils
 elles nous vous je tu on qui que quoi dont ou est sont etait ete etre avoir avez avons ont a pas ne plus tres aussi
-bonjour madame monsieur merci cordialement salutations bien votre vos notre nos leur leurs mon ma mes son sa ses
+bonjour bonsoir madame monsieur merci cordialement equipe vrai encore toujours salutations bien votre vos notre nos leur leurs mon ma mes son sa ses
 service presse porte parole journaliste demande demandes entretien interview commentaire commentaires declaration
 question questions information informations precisions reponse repondre confirmer confirmation aujourd hui demain
 hier semaine matin soir delai urgent article sujet reportage redaction pouvez pourriez pourrait pouvoir souhaite
@@ -62,7 +63,7 @@ fait faire quel quelle quels quelles comment combien pourquoi quand avant apres 
 الاحترام السيد السيده الساده المكتب مكتب الاعلامي الاعلام الصحفي صحفي صحفيه المتحدث الرسمي متحدث باسم طلب
 مقابله تعليق تصريح بيان سؤال اسئله معلومات تفاصيل رد الرد تاكيد اليوم غدا امس الاسبوع صباح مساء موعد عاجل
 مقال تقرير قصه نود نرجو يرجي اود يمكن يمكنكم هناك حول بشان بخصوص بعد قبل خلال الي اي كل بعض عند حتي اذا ان
-لم لن لا نعم ايضا جدا حاليا الان الاخير الاخيره حسب
+لم لن لا نعم ايضا جدا حاليا الان الاخير الاخيره حسب وتقبلوا فائق الزملاء الاعزاء صحيح وبعد مساء الخير ما زال
 """
 
 # The lexicon: one concept, its words in ar/en/fr (normalised, stems matched by prefix when
@@ -116,7 +117,8 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "~school": ("school*", "ecole*", "مدرس*"), "~strike": ("strike*", "greve*", "اضراب*"),
     "~protest": ("protest*", "manifest*", "احتجاج*", "مظاهر*"), "~court": ("court", "tribunal", "محكم*"),
     "~trial": ("trial", "proces", "محاكم*"), "~verdict": ("verdict*", "ruling", "حكم"),
-    "~minister": ("minister*", "ministre*", "وزير*"), "~president": ("president*", "رئيس"),
+    "~minister": ("minister", "ministers", "ministre*", "وزير"), "~ministry": ("ministry", "ministries", "ministere*", "وزاره"),
+    "~passport": ("passport*", "passeport*", "جواز*"), "~president": ("president*", "رئيس"),
     "~ambassador": ("ambassador*", "ambassadeur*", "سفير"), "~embassy": ("embass*", "ambassade*", "سفاره"),
     "~budget": ("budget*", "ميزاني*"), "~fund": ("fund", "funding", "financement*", "تمويل"),
     "~report": ("annual report", "rapport annuel", "تقرير سنوي"), "~cyber": ("cyber*", "hack*", "piratage", "اختراق*", "سيبراني*"),
@@ -204,14 +206,20 @@ def features(subject: str, text: str, refs: Iterable[str] = ()) -> dict[str, str
                 terms[f"#{digits}"] = "num"
             continue
         folded = _fold(word)
-        if len(folded) < 3 or word in _STOP or folded in _STOP:
+        if word in _STOP or folded in _STOP:
             continue
-        concept = _concept(word, folded)
+        concept = _concept(word, folded)  # before the length test: سد is a dam
         if concept:
             terms[concept] = "concept"
-        elif folded not in terms:
+        elif len(folded) >= 3 and folded not in terms:
             terms[folded] = "name" if folded in names else "term"
     return terms
+
+
+def inquiry_features(subject: str, body: str, refs: Iterable[str] = ()) -> dict[str, str]:
+    """``features`` of a message's subject and its sender's own words (no quoted history, no
+    signature: a journalist's name and outlet say nothing about the subject)."""
+    return features(subject, strip_signature(split_body(body, subject).own), refs)
 
 
 @dataclass(frozen=True)
@@ -295,4 +303,4 @@ def assign(terms: dict[str, str], candidates: list[Candidate]) -> Decision:
     return Decision(c.key, c.story, round(s, 2), tuple(shared))
 
 
-__all__ = ["Candidate", "Decision", "THRESHOLD", "assign", "features", "score"]
+__all__ = ["Candidate", "Decision", "THRESHOLD", "assign", "features", "inquiry_features", "score"]

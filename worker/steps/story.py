@@ -32,9 +32,8 @@ def run(item: Item, batch: Batch) -> None:
         return
     if ticket.automated_kind or ticket.category in ("automated", "spam") or ticket.status == "ignored":
         return
-    from mediadesk.worker.triage import message_text
-
-    terms = stories.features("", message_text(item.inquiry), references(item.inquiry))
+    parsed = item.inquiry
+    terms = stories.inquiry_features(parsed.subject, parsed.text, references(parsed))
     ticket.story_terms = json.dumps(terms, ensure_ascii=False)
     batch.session.add(ticket)
     if not terms:
