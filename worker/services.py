@@ -182,7 +182,7 @@ def reject(engine: Engine, ref: str, *, actor: str, note: str | None = None) -> 
 # --------------------------------------------------------------------------- stories
 
 
-def _story(session: Session, ref: str):
+def find_story(session: Session, ref: str):
     """A story by ``S-3``, ``s3`` or ``3``; a story merged into another is that other one."""
     from mediadesk.storage.stories import Story
 
@@ -245,7 +245,7 @@ def story_detail(engine: Engine, ref: str) -> dict:
     from mediadesk.storage.stories import story_ref
 
     with read_scope(engine) as session:
-        story = _story(session, ref)
+        story = find_story(session, ref)
         members = _members(session, story.id)
         outlets = _outlets(session, members)
         return {"ref": story_ref(story.id), "id": story.id, "title": story.title, "reason": story.reason,
@@ -260,8 +260,8 @@ def story_merge(engine: Engine, ref: str, into: str, *, actor: str) -> str:
     from mediadesk.storage.stories import story_ref
 
     with session_scope(engine) as session:
-        target = _story(session, into)
-        source = _story(session, ref)
+        target = find_story(session, into)
+        source = find_story(session, ref)
         if source.id == target.id:
             return f"{ref} is already {story_ref(target.id)}"
         members = _members(session, source.id)
@@ -281,7 +281,7 @@ def story_split(engine: Engine, ref: str, refs: list[str], *, actor: str) -> str
     from mediadesk.storage.stories import Story, story_ref
 
     with session_scope(engine) as session:
-        story = _story(session, ref)
+        story = find_story(session, ref)
         moving = [ticket(session, r) for r in refs]
         strangers = [t.ref for t in moving if t.story_id != story.id]
         if strangers:
@@ -317,5 +317,5 @@ def story_remove(engine: Engine, ref: str, *, actor: str) -> str:
 
 
 __all__ = ["Conflict", "DraftAction", "NotFound", "add_note", "approve", "assign", "categorise", "merge", "reject",
-           "reprocess", "set_status", "story_detail", "story_list", "story_merge", "story_remove", "story_split",
+           "reprocess", "set_status", "find_story", "story_detail", "story_list", "story_merge", "story_remove", "story_split",
            "ticket"]
