@@ -19,27 +19,21 @@ from mediadesk.worker import stories
 sys.path.insert(0, str(Path(__file__).parent))
 from story_scenarios import DEV, HOLDOUT, STORIES, Inquiry  # noqa: E402
 
-WINDOW_HOURS = 72.0
-
-
 def group(inquiries: list[Inquiry]) -> tuple[dict[int, object], float]:
-    """Assign in arrival order as the story step does: returns key → predicted story, and the
-    seconds per message (features + assign)."""
+    """Assign in arrival order as the story step does (one pool, each inquiry added after it is
+    placed; the scenario spans about the window, 72 hours): returns key → predicted story, and
+    the seconds per message (features + assign)."""
     predicted: dict[int, object] = {}
-    seen: list[tuple[Inquiry, dict]] = []
+    pool = stories.Pool()
     started = time.perf_counter()
-    next_story = 0
     for q in inquiries:
         terms = stories.inquiry_features(q.subject, q.body, q.refs)  # as the story step reads it
-        candidates = [stories.Candidate(p.key, predicted.get(p.key), t) for p, t in seen
-                      if q.hour - p.hour <= WINDOW_HOURS]
-        decision = stories.assign(terms, candidates)
+        decision = pool.assign(terms)
         if decision.joins:
-            if decision.story is None:
-                next_story += 1
-                predicted[decision.key] = next_story  # the step founds a story with the other inquiry
-            predicted[q.key] = predicted[decision.key]
-        seen.append((q, terms))
+            if decision.story is None:  # the step founds a story with the other inquiry
+                pool.story[decision.key] = predicted[decision.key] = len(set(predicted.values())) + 1
+            predicted[q.key] = pool.story[decision.key]
+        pool.add(stories.Candidate(q.key, predicted.get(q.key), terms))
     return predicted, (time.perf_counter() - started) / max(1, len(inquiries))
 
 

@@ -277,30 +277,55 @@ def score(terms: dict[str, str], other: dict[str, str], df: dict[str, int], n: i
     return sum(weight(t, k, df, n) for t, k in shared), shared
 
 
-def assign(terms: dict[str, str], candidates: list[Candidate]) -> Decision:
-    """The closest recent inquiry that ties with this one, if any (pure).
+class Pool:
+    """The window's inquiries, indexed by term, so that an inquiry is scored only against those
+    that share a term with it (a batch builds it once and adds its own inquiries as it goes)."""
 
-    A tie is a shared release, or ``THRESHOLD`` weight in ``MIN_SHARED`` shared terms or more.
-    """
-    df: dict[str, int] = {}
-    for c in candidates:
+    def __init__(self, candidates: Iterable[Candidate] = ()) -> None:
+        self.terms: dict[int, dict[str, str]] = {}
+        self.story: dict[int, int | None] = {}
+        self.df: dict[str, int] = {}
+        self.index: dict[str, list[int]] = {}
+        for c in candidates:
+            self.add(c)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def add(self, c: Candidate) -> None:
+        if c.key in self.terms:
+            return
+        self.terms[c.key], self.story[c.key] = c.terms, c.story
         for t in c.terms:
-            df[t] = df.get(t, 0) + 1
-    n = len(candidates)
-    best: tuple[float, Candidate, list] | None = None
-    for c in candidates:
-        s, shared = score(terms, c.terms, df, n)
-        has_ref = any(k == "ref" for _, k in shared)
-        if not has_ref and (len(shared) < MIN_SHARED or s < THRESHOLD):
-            continue
-        # Prefer a candidate already in a story at equal score: join, rather than split off.
-        rank = (s, c.story is not None)
-        if best is None or rank > (best[0], best[1].story is not None):
-            best = (s, c, shared)
-    if best is None:
-        return Decision(None, None, 0.0, ())
-    s, c, shared = best
-    return Decision(c.key, c.story, round(s, 2), tuple(shared))
+            self.df[t] = self.df.get(t, 0) + 1
+            self.index.setdefault(t, []).append(c.key)
+
+    def assign(self, terms: dict[str, str]) -> Decision:
+        """The closest inquiry of the pool that ties with ``terms``, if any (pure).
+
+        A tie is a shared release, or ``THRESHOLD`` weight in ``MIN_SHARED`` shared terms or more;
+        at equal score the one added first, and one already in a story, win.
+        """
+        n = len(self.terms)
+        sharing = {k for t in terms for k in self.index.get(t, ())}
+        best: tuple[tuple[float, bool], int, list] | None = None
+        for key in (k for k in self.terms if k in sharing):  # in the order they were added
+            s, shared = score(terms, self.terms[key], self.df, n)
+            has_ref = any(k == "ref" for _, k in shared)
+            if not has_ref and (len(shared) < MIN_SHARED or s < THRESHOLD):
+                continue
+            rank = (s, self.story[key] is not None)  # join a story rather than split off one
+            if best is None or rank > best[0]:
+                best = (rank, key, shared)
+        if best is None:
+            return Decision(None, None, 0.0, ())
+        (s, _), key, shared = best
+        return Decision(key, self.story[key], round(s, 2), tuple(shared))
 
 
-__all__ = ["Candidate", "Decision", "THRESHOLD", "assign", "features", "inquiry_features", "score"]
+def assign(terms: dict[str, str], candidates: list[Candidate]) -> Decision:
+    """``Pool(candidates).assign(terms)``."""
+    return Pool(candidates).assign(terms)
+
+
+__all__ = ["Candidate", "Decision", "Pool", "THRESHOLD", "assign", "features", "inquiry_features", "score"]

@@ -38,25 +38,28 @@ def run(item: Item, batch: Batch) -> None:
     batch.session.add(ticket)
     if not terms:
         return
-    candidates = _candidates(batch, ticket)
-    decision = stories.assign(terms, [stories.Candidate(t.id, t.story_id, json.loads(t.story_terms))
-                                      for t in candidates.values()])
+    pool = _pool(batch, ticket)
+    decision = pool.assign(terms)
     if decision.joins:
-        _join(batch, ticket, candidates[decision.key], decision)
+        other = batch.new_tickets.get(decision.key) or batch.session.get(Ticket, decision.key)
+        _join(batch, ticket, other, decision)
+        pool.story[decision.key] = other.story_id
+    pool.add(stories.Candidate(ticket.id, ticket.story_id, terms))
 
 
-def _candidates(batch: Batch, ticket: Ticket) -> dict[int, Ticket]:
-    """The window's genuine inquiries with their terms: stored, and new in this batch."""
-    since = (ticket.created_at or utcnow()) - timedelta(hours=batch.settings.story_window_hours)
-    rows = batch.session.exec(
-        select(Ticket).where(Ticket.story_terms.is_not(None), Ticket.created_at >= since, Ticket.id != ticket.id,
-                             Ticket.merged_into_id.is_(None), Ticket.status != "ignored")
-        .order_by(Ticket.created_at.desc()).limit(MAX_CANDIDATES)).all()
-    found = {t.id: t for t in rows}
-    for t in batch.new_tickets.values():  # this batch's, maybe not flushed yet
-        if t.id != ticket.id and t.story_terms and t.id not in found and t.status != "ignored":
-            found[t.id] = t
-    return found
+def _pool(batch: Batch, ticket: Ticket) -> stories.Pool:
+    """The window's genuine inquiries with their terms, read once a batch (oldest first, as they
+    came); the batch's own are added as the step goes."""
+    if batch.story_pool is None:
+        since = (ticket.created_at or utcnow()) - timedelta(hours=batch.settings.story_window_hours)
+        rows = batch.session.exec(
+            select(Ticket.id, Ticket.story_id, Ticket.story_terms)
+            .where(Ticket.story_terms.is_not(None), Ticket.created_at >= since, Ticket.id != ticket.id,
+                   Ticket.merged_into_id.is_(None), Ticket.status != "ignored")
+            .order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(MAX_CANDIDATES)).all()
+        batch.story_pool = stories.Pool(stories.Candidate(i, story, json.loads(terms))
+                                        for i, story, terms in reversed(rows))
+    return batch.story_pool
 
 
 def _join(batch: Batch, ticket: Ticket, other: Ticket, decision: stories.Decision) -> None:
