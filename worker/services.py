@@ -152,7 +152,9 @@ class DraftAction:
 
 def _draft(session: Session, ref: str) -> tuple[Ticket, Draft]:
     t = ticket(session, ref)
-    draft = session.exec(select(Draft).where(Draft.ticket_id == t.id)).first()
+    from mediadesk.worker.drafting import draft_for_ticket
+
+    draft = draft_for_ticket(session, t.id)
     if draft is None:
         raise NotFound(f"{t.ref} has no draft")
     return t, draft
@@ -316,6 +318,198 @@ def story_remove(engine: Engine, ref: str, *, actor: str) -> str:
         return f"{t.ref} removed from {story_ref(was)}"
 
 
-__all__ = ["Conflict", "DraftAction", "NotFound", "add_note", "approve", "assign", "categorise", "merge", "reject",
-           "reprocess", "set_status", "find_story", "story_detail", "story_list", "story_merge", "story_remove", "story_split",
-           "ticket"]
+
+# --------------------------------------------------------------------------- statements
+
+
+def _statement(session: Session, ident: str | int):
+    from mediadesk.storage.stories import Statement
+
+    text_id = str(ident).strip().upper().removeprefix("ST-")
+    found = session.get(Statement, int(text_id)) if text_id.isdigit() and len(text_id) < 10 else None
+    if found is None:
+        raise NotFound(f"no statement {ident}")
+    return found
+
+
+def statement_add(engine: Engine, language: str, text: str, *, actor: str, title: str | None = None,
+                  statement: str | None = None) -> str:
+    """A new statement (``title``) with its first language version, or a further version of
+    ``statement`` (replacing that language's text) while it is still a draft."""
+    from mediadesk.storage.stories import Statement, StatementVersion
+
+    language = language.strip().lower()
+    if not language or len(language) > 8 or not text.strip():
+        raise Conflict("a statement version needs a language code and some text")
+    with session_scope(engine) as session:
+        if statement is None:
+            if not title or not title.strip():
+                raise Conflict("a new statement needs --title")
+            row = Statement(title=title.strip(), created_by=actor)
+            session.add(row)
+            session.flush()
+        else:
+            row = _statement(session, statement)
+            if row.status != "draft":
+                raise Conflict(f"statement {row.id} is {row.status}: its text can no longer change "
+                               "(add a new statement)")
+        version = session.exec(select(StatementVersion).where(StatementVersion.statement_id == row.id,
+                                                              StatementVersion.language == language)).first()
+        verb = "replaced" if version is not None else "added"
+        version = version or StatementVersion(statement_id=row.id, language=language, body_text="")
+        version.body_text, version.created_by, version.created_at = text.strip() + "\n", actor, utcnow()
+        session.add(version)
+        return f"statement {row.id}: {language} version {verb} ({row.status})"
+
+
+def _statement_move(engine: Engine, ident: str, to: str, *, actor: str) -> str:
+    from mediadesk.storage.statuses import statement_may
+    from mediadesk.storage.stories import StatementVersion
+
+    with session_scope(engine) as session:
+        row = _statement(session, ident)
+        if row.status == to:
+            return f"statement {row.id} is already {to}"
+        if not statement_may(row.status, to):
+            raise Conflict(f"statement {row.id} is {row.status}: it cannot become {to}")
+        if to == "approved" and not session.exec(select(StatementVersion.id)
+                                                 .where(StatementVersion.statement_id == row.id)).first():
+            raise Conflict(f"statement {row.id} has no text to approve")
+        row.status = to
+        if to == "approved":
+            row.approved_by, row.approved_at = actor, utcnow()
+        else:
+            row.withdrawn_by, row.withdrawn_at = actor, utcnow()
+        session.add(row)
+        return f"statement {row.id}: {to} by {actor}"
+
+
+def statement_approve(engine: Engine, ident: str, *, actor: str) -> str:
+    return _statement_move(engine, ident, "approved", actor=actor)
+
+
+def statement_withdraw(engine: Engine, ident: str, *, actor: str) -> str:
+    """Withdrawn: no new reply carries it; replies not yet sent stay for a human to reject."""
+    return _statement_move(engine, ident, "withdrawn", actor=actor)
+
+
+def _statement_view(session: Session, row, *, full: bool) -> dict:
+    from mediadesk.storage.stories import StatementVersion
+
+    versions = session.exec(select(StatementVersion).where(StatementVersion.statement_id == row.id)
+                            .order_by(StatementVersion.language)).all()
+    replies = session.exec(select(Draft, Ticket).join(Ticket, Ticket.id == Draft.ticket_id)
+                           .where(Draft.statement_id == row.id, Draft.kind == "reply").order_by(Draft.id)).all()
+    view = {"id": row.id, "title": row.title, "status": row.status, "created_by": row.created_by,
+            "created_at": row.created_at, "approved_by": row.approved_by, "approved_at": row.approved_at,
+            "withdrawn_by": row.withdrawn_by, "withdrawn_at": row.withdrawn_at,
+            "languages": [v.language for v in versions],
+            "replies": {"total": len(replies), "sent": sum(d.status == SENT for d, _ in replies)}}
+    if full:
+        view["versions"] = [{"language": v.language, "text": v.body_text, "by": v.created_by, "at": v.created_at}
+                            for v in versions]
+        view["sent_to"] = [{"ref": t.ref, "to": d.to_email, "language": d.language, "status": d.status,
+                            "approved_by": d.approved_by, "sent_at": d.sent_at} for d, t in replies]
+    return view
+
+
+def statement_list(engine: Engine) -> list[dict]:
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.stories import Statement
+
+    with read_scope(engine) as session:
+        rows = session.exec(select(Statement).order_by(Statement.id.desc())).all()
+        return [_statement_view(session, row, full=False) for row in rows]
+
+
+def statement_detail(engine: Engine, ident: str) -> dict:
+    """A statement, its versions, and the register of its replies (to whom, which language, when)."""
+    from mediadesk.storage.db import read_scope
+
+    with read_scope(engine) as session:
+        return _statement_view(session, _statement(session, ident), full=True)
+
+
+def story_answer(engine: Engine, story: str, statement: str, settings, *, actor: str) -> str:
+    """One reply draft per open ticket of the story, each in its ticket's language from the
+    statement's versions, addressed to its requester alone; pending, reviewed as any draft.
+    Safe to repeat: a ticket that has a reply with this statement gets no second one."""
+    from mediadesk.storage.statuses import OPEN_STATUSES as OPEN
+    from mediadesk.storage.stories import StatementVersion, story_ref
+    from mediadesk.worker.drafting import replies
+
+    with session_scope(engine) as session:
+        found = find_story(session, story)
+        row = _statement(session, statement)
+        if row.status != "approved":
+            raise Conflict(f"statement {row.id} is {row.status}: only an approved statement is sent "
+                           f"(`mediadesk statement approve {row.id}`)")
+        versions = {v.language: v.body_text for v in session.exec(
+            select(StatementVersion).where(StatementVersion.statement_id == row.id)).all()}
+        answered = set(session.exec(select(Draft.ticket_id).where(Draft.kind == "reply",
+                                                                   Draft.statement_id == row.id)).all())
+        made: dict[str, int] = {}
+        skipped: list[str] = []
+        for t in _members(session, found.id):
+            if t.id in answered:
+                skipped.append(f"{t.ref} (has it already)")
+                continue
+            if t.status not in OPEN:
+                skipped.append(f"{t.ref} ({t.status})")
+                continue
+            mailbox_settings = settings.for_mailbox_key(t.mailbox)
+            reason = replies.why_not(t, mailbox_settings.our_addresses)
+            if reason:
+                skipped.append(f"{t.ref} ({reason})")
+                continue
+            choice = replies.version_for(versions, t.language, list(mailbox_settings.fallback_languages))
+            latest = session.exec(select(Message).where(Message.ticket_id == t.id, Message.direction == "in")
+                                  .order_by(Message.id.desc())).first()
+            draft = replies.reply_draft(t, latest, row.id, choice, mailbox_settings)
+            session.add(draft)
+            workflow.record(session, t, "draft", actor=actor,
+                            note=f"pending reply ({choice.language}, {choice.reason}) with statement {row.id} "
+                                 f"to {draft.to_email}, for story {story_ref(found.id)}")
+            made[choice.language] = made.get(choice.language, 0) + 1
+        said = f"{story_ref(found.id)}: {sum(made.values())} reply drafts with statement {row.id}"
+        if made:
+            said += " (" + ", ".join(f"{lang} {n}" for lang, n in sorted(made.items())) + ")"
+        if skipped:
+            said += f"; none for {', '.join(skipped)}"
+        return said
+
+
+def story_pending_replies(engine: Engine, story: str) -> list[dict]:
+    """The story's reply drafts waiting for approval: to whom, in which language."""
+    from mediadesk.storage.db import read_scope
+
+    with read_scope(engine) as session:
+        found = find_story(session, story)
+        rows = session.exec(select(Draft, Ticket).join(Ticket, Ticket.id == Draft.ticket_id)
+                            .where(Ticket.story_id == found.id, Draft.kind == "reply", Draft.status == "pending")
+                            .order_by(Draft.id)).all()
+        return [{"ref": t.ref, "draft_id": d.id, "to": d.to_email, "language": d.language,
+                 "statement_id": d.statement_id} for d, t in rows]
+
+
+def approve_story(engine: Engine, story: str, draft_ids: list[int], *, actor: str) -> list[DraftAction]:
+    """Approve together the story's pending replies the person was shown (``draft_ids``: a reply
+    drafted since is not approved unseen). The caller enqueues those ``changed``."""
+    from mediadesk.worker.drafting import approve_draft
+
+    with session_scope(engine) as session:
+        found = find_story(session, story)
+        done = []
+        rows = session.exec(select(Draft, Ticket).join(Ticket, Ticket.id == Draft.ticket_id)
+                            .where(Draft.id.in_(draft_ids), Ticket.story_id == found.id, Draft.kind == "reply")
+                            .order_by(Draft.id)).all()
+        for draft, t in rows:
+            changed = approve_draft(session, draft, actor)
+            done.append(DraftAction(t.ref, draft.id, changed, draft.status, draft.sent_at))
+        return done
+
+
+__all__ = ["Conflict", "DraftAction", "NotFound", "add_note", "approve", "approve_story", "assign", "categorise",
+           "find_story", "merge", "reject", "reprocess", "set_status", "statement_add", "statement_approve",
+           "statement_detail", "statement_list", "statement_withdraw", "story_answer", "story_detail", "story_list",
+           "story_merge", "story_pending_replies", "story_remove", "story_split", "ticket"]

@@ -183,7 +183,8 @@ def _get_ticket(session: Session, ref: str) -> Ticket:
 def ticket_detail(session: Session, ticket: Ticket) -> dict:
     messages = session.exec(select(Message).where(Message.ticket_id == ticket.id).order_by(Message.id)).all()
     events = session.exec(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)).all()
-    draft = session.exec(select(Draft).where(Draft.ticket_id == ticket.id)).first()
+    drafts = session.exec(select(Draft).where(Draft.ticket_id == ticket.id).order_by(Draft.id)).all()
+    draft = next((d for d in drafts if d.kind == "ack"), None)
     detail = ticket_summary(ticket)
     detail.update({
         "language_confidence": ticket.language_confidence,
@@ -199,6 +200,8 @@ def ticket_detail(session: Session, ticket: Ticket) -> dict:
                     "note": e.note} for e in events],
         "related": related_tickets(session, ticket),
         "story": f"S-{ticket.story_id}" if ticket.story_id else None,
+        "statements": [{"statement_id": d.statement_id, "to": d.to_email, "language": d.language, "status": d.status,
+                        "approved_by": d.approved_by, "sent_at": d.sent_at} for d in drafts if d.kind == "reply"],
     })
     for m in messages:
         atts = session.exec(select(Attachment).where(Attachment.message_id == m.id)).all()
@@ -276,6 +279,9 @@ def _render_detail(d: dict) -> None:
         triage.append(f"\n  • {reason}")
     if d.get("story"):
         triage.append(f"\nstory {d['story']} (mediadesk story show {d['story']})")
+    for r in d.get("statements") or ():
+        when = f"sent {common.fmt_time(r['sent_at'])}" if r["sent_at"] else r["status"]
+        triage.append(f"\nstatement {r['statement_id']} ({r['language']}) to {r['to']}: {when}")
     if d["review_reason"]:
         triage.append(f"\nreview: {d['review_reason']}", style="yellow")
     out.print(Panel(triage, title="triage", expand=False))
