@@ -74,18 +74,14 @@ def test_pairwise_precision_and_recall_on_the_development_part():
     assert recall >= 0.80
 
 
-def test_pairwise_precision_on_the_held_out_part_and_recall_as_first_measured():
-    """Measured once after tuning stopped: precision 1.000, recall 0.696. The recall is below the
-    issue's 0.80 (the next test says so); this floor only keeps it from getting worse."""
+def test_pairwise_precision_and_recall_on_the_held_out_part():
+    """First measured (after tuning stopped) at precision 1.000, recall 0.696. Then the end-to-end
+    statement test showed a big story's own terms damped as "common" once it filled the window
+    (a flaw, not a held-out error): counting each story once in the damping gave 1.000 / 0.843
+    on this part, measured a second time, so it is no longer strictly unseen (README)."""
     precision, recall = figures("holdout", HOLDOUT)
     assert precision >= 0.90
-    assert recall >= 0.69
-
-
-@pytest.mark.xfail(strict=True, reason="held-out recall 0.696 < 0.80: stories asked in two languages with "
-                                       "few shared names or numbers split in two (README)")
-def test_held_out_recall_meets_the_target():
-    assert figures("holdout", HOLDOUT)[1] >= 0.80
+    assert recall >= 0.80
 
 
 def test_a_grouping_says_what_tied_it():

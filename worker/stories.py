@@ -263,7 +263,9 @@ def _label(term: str, kind: str) -> str:
 
 
 def weight(term: str, kind: str, df: dict[str, int], n: int) -> float:
-    """A term's weight: its kind's, less when many inquiries of the window share it."""
+    """A term's weight: its kind's, less when many groups of the window share it (``df``: in how
+    many of the ``n`` groups, a story counting once, so that a story's own terms stay strong
+    however many inquiries it has)."""
     base = WEIGHTS[kind]
     if kind == "ref" or n < 8:
         return base
@@ -284,7 +286,6 @@ class Pool:
     def __init__(self, candidates: Iterable[Candidate] = ()) -> None:
         self.terms: dict[int, dict[str, str]] = {}
         self.story: dict[int, int | None] = {}
-        self.df: dict[str, int] = {}
         self.index: dict[str, list[int]] = {}
         for c in candidates:
             self.add(c)
@@ -297,8 +298,11 @@ class Pool:
             return
         self.terms[c.key], self.story[c.key] = c.terms, c.story
         for t in c.terms:
-            self.df[t] = self.df.get(t, 0) + 1
             self.index.setdefault(t, []).append(c.key)
+
+    def _group(self, key: int) -> tuple[str, int]:
+        story = self.story.get(key)
+        return ("story", story) if story is not None else ("inquiry", key)
 
     def assign(self, terms: dict[str, str]) -> Decision:
         """The closest inquiry of the pool that ties with ``terms``, if any (pure).
@@ -306,11 +310,12 @@ class Pool:
         A tie is a shared release, or ``THRESHOLD`` weight in ``MIN_SHARED`` shared terms or more;
         at equal score the one added first, and one already in a story, win.
         """
-        n = len(self.terms)
+        n = len({self._group(k) for k in self.terms})
+        df = {t: len({self._group(k) for k in self.index[t]}) for t in terms if t in self.index}
         sharing = {k for t in terms for k in self.index.get(t, ())}
         best: tuple[tuple[float, bool], int, list] | None = None
         for key in (k for k in self.terms if k in sharing):  # in the order they were added
-            s, shared = score(terms, self.terms[key], self.df, n)
+            s, shared = score(terms, self.terms[key], df, n)
             has_ref = any(k == "ref" for _, k in shared)
             if not has_ref and (len(shared) < MIN_SHARED or s < THRESHOLD):
                 continue
