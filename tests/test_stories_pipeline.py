@@ -122,3 +122,5 @@ def test_story_services_merge_split_remove_and_the_views(env):
     assert [t["ref"] for t in shown["tickets"]] == ["MR-1", "MR-2"]
     with pytest.raises(services.NotFound):
         services.story_detail(engine, "S-999")
+    services.merge(engine, "MR-2", "MR-1", actor="ed")  # a ticket merged into another is not counted twice
+    assert [t["ref"] for t in services.story_detail(engine, f"S-{derna}")["tickets"]] == ["MR-1"]

@@ -199,7 +199,8 @@ def find_story(session: Session, ref: str):
 
 
 def _members(session: Session, story_id: int) -> list[Ticket]:
-    return list(session.exec(select(Ticket).where(Ticket.story_id == story_id).order_by(Ticket.id)).all())
+    return list(session.exec(select(Ticket).where(Ticket.story_id == story_id, Ticket.merged_into_id.is_(None))
+                             .order_by(Ticket.id)).all())
 
 
 def _outlets(session: Session, members: list[Ticket]) -> dict[int, str]:
@@ -230,7 +231,8 @@ def story_list(engine: Engine) -> list[dict]:
         stories = session.exec(select(Story).where(Story.merged_into_id.is_(None))
                                .order_by(Story.last_activity_at.desc(), Story.id.desc())).all()
         members: dict[int, list[Ticket]] = {}
-        for t in session.exec(select(Ticket).where(Ticket.story_id.in_([s.id for s in stories]))).all():
+        for t in session.exec(select(Ticket).where(Ticket.story_id.in_([s.id for s in stories]),
+                                                   Ticket.merged_into_id.is_(None))).all():
             members.setdefault(t.story_id, []).append(t)
         outlets = _outlets(session, [t for ts in members.values() for t in ts])
         return [{"ref": story_ref(s.id), "id": s.id, "title": s.title, "tickets": len(members.get(s.id, [])),
