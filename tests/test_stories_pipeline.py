@@ -124,3 +124,30 @@ def test_story_services_merge_split_remove_and_the_views(env):
         services.story_detail(engine, "S-999")
     services.merge(engine, "MR-2", "MR-1", actor="ed")  # a ticket merged into another is not counted twice
     assert [t["ref"] for t in services.story_detail(engine, f"S-{derna}")["tickets"]] == ["MR-1"]
+
+
+def test_founding_a_story_yields_to_one_founded_meanwhile(env):
+    """Two workers tying new inquiries to the same stored one: the second to write finds the
+    stored ticket in a story already (a conditional update) and joins it instead."""
+    from sqlalchemy import update
+
+    from mediadesk.storage.db import session_scope
+    from mediadesk.worker.batch import Batch
+    from mediadesk.worker.steps import story as step
+
+    settings, engine = env
+    run(engine, settings, eml(*DERNA[0]))
+    with session_scope(engine) as session:
+        other = session.get(Ticket, 1)
+        assert other.story_id is None
+        theirs = Story(title="theirs")
+        session.add(theirs)
+        session.flush()
+        # ... what another transaction committed after this one read the ticket:
+        session.execute(update(Ticket).where(Ticket.id == 1).values(story_id=theirs.id)
+                        .execution_options(synchronize_session=False))
+        mine = Story(title="mine")
+        session.add(mine)
+        session.flush()
+        assert step._found(Batch(session, settings), other, mine.id) is False
+        assert other.story_id == theirs.id

@@ -12,6 +12,8 @@ import json
 from datetime import timedelta
 
 import structlog
+from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
 from mediadesk.storage.models import Ticket, utcnow
@@ -65,17 +67,21 @@ def _pool(batch: Batch, ticket: Ticket) -> stories.Pool:
 def _join(batch: Batch, ticket: Ticket, other: Ticket, decision: stories.Decision) -> None:
     session, now = batch.session, utcnow()
     reason = decision.reason()
+    founded = None
     if other.story_id is None:
-        story = Story(title=other.subject[:500], reason=f"{other.ref} and {ticket.ref}: {reason}",
-                      created_at=now, last_activity_at=now)
-        session.add(story)
+        founded = Story(title=other.subject[:500], reason=f"{other.ref} and {ticket.ref}: {reason}",
+                        created_at=now, last_activity_at=now)
+        session.add(founded)
         session.flush()  # its id, for the tickets to name
-        other.story_id = story.id
-        session.add(other)
-        workflow.record(session, other, "story", actor=SYSTEM, sink=batch.event,
-                        note=f"story {story_ref(story.id)} founded with {ticket.ref}: {reason}")
-        said = f"story {story_ref(story.id)}: founded with {other.ref} ({reason})"
-    else:
+        if _found(batch, other, founded.id):
+            story = founded
+            workflow.record(session, other, "story", actor=SYSTEM, sink=batch.event,
+                            note=f"story {story_ref(story.id)} founded with {ticket.ref}: {reason}")
+            said = f"story {story_ref(story.id)}: founded with {other.ref} ({reason})"
+        else:  # another worker founded one with it meanwhile: join that one
+            session.delete(founded)
+            founded = None
+    if founded is None:
         story = session.get(Story, other.story_id)
         story.last_activity_at = now
         session.add(story)
@@ -86,6 +92,23 @@ def _join(batch: Batch, ticket: Ticket, other: Ticket, decision: stories.Decisio
     session.add(ticket)
     workflow.record(session, ticket, "story", actor=SYSTEM, note=said, sink=batch.event)
     log.info("story", ticket_id=ticket.id, story_id=story.id, score=decision.score)
+
+
+def _found(batch: Batch, other: Ticket, story_id: int) -> bool:
+    """Put ``other`` in the new story unless another transaction put it in one first (two
+    workers tying two new inquiries to the same stored one): a conditional update, which on
+    PostgreSQL waits for the other transaction and then sees its story. False, with
+    ``other.story_id`` set to that story, when it lost."""
+    if other.id in batch.new_tickets:  # written by this batch: nobody else can see it
+        other.story_id = story_id
+        batch.session.add(other)
+        return True
+    session = batch.session
+    done = session.execute(update(Ticket).where(Ticket.id == other.id, Ticket.story_id.is_(None))
+                           .values(story_id=story_id).execution_options(synchronize_session=False)).rowcount == 1
+    current = story_id if done else session.execute(select(Ticket.story_id).where(Ticket.id == other.id)).scalar()
+    set_committed_value(other, "story_id", current)
+    return done
 
 
 __all__ = ["run"]
