@@ -1,4 +1,4 @@
-"""Statements in-process (SQLite, no servers): the register (versions, approval, withdrawal), a
+"""Statements on a real database (SQLite, and PostgreSQL): the register (versions, approval, withdrawal), a
 story answered with one statement (one reply draft per open ticket, in its language or the
 fallback, threaded, to its requester alone; safe to repeat), and the acknowledgement still one
 per ticket beside the replies."""

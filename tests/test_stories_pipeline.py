@@ -1,4 +1,4 @@
-"""The story step through the real pipeline (SQLite): inquiries about one subject in three
+"""The story step through the real pipeline (SQLite and PostgreSQL): inquiries about one subject in three
 languages join one story, and the triage explanation says so; a release answered by two
 journalists ties them; machines and unrelated mail stay out; the story services and views."""
 
@@ -29,9 +29,9 @@ def eml(sender, subject, body, *, msgid=None, in_reply_to=None, extra=""):
     return "\r\n".join(lines).encode()
 
 
-@pytest.fixture
-def env(tmp_path):
-    url = f"sqlite:///{tmp_path / 'md.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def env(request, tmp_path):
+    url = f"sqlite:///{tmp_path / 'md.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
     upgrade(url)
     settings = load_settings(database_url=url, data_dir=tmp_path / "data", media_address="media@gims.example")
     return settings, engine_for(url)
