@@ -51,7 +51,8 @@ concerning news official officials said says per am pm one two three first last 
 good still colleague colleagues cheers advance greetings everyone people someone anyone true since
 le la les un une des du de d l et ou mais pour par avec sans sur sous dans en au aux ce cet cette ces il elle ils
 elles nous vous je tu on qui que quoi dont ou est sont etait ete etre avoir avez avons ont a pas ne plus tres aussi
-bonjour bonsoir madame monsieur merci cordialement equipe vrai encore toujours salutations bien votre vos notre nos leur leurs mon ma mes son sa ses
+bonjour bonsoir madame monsieur merci cordialement equipe vrai encore toujours
+salutations bien votre vos notre nos leur leurs mon ma mes son sa ses
 service presse porte parole journaliste demande demandes entretien interview commentaire commentaires declaration
 question questions information informations precisions reponse repondre confirmer confirmation aujourd hui demain
 hier semaine matin soir delai urgent article sujet reportage redaction pouvez pourriez pourrait pouvoir souhaite
@@ -273,7 +274,9 @@ def weight(term: str, kind: str, df: dict[str, int], n: int) -> float:
     return base * (0.3 if share > 0.25 else 1.0)
 
 
-def score(terms: dict[str, str], other: dict[str, str], df: dict[str, int], n: int) -> tuple[float, list[tuple[str, str]]]:
+def score(terms: dict[str, str], other: dict[str, str], df: dict[str, int],
+          n: int) -> tuple[float, list[tuple[str, str]]]:
+    """The weight of what ``terms`` shares with ``other``, and the shared terms, strongest first."""
     shared = [(t, k) for t, k in terms.items() if t in other]
     shared.sort(key=lambda tk: (-weight(tk[0], tk[1], df, n), tk[0]))
     return sum(weight(t, k, df, n) for t, k in shared), shared

@@ -78,7 +78,8 @@ def merge(story: str = typer.Argument(..., help="The story whose tickets move.")
 
 
 @story_app.command()
-def split(story: str = typer.Argument(...), refs: list[str] = typer.Argument(..., help="Tickets to move to a new story.")) -> None:
+def split(story: str = typer.Argument(...),
+          refs: list[str] = typer.Argument(..., help="Tickets to move to a new story.")) -> None:
     """Move some tickets of a story into a new story of their own."""
     from mediadesk.worker import services
 
@@ -119,7 +120,8 @@ def _read(path: Path) -> str:
 def statement_add(file: Path = typer.Argument(..., help="The text (UTF-8), or - for stdin."),
                   lang: str = typer.Option(..., "--lang", help="Its language: ar, en, fr…"),
                   title: Optional[str] = typer.Option(None, "--title", help="A new statement's title."),
-                  to: Optional[str] = typer.Option(None, "--to", help="Add this language version to statement ID.")) -> None:
+                  to: Optional[str] = typer.Option(None, "--to",
+                                                   help="Add this language version to statement ID.")) -> None:
     """Register a statement, or a further language version of one (while it is a draft).
 
     Examples:
