@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlalchemy.orm import relationship
 from sqlmodel import Field, Relationship, SQLModel
 
@@ -82,6 +82,8 @@ class Ticket(SQLModel, table=True):
     # see migration 0006).
     related_ticket_id: int | None = Field(default=None, index=True)
     contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)  # storage/contacts.py
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True)  # storage/stories.py
+    story_terms: str | None = Field(default=None, sa_column=Column(Text))  # JSON {term: kind} (worker/stories.py)
 
     # Triage (filled by the triage step)
     category: str | None = Field(default=None, max_length=32, index=True)
@@ -182,11 +184,21 @@ class TicketEvent(SQLModel, table=True):
 
 
 class Draft(SQLModel, table=True):
-    """The acknowledgement of a ticket: at most one per ticket, sent at most once."""
+    """A message to an inquirer, sent at most once: the ticket's acknowledgement (``kind`` ack, at
+    most one per ticket) or a reply with a statement (``kind`` reply, at most one per ticket and
+    statement: storage/stories.py)."""
 
     __tablename__ = "draft"
+    __table_args__ = (
+        Index("uq_draft_ack_per_ticket", "ticket_id", unique=True,
+              sqlite_where=text("kind = 'ack'"), postgresql_where=text("kind = 'ack'")),
+        Index("uq_draft_reply_per_statement", "ticket_id", "statement_id", unique=True,
+              sqlite_where=text("kind = 'reply'"), postgresql_where=text("kind = 'reply'")),
+    )
     id: int | None = Field(default=None, primary_key=True)
-    ticket_id: int = Field(foreign_key="ticket.id", unique=True)
+    ticket_id: int = Field(foreign_key="ticket.id", index=True)
+    kind: str = Field(default="ack", max_length=8)  # ack | reply
+    statement_id: int | None = Field(default=None, foreign_key="statement.id", index=True)
     status: str = Field(default="pending", max_length=16, index=True)
     language: str = Field(default="en", max_length=8)
     to_email: str = Field(max_length=320)
@@ -229,3 +241,4 @@ PRIORITY_RANK = {"urgent": 0, "high": 1, "normal": 2, "low": 3}
 # Contacts and outlets live in their own module; importing it here registers their tables
 # wherever the models are (Alembic, create_all).
 from mediadesk.storage import contacts as _contacts  # noqa: E402,F401
+from mediadesk.storage import stories as _stories  # noqa: E402,F401

@@ -6,6 +6,8 @@ for automated mail and spam; a new inbound message reopens a resolved or closed 
 Drafts (the acknowledgement): ``pending → approved → sending → sent``, at most once; a send that
 fails for good is ``failed``, one whose outcome is unknown (the attempt's lease ran out) is
 ``uncertain`` until a human resolves it; ``rejected`` is never sent.
+
+Statements: ``draft → approved → withdrawn`` (a draft may be withdrawn unapproved).
 """
 
 from __future__ import annotations
@@ -43,6 +45,21 @@ DRAFT_SETTLED = (SENT, REJECTED)  # nothing more will happen to it
 DRAFT_IN_FLIGHT = (APPROVED, SENDING)  # on its way: approving again adds nothing
 
 
+# Statements (storage/stories.py): written, approved by someone, withdrawn when no longer true.
+STATEMENT_STATUSES = ("draft", "approved", "withdrawn")
+STATEMENT_TRANSITIONS: dict[str, frozenset[str]] = {
+    "draft": frozenset({"approved", "withdrawn"}),
+    "approved": frozenset({"withdrawn"}),
+    "withdrawn": frozenset(),
+}
+# Drafts come in two kinds: the acknowledgement (one per ticket) and a reply with a statement.
+DRAFT_KINDS = ("ack", "reply")
+
+
+def statement_may(from_status: str, to_status: str) -> bool:
+    return to_status in STATEMENT_TRANSITIONS.get(from_status, frozenset())
+
+
 def ticket_may(from_status: str, to_status: str) -> bool:
     return to_status in TICKET_TRANSITIONS.get(from_status, frozenset())
 
@@ -53,4 +70,5 @@ def draft_may(from_status: str, to_status: str) -> bool:
 
 __all__ = ["TICKET_STATUSES", "OPEN_STATUSES", "CLOSED_STATUSES", "TICKET_TRANSITIONS", "DRAFT_STATUSES",
            "DRAFT_TRANSITIONS", "DRAFT_SETTLED", "DRAFT_IN_FLIGHT", "ticket_may", "draft_may",
-           "PENDING", "APPROVED", "SENDING", "SENT", "FAILED", "UNCERTAIN", "REJECTED"]
+           "PENDING", "APPROVED", "SENDING", "SENT", "FAILED", "UNCERTAIN", "REJECTED", "STATEMENT_STATUSES",
+           "STATEMENT_TRANSITIONS", "DRAFT_KINDS", "statement_may"]

@@ -257,3 +257,63 @@ def test_upgrade_gives_stored_send_events_their_outcome(url):
         got = dict(conn.execute(text("SELECT id, outcome FROM ticket_event ORDER BY id")).all())
     engine.dispose()
     assert got == {1: "sent", 2: "failed", 3: "deferred", 4: "uncertain", 5: "late", 6: None}
+
+
+# --------------------------------------------------------------------------- 0010: stories
+
+
+def test_stories_migration_up_and_down_keeps_the_tickets(url):
+    """0010 adds the story table and ticket.story_id/story_terms, statements, and draft kinds (one
+    acknowledgement per ticket, one reply per ticket and statement); down again, every ticket is
+    still there with its foreign keys (SQLite rebuilds the ticket table), replies are gone and a
+    ticket has one draft at most again."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import inspect
+
+    from mediadesk.storage.db import alembic_config
+
+    before = ScriptDirectory.from_config(alembic_config(url)).get_revision("0010").down_revision
+    upgrade(url, before)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO ticket (id, ref, mailbox, subject, status, needs_review, priority_rank, overdue, "
+                          "created_at, updated_at, last_message_at) VALUES (1, 'MR-1', '', 's', 'new', false, 2, false, "
+                          "'2026-11-24 10:00:00', '2026-11-24 10:00:00', '2026-11-24 10:00:00')"))
+    upgrade(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO story (id, title, created_by, created_at, last_activity_at) "
+                          "VALUES (1, 's', 'system', '2026-11-24 10:00:00', '2026-11-24 10:00:00')"))
+        conn.execute(text("UPDATE ticket SET story_id = 1, story_terms = '{}' WHERE id = 1"))
+        with pytest.raises(Exception):  # the foreign key holds
+            with conn.begin_nested():
+                conn.execute(text("UPDATE ticket SET story_id = 99 WHERE id = 1"))
+        conn.execute(text("INSERT INTO statement (id, title, status, created_by, created_at) "
+                          "VALUES (1, 't', 'approved', 'ed', '2026-11-24 10:00:00')"))
+        draft = ("INSERT INTO draft (ticket_id, kind, statement_id, status, language, to_email, subject, body_text, "
+                 "created_at, send_attempts) VALUES (1, :kind, :statement, 'pending', 'en', 'a@x', 's', 'b', "
+                 "'2026-11-24 10:00:00', 0)")
+        conn.execute(text(draft), {"kind": "ack", "statement": None})
+        conn.execute(text(draft), {"kind": "reply", "statement": 1})  # a reply beside the acknowledgement
+        for kind, statement in (("ack", None), ("reply", 1)):  # but one of each
+            with pytest.raises(Exception):
+                with conn.begin_nested():
+                    conn.execute(text(draft), {"kind": kind, "statement": statement})
+    engine.dispose()
+
+    command.downgrade(alembic_config(url), before)
+    engine = make_engine(url)
+    inspector = inspect(engine)
+    assert "story" not in inspector.get_table_names()
+    assert not {"story_id", "story_terms"} & {c["name"] for c in inspector.get_columns("ticket")}
+    assert {"ticket", "contact"} == {fk["referred_table"] for fk in inspector.get_foreign_keys("ticket")}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT ref FROM ticket")).scalars().all() == ["MR-1"]
+        assert conn.execute(text("SELECT count(*) FROM draft")).scalar() == 1  # the acknowledgement stays
+        if url.startswith("sqlite"):
+            assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+    with pytest.raises(Exception), engine.begin() as conn:  # one draft per ticket again
+        conn.execute(text("INSERT INTO draft (ticket_id, status, language, to_email, subject, body_text, created_at, "
+                          "send_attempts) VALUES (1, 'pending', 'en', 'a@x', 's', 'b', '2026-11-24 10:00:00', 0)"))
+    engine.dispose()
+    upgrade(url)

@@ -83,6 +83,7 @@ class Batch:
     children: list[tuple[Message, ParsedMessage]] = field(default_factory=list)  # references, attachments
     approved: list[int] = field(default_factory=list)  # drafts auto-approved: enqueue after commit
     index: object | None = None  # the thread step's ThreadIndex
+    story_pool: object | None = None  # the story step's stories.Pool: the window's inquiries, loaded once
     _ticket_ids: list[int] = field(default_factory=list)
 
     policy: thread.Policy = field(init=False)  # whose mail is the office's (settings, read once)

@@ -5,6 +5,7 @@
     ─── one write transaction per batch ───
     thread              onto the ticket whose conversation it continues, or a new one
     triage              store the decision, SLA, status
+    story               a genuine inquiry joins the story of its subject (worker/stories.py)
     contact             the requester's contact and outlet
     draft               the acknowledgement, and the auto-send policy
 
@@ -28,12 +29,12 @@ from mediadesk.storage.db import read_scope, session_scope
 from mediadesk.storage.models import InboundMessage, Message, Ticket
 from mediadesk.worker.batch import Batch, IngestResult, Item, thread_policy, with_message_ids
 from mediadesk.worker.parsing import parse_message
-from mediadesk.worker.steps import contact, draft, parse, thread, triage
+from mediadesk.worker.steps import contact, draft, parse, story, thread, triage
 from mediadesk.worker.thread import TAG_RE
 
 log = structlog.get_logger("mediadesk.pipeline")
 
-LOCKED_STEPS: tuple[Callable[[Item, Batch], None], ...] = (triage.run, contact.run, draft.run)  # after thread.run
+LOCKED_STEPS: tuple[Callable[[Item, Batch], None], ...] = (triage.run, story.run, contact.run, draft.run)  # after thread.run
 
 
 def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *, limiter=None, model=None,

@@ -175,9 +175,16 @@ def append_to_sent(raw: bytes, settings, *, when: datetime | None = None) -> boo
         return False
 
 
+def what(draft: Draft) -> str:
+    """What the draft is, in the audit trail: an acknowledgement, or a reply with a statement."""
+    return f"statement {draft.statement_id} reply" if draft.kind == "reply" else "acknowledgement"
+
+
 def record_sent(session: Session, draft: Draft, message, settings, *, actor: str = SYSTEM,
-                note: str = "acknowledgement sent") -> Message:
-    """Mark ``draft`` sent, store the outbound message on its ticket, acknowledge the ticket."""
+                note: str | None = None) -> Message:
+    """Mark ``draft`` sent, store the outbound message on its ticket, and move the ticket on: an
+    acknowledgement acknowledges it; a reply with a statement answers it (``waiting``)."""
+    note = note or f"{what(draft)} sent"
     now = utcnow()
     draft.status = "sent"
     draft.sent_at = now
@@ -202,9 +209,10 @@ def record_sent(session: Session, draft: Draft, message, settings, *, actor: str
     _event(session, draft.ticket_id, f"{note} to {draft.to_email} ({message['Message-ID']})", actor=actor,
            outcome=SENT)
     if ticket is not None:
-        if allowed(ticket.status, "acknowledged"):
-            transition(session, ticket, "acknowledged", actor=actor, note="acknowledgement sent")
-        elif ticket.acknowledged_at is None:
+        target = "waiting" if draft.kind == "reply" else "acknowledged"
+        if allowed(ticket.status, target):
+            transition(session, ticket, target, actor=actor, note=f"{what(draft)} sent")
+        if ticket.acknowledged_at is None:
             ticket.acknowledged_at = now
             session.add(ticket)
     return outbound
@@ -379,7 +387,7 @@ def send_draft(engine: Engine, draft_id: int, settings, *,
         before_record()
     with session_scope(engine) as session:
         if _record_outcome(session, draft, status="sent", error=None, sent_at=utcnow(),
-                           note=f"acknowledgement sent to {draft.to_email} ({message['Message-ID']})"):
+                           note=f"{what(draft)} sent to {draft.to_email} ({message['Message-ID']})"):
             record_sent(session, session.get(Draft, draft_id), message, settings)
     bound.info("ack_sent", message_id=message["Message-ID"])
     append_to_sent(message.as_bytes(), settings)

@@ -129,6 +129,8 @@ class Settings(BaseSettings):
     ack_rate_limit: int = Field(default=3, ge=0)
     ack_rate_window_seconds: int = Field(default=86400, ge=1)
     sla_hours: dict[str, dict[str, float]] = DEFAULT_SLA_HOURS
+    # Stories (worker/stories.py): an inquiry is compared with the inquiries of this many hours.
+    story_window_hours: float = Field(default=72.0, gt=0)
 
     # Spam. Upstream verdicts (X-Spam-Flag, X-Spamd-Result, Microsoft 365 SCL…) are believed only
     # when the office's own mail server wrote them: turn this off when it does not filter.

@@ -12,7 +12,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from mediadesk.storage.models import Draft, Message, Ticket, utcnow
-from mediadesk.storage.statuses import APPROVED, DRAFT_IN_FLIGHT, FAILED, REJECTED, SENT, UNCERTAIN, draft_may
+from mediadesk.storage.statuses import (APPROVED, DRAFT_IN_FLIGHT, DRAFT_SETTLED, FAILED, REJECTED, SENT, UNCERTAIN,
+                                         draft_may)
 from mediadesk.worker.drafting.limiter import count_recent_drafts
 from mediadesk.worker.drafting.message import new_message_id, references_for, reply_subject
 from mediadesk.worker.drafting.render import deadline_as_stated, render_ack, text_to_html
@@ -301,7 +302,13 @@ def maybe_auto_approve(session: Session, ticket: Ticket, draft: Draft, settings,
 
 
 def draft_for_ticket(session: Session, ticket_id: int) -> Draft | None:
-    return session.exec(select(Draft).where(Draft.ticket_id == ticket_id)).first()
+    """The ticket's draft under review: its newest unsettled draft (a reply with a statement, or
+    the acknowledgement), else its acknowledgement, else its newest draft."""
+    drafts = session.exec(select(Draft).where(Draft.ticket_id == ticket_id).order_by(Draft.id.desc())).all()
+    for draft in drafts:
+        if draft.status not in DRAFT_SETTLED:
+            return draft
+    return next((d for d in drafts if d.kind == "ack"), drafts[0] if drafts else None)
 
 
 def find_ticket(session: Session, ref: str) -> Ticket | None:

@@ -136,8 +136,9 @@ class Reservations:
 
 
 def count_recent_drafts(session: Session, sender: str, window_seconds: int) -> int:
-    """Drafts addressed to ``sender`` created within the window (the fallback count)."""
+    """Acknowledgements addressed to ``sender`` created within the window (the fallback count;
+    a reply with a statement is a human's decision, not counted)."""
     since = utcnow() - timedelta(seconds=window_seconds)
     query = select(func.count()).select_from(Draft).where(
-        func.lower(Draft.to_email) == sender.strip().lower(), Draft.created_at >= since)
+        func.lower(Draft.to_email) == sender.strip().lower(), Draft.created_at >= since, Draft.kind == "ack")
     return int(session.exec(query).one())

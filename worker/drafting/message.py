@@ -126,10 +126,13 @@ def build_email(draft, settings, *, date=None) -> EmailMessage:
     references = references_for(None, draft.references)
     if references:
         msg["References"] = references
-    # RFC 3834: mark the reply as automatic so well-behaved responders stay silent.
-    msg["Auto-Submitted"] = "auto-replied"
+    # RFC 3834: mark the acknowledgement as automatic so well-behaved responders stay silent. A
+    # reply with a statement is a person's answer (not auto-submitted), but twenty out-of-office
+    # replies to it are still unwanted.
+    if getattr(draft, "kind", "ack") != "reply":
+        msg["Auto-Submitted"] = "auto-replied"
+        msg["Precedence"] = "auto_reply"
     msg["X-Auto-Response-Suppress"] = "All"
-    msg["Precedence"] = "auto_reply"
     # Base64 for non-ASCII text: safe through any server, 8BITMIME or not.
     msg.set_content(draft.body_text, subtype="plain", charset="utf-8", cte=_cte(draft.body_text))
     if draft.body_html:

@@ -195,7 +195,8 @@ def record_team_reply(batch: Batch, ticket: Ticket, sender: str, decision: core.
     if ticket.status in ("triaged", "acknowledged", "in_progress"):
         workflow.transition(session, ticket, "waiting", actor=sender, note="the team answered", sink=batch.event)
     session.flush()  # a draft created earlier in this batch
-    pending = session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status == "pending")).first()
+    pending = session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status == "pending",
+                                               Draft.kind == "ack")).first()
     if pending is not None:
         pending.status = "rejected"
         session.add(pending)
@@ -213,7 +214,8 @@ def adopt(batch: Batch, ticket: Ticket, parsed: ParsedMessage) -> bool:
     workflow.record(session, ticket, "requester", actor=SYSTEM, sink=batch.event,
                     note=f"{parsed.from_email} began this conversation ({previous} answered it): the requester")
     session.flush()  # a draft created earlier in this batch
-    pending = session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status == "pending")).first()
+    pending = session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status == "pending",
+                                               Draft.kind == "ack")).first()
     if pending is None:
         return False
     workflow.record(session, ticket, "draft", actor=SYSTEM, sink=batch.event,

@@ -149,12 +149,19 @@ def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
 
 
 @draft_app.command("approve")
-def approve(ref: str = typer.Argument(..., help="ticket reference"),
+def approve(ref: Optional[str] = typer.Argument(None, help="ticket reference"),
             now: bool = typer.Option(False, "--now", help="send in this process instead of queueing"),
-            resend: bool = typer.Option(False, "--resend", help="send again a failed or uncertain draft")) -> None:
+            resend: bool = typer.Option(False, "--resend", help="send again a failed or uncertain draft"),
+            story: Optional[str] = typer.Option(None, "--story", help="approve the story's pending replies together"),
+            yes: bool = typer.Option(False, "--yes", "-y", help="with --story: do not ask")) -> None:
     """Approve the draft and queue it for sending (safe to repeat: queued once)."""
     from mediadesk.cli import common
     from mediadesk.worker import services
+
+    if (ref is None) == (story is None):
+        fail("give a ticket reference, or --story S", ExitCode.USAGE)
+    if story is not None:
+        return _approve_story(story, now=now, yes=yes)
 
     done = common.act(services.approve, ref, resend=resend)
     if done.status == "sent":
@@ -172,6 +179,35 @@ def approve(ref: str = typer.Argument(..., help="ticket reference"),
     else:
         err.print(f"{done.ref}: already approved, not queued again (the outbox sweep re-queues a lost send; "
                   "--now sends it from here)")
+
+
+def _approve_story(story: str, *, now: bool, yes: bool) -> None:
+    """Show how many replies will go and to whom, then approve exactly those together."""
+    from mediadesk.cli import common
+    from mediadesk.worker import services
+
+    try:
+        pending = services.story_pending_replies(_engine(), story)
+    except services.NotFound as exc:
+        fail(str(exc), ExitCode.NOT_FOUND)
+    if not pending:
+        err.print(f"{story}: no reply waiting for approval")
+        return
+    counts: dict[str, int] = {}
+    for p in pending:
+        counts[p["language"]] = counts.get(p["language"], 0) + 1
+    err.print(f"{len(pending)} replies will go, each to its requester alone ("
+              + ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())) + "):", highlight=False)
+    for p in pending:
+        err.print(f"  {p['ref']}  {p['language']}  {p['to']}  (statement {p['statement_id']})", highlight=False,
+                  markup=False)
+    if not yes and not typer.confirm("Approve them?", err=True):
+        fail("nothing approved", ExitCode.ERROR)
+    done = common.act(services.approve_story, story, [p["draft_id"] for p in pending])
+    for action in done:
+        if action.changed:
+            _enqueue_or_send(action.draft_id, now)
+    err.print(f"{sum(a.changed for a in done)} approved", highlight=False)
 
 
 @draft_app.command("reject")

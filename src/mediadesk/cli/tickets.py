@@ -81,6 +81,7 @@ def list_tickets(
     review: bool = typer.Option(False, "--review", help="Only tickets flagged for human review."),
     since: Optional[str] = typer.Option(None, "--since", help="Created since an ISO date or an age (24h, 7d)."),
     search: Optional[str] = typer.Option(None, "--search", "-q", help="Text in subject, body or sender."),
+    story: Optional[str] = typer.Option(None, "--story", help="Only the tickets of this story (S-3; see `mediadesk story list`)."),
     limit: int = typer.Option(100, "--limit", "-n", min=1),
     json_: bool = typer.Option(False, "--json", help="One JSON array of ticket objects."),
 ) -> None:
@@ -120,6 +121,13 @@ def list_tickets(
             query = query.where(overdue_clause(now))
         if review:
             query = query.where(Ticket.needs_review.is_(True))
+        if story:
+            from mediadesk.worker.services import NotFound, find_story
+
+            try:
+                query = query.where(Ticket.story_id == find_story(session, story).id)
+            except NotFound as exc:
+                fail(str(exc), ExitCode.NOT_FOUND)
         since_at = _parse_since(since)
         if since_at:
             query = query.where(Ticket.created_at >= since_at)
@@ -183,7 +191,8 @@ def _get_ticket(session: Session, ref: str) -> Ticket:
 def ticket_detail(session: Session, ticket: Ticket) -> dict:
     messages = session.exec(select(Message).where(Message.ticket_id == ticket.id).order_by(Message.id)).all()
     events = session.exec(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)).all()
-    draft = session.exec(select(Draft).where(Draft.ticket_id == ticket.id)).first()
+    drafts = session.exec(select(Draft).where(Draft.ticket_id == ticket.id).order_by(Draft.id)).all()
+    draft = next((d for d in drafts if d.kind == "ack"), None)
     detail = ticket_summary(ticket)
     detail.update({
         "language_confidence": ticket.language_confidence,
@@ -198,6 +207,9 @@ def ticket_detail(session: Session, ticket: Ticket) -> dict:
         "events": [{"at": e.at, "actor": e.actor, "kind": e.kind, "from": e.from_status, "to": e.to_status,
                     "note": e.note} for e in events],
         "related": related_tickets(session, ticket),
+        "story": f"S-{ticket.story_id}" if ticket.story_id else None,
+        "statements": [{"statement_id": d.statement_id, "to": d.to_email, "language": d.language, "status": d.status,
+                        "approved_by": d.approved_by, "sent_at": d.sent_at} for d in drafts if d.kind == "reply"],
     })
     for m in messages:
         atts = session.exec(select(Attachment).where(Attachment.message_id == m.id)).all()
@@ -273,6 +285,11 @@ def _render_detail(d: dict) -> None:
                   f"  automated {d['automated_kind'] or 'no'}")
     for reason in d["explanation"]:
         triage.append(f"\n  • {reason}")
+    if d.get("story"):
+        triage.append(f"\nstory {d['story']} (mediadesk story show {d['story']})")
+    for r in d.get("statements") or ():
+        when = f"sent {common.fmt_time(r['sent_at'])}" if r["sent_at"] else r["status"]
+        triage.append(f"\nstatement {r['statement_id']} ({r['language']}) to {r['to']}: {when}")
     if d["review_reason"]:
         triage.append(f"\nreview: {d['review_reason']}", style="yellow")
     out.print(Panel(triage, title="triage", expand=False))
