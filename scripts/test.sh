@@ -21,6 +21,8 @@ pg_up() { if have pg_isready; then pg_isready -q -h 127.0.0.1 -p 5432 -t 2; else
 # 2. Dovecot and openssl (the tests run a private instance, never the system service).
 have dovecot || apt_install dovecot-imapd
 have openssl || apt_install openssl
+# Chromium, headless: the report page is opened in a real browser (tests/test_report.py).
+have chromium || apt_install chromium
 
 # 3. Redis: 127.0.0.1:6379 if it answers, else the tests start redis-server on a free port.
 redis_up || have redis-server || apt_install redis-server

@@ -667,7 +667,8 @@ def test_reprocess_parked_redrives_into_a_ticket(desk):
 def test_stats_counts_match_the_database(desk):
     data = desk.json("stats")
     assert set(data) == {"total", "by_status", "by_category", "by_language", "by_priority", "time_to_acknowledge",
-                         "time_to_resolve", "sla_breaches", "overdue", "per_day"}
+                         "time_to_resolve", "sla_breaches", "overdue", "per_day", "by_outlet_kind", "deadlines",
+                         "top_outlets"}
     tickets = desk.tickets()
     assert data["total"] == len(tickets)
     from collections import Counter

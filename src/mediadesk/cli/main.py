@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mediadesk.cli import contacts_cmd, doctor, draft_cmd, ops, stats, tickets, triage_cmd
+from mediadesk.cli import contacts_cmd, doctor, draft_cmd, ops, report_cmd, stats, tickets, triage_cmd
 
 app = typer.Typer(
     name="mediadesk",
@@ -21,6 +21,7 @@ stats.register(app)
 draft_cmd.register(app)
 triage_cmd.register(app)
 contacts_cmd.register(app)
+report_cmd.register(app)
 
 
 @app.callback()
