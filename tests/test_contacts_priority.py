@@ -133,3 +133,16 @@ def test_a_known_outlets_general_letter_gets_normal_priority(env):
     known, unknown = tickets["claire@gulfnews.com"], tickets["claire@elsewhere.example"]
     assert unknown.category == known.category == "general" and unknown.priority == "low"
     assert known.priority == "normal"
+
+
+def test_a_programme_named_after_an_outlet_is_not_the_outlet(env):
+    """The demo's radio producer of « Le Monde en direct » (Radio Horizon, unknown) was read as
+    Le Monde, and so got Le Monde's tier: a name inside a quoted title is not the sender's outlet."""
+    settings, engine = env
+    body = ASK + "\n\nBien cordialement,\n\nClaire Vasseur\nProductrice - « Le Monde en direct »\nRadio Horizon\n"
+    claire = run(settings, engine, mail(1, "Claire Vasseur <claire@radiohorizon.example>", body))
+    ticket = claire["claire@radiohorizon.example"]
+    assert ticket.priority == "normal" and not any("outlet" in r for r in json.loads(ticket.explanation))
+    quoted = ASK + "\n\nBien cordialement,\n\nMarie Dupont\nJournaliste, « Le Monde »\n"
+    marie = run(settings, engine, mail(2, "Marie Dupont <marie.dupont.press@gmail.com>", quoted))
+    assert marie["marie.dupont.press@gmail.com"].priority == "high"  # the quoted name alone still counts
