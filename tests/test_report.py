@@ -281,6 +281,7 @@ def dump_dom(browser: str, path: Path, proxy: RecordingProxy, tmp: Path) -> str:
     return proc.stdout
 
 
+@pytest.mark.slow  # a browser in a subprocess: not in the in-process fast lane
 def test_the_page_in_a_headless_browser_loads_offline_without_errors_and_draws_every_chart(desk):
     browser = chromium()
     engine, tmp = desk

@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from jinja2 import Environment
-from markupsafe import Markup
 
 from mediadesk.cli import common
 from mediadesk.cli.common import err
@@ -51,7 +49,8 @@ PAGE = """<!DOCTYPE html>
   <div class="card"><b>{{ hours(data.time_to_resolve.median_hours) }}</b><span>median hours to resolve</span></div>
   <div class="card"><b>{{ data.deadlines.kept }} / {{ data.deadlines.kept + data.deadlines.missed }}</b>
     <span>journalists' deadlines kept</span></div>
-  <div class="card"><b>{{ data.sla_breaches.first_response + data.sla_breaches.resolution }}</b><span>SLA breaches</span></div>
+  <div class="card"><b>{{ data.sla_breaches.first_response }} / {{ data.sla_breaches.resolution }}</b>
+    <span>SLA breaches: first response / resolution</span></div>
   <div class="card"><b>{{ data.backlog_by_age.values() | sum }}</b><span>open now</span></div>
 </div>
 <table>
@@ -89,7 +88,8 @@ def charts(data: dict) -> list[tuple[str, str, object]]:
     categories = list(data["by_category"])
     per_day = go.Figure([_bar(go, days, [data["per_day_by_category"][d].get(c, 0) for d in days], c,
                               COLOURS[i % len(COLOURS)]) for i, c in enumerate(categories)])
-    per_day.update_layout(barmode="stack", xaxis_title="day", yaxis_title="inquiries", xaxis_type="category")
+    per_day.update_layout(barmode="stack", xaxis_title="day", yaxis_title="inquiries", xaxis_type="date",
+                          xaxis_tickformat="%d %b %Y")  # a date axis: days without inquiries stay visible as gaps
     speed = go.Figure([
         _bar(go, ["acknowledge", "resolve"], [data[k]["median_hours"] for k in ("time_to_acknowledge", "time_to_resolve")],
              "median", COLOURS[0]),
@@ -125,6 +125,8 @@ def charts(data: dict) -> list[tuple[str, str, object]]:
 def render_page(data: dict, *, organisation: str, period: str, generated: str, zone: str) -> str:
     """The whole page: plotly's JavaScript once, inline; one div per chart; the data as JSON."""
     import plotly.io as pio
+    from jinja2 import Environment
+    from markupsafe import Markup
     from plotly.offline import get_plotlyjs
 
     config = {"displaylogo": False, "responsive": True}
