@@ -11,6 +11,7 @@ import typer
 from rich.panel import Panel
 from rich.text import Text
 from sqlalchemy import func
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from mediadesk.cli import common
@@ -36,12 +37,19 @@ def outlet_brief(outlet: Outlet | None) -> dict | None:
                                         "country": outlet.country}
 
 
-def with_contacts(query):
-    """``query`` (tickets) with each ticket's contact and outlet: outer joins in the same query,
-    not a query per row. Joined last, after any search join, so SQLite still reads the
-    full-text matches first."""
-    return query.add_columns(Contact, Outlet).outerjoin(Contact, Contact.id == Ticket.contact_id) \
-        .outerjoin(Outlet, Outlet.id == Contact.outlet_id)
+def list_order(t) -> tuple:
+    """How `list` orders tickets (``t``: the Ticket entity or an alias of it): most urgent first."""
+    return (t.priority_rank, t.due_at.is_(None), t.due_at, t.id)
+
+
+def with_contacts(query, order=lambda t: (t.id,)):
+    """The tickets of ``query`` (ordered and limited) with each one's contact and outlet, in one
+    statement: the page of tickets is chosen first, in a subquery, and only its rows are joined
+    (joined before the LIMIT, SQLite would join every open ticket before sorting: +50% on 100k
+    tickets). ``order`` gives the same order on the subquery's alias."""
+    page = aliased(Ticket, query.subquery("page"))
+    return select(page, Contact, Outlet).outerjoin(Contact, Contact.id == page.contact_id) \
+        .outerjoin(Outlet, Outlet.id == Contact.outlet_id).order_by(*order(page))
 
 
 def ticket_summary(ticket: Ticket, now: datetime | None = None, *, contact: Contact | None = None,
@@ -147,8 +155,8 @@ def list_tickets(
             # the full-text matches first and looks each ticket up by its key (scripts/bench_cli.py).
             matches = matching_ticket_ids(session, search).subquery("matches")
             query = query.join(matches, matches.c.id == Ticket.id)
-        query = query.order_by(Ticket.priority_rank, Ticket.due_at.is_(None), Ticket.due_at, Ticket.id).limit(limit)
-        joined = session.execute(with_contacts(query)).all()  # rows of three: not exec's scalars
+        query = query.order_by(*list_order(Ticket)).limit(limit)
+        joined = session.execute(with_contacts(query, list_order)).all()  # rows of three: not exec's scalars
         session.expunge_all()  # keep the loaded values: read_scope's rollback would expire them
     if json_:
         print_json([ticket_summary(t, now, contact=c, outlet=o) for t, c, o in joined])
