@@ -51,6 +51,7 @@ class TicketFacts:
     first_response_due_at: datetime | None = None
     due_at: datetime | None = None
     answered_at: datetime | None = None  # the team's first reply
+    merged_into_id: int | None = None  # always None (merged tickets are not loaded): as repo.is_overdue reads it
 
 
 # --------------------------------------------------------------------------- reading
@@ -59,7 +60,9 @@ class TicketFacts:
 def load_facts(session: Session, *, since: datetime | None = None, until: datetime | None = None) -> list[TicketFacts]:
     """The tickets created in [since, until) (merged-away ones not counted twice), with their
     outlets and first team replies: two queries, however many tickets."""
-    query = select(Ticket, Outlet.name, Outlet.kind, Outlet.tier) \
+    # Columns, not Ticket objects: a third of the time on 100k tickets (no identity map to fill).
+    columns = [getattr(Ticket, name) for name in _TICKET_COLUMNS]
+    query = select(*columns, Outlet.name, Outlet.kind, Outlet.tier) \
         .outerjoin(Contact, Contact.id == Ticket.contact_id).outerjoin(Outlet, Outlet.id == Contact.outlet_id) \
         .where(Ticket.merged_into_id.is_(None))
     answers = select(Message.ticket_id, func.min(func.coalesce(Message.date, Message.created_at))) \
@@ -68,11 +71,17 @@ def load_facts(session: Session, *, since: datetime | None = None, until: dateti
     for clause in ([Ticket.created_at >= since] if since else []) + ([Ticket.created_at < until] if until else []):
         query, answers = query.where(clause), answers.where(clause)
     answered = {ticket_id: _aware(at) for ticket_id, at in session.execute(answers.group_by(Message.ticket_id))}
-    return [TicketFacts(ref=t.ref, created_at=t.created_at, status=t.status, category=t.category, language=t.language,
-                        priority=t.priority, outlet=name, outlet_kind=kind, outlet_tier=tier, deadline=t.deadline,
-                        acknowledged_at=t.acknowledged_at, resolved_at=t.resolved_at,
-                        first_response_due_at=t.first_response_due_at, due_at=t.due_at, answered_at=answered.get(t.id))
-            for t, name, kind, tier in session.execute(query.order_by(Ticket.id))]
+    facts = []
+    for row in session.execute(query.order_by(Ticket.id)):
+        ticket_id, *values = row[:len(columns)]
+        name, kind, tier = row[len(columns):]
+        facts.append(TicketFacts(**dict(zip(_TICKET_COLUMNS[1:], values)), outlet=name, outlet_kind=kind,
+                                 outlet_tier=tier, answered_at=answered.get(ticket_id)))
+    return facts
+
+
+_TICKET_COLUMNS = ("id", "ref", "created_at", "status", "category", "language", "priority", "deadline",
+                   "acknowledged_at", "resolved_at", "first_response_due_at", "due_at")
 
 
 def _aware(value):
