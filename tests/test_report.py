@@ -89,6 +89,7 @@ SENDERS = [
     ("<d@x>", "Ann Lee <ann@unknown-paper.example>", "Could we have photos of the exhibition?"),
     ("<e@x>", "سارة <sara@unknown-daily.example>", "نرغب في إجراء مقابلة مع المدير حول التقرير"),
     ("<f@x>", "Dana Levi <dana.levi@reuters.com>", "Another question on the figures, please."),
+    ("<g@x>", "Anna Weber <anna@tagespost.example>", "I am out of the office until 7 December."),  # a machine
 ]
 
 
@@ -103,7 +104,9 @@ def desk(tmp_path, monkeypatch):
                              redis_url="redis://127.0.0.1:1/0")
     engine = engine_for(url)
     with session_scope(engine) as session:
-        ids = repo.store_inbound(session, items=[repo.RawItem(raw=eml(m, s, "Request", b)) for m, s, b in SENDERS],
+        ids = repo.store_inbound(session, items=[repo.RawItem(raw=eml(m, s, "Request", b, extra="Auto-Submitted: auto-replied"
+                                                                      if "out of the office" in b else ""))
+                                                 for m, s, b in SENDERS],
                                  mailbox="t", source="test")
     pipeline.process_batch(engine, ids, settings)
     now = utcnow()
@@ -173,6 +176,8 @@ def test_the_page_embeds_the_figures_of_the_database(desk):
     for key in ("total", "by_language", "by_category", "by_outlet_kind", "top_outlets"):
         assert data[key] == want[key], key
     assert sum(sum(day.values()) for day in data["per_day_by_category"].values()) == want["total"]
+    assert data["machines_and_spam"] == 1 == sum(n for c, n in want["by_category"].items() if c in ("automated", "spam"))
+    assert f'{want["total"] - data["machines_and_spam"]}</b>' in page  # the headline counts people, not machines
     assert data["deadlines"] == {"with_deadline": 4, "kept": 1, "missed": 2, "pending": 1, "missed_refs": ["MR-2", "MR-3"]}
     assert sum(data["backlog_by_age"].values()) == want["open"] and data["backlog_by_age"]["1–4 weeks"] == 1
     ack = data["time_to_acknowledge"]

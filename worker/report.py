@@ -182,6 +182,7 @@ def compute(facts: list[TicketFacts], *, now: datetime | None = None, zone: tzin
     outlets = by_outlet(facts, now)
     return {
         "total": len(facts),
+        "machines_and_spam": sum(t.category in ("automated", "spam") for t in facts),
         "per_day_by_category": per_day_by_category(facts, zone),
         "by_category": dict(Counter(t.category or "untriaged" for t in facts).most_common()),
         "by_language": dict(Counter(t.language or "unknown" for t in facts).most_common()),

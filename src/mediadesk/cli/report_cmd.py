@@ -44,7 +44,8 @@ PAGE = """<!DOCTYPE html>
 <h1>{{ organisation }}: media inquiries</h1>
 <p class="sub">{{ period }} · generated {{ generated }} · times in {{ zone }}</p>
 <div class="cards">
-  <div class="card"><b>{{ data.total }}</b><span>inquiries</span></div>
+  <div class="card"><b>{{ data.total - data.machines_and_spam }}</b>
+    <span>inquiries (besides {{ data.machines_and_spam }} from machines or spam)</span></div>
   <div class="card"><b>{{ hours(data.time_to_acknowledge.median_hours) }}</b><span>median hours to acknowledge</span></div>
   <div class="card"><b>{{ hours(data.time_to_resolve.median_hours) }}</b><span>median hours to resolve</span></div>
   <div class="card"><b>{{ data.deadlines.kept }} / {{ data.deadlines.kept + data.deadlines.missed }}</b>
