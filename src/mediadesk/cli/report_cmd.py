@@ -120,6 +120,7 @@ def charts(data: dict) -> list[tuple[str, str, object]]:
     for _, _, figure in figures:
         figure.update_layout(height=340, margin={"l": 50, "r": 20, "t": 20, "b": 50}, template="plotly_white",
                              showlegend=figure is per_day or figure is speed)
+    figures[3][2].update_layout(margin={"l": 190})  # outlet names, not numbers, on that axis
     return figures
 
 
@@ -130,7 +131,7 @@ def render_page(data: dict, *, organisation: str, period: str, generated: str, z
     from markupsafe import Markup
     from plotly.offline import get_plotlyjs
 
-    config = {"displaylogo": False, "responsive": True}
+    config = {"displaylogo": False, "displayModeBar": False, "responsive": True}  # a page to read, not a tool
     parts = [{"id": key, "title": title,
               "html": Markup(pio.to_html(figure, full_html=False, include_plotlyjs=False, div_id=key, config=config))}
              for key, title, figure in charts(data)]
