@@ -93,12 +93,13 @@ SENDERS = [
 ]
 
 
-@pytest.fixture
-def desk(tmp_path, monkeypatch):
-    """Six inquiries through the pipeline, then: MR-1 answered by the team before its deadline
-    (kept), MR-2 resolved after its deadline (missed), MR-3 only acknowledged before its deadline
-    (missed), MR-4 with a deadline ahead (pending), MR-5 resolved; MR-6 created 10 days ago."""
-    url = f"sqlite:///{tmp_path / 'r.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def desk(request, tmp_path, monkeypatch):
+    """Six inquiries and an auto-reply through the pipeline (SQLite, and PostgreSQL as in
+    production), then: MR-1 answered by the team before its deadline (kept), MR-2 resolved after
+    its deadline (missed), MR-3 only acknowledged before its deadline (missed), MR-4 with a
+    deadline ahead (pending), MR-5 resolved; MR-6 created 10 days ago."""
+    url = f"sqlite:///{tmp_path / 'r.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
     upgrade(url)
     settings = load_settings(_env_file=None, database_url=url, data_dir=tmp_path / "data", media_address="media@imctc.org",
                              redis_url="redis://127.0.0.1:1/0")
@@ -287,6 +288,7 @@ def dump_dom(browser: str, path: Path, proxy: RecordingProxy, tmp: Path) -> str:
 
 
 @pytest.mark.slow  # a browser in a subprocess: not in the in-process fast lane
+@pytest.mark.parametrize("desk", ["sqlite"], indirect=True)  # the page, not the database, is under test
 def test_the_page_in_a_headless_browser_loads_offline_without_errors_and_draws_every_chart(desk):
     browser = chromium()
     engine, tmp = desk
