@@ -23,6 +23,8 @@ have dovecot || apt_install dovecot-imapd
 have openssl || apt_install openssl
 # SpamAssassin's spamd (tests/test_spam.py starts a private one: no rule updates, no network tests).
 have spamd || apt_install spamassassin
+# Chromium, headless: the report page is opened in a real browser (tests/test_report.py).
+have chromium || apt_install chromium
 
 # 3. Redis: 127.0.0.1:6379 if it answers, else the tests start redis-server on a free port.
 redis_up || have redis-server || apt_install redis-server

@@ -274,7 +274,7 @@ def test_list_json_has_the_fields_the_readme_documents(desk):
         assert f"`{field}`" in section, f"{field} is not documented in the README"
     documented = {"ref", "status", "priority", "category", "category_confidence", "language", "automated_kind",
                   "deadline", "subject", "requester", "requester_name", "assignee", "mailbox", "needs_review",
-                  "overdue", "due_at", "created_at", "updated_at"}
+                  "overdue", "due_at", "created_at", "updated_at", "contact", "outlet"}
     assert set(first) == documented
     ticket = desk.ticket(first["ref"])
     assert first["requester"] == ticket.requester_email and first["status"] == ticket.status
@@ -287,7 +287,7 @@ def test_list_piped_is_tab_separated_without_colour(desk):
     lines = result.stdout.splitlines()
     assert "\x1b" not in result.stdout
     assert [line.split("\t")[0] for line in lines] == desk.list_refs("--all")
-    assert all(len(line.split("\t")) == 8 for line in lines)  # ref … subject, no header line
+    assert all(len(line.split("\t")) == 9 for line in lines)  # ref … outlet, subject, no header line
     arabic = next(line.split("\t") for line in lines if line.startswith(desk.refs["arabic"] + "\t"))
     assert arabic[-1] == "طلب بيانات تفصيلية من تقرير الدراية الإعلامية"
     assert arabic[6] == "s.alotaibi@alwaha-daily.example"
@@ -667,7 +667,8 @@ def test_reprocess_parked_redrives_into_a_ticket(desk):
 def test_stats_counts_match_the_database(desk):
     data = desk.json("stats")
     assert set(data) == {"total", "by_status", "by_category", "by_language", "by_priority", "time_to_acknowledge",
-                         "time_to_resolve", "sla_breaches", "overdue", "per_day"}
+                         "time_to_resolve", "sla_breaches", "overdue", "per_day", "by_outlet_kind", "deadlines",
+                         "top_outlets"}
     tickets = desk.tickets()
     assert data["total"] == len(tickets)
     from collections import Counter

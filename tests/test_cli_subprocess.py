@@ -48,7 +48,7 @@ DEMO_FILES = sorted((p for p in (resources.files("mediadesk.demo") / "inbox").it
 
 LIST_FIELDS = {"ref", "status", "priority", "category", "category_confidence", "language", "automated_kind",
                "deadline", "subject", "requester", "requester_name", "assignee", "mailbox", "needs_review",
-               "overdue", "due_at", "created_at", "updated_at"}
+               "overdue", "due_at", "created_at", "updated_at", "contact", "outlet"}
 SHOW_EXTRA = {"explanation", "language_confidence", "review_reason", "first_response_due_at", "acknowledged_at",
               "resolved_at", "closed_at", "messages", "draft", "events", "related"}
 
@@ -172,7 +172,7 @@ def test_demo_processes_the_bundled_inbox_and_is_safe_to_repeat(demo, site):
     tickets = site.tickets()
     assert [r[0] for r in rows] == [t.ref for t in tickets]  # every ticket, in creation order
     assert len(tickets) < len(DEMO_FILES)  # replies threaded onto their tickets
-    assert all(len(r) == 8 for r in rows) and ANSI not in proc.stdout
+    assert all(len(r) == 9 for r in rows) and ANSI not in proc.stdout
     with Session(site.engine) as session:
         states = repo.count_by_state(session)
     assert states == {"done": len(DEMO_FILES)}
@@ -192,7 +192,7 @@ def test_piped_list_is_tab_separated_and_messages_go_to_stderr(site):
     rows = tsv(proc.stdout)
     assert ANSI not in proc.stdout and "┃" not in proc.stdout
     open_refs = {t.ref for t in site.tickets() if t.status in OPEN_STATUSES}
-    assert {r[0] for r in rows} == open_refs and all(len(r) == 8 for r in rows)
+    assert {r[0] for r in rows} == open_refs and all(len(r) == 9 for r in rows)
     changed = site.run("status", rows[0][0], "in_progress")
     assert changed.returncode == 0 and changed.stdout == "" and f"{rows[0][0]}: in_progress" in changed.stderr
 

@@ -193,8 +193,8 @@ def test_list_tsv_and_draft_show_neutralise_c1_and_bidi_controls(desk, mode, arg
     if mode == "piped" and args[0] == "list":  # TSV: one line, every field where it was
         [line] = text.splitlines()
         fields = line.split("\t")
-        assert fields[0] == ref and fields[6] == "rana@ledger.example", fields
-        assert fields[7].startswith("Interview request \ufffd2J\ufffdgnitsoh\ufffd "), fields
+        assert fields[0] == ref and fields[6] == "rana@ledger.example" and len(fields) == 9, fields  # …, outlet, subject
+        assert fields[8].startswith("Interview request \ufffd2J\ufffdgnitsoh\ufffd "), fields
 
 
 def test_show_raw_is_exact_when_piped_and_visible_on_a_terminal(desk):

@@ -142,6 +142,11 @@ class Settings(BaseSettings):
     # The spamd score from which a message is spam (spamd's own threshold when None).
     spamd_threshold: float | None = None
 
+    # An outlet's tier (1-3, in the registry) → the least priority its inquiries get, e.g.
+    # {"1": "urgent", "2": "high"}; {} turns it off. By default the 32 tier-1 outlets (world
+    # agencies, the pan-Arab and big international broadcasters and papers) are at least high.
+    tier_priority: dict[int, str] = {1: "high"}
+
     # SMTP
     smtp_host: str | None = None
     smtp_port: int | None = Field(default=None, ge=1, le=65535)
@@ -218,6 +223,15 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}: use an IANA name such as Asia/Riyadh, "
                              "Europe/Paris or UTC") from None
         return value.strip()
+
+    @field_validator("tier_priority")
+    @classmethod
+    def _tier_priorities(cls, value: dict[int, str]) -> dict[int, str]:
+        for tier, priority in value.items():
+            if tier not in (1, 2, 3) or priority not in PRIORITIES:
+                raise ValueError(f"{tier}: {priority!r}: map a tier 1, 2 or 3 to one of {list(PRIORITIES)}, "
+                                 'e.g. {"1": "urgent", "2": "high"}')
+        return value
 
     @field_validator("auto_send_categories")
     @classmethod

@@ -185,6 +185,7 @@ class Registry:
         """Outlet names in one part of a line (a line between separators), longest first at
         each position; generic aliases only where the module docstring allows them."""
         toks = tokens(part)
+        titles = _quoted_titles(unicodedata.normalize("NFKC", part))
         found: list[NameMatch] = []
         i = 0
         while i < len(toks):
@@ -193,7 +194,9 @@ class Registry:
                 i += 1
                 continue
             outlet, alias, n = match
-            found.append(NameMatch(outlet, toks[i][2], toks[i + n - 1][3], alias))
+            start, end = toks[i][2], toks[i + n - 1][3]
+            if not any(a <= start and end <= b and (a, b) != (start, end) for a, b in titles):
+                found.append(NameMatch(outlet, start, end, alias))
             i += n
         return found
 
@@ -217,6 +220,20 @@ class Registry:
         for outlet in outlets:
             mine[outlet.name] = outlet
         return Registry(mine.values())
+
+
+# A name inside quotation marks with other words is a title, not the outlet: a producer of
+# « Le Monde en direct » on Radio Horizon does not write for Le Monde.
+_QUOTED_RE = re.compile(r"«\s*([^«»]+?)\s*»|“\s*([^“”]+?)\s*”|\"\s*([^\"]+?)\s*\"")
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of the words inside each quotation in ``text`` (quotes and spaces excluded)."""
+    spans = []
+    for m in _QUOTED_RE.finditer(text):
+        group = next(g for g in range(1, 4) if m.group(g) is not None)
+        spans.append((m.start(group), m.end(group)))
+    return spans
 
 
 def _generic_fits(toks, i: int, n: int) -> bool:

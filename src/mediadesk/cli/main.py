@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from mediadesk.cli import contacts_cmd, doctor, draft_cmd, ops, stats, story_cmd, tickets, triage_cmd
+from mediadesk.cli import contacts_cmd, doctor, draft_cmd, ops, report_cmd, stats, story_cmd, tickets, triage_cmd
 
 app = typer.Typer(
     name="mediadesk",
@@ -22,6 +22,7 @@ draft_cmd.register(app)
 triage_cmd.register(app)
 contacts_cmd.register(app)
 story_cmd.register(app)
+report_cmd.register(app)
 
 
 @app.callback()
