@@ -44,6 +44,10 @@ def fault_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+LARGE_MESSAGE_BYTES = 2 * 1024 * 1024  # fetched alone, not in a batch
+FETCH_BYTES = 16 * 1024 * 1024  # small messages per FETCH, by their sizes: memory stays bounded
+
+
 @dataclass
 class PollStats:
     stored: int = 0
@@ -93,11 +97,7 @@ class Poller:
         batch_size = self.settings.fetch_batch
         for start in range(0, len(uids), batch_size):
             batch = uids[start : start + batch_size]
-            fetched = client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE"])
-            items = [
-                repo.RawItem(raw=bytes(data[b"BODY[]"]), uid=uid)
-                for uid, data in sorted(fetched.items()) if b"BODY[]" in data
-            ]
+            items = self._fetch(client, batch)
             fault_point("after_fetch")
             self._refresh_lock()  # still the holder? A poller paused past its lease stops here
             with session_scope(self.engine) as session:
@@ -117,6 +117,38 @@ class Poller:
             self._refresh_lock()
             log.info("stored", mailbox=self.mailbox, new=len(new_ids), last_uid=batch[-1])
         return new_total
+
+    def _fetch(self, client: IMAPClient, batch: list[int]) -> list[repo.RawItem]:
+        """The messages of ``batch``, memory-bounded: sizes first (RFC822.SIZE); small ones
+        fetched together, large ones one at a time, and one over MEDIADESK_MAX_MESSAGE_BYTES
+        only up to that limit (stored cut and flagged), never whole beside the rest."""
+        limit = self.settings.max_message_bytes
+        sizes = {uid: int(data.get(b"RFC822.SIZE", 0)) for uid, data in client.fetch(batch, ["RFC822.SIZE"]).items()}
+        small = [uid for uid in batch if sizes.get(uid, 0) <= LARGE_MESSAGE_BYTES]
+        items: list[repo.RawItem] = []
+        chunks: list[list[int]] = []
+        held = 0
+        for uid in small:  # chunks of at most FETCH_BYTES: a batch of 200 small messages is one
+            if not chunks or held + sizes.get(uid, 0) > FETCH_BYTES:
+                chunks.append([])
+                held = 0
+            chunks[-1].append(uid)
+            held += sizes.get(uid, 0)
+        for chunk in chunks:
+            fetched = client.fetch(chunk, ["BODY.PEEK[]"])
+            items += [repo.RawItem(raw=bytes(data[b"BODY[]"]), uid=uid) for uid, data in fetched.items()
+                      if b"BODY[]" in data]
+        for uid in (u for u in batch if sizes.get(u, 0) > LARGE_MESSAGE_BYTES):
+            if sizes[uid] > limit:  # only what will be kept: the rest is never held in memory
+                fetched = client.fetch([uid], [f"BODY.PEEK[]<0.{limit + 1}>"])
+                data = fetched.get(uid, {})
+                raw = next((v for k, v in data.items() if k.startswith(b"BODY[]")), None)
+            else:
+                raw = client.fetch([uid], ["BODY.PEEK[]"]).get(uid, {}).get(b"BODY[]")
+            if raw is not None:
+                items.append(repo.RawItem(raw=bytes(raw), uid=uid, size=sizes[uid]))
+                log.info("fetched_large", mailbox=self.mailbox, uid=uid, size=sizes[uid], cut=sizes[uid] > limit)
+        return sorted(items, key=lambda item: item.uid)
 
     def catch_up_policy(self, client: IMAPClient) -> int:
         """Apply the processed-mail policy to what a crash left: the cursor moves past a batch

@@ -26,6 +26,7 @@ class RawItem:
     raw: bytes
     uid: int | None = None
     received_at: datetime | None = None
+    size: int | None = None  # the whole message's size, when ``raw`` is only its first bytes
 
 
 def sniff_message_id(raw: bytes) -> str | None:
@@ -52,7 +53,8 @@ def store_inbound(session: Session, *, items: list[RawItem], mailbox: str, sourc
     """Insert raw messages not stored before (by content hash or mailbox UID); return new ids.
 
     Messages over ``max_bytes`` are cut to that size and flagged ``truncated`` so that a
-    human sees what was lost; the hash is of the original bytes.
+    human sees what was lost; the hash is of the bytes fetched (the whole message, or, for one
+    the poller fetched only up to the limit, those and the UID keep it from being stored twice).
     """
     if not items:
         return []
@@ -73,12 +75,13 @@ def store_inbound(session: Session, *, items: list[RawItem], mailbox: str, sourc
         if digest in existing or (item.uid is not None and item.uid in seen_uids):
             continue
         raw = item.raw
-        truncated = max_bytes is not None and len(raw) > max_bytes
+        size = max(item.size or 0, len(raw))  # fetched partially: the server told the whole size
+        truncated = max_bytes is not None and size > max_bytes
         row = InboundMessage(
             source=source, mailbox=mailbox, uidvalidity=uidvalidity, uid=item.uid, sha256=digest,
-            message_id=sniff_message_id(raw), raw=raw[:max_bytes] if truncated else raw, size=len(raw),
+            message_id=sniff_message_id(raw), raw=raw[:max_bytes] if truncated else raw, size=size,
             truncated=truncated, received_at=item.received_at or utcnow(),
-            error=f"message of {len(raw)} bytes cut to {max_bytes} (MEDIADESK_MAX_MESSAGE_BYTES)" if truncated else None,
+            error=f"message of {size} bytes cut to {max_bytes} (MEDIADESK_MAX_MESSAGE_BYTES)" if truncated else None,
         )
         rows.append(row)
     session.add_all(rows)

@@ -142,3 +142,43 @@ def test_second_poller_waits_while_the_lock_is_held(env, mediadesk_cli, redis_se
         assert stored(env) == []
     finally:
         client.delete(key)
+
+
+def _big(i: int, size: int) -> bytes:
+    head = (f"From: Photo desk <photos{i}@agency.example>\r\nTo: media@imctc.example\r\nSubject: Raw footage {i}\r\n"
+            f"Message-ID: <big{i}@agency.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; "
+            f"boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nFootage attached.\r\n--b\r\n"
+            f"Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n").encode()
+    line = b"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3\r\n"
+    return head + line * (size // len(line)) + b"--b--\r\n"
+
+
+def test_large_messages_are_fetched_alone_and_oversized_ones_only_up_to_the_limit(env, mediadesk_cli, dovecot,
+                                                                                 imap_account, tmp_path):
+    """Sizes first: six 12 MB messages among small ones never sit in the poller's memory
+    together, and what is over MEDIADESK_MAX_MESSAGE_BYTES is fetched only up to it (stored cut,
+    flagged, with its real size). Peak memory of the `mediadesk poll --once` process, measured."""
+    import json
+    import subprocess
+    import sys
+
+    from harness import cli_path
+
+    small = [m.raw for m in generate(4, seed=31, min_kb=2, max_kb=4)]
+    big = [_big(i, 12 * 1024 * 1024) for i in range(6)]
+    dovecot.append(imap_account.user, "INBOX", small[:2] + big + small[2:])
+    env = {**env, "MEDIADESK_FETCH_BATCH": "200", "MEDIADESK_MAX_MESSAGE_BYTES": str(4 * 1024 * 1024)}
+    probe = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+             "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); print(r.stderr, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe, str(cli_path()), "poll", "--once"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    code, peak_kb = map(int, done.stdout.split())
+    assert code == 0, done.stderr
+    rows = stored(env)
+    assert len(rows) == 10
+    cut = [r for r in rows if r.truncated]
+    assert len(cut) == 6 and all(len(r.raw) == 4 * 1024 * 1024 and r.size > 12 * 1024 * 1024 for r in cut)
+    assert all("cut to 4194304 (MEDIADESK_MAX_MESSAGE_BYTES)" in r.error for r in cut)
+    print(json.dumps({"poller peak RSS MB": round(peak_kb / 1024)}))
+    # Whole, the six would be 72 MB of bytes held at once (several times that in Python objects).
+    assert peak_kb < 200 * 1024, f"poller peak RSS {peak_kb / 1024:.0f} MB"
