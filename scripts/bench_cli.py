@@ -331,6 +331,7 @@ class Loader:
         self.raw = self.engine.raw_connection()
         self.conn = self.raw.driver_connection
         self.statements: dict[str, tuple[str, list]] = {}
+        self.defaults: dict[str, dict] = {}
         if self.sqlite:
             self.conn.execute("PRAGMA synchronous=OFF")  # this connection only: a bench load, not live data
         else:
@@ -346,6 +347,9 @@ class Loader:
             else:
                 sql = f'COPY "{table}" ({names}) FROM STDIN'
             self.statements[table] = (sql, [c.name for c in columns])
+            # Columns the generator leaves out (added since) get their model default, or NULL.
+            self.defaults[table] = {c.name: c.default.arg for c in columns
+                                    if c.default is not None and c.default.is_scalar}
         self.seconds = 0.0
 
     def load(self, rows: dict[str, list[dict]]) -> None:
@@ -355,16 +359,17 @@ class Loader:
             cur.execute("BEGIN")
             for table in TABLES:
                 sql, names = self.statements[table]
-                # Columns the generator leaves out (nullable ones added since) are written NULL.
-                cur.executemany(sql, [tuple(_sqlite_value(r.get(n)) for n in names) for r in rows[table]])
+                fill = self.defaults[table]
+                cur.executemany(sql, [tuple(_sqlite_value(r.get(n, fill.get(n))) for n in names) for r in rows[table]])
             cur.execute("COMMIT")
         else:
             with self.conn.cursor() as cur:
                 for table in TABLES:
                     sql, names = self.statements[table]
                     with cur.copy(sql) as copy:
+                        fill = self.defaults[table]
                         for r in rows[table]:
-                            copy.write_row(tuple(r.get(n) for n in names))
+                            copy.write_row(tuple(r.get(n, fill.get(n)) for n in names))
             self.conn.commit()
         self.seconds += time.perf_counter() - started
 

@@ -50,7 +50,7 @@ LIST_FIELDS = {"ref", "status", "priority", "category", "category_confidence", "
                "deadline", "subject", "requester", "requester_name", "assignee", "mailbox", "needs_review",
                "overdue", "due_at", "created_at", "updated_at", "contact", "outlet"}
 SHOW_EXTRA = {"explanation", "language_confidence", "review_reason", "first_response_due_at", "acknowledged_at",
-              "resolved_at", "closed_at", "messages", "draft", "events", "related"}
+              "resolved_at", "closed_at", "messages", "draft", "events", "related", "story", "statements"}
 
 
 def stdlib_mailbox():
