@@ -668,7 +668,7 @@ def test_stats_counts_match_the_database(desk):
     data = desk.json("stats")
     assert set(data) == {"total", "by_status", "by_category", "by_language", "by_priority", "time_to_acknowledge",
                          "time_to_resolve", "sla_breaches", "overdue", "per_day", "by_outlet_kind", "deadlines",
-                         "top_outlets"}
+                         "top_outlets", "replies_per_statement"}
     tickets = desk.tickets()
     assert data["total"] == len(tickets)
     from collections import Counter

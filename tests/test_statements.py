@@ -118,3 +118,23 @@ def test_show_and_statement_show_list_the_replies(env, monkeypatch):
     assert (entry["statement_id"], entry["to"], entry["status"]) == (1, "claire@lemonde.fr", "pending")
     assert [r["to"] for r in json.loads(register.stdout)["sent_to"]] == ["sam@reuters.com", "claire@lemonde.fr",
                                                                           "omar@aljazeera.net"]
+
+
+def test_stats_and_the_report_count_replies_per_statement(env):
+    """`stats --json` (and the report's data) count each statement's replies: sent, and still
+    waiting; a reply a person rejected is neither."""
+    from mediadesk.storage.db import read_scope
+    from mediadesk.worker import report
+
+    settings, engine = env
+    run(engine, settings, *[eml(*m, msgid=f"<q{i}@x>") for i, m in enumerate(DERNA)])
+    services.statement_add(engine, "en", EN, title="Derna", actor="amal")
+    services.statement_approve(engine, "1", actor="head")
+    services.story_answer(engine, "S-1", "1", settings, actor="amal")
+    with Session(engine) as session:
+        first, second, third = session.exec(select(Draft).where(Draft.kind == "reply").order_by(Draft.id)).all()
+        first.status, third.status = "sent", "rejected"
+        session.add_all([first, third])
+        session.commit()
+    with read_scope(engine) as session:
+        assert report.replies_per_statement(session) == {"Derna (#1)": {"sent": 1, "waiting": 1}}

@@ -196,5 +196,30 @@ def compute(facts: list[TicketFacts], *, now: datetime | None = None, zone: tzin
     }
 
 
+def replies_per_statement(session: Session, *, since: datetime | None = None,
+                          until: datetime | None = None) -> dict[str, dict[str, int]]:
+    """Replies carrying each statement (drafts of kind ``reply``) drafted in the period: how many
+    were sent, and how many still wait (pending, approved, being sent); by statement title."""
+    from mediadesk.storage.models import Draft
+    from mediadesk.storage.stories import Statement
+
+    query = (select(Statement.id, Statement.title, Draft.status, func.count())
+             .join(Draft, Draft.statement_id == Statement.id).where(Draft.kind == "reply")
+             .group_by(Statement.id, Statement.title, Draft.status))
+    if since is not None:
+        query = query.where(Draft.created_at >= since)
+    if until is not None:
+        query = query.where(Draft.created_at < until)
+    out: dict[str, dict[str, int]] = {}
+    for statement_id, title, status, n in session.exec(query).all():
+        row = out.setdefault(f"{title} (#{statement_id})", {"sent": 0, "waiting": 0})
+        if status == "sent":
+            row["sent"] += n
+        elif status in ("pending", "approved", "sending"):
+            row["waiting"] += n
+    return out
+
+
 __all__ = ["AGE_BUCKETS", "NO_OUTLET", "TicketFacts", "backlog_by_age", "by_outlet", "compute", "deadline_outcome",
-           "deadlines", "hours_summary", "human_answer_at", "load_facts", "per_day_by_category", "sla_breaches"]
+           "deadlines", "hours_summary", "human_answer_at", "load_facts", "per_day_by_category", "replies_per_statement",
+           "sla_breaches"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
@@ -117,6 +116,12 @@ def charts(data: dict) -> list[tuple[str, str, object]]:
         ("backlog", "Open backlog by age", go.Figure([_bar(go, list(data["backlog_by_age"]),
                                                            list(data["backlog_by_age"].values()), colour=COLOURS[1])])),
     ]
+    replies = data.get("replies_per_statement") or {}
+    if replies:  # only once the office answered a story with a statement
+        figures.append(("statements", "Replies per statement", go.Figure([
+            _bar(go, list(replies), [r["sent"] for r in replies.values()], "sent", COLOURS[2]),
+            _bar(go, list(replies), [r["waiting"] for r in replies.values()], "waiting", COLOURS[5])])))
+        figures[-1][2].update_layout(barmode="stack")
     for _, _, figure in figures:
         figure.update_layout(height=340, margin={"l": 50, "r": 20, "t": 20, "b": 50}, template="plotly_white",
                              showlegend=figure is per_day or figure is speed)
@@ -166,6 +171,7 @@ def report(
     now = utcnow()
     with read_scope(common.engine()) as session:  # no write lock: never waits for a worker
         data = figures.compute(figures.load_facts(session, since=since_at, until=until_at), now=now, zone=zone)
+        data["replies_per_statement"] = figures.replies_per_statement(session, since=since_at, until=until_at)
     period = f"{common.fmt_time(since_at)[:10]} to {common.fmt_time(until_at or now)[:10]}"
     page = render_page(data, organisation=common.settings().organisation, period=period,
                        generated=common.fmt_time(now), zone=str(zone))

@@ -85,12 +85,14 @@ def stats(
     since_at, until_at = _parse_day(since, "--since"), _parse_day(until, "--until")
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         facts = report.load_facts(session, since=since_at, until=until_at)  # merged tickets not counted twice
+        statements = report.replies_per_statement(session, since=since_at, until=until_at)
     now = utcnow()
     data = compute_stats(facts, now=now, zone=common.display_zone())
     data["by_outlet_kind"] = dict(Counter(f.outlet_kind or report.NO_OUTLET for f in facts).most_common())
     data["deadlines"] = report.deadlines(facts, now)
     outlets = report.by_outlet(facts, now)
     data["top_outlets"] = {r["outlet"]: r["tickets"] for r in outlets[:report.TOP_OUTLETS]}
+    data["replies_per_statement"] = statements
     if by == "outlet":
         data["by_outlet"] = outlets
     if json_:
@@ -105,6 +107,9 @@ def stats(
     print_rows("response times (hours)", ["measure", "tickets", "median", "p90"], rows)
     print_rows("SLA breaches", ["target", "tickets"], [*data["sla_breaches"].items(), ("overdue now", data["overdue"])])
     print_rows("by outlet kind", ["kind", "tickets"], data["by_outlet_kind"].items())
+    if statements:
+        print_rows("replies per statement", ["statement", "sent", "waiting"],
+                   [(title, r["sent"], r["waiting"]) for title, r in statements.items()])
     d = data["deadlines"]
     print_rows("journalists' deadlines", ["outcome", "tickets"],
                [("deadline kept", d["kept"]), ("deadline missed", d["missed"]), ("deadline pending", d["pending"])])
