@@ -55,6 +55,7 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
     try:
         approved = _write(engine, items, settings, reservations or limiter, model)
     except BaseException:
+        story.forget_pools()  # the batch's inquiries were added to the kept pool, never committed
         if reservations is not None:
             reservations.release(used_too=True)  # nothing was drafted
         raise
@@ -159,6 +160,15 @@ def triage_and_draft(engine: Engine, ticket_id: int, settings: Settings, *, limi
     item = Item(inbound_id, parsed, review, forwarded=parse.forwarded(parsed, thread_policy(settings)),
                 spam_check=parse.spam_check(raw, settings) if raw is not None else None)
     triage.ahead(item, settings, triage.model_for(settings, model))  # no lock held
+    try:
+        return _triage_existing(engine, ticket_id, item, message_id, settings, limiter)
+    except BaseException:
+        story.forget_pools()
+        raise
+
+
+def _triage_existing(engine: Engine, ticket_id: int, item: Item, message_id: int | None, settings: Settings,
+                     limiter) -> int | None:
     with session_scope(engine) as session:
         batch = Batch(session, settings, limiter=limiter)
         item.ticket = session.exec(select(Ticket).where(Ticket.id == ticket_id).with_for_update()).first()

@@ -9,6 +9,7 @@ on each ticket it moves. Machines and spam are never in a story; a ticket alread
 from __future__ import annotations
 
 import json
+import time
 from datetime import timedelta
 
 import structlog
@@ -49,18 +50,47 @@ def run(item: Item, batch: Batch) -> None:
     pool.add(stories.Candidate(ticket.id, ticket.story_id, terms))
 
 
-def _pool(batch: Batch, ticket: Ticket) -> stories.Pool:
-    """The window's genuine inquiries with their terms, read once a batch (oldest first, as they
-    came); the batch's own are added as the step goes."""
-    if batch.story_pool is None:
-        since = (ticket.created_at or utcnow()) - timedelta(hours=batch.settings.story_window_hours)
-        rows = batch.session.exec(
-            select(Ticket.id, Ticket.story_id, Ticket.story_terms)
+# The window's pool, kept by this process between batches and topped up with what was
+# committed since (ids above the highest it holds): reading and indexing the whole window again
+# for every batch made the step cost grow with the window. Rebuilt from the database every
+# POOL_REFRESH_SECONDS (stories other workers formed, the window's end), and forgotten when a
+# batch fails (its own inquiries were added to it and never committed).
+POOL_REFRESH_SECONDS = 300.0
+_CACHE: dict[str, tuple[float, int, stories.Pool]] = {}
+
+
+def forget_pools() -> None:
+    """Drop the kept pools (a batch that added its inquiries to one failed)."""
+    _CACHE.clear()
+
+
+def _window(batch: Batch, ticket: Ticket):
+    since = (ticket.created_at or utcnow()) - timedelta(hours=batch.settings.story_window_hours)
+    return (select(Ticket.id, Ticket.story_id, Ticket.story_terms)
             .where(Ticket.story_terms.is_not(None), Ticket.created_at >= since, Ticket.id != ticket.id,
-                   Ticket.merged_into_id.is_(None), Ticket.status != "ignored")
-            .order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(MAX_CANDIDATES)).all()
-        batch.story_pool = stories.Pool(stories.Candidate(i, story, json.loads(terms))
-                                        for i, story, terms in reversed(rows))
+                   Ticket.merged_into_id.is_(None), Ticket.status != "ignored"))
+
+
+def _pool(batch: Batch, ticket: Ticket) -> stories.Pool:
+    """The window's genuine inquiries with their terms (oldest first, as they came), read once a
+    batch; the batch's own are added as the step goes."""
+    if batch.story_pool is not None:
+        return batch.story_pool
+    key, now = str(batch.session.get_bind().url), time.monotonic()
+    cached = _CACHE.get(key)
+    if cached is None or now - cached[0] > POOL_REFRESH_SECONDS:
+        rows = batch.session.exec(_window(batch, ticket).order_by(Ticket.created_at.desc(), Ticket.id.desc())
+                                  .limit(MAX_CANDIDATES)).all()
+        pool = stories.Pool(stories.Candidate(i, story, json.loads(terms)) for i, story, terms in reversed(rows))
+        cached = (now, max((r[0] for r in rows), default=0), pool)
+    else:
+        built, highest, pool = cached
+        rows = batch.session.exec(_window(batch, ticket).where(Ticket.id > highest).order_by(Ticket.id)).all()
+        for i, story, terms in rows:
+            pool.add(stories.Candidate(i, story, json.loads(terms)))
+        cached = (built, max([highest, *(r[0] for r in rows)]), pool)
+    _CACHE[key] = cached
+    batch.story_pool = cached[2]
     return batch.story_pool
 
 
