@@ -46,6 +46,7 @@ class Item:
     spam_check: object | None = None  # spamd's verdict (MEDIADESK_SPAMD_URL), asked with no lock held
     decision: object | None = None  # triage (computed before the write lock where it can be)
     ack_checked: tuple[bool, str] | None = None  # drafting eligibility, computed with ``decision``
+    story_terms: dict[str, str] | None = None  # the inquiry's terms for stories, computed with ``decision``
     # Set by the thread step.
     result: IngestResult | None = None
     ticket: Ticket | None = None

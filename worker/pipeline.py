@@ -1,7 +1,8 @@
 """The runner: the path of every stored message, as the steps in ``worker/steps`` declare it.
 
     parse   (no lock)   bytes → parsed message; a colleague's forward → its original
-    triage  (no lock)   ahead, for messages that will most likely open a ticket
+    triage  (no lock)   ahead, for messages that will most likely open a ticket (and their
+                        terms for stories)
     ─── one write transaction per batch ───
     thread              onto the ticket whose conversation it continues, or a new one
     triage              store the decision, SLA, status
@@ -51,6 +52,7 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
     for item in items:
         if _opens_a_ticket(item, known):
             triage.ahead(item, settings, model)
+            story.ahead(item)
     reservations = _reserve_acks(items, settings, limiter)
     try:
         approved = _write(engine, items, settings, reservations or limiter, model)
