@@ -370,3 +370,27 @@ def test_threading_locks_only_the_conversations_that_meet(pg_url):
     assert second_waits(sibling) is True
     assert second_waits(unrelated) is False
     engine.dispose()
+
+
+def test_a_colleagues_reply_quoting_a_journalist_is_no_forward(env):
+    """Outlook opens a quoted reply with the same rule and From/Sent/To/Subject block as a
+    forward: a colleague's "RE:" to the media address stays the colleague's own message."""
+    settings, engine = env
+    body = (FORWARDS / "outlook_en.txt").read_text().replace("FYI - can the media team answer?", "I told her yes.")
+    run(settings, engine, [eml("<re-1@imctc.org>", "Sam Spokes <sam@imctc.org>", "RE: Interview request", body)])
+    assert tickets_by_message(engine)["<re-1@imctc.org>"].requester_email == "sam@imctc.org"
+
+
+def test_a_bounce_from_the_offices_own_server_is_no_forward(env):
+    """A delivery report our own server sends attaches a message too: a machine's notice."""
+    settings, engine = env
+    original = eml("<o-1@waha-daily.example>", "Lina <lina@waha-daily.example>", "Interview", "Thursday?")
+    report = (b"From: MAILER-DAEMON@mx.imctc.org\r\nTo: media@imctc.org\r\nSubject: Undelivered Mail\r\n"
+              b"Message-ID: <bounce-1@mx.imctc.org>\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+              b"Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n--r\r\n"
+              b"Content-Type: text/plain\r\n\r\nDelivery failed.\r\n--r\r\nContent-Type: message/delivery-status\r\n\r\n"
+              b"Final-Recipient: rfc822; x@y.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--r\r\n"
+              b"Content-Type: message/rfc822\r\n\r\n" + original + b"\r\n--r--\r\n")
+    run(settings, engine, [report])
+    ticket = tickets_by_message(engine)["<bounce-1@mx.imctc.org>"]
+    assert ticket.requester_email.lower() == "mailer-daemon@mx.imctc.org" and ticket.category == "automated"

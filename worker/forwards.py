@@ -36,6 +36,7 @@ _MARKER_RE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
+_FORWARD_WORD_RE = re.compile(r"forward|transf[ée]r[ée]|r[ée]exp[ée]di[ée]|reenviad|weitergeleitet|توجيه", re.IGNORECASE)
 _FIELD_RE = re.compile(r"^[\s>]*\**\s*([^\s:*][^:*]{0,24}?)\s*\**\s*:\s*\**\s*(.*)$")
 # Header names as the clients write them, in the languages we see most, by what they mean.
 _FIELDS = {
@@ -104,9 +105,12 @@ _FROM_LINE_RE = re.compile(r"^[\s>]*\**\s*(?:from|de|von|من|المرسل)\s*\*
 
 
 def _starts(text: str, forward_subject: bool) -> list[int]:
-    """Where a forwarded header block may start: after a marker line; for a "Fwd:" subject, also
-    at a bare From line (Outlook's rule is often lost when HTML becomes text)."""
-    starts = [m.end() for m in _MARKER_RE.finditer(text)]
+    """Where a forwarded header block may start: after a marker line that says "forwarded";
+    for a "Fwd:" subject, also after Outlook's rule or "Original Message" (which open a quoted
+    reply just as well) and at a bare From line (the rule is often lost when HTML becomes text).
+    A reply quoting the journalist's mail is the colleague's own message, not a forward."""
+    starts = [m.end() for m in _MARKER_RE.finditer(text)
+              if forward_subject or _FORWARD_WORD_RE.search(m.group())]
     if forward_subject:
         starts += [m.start() for m in _FROM_LINE_RE.finditer(text)]
     return sorted(set(starts))

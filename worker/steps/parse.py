@@ -18,6 +18,7 @@ from mediadesk.storage.db import read_scope
 from mediadesk.storage.models import InboundMessage, Message
 from mediadesk.worker import thread
 from mediadesk.worker.batch import IngestResult, Item, thread_policy
+from mediadesk.worker.drafting.rules import machine_sender
 from mediadesk.worker.forwards import Forwarded, find_forwarded
 from mediadesk.worker.parsing import ParsedMessage, parse_message
 
@@ -30,12 +31,23 @@ def parse(raw: bytes) -> tuple[ParsedMessage | None, list[str]]:
         return None, [f"could not be parsed: {type(exc).__name__}: {exc}"]
 
 
+REPORT_TYPES = frozenset({"multipart/report", "message/delivery-status", "message/feedback-report",
+                          "message/disposition-notification", "text/rfc822-headers"})
+
+
 def forwarded(parsed: ParsedMessage | None, policy: thread.Policy) -> Forwarded | None:
     """The original inquiry inside a forward from the office's own domains (never from outside,
     nor from mail forged in their name: a stranger cannot make a ticket belong to someone else)."""
     if parsed is None or not policy.internal_domains or not policy.is_internal(parsed.from_email):
         return None
     if thread.forged(parsed.headers.get("authentication-results")):
+        return None
+    # A report our own mail server sends (a bounce, a complaint) attaches a message too: it is a
+    # machine's notice, not a colleague's forward.
+    if any(t in REPORT_TYPES for t in parsed.part_types) or machine_sender(parsed.from_email or ""):
+        return None
+    auto = parsed.headers.get("auto-submitted", "").strip().lower()
+    if auto and auto != "no":
         return None
     found = find_forwarded(parsed)
     if found is None or policy.is_internal(found.from_email):
