@@ -2,8 +2,8 @@
 # THE test command (README, .ci/run): ./scripts/test.sh [pytest args]
 #
 # On a fresh Debian/Ubuntu machine it installs what the suite needs (.venv with the test extras,
-# Dovecot, Redis), makes sure PostgreSQL answers on 127.0.0.1:5432, runs pytest and stops what
-# it started. The tests start their own private Dovecot and, when 6379 does not answer, their
+# Dovecot, SpamAssassin's spamd, Chromium, Redis), makes sure PostgreSQL answers on
+# 127.0.0.1:5432, runs pytest and stops what it started. The tests start their own private Dovecot and, when 6379 does not answer, their
 # own redis-server, both on free ports (tests/harness/servers.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."

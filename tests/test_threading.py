@@ -236,7 +236,7 @@ def test_without_internal_domains_a_colleagues_mail_is_an_inquiry(env):
     assert on["<s4@imctc.org>"].related_ticket_id == on["<j4@mail.example>"].id
 
 
-def test_show_lists_related_tickets(env, tmp_path):
+def test_show_lists_related_tickets(env):
     settings, engine = env
     mails = [m for m in traffic() if m.key in ("j5", "x5")]
     run(settings, engine, [m.raw for m in mails])

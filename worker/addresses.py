@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from mediadesk.worker.contacts.freemail import is_free_mail
+from mediadesk.worker.contacts import freemail
 
 def domain_of(address: str | None) -> str:
     """The lower-case domain of ``address``, or "" when it has none."""
-    if not address or "@" not in address:
-        return ""
-    return address.rsplit("@", 1)[1].strip().strip(">").lower().rstrip(".")
+    return freemail.domain_of(address) or ""
 
 
 def is_freemail(domain: str) -> bool:
     """A provider whose users share nothing but the provider (worker/contacts/freemail.py)."""
-    return is_free_mail(domain)
+    return freemail.is_free_mail(domain)
 
 
 def in_domains(address: str | None, domains: Iterable[str]) -> bool:

@@ -148,10 +148,6 @@ class DraftAction:
     status: str
     sent_at: object | None = None
 
-    @property
-    def in_flight(self) -> bool:
-        return self.status in (SENDING, SENT)
-
 
 def _draft(session: Session, ref: str) -> tuple[Ticket, Draft]:
     t = ticket(session, ref)

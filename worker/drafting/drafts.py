@@ -170,7 +170,7 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
     return draft, f"drafted ({rendered.language})"
 
 
-def _compare_and_set(session: Session, draft: Draft, **values) -> bool:
+def compare_and_set(session: Session, draft: Draft, **values) -> bool:
     """Write ``values`` only if the draft still has the status the caller read.
 
     ``UPDATE draft SET ... WHERE id = :id AND status = :seen``: of two reviewers acting on the
@@ -228,7 +228,7 @@ def approve_draft(session: Session, draft: Draft, actor: str, *, resend: bool = 
     values = {"status": APPROVED, "approved_by": actor, "approved_at": utcnow()}
     if previous in ("failed", "uncertain"):
         values["error"] = None
-    if not _compare_and_set(session, draft, **values):
+    if not compare_and_set(session, draft, **values):
         if draft.status in ("approved", "sending", "sent"):
             return False  # another approval won: it enqueued
         raise _changed_meanwhile(draft, previous)
@@ -251,7 +251,7 @@ def reject_draft(session: Session, draft: Draft, actor: str, note: str | None = 
     if not draft_may(draft.status, REJECTED):
         raise DraftStateError(f"the draft is {draft.status}: it can no longer be rejected")
     previous = draft.status
-    if not _compare_and_set(session, draft, status=REJECTED):
+    if not compare_and_set(session, draft, status=REJECTED):
         if draft.status == "rejected":
             return False
         raise _changed_meanwhile(draft, previous)
@@ -280,7 +280,7 @@ def edit_draft(session: Session, draft: Draft, text: str, actor: str) -> bool:
     if previous == "approved":
         values |= {"status": "pending", "approved_by": None, "approved_at": None}
         note += "; approval withdrawn"
-    if not _compare_and_set(session, draft, **values):  # a send may have claimed it meanwhile
+    if not compare_and_set(session, draft, **values):  # a send may have claimed it meanwhile
         raise _changed_meanwhile(draft, previous)
     _event(session, draft.ticket_id, note, actor=actor)
     return True

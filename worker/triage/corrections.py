@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 from mediadesk.storage.models import Draft, Ticket, TicketEvent
 from mediadesk.storage.statuses import PENDING, REJECTED
 from mediadesk.worker import workflow
-from mediadesk.worker.drafting.drafts import _compare_and_set
+from mediadesk.worker.drafting.drafts import compare_and_set
 
 WITHDRAWN = "withdrawn"  # the outcome of a draft event: an acknowledgement withdrawn by a spam mark
 
@@ -46,7 +46,7 @@ def apply_spam_mark(session: Session, ticket: Ticket, old: str | None, new: str,
             changes.append("closed")
         draft = session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status.in_(UNSENT))).first()
         # Conditional on the status read: a send that claimed the draft meanwhile keeps it.
-        if draft is not None and _compare_and_set(session, draft, status=REJECTED):
+        if draft is not None and compare_and_set(session, draft, status=REJECTED):
             workflow.record(session, ticket, "draft", actor=actor, note=WITHDRAWN_NOTE.format(category=new),
                             outcome=WITHDRAWN)
             changes.append("acknowledgement withdrawn")
@@ -57,7 +57,7 @@ def apply_spam_mark(session: Session, ticket: Ticket, old: str | None, new: str,
             workflow.transition(session, ticket, "triaged", actor=actor, note=f"no longer {old}: {new}")
             changes.append("triaged again")
         draft = session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status == REJECTED)).first()
-        if draft is not None and _withdrawn_by_mark(session, ticket) and _compare_and_set(session, draft, status=PENDING):
+        if draft is not None and _withdrawn_by_mark(session, ticket) and compare_and_set(session, draft, status=PENDING):
             workflow.record(session, ticket, "draft", actor=actor, note=f"acknowledgement pending again: not {old}")
             changes.append("acknowledgement pending again")
     return changes
