@@ -99,6 +99,19 @@ def _die_with_parent() -> None:
         pass
 
 
+def capped(memory_mb: int | None):
+    """preexec_fn: die with the parent and, given ``memory_mb``, cap the address space of the
+    process and its children (RLIMIT_AS): allocation beyond it fails as it would on a host
+    whose memory is exhausted."""
+    def preexec() -> None:
+        _die_with_parent()
+        if memory_mb:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
+    return preexec
+
+
 def tail(path: Path, lines: int = 40) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
@@ -704,11 +717,12 @@ class CeleryWorker(_Managed):
 
     def __init__(self, env: dict[str, str], *, workdir: Path, app: str = "mediadesk.worker.app",
                  concurrency: int = 2, queues: str = "mediadesk", extra_args: Sequence[str] = (),
-                 name: str | None = None):
+                 name: str | None = None, memory_mb: int | None = None):
         self.env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **env}
         self.workdir = Path(workdir)
         self.app, self.concurrency, self.queues = app, concurrency, queues
         self.extra_args = list(extra_args)
+        self.memory_mb = memory_mb
         self.name = name or f"mediadesk-test-{secrets.token_hex(3)}@%h"
         self.log = self.workdir / f"celery-{self.name.split('@')[0]}.log"
         self.proc: subprocess.Popen | None = None
@@ -727,7 +741,7 @@ class CeleryWorker(_Managed):
             self.proc = subprocess.Popen(
                 self.command(), env=self.env, cwd=self.workdir, stdin=subprocess.DEVNULL,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                preexec_fn=_die_with_parent,
+                preexec_fn=capped(self.memory_mb),
             )
         self._register()
         return self

@@ -44,14 +44,17 @@ class Stack:
 
     # -- processes
 
-    def start_worker(self, concurrency: int = 2):
-        self.worker = self.worker_factory(self.env, concurrency=concurrency)
+    def start_worker(self, concurrency: int = 2, memory_mb: int | None = None):
+        self.worker = self.worker_factory(self.env, concurrency=concurrency, memory_mb=memory_mb)
         return self.worker
 
-    def start_poller(self, **extra_env: str) -> subprocess.Popen:
+    def start_poller(self, memory_mb: int | None = None, **extra_env: str) -> subprocess.Popen:
+        from harness.servers import capped
+
         log = open(self.tmp / f"poller-{len(self.pollers)}.log", "wb")
         proc = subprocess.Popen([str(MEDIADESK), "poll"], env={**self.env, **extra_env}, cwd=self.tmp,
-                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                preexec_fn=capped(memory_mb))
         log.close()
         self.pollers.append(proc)
         return proc
