@@ -137,9 +137,14 @@ _LEXICON: dict[str, tuple[str, ...]] = {
 }
 
 
+# U+00C0–U+024F → the base letter: one str.translate rather than a normalisation per character.
+_ACCENTED_RE = re.compile("[\u00c0-\u024f]")
+_DEACCENT = str.maketrans({chr(c): unicodedata.normalize("NFKD", chr(c))[0] for c in range(0xC0, 0x250)})
+
+
 def _deaccent(text: str) -> str:
     """Accents off Latin letters only (NFKD would also split the hamza off Arabic letters)."""
-    return "".join(unicodedata.normalize("NFKD", ch)[0] if "\u00c0" <= ch <= "\u024f" else ch for ch in text)
+    return text.translate(_DEACCENT) if _ACCENTED_RE.search(text) else text
 
 
 @lru_cache(maxsize=65_536)
@@ -157,12 +162,13 @@ def _fold(word: str) -> str:
 def _compile_lexicon():
     exact: dict[str, str] = {}
     prefixes: list[tuple[str, str]] = []
-    phrases: list[tuple[re.Pattern, str]] = []
+    phrases: list[tuple[str, re.Pattern, str]] = []  # (first word, pattern, concept)
     for concept, words in _LEXICON.items():
         for w in words:
             w = _deaccent(normalize(w))
             if " " in w or "-" in w:
-                phrases.append((re.compile(r"(?<!\w)" + re.escape(w).replace(r"\ ", r"\s+(?:ال)?")), concept))
+                phrases.append((re.split(r"[\s-]", w)[0],
+                                re.compile(r"(?<!\w)" + re.escape(w).replace(r"\ ", r"\s+(?:ال)?")), concept))
             elif w.endswith("*"):
                 prefixes.append((w[:-1], concept))
                 prefixes.append((_fold(w[:-1]), concept))
@@ -212,11 +218,11 @@ def features(subject: str, text: str, refs: Iterable[str] = ()) -> dict[str, str
     names = {_fold(_deaccent(m.lower())) for m in _CAPITAL_RE.findall(raw)}
     plain = _deaccent(normalize(raw).translate(_DIGITS))
     terms: dict[str, str] = {f"ref:{r}": "ref" for r in refs}
-    for pattern, concept in _PHRASES:
-        if pattern.search(plain):
+    for first, pattern, concept in _PHRASES:
+        if first in plain and pattern.search(plain):  # a substring test first: most phrases are absent
             terms[concept] = "concept"
-    for match in _WORD_RE.finditer(plain):
-        word = match.group().strip("'’-")
+    for word in dict.fromkeys(_WORD_RE.findall(plain)):  # each word once: a repeat adds nothing
+        word = word.strip("'’-")
         if word[:1].isdigit():
             digits = re.sub(r"[.,]", "", word)
             if len(digits) >= 2 and not (len(digits) == 4 and digits.startswith("20")):  # a year ties nothing
@@ -363,18 +369,24 @@ class Pool:
         # groups share): a term shared by most of the window ties nobody on its own.
         sharing = {k for t, kind in terms.items() if t in self.index
                    and weight(t, kind, df, n) >= WEIGHTS[kind] for k in self.index[t]}
-        best: tuple[tuple[float, bool], int, list] | None = None
+        weights = {t: weight(t, kind, df, n) for t, kind in terms.items()}
+        refs = {t for t, kind in terms.items() if kind == "ref"}
+        best: tuple[tuple[float, bool], int] | None = None
         for key in sorted(sharing, key=self.order.__getitem__):  # in the order they were added
-            s, shared = score(terms, self.terms[key], df, n)
-            has_ref = any(k == "ref" for _, k in shared)
-            if not has_ref and (len(shared) < MIN_SHARED or s < THRESHOLD):
+            other = self.terms[key]
+            shared = [weights[t] for t in terms if t in other]
+            if len(shared) < MIN_SHARED and refs.isdisjoint(other):
                 continue
-            rank = (s, self._story[key] is not None)  # join a story rather than split off one
+            total = sum(sorted(shared, reverse=True))  # strongest first, as ``score`` sums: the same float
+            if total < THRESHOLD and refs.isdisjoint(other):
+                continue
+            rank = (total, self._story[key] is not None)  # join a story rather than split off one
             if best is None or rank > best[0]:
-                best = (rank, key, shared)
+                best = (rank, key)
         if best is None:
             return Decision(None, None, 0.0, ())
-        (s, _), key, shared = best
+        key = best[1]
+        s, shared = score(terms, self.terms[key], df, n)
         return Decision(key, self._story[key], round(s, 2), tuple(shared))
 
 
