@@ -73,9 +73,19 @@ def contact_by_email(session, email: str) -> Contact | None:
                         .where(ContactAddress.email == email.strip().lower())).first()
 
 
+def contacts_by_email(session, emails) -> dict[str, Contact]:
+    """The contacts of several addresses (lower-cased) in one query: address → contact."""
+    wanted = sorted({e.strip().lower() for e in emails if e})
+    if not wanted:
+        return {}
+    rows = session.exec(select(ContactAddress.email, Contact).join(Contact, ContactAddress.contact_id == Contact.id)
+                        .where(ContactAddress.email.in_(wanted))).all()
+    return dict(rows)
+
+
 def addresses_of(session, contact_id: int) -> list[str]:
     return list(session.exec(select(ContactAddress.email).where(ContactAddress.contact_id == contact_id)
                              .order_by(ContactAddress.id)).all())
 
 
-__all__ = ["Contact", "ContactAddress", "Outlet", "OutletDomain", "addresses_of", "contact_by_email"]
+__all__ = ["Contact", "ContactAddress", "Outlet", "OutletDomain", "addresses_of", "contact_by_email", "contacts_by_email"]

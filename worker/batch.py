@@ -47,6 +47,7 @@ class Item:
     decision: object | None = None  # triage (computed before the write lock where it can be)
     ack_checked: tuple[bool, str] | None = None  # drafting eligibility, computed with ``decision``
     story_terms: dict[str, str] | None = None  # the inquiry's terms for stories, computed with ``decision``
+    recognition: tuple | None = None  # (address, registry, contacts.Recognition): the signature read ahead
     # Set by the thread step.
     result: IngestResult | None = None
     ticket: Ticket | None = None
@@ -85,6 +86,11 @@ class Batch:
     approved: list[int] = field(default_factory=list)  # drafts auto-approved: enqueue after commit
     index: object | None = None  # the thread step's ThreadIndex
     story_pool: object | None = None  # the story step's stories.Pool: the window's inquiries, loaded once
+    # The contact step's lookups: the batch's senders' contacts read in one query (address →
+    # contact), and the addresses that query found none for.
+    contacts: dict | None = None
+    items: list = field(default_factory=list)  # the batch's items (whose senders are looked up at once)
+    no_contact: set = field(default_factory=set)
     _ticket_ids: list[int] = field(default_factory=list)
 
     policy: thread.Policy = field(init=False)  # whose mail is the office's (settings, read once)

@@ -2,7 +2,7 @@
 
     parse   (no lock)   bytes → parsed message; a colleague's forward → its original
     triage  (no lock)   ahead, for messages that will most likely open a ticket (and their
-                        terms for stories)
+                        terms for stories, their sender's signature and outlet for contacts)
     ─── one write transaction per batch ───
     thread              onto the ticket whose conversation it continues, or a new one
     triage              store the decision, SLA, status
@@ -49,10 +49,14 @@ def process_batch(engine: Engine, inbound_ids: list[int], settings: Settings, *,
     items, results = parse.run(engine, inbound_ids, settings)
     model = triage.model_for(settings, model)
     known = parse.known_parents(engine, items)
+    registry = None
     for item in items:
         if _opens_a_ticket(item, known):
             triage.ahead(item, settings, model)
             story.ahead(item)
+            if item.decision is not None:
+                registry = registry or contact.registry_for(engine)
+                contact.ahead(item, registry)
     reservations = _reserve_acks(items, settings, limiter)
     try:
         approved = _write(engine, items, settings, reservations or limiter, model)
@@ -114,7 +118,7 @@ def _write(engine: Engine, items: list[Item], settings: Settings, limiter, model
         # Flushed where an id is needed and at the end, not before every query; events and
         # search documents are written in bulk by ``Batch.write``.
         batch = Batch(session, settings, limiter=limiter, model=model,
-                      expected_new=sum(item.decision is not None for item in items))
+                      expected_new=sum(item.decision is not None for item in items), items=items)
         locked = thread.begin(batch, items)
         for item in items:
             thread.run(item, batch, locked.get(item.inbound_id))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from mediadesk.worker.triage.text import head_and_tail, normalize, split_body, strip_signature
+from mediadesk.worker.triage.text import head_and_tail, normalize, split_body
 
 # A tie needs this much weight in shared terms, and at least two of them (one release suffices).
 THRESHOLD = 4.5
@@ -244,7 +244,7 @@ def inquiry_features(subject: str, body: str, refs: Iterable[str] = ()) -> dict[
     signature: a journalist's name and outlet say nothing about the subject)."""
     # What an inquiry is about is in its first pages, as triage reads them: bounding the text
     # bounds the cost on long mail (a 30 KB letter read whole cost ~15 ms).
-    return features(subject, head_and_tail(strip_signature(split_body(body, subject).own), 3_000, 1_000), refs)
+    return features(subject, head_and_tail(split_body(body, subject).core, 3_000, 1_000), refs)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Iterable
+from typing import Callable, Iterable
 
 from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
@@ -176,8 +176,15 @@ def _seen_at(parsed, now: datetime | None) -> datetime:
     return min(date, current)
 
 
+def recognise_sender(email: str, parsed, registry: Registry) -> Recognition:
+    """``recognise`` for a parsed message: pure CPU, so it can run before the write lock."""
+    return recognise(email, getattr(parsed, "text", "") or "", registry, subject=getattr(parsed, "subject", "") or "")
+
+
 def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry: Registry | None = None,
-                 now: datetime | None = None, language: str | None = None) -> Linked | None:
+                 now: datetime | None = None, language: str | None = None, recognised: tuple | None = None,
+                 lookup: Callable[[str], Contact | None] | None = None,
+                 created: Callable[[str], None] | None = None) -> Linked | None:
     """Find or create the requester's contact and set ``ticket.contact_id``.
 
     The outlet comes from the sender's domain when the registry knows it (free-mail and ISP
@@ -196,6 +203,10 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
         now: when the message was written (default: its Date header, or now when it has none
             or a future one).
         language: the message's language when triage has not yet set ``ticket.language``.
+        recognised: ``(address, registry, Recognition)`` read before the write lock; used when
+            the address and the registry are still the ones it was read for.
+        lookup: finds an address's contact (default: one query); ``created`` is told of an
+            address given a contact here.
 
     Returns:
         What was linked, or None when the ticket has no requester address, or it is our own or
@@ -211,7 +222,10 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
     ids: dict[str, int] = {}
     if registry is None:
         registry, ids = load_registry(session)
-    found = recognise(email, getattr(parsed, "text", "") or "", registry, subject=getattr(parsed, "subject", "") or "")
+    if recognised is not None and recognised[0] == email and recognised[1] is registry:
+        found = recognised[2]
+    else:
+        found = recognise_sender(email, parsed, registry)
     signature = found.signature
     outlet_id = None
     if found.outlet is not None:
@@ -223,12 +237,14 @@ def link_contact(session: Session, ticket: Ticket, parsed, settings, *, registry
     name = (from_name if _looks_like_person(from_name) else None) or (signature.name if signature else None)
 
     with session.no_autoflush:
-        contact = contact_by_email(session, email)
+        contact = lookup(email) if lookup is not None else contact_by_email(session, email)
     if contact is None:
         values = {"name": name, "outlet_id": outlet_id, "outlet_via": found.via if outlet_id else None,
                   "role": signature.role if signature else None, "phone": signature.phone if signature else None,
                   "languages": language or "", "first_seen": now, "last_seen": now}
         contact_id = _create(session, email, values)
+        if created is not None:
+            created(email)
         if contact_id is not None:
             ticket.contact_id = contact_id
             return Linked(Contact(id=contact_id, **values), True, found)

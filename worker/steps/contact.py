@@ -21,6 +21,28 @@ from mediadesk.worker.batch import Batch, Item
 SYSTEM = "system"
 
 
+def ahead(item: Item, registry) -> None:
+    """Read the sender's signature and outlet before the write lock (pure CPU, as triage ahead):
+    only for a message triage found genuine, whose sender would become a contact."""
+    decision, parsed = item.decision, item.inquiry
+    if decision is None or parsed is None or decision.automated_kind or decision.category in ("automated", "spam"):
+        return
+    from mediadesk.worker.contacts.service import recognise_sender
+
+    email = (parsed.from_email or "").strip().lower()
+    if "@" in email:
+        item.recognition = (email, registry, recognise_sender(email, parsed, registry))
+
+
+def registry_for(engine):
+    """The outlet registry, as the contact step will find it in the write transaction."""
+    from mediadesk.storage.db import read_scope
+    from mediadesk.worker.contacts.service import load_registry
+
+    with read_scope(engine) as session:
+        return load_registry(session)[0]
+
+
 def run(item: Item, batch: Batch) -> None:
     """Link a new ticket, or the requester's own follow-up, to the requester's contact; then let
     the contact's outlet weigh on a ticket triaged in this batch."""
@@ -42,8 +64,27 @@ def _link(item: Item, batch: Batch) -> Contact | None:
         return None  # the office's own answer
     from mediadesk.worker.contacts.service import link_contact
 
-    linked = link_contact(batch.session, item.ticket, item.inquiry, batch.settings, language=ticket.language)
+    linked = link_contact(batch.session, item.ticket, item.inquiry, batch.settings, language=ticket.language,
+                          recognised=item.recognition, lookup=lambda email: _lookup(batch, email),
+                          created=lambda email: batch.no_contact.discard(email))
     return linked.contact if linked is not None else None
+
+
+def _lookup(batch: Batch, email: str) -> Contact | None:
+    """An address's contact: the batch's senders are looked up in one query, the first time."""
+    from mediadesk.storage.contacts import contact_by_email, contacts_by_email
+
+    if batch.contacts is None:
+        senders = {(item.inquiry.from_email or "").strip().lower() for item in batch.items
+                   if item.inquiry is not None and item.inquiry.from_email}
+        senders.add(email)
+        batch.contacts = contacts_by_email(batch.session, senders)
+        batch.no_contact = senders - batch.contacts.keys()
+    if email in batch.contacts:
+        return batch.contacts[email]
+    if email in batch.no_contact:
+        return None  # none when the batch began, and none made since
+    return contact_by_email(batch.session, email)
 
 
 def weigh_outlet(item: Item, batch: Batch, contact: Contact | None = None) -> None:
@@ -76,4 +117,4 @@ def weigh_outlet(item: Item, batch: Batch, contact: Contact | None = None) -> No
     session.add(ticket)
 
 
-__all__ = ["run", "weigh_outlet"]
+__all__ = ["ahead", "registry_for", "run", "weigh_outlet"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 
 import structlog
@@ -55,7 +56,7 @@ def run(item: Item, batch: Batch) -> None:
     pool = _pool(batch, ticket)
     decision = pool.assign(terms)
     if decision.joins:
-        other = batch.new_tickets.get(decision.key) or batch.session.get(Ticket, decision.key)
+        other = batch.new_tickets.get(decision.key) or _other(batch, decision.key)
         _join(batch, ticket, other, decision)
         pool.story[decision.key] = other.story_id
     pool.add(stories.Candidate(ticket.id, ticket.story_id, terms))
@@ -105,7 +106,23 @@ def _pool(batch: Batch, ticket: Ticket) -> stories.Pool:
     return batch.story_pool
 
 
-def _join(batch: Batch, ticket: Ticket, other: Ticket, decision: stories.Decision) -> None:
+@dataclass(frozen=True)
+class _InStory:
+    """What joining a stored ticket's story needs of it (not the whole row)."""
+
+    id: int
+    story_id: int
+    ref: str
+
+
+def _other(batch: Batch, key: int):
+    """The stored ticket an inquiry ties with: two columns when it is in a story already (the
+    common case), the row when a story is to be founded with it."""
+    story_id, ref = batch.session.execute(select(Ticket.story_id, Ticket.ref).where(Ticket.id == key)).one()
+    return _InStory(key, story_id, ref) if story_id is not None else batch.session.get(Ticket, key)
+
+
+def _join(batch: Batch, ticket: Ticket, other, decision: stories.Decision) -> None:
     session, now = batch.session, utcnow()
     reason = decision.reason()
     founded = None

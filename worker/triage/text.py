@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A line that opens quoted or forwarded history, in the languages we see most.
 _SEPARATOR_RE = re.compile(
@@ -221,6 +222,9 @@ def _drop_trailing_card(text: str) -> str:
     return text
 
 
+# Triage, its deadline reading, the story terms and the contact's signature all cut the same
+# body: the cut is kept for the last few bodies (a batch's), not made four times.
+@lru_cache(maxsize=128)
 def split_body(text: str, subject: str = "") -> BodyParts:
     """Cut a body into own words, signature-free core, and history (quoted or forwarded)."""
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
