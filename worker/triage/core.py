@@ -200,14 +200,14 @@ def _category(msg: ParsedMessage, scores, model, explanation: list[str]) -> tupl
     model_spam = 0.0
     rules_spam = max(probs, key=probs.get) == "spam" and spam_score >= SURE_RULES_SPAM
     if model is not None:
-        from mediadesk.worker.triage.learning import blend_weight, predict_proba
+        from mediadesk.worker.triage.learning import blend, blend_weight, predict_proba
 
         # Automated detection stays with the rules: the model only weighs the human categories.
-        model_probs = {c: p for c, p in predict_proba(model, message_text(msg)).items() if c in probs}
+        model_probs = {c: p for c, p in predict_proba(model, message_text(msg), probs).items() if c in probs}
         if model_probs:
             weight = blend_weight(model)
             total = sum(model_probs.values()) or 1.0
-            probs = {c: (1 - weight) * p + weight * model_probs.get(c, 0.0) / total for c, p in probs.items()}
+            probs = blend(probs, model_probs, weight)
             source = "rules + model"
             model_spam = model_probs.get("spam", 0.0) / total
             top_model = max(model_probs, key=model_probs.get)
