@@ -77,7 +77,7 @@ ZONES = {
 
 _NUM_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "ten": 10, "twenty-four": 24, "forty-eight": 48, "un": 1, "une": 1, "deux": 2, "trois": 3,
+    "ten": 10, "a couple of": 2, "couple of": 2, "twenty-four": 24, "forty-eight": 48, "un": 1, "une": 1, "deux": 2, "trois": 3,
     "quatre": 4, "cinq": 5, "sept": 7, "dix": 10, "vingt-quatre": 24, "quarante-huit": 48,
     "واحد": 1, "واحده": 1, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
     "سبع": 7, "سبعه": 7, "عشر": 10, "عشره": 10,
@@ -112,15 +112,19 @@ _TOKEN_RE = _re(
         r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour)(?![a-z]))"
+        r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
+        # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
+        r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
+        r"(?:خلال|في)\s+(?:هذا\s+)?الاسبوع(?:\s+الجاري|\s+الحالي)|خلال\s+هذا\s+الاسبوع)"
         r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:working\s+|work\s+)?week|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
         r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
         r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|نهايه\s+(?:هذا\s+)?الشهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob|close\s+of\s+(?:business|play)|"
-        r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|يوم\s+العمل))"
+        r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل))"
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy)"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد)"
-        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|morgen|ma[ñn]ana)"
+        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|morgen|ma[ñn]ana|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
         r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z]){_YEAR})"
@@ -144,7 +148,7 @@ _TOKEN_RE = _re(
 _START_WORDS = """
 within in under inside dans d'ici sous en خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui ce cet cette اليوم الليله هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
-غدا باكر morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
+غدا غد الغد ظهر عصر نهار باكر sometime during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
     "eastern", "new", "heure", "central", "pacific", "paris", "london", "uk", "riyadh", "saudi", "mecca", "makkah",
@@ -251,6 +255,9 @@ _EXPLICIT_DURATION_RE = _re(r"(?:within|in\s+the\s+next|inside\s+of|dans\s+les|d
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
 _LOOSE_CUE_RE = _re(r"(?:deadline|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
 _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک)")
+# "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
+# الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
+_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
 # A sentence that asks for a reply, an answer or an appearance: today/tomorrow there is a deadline.
 _ASKS_RE = _re(
         r"\b(?:reply|respond|response|answer|confirm|confirmation|let\s+(?:me|us)\s+know|need|needed|send|call|get\s+back|hear\s+from|"
@@ -312,7 +319,7 @@ def _tokens(text: str, original: str) -> list[_Token]:
             continue
         if m.start() > 0 and text[m.start()].isdigit() and text[m.start() - 1].isdigit():
             continue
-        kind = next(k for k in ("dur", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
+        kind = next(k for k in ("dur", "eonw", "wiw", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
                                 "dm", "md", "num", "wd", "time", "zone", "dayonly") if m.group(k))
         found.append(_Token(kind, m.start(), m.end(), m))
     return found
@@ -434,8 +441,10 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
             day = today + timedelta(days=1)
         elif tok.kind == "after_tomorrow":
             day = today + timedelta(days=2)
-        elif tok.kind == "eow":
+        elif tok.kind in ("eow", "wiw"):
             end_of_week = True
+        elif tok.kind == "eonw":
+            day = today + timedelta(days=(week_end - today.weekday()) % 7 + 7)
         elif tok.kind == "eom":
             nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
             day = nxt - timedelta(days=1)
@@ -534,6 +543,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
         strong = bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
+        if not strong and "wiw" in kinds:
+            strong = asks  # "a reply within this week", "الرد خلال الأسبوع الجاري"
+        if not strong and kinds & {"dm", "md", "num", "wd", "dayonly"}:
+            strong = bool(_BEFORE_THEN_RE.match(prepared, end))
         if not strong and _WEAK_CUE_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"}
