@@ -207,6 +207,10 @@ def cross_validate(directories: Path | Iterable[Path], *, folds: int = 5, settin
     from mediadesk.worker.triage.core import message_text
     from mediadesk.worker.triage.learning import TrainingError, blend_weight, fit, predict
 
+    from mediadesk.settings import get_settings
+    from mediadesk.worker.triage.rules import load_rules
+
+    rules = load_rules((settings or get_settings()).rules_file)  # the model learns beside the rules triage uses
     items = labelled_messages(directories)
     random.Random(seed).shuffle(items)
     texts = {name: message_text(msg) for name, _, msg in items}
@@ -217,7 +221,7 @@ def cross_validate(directories: Path | Iterable[Path], *, folds: int = 5, settin
         held_names = {name for name, _, _ in held}
         train_set = [(texts[name], label["category"]) for name, label, _ in items if name not in held_names]
         try:
-            model = fit(train_set)
+            model = fit(train_set, rules=rules)
             alone = fit(train_set, use_rules=False, calibrate=False)
         except TrainingError:
             continue

@@ -257,11 +257,12 @@ def train_command(
 ) -> None:
     """Fit the category model on the team's corrections (LabelledExample rows), to blend with the rules."""
     from mediadesk.worker.triage.learning import TrainingError, model_path, train
+    from mediadesk.worker.triage.rules import load_rules
 
     examples = _examples_from_dir(from_dir) if from_dir else _examples_from_db()
     target = output or model_path(settings())
     try:
-        metrics = train(examples, target)
+        metrics = train(examples, target, rules=load_rules(settings().rules_file))
     except TrainingError as exc:
         fail(str(exc), ExitCode.USAGE)
     if as_json:
