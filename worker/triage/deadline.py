@@ -251,7 +251,14 @@ _CUE_RE = _re(
         + _FILLER + r"$"
 )
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
-_WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|until|till)" + _FILLER + r"$")
+_WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|until|till|for)" + _FILLER + r"$")
+# "the 12 October forum", "Thursday's briefing": a date that names an event, not a deadline.
+_EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|exercise|visit|meeting|briefing|press\s+conference|launch|session|"
+                      r"edition|issue|programme|program|show|bulletin|broadcast|workshop|seminar|webinar|panel|expo|exhibition|festival|"
+                      r"match|game|election|vote|debate|hearing|trial)\b")
+# "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
+# something else happens ("le montage commence cet après-midi, donc … dès que possible").
+_ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
 _EXPLICIT_DURATION_RE = _re(r"(?:within|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
 _LOOSE_CUE_RE = _re(r"(?:deadline|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
@@ -555,11 +562,11 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             strong = bool(_BEFORE_THEN_RE.match(prepared, end))
         if not strong and _WEAK_CUE_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
-            strong = asks and not kinds <= {"eom", "eow"}
+            strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
         loose = bool(_LOOSE_CUE_RE.search(before))
         if "ur_tomorrow" in kinds and not post:
             continue
-        if kinds <= {"today", "tomorrow", "time", "zone"} and _POSSESSIVE_RE.match(prepared, end):
+        if kinds <= {"today", "tomorrow", "wd", "time", "zone"} and _POSSESSIVE_RE.match(prepared, end):
             continue  # "today's statement", "tomorrow's edition": what, not by when
         if any(t.kind == "today" and _MORNING_RE.fullmatch(t.m.group("today")) for t in group) and base.hour >= 12:
             continue  # "this morning's briefing" in a letter sent in the afternoon: past
@@ -574,7 +581,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name)
         if strong or loose:
             cued.append(found)
-        elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks:
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks and not _ASAP_RE.search(_sentence(prepared, start, end)):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
 
