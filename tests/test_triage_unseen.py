@@ -109,6 +109,9 @@ DEADLINE_CASES = [
     ("Call me about today's statement.", None),
     ("Editing starts this afternoon, so please answer as soon as possible.", None),
     ("Could you get back to me before the weekend?", None),
+    ("Could you confirm what your spokesman said today about the agreement?", None),
+    ("هل يمكن تأكيد ما صرح به المتحدث اليوم؟", None),
+    ("We need your comment today, please.", "2026-12-01"),
 ]
 
 

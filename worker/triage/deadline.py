@@ -256,6 +256,14 @@ _WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|until|till|f
 _EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|exercise|visit|meeting|briefing|press\s+conference|launch|session|"
                       r"edition|issue|programme|program|show|bulletin|broadcast|workshop|seminar|webinar|panel|expo|exhibition|festival|"
                       r"match|game|election|vote|debate|hearing|trial)\b")
+# "what your spokesman said today", "le communiqué publié ce matin", "البيان الذي صدر اليوم": today
+# as the time of something that happened, not a deadline.
+_HAPPENED_BEFORE_RE = _re(
+    r"(?:\b(?:said|announced|published|posted|reported|released|issued|held|happened|occurred|tweeted|stated|claimed|"
+    r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast)\b(?:\s+[^\s.?!]+){0,2}"
+    r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
+    r"|(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|وقع)(?:\s+\S+){0,2})\s+$"
+)
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
@@ -568,6 +576,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue
         if kinds <= {"today", "tomorrow", "wd", "time", "zone"} and _POSSESSIVE_RE.match(prepared, end):
             continue  # "today's statement", "tomorrow's edition": what, not by when
+        if kinds <= {"today", "time", "zone"} and _HAPPENED_BEFORE_RE.search(before[-40:]) and not (strong or loose):
+            continue  # "what your spokesman said today": when it happened
         if any(t.kind == "today" and _MORNING_RE.fullmatch(t.m.group("today")) for t in group) and base.hour >= 12:
             continue  # "this morning's briefing" in a letter sent in the afternoon: past
         if kinds <= {"time", "zone"} and not strong:
