@@ -272,8 +272,11 @@ def _calibrate(x, labels: list[str], rule_probs: list[dict[str, float]]) -> tupl
         right[w] = sum(max(b, key=b.get) == label for b, label in blends)
         likelihood[w] = sum(math.log(max(b.get(label, 0.0), 1e-6)) for b, label in blends)
     # Most examples right; among those weights, the one that gave the right categories the most
-    # probability (a finer measure than right/wrong on a hundred examples).
+    # probability (a finer measure than right/wrong on a hundred examples). The model must earn
+    # its weight: unless it gets more examples right than the rules alone, it gets none.
     best = max(WEIGHTS, key=lambda w: (right[w], likelihood[w]))
+    if right[best] <= right[0.0]:
+        best = 0.0
     n = len(held_probs) or 1
     return best, {"rules": round(right[0.0] / n, 4), "rules_model": round(right[best] / n, 4),
                   "stacked_model": round(alone_right / n, 4), "held_out": len(held_probs)}
