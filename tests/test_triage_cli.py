@@ -117,6 +117,25 @@ def test_evaluate_prints_accuracy_confusion_and_misses(tmp_path):
     assert "2/2" in result.stdout
 
 
+def test_evaluate_reports_invented_deadlines_over_several_folders(tmp_path):
+    first = _labelled_folder(tmp_path)
+    second = tmp_path / "second"
+    second.mkdir()
+    # The label says no deadline was stated; triage reads "by tomorrow noon": an invented one.
+    (second / "3.eml").write_bytes(eml("Could you tell me the budget? Reply by tomorrow noon please.", "Budget"))
+    (second / "labels.json").write_text(json.dumps({"3.eml": {
+        "category": "information_request", "automated_kind": None, "language": "en", "deadline": None,
+        "priority": "normal", "notes": None}}))
+    result = runner.invoke(app, ["triage", "--evaluate", str(first), "--evaluate", str(second), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["total"] == 3 and report["directories"] == [str(first), str(second)]
+    assert report["deadline_invented"] == {"count": 1, "files": ["second/3.eml"]}
+    assert report["deadline_missed"] == 0
+    result = runner.invoke(app, ["triage", "--evaluate", str(first), "--evaluate", str(second)])
+    assert "deadline invented" in result.stdout and "second/3.eml" in result.stdout
+
+
 def test_evaluate_without_labels_fails_clearly(tmp_path):
     result = runner.invoke(app, ["triage", "--evaluate", str(tmp_path)])
     assert result.exit_code == 3 and "labels.json" in result.stderr

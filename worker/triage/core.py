@@ -78,7 +78,10 @@ def message_text(msg: ParsedMessage) -> str:
     Stored as ``LabelledExample.text`` when the team corrects a category, so training sees
     exactly what triage sees.
     """
-    parts = split_body(msg.text, msg.subject)
+    return _model_text(msg, split_body(msg.text, msg.subject))
+
+
+def _model_text(msg: ParsedMessage, parts) -> str:
     body = parts.own + ("\n" + parts.history if parts.forwarded else "")
     return f"{msg.subject}\n{body}".strip()
 
@@ -170,7 +173,7 @@ def triage(
     if verdict.rescued:
         explanation.extend(verdict.reasons)
 
-    category, confidence, source, model_spam = _category(msg, scores, model, explanation)
+    category, confidence, source, model_spam = _category(msg, parts, scores, model, explanation)
     if verdict.bulk_unless_spam and category != "spam":
         # Mass mail whose spam wording did not make it spam: bulk, as its headers say.
         explanation.insert(0, "automated: bulk — " + "; ".join(verdict.reasons))
@@ -189,7 +192,7 @@ def triage(
     return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
 
 
-def _category(msg: ParsedMessage, scores, model, explanation: list[str]) -> tuple[str, float, str, float]:
+def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str]) -> tuple[str, float, str, float]:
     """The category by the rules' scores, blended with the team's model when there is one.
 
     Returns (category, confidence, source, the model's own spam probability).
@@ -200,14 +203,14 @@ def _category(msg: ParsedMessage, scores, model, explanation: list[str]) -> tupl
     model_spam = 0.0
     rules_spam = max(probs, key=probs.get) == "spam" and spam_score >= SURE_RULES_SPAM
     if model is not None:
-        from mediadesk.worker.triage.learning import blend_weight, predict_proba
+        from mediadesk.worker.triage.learning import blend, blend_weight, predict_proba
 
         # Automated detection stays with the rules: the model only weighs the human categories.
-        model_probs = {c: p for c, p in predict_proba(model, message_text(msg)).items() if c in probs}
+        model_probs = {c: p for c, p in predict_proba(model, _model_text(msg, parts), probs).items() if c in probs}
         if model_probs:
             weight = blend_weight(model)
             total = sum(model_probs.values()) or 1.0
-            probs = {c: (1 - weight) * p + weight * model_probs.get(c, 0.0) / total for c, p in probs.items()}
+            probs = blend(probs, model_probs, weight)
             source = "rules + model"
             model_spam = model_probs.get("spam", 0.0) / total
             top_model = max(model_probs, key=model_probs.get)

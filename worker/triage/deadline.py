@@ -39,28 +39,28 @@ def _prepare(text: str) -> str:
 
 
 WEEKDAYS = {
-    0: r"monday|lundi|الاثنين|اثنين|montag|lunes",
-    1: r"tuesday|mardi|الثلاثاء|ثلاثاء|dienstag|martes",
-    2: r"wednesday|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles",
-    3: r"thursday|jeudi|الخميس|خميس|donnerstag|jueves",
-    4: r"friday|vendredi|الجمعه|جمعه|freitag|viernes",
-    5: r"saturday|samedi|السبت|samstag|s[áa]bado",
-    6: r"sunday|dimanche|الاحد|sonntag|domingo",
+    0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|luned[iì]|সোমবার",
+    1: r"tuesday|mardi|الثلاثاء|ثلاثاء|dienstag|martes|sal[ıi]|selasa|marted[iì]|মঙ্গলবার",
+    2: r"wednesday|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|mercoled[iì]|বুধবার",
+    3: r"thursday|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|gioved[iì]|বৃহস্পতিবার",
+    4: r"friday|vendredi|الجمعه|جمعه|freitag|viernes|cuma(?!rtesi)|jumat|venerd[iì]|শুক্রবার",
+    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|sabato|শনিবার",
+    6: r"sunday|dimanche|الاحد|sonntag|domingo|domenica|রবিবার",
 }
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
 MONTHS = {
-    1: r"january|jan|janvier|janv|يناير|كانون\s+الثاني|جانفي|januar|enero",
-    2: r"february|feb|f[ée]vrier|f[ée]vr|فبراير|شباط|فيفري|februar|febrero",
-    3: r"march|mar|mars|مارس|اذار|m[äa]rz|marzo",
-    4: r"april|apr|avril|ابريل|نيسان|افريل|abril",
-    5: r"may|mai|مايو|ايار|ماي|mayo",
-    6: r"june|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio",
-    7: r"july|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|juli|julio",
-    8: r"august|aug|ao[uû]t|اغسطس|اب|اوت|agosto",
-    9: r"september|sept|sep|septembre|سبتمبر|ايلول|septiembre",
-    10: r"october|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre",
-    11: r"november|nov|novembre|نوفمبر|تشرين\s+الثاني|noviembre",
-    12: r"december|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|dezember|diciembre",
+    1: r"january|jan|janvier|janv|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio",
+    2: r"february|feb|f[ée]vrier|f[ée]vr|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio",
+    3: r"march|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo",
+    4: r"april|apr|avril|ابريل|نيسان|افريل|abril|nisan|aprile",
+    5: r"may[ıi]s|may|mai|مايو|ايار|ماي|mayo|maggio|mei",
+    6: r"june|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno",
+    7: r"july|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|juli|julio|temmuz|luglio",
+    8: r"august|aug|ao[uû]t|اغسطس|اب|اوت|agosto|a[ğg]ustos|agustus",
+    9: r"september|sept|sep|septembre|سبتمبر|ايلول|septiembre|eyl[üu]l|settembre",
+    10: r"october|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre",
+    11: r"november|nov|novembre|نوفمبر|تشرين\s+الثاني|noviembre|kas[ıi]m|novembre",
+    12: r"december|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|dezember|diciembre|aral[ıi]k|desember|dicembre",
 }
 # Zone → (abbreviations, which count only in capitals: "ET" not "et"; names and phrases).
 ZONES = {
@@ -77,7 +77,7 @@ ZONES = {
 
 _NUM_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "ten": 10, "twenty-four": 24, "forty-eight": 48, "un": 1, "une": 1, "deux": 2, "trois": 3,
+    "ten": 10, "a couple of": 2, "couple of": 2, "twenty-four": 24, "forty-eight": 48, "un": 1, "une": 1, "deux": 2, "trois": 3,
     "quatre": 4, "cinq": 5, "sept": 7, "dix": 10, "vingt-quatre": 24, "quarante-huit": 48,
     "واحد": 1, "واحده": 1, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
     "سبع": 7, "سبعه": 7, "عشر": 10, "عشره": 10,
@@ -112,15 +112,19 @@ _TOKEN_RE = _re(
         r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour)(?![a-z]))"
+        r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
+        # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
+        r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
+        r"(?:خلال|في)\s+(?:هذا\s+)?الاسبوع(?:\s+الجاري|\s+الحالي)|خلال\s+هذا\s+الاسبوع)"
         r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:working\s+|work\s+)?week|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
         r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
         r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|نهايه\s+(?:هذا\s+)?الشهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob|close\s+of\s+(?:business|play)|"
-        r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|يوم\s+العمل))"
+        r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل))"
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
-        r"cette\s+apr[èe]s-midi|اليوم|الليله|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy)"
+        r"cette\s+apr[èe]s-midi|اليوم|الليله|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد)"
-        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|morgen|ma[ñn]ana)"
+        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
         r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z]){_YEAR})"
@@ -133,18 +137,18 @@ _TOKEN_RE = _re(
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(_AR_HOURS) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
         r"(?:\s*(?P<ap4>صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|ليلا)"
-        r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا)"
+        r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
         r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr})" for i, (abbr, names) in enumerate(ZONES.values()))
         + r")(?![a-z])(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
-        rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك))))"
+        rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك)\b)))"
 )
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
 within in under inside dans d'ici sous en خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui ce cet cette اليوم الليله هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
-غدا باكر morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
+غدا غد الغد ظهر عصر نهار باكر sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
     "eastern", "new", "heure", "central", "pacific", "paris", "london", "uk", "riyadh", "saudi", "mecca", "makkah",
@@ -179,7 +183,8 @@ _ANCHOR_WORDS = sorted({s for w in [
     "hour", "hr", "day", "week", "heure", "jour", "semaine", "ساع", "يوم", "ايام", "اسبوع",
     "end", "fin", "نهايه", "اخر", "eod", "cob", "business", "play",
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
-    "المساء", "heute", "hoy", "tomorrow", "demain", "غد", "باكر", "morgen", "ma[ñn]ana", "کل",
+    "المساء", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
+    "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "morgen", "ma[ñn]ana", "کل",
     "الساعه", "noon", "midday", "الظهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
 ] for s in _spellings(w)})
@@ -234,7 +239,7 @@ _BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
 
 # What may sit between two tokens of one expression.
 _JOIN_RE = _re(
-        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next|this|coming|à|a|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
+        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next|this|coming|à|a|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*)*"
@@ -242,22 +247,43 @@ _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي"
-        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum))"
+        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens))"
         + _FILLER + r"$"
 )
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
-_WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|until|till)" + _FILLER + r"$")
+_WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|until|till|for)" + _FILLER + r"$")
+# "the 12 October forum", "Thursday's briefing": a date that names an event, not a deadline.
+_EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|exercise|visit|meeting|briefing|press\s+conference|launch|session|"
+                      r"edition|issue|programme|program|show|bulletin|broadcast|workshop|seminar|webinar|panel|expo|exhibition|festival|"
+                      r"match|game|election|vote|debate|hearing|trial)\b")
+# "what your spokesman said today", "le communiqué publié ce matin", "البيان الذي صدر اليوم": today
+# as the time of something that happened, not a deadline.
+_HAPPENED_BEFORE_RE = _re(
+    r"(?:\b(?:said|announced|published|posted|reported|released|issued|held|happened|occurred|tweeted|stated|claimed|"
+    r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast)\b(?:\s+[^\s.?!]+){0,2}"
+    r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
+    r"|(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|وقع)(?:\s+\S+){0,2})\s+$"
+)
+# "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
+# something else happens ("le montage commence cet après-midi, donc … dès que possible").
+_ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
 _EXPLICIT_DURATION_RE = _re(r"(?:within|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
 _LOOSE_CUE_RE = _re(r"(?:deadline|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
-_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک)")
+_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک|'?[a-zçğıöşü]{0,4}\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+# "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
+# الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
+_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
+_POSSESSIVE_RE = _re(r"'s\b")
+_MORNING_RE = _re(r"this\s+morning|ce\s+matin|صباح\s+اليوم")
 # A sentence that asks for a reply, an answer or an appearance: today/tomorrow there is a deadline.
 _ASKS_RE = _re(
         r"\b(?:reply|respond|response|answer|confirm|confirmation|let\s+(?:me|us)\s+know|need|needed|send|call|get\s+back|hear\s+from|"
         r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus"
         r"|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
-        r"|جواب|ضرورت"
+        r"|جواب|ضرورت|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
+        r"|\basap\b|\burgent"
 )
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
@@ -312,7 +338,7 @@ def _tokens(text: str, original: str) -> list[_Token]:
             continue
         if m.start() > 0 and text[m.start()].isdigit() and text[m.start() - 1].isdigit():
             continue
-        kind = next(k for k in ("dur", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
+        kind = next(k for k in ("dur", "eonw", "wiw", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
                                 "dm", "md", "num", "wd", "time", "zone", "dayonly") if m.group(k))
         found.append(_Token(kind, m.start(), m.end(), m))
     return found
@@ -384,6 +410,8 @@ def _time_of(m: re.Match) -> time | None:
             hour += 12
         elif marker in ("am", "صباحا", "ص") and hour == 12:
             hour = 0
+        if h == "th4" and not marker and 1 <= hour <= 7:
+            hour += 12  # "قبل الساعة ٣": nobody asks for an answer at three in the morning
         if hour > 23:
             return None
         return time(hour, minute)
@@ -434,8 +462,10 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
             day = today + timedelta(days=1)
         elif tok.kind == "after_tomorrow":
             day = today + timedelta(days=2)
-        elif tok.kind == "eow":
+        elif tok.kind in ("eow", "wiw"):
             end_of_week = True
+        elif tok.kind == "eonw":
+            day = today + timedelta(days=(week_end - today.weekday()) % 7 + 7)
         elif tok.kind == "eom":
             nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
             day = nxt - timedelta(days=1)
@@ -534,12 +564,22 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
         strong = bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
+        if not strong and "wiw" in kinds:
+            strong = asks  # "a reply within this week", "الرد خلال الأسبوع الجاري"
+        if not strong and kinds & {"dm", "md", "num", "wd", "dayonly"}:
+            strong = bool(_BEFORE_THEN_RE.match(prepared, end))
         if not strong and _WEAK_CUE_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
-            strong = asks and not kinds <= {"eom", "eow"}
+            strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
         loose = bool(_LOOSE_CUE_RE.search(before))
         if "ur_tomorrow" in kinds and not post:
             continue
+        if kinds <= {"today", "tomorrow", "wd", "time", "zone"} and _POSSESSIVE_RE.match(prepared, end):
+            continue  # "today's statement", "tomorrow's edition": what, not by when
+        if kinds <= {"today", "time", "zone"} and _HAPPENED_BEFORE_RE.search(before[-40:]) and not (strong or loose):
+            continue  # "what your spokesman said today": when it happened
+        if any(t.kind == "today" and _MORNING_RE.fullmatch(t.m.group("today")) for t in group) and base.hour >= 12:
+            continue  # "this morning's briefing" in a letter sent in the afternoon: past
         if kinds <= {"time", "zone"} and not strong:
             continue
         resolved = _resolve(group, base, week_end)
@@ -551,7 +591,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name)
         if strong or loose:
             cued.append(found)
-        elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks:
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks and not _ASAP_RE.search(_sentence(prepared, start, end)):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from mediadesk.settings import Settings
-from mediadesk.worker.parsing import parse_message
+from mediadesk.worker.parsing import ParsedMessage, parse_message
 from mediadesk.worker.triage.core import TriageDecision, triage
 
 FIELDS = ("category", "automated_kind", "language", "deadline", "priority")
@@ -35,6 +36,8 @@ class EvaluationReport:
     misses: list[Miss]
     deadline_total: int                              # messages whose label has a deadline
     deadline_correct: int                            # ... and triage found that date
+    deadline_missed: int                             # ... and triage found none
+    deadline_invented: list[str]                     # label: no deadline; triage gave one (files)
     automated_total: int
     automated_caught: int
     human_flagged_automated: int
@@ -52,6 +55,8 @@ class EvaluationReport:
             "total": self.total,
             "accuracy": {f: round(self.accuracy(f), 4) for f in FIELDS},
             "deadline_found_exactly": {"correct": self.deadline_correct, "of": self.deadline_total},
+            "deadline_missed": self.deadline_missed,
+            "deadline_invented": {"count": len(self.deadline_invented), "files": list(self.deadline_invented)},
             "automated": {"caught": self.automated_caught, "of": self.automated_total,
                           "genuine_flagged_automated": self.human_flagged_automated},
             "confusion": self.confusion,
@@ -67,22 +72,36 @@ def load_labels(directory: Path) -> dict[str, dict]:
         raise FileNotFoundError(f"{path} not found: --evaluate needs a folder with labels.json") from None
 
 
+def labelled_messages(directories: Path | Iterable[Path]) -> list[tuple[str, dict, ParsedMessage]]:
+    """``(name, label, parsed message)`` for every labelled message of one or more folders.
+
+    With several folders a name is ``folder/file`` (file names repeat across sets).
+    """
+    dirs = [Path(directories)] if isinstance(directories, (str, Path)) else [Path(d) for d in directories]
+    found = []
+    for directory in dirs:
+        labels = load_labels(directory)
+        for name in sorted(labels):
+            shown = f"{directory.name}/{name}" if len(dirs) > 1 else name
+            found.append((shown, labels[name], parse_message((directory / name).read_bytes())))
+    return found
+
+
 def _deadline_date(decision: TriageDecision) -> str | None:
     return decision.deadline.date().isoformat() if decision.deadline else None
 
 
-def evaluate(directory: Path, *, settings: Settings | None = None, model=None) -> EvaluationReport:
-    """Triage every labelled message of ``directory`` and compare with its labels."""
-    directory = Path(directory)
-    labels = load_labels(directory)
+def evaluate(directories: Path | Iterable[Path], *, settings: Settings | None = None, model=None) -> EvaluationReport:
+    """Triage every labelled message of one or more folders and compare with the labels."""
     correct = {f: 0 for f in FIELDS}
     confusion: dict[str, dict[str, int]] = {}
     misses: list[Miss] = []
     decisions: dict[str, TriageDecision] = {}
-    deadline_total = deadline_correct = automated_total = automated_caught = human_flagged = 0
-    for name in sorted(labels):
-        label = labels[name]
-        decision = triage(parse_message((directory / name).read_bytes()), settings=settings, model=model)
+    invented: list[str] = []
+    deadline_total = deadline_correct = deadline_missed = automated_total = automated_caught = human_flagged = 0
+    messages = labelled_messages(directories)
+    for name, label, msg in messages:
+        decision = triage(msg, settings=settings, model=model)
         decisions[name] = decision
         got = {
             "category": decision.category,
@@ -95,26 +114,32 @@ def evaluate(directory: Path, *, settings: Settings | None = None, model=None) -
             if got[f] == label.get(f):
                 correct[f] += 1
             else:
-                misses.append(Miss(name, f, label.get(f), got[f], label.get("notes")))
+                notes = label.get("notes")
+                if f == "deadline" and got[f] and not label.get(f):
+                    notes = "invented: " + (notes or "no deadline stated")
+                misses.append(Miss(name, f, label.get(f), got[f], notes))
         row = confusion.setdefault(label["category"], {})
         row[decision.category] = row.get(decision.category, 0) + 1
         if label.get("deadline"):
             deadline_total += 1
             deadline_correct += got["deadline"] == label["deadline"]
+            deadline_missed += got["deadline"] is None
+        elif got["deadline"]:
+            invented.append(name)
         if label["category"] == "automated":
             automated_total += 1
             automated_caught += decision.category == "automated"
         elif decision.category == "automated":
             human_flagged += 1
     return EvaluationReport(
-        total=len(labels), correct=correct, confusion=confusion, misses=misses,
-        deadline_total=deadline_total, deadline_correct=deadline_correct,
-        automated_total=automated_total, automated_caught=automated_caught,
+        total=len(messages), correct=correct, confusion=confusion, misses=misses,
+        deadline_total=deadline_total, deadline_correct=deadline_correct, deadline_missed=deadline_missed,
+        deadline_invented=invented, automated_total=automated_total, automated_caught=automated_caught,
         human_flagged_automated=human_flagged, decisions=decisions,
     )
 
 
-__all__ = ["EvaluationReport", "FIELDS", "Miss", "evaluate", "load_labels"]
+__all__ = ["EvaluationReport", "FIELDS", "Miss", "evaluate", "labelled_messages", "load_labels"]
 
 
 def evaluate_corpus(root: Path, *, settings: Settings | None = None, model=None) -> dict:
@@ -163,41 +188,56 @@ def evaluate_corpus(root: Path, *, settings: Settings | None = None, model=None)
 __all__ += ["evaluate_corpus"]
 
 
-def cross_validate(directory: Path, *, folds: int = 5, settings: Settings | None = None, seed: int = 0) -> dict:
-    """Does learning help? Category accuracy of rules alone vs rules + a model trained on the other folds.
+def cross_validate(directories: Path | Iterable[Path], *, folds: int = 5, settings: Settings | None = None,
+                   seed: int = 0) -> dict:
+    """Does learning help? Category accuracy of the rules alone, of the rules + a model trained on
+    the other folds, and of a text model alone, on the labelled messages of one or more folders.
 
-    The labelled messages are split into ``folds`` parts; for each part a model is fitted on the
-    rest (as if the team had corrected those messages) and both variants triage the held-out part.
+    The messages are shuffled (seeded) and split into ``folds`` parts; for each part the models
+    are fitted on the rest only (as if the team had corrected those messages, their labels taken
+    as the corrections) and triage the held-out part. No held-out message, nor its label, is
+    seen by the model that triages it: each fold's blend weight is calibrated inside its own
+    training part.
+
+    Returns ``messages``, the three accuracies, ``corrections`` (the mean training-set size),
+    and ``folds`` (per fold: messages, right by each variant, the blend weight).
     """
     import random
 
     from mediadesk.worker.triage.core import message_text
-    from mediadesk.worker.triage.learning import TrainingError, fit
+    from mediadesk.worker.triage.learning import TrainingError, blend_weight, fit, predict
 
-    directory = Path(directory)
-    labels = load_labels(directory)
-    names = sorted(labels)
-    random.Random(seed).shuffle(names)
-    messages = {n: parse_message((directory / n).read_bytes()) for n in names}
-    rules_ok = blended_ok = model_ok = tested = 0
+    from mediadesk.settings import get_settings
+    from mediadesk.worker.triage.rules import load_rules
+
+    rules = load_rules((settings or get_settings()).rules_file)  # the model learns beside the rules triage uses
+    items = labelled_messages(directories)
+    random.Random(seed).shuffle(items)
+    texts = {name: message_text(msg) for name, _, msg in items}
+    rules_ok = blended_ok = model_ok = tested = trained = 0
     per_fold = []
     for k in range(folds):
-        held = names[k::folds]
-        train_set = [(message_text(messages[n]), labels[n]["category"]) for n in names if n not in held]
+        held = items[k::folds]
+        held_names = {name for name, _, _ in held}
+        train_set = [(texts[name], label["category"]) for name, label, _ in items if name not in held_names]
         try:
-            model = fit(train_set)
+            model = fit(train_set, rules=rules)
+            alone = fit(train_set, use_rules=False, calibrate=False)
         except TrainingError:
             continue
         r = b = m = 0
-        for n in held:
-            expected = labels[n]["category"]
-            r += triage(messages[n], settings=settings).category == expected
-            b += triage(messages[n], settings=settings, model=model).category == expected
-            m += model["pipeline"].predict([message_text(messages[n])])[0] == expected
+        for name, label, msg in held:
+            expected = label["category"]
+            r += triage(msg, settings=settings).category == expected
+            b += triage(msg, settings=settings, model=model).category == expected
+            m += predict(alone, texts[name]) == expected
         rules_ok, blended_ok, model_ok, tested = rules_ok + r, blended_ok + b, model_ok + m, tested + len(held)
-        per_fold.append({"fold": k, "messages": len(held), "rules": r, "rules_model": b, "model_alone": m})
+        trained += len(train_set)
+        per_fold.append({"fold": k, "messages": len(held), "corrections": len(train_set), "rules": r,
+                         "rules_model": b, "model_alone": m, "weight": blend_weight(model)})
     return {
         "messages": tested,
+        "corrections": round(trained / len(per_fold)) if per_fold else 0,
         "rules_accuracy": round(rules_ok / tested, 4) if tested else None,
         "rules_model_accuracy": round(blended_ok / tested, 4) if tested else None,
         "model_alone_accuracy": round(model_ok / tested, 4) if tested else None,

@@ -1,7 +1,7 @@
 """`mediadesk triage`: triage raw .eml files offline, score the rules, benchmark, and train.
 
     mediadesk triage a.eml b.eml [--json]      decision + explanation per file ("-" = stdin)
-    mediadesk triage --evaluate DIR [--cv]     accuracy per field, confusion matrix, misses
+    mediadesk triage --evaluate DIR… [--cv]    accuracy per field, confusion matrix, misses, invented deadlines
     mediadesk triage --corpus DIR              automated-mail counts on a corpus with expectations.json
     mediadesk triage --bench DIR               messages per second on one core
     mediadesk triage-train [--from-dir DIR]    fit the category model from corrections (or a labels.json folder)
@@ -68,14 +68,23 @@ def _show(name: str, decision) -> None:
     out.print(table)
 
 
-def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
+def _evaluate(directories: list[Path], use_model: bool, cv: bool, folds: int, as_json: bool) -> None:
     from mediadesk.worker.triage.evaluate import FIELDS, cross_validate, evaluate
 
+    where = ", ".join(str(d) for d in directories)
     try:
-        report = evaluate(directory, settings=settings(), model=_model(use_model))
+        report = evaluate(directories, settings=settings(), model=_model(use_model))
+        result = cross_validate(directories, folds=folds, settings=settings()) if cv else None
     except FileNotFoundError as exc:
         fail(str(exc), ExitCode.NOT_FOUND)
-    acc = Table(title=f"Accuracy on {report.total} messages ({directory})", header_style="bold")
+    if as_json:
+        data = report.to_json()
+        data["directories"] = [str(d) for d in directories]
+        if result is not None:
+            data["cross_validation"] = result
+        print_json(data)
+        return
+    acc = Table(title=f"Accuracy on {report.total} messages ({where})", header_style="bold")
     acc.add_column("field")
     acc.add_column("correct", justify="right")
     acc.add_column("accuracy", justify="right")
@@ -83,6 +92,8 @@ def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
         acc.add_row(f, f"{report.correct[f]}/{report.total}", f"{report.accuracy(f):.1%}")
     acc.add_row("deadline found (labelled ones)", f"{report.deadline_correct}/{report.deadline_total}",
                 f"{report.deadline_recall:.1%}")
+    acc.add_row("deadline missed (labelled, none found)", str(report.deadline_missed), "")
+    acc.add_row("deadline invented (none stated, one given)", str(len(report.deadline_invented)), "")
     acc.add_row("automated caught", f"{report.automated_caught}/{report.automated_total}", "")
     acc.add_row("genuine flagged automated", str(report.human_flagged_automated), "")
     out.print(acc)
@@ -107,10 +118,12 @@ def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
         out.print(misses)
     else:
         out.print("No misses.")
-    if cv:
-        result = cross_validate(directory, settings=settings())
+    if report.deadline_invented:
+        out.print("Invented deadlines (no deadline stated): " + ", ".join(report.deadline_invented), highlight=False)
+    if result is not None:
         out.print(
-            f"Cross-validation over {result['messages']} messages (model fitted on the other folds): "
+            f"Cross-validation, {folds} folds over {result['messages']} messages (models fitted on the other folds,"
+            f" about {result['corrections']} corrections each): "
             f"rules {result['rules_accuracy']:.1%}, rules + model {result['rules_model_accuracy']:.1%}, "
             f"model alone {result['model_alone_accuracy']:.1%}"
         )
@@ -167,10 +180,12 @@ def _bench(directory: Path, rounds: int, use_model: bool) -> None:
 
 def triage_command(
     files: list[str] = typer.Argument(None, help="Raw .eml files to triage; '-' reads one message from stdin."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per line: " + ", ".join(JSON_KEYS) + "."),
-    evaluate_dir: Optional[Path] = typer.Option(None, "--evaluate", metavar="DIR",
-                                                help="Score triage against DIR/labels.json and its .eml files."),
-    cv: bool = typer.Option(False, "--cv", help="With --evaluate: also cross-validate rules vs rules + model."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line: " + ", ".join(JSON_KEYS) + " (with --evaluate: the report as one object)."),
+    evaluate_dirs: Optional[list[Path]] = typer.Option(
+        None, "--evaluate", metavar="DIR",
+        help="Score triage against DIR/labels.json and its .eml files (repeat for several folders, scored together)."),
+    cv: bool = typer.Option(False, "--cv", help="With --evaluate: also cross-validate rules vs rules + model vs model alone."),
+    folds: int = typer.Option(5, "--folds", min=2, help="With --cv: how many folds."),
     corpus_dir: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
                                               help="Count automated-mail detection on DIR/*/expectations.json."),
     bench_dir: Optional[Path] = typer.Option(None, "--bench", metavar="DIR", help="Measure messages/s on DIR/*.eml."),
@@ -178,8 +193,8 @@ def triage_command(
     use_model: bool = typer.Option(True, "--model/--no-model", help="Blend the trained category model if there is one."),
 ) -> None:
     """Triage raw messages offline: automated?, language, category, deadline, priority — explained."""
-    if evaluate_dir is not None:
-        _evaluate(evaluate_dir, use_model, cv)
+    if evaluate_dirs:
+        _evaluate(evaluate_dirs, use_model, cv, folds, as_json)
         return
     if corpus_dir is not None:
         _corpus(corpus_dir)
@@ -242,11 +257,12 @@ def train_command(
 ) -> None:
     """Fit the category model on the team's corrections (LabelledExample rows), to blend with the rules."""
     from mediadesk.worker.triage.learning import TrainingError, model_path, train
+    from mediadesk.worker.triage.rules import load_rules
 
     examples = _examples_from_dir(from_dir) if from_dir else _examples_from_db()
     target = output or model_path(settings())
     try:
-        metrics = train(examples, target)
+        metrics = train(examples, target, rules=load_rules(settings().rules_file))
     except TrainingError as exc:
         fail(str(exc), ExitCode.USAGE)
     if as_json:
@@ -254,8 +270,11 @@ def train_command(
         return
     out.print(f"Trained on {metrics['examples']} examples → {metrics['path']}")
     out.print("  per category: " + ", ".join(f"{c} {n}" for c, n in metrics["per_category"].items()))
-    if "cv_accuracy" in metrics:
-        out.print(f"  model alone, {metrics['cv_folds']}-fold cross-validated accuracy: {metrics['cv_accuracy']:.1%}")
+    if "cv" in metrics:
+        cv = metrics["cv"]
+        out.print(f"  cross-validated on the examples ({cv['held_out']}): rules {cv['rules']:.1%}, "
+                  f"rules + model {cv['rules_model']:.1%}, model {cv['stacked_model']:.1%}")
+    out.print(f"  blend weight: {metrics['weight']:.2f}" + ("" if "cv" in metrics else " (too few examples to measure it)"))
     out.print(f"  training accuracy: {metrics['train_accuracy']:.1%}")
 
 

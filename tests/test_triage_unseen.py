@@ -1,0 +1,175 @@
+"""Issue 16, triage on unseen inquiries: what a press office depends on.
+
+* Phrasings written apart from the labelled sets, for each error class the issue names: spam
+  dressed as an inquiry, complaints read as requests, deadlines missed in Arabic and English,
+  and dates that are not deadlines (no deadline invented).
+* Set A (labelled independently of the rules, ``tests/data/inquiries_a`` or ``../sets``):
+  category ≥ 0.90, deadline ≥ 0.90, no invented deadline; the development set stays at 100 %.
+* Learning from corrections helps: cross-validated on dev + set A with the rules as they were
+  before set A was read (``tests/data/rules_before_set_a.yaml``: its mail unseen by them), the
+  rules + a model fitted on the other folds' corrections classify more right than the rules.
+
+The figures are printed (run with -s to see them).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+
+from mediadesk.settings import load_settings
+from mediadesk.worker.parsing import parse_message
+from mediadesk.worker.triage import triage
+from mediadesk.worker.triage.deadline import find_deadline
+from mediadesk.worker.triage.evaluate import cross_validate, evaluate
+
+TESTS = Path(__file__).resolve().parent
+SETTINGS = load_settings(_env_file=None)
+DEV = TESTS.parents[1] / "shared" / "samples" / "inquiries"
+RULES_BEFORE_SET_A = TESTS / "data" / "rules_before_set_a.yaml"
+SENT = datetime(2026, 12, 1, 10, 0, tzinfo=timezone(timedelta(hours=3)))  # a Tuesday morning
+
+
+def labelled_set(name: str) -> Path:
+    """``tests/data/NAME``, else the folder the labellers wrote it in (``/work/sets/NAME``); skip
+    the test when neither holds a finished set."""
+    for folder in (TESTS / "data" / name, TESTS.parents[1] / "sets" / name, Path("/work/sets") / name):
+        if (folder / "labels.json").exists():
+            return folder
+    pytest.skip(f"labelled set {name} is absent (tests/data/{name})")
+
+
+def decide(subject: str, body: str):
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@office.example", subject
+    msg["Date"] = format_datetime(SENT)
+    msg.set_content(body)
+    return triage(parse_message(msg.as_bytes()), settings=SETTINGS)
+
+
+# --------------------------------------------------------------------------- categories
+
+CATEGORY_CASES = [
+    # Spam dressed as an inquiry: the office is asked to pay.
+    ("Official press card - special price", "Dear colleague, order your official international press card today: valid in 150 "
+     "countries, no experience required. Only $149 instead of $299 this week.", "spam"),
+    ("Demande d'entretien - édition spéciale", "Madame, Monsieur, notre revue souhaite publier un entretien avec votre directeur "
+     "dans son édition spéciale. Participation aux frais de publication : 4 500 € HT la page.", "spam"),
+    ("Nominierung: Award für Sicherheitskommunikation", "Sehr geehrte Damen und Herren, Ihre Organisation wurde für den "
+     "Award nominiert. Die Teilnahmegebühr beträgt 1.900 EUR, inklusive Urkunde und Galadinner.", "spam"),
+    ("قائمة بريدية للصحفيين", "نوفر لكم قاعدة بيانات الصحفيين في الخليج: أكثر من ١٢٠٠٠ صحفي ومحرر، بسعر ٩٩٠ دولار فقط.", "spam"),
+    ("Guest post on your website", "Hi, we offer SEO services and would like to publish a guest post with backlinks on your "
+     "site. Our price is $80 per article.", "spam"),
+    # Corrections and complaints that mention photos, statements or questions.
+    ("Our photograph used without credit", "Your release of 3 November used our agency's photograph without credit or "
+     "licence. Please add the credit or remove the image.", "correction_complaint"),
+    ("خطأ في البيان", "ورد في بيانكم الصادر أمس اسم الوزير بشكل خاطئ، نرجو تصحيح البيان على موقعكم.", "correction_complaint"),
+    ("Citation inexacte", "Je n'ai jamais tenu ces propos. Je vous demande de retirer cette citation de votre communiqué.",
+     "correction_complaint"),
+    # A speaking invitation stays one; members of the public stay general.
+    ("Guest lecture for our students", "Dear colleagues, would someone from your centre give a guest lecture to our "
+     "master's students in the spring term? We can cover travel costs.", "partnership_speaking"),
+    ("Visa question", "Hello, my residence permit expires next month and my visa application was refused. Which office "
+     "should I contact?", "general"),
+    ("Job application", "Dear Hiring Manager, I am writing to apply for any position in your media department and would "
+     "welcome the chance of an interview. My CV is attached.", "general"),
+]
+
+
+@pytest.mark.parametrize("subject, body, category", CATEGORY_CASES, ids=[c[0][:40] for c in CATEGORY_CASES])
+def test_error_classes_of_unseen_mail(subject, body, category):
+    d = decide(subject, body)
+    assert d.category == category, d.explanation
+    if category in ("spam", "general"):
+        assert d.deadline is None and d.priority == "low"
+
+
+# --------------------------------------------------------------------------- deadlines
+
+# Sent Tuesday 1 December 2026, 10:00 +03:00. Expected: the deadline's date, or None.
+DEADLINE_CASES = [
+    ("We go to print on Friday, so anything before then would be great.", "2026-12-04"),
+    ("Please reply by the end of next week.", "2026-12-11"),
+    ("Any answer in the next couple of days would be great.", "2026-12-03"),
+    ("Could you send the figures for Thursday? We need them for the piece.", "2026-12-03"),
+    ("نحتاج الرد صباح الغد.", "2026-12-02"),
+    ("يرجى الرد قبل الساعة الثالثة عصر غد.", "2026-12-02"),
+    ("نأمل الحصول على الرد خلال الأسبوع الجاري.", "2026-12-03"),
+    ("سيتم نشر التقرير يوم الخميس المقبل، لذا نرجو الرد قبل ذلك.", "2026-12-03"),
+    ("نرجو الرد قبل نهاية دوام يوم الأربعاء.", "2026-12-02"),
+    ("بدي الرد قبل الساعة ٣ لأنه بدنا ننشر.", "2026-12-01"),
+    # Not deadlines: events, past dates, what a day names, "as soon as possible".
+    ("The conference takes place on 12 December in Riyadh.", None),
+    ("I am writing about your statement of 28 November.", None),
+    ("Could you send me the accreditation form for the 12 December forum?", None),
+    ("Call me about today's statement.", None),
+    ("Editing starts this afternoon, so please answer as soon as possible.", None),
+    ("Could you get back to me before the weekend?", None),
+    ("Could you confirm what your spokesman said today about the agreement?", None),
+    ("هل يمكن تأكيد ما صرح به المتحدث اليوم؟", None),
+    ("We need your comment today, please.", "2026-12-01"),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEADLINE_CASES, ids=[c[0][:40] for c in DEADLINE_CASES])
+def test_deadline_phrasings(text, expected):
+    language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
+    found = find_deadline(text, SENT, language=language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
+    afternoon = SENT.replace(hour=19)
+    assert find_deadline("We missed this morning's briefing; could you send the recording?", afternoon) is None
+    assert find_deadline("We missed the briefing this morning. Could you send the recording?", afternoon) is None
+
+
+# --------------------------------------------------------------------------- labelled sets
+
+
+def test_set_a_targets():
+    folder = labelled_set("inquiries_a")
+    report = evaluate(folder, settings=SETTINGS)
+    print(f"\nset A ({report.total}): category {report.accuracy('category'):.1%}, deadline "
+          f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}, "
+          f"missed {report.deadline_missed}")
+    assert report.accuracy("category") >= 0.90
+    assert report.accuracy("deadline") >= 0.90
+    assert report.deadline_invented == []
+    for name, d in report.decisions.items():
+        if d.category in ("general", "spam", "automated"):
+            assert d.deadline is None and d.priority == "low", name
+
+
+def test_dev_set_stays_exact():
+    if not (DEV / "labels.json").exists():
+        pytest.skip("../shared/samples/inquiries is absent")
+    report = evaluate(DEV, settings=SETTINGS)
+    assert report.accuracy("category") == 1.0 and report.accuracy("deadline") == 1.0
+    assert report.deadline_invented == []
+
+
+@pytest.mark.slow
+def test_corrections_improve_triage_on_mail_the_rules_have_not_seen():
+    folder = labelled_set("inquiries_a")
+    folders = [folder] + ([DEV] if (DEV / "labels.json").exists() else [])
+    settings = load_settings(_env_file=None, rules_file=str(RULES_BEFORE_SET_A))
+    result = cross_validate(folders, settings=settings)
+    print(f"\ncross-validation, rules before set A, {result['messages']} messages ({result['corrections']} corrections "
+          f"per fold): rules {result['rules_accuracy']:.1%}, rules + model {result['rules_model_accuracy']:.1%}, "
+          f"model alone {result['model_alone_accuracy']:.1%}; weights {[f['weight'] for f in result['folds']]}")
+    assert result["rules_model_accuracy"] > result["rules_accuracy"]
+    # Deterministic: the folds are seeded and so is the calibration inside each.
+    assert cross_validate(folders, settings=settings)["rules_model_accuracy"] == result["rules_model_accuracy"]
+
+
+def test_learning_never_hurts_the_current_rules_on_set_a():
+    folder = labelled_set("inquiries_a")
+    result = cross_validate(folder, settings=SETTINGS)
+    print(f"\ncross-validation on set A, current rules: rules {result['rules_accuracy']:.1%}, "
+          f"rules + model {result['rules_model_accuracy']:.1%}, model alone {result['model_alone_accuracy']:.1%}")
+    assert result["rules_model_accuracy"] >= result["rules_accuracy"]
