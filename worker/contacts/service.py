@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Callable, Iterable
 
@@ -141,6 +142,15 @@ def _looks_like_person(name: str | None) -> bool:
     return bool(name) and "@" not in name and len(name.split()) <= 6 and not any(ch.isdigit() for ch in name)
 
 
+# Statements built once (building one costs more than running it): by the columns given.
+_INSERT_ADDRESS = insert(ContactAddress.__table__)
+
+
+@lru_cache(maxsize=8)
+def _insert_contact(columns: tuple[str, ...]):
+    return insert(Contact.__table__).returning(Contact.__table__.c.id)
+
+
 def _create(session: Session, email: str, values: dict) -> int | None:
     """Insert a contact and its address; None when another writer added the address first.
 
@@ -150,8 +160,8 @@ def _create(session: Session, email: str, values: dict) -> int | None:
     conn = session.connection()
 
     def insert_both() -> int:
-        contact_id = conn.execute(insert(Contact.__table__).values(**values).returning(Contact.__table__.c.id)).scalar_one()
-        conn.execute(insert(ContactAddress.__table__).values(email=email, contact_id=contact_id))
+        contact_id = conn.execute(_insert_contact(tuple(values)), values).scalar_one()
+        conn.execute(_INSERT_ADDRESS, {"email": email, "contact_id": contact_id})
         return contact_id
 
     if conn.dialect.name == "sqlite":

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import structlog
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import select
 
@@ -115,10 +115,14 @@ class _InStory:
     ref: str
 
 
+# Built once: building a statement costs several times what running it by primary key does.
+_STORY_OF = select(Ticket.__table__.c.story_id, Ticket.__table__.c.ref).where(Ticket.__table__.c.id == bindparam("key"))
+
+
 def _other(batch: Batch, key: int):
     """The stored ticket an inquiry ties with: two columns when it is in a story already (the
     common case), the row when a story is to be founded with it."""
-    story_id, ref = batch.session.execute(select(Ticket.story_id, Ticket.ref).where(Ticket.id == key)).one()
+    story_id, ref = batch.session.connection().execute(_STORY_OF, {"key": key}).one()
     return _InStory(key, story_id, ref) if story_id is not None else batch.session.get(Ticket, key)
 
 
