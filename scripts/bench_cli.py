@@ -374,24 +374,23 @@ class Loader:
         self.seconds += time.perf_counter() - started
 
     def index_text(self) -> float:
-        """The full-text rows, in SQL, by the statement the pipeline uses."""
+        """The full-text rows, folded and written as the pipeline writes them."""
         from sqlalchemy import text
 
-        from mediadesk.storage.search import DOCUMENT_SQL
+        from mediadesk.storage.search import index_where
 
         started = time.perf_counter()
         self.raw.close()
         with self.engine.begin() as conn:
             if self.sqlite:
-                conn.execute(text(DOCUMENT_SQL["sqlite"].format(where="1 = 1")))
+                index_where(conn, "1 = 1")
             else:
                 top = conn.execute(text("SELECT coalesce(max(id), 0) FROM message")).scalar_one()
                 middle = top // 2
 
                 def part(bounds):  # to_tsvector is the slow part: two backends share it
                     with self.engine.begin() as other:
-                        other.execute(text(DOCUMENT_SQL["postgresql"].format(
-                            where=f"m.id > {bounds[0]} AND m.id <= {bounds[1]}")))
+                        index_where(other, f"m.id > {bounds[0]} AND m.id <= {bounds[1]}")
 
                 with ThreadPoolExecutor(max_workers=2) as pool:
                     list(pool.map(part, [(0, middle), (middle, top)]))
