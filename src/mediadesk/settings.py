@@ -129,6 +129,9 @@ class Settings(BaseSettings):
     ack_rate_limit: int = Field(default=3, ge=0)
     ack_rate_window_seconds: int = Field(default=86400, ge=1)
     sla_hours: dict[str, dict[str, float]] = DEFAULT_SLA_HOURS
+    # Triage less sure than this (its category's share of the rules' weight, or the language
+    # detector's confidence) flags the ticket for review (`list --review`); 0 flags nothing.
+    review_confidence: float = Field(default=0.4, ge=0, le=1)
     # Stories (worker/stories.py): an inquiry is compared with the inquiries of this many hours.
     story_window_hours: float = Field(default=72.0, gt=0)
 
