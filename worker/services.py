@@ -217,8 +217,10 @@ def reject(engine: Engine, ref: str, *, actor: str, note: str | None = None) -> 
 
 def workers_answering(redis_url: str, *, timeout: float = 1.0) -> int | None:
     """How many Celery workers answer a ping within ``timeout`` seconds (the first answer ends
-    the wait); None when the broker itself does not answer. Whether an approved draft will be
-    sent by anyone (``draft approve`` says so when nobody will)."""
+    the wait); None when the broker itself does not answer or none is configured (``""``).
+    Whether an approved draft will be sent by anyone (``draft approve`` says so when nobody will)."""
+    if not redis_url:
+        return None
     try:
         import redis
 

@@ -67,8 +67,10 @@ def _enqueue_or_send(draft_id: int, now: bool, ref: str = "REF") -> None:
         if workers is None:
             from mediadesk.settings import mask_url
 
-            err.print(f"approved, but not queued: the broker ({mask_url(url)}, MEDIADESK_REDIS_URL) does not answer; "
-                      + NOBODY_SENDS.format(ref=ref) + " (the outbox sweep queues approved drafts)", highlight=False)
+            broker = (f"the broker ({mask_url(url)}, MEDIADESK_REDIS_URL) does not answer" if url
+                      else "no broker is configured (MEDIADESK_REDIS_URL is empty)")
+            err.print(f"approved, but not queued: {broker}; " + NOBODY_SENDS.format(ref=ref)
+                      + " (the outbox sweep queues approved drafts)", highlight=False)
             return
         from mediadesk.worker.tasks import send
 
