@@ -92,3 +92,36 @@ def test_the_demo_uses_nothing_outside_its_folder_and_drafts_every_time(tmp_path
     assert counts[0] == counts[1]
     connections = log.read_text(encoding="utf-8") if log.exists() else ""
     assert connections == "", connections
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_readmes_press_officer_day_runs_on_a_fresh_demo(tmp_path):
+    """Every command of the README's walkthrough, in order, in a folder set up as scripts/demo.sh
+    sets up demo-run/ (its .env), on a fresh demo: each exits 0 and does what the comment says."""
+    import re
+    import shlex
+
+    script = (ROOT / "scripts" / "demo.sh").read_text(encoding="utf-8")
+    settings = re.search(r"<<'SETTINGS'\n(.*?)\nSETTINGS\n", script, re.S).group(1)
+    (tmp_path / ".env").write_text(settings + "\n", encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("<!-- walkthrough: begin -->"):readme.index("<!-- walkthrough: end -->")]
+    commands = [shlex.split(line, comments=True)[1:] for line in block.splitlines() if line.startswith("mediadesk ")]
+    assert 8 <= len(commands) <= 14
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIADESK_")}
+    assert run(["demo"], tmp_path, env).returncode == 0
+    said = {}
+    for args in commands:
+        result = run(args, tmp_path, env)
+        assert result.returncode == 0, (args, result.stderr)
+        said[" ".join(args[:2])] = result.stdout + result.stderr
+    assert said["list --review"].startswith("MR-21\t")
+    assert "nothing sends it until a worker runs" in " ".join(said["draft approve"].split())
+    assert "MR-22" in said["list --search"]
+    assert (tmp_path / "applications" / "Yousef_Al-Karimi_CV.pdf").exists()
+    assert "1 pending draft(s) withdrawn" in said["status MR-19"]
+    mr22 = json.loads(run(["show", "MR-22", "--json"], tmp_path, env).stdout)
+    assert (mr22["status"], mr22["assignee"], mr22["events"][-1]["note"]) == \
+        ("in_progress", "amal", "Live slot confirmed for 07:40 tomorrow")

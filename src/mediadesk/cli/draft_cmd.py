@@ -67,10 +67,15 @@ def _enqueue_or_send(draft_id: int, now: bool, ref: str = "REF") -> None:
         if workers is None:
             from mediadesk.settings import mask_url
 
-            broker = (f"the broker ({mask_url(url)}, MEDIADESK_REDIS_URL) does not answer" if url
-                      else "no broker is configured (MEDIADESK_REDIS_URL is empty)")
-            err.print(f"approved, but not queued: {broker}; " + NOBODY_SENDS.format(ref=ref)
-                      + " (the outbox sweep queues approved drafts)", highlight=False)
+            if url:
+                err.print(f"approved, but not queued: the broker ({mask_url(url)}, MEDIADESK_REDIS_URL) does not "
+                          "answer; " + NOBODY_SENDS.format(ref=ref) + " (the outbox sweep queues approved drafts)",
+                          highlight=False)
+            else:
+                err.print("approved, but not queued: no broker is configured (MEDIADESK_REDIS_URL is empty, as in "
+                          "the demo), so nothing sends it until a worker runs: set MEDIADESK_REDIS_URL and start "
+                          f"`mediadesk worker`, or send it from here with `mediadesk draft approve {ref} --now` "
+                          "(with MEDIADESK_SMTP_* set)", highlight=False)
             return
         from mediadesk.worker.tasks import send
 
