@@ -16,8 +16,8 @@ What it does:
      the SLA table (so many open ones are past due and flagged overdue, as the beat task would
      have left them; closed tickets that once breached keep the flag). Rows go in with SQLAlchemy
      Core insert() executemany in chunks (SQLAlchemy batches them into multi-row VALUES on
-     PostgreSQL); the full-text rows are built in SQL by the statement the pipeline uses
-     (storage.search.DOCUMENT_SQL: one document per inbound message).
+     PostgreSQL); the full-text rows are folded and written as the pipeline writes them
+     (storage.search.index_where: one document per inbound message).
      Raw inbound bytes (inbound_message) are not seeded: none of the timed commands reads them.
      SQLite: a temp file, no ANALYZE (the application never runs one, so the planner sees what
      users get). PostgreSQL: a temp database on 127.0.0.1:5432 (user postgres), ANALYZEd (as
