@@ -27,7 +27,8 @@ def test_closing_a_ticket_withdraws_its_pending_acknowledgement(desk):
     assert result.exit_code == 0 and "1 pending draft(s) withdrawn" in result.stderr
     assert ref not in drafts_pending(desk)
     event = desk.events(ref)[-1]
-    assert (event.kind, event.actor, event.note) == ("draft", "amal", "pending acknowledgement withdrawn: ticket closed")
+    assert (event.kind, event.actor) == ("draft", "amal")
+    assert event.note == "pending acknowledgement withdrawn: ticket closed"
     before = len(desk.events(ref))
     assert desk.run("status", ref, "closed").exit_code == 0  # safe to repeat: nothing more withdrawn
     assert len(desk.events(ref)) == before

@@ -354,7 +354,8 @@ def save_attachments(engine: Engine, ref: str, settings, directory: Path, *, num
     for n, attachment in numbered:
         name = names[n]
         if attachment.sha256 is None:
-            outcomes.append(SavedAttachment(n, name, refused=f"not stored: {attachment.skipped_reason or 'no content'}"))
+            why = attachment.skipped_reason or "no content"
+            outcomes.append(SavedAttachment(n, name, refused=f"not stored: {why}"))
             continue
         target = folder / name
         if target.parent != folder:  # sanitised already; a last guard against a name with a folder
@@ -703,7 +704,9 @@ def approve_story(engine: Engine, story: str, draft_ids: list[int], *, actor: st
         return done
 
 
-__all__ = ["Conflict", "DraftAction", "NotFound", "SavedAttachment", "save_attachments", "ticket_attachments", "add_note", "approve", "approve_story", "assign", "categorise",
-           "find_story", "merge", "reject", "reopen", "reprocess", "set_status", "statement_add", "statement_approve",
-           "statement_detail", "statement_list", "statement_withdraw", "story_answer", "story_detail", "story_list",
-           "story_merge", "story_pending_replies", "story_remove", "story_split", "ticket", "workers_answering"]
+__all__ = ["Conflict", "DraftAction", "NotFound", "SavedAttachment", "add_note", "approve", "approve_story",
+           "assign", "categorise", "find_story", "merge", "reject", "reopen", "reprocess", "save_attachments",
+           "set_status", "statement_add", "statement_approve", "statement_detail", "statement_list",
+           "statement_withdraw", "story_answer", "story_detail", "story_list", "story_merge",
+           "story_pending_replies", "story_remove", "story_split", "ticket", "ticket_attachments",
+           "workers_answering"]

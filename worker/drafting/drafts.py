@@ -266,7 +266,8 @@ def edit_draft(session: Session, draft: Draft, text: str, actor: str) -> bool:
     """Replace the draft's text (the HTML is regenerated from it). False when unchanged.
 
     An approved draft goes back to pending: what was approved is not what would be sent; a
-    rejected one is re-opened (pending) with the new text. A conditional update, like ``approve_draft``: never over a send that claimed the draft meanwhile.
+    rejected one is re-opened (pending) with the new text. A conditional update, like
+    ``approve_draft``: never over a send that claimed the draft meanwhile.
 
     Raises:
         DraftStateError: the draft is being sent, was sent, or its outcome is uncertain, or
