@@ -160,3 +160,18 @@ def test_approve_without_a_broker_says_nothing_will_send_it(desk):
     assert "nothing sends it until a worker runs" in said and "mediadesk worker" in said
     assert f"mediadesk draft approve {ref} --now" in said
     assert desk.json("draft", "show", ref)["status"] == "approved"
+
+
+def test_no_broker_configured_is_said_plainly(desk, monkeypatch):
+    """An empty MEDIADESK_REDIS_URL (the demo's setting) means no broker: approve says what
+    would send, doctor says what needs one, and a worker refuses to start."""
+    from mediadesk.settings import reset_settings_cache
+
+    monkeypatch.setenv("MEDIADESK_REDIS_URL", "")
+    reset_settings_cache()
+    approved = desk.run("draft", "approve", desk.refs["french"])
+    assert approved.exit_code == 0 and "no broker is configured" in " ".join(approved.stderr.split())
+    doctor = desk.run("doctor", "--only", "redis")
+    assert doctor.exit_code == 1 and "no broker configured (MEDIADESK_REDIS_URL is empty)" in doctor.stdout
+    worker = desk.run("worker")
+    assert worker.exit_code == ExitCode.USAGE and "MEDIADESK_REDIS_URL is empty" in worker.stderr
