@@ -16,8 +16,8 @@ What it does:
      the SLA table (so many open ones are past due and flagged overdue, as the beat task would
      have left them; closed tickets that once breached keep the flag). Rows go in with SQLAlchemy
      Core insert() executemany in chunks (SQLAlchemy batches them into multi-row VALUES on
-     PostgreSQL); the full-text rows are built in SQL by the statement the pipeline uses
-     (storage.search.DOCUMENT_SQL: one document per inbound message).
+     PostgreSQL); the full-text rows are folded and written as the pipeline writes them
+     (storage.search.index_where: one document per inbound message).
      Raw inbound bytes (inbound_message) are not seeded: none of the timed commands reads them.
      SQLite: a temp file, no ANALYZE (the application never runs one, so the planner sees what
      users get). PostgreSQL: a temp database on 127.0.0.1:5432 (user postgres), ANALYZEd (as
@@ -374,24 +374,23 @@ class Loader:
         self.seconds += time.perf_counter() - started
 
     def index_text(self) -> float:
-        """The full-text rows, in SQL, by the statement the pipeline uses."""
+        """The full-text rows, folded and written as the pipeline writes them."""
         from sqlalchemy import text
 
-        from mediadesk.storage.search import DOCUMENT_SQL
+        from mediadesk.storage.search import index_where
 
         started = time.perf_counter()
         self.raw.close()
         with self.engine.begin() as conn:
             if self.sqlite:
-                conn.execute(text(DOCUMENT_SQL["sqlite"].format(where="1 = 1")))
+                index_where(conn, "1 = 1")
             else:
                 top = conn.execute(text("SELECT coalesce(max(id), 0) FROM message")).scalar_one()
                 middle = top // 2
 
                 def part(bounds):  # to_tsvector is the slow part: two backends share it
                     with self.engine.begin() as other:
-                        other.execute(text(DOCUMENT_SQL["postgresql"].format(
-                            where=f"m.id > {bounds[0]} AND m.id <= {bounds[1]}")))
+                        index_where(other, f"m.id > {bounds[0]} AND m.id <= {bounds[1]}")
 
                 with ThreadPoolExecutor(max_workers=2) as pool:
                     list(pool.map(part, [(0, middle), (middle, top)]))

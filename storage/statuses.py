@@ -5,7 +5,10 @@ for automated mail and spam; a new inbound message reopens a resolved or closed 
 
 Drafts (the acknowledgement): ``pending → approved → sending → sent``, at most once; a send that
 fails for good is ``failed``, one whose outcome is unknown (the attempt's lease ran out) is
-``uncertain`` until a human resolves it; ``rejected`` is never sent.
+``uncertain`` until a human resolves it; ``rejected`` is never sent, unless a person re-opens it
+(``pending`` again, by ``draft reopen`` or an edit) and approves it then: a rejection is not undone
+by one approval typed at the wrong ticket. Closing, resolving or merging a ticket rejects its
+pending drafts (withdrawn).
 
 Statements: ``draft → approved → withdrawn`` (a draft may be withdrawn unapproved).
 """
@@ -38,7 +41,8 @@ DRAFT_TRANSITIONS: dict[str, frozenset[str]] = {
     SENDING: frozenset({SENT, FAILED, UNCERTAIN, APPROVED}),  # approved: a passing failure, retried
     UNCERTAIN: frozenset({SENT, FAILED, APPROVED, REJECTED}),  # a human resolves it (approved: resend)
     FAILED: frozenset({APPROVED, REJECTED}),  # approved: resend
-    REJECTED: frozenset({APPROVED, PENDING}),  # pending: the spam mark that withdrew it was undone
+    # Only back to review: re-opened by a person (or the spam mark that withdrew it undone).
+    REJECTED: frozenset({PENDING}),
     SENT: frozenset(),
 }
 DRAFT_SETTLED = (SENT, REJECTED)  # nothing more will happen to it

@@ -43,3 +43,85 @@ def test_demo_in_a_fresh_directory_builds_the_ticket_table(tmp_path):
     again = run(["demo"], tmp_path, env)  # re-running stores nothing twice
     assert again.returncode == 0 and "stored 0 new of 32" in again.stderr
     assert len(json.loads(run(["list", "--all", "--json"], tmp_path, env).stdout)) == 30
+
+
+# Loaded by every Python process started with PYTHONPATH=<its folder>: records each socket
+# connection the demo's processes make.
+CONNECTIONS_HOOK = '''
+import os, socket
+_log = os.environ["MEDIADESK_TEST_CONNECT_LOG"]
+_connect, _connect_ex = socket.socket.connect, socket.socket.connect_ex
+def _record(address):
+    with open(_log, "a") as fh:
+        fh.write(repr(address) + "\\n")
+def connect(self, address):
+    _record(address)
+    return _connect(self, address)
+def connect_ex(self, address):
+    _record(address)
+    return _connect_ex(self, address)
+socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
+'''
+
+
+def test_the_demo_uses_nothing_outside_its_folder_and_drafts_every_time(tmp_path):
+    """Run twice in two fresh folders with MEDIADESK_REDIS_URL unset (its default is the
+    127.0.0.1:6379 where this machine's Redis answers) and a limit of one acknowledgement per
+    sender: both runs draft the same acknowledgements, signed by the demo's office, and no
+    process connects anywhere (the rate limit was counted in Redis, so a fourth demo of the day
+    drafted nothing)."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(CONNECTIONS_HOOK, encoding="utf-8")
+    log = tmp_path / "connections.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIADESK_")}
+    env |= {"PYTHONPATH": str(hook), "MEDIADESK_TEST_CONNECT_LOG": str(log), "MEDIADESK_ACK_RATE_LIMIT": "1"}
+    counts = []
+    for attempt in (1, 2):
+        folder = tmp_path / f"run-{attempt}"
+        folder.mkdir()
+        demo = run(["demo"], folder, env)
+        assert demo.returncode == 0, demo.stderr
+        assert "to start over: delete" in " ".join(demo.stderr.split())
+        drafts = json.loads(run(["draft", "list", "--json"], folder, env).stdout)
+        assert drafts, f"run {attempt} drafted nothing"
+        counts.append(len(drafts))
+        for draft in drafts:
+            text = draft["body_text"]
+            assert "GIMS" in text and "Press Office\nPress Office" not in text, text
+    assert counts[0] == counts[1]
+    connections = log.read_text(encoding="utf-8") if log.exists() else ""
+    assert connections == "", connections
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_readmes_press_officer_day_runs_on_a_fresh_demo(tmp_path):
+    """Every command of the README's walkthrough, in order, in a folder set up as scripts/demo.sh
+    sets up demo-run/ (its .env), on a fresh demo: each exits 0 and does what the comment says."""
+    import re
+    import shlex
+
+    script = (ROOT / "scripts" / "demo.sh").read_text(encoding="utf-8")
+    settings = re.search(r"<<'SETTINGS'\n(.*?)\nSETTINGS\n", script, re.S).group(1)
+    (tmp_path / ".env").write_text(settings + "\n", encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("<!-- walkthrough: begin -->"):readme.index("<!-- walkthrough: end -->")]
+    commands = [shlex.split(line, comments=True)[1:] for line in block.splitlines() if line.startswith("mediadesk ")]
+    assert 8 <= len(commands) <= 14
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIADESK_")}
+    assert run(["demo"], tmp_path, env).returncode == 0
+    said = {}
+    for args in commands:
+        result = run(args, tmp_path, env)
+        assert result.returncode == 0, (args, result.stderr)
+        said[" ".join(args[:2])] = result.stdout + result.stderr
+    assert said["list --review"].startswith("MR-21\t")
+    assert "nothing sends it until a worker runs" in " ".join(said["draft approve"].split())
+    assert "MR-22" in said["list --search"]
+    assert (tmp_path / "applications" / "Yousef_Al-Karimi_CV.pdf").exists()
+    assert "1 pending draft(s) withdrawn" in said["status MR-19"]
+    mr22 = json.loads(run(["show", "MR-22", "--json"], tmp_path, env).stdout)
+    assert (mr22["status"], mr22["assignee"], mr22["events"][-1]["note"]) == \
+        ("in_progress", "amal", "Live slot confirmed for 07:40 tomorrow")

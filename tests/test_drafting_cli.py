@@ -138,5 +138,8 @@ def test_approve_queues_the_send_task(ticket_ref, redis_server, monkeypatch):
         pytest.skip("the Celery app was configured by an earlier test with another broker")
     result = run("approve", ticket_ref)
     assert result.exit_code == 0 and "queued" in result.output
+    # No worker runs in this test: the person is told that nothing will send it yet.
+    said = " ".join(result.output.split())
+    assert "no worker answered" in said and "nothing sends it until a worker runs" in said, said
     assert draft_of(ticket_ref).status == "approved"
     assert redis_server.client().llen(QUEUE) == 1

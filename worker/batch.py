@@ -132,7 +132,8 @@ class Batch:
                 session.add(MessageReference(message_id=message.id, ref=ref[:998]))
             self._save_attachments(message, parsed)
         self.children.clear()
-        search.index_messages(session, [m.id for m in self.to_index])
+        search.write_documents(session, [(m.id, m.subject, m.body_text, m.from_email, m.from_name)
+                                         for m in self.to_index if m.direction == "in"])
         self.to_index.clear()
         if self.events:
             # Core: one executemany. Its rows need the same keys; only some events carry them all.

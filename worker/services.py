@@ -11,6 +11,7 @@ repeat: doing it again says so and changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -18,7 +19,7 @@ from sqlmodel import Session, select
 from mediadesk.settings import CATEGORIES
 from mediadesk.storage import repo
 from mediadesk.storage.db import session_scope
-from mediadesk.storage.models import Draft, InboundMessage, LabelledExample, Message, Ticket, utcnow
+from mediadesk.storage.models import Attachment, Draft, InboundMessage, LabelledExample, Message, Ticket, utcnow
 from mediadesk.storage.statuses import OPEN_STATUSES, SENDING, SENT
 from mediadesk.worker import workflow
 
@@ -38,12 +39,25 @@ def ticket(session: Session, ref: str) -> Ticket:
     return found
 
 
+# A ticket that reaches one of these needs no acknowledgement any more: its pending drafts go.
+FINISHED = ("resolved", "closed", "ignored")
+
+
+def _withdrawn(count: int) -> str:
+    return f"; {count} pending draft(s) withdrawn" if count else ""
+
+
 def set_status(engine: Engine, ref: str, status: str, *, actor: str, note: str | None = None) -> str:
+    """Move the ticket; closing, resolving or ignoring it withdraws its drafts waiting for review."""
+    from mediadesk.worker.drafting import withdraw_pending
+
     with session_scope(engine) as session:
         t = ticket(session, ref)
-        if workflow.transition(session, t, status, actor=actor, note=note):
-            return f"{t.ref}: {status}"
-        return f"{t.ref} is already {status}"
+        moved = workflow.transition(session, t, status, actor=actor, note=note)
+        withdrawn = withdraw_pending(session, t, f"ticket {status}", actor=actor) if status in FINISHED else 0
+        if moved:
+            return f"{t.ref}: {status}" + _withdrawn(withdrawn)
+        return f"{t.ref} is already {status}" + _withdrawn(withdrawn)
 
 
 def assign(engine: Engine, ref: str, user: str | None, *, actor: str) -> str:
@@ -59,6 +73,13 @@ def assign(engine: Engine, ref: str, user: str | None, *, actor: str) -> str:
 
 
 def add_note(engine: Engine, ref: str, text: str, *, actor: str) -> str:
+    """An internal note in the ticket's history.
+
+    Raises:
+        Conflict: the note is blank (nothing to keep).
+    """
+    if not text or not text.strip():
+        raise Conflict("a note needs some text")
     with session_scope(engine) as session:
         t = ticket(session, ref)
         workflow.record(session, t, "note", actor=actor, note=text)
@@ -103,7 +124,10 @@ def categorise(engine: Engine, ref: str, category: str, *, actor: str) -> str:
 
 
 def merge(engine: Engine, ref: str, into: str, *, actor: str) -> str:
-    """Move every message of ``ref`` onto ``into`` and close ``ref``; later replies follow."""
+    """Move every message of ``ref`` onto ``into`` and close ``ref``; later replies follow. The
+    drafts of ``ref`` waiting for review are withdrawn (``into`` has its own conversation)."""
+    from mediadesk.worker.drafting import withdraw_pending
+
     with session_scope(engine) as session:
         source, target = ticket(session, ref), ticket(session, into)
         if source.id == target.id or repo.resolve_merged(session, target).id == source.id:
@@ -119,11 +143,12 @@ def merge(engine: Engine, ref: str, into: str, *, actor: str) -> str:
         session.flush()
         if workflow.allowed(source.status, "closed"):
             workflow.transition(session, source, "closed", actor=actor, note=f"merged into {target.ref}")
+        withdrawn = withdraw_pending(session, source, f"merged into {target.ref}", actor=actor)
         session.add(source)
         workflow.record(session, target, "merge", actor=actor, note=f"{source.ref} merged in ({moved} message(s))")
         target.updated_at = utcnow()
         session.add(target)
-        return f"{source.ref} merged into {target.ref}: {moved} message(s) moved"
+        return f"{source.ref} merged into {target.ref}: {moved} message(s) moved" + _withdrawn(withdrawn)
 
 
 def reprocess(engine: Engine, ref: str, settings, *, actor: str) -> str:
@@ -169,6 +194,16 @@ def approve(engine: Engine, ref: str, *, actor: str, resend: bool = False) -> Dr
         return DraftAction(t.ref, draft.id, changed, draft.status, draft.sent_at)
 
 
+def reopen(engine: Engine, ref: str, *, actor: str) -> DraftAction:
+    """Put the ticket's rejected draft back under review, to be approved (or edited) again."""
+    from mediadesk.worker.drafting import reopen_draft
+
+    with session_scope(engine) as session:
+        t, draft = _draft(session, ref)
+        changed = reopen_draft(session, draft, actor)
+        return DraftAction(t.ref, draft.id, changed, draft.status)
+
+
 def reject(engine: Engine, ref: str, *, actor: str, note: str | None = None) -> DraftAction:
     from mediadesk.worker.drafting import reject_draft
 
@@ -178,6 +213,165 @@ def reject(engine: Engine, ref: str, *, actor: str, note: str | None = None) -> 
         return DraftAction(t.ref, draft.id, changed, draft.status)
 
 
+
+
+def workers_answering(redis_url: str, *, timeout: float = 1.0) -> int | None:
+    """How many Celery workers answer a ping within ``timeout`` seconds (the first answer ends
+    the wait); None when the broker itself does not answer or none is configured (``""``).
+    Whether an approved draft will be sent by anyone (``draft approve`` says so when nobody will)."""
+    if not redis_url:
+        return None
+    try:
+        import redis
+
+        redis.Redis.from_url(redis_url, socket_connect_timeout=timeout, socket_timeout=timeout).ping()
+    except Exception:
+        return None
+    from celery import Celery
+
+    app = Celery("mediadesk-ping", broker=redis_url, set_as_current=False)
+    app.conf.update(broker_connection_retry=False, broker_connection_max_retries=0,
+                    broker_connection_timeout=timeout)
+    try:
+        return len(app.control.inspect(timeout=timeout, limit=1).ping() or {})
+    except Exception:
+        return None
+    finally:
+        try:
+            app.close()
+        except Exception:
+            pass
+
+
+# --------------------------------------------------------------------------- attachments
+
+
+def ticket_attachments(session: Session, t: Ticket) -> list[tuple[int, Attachment]]:
+    """The ticket's attachments numbered from 1 as `show` lists them: message by message, in
+    the order each message carried them."""
+    rows = session.exec(select(Attachment).join(Message, Message.id == Attachment.message_id)
+                        .where(Message.ticket_id == t.id).order_by(Message.id, Attachment.id)).all()
+    return list(enumerate(rows, 1))
+
+
+@dataclass(frozen=True)
+class SavedAttachment:
+    """What came of saving one attachment: ``path`` when written, else ``refused`` says why."""
+
+    number: int
+    filename: str
+    path: Path | None = None
+    refused: str | None = None
+
+
+def _blob(attachment: Attachment, settings) -> bytes | None:
+    """The attachment's bytes from the store (by content hash under MEDIADESK_DATA_DIR, else the
+    path recorded when it was stored), checked against the hash."""
+    import hashlib
+
+    candidates = [settings.attachments_dir / attachment.sha256[:2] / attachment.sha256]
+    if attachment.stored_path:
+        candidates.append(Path(attachment.stored_path))
+    for path in candidates:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == attachment.sha256:
+            return data
+    return None
+
+
+def _unique_names(chosen: list[tuple[int, Attachment]]) -> dict[int, str]:
+    """A safe file name for each: the stored name sanitised again (no folders, no control
+    characters, no reserved names), and "name (2).ext" for a name the ticket uses twice."""
+    from mediadesk.worker.attachments import sanitise_filename
+
+    names: dict[int, str] = {}
+    taken: set[str] = set()
+    for number, attachment in chosen:
+        name = sanitise_filename(attachment.filename, default=f"attachment-{number}")
+        stem, dot, ext = name.rpartition(".")
+        stem, ext = (stem, f".{ext}") if dot and stem else (name, "")
+        candidate, n = name, 1
+        while candidate.lower() in taken:
+            n += 1
+            candidate = f"{stem} ({n}){ext}"
+        taken.add(candidate.lower())
+        names[number] = candidate
+    return names
+
+
+def _write_new(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` at ``path``: never through a link, never over a file unless ``force`` (then
+    replaced atomically, a link itself replaced rather than followed)."""
+    import os
+
+    if not force:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def save_attachments(engine: Engine, ref: str, settings, directory: Path, *, number: int | None = None,
+                     force: bool = False, actor: str | None = None) -> list[SavedAttachment]:
+    """Save the ticket's attachments (or attachment ``number``, as `show` numbers them) into
+    ``directory``. Names come from the sender, so each is sanitised and must land directly in
+    ``directory``; an existing file is kept unless ``force``. Returns one outcome per attachment.
+    (``actor``, who asked, is taken as every service takes it; saving changes no ticket.)
+
+    Raises:
+        NotFound: no such ticket, or no attachment ``number`` on it.
+        Conflict: ``directory`` is not a folder.
+    """
+    from mediadesk.storage.db import read_scope
+
+    with read_scope(engine) as session:
+        t = ticket(session, ref)
+        numbered = ticket_attachments(session, t)
+    if number is not None:
+        numbered = [(n, a) for n, a in numbered if n == number]
+        if not numbered:
+            raise NotFound(f"{t.ref} has no attachment {number}")
+    if not numbered:
+        raise NotFound(f"{t.ref} has no attachments")
+    if directory.exists() and not directory.is_dir():
+        raise Conflict(f"{directory} is not a folder")
+    directory.mkdir(parents=True, exist_ok=True)
+    folder = directory.resolve()
+    names = _unique_names(numbered)
+    outcomes = []
+    for n, attachment in numbered:
+        name = names[n]
+        if attachment.sha256 is None:
+            why = attachment.skipped_reason or "no content"
+            outcomes.append(SavedAttachment(n, name, refused=f"not stored: {why}"))
+            continue
+        target = folder / name
+        if target.parent != folder:  # sanitised already; a last guard against a name with a folder
+            outcomes.append(SavedAttachment(n, name, refused="unsafe file name"))
+            continue
+        data = _blob(attachment, settings)
+        if data is None:
+            outcomes.append(SavedAttachment(n, name, refused=f"missing from {settings.attachments_dir}"))
+            continue
+        try:
+            _write_new(target, data, force=force)
+        except FileExistsError:
+            outcomes.append(SavedAttachment(n, name, refused=f"{target} exists (--force replaces it)"))
+            continue
+        outcomes.append(SavedAttachment(n, name, path=target))
+    return outcomes
 
 
 # --------------------------------------------------------------------------- stories
@@ -510,7 +704,9 @@ def approve_story(engine: Engine, story: str, draft_ids: list[int], *, actor: st
         return done
 
 
-__all__ = ["Conflict", "DraftAction", "NotFound", "add_note", "approve", "approve_story", "assign", "categorise",
-           "find_story", "merge", "reject", "reprocess", "set_status", "statement_add", "statement_approve",
-           "statement_detail", "statement_list", "statement_withdraw", "story_answer", "story_detail", "story_list",
-           "story_merge", "story_pending_replies", "story_remove", "story_split", "ticket"]
+__all__ = ["Conflict", "DraftAction", "NotFound", "SavedAttachment", "add_note", "approve", "approve_story",
+           "assign", "categorise", "find_story", "merge", "reject", "reopen", "reprocess", "save_attachments",
+           "set_status", "statement_add", "statement_approve", "statement_detail", "statement_list",
+           "statement_withdraw", "story_answer", "story_detail", "story_list", "story_merge",
+           "story_pending_replies", "story_remove", "story_split", "ticket", "ticket_attachments",
+           "workers_answering"]

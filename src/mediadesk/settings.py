@@ -27,6 +27,10 @@ CATEGORIES = (
 )
 PRIORITIES = ("urgent", "high", "normal", "low")
 
+# The languages mediadesk ships acknowledgement templates for (worker/drafting/templates/<lang>;
+# tests/test_office_drafts.py holds the two equal).
+TEMPLATE_LANGUAGES = ("ar", "en", "fr")
+
 # Hours to first response and to resolution, by priority; a category may tighten them.
 DEFAULT_SLA_HOURS = {
     "urgent": {"first_response": 2, "resolution": 24},
@@ -112,23 +116,30 @@ class Settings(BaseSettings):
     # to parse and triage.
     worker_max_memory_mb: int = Field(default=600, ge=0)
 
-    # Organisation and acknowledgements
-    organisation: str = "Press Office"
+    # Organisation and acknowledgements. Unset, drafts thank the sender for writing "to us" and
+    # sign as the press office in their language; set, "Thank you for contacting {organisation}".
+    organisation: str | None = None
     media_address: str = "media@example.org"
     own_addresses: list[str] = []
     # The office's own domains (comma-separated): their mail continuing a ticket is the team's
     # answer, and a forward from them is the original sender's inquiry.
     internal_domains: Annotated[list[str], NoDecode] = []
-    signature: str = "The Press Office"
+    # The sign-off's first line (the organisation, when set, follows unless the signature names it).
+    signature: str | None = None
     timezone: str = "Asia/Riyadh"
     languages: list[str] = ["ar", "en", "fr", "es", "de", "it", "pt", "tr", "ur", "fa", "ru", "zh", "bn", "ms", "id", "nl"]
-    fallback_languages: list[str] = ["ar", "en"]
     templates_dir: Path | None = None
+    # Mail in a language the office has no templates for is acknowledged in these, one section
+    # each, in this order (comma-separated or JSON): English first, then Arabic.
+    fallback_languages: Annotated[list[str], NoDecode] = ["en", "ar"]
     rules_file: Path | None = None
     auto_send_categories: list[str] = []
     ack_rate_limit: int = Field(default=3, ge=0)
     ack_rate_window_seconds: int = Field(default=86400, ge=1)
     sla_hours: dict[str, dict[str, float]] = DEFAULT_SLA_HOURS
+    # Triage less sure than this (its category's share of the rules' weight, or the language
+    # detector's confidence) flags the ticket for review (`list --review`); 0 flags nothing.
+    review_confidence: float = Field(default=0.4, ge=0, le=1)
     # Stories (worker/stories.py): an inquiry is compared with the inquiries of this many hours.
     story_window_hours: float = Field(default=72.0, gt=0)
 
@@ -208,6 +219,37 @@ class Settings(BaseSettings):
         if bad:
             raise ValueError(f"not a domain: {bad[0]!r} (write them comma-separated, e.g. imctc.org,press.imctc.org)")
         return [d for d in domains if d]
+
+    @field_validator("organisation", "signature")
+    @classmethod
+    def _blank_is_unset(cls, value: str | None) -> str | None:
+        return value.strip() or None if isinstance(value, str) else value
+
+    @field_validator("fallback_languages", mode="before")
+    @classmethod
+    def _language_list(cls, value, info):
+        if isinstance(value, str):
+            value = value.strip()
+            if value.startswith("["):
+                import json
+
+                value = json.loads(value)
+            else:
+                value = value.split(",")
+        codes = [str(code).strip().lower() for code in value or [] if str(code).strip()]
+        if not codes:
+            raise ValueError("name at least one language, comma-separated (e.g. en,fr,ar)")
+        templates_dir = info.data.get("templates_dir")
+        available = set(TEMPLATE_LANGUAGES)
+        if templates_dir is not None and Path(templates_dir).is_dir():
+            available |= {p.name for p in Path(templates_dir).iterdir() if (p / "default.j2").is_file()}
+        unknown = [code for code in codes if code not in available]
+        if unknown:
+            raise ValueError(f"no acknowledgement templates for {', '.join(unknown)}: choose from "
+                             f"{', '.join(sorted(available))} (or add <lang>/default.j2 to MEDIADESK_TEMPLATES_DIR)")
+        if len(set(codes)) != len(codes):
+            raise ValueError(f"a language is named twice in {','.join(codes)}")
+        return codes
 
     @field_validator("timezone")
     @classmethod

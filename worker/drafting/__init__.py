@@ -19,6 +19,8 @@ from mediadesk.worker.drafting.drafts import (
     find_ticket,
     maybe_auto_approve,
     reject_draft,
+    reopen_draft,
+    withdraw_pending,
 )
 from mediadesk.worker.drafting.limiter import RedisAckLimiter, count_recent_drafts
 from mediadesk.worker.drafting.message import (
@@ -53,6 +55,8 @@ __all__ = [
     "maybe_auto_approve",
     "new_message_id",
     "reject_draft",
+    "reopen_draft",
+    "withdraw_pending",
     "render_ack",
     "reply_subject",
     "review_flags",

@@ -12,8 +12,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, select
 
 from mediadesk.storage.models import Draft, Message, Ticket, utcnow
-from mediadesk.storage.statuses import (APPROVED, DRAFT_IN_FLIGHT, DRAFT_SETTLED, FAILED, REJECTED, SENT, UNCERTAIN,
-                                         draft_may)
+from mediadesk.storage.statuses import (APPROVED, DRAFT_IN_FLIGHT, DRAFT_SETTLED, FAILED, PENDING, REJECTED, SENT,
+                                         UNCERTAIN, draft_may)
 from mediadesk.worker.drafting.limiter import count_recent_drafts
 from mediadesk.worker.drafting.message import new_message_id, references_for, reply_subject
 from mediadesk.worker.drafting.render import deadline_as_stated, render_ack, text_to_html
@@ -223,6 +223,9 @@ def approve_draft(session: Session, draft: Draft, actor: str, *, resend: bool = 
             + (" (it may have been delivered)" if draft.status == "uncertain" else "")
             + ": approve it with --resend to send it again")
     previous = draft.status
+    if previous == REJECTED:
+        raise DraftStateError("the draft was rejected: re-open it first (`mediadesk draft reopen`, or change it "
+                              "with `mediadesk draft edit`), read it, then approve it")
     if not draft_may(previous, APPROVED):
         raise DraftStateError(f"the draft is {previous}: it cannot be approved")
     values = {"status": APPROVED, "approved_by": actor, "approved_at": utcnow()}
@@ -232,7 +235,7 @@ def approve_draft(session: Session, draft: Draft, actor: str, *, resend: bool = 
         if draft.status in ("approved", "sending", "sent"):
             return False  # another approval won: it enqueued
         raise _changed_meanwhile(draft, previous)
-    note = "draft approved" if previous in ("pending", "rejected") else f"draft re-queued after {previous}"
+    note = "draft approved" if previous == PENDING else f"draft re-queued after {previous}"
     _event(session, draft.ticket_id, note, actor=actor)
     return True
 
@@ -262,8 +265,9 @@ def reject_draft(session: Session, draft: Draft, actor: str, note: str | None = 
 def edit_draft(session: Session, draft: Draft, text: str, actor: str) -> bool:
     """Replace the draft's text (the HTML is regenerated from it). False when unchanged.
 
-    An approved draft goes back to pending: what was approved is not what would be sent. A
-    conditional update, like ``approve_draft``: never over a send that claimed the draft meanwhile.
+    An approved draft goes back to pending: what was approved is not what would be sent; a
+    rejected one is re-opened (pending) with the new text. A conditional update, like
+    ``approve_draft``: never over a send that claimed the draft meanwhile.
 
     Raises:
         DraftStateError: the draft is being sent, was sent, or its outcome is uncertain, or
@@ -280,10 +284,48 @@ def edit_draft(session: Session, draft: Draft, text: str, actor: str) -> bool:
     if previous == "approved":
         values |= {"status": "pending", "approved_by": None, "approved_at": None}
         note += "; approval withdrawn"
+    elif previous == REJECTED:
+        values["status"] = PENDING
+        note += "; re-opened for review"
     if not compare_and_set(session, draft, **values):  # a send may have claimed it meanwhile
         raise _changed_meanwhile(draft, previous)
     _event(session, draft.ticket_id, note, actor=actor)
     return True
+
+
+def reopen_draft(session: Session, draft: Draft, actor: str) -> bool:
+    """Put a rejected draft back under review (``pending``), to be read and approved again.
+    False when it is pending already.
+
+    Raises:
+        DraftStateError: the draft is neither rejected nor pending, or changed meanwhile.
+    """
+    if draft.status == PENDING:
+        return False
+    previous = draft.status
+    if previous != REJECTED:
+        raise DraftStateError(f"the draft is {previous}: only a rejected draft is re-opened")
+    if not compare_and_set(session, draft, status=PENDING):
+        if draft.status == PENDING:
+            return False
+        raise _changed_meanwhile(draft, previous)
+    _event(session, draft.ticket_id, "draft re-opened for review", actor=actor)
+    return True
+
+
+def withdraw_pending(session: Session, ticket: Ticket, why: str, *, actor: str) -> int:
+    """Reject the ticket's drafts still waiting for review, because ``why`` (the ticket was
+    closed, resolved, merged): nobody should approve an acknowledgement for a finished
+    conversation from ``draft list``. One approved already is left to go: a person decided it.
+    Returns how many were withdrawn; records an event for each. The caller commits."""
+    withdrawn = 0
+    for draft in session.exec(select(Draft).where(Draft.ticket_id == ticket.id, Draft.status == PENDING)).all():
+        # Conditional on the status read: a reviewer approving it at this moment keeps it.
+        if compare_and_set(session, draft, status=REJECTED):
+            what = "acknowledgement" if draft.kind == "ack" else f"reply with statement {draft.statement_id}"
+            _event(session, ticket.id, f"pending {what} withdrawn: {why}", actor=actor)
+            withdrawn += 1
+    return withdrawn
 
 
 def maybe_auto_approve(session: Session, ticket: Ticket, draft: Draft, settings, *, parsed=None,

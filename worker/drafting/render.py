@@ -3,8 +3,9 @@
 Template names are ``<lang>/<category>.j2`` with ``<lang>/default.j2`` as the fallback for a
 category; the folder ``settings.templates_dir`` is searched before the packaged templates, so an
 admin overrides one file or adds a language by adding ``<lang>/default.j2``. A language with no
-templates gets the fallback: one section per ``settings.fallback_languages`` (Arabic + English
-by default). Templates produce the text/plain body; the HTML alternative is made from that text
+templates gets the fallback: one section per ``settings.fallback_languages`` (English, then
+Arabic by default; ``MEDIADESK_FALLBACK_LANGUAGES``). Templates get ``organisation`` and
+``signature`` as "" when unset, and sign as the press office in their own language then. Templates produce the text/plain body; the HTML alternative is made from that text
 (``text_to_html``), so an edited text and a generated one look alike, right-to-left for Arabic.
 
 A stated deadline is restated in the sender's terms (``deadline_as_stated``): their date, their
@@ -34,7 +35,7 @@ _CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 
 @dataclass(frozen=True)
 class Rendered:
-    language: str  # "ar", "en", "fr"... or "ar+en" for the fallback
+    language: str  # "ar", "en", "fr"... or "en+ar" for the fallback
     body_text: str
     body_html: str
 
@@ -130,8 +131,8 @@ def context(ticket, settings, language: str, *, name: str | None, now: datetime 
         "response_time": format_duration(hours, language),
         "deadline": deadline,
         "subject": clean_line(ticket.subject or ""),
-        "organisation": settings.organisation,
-        "signature": settings.signature,
+        "organisation": settings.organisation or "",
+        "signature": settings.signature or "",
         "language": language,
     }
 

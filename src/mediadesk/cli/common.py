@@ -225,14 +225,17 @@ def act(service, *args, **kwargs):
         fail(str(exc), ExitCode.CONFLICT)
 
 
-def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
-    """Run the pipeline in this process over ``ids`` (``pipeline.process_all``), with a progress bar."""
+def process_inline(engine, ids: list[int], settings, *, label: str, redis: bool = True) -> None:
+    """Run the pipeline in this process over ``ids`` (``pipeline.process_all``), with a progress bar.
+
+    The per-sender rate limit is counted in Redis when it answers, else (and with ``redis=False``,
+    the demo's way: nothing outside its folder) in the database."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from mediadesk.worker import pipeline
 
     limiter = None
-    if redis_client_or_none(settings.redis_url) is not None:
+    if redis and redis_client_or_none(settings.redis_url) is not None:
         from mediadesk.worker.drafting import RedisAckLimiter
 
         limiter = RedisAckLimiter(settings.redis_url, settings.ack_rate_limit, settings.ack_rate_window_seconds)
@@ -246,7 +249,10 @@ def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
 
 
 def redis_client_or_none(url: str):
-    """A Redis client when the server answers, else None."""
+    """A Redis client when the server answers, else None (also when none is configured: an
+    empty MEDIADESK_REDIS_URL)."""
+    if not url:
+        return None
     try:
         import redis
 

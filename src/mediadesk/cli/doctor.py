@@ -173,6 +173,9 @@ def check_redis(ctx: Context) -> tuple[str, str, str]:
     from mediadesk.settings import mask_url
 
     url = mask_url(ctx.settings.redis_url)
+    if not url:
+        raise Problem(FAIL, "no broker configured (MEDIADESK_REDIS_URL is empty): commands run in-process, as in "
+                      "the demo; the poller, workers and beat need one", "set MEDIADESK_REDIS_URL=redis://…")
     try:
         client = ctx.redis()
         client.ping()

@@ -1,7 +1,8 @@
-"""`mediadesk draft …`: review acknowledgement drafts: list, show, edit, approve, reject, resolve."""
+"""`mediadesk draft …`: review acknowledgement drafts: list, show, edit, approve, reject, reopen, resolve."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import click
@@ -44,17 +45,47 @@ def _as_dict(ticket: Ticket, draft: Draft) -> dict:
     return data
 
 
-def _enqueue_or_send(draft_id: int, now: bool) -> None:
-    """Queue the ``send`` task; without a broker (or with --now) send in this process."""
-    if not now:
-        try:
-            from mediadesk.worker.tasks import send
+NOBODY_SENDS = ("nothing sends it until a worker runs: start one with `mediadesk worker` (or the `worker` service "
+                "of docker compose), or send it from here with `mediadesk draft approve {ref} --now`")
 
-            send.delay(draft_id)
-            err.print("queued for sending")
+
+@lru_cache(maxsize=2)
+def _workers(url: str) -> int | None:
+    """Asked once per command (a story's replies are many drafts)."""
+    from mediadesk.worker.services import workers_answering
+
+    return workers_answering(url)
+
+
+def _enqueue_or_send(draft_id: int, now: bool, ref: str = "REF") -> None:
+    """Queue the ``send`` task and say whether a worker will run it; with --now send in this
+    process. Without a broker the draft stays approved: the outbox sweep queues it once a worker
+    (with beat) runs."""
+    if not now:
+        url = settings().redis_url
+        workers = _workers(url)
+        if workers is None:
+            from mediadesk.settings import mask_url
+
+            if url:
+                err.print(f"approved, but not queued: the broker ({mask_url(url)}, MEDIADESK_REDIS_URL) does not "
+                          "answer; " + NOBODY_SENDS.format(ref=ref) + " (the outbox sweep queues approved drafts)",
+                          highlight=False)
+            else:
+                err.print("approved, but not queued: no broker is configured (MEDIADESK_REDIS_URL is empty, as in "
+                          "the demo), so nothing sends it until a worker runs: set MEDIADESK_REDIS_URL and start "
+                          f"`mediadesk worker`, or send it from here with `mediadesk draft approve {ref} --now` "
+                          "(with MEDIADESK_SMTP_* set)", highlight=False)
             return
-        except Exception as exc:  # no worker package or no broker: do it here instead
-            err.print(f"cannot queue ({type(exc).__name__}); sending now")
+        from mediadesk.worker.tasks import send
+
+        send.delay(draft_id)
+        if workers:
+            err.print("queued for sending", highlight=False)
+        else:
+            err.print("approved and queued, but no worker answered: " + NOBODY_SENDS.format(ref=ref),
+                      highlight=False)
+        return
     from mediadesk.worker.sending import TransientSendError, send_draft
 
     try:
@@ -172,10 +203,10 @@ def approve(ref: Optional[str] = typer.Argument(None, help="ticket reference"),
         return
     if done.changed:
         err.print(f"{done.ref}: approved")
-        _enqueue_or_send(done.draft_id, now)
+        _enqueue_or_send(done.draft_id, now, done.ref)
     elif now:  # a human asks for it now: the send claims the draft, so it cannot go out twice
         err.print(f"{done.ref}: already approved")
-        _enqueue_or_send(done.draft_id, now)
+        _enqueue_or_send(done.draft_id, now, done.ref)
     else:
         err.print(f"{done.ref}: already approved, not queued again (the outbox sweep re-queues a lost send; "
                   "--now sends it from here)")
@@ -206,7 +237,7 @@ def _approve_story(story: str, *, now: bool, yes: bool) -> None:
     done = common.act(services.approve_story, story, [p["draft_id"] for p in pending])
     for action in done:
         if action.changed:
-            _enqueue_or_send(action.draft_id, now)
+            _enqueue_or_send(action.draft_id, now, action.ref)
     err.print(f"{sum(a.changed for a in done)} approved", highlight=False)
 
 
@@ -219,6 +250,16 @@ def reject(ref: str = typer.Argument(..., help="ticket reference"),
 
     done = common.act(services.reject, ref, note=note)
     err.print(f"{done.ref}: rejected" if done.changed else f"{done.ref}: already rejected")
+
+
+@draft_app.command("reopen")
+def reopen(ref: str = typer.Argument(..., help="ticket reference")) -> None:
+    """Put a rejected draft back under review (pending), to read and approve it again."""
+    from mediadesk.cli import common
+    from mediadesk.worker import services
+
+    done = common.act(services.reopen, ref)
+    err.print(f"{done.ref}: re-opened for review (pending)" if done.changed else f"{done.ref}: already pending")
 
 
 @draft_app.command("resolve")
@@ -245,4 +286,4 @@ def resolve(ref: str = typer.Argument(..., help="ticket reference"),
         err.print(f"{ticket.ref}: recorded as sent")
         return
     err.print(f"{ticket.ref}: approved for sending again")
-    _enqueue_or_send(draft_id, now)
+    _enqueue_or_send(draft_id, now, ticket.ref)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from mediadesk.cli import contacts_cmd, doctor, draft_cmd, ops, report_cmd, stats, story_cmd, tickets, triage_cmd
+from mediadesk.cli import (attachment_cmd, contacts_cmd, doctor, draft_cmd, ops, report_cmd, stats, story_cmd, tickets,
+                           triage_cmd)
 
 app = typer.Typer(
     name="mediadesk",
@@ -23,6 +24,7 @@ triage_cmd.register(app)
 contacts_cmd.register(app)
 story_cmd.register(app)
 report_cmd.register(app)
+attachment_cmd.register(app)
 
 
 @app.callback()

@@ -92,6 +92,12 @@ def poll(
         raise typer.Exit(ExitCode.UNAVAILABLE)
 
 
+def _require_broker(who: str) -> None:
+    if not common.settings().redis_url:
+        fail(f"MEDIADESK_REDIS_URL is empty (no broker: everything in-process, as in the demo); {who} takes its "
+             "tasks from Redis: set it to redis://…", ExitCode.USAGE)
+
+
 def worker(
     concurrency: int = typer.Option(2, "--concurrency", "-c", help="Worker processes."),
     beat: bool = typer.Option(False, "--beat", "-B", help="Also run the beat scheduler (sweeps) in this worker."),
@@ -99,6 +105,7 @@ def worker(
 ) -> None:
     """Run a Celery worker (same as `celery -A mediadesk.worker.app worker -Q mediadesk
     --without-mingle --without-gossip`)."""
+    _require_broker("a worker")
     from mediadesk.worker.app import QUEUE, app
 
     # Mingle and gossip sync revoked ids and clocks between workers, which mediadesk does not
@@ -112,6 +119,7 @@ def worker(
 
 def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
     """Poller + worker + beat on one host, for small installs."""
+    _require_broker("`mediadesk run`")
     common.engine(migrate=True)
     exe = Path(sys.argv[0]).resolve()
     cmd = [str(exe), "worker", "--beat", f"--concurrency={concurrency}"] if exe.name == "mediadesk" else \
@@ -158,17 +166,27 @@ def sweep(
               f"{len(draft_ids)} unsent acknowledgement(s)")
 
 
+# Who the bundled demo inbox was written to (its mail says "Dear GIMS press team").
+DEMO_OFFICE = {"organisation": "GIMS", "media_address": "media@gims.example"}
+
+
 def demo(
     directory: Optional[Path] = typer.Option(None, "--inbox", help="A folder of .eml files instead of the bundled inbox."),
 ) -> None:
     """Process the bundled sample inbox into the local SQLite database and show the tickets.
 
-    Runs in this process with nothing but Python: no IMAP, Redis or worker needed.
+    Runs in this process with nothing but Python and uses nothing outside this folder: no IMAP,
+    Redis or worker (the per-sender rate limit is counted in the database). The bundled inbox is
+    the mail of a press office, GIMS (media@gims.example): its drafts sign as GIMS unless
+    MEDIADESK_ORGANISATION says otherwise.
     """
     from mediadesk.storage import repo
     from mediadesk.storage.db import session_scope
 
     settings = common.settings()
+    if directory is None:
+        office = {k: v for k, v in DEMO_OFFICE.items() if k not in settings.model_fields_set}
+        settings = settings.model_copy(update=office)
     engine = common.engine(migrate=True)
     if directory is not None:
         files = sorted(directory.glob("*.eml"))
@@ -182,11 +200,17 @@ def demo(
         ids = repo.store_inbound(session, items=items, mailbox="demo", source="demo",
                                  max_bytes=settings.max_message_bytes)
     err.print(f"stored {len(ids)} new of {len(files)} demo message(s) in {common.settings().database_url}")
-    common.process_inline(engine, ids, settings, label="processing demo inbox")
+    common.process_inline(engine, ids, settings, label="processing demo inbox", redis=False)
+    from sqlalchemy.engine import make_url
+
     from mediadesk.cli import tickets
 
     tickets.print_all_tickets()
     err.print("next: `mediadesk show MR-1`, `mediadesk draft list`, `mediadesk list --json`")
+    database = make_url(settings.database_url).database if settings.database_url.startswith("sqlite") else None
+    if database and database != ":memory:":
+        err.print(f"to start over: delete {database} and {settings.data_dir}, then run the demo again",
+                  highlight=False)
 
 
 def import_mbox(

@@ -173,7 +173,7 @@ def report(
         data = figures.compute(figures.load_facts(session, since=since_at, until=until_at), now=now, zone=zone)
         data["replies_per_statement"] = figures.replies_per_statement(session, since=since_at, until=until_at)
     period = f"{common.fmt_time(since_at)[:10]} to {common.fmt_time(until_at or now)[:10]}"
-    page = render_page(data, organisation=common.settings().organisation, period=period,
+    page = render_page(data, organisation=common.settings().organisation or "Press office", period=period,
                        generated=common.fmt_time(now), zone=str(zone))
     if str(output) == "-":
         sys.stdout.write(page)

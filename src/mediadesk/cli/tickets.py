@@ -248,13 +248,15 @@ def ticket_detail(session: Session, ticket: Ticket) -> dict:
         "statements": [{"statement_id": d.statement_id, "to": d.to_email, "language": d.language, "status": d.status,
                         "approved_by": d.approved_by, "sent_at": d.sent_at} for d in drafts if d.kind == "reply"],
     })
+    number = 0  # attachments numbered across the ticket, as `attachment save REF N` counts them
     for m in messages:
-        atts = session.exec(select(Attachment).where(Attachment.message_id == m.id)).all()
+        atts = session.exec(select(Attachment).where(Attachment.message_id == m.id).order_by(Attachment.id)).all()
         detail["messages"].append({
             "direction": m.direction, "message_id": m.message_id, "from": m.from_email, "from_name": m.from_name,
             "to": m.to, "subject": m.subject, "date": m.date, "body": m.body_text, "inbound_id": m.inbound_id,
-            "attachments": [{"filename": a.filename, "content_type": a.content_type, "size": a.size,
-                             "sha256": a.sha256, "skipped_reason": a.skipped_reason} for a in atts],
+            "attachments": [{"number": (number := number + 1), "filename": a.filename,
+                             "content_type": a.content_type, "size": a.size, "sha256": a.sha256,
+                             "skipped_reason": a.skipped_reason} for a in atts],
         })
     if draft is not None:
         detail["draft"] = {"status": draft.status, "language": draft.language, "to": draft.to_email,
@@ -380,7 +382,7 @@ def _render_detail(d: dict) -> None:
         body.append(f"{m['subject']}\n\n", style="bold")
         body.append((m["body"] or "")[:4000])
         for a in m["attachments"]:
-            body.append(f"\n📎 {a['filename']} ({a['content_type']}, {a['size']} bytes)"
+            body.append(f"\n📎 {a['number']}. {a['filename']} ({a['content_type']}, {a['size']} bytes)"
                         + (f" — {a['skipped_reason']}" if a["skipped_reason"] else ""))
         who = "team reply" if m["direction"] == "out" and m["inbound_id"] else m["direction"]
         out.print(Panel(body, title=f"message ({who})", expand=False))
@@ -434,6 +436,8 @@ def note(ref: str = typer.Argument(...), text: str = typer.Argument(...)) -> Non
     """Add an internal note to a ticket's history."""
     from mediadesk.worker import services
 
+    if not text.strip():
+        fail("a note needs some text", ExitCode.USAGE)
     err.print(common.act(services.add_note, ref, text))
 
 
