@@ -11,17 +11,22 @@ import json
 import os
 import sys
 from datetime import date, datetime, tzinfo
-from typing import Any, Iterable, Iterator, NoReturn, Optional, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, NoReturn, Sequence
 
 import typer
-from rich.console import Console, ConsoleOptions, RenderableType
-from rich.protocol import rich_cast
-from rich.segment import Segment
-from rich.table import Table
-from rich.text import Text
 
 from mediadesk.safetext import BIDI_CONTROLS, visible
-from mediadesk.settings import Settings, SettingsError, get_settings
+
+if TYPE_CHECKING:  # imported when used: `mediadesk --help` and `list` start without them
+    from rich.console import Console
+    from rich.text import Text
+
+    from mediadesk.settings import Settings
+
+# Start-up time is part of the interface (README, "Start-up"): this module, and every command
+# module, imports Rich, the settings (pydantic), SQLAlchemy, the models and the worker only
+# inside the functions that use them. tests/test_cli_startup.py holds that line.
 
 # ----------------------------------------------------------------------------- safe text
 # How text is made harmless is in mediadesk.safetext (the logs use it too); here it is applied to
@@ -39,8 +44,9 @@ def safe_text(text: Text) -> Text:
     return copy
 
 
-class SafeConsole(Console):
-    """A Rich console that shows text, never obeys it.
+@lru_cache(maxsize=1)
+def safe_console_class() -> type:
+    """``SafeConsole``: a Rich console that shows text, never obeys it.
 
     Rich draws everything through ``Console.render`` (tables and panels render their cells and
     titles through it too), so this is the one place where sender text meets the terminal:
@@ -49,29 +55,54 @@ class SafeConsole(Console):
     ``[link=…]`` in markup built from mail would be one). Rich's own control segments (cursor
     moves of a progress bar) pass untouched. Rich itself strips only BEL, BS, VT, FF and CR.
     """
+    from rich.console import Console
+    from rich.protocol import rich_cast
+    from rich.segment import Segment
+    from rich.text import Text
 
-    def render(self, renderable: RenderableType, options: Optional[ConsoleOptions] = None) -> Iterator[Segment]:
-        renderable = rich_cast(renderable)
-        if isinstance(renderable, str):
-            opts = options or self.options
-            renderable = self.render_str(renderable, highlight=opts.highlight, markup=opts.markup)
-        if isinstance(renderable, Text):
-            renderable = safe_text(renderable)
-        for segment in super().render(renderable, options):
-            if segment.control:
-                yield segment
-                continue
-            style = segment.style
-            if style is not None and style.link:
-                style = style.clear_meta_and_links()
-            yield Segment(visible(segment.text), style)
+    class SafeConsole(Console):
+        def render(self, renderable, options=None):
+            renderable = rich_cast(renderable)
+            if isinstance(renderable, str):
+                opts = options or self.options
+                renderable = self.render_str(renderable, highlight=opts.highlight, markup=opts.markup)
+            if isinstance(renderable, Text):
+                renderable = safe_text(renderable)
+            for segment in super().render(renderable, options):
+                if segment.control:
+                    yield segment
+                    continue
+                style = segment.style
+                if style is not None and style.link:
+                    style = style.clear_meta_and_links()
+                yield Segment(visible(segment.text), style)
+
+    return SafeConsole
+
+
+class _LazyConsole:
+    """A ``SafeConsole`` made on first use (importing Rich costs start-up time that piped output
+    and usage errors do not need)."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def get(self) -> Console:
+        """The console itself (for Rich objects that take one, such as ``Progress``)."""
+        if self._console is None:
+            self._console = safe_console_class()(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
 
 
 # Data goes to stdout; messages, progress and errors to stderr. No console markup or emoji codes:
 # printed strings quote mail and user input ("[/b]" would raise MarkupError, "[link=…]" make a
 # link, ":warning:" an emoji); styles are given as Text spans instead.
-out = SafeConsole(markup=False, emoji=False)
-err = SafeConsole(stderr=True, soft_wrap=True, markup=False, emoji=False)  # never wrapped mid-line
+out: Any = _LazyConsole(markup=False, emoji=False)
+err: Any = _LazyConsole(stderr=True, soft_wrap=True, markup=False, emoji=False)  # never wrapped mid-line
 
 
 class ExitCode:
@@ -86,6 +117,8 @@ class ExitCode:
 def fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
     # Text, not markup: a message quoting what someone typed or a mail held ("[/b]", "[link=…]")
     # is shown as written, and never raises a MarkupError instead of the error it reports.
+    from rich.text import Text
+
     err.print(Text.assemble(("error:", "bold red"), " ", message), highlight=False)
     raise typer.Exit(code)
 
@@ -112,7 +145,19 @@ def refuse_undecodable_input(argv: Sequence[str], environ: dict[str, str]) -> No
             fail(f"{name} ({_shown(environ[name])}) is not valid UTF-8", ExitCode.USAGE)
 
 
+log_level = "WARNING"  # set by the root command from --verbose / MEDIADESK_LOG_LEVEL
+
+
+def configure_logs() -> None:
+    """Configure structlog at ``log_level`` (once a command knows it will log)."""
+    from mediadesk import logs
+
+    logs.configure(log_level)
+
+
 def settings() -> Settings:
+    from mediadesk.settings import SettingsError, get_settings
+
     try:
         return get_settings()
     except SettingsError as exc:
@@ -180,6 +225,9 @@ def print_rows(title: str | None, columns: Sequence[str], rows: Iterable[Sequenc
     """A Rich table on a terminal; tab-separated lines (no header) when piped."""
     rows = list(rows)
     if is_tty():
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table(title=title, header_style="bold")
         for col in columns:
             table.add_column(col, overflow="fold")
@@ -228,6 +276,7 @@ def act(service, *args, **kwargs):
 def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
     """Run the pipeline in this process over ``ids`` (``pipeline.process_all``), with a progress bar."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
     from mediadesk.worker import pipeline
 
@@ -237,7 +286,7 @@ def process_inline(engine, ids: list[int], settings, *, label: str) -> None:
 
         limiter = RedisAckLimiter(settings.redis_url, settings.ack_rate_limit, settings.ack_rate_window_seconds)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
+                  console=err.get(), transient=True) as progress:
         task = progress.add_task(label, total=len(ids))
         pipeline.process_all(engine, ids, settings, limiter=limiter,
                              advance=lambda n: progress.advance(task, n),

@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.text import Text
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, fmt_time, out, print_json, print_rows
-from mediadesk.storage.db import read_scope, session_scope
 
 contact_app = typer.Typer(help="The people who write to the media address.", no_args_is_help=True)
 outlet_app = typer.Typer(help="The outlet registry: which newsroom a domain or a signature stands for.",
@@ -59,10 +57,12 @@ def list_contacts(
 ) -> None:
     """Contacts, most recently seen first.
 
+    \b
     Examples:
       mediadesk contact list --outlet Reuters
       mediadesk contact list --outlet العربية --json
     """
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.contacts.service import contact_list
 
     with read_scope(common.engine()) as session:
@@ -82,6 +82,8 @@ def show_contact(
     as_json: bool = typer.Option(False, "--json", help="the contact card as JSON"),
 ) -> None:
     """A contact card: addresses, outlet, role, phone, languages and the last three tickets."""
+    from rich.text import Text
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.contacts.service import contact_card
 
     with read_scope(common.engine()) as session:
@@ -116,6 +118,7 @@ def merge(
 
     Example: mediadesk contact merge sara@aljazeera.net sara.k@gmail.com
     """
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.contacts.service import merge_contacts
 
     with session_scope(common.engine()) as session:
@@ -140,6 +143,7 @@ def edit(
 
     Example: mediadesk contact edit 12 --outlet "Asharq Al-Awsat" --role "Gulf correspondent"
     """
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.contacts.service import OFFICE
 
     if name is None and outlet is None and role is None and phone is None:
@@ -167,6 +171,7 @@ def list_outlets(
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """The outlets the registry knows, with their domains and how many contacts each has."""
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.contacts.outlets import KINDS
     from mediadesk.worker.contacts.service import outlet_list
 
@@ -190,6 +195,7 @@ def import_csv(file: Path = typer.Argument(..., exists=True, dir_okay=False, rea
     """Add or update outlets from a CSV (the format `outlet export` writes). Outlets are matched
     by name; each one's domains become those in the file. Safe to repeat.
     """
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.contacts.outlets import RegistryError, read_csv
     from mediadesk.worker.contacts.service import import_outlets
 
@@ -206,6 +212,7 @@ def import_csv(file: Path = typer.Argument(..., exists=True, dir_okay=False, rea
 @outlet_app.command("export")
 def export_csv(file: Optional[Path] = typer.Argument(None, metavar="[FILE]", help="default: stdout")) -> None:
     """Write the registry as CSV (edit it, then `outlet import` it)."""
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.contacts.outlets import write_csv
     from mediadesk.worker.contacts.service import outlet_values
 
@@ -231,6 +238,7 @@ def unknown(
 ) -> None:
     """Requester domains that are neither free-mail nor in the registry, most frequent first:
     classify them with `outlet import`."""
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.contacts.service import unknown_domains
 
     with read_scope(common.engine()) as session:
@@ -249,6 +257,7 @@ def evaluate(
 ) -> None:
     """Score outlet recognition (the shipped registry) on a labelled folder: precision, recall,
     outlets invented for free-mail senders, and the misses. Needs no database."""
+    from rich.text import Text
     from mediadesk.worker.contacts.evaluate import evaluate_dir
 
     if not (folder / "labels.json").is_file():

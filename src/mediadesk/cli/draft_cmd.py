@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-import click
 import typer
-from sqlmodel import Session, select
 
 from mediadesk.cli.common import ExitCode, err, fail, fmt_time, out, print_json, print_rows, settings
-from mediadesk.storage.db import read_scope, session_scope
-from mediadesk.storage.models import Draft, Ticket
 from mediadesk.storage.statuses import DRAFT_STATUSES
+
+if TYPE_CHECKING:  # imported inside the commands: start-up time (see cli/common.py)
+    from sqlmodel import Session
+
+    from mediadesk.storage.models import Draft, Ticket
 
 draft_app = typer.Typer(help="Review acknowledgement drafts before they are sent.", no_args_is_help=True)
 
@@ -78,6 +79,11 @@ def list_drafts(
     """List drafts (pending review by default)."""
     if status != "all" and status not in DRAFT_STATUSES:
         fail(f"unknown status {status!r}; choose from {', '.join(DRAFT_STATUSES)} or all", ExitCode.USAGE)
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import Draft, Ticket
+
     query = select(Draft, Ticket).join(Ticket, Ticket.id == Draft.ticket_id).order_by(Draft.created_at)
     if status != "all":
         query = query.where(Draft.status == status)
@@ -94,6 +100,8 @@ def list_drafts(
 def show(ref: str = typer.Argument(..., help="ticket reference: MR-42 or 42"),
          as_json: bool = typer.Option(False, "--json", help="the draft as JSON")) -> None:
     """Show a ticket's acknowledgement draft: headers and text."""
+    from mediadesk.storage.db import read_scope
+
     with read_scope(_engine()) as session:
         ticket, draft = _load(session, ref)
     if as_json:
@@ -125,6 +133,9 @@ def show(ref: str = typer.Argument(..., help="ticket reference: MR-42 or 42"),
 @draft_app.command("edit")
 def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
     """Edit the draft's text in $EDITOR; the HTML version is regenerated from it."""
+    import click
+
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.drafting import DraftStateError, edit_draft
 
     engine = _engine()
@@ -229,6 +240,7 @@ def resolve(ref: str = typer.Argument(..., help="ticket reference"),
     """Decide an uncertain send: record it as delivered (--sent) or send it again (--resend).
 
     Refused while the draft is being sent: that attempt records what the server said."""
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.sending import resolve_uncertain
 
     if sent == resend:

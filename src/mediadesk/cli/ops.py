@@ -8,11 +8,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.text import Text
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail
-from mediadesk.supervise import Supervisor
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 
@@ -58,10 +56,12 @@ def poll(
     One poller per mailbox, each in its own thread and under its own Redis lock, so several
     hosts may run this command and each mailbox is still polled by exactly one of them.
 
+    \b
     Examples:
       MEDIADESK_IMAP_HOST=imap.example.org mediadesk poll
       mediadesk poll --mailbox presse
     """
+    from rich.text import Text
     from mediadesk import logs
     from mediadesk.mailbox.poller import Poller, run_pollers
     from mediadesk.settings import SettingsError
@@ -112,6 +112,7 @@ def worker(
 
 def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
     """Poller + worker + beat on one host, for small installs."""
+    from mediadesk.supervise import Supervisor
     common.engine(migrate=True)
     exe = Path(sys.argv[0]).resolve()
     cmd = [str(exe), "worker", "--beat", f"--concurrency={concurrency}"] if exe.name == "mediadesk" else \

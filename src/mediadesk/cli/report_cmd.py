@@ -17,8 +17,6 @@ import typer
 
 from mediadesk.cli import common
 from mediadesk.cli.common import err
-from mediadesk.storage.db import read_scope
-from mediadesk.storage.models import utcnow
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -158,10 +156,13 @@ def report(
     inquiries per day by category, by language, by outlet kind and top outlets, time to
     acknowledge and resolve (median, p90), deadlines kept and missed, SLA breaches, open backlog by age.
 
+    \b
     Examples:
       mediadesk report
       mediadesk report --since 2026-11-01 --until 2026-12-01 -o november.html
     """
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import utcnow
     from mediadesk.cli.stats import _parse_day
     from mediadesk.cli.tickets import _parse_since
     from mediadesk.worker import report as figures

@@ -34,6 +34,7 @@ def _counts(counts: dict[str, int]) -> str:
 def list_stories(json_: bool = typer.Option(False, "--json", help="One JSON array of story objects.")) -> None:
     """Stories with their tickets counted by language and outlet, newest activity first.
 
+    \b
     Examples:
       mediadesk story list
       mediadesk story list --json
@@ -124,6 +125,7 @@ def statement_add(file: Path = typer.Argument(..., help="The text (UTF-8), or - 
                                                    help="Add this language version to statement ID.")) -> None:
     """Register a statement, or a further language version of one (while it is a draft).
 
+    \b
     Examples:
       mediadesk statement add --title "Derna dam" --lang en derna-en.txt
       mediadesk statement add --to 1 --lang ar derna-ar.txt

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta
-from typing import Optional
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.panel import Panel
-from rich.text import Text
-from sqlalchemy import func
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
-from mediadesk.storage.contacts import Contact, Outlet
-from mediadesk.storage.db import read_scope
-from mediadesk.storage.models import (Attachment, Draft, InboundMessage, Message, Ticket, 
-                                      TicketEvent, utcnow)
+
+if TYPE_CHECKING:  # imported inside the commands: start-up time (see cli/common.py)
+    from sqlmodel import Session
+
+    from mediadesk.storage.contacts import Contact, Outlet
+    from mediadesk.storage.models import Ticket
 
 # Each word of --search is one full-text query joined by INTERSECT; SQLite refuses more than 500
 # in one statement. Fifty is more than anyone types and keeps the statement fast on PostgreSQL.
@@ -51,6 +48,12 @@ def with_contacts(query, order=lambda t: (t.id,)):
     statement: the page of tickets is chosen first, in a subquery, and only its rows are joined
     (joined before the LIMIT, SQLite would join every open ticket before sorting: +50% on 100k
     tickets). ``order`` gives the same order on the subquery's alias."""
+    from sqlalchemy.orm import aliased
+    from sqlmodel import select
+    
+    from mediadesk.storage.contacts import Contact, Outlet
+    from mediadesk.storage.models import Ticket
+    
     page = aliased(Ticket, query.subquery("page"))
     return select(page, Contact, Outlet).outerjoin(Contact, Contact.id == page.contact_id) \
         .outerjoin(Outlet, Outlet.id == Contact.outlet_id).order_by(*order(page))
@@ -94,7 +97,7 @@ def _parse_since(text: str | None) -> datetime | None:
     text = text.strip()
     units = {"h": "hours", "d": "days", "w": "weeks", "m": "minutes"}
     if text[:-1].isdigit() and text[-1] in units:
-        return utcnow() - timedelta(**{units[text[-1]]: int(text[:-1])})
+        return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
@@ -119,12 +122,13 @@ def list_tickets(
 ) -> None:
     """Open tickets by priority then due time.
 
+    \b
     Examples:
       mediadesk list
       mediadesk list --status new --language ar
       mediadesk list --all --search "press pass" --json
     """
-    from mediadesk.worker.workflow import OPEN_STATUSES, STATUSES
+    from mediadesk.storage.statuses import OPEN_STATUSES, TICKET_STATUSES as STATUSES
 
     unknown = sorted(set(status or ()) - set(STATUSES) - {"error"})
     if unknown:
@@ -135,6 +139,11 @@ def list_tickets(
              ExitCode.USAGE)
     if status and "error" in status:
         return list_parked(json_=json_)
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import Ticket, utcnow
+
     engine = common.engine()
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         query = select(Ticket).where(Ticket.merged_into_id.is_(None))
@@ -194,6 +203,11 @@ def print_ticket_table(rows: list[Ticket], now: datetime | None = None, outlets:
 
 def print_all_tickets() -> None:
     """Every ticket in creation order (what `demo` ends with)."""
+    from sqlmodel import select
+    
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import Ticket
+    
     with read_scope(common.engine()) as session:
         joined = session.execute(with_contacts(select(Ticket).order_by(Ticket.id))).all()
         print_ticket_table([t for t, _, _ in joined], outlets={t.id: o.name for t, _, o in joined if o is not None})
@@ -201,6 +215,11 @@ def print_all_tickets() -> None:
 
 def list_parked(json_: bool = False) -> None:
     """Inbound mail that failed repeatedly and waits for `mediadesk reprocess`."""
+    from sqlmodel import select
+    
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import InboundMessage
+    
     engine = common.engine()
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         rows = session.exec(select(InboundMessage).where(InboundMessage.state == "parked").order_by(InboundMessage.id)).all()
@@ -223,6 +242,11 @@ def _get_ticket(session: Session, ref: str) -> Ticket:
 
 
 def ticket_detail(session: Session, ticket: Ticket) -> dict:
+    from sqlmodel import select
+    
+    from mediadesk.storage.contacts import Contact, Outlet
+    from mediadesk.storage.models import Attachment, Draft, Message, TicketEvent
+    
     messages = session.exec(select(Message).where(Message.ticket_id == ticket.id).order_by(Message.id)).all()
     events = session.exec(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)).all()
     drafts = session.exec(select(Draft).where(Draft.ticket_id == ticket.id).order_by(Draft.id)).all()
@@ -278,6 +302,11 @@ def outcome(ticket: Ticket, answered: bool) -> str:
 def contact_card(session: Session, contact: Contact | None, ticket: Ticket, *, previous: int = 3) -> dict | None:
     """The contact of ``show``: who is asking, and their last ``previous`` other tickets with
     subjects and outcomes (two queries: the tickets, and which of them the team answered)."""
+    from sqlalchemy import func
+    from sqlmodel import select
+    
+    from mediadesk.storage.models import Message, Ticket
+    
     if contact is None:
         return None
     from mediadesk.storage.contacts import addresses_of
@@ -305,6 +334,10 @@ def contact_card(session: Session, contact: Contact | None, ticket: Ticket, *, p
 def related_tickets(session: Session, ticket: Ticket) -> list[dict]:
     """The ticket this one was opened from, and those opened from it (a reply from outside a
     conversation gets a ticket of its own that names the conversation it answered)."""
+    from sqlmodel import select
+    
+    from mediadesk.storage.models import Ticket
+    
     from sqlalchemy import or_
 
     clause = Ticket.related_ticket_id == ticket.id
@@ -322,10 +355,16 @@ def show(
 ) -> None:
     """The whole ticket: thread, triage and its explanation, draft, history, attachments.
 
+    \b
     Examples:
       mediadesk show MR-42
       mediadesk show 42 --json | jq .explanation
     """
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import InboundMessage, Message
+
     engine = common.engine()
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         ticket = _get_ticket(session, ref)
@@ -345,6 +384,9 @@ def show(
 
 
 def _render_detail(d: dict) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+    
     head = Text()
     head.append(f"{d['ref']}  ", style="bold")
     head.append(f"{d['status']}", style="cyan")
@@ -393,6 +435,9 @@ def _render_detail(d: dict) -> None:
 
 
 def _render_contact(c: dict, outlet: dict | None) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+    
     card = Text()
     card.append(f"{c['name'] or '(no name)'}", style="bold")
     card.append(f"  {c['role'] or ''}".rstrip())
@@ -449,6 +494,10 @@ def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(..
 
 def reprocess(ref: str = typer.Argument(..., help="A ticket ref to re-triage, or 'parked' to re-drive parked mail.")) -> None:
     """Re-run triage and drafting for a ticket, or re-drive parked inbound mail."""
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import InboundMessage
     from mediadesk.worker import pipeline, services
 
     settings = common.settings()

@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, settings
 
@@ -37,6 +35,7 @@ def _read(name: str) -> bytes:
 
 
 def _model(use_model: bool):
+    from rich.text import Text
     if not use_model:
         return None
     from mediadesk.worker.triage.learning import default_model
@@ -55,6 +54,7 @@ def _json_line(name: str, decision) -> dict:
 
 
 def _show(name: str, decision) -> None:
+    from rich.table import Table
     d = decision
     table = Table(title=name, show_header=False, title_justify="left", title_style="bold")
     table.add_column("field", style="bold")
@@ -69,6 +69,7 @@ def _show(name: str, decision) -> None:
 
 
 def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
+    from rich.table import Table
     from mediadesk.worker.triage.evaluate import FIELDS, cross_validate, evaluate
 
     try:
@@ -117,6 +118,7 @@ def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
 
 
 def _corpus(directory: Path) -> None:
+    from rich.table import Table
     from mediadesk.worker.triage.evaluate import evaluate_corpus
 
     result = evaluate_corpus(directory, settings=settings())
@@ -178,6 +180,7 @@ def triage_command(
     use_model: bool = typer.Option(True, "--model/--no-model", help="Blend the trained category model if there is one."),
 ) -> None:
     """Triage raw messages offline: automated?, language, category, deadline, priority — explained."""
+    from rich.text import Text
     if evaluate_dir is not None:
         _evaluate(evaluate_dir, use_model, cv)
         return
