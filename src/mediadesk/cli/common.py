@@ -123,6 +123,16 @@ def fail(message: str, code: int = ExitCode.ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
+def one_of(option: str, value: str | None, valid: Sequence[str], *, also: str = "") -> str | None:
+    """``value`` of ``option`` as one of ``valid`` (any case), or exit 2 naming the valid values."""
+    if value is None:
+        return None
+    word = value.strip().lower()
+    if word not in valid:
+        fail(f"{option} {value!r}: choose from {', '.join(valid)}{also}", ExitCode.USAGE)
+    return word
+
+
 def _undecodable(value: str) -> bool:
     # Python decodes argv and the environment with surrogateescape: bytes that are not UTF-8
     # become lone surrogates, which no database, terminal or mail header can take.

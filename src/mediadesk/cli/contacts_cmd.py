@@ -51,8 +51,8 @@ def _contact_or_fail(session, key: str):
 
 @contact_app.command("list")
 def list_contacts(
-    outlet: Optional[str] = typer.Option(None, "--outlet", "-o", help="only this outlet's contacts (name or alias)"),
-    limit: int = typer.Option(200, "--limit", "-n", min=1, help="at most this many, most recently seen first"),
+    outlet: Optional[str] = typer.Option(None, "--outlet", "-o", metavar="OUTLET", help="only this outlet's contacts (name or alias)"),
+    limit: int = typer.Option(200, "--limit", "-n", metavar="N", min=1, help="at most this many, most recently seen first"),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """Contacts, most recently seen first.
@@ -134,10 +134,10 @@ def merge(
 @contact_app.command("edit")
 def edit(
     key: str = typer.Argument(..., metavar="ID", help="the contact's id (or an address)"),
-    name: Optional[str] = typer.Option(None, "--name"),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="an outlet name or alias; '-' for none"),
-    role: Optional[str] = typer.Option(None, "--role"),
-    phone: Optional[str] = typer.Option(None, "--phone"),
+    name: Optional[str] = typer.Option(None, "--name", metavar="NAME", help="The contact's name."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", metavar="OUTLET", help="an outlet name or alias; '-' for none"),
+    role: Optional[str] = typer.Option(None, "--role", metavar="ROLE", help="Their role, e.g. 'Gulf correspondent'."),
+    phone: Optional[str] = typer.Option(None, "--phone", metavar="PHONE", help="Their phone number."),
 ) -> None:
     """Correct a contact. An outlet set here stays: automatic linking never changes it.
 
@@ -166,8 +166,8 @@ def edit(
 
 @outlet_app.command("list")
 def list_outlets(
-    kind: Optional[str] = typer.Option(None, "--kind", help="agency, newspaper, tv, radio, online, freelance, other"),
-    country: Optional[str] = typer.Option(None, "--country", help="ISO country code, e.g. AE"),
+    kind: Optional[str] = typer.Option(None, "--kind", metavar="KIND", help="agency, newspaper, tv, radio, online, freelance, other"),
+    country: Optional[str] = typer.Option(None, "--country", metavar="CODE", help="ISO country code, e.g. AE"),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """The outlets the registry knows, with their domains and how many contacts each has."""
@@ -233,7 +233,7 @@ def export_csv(file: Optional[Path] = typer.Argument(None, metavar="[FILE]", hel
 
 @outlet_app.command("unknown")
 def unknown(
-    limit: int = typer.Option(50, "--limit", "-n", min=1),
+    limit: int = typer.Option(50, "--limit", "-n", metavar="N", min=1, help="At most N domains (default 50)."),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """Requester domains that are neither free-mail nor in the registry, most frequent first:

@@ -588,11 +588,11 @@ def doctor(
                                        help=f"Comma-separated checks to run: {', '.join(NAMES)}."),
     skip: Optional[str] = typer.Option(None, "--skip", metavar="CHECKS", help="Comma-separated checks to leave out."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero on warnings too."),
-    timeout: float = typer.Option(10.0, "--timeout", min=0.5, help="Seconds to wait for each server."),
+    timeout: float = typer.Option(10.0, "--timeout", metavar="SECONDS", min=0.5, help="Seconds to wait for each server."),
     worker: Optional[str] = typer.Option(None, "--worker", metavar="NAME",
                                          help="The workers check passes only if this worker answers "
                                               "(e.g. celery@$HOSTNAME in a worker's health check)."),
-    max_queue: int = typer.Option(1000, "--max-queue", help="Warn when more tasks than this wait in the queue."),
+    max_queue: int = typer.Option(1000, "--max-queue", metavar="N", help="Warn when more tasks than this wait in the queue."),
 ) -> None:
     """Check settings, database, Redis, IMAP, SMTP, workers, beat and the backlog; exit 1 if any fails.
 
@@ -620,10 +620,10 @@ def doctor(
 
 
 def metrics(
-    host: Optional[str] = typer.Option(None, "--host", help="Address to listen on [default: MEDIADESK_METRICS_HOST, 127.0.0.1]."),
-    port: Optional[int] = typer.Option(None, "--port", help="Port to listen on [default: MEDIADESK_METRICS_PORT, 9464]."),
+    host: Optional[str] = typer.Option(None, "--host", metavar="HOST", help="Address to listen on [default: MEDIADESK_METRICS_HOST, 127.0.0.1]."),
+    port: Optional[int] = typer.Option(None, "--port", metavar="PORT", help="Port to listen on [default: MEDIADESK_METRICS_PORT, 9464]."),
     once: bool = typer.Option(False, "--once", help="Print the metrics once to stdout and exit."),
-    min_interval: float = typer.Option(5.0, "--min-interval", min=0,
+    min_interval: float = typer.Option(5.0, "--min-interval", metavar="SECONDS", min=0,
                                        help="Scrapes closer together than this many seconds get the previous answer."),
 ) -> None:
     """Serve Prometheus metrics at http://HOST:PORT/metrics, read from the database and Redis.

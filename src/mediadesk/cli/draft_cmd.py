@@ -73,7 +73,7 @@ def _enqueue_or_send(draft_id: int, now: bool) -> None:
 
 @draft_app.command("list")
 def list_drafts(
-    status: str = typer.Option("pending", "--status", "-s", help=f"one of {', '.join(DRAFT_STATUSES)}, or all"),
+    status: str = typer.Option("pending", "--status", "-s", metavar="STATUS", help=f"one of {', '.join(DRAFT_STATUSES)}, or all"),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """List drafts (pending review by default)."""
@@ -163,7 +163,7 @@ def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
 def approve(ref: Optional[str] = typer.Argument(None, help="ticket reference"),
             now: bool = typer.Option(False, "--now", help="send in this process instead of queueing"),
             resend: bool = typer.Option(False, "--resend", help="send again a failed or uncertain draft"),
-            story: Optional[str] = typer.Option(None, "--story", help="approve the story's pending replies together"),
+            story: Optional[str] = typer.Option(None, "--story", metavar="STORY", help="approve the story's pending replies together"),
             yes: bool = typer.Option(False, "--yes", "-y", help="with --story: do not ask")) -> None:
     """Approve the draft and queue it for sending (safe to repeat: queued once)."""
     from mediadesk.cli import common
@@ -223,7 +223,7 @@ def _approve_story(story: str, *, now: bool, yes: bool) -> None:
 
 @draft_app.command("reject")
 def reject(ref: str = typer.Argument(..., help="ticket reference"),
-           note: Optional[str] = typer.Option(None, "--note", "-n", help="why, for the audit trail")) -> None:
+           note: Optional[str] = typer.Option(None, "--note", "-n", metavar="NOTE", help="why, for the audit trail")) -> None:
     """Reject the draft: it will not be sent."""
     from mediadesk.cli import common
     from mediadesk.worker import services

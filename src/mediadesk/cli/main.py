@@ -8,8 +8,14 @@ Markdown parser and Pygments, a third of a second before anything is printed).
 from __future__ import annotations
 
 import typer
+import typer.core
 
 from mediadesk.cli import contacts_cmd, doctor, draft_cmd, ops, report_cmd, stats, story_cmd, tickets, triage_cmd
+
+if not hasattr(typer.core, "HAS_RICH") and getattr(typer.core, "rich", None) is not None:
+    # Typer before 0.17 escapes "[default: 2]" for Rich markup even in plain help ("\\[default: 2]")
+    # whenever Rich is installed; its module-level `rich` is used for nothing else in plain mode.
+    typer.core.rich = None
 
 app = typer.Typer(
     name="mediadesk",

@@ -48,7 +48,7 @@ def db_status() -> None:
 
 def poll(
     once: bool = typer.Option(False, "--once", help="Fetch what is new, enqueue it and exit."),
-    mailbox: Optional[list[str]] = typer.Option(None, "--mailbox", "-m",
+    mailbox: Optional[list[str]] = typer.Option(None, "--mailbox", "-m", metavar="NAME",
                                                 help="Only this mailbox of MEDIADESK_MAILBOXES (repeatable)."),
 ) -> None:
     """Watch the IMAP mailbox(es) (IDLE, polling as fallback) and hand new mail to the workers.
@@ -93,9 +93,9 @@ def poll(
 
 
 def worker(
-    concurrency: int = typer.Option(2, "--concurrency", "-c", help="Worker processes."),
+    concurrency: int = typer.Option(2, "--concurrency", "-c", metavar="N", help="Worker processes."),
     beat: bool = typer.Option(False, "--beat", "-B", help="Also run the beat scheduler (sweeps) in this worker."),
-    loglevel: str = typer.Option("INFO", "--loglevel"),
+    loglevel: str = typer.Option("INFO", "--loglevel", metavar="LEVEL", help="Celery's log level: DEBUG, INFO, WARNING or ERROR."),
 ) -> None:
     """Run a Celery worker (same as `celery -A mediadesk.worker.app worker -Q mediadesk
     --without-mingle --without-gossip`)."""
@@ -110,7 +110,7 @@ def worker(
     app.worker_main(argv)
 
 
-def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
+def run(concurrency: int = typer.Option(2, "--concurrency", "-c", metavar="N", help="Worker processes.")) -> None:
     """Poller + worker + beat on one host, for small installs."""
     from mediadesk.supervise import Supervisor
     common.engine(migrate=True)
@@ -126,7 +126,8 @@ def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
 
 def sweep(
     inline: bool = typer.Option(False, "--inline", help="Process in this process instead of enqueueing."),
-    grace: Optional[float] = typer.Option(None, help="Seconds a message may wait before it counts as lost."),
+    grace: Optional[float] = typer.Option(None, "--grace", metavar="SECONDS",
+                                          help="Seconds a message may wait before it counts as lost."),
 ) -> None:
     """Re-enqueue inbound mail stored but never processed, tickets never triaged, and approved
     acknowledgements whose send was lost."""
@@ -160,7 +161,7 @@ def sweep(
 
 
 def demo(
-    directory: Optional[Path] = typer.Option(None, "--inbox", help="A folder of .eml files instead of the bundled inbox."),
+    directory: Optional[Path] = typer.Option(None, "--inbox", metavar="DIR", help="A folder of .eml files instead of the bundled inbox."),
 ) -> None:
     """Process the bundled sample inbox into the local SQLite database and show the tickets.
 

@@ -62,10 +62,11 @@ def _parse_day(text: str | None, option: str) -> datetime | None:
 
 
 def stats(
-    since: Optional[str] = typer.Option(None, "--since", help="From this ISO date (inclusive)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Before this ISO date."),
-    by: Optional[str] = typer.Option(None, "--by", help="'outlet': a row per outlet (tickets, deadlines, time to acknowledge)."),
-    json_: bool = typer.Option(False, "--json"),
+    since: Optional[str] = typer.Option(None, "--since", metavar="WHEN",
+                                        help="From an ISO date (inclusive) or an age (24h, 7d)."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="Before this ISO date."),
+    by: Optional[str] = typer.Option(None, "--by", metavar="outlet", help="'outlet': a row per outlet (tickets, deadlines, time to acknowledge)."),
+    json_: bool = typer.Option(False, "--json", help="One JSON object (fields in the README)."),
 ) -> None:
     """Counts by status, category, language, priority and outlet kind; response times; journalists'
     deadlines kept and missed; SLA breaches; volume per day.
@@ -84,7 +85,9 @@ def stats(
     if by not in (None, "outlet"):
         fail(f"--by {by!r}: the one grouping is 'outlet'", ExitCode.USAGE)
     engine = common.engine()
-    since_at, until_at = _parse_day(since, "--since"), _parse_day(until, "--until")
+    from mediadesk.cli.tickets import parse_since
+
+    since_at, until_at = parse_since(since, "--since"), _parse_day(until, "--until")
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         facts = report.load_facts(session, since=since_at, until=until_at)  # merged tickets not counted twice
         statements = report.replies_per_statement(session, since=since_at, until=until_at)

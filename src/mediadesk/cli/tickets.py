@@ -11,6 +11,8 @@ import typer
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
+from mediadesk.storage.statuses import OPEN_STATUSES, TICKET_STATUSES
+from mediadesk.vocabulary import CATEGORIES, LANGUAGE_CODES, PRIORITIES
 
 if TYPE_CHECKING:  # imported inside the commands: start-up time (see cli/common.py)
     from sqlmodel import Session
@@ -91,7 +93,8 @@ def ticket_summary(ticket: Ticket, now: datetime | None = None, *, contact: Cont
     }
 
 
-def _parse_since(text: str | None) -> datetime | None:
+def parse_since(text: str | None, option: str = "--since") -> datetime | None:
+    """An ISO date or time (in MEDIADESK_TIMEZONE unless it says its zone) or an age: 24h, 7d, 2w, 30m."""
     if not text:
         return None
     text = text.strip()
@@ -101,23 +104,28 @@ def _parse_since(text: str | None) -> datetime | None:
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        fail(f"--since {text!r}: use an ISO date (2026-11-01) or an age like 24h, 7d", ExitCode.USAGE)
+        fail(f"{option} {text!r}: use an ISO date (2026-11-01) or an age like 24h, 7d", ExitCode.USAGE)
     return value if value.tzinfo else value.replace(tzinfo=common.display_zone())  # a date in MEDIADESK_TIMEZONE
 
 
 def list_tickets(
     all_: bool = typer.Option(False, "--all", "-a", help="Every ticket, not only open ones."),
-    status: Optional[list[str]] = typer.Option(None, "--status", "-s", help="Only these statuses (repeatable); 'error' lists parked inbound mail."),
-    category: Optional[str] = typer.Option(None, "--category", "-c"),
-    language: Optional[str] = typer.Option(None, "--language", "-l"),
-    priority: Optional[str] = typer.Option(None, "--priority", "-p"),
-    assignee: Optional[str] = typer.Option(None, "--assignee"),
+    status: Optional[list[str]] = typer.Option(None, "--status", "-s", metavar="STATUS",
+                                              help="Only these statuses (repeatable): " + ", ".join(TICKET_STATUSES)
+                                              + "; 'error' lists parked inbound mail."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY",
+                                           help="Only this category: " + ", ".join(CATEGORIES) + "."),
+    language: Optional[str] = typer.Option(None, "--language", "-l", metavar="CODE",
+                                           help="Only this language, an ISO 639-1 code: ar, en, fr…"),
+    priority: Optional[str] = typer.Option(None, "--priority", "-p", metavar="PRIORITY",
+                                           help="Only this priority: " + ", ".join(PRIORITIES) + "."),
+    assignee: Optional[str] = typer.Option(None, "--assignee", metavar="USER", help="Only tickets assigned to USER."),
     overdue: bool = typer.Option(False, "--overdue", help="Only tickets past their due time."),
     review: bool = typer.Option(False, "--review", help="Only tickets flagged for human review."),
-    since: Optional[str] = typer.Option(None, "--since", help="Created since an ISO date or an age (24h, 7d)."),
-    search: Optional[str] = typer.Option(None, "--search", "-q", help="Text in subject, body or sender."),
-    story: Optional[str] = typer.Option(None, "--story", help="Only the tickets of this story (S-3; see `mediadesk story list`)."),
-    limit: int = typer.Option(100, "--limit", "-n", min=1),
+    since: Optional[str] = typer.Option(None, "--since", metavar="WHEN", help="Created since an ISO date or an age (24h, 7d)."),
+    search: Optional[str] = typer.Option(None, "--search", "-q", metavar="WORDS", help="Text in subject, body or sender."),
+    story: Optional[str] = typer.Option(None, "--story", metavar="STORY", help="Only the tickets of this story (S-3; see `mediadesk story list`)."),
+    limit: int = typer.Option(100, "--limit", "-n", metavar="N", min=1, help="At most N tickets (default 100)."),
     json_: bool = typer.Option(False, "--json", help="One JSON array of ticket objects."),
 ) -> None:
     """Open tickets by priority then due time.
@@ -128,11 +136,10 @@ def list_tickets(
       mediadesk list --status new --language ar
       mediadesk list --all --search "press pass" --json
     """
-    from mediadesk.storage.statuses import OPEN_STATUSES, TICKET_STATUSES as STATUSES
-
-    unknown = sorted(set(status or ()) - set(STATUSES) - {"error"})
-    if unknown:
-        fail(f"--status {', '.join(unknown)}: choose from {', '.join(STATUSES)} or error", ExitCode.USAGE)
+    status = [common.one_of("--status", s, (*TICKET_STATUSES, "error")) for s in status or ()]
+    category = common.one_of("--category", category, CATEGORIES)
+    language = common.one_of("--language", language, LANGUAGE_CODES)
+    priority = common.one_of("--priority", priority, PRIORITIES)
     words = len(re.findall(r"\w+", search or ""))  # as storage.search splits them
     if words > MAX_SEARCH_WORDS:
         fail(f"--search: at most {MAX_SEARCH_WORDS} words (got {words}); a few distinctive words find the ticket",
@@ -169,7 +176,7 @@ def list_tickets(
                 query = query.where(Ticket.story_id == find_story(session, story).id)
             except NotFound as exc:
                 fail(str(exc), ExitCode.NOT_FOUND)
-        since_at = _parse_since(since)
+        since_at = parse_since(since)
         if since_at:
             query = query.where(Ticket.created_at >= since_at)
         if search:
@@ -350,7 +357,7 @@ def related_tickets(session: Session, ticket: Ticket) -> list[dict]:
 
 def show(
     ref: str = typer.Argument(..., help="Ticket reference, e.g. MR-42 or 42."),
-    json_: bool = typer.Option(False, "--json"),
+    json_: bool = typer.Option(False, "--json", help="One JSON object (fields in the README)."),
     raw: bool = typer.Option(False, "--raw", help="Print the original bytes of the first message."),
 ) -> None:
     """The whole ticket: thread, triage and its explanation, draft, history, attachments.
@@ -453,18 +460,18 @@ def _render_contact(c: dict, outlet: dict | None) -> None:
 
 def status(
     ref: str = typer.Argument(...),
-    new_status: str = typer.Argument(..., metavar="STATUS", help="new, triaged, acknowledged, in_progress, waiting, resolved, closed, ignored"),
-    note: Optional[str] = typer.Option(None, "--note", "-m"),
+    new_status: str = typer.Argument(..., metavar="STATUS", help=", ".join(TICKET_STATUSES)),
+    note: Optional[str] = typer.Option(None, "--note", "-m", metavar="NOTE", help="Why, for the ticket's history."),
 ) -> None:
     """Move a ticket to another status (safe to repeat).
 
     Example: mediadesk status MR-42 resolved --note "statement sent"
     """
-    from mediadesk.storage.statuses import TICKET_STATUSES
     from mediadesk.worker import services
 
-    if new_status not in TICKET_STATUSES:
+    if new_status.strip().lower() not in TICKET_STATUSES:
         fail(f"unknown status {new_status!r}; statuses are: {', '.join(TICKET_STATUSES)}", ExitCode.USAGE)
+    new_status = new_status.strip().lower()
     err.print(common.act(services.set_status, ref, new_status, note=note))
 
 
@@ -475,20 +482,22 @@ def assign(ref: str = typer.Argument(...), user: str = typer.Argument(..., help=
     err.print(common.act(services.assign, ref, None if user == "-" else user))
 
 
-def note(ref: str = typer.Argument(...), text: str = typer.Argument(...)) -> None:
+def note(ref: str = typer.Argument(..., help="Ticket reference, e.g. MR-42 or 42."),
+         text: str = typer.Argument(..., metavar="NOTE", help="The note, for the team (never sent).")) -> None:
     """Add an internal note to a ticket's history."""
     from mediadesk.worker import services
 
     err.print(common.act(services.add_note, ref, text))
 
 
-def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(...)) -> None:
+def categorise(ref: str = typer.Argument(..., help="Ticket reference, e.g. MR-42 or 42."),
+               category: str = typer.Argument(..., help=", ".join(CATEGORIES))) -> None:
     """Correct a ticket's category; the correction becomes a training example for triage."""
-    from mediadesk.settings import CATEGORIES
     from mediadesk.worker import services
 
-    if category not in CATEGORIES:
+    if category.strip().lower() not in CATEGORIES:
         fail(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}", ExitCode.USAGE)
+    category = category.strip().lower()
     err.print(common.act(services.categorise, ref, category))
 
 

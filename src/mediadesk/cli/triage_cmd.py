@@ -176,7 +176,7 @@ def triage_command(
     corpus_dir: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
                                               help="Count automated-mail detection on DIR/*/expectations.json."),
     bench_dir: Optional[Path] = typer.Option(None, "--bench", metavar="DIR", help="Measure messages/s on DIR/*.eml."),
-    rounds: int = typer.Option(5, "--rounds", min=1, help="With --bench: passes over the folder."),
+    rounds: int = typer.Option(5, "--rounds", metavar="N", min=1, help="With --bench: passes over the folder."),
     use_model: bool = typer.Option(True, "--model/--no-model", help="Blend the trained category model if there is one."),
 ) -> None:
     """Triage raw messages offline: automated?, language, category, deadline, priority — explained."""
@@ -240,7 +240,7 @@ def _examples_from_dir(directory: Path) -> list[tuple[str, str]]:
 def train_command(
     from_dir: Optional[Path] = typer.Option(None, "--from-dir", metavar="DIR",
                                             help="Train on DIR/labels.json and its .eml files instead of the database."),
-    output: Optional[Path] = typer.Option(None, "--out", help="Where to save the model (default: DATA_DIR/triage-model.joblib)."),
+    output: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Where to save the model (default: DATA_DIR/triage-model.joblib)."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object."),
 ) -> None:
     """Fit the category model on the team's corrections (LabelledExample rows), to blend with the rules."""
