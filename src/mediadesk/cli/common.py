@@ -174,11 +174,35 @@ def settings() -> Settings:
         fail(str(exc), ExitCode.USAGE)
 
 
+def sqlite_path(url: str) -> str | None:
+    """The file of a SQLite URL (``sqlite:////abs/path.db``), None for other databases, memory
+    and ``file:`` URIs. The settings have made a relative path absolute already."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix):
+        return None
+    path = url[len(prefix):].split("?", 1)[0]
+    return None if not path or path == ":memory:" or path.startswith("file:") else path
+
+
+def missing_database(url: str) -> NoReturn | None:
+    """Stop (exit 5) when MEDIADESK_DATABASE_URL names a SQLite file that does not exist: a read or
+    a change must not create an empty database (and its folders) where a typo points."""
+    path = sqlite_path(url)
+    if path is not None and not os.path.exists(path):
+        fail(f"no database at {path} (MEDIADESK_DATABASE_URL): check the setting and the folder you are in, "
+             "or create it with `mediadesk db upgrade` (`mediadesk demo` makes one with sample mail)",
+             ExitCode.UNAVAILABLE)
+    return None
+
+
 def engine(*, migrate: bool = False):
-    """The engine for MEDIADESK_DATABASE_URL; refuses a database whose migrations are pending."""
+    """The engine for MEDIADESK_DATABASE_URL; refuses a database whose migrations are pending,
+    and (unless ``migrate``) a SQLite file that does not exist, rather than create it."""
     from mediadesk.storage import db
 
     url = settings().database_url
+    if not migrate:
+        missing_database(url)
     if migrate:
         db.upgrade(url)
     else:
@@ -187,10 +211,38 @@ def engine(*, migrate: bool = False):
         except Exception as exc:
             from mediadesk.settings import mask_url
 
-            fail(f"cannot open the database {mask_url(url)} (MEDIADESK_DATABASE_URL): {exc}", ExitCode.UNAVAILABLE)
+            reason = getattr(exc, "orig", None) or exc  # the driver's words, without SQLAlchemy's links
+            fail(f"cannot open the database {mask_url(url)} (MEDIADESK_DATABASE_URL): "
+                 f"{str(reason).strip().splitlines()[0] if str(reason).strip() else type(reason).__name__}",
+                 ExitCode.UNAVAILABLE)
         if pending:
             fail("the database schema is not up to date: run `mediadesk db upgrade`", ExitCode.UNAVAILABLE)
     return db.engine_for(url)
+
+
+def database_failure(exc: BaseException) -> None:
+    """Exit 5 with a message for an error from the database driver (a read-only file or folder,
+    a full disk, a server gone, a lock held too long); return for anything else.
+
+    Whatever the command was changing is rolled back: its transaction never committed."""
+    import sqlite3
+
+    dbapi = sys.modules.get("sqlalchemy.exc")
+    if dbapi is not None and isinstance(exc, dbapi.DBAPIError):
+        cause = exc.orig if exc.orig is not None else exc
+    elif isinstance(exc, sqlite3.Error):
+        cause = exc
+    else:
+        return
+    from mediadesk.settings import mask_url
+
+    url = mask_url(settings().database_url)
+    text = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    if "readonly" in text.replace(" ", "").lower() or "read-only" in text.lower():
+        fail(f"the database {url} (MEDIADESK_DATABASE_URL) is read-only for you ({text}): nothing was changed; "
+             "check the permissions of the file and of its folder", ExitCode.UNAVAILABLE)
+    fail(f"the database {url} (MEDIADESK_DATABASE_URL) failed: {text}; nothing was changed",
+         ExitCode.UNAVAILABLE)
 
 
 def to_jsonable(value: Any) -> Any:

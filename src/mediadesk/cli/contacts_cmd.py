@@ -52,7 +52,7 @@ def _contact_or_fail(session, key: str):
 @contact_app.command("list")
 def list_contacts(
     outlet: Optional[str] = typer.Option(None, "--outlet", "-o", metavar="OUTLET", help="only this outlet's contacts (name or alias)"),
-    limit: int = typer.Option(200, "--limit", "-n", metavar="N", min=1, help="at most this many, most recently seen first"),
+    limit: int = typer.Option(200, "--limit", "-n", metavar="N", min=1, max=1_000_000, help="at most this many, most recently seen first"),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """Contacts, most recently seen first.
@@ -233,7 +233,7 @@ def export_csv(file: Optional[Path] = typer.Argument(None, metavar="[FILE]", hel
 
 @outlet_app.command("unknown")
 def unknown(
-    limit: int = typer.Option(50, "--limit", "-n", metavar="N", min=1, help="At most N domains (default 50)."),
+    limit: int = typer.Option(50, "--limit", "-n", metavar="N", min=1, max=1_000_000, help="At most N domains (default 50)."),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """Requester domains that are neither free-mail nor in the registry, most frequent first:

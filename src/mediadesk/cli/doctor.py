@@ -11,6 +11,7 @@ removed at once, the only true test that it is writable. Secrets never appear in
 
 from __future__ import annotations
 
+import os
 import socket
 import ssl
 import threading
@@ -164,7 +165,11 @@ def check_db(ctx: Context) -> tuple[str, str, str]:
         raise Problem(FAIL, f"cannot open {mask_url(url)}: {type(exc).__name__}: {exc}",
                       "check MEDIADESK_DATABASE_URL and that the database server is up") from None
     if pending:
-        return FAIL, f"{mask_url(url)}: {len(pending)} migration(s) pending ({', '.join(reversed(pending))})", \
+        from mediadesk.cli.common import sqlite_path
+
+        path = sqlite_path(url)
+        missing = " (no database file yet)" if path is not None and not os.path.exists(path) else ""
+        return FAIL, f"{mask_url(url)}{missing}: {len(pending)} migration(s) pending ({', '.join(reversed(pending))})", \
             "run `mediadesk db upgrade`"
     return OK, f"{mask_url(url)}: schema up to date", ""
 

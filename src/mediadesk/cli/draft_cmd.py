@@ -142,7 +142,11 @@ def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
     with read_scope(engine) as session:
         _, draft = _load(session, ref)
         original = draft.body_text
-    edited = click.edit(original, extension=".txt", require_save=True)
+    try:
+        edited = click.edit(original, extension=".txt", require_save=True)
+    except click.ClickException as exc:  # the editor is missing, or exited non-zero
+        fail(f"{exc.format_message()}: the draft is unchanged; set EDITOR (or VISUAL) to an editor that "
+             "works, e.g. EDITOR=nano", ExitCode.ERROR)
     if edited is None or edited.strip() == original.strip():
         err.print("no changes")
         return

@@ -68,4 +68,13 @@ def _root(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as exc:  # a database that cannot be read or written: a message, exit 5
+        from mediadesk.cli import common
+
+        try:
+            common.database_failure(exc)
+        except typer.Exit as stop:  # outside Typer's own handling here
+            raise SystemExit(stop.exit_code) from None
+        raise

@@ -100,7 +100,10 @@ def parse_since(text: str | None, option: str = "--since") -> datetime | None:
     text = text.strip()
     units = {"h": "hours", "d": "days", "w": "weeks", "m": "minutes"}
     if text[:-1].isdigit() and text[-1] in units:
-        return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
+        try:
+            return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
+        except OverflowError:  # 99999999d: before the first year there is
+            fail(f"{option} {text!r}: that is longer ago than there are dates", ExitCode.USAGE)
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
@@ -125,7 +128,7 @@ def list_tickets(
     since: Optional[str] = typer.Option(None, "--since", metavar="WHEN", help="Created since an ISO date or an age (24h, 7d)."),
     search: Optional[str] = typer.Option(None, "--search", "-q", metavar="WORDS", help="Text in subject, body or sender."),
     story: Optional[str] = typer.Option(None, "--story", metavar="STORY", help="Only the tickets of this story (S-3; see `mediadesk story list`)."),
-    limit: int = typer.Option(100, "--limit", "-n", metavar="N", min=1, help="At most N tickets (default 100)."),
+    limit: int = typer.Option(100, "--limit", "-n", metavar="N", min=1, max=1_000_000, help="At most N tickets (default 100)."),
     json_: bool = typer.Option(False, "--json", help="One JSON array of ticket objects."),
 ) -> None:
     """Open tickets by priority then due time.
