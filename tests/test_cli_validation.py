@@ -145,7 +145,8 @@ def test_a_setting_with_an_unknown_value_is_named(env, monkeypatch, variable, va
     with pytest.raises(SettingsError, match=variable) as caught:
         load_settings(_env_file=None)
     assert says in str(caught.value)
-    for args in (("list",), ("doctor", "--only", "settings"), ("draft", "list")):
+    # (`list` reads only the database and zone settings on its fast path: cli/fastlist.py)
+    for args in (("show", "MR-1"), ("stats",), ("doctor", "--only", "settings"), ("draft", "list")):
         reset_settings_cache()
         result = run(*args)
         assert result.exit_code == ExitCode.USAGE, (args, result.output)
@@ -182,6 +183,16 @@ def _imported_after(code: str) -> set[str]:
 def test_importing_the_cli_imports_no_orm_settings_queue_or_models():
     loaded = _imported_after("import mediadesk.cli.main")
     assert not {m for m in HEAVY if m in loaded}, sorted(m for m in HEAVY if m in loaded)
+
+
+def test_the_console_script_builds_the_module_of_its_command():
+    from mediadesk.cli import main
+
+    full = {name for name in get_command(main.build()).commands}
+    assert full == set(main.COMMAND_MODULES)
+    for module in main.MODULES:
+        built = set(get_command(main.build((module,))).commands)
+        assert built == {c for c, m in main.COMMAND_MODULES.items() if m == module}, module
 
 
 def test_help_and_version_run_without_the_heavy_imports():

@@ -274,6 +274,54 @@ def is_tty() -> bool:
     return sys.stdout.isatty()
 
 
+def terminal_width() -> int:
+    """Columns of the terminal (COLUMNS wins, as for every program)."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def colour() -> bool:
+    """Whether to style a terminal's output (not with NO_COLOR, nor on a dumb terminal)."""
+    return "NO_COLOR" not in os.environ and os.environ.get("TERM", "") != "dumb"
+
+
+def page(text: str, *, enabled: bool = True) -> None:
+    """Write ``text`` to stdout; on a terminal, through a pager when it is longer than the screen,
+    as gh does: MEDIADESK_PAGER, else PAGER, else ``less`` (with LESS=FRX unless LESS is set).
+    An empty value or ``cat`` turns it off; so does ``--no-pager``, and a pipe."""
+    import shlex
+    import shutil
+    import subprocess
+
+    command = os.environ.get("MEDIADESK_PAGER", os.environ.get("PAGER", "less")).strip()
+    argv = shlex.split(command) if command else []
+    if (enabled and is_tty() and argv and argv != ["cat"] and shutil.which(argv[0])
+            and text.count("\n") >= shutil.get_terminal_size((80, 24)).lines):
+        env = dict(os.environ)
+        env.setdefault("LESS", "FRX")  # colours, quit when it fits, leave the screen as it was
+        env.setdefault("LV", "-c")
+        sys.stdout.flush()
+        try:
+            pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+        except OSError:
+            pager = None
+        if pager is not None:
+            try:
+                pager.stdin.write(text.encode("utf-8", "replace"))
+                pager.stdin.close()
+            except BrokenPipeError:  # the reader quit the pager early
+                pass
+            while True:
+                try:
+                    pager.wait()
+                    return
+                except KeyboardInterrupt:  # Ctrl-C is the pager's to handle
+                    continue
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
 def write_raw(data: bytes) -> None:
     """Original bytes (``show --raw``): exact when piped or redirected, ``visible`` on a terminal."""
     if is_tty():

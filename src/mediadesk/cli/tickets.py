@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Optional
 
 import typer
@@ -93,8 +93,9 @@ def ticket_summary(ticket: Ticket, now: datetime | None = None, *, contact: Cont
     }
 
 
-def parse_since(text: str | None, option: str = "--since") -> datetime | None:
-    """An ISO date or time (in MEDIADESK_TIMEZONE unless it says its zone) or an age: 24h, 7d, 2w, 30m."""
+def parse_since(text: str | None, option: str = "--since", zone: tzinfo | None = None) -> datetime | None:
+    """An ISO date or time (in ``zone``, by default MEDIADESK_TIMEZONE, unless it says its own) or an
+    age: 24h, 7d, 2w, 30m."""
     if not text:
         return None
     text = text.strip()
@@ -108,7 +109,7 @@ def parse_since(text: str | None, option: str = "--since") -> datetime | None:
         value = datetime.fromisoformat(text)
     except ValueError:
         fail(f"{option} {text!r}: use an ISO date (2026-11-01) or an age like 24h, 7d", ExitCode.USAGE)
-    return value if value.tzinfo else value.replace(tzinfo=common.display_zone())  # a date in MEDIADESK_TIMEZONE
+    return value if value.tzinfo else value.replace(tzinfo=zone or common.display_zone())
 
 
 def list_tickets(
@@ -130,8 +131,11 @@ def list_tickets(
     story: Optional[str] = typer.Option(None, "--story", metavar="STORY", help="Only the tickets of this story (S-3; see `mediadesk story list`)."),
     limit: int = typer.Option(100, "--limit", "-n", metavar="N", min=1, max=1_000_000, help="At most N tickets (default 100)."),
     json_: bool = typer.Option(False, "--json", help="One JSON array of ticket objects."),
+    pager: bool = typer.Option(True, "--pager/--no-pager",
+                               help="On a terminal, page a list longer than the screen (MEDIADESK_PAGER, PAGER, less)."),
 ) -> None:
-    """Open tickets by priority then due time.
+    """Open tickets by priority then due time: on a terminal one line each, as wide as the
+    terminal; piped, tab-separated lines.
 
     \b
     Examples:
@@ -148,7 +152,20 @@ def list_tickets(
         fail(f"--search: at most {MAX_SEARCH_WORDS} words (got {words}); a few distinctive words find the ticket",
              ExitCode.USAGE)
     if status and "error" in status:
+        common.configure_logs()
         return list_parked(json_=json_)
+    if not search and not story:  # the fast path (cli/fastlist.py): SQLite read with sqlite3 alone
+        from mediadesk.cli import fastlist
+
+        at = fastlist.where()
+        if at is not None:
+            now = datetime.now(timezone.utc)
+            found = fastlist.tickets(at, statuses=status, all_=all_, category=category, language=language,
+                                     priority=priority, assignee=assignee, overdue=overdue, review=review,
+                                     since=parse_since(since, zone=at.zone), limit=limit, now=now)
+            if found is not None:
+                return show_tickets(found, now, at.zone, json_=json_, pager=pager)
+    common.configure_logs()
     from sqlmodel import select
 
     from mediadesk.storage.db import read_scope
@@ -193,34 +210,45 @@ def list_tickets(
         query = query.order_by(*list_order(Ticket)).limit(limit)
         joined = session.execute(with_contacts(query, list_order)).all()  # rows of three: not exec's scalars
         session.expunge_all()  # keep the loaded values: read_scope's rollback would expire them
+    show_tickets([ticket_summary(t, now, contact=c, outlet=o) for t, c, o in joined], now, common.display_zone(),
+                 json_=json_, pager=pager)
+
+
+def show_tickets(tickets: list[dict], now: datetime, zone: tzinfo, *, json_: bool = False, pager: bool = True) -> None:
+    """``ticket_summary`` objects as `list` prints them: JSON; piped, tab-separated lines
+    (``tables.ticket_tsv``); on a terminal one line per ticket as wide as the terminal
+    (``tables.ticket_lines``), through the pager when longer than the screen."""
+    import sys
+
+    from mediadesk.cli import tables
+
     if json_:
-        print_json([ticket_summary(t, now, contact=c, outlet=o) for t, c, o in joined])
+        print_json(tickets)
         return
-    print_ticket_table([t for t, _, _ in joined], now, outlets={t.id: o.name for t, _, o in joined if o is not None})
-
-
-def print_ticket_table(rows: list[Ticket], now: datetime | None = None, outlets: dict[int, str] | None = None) -> None:
-    from mediadesk.storage.repo import is_overdue
-
-    outlets = outlets or {}
-    print_rows(
-        f"{len(rows)} ticket(s)",
-        ["ref", "status", "priority", "category", "lang", "due", "requester", "outlet", "subject"],
-        [(t.ref, t.status + (" !" if is_overdue(t, now) else ""), t.priority, t.category, t.language,
-          common.fmt_time(t.due_at), t.requester_email, outlets.get(t.id), (t.subject or "")[:70]) for t in rows],
-    )
+    if not common.is_tty():
+        lines = tables.ticket_tsv(tickets, lambda value: tables.local(value, zone))
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        sys.stdout.flush()
+        return
+    if not tickets:
+        err.print("no tickets")
+        return
+    lines = tables.ticket_lines(tickets, width=common.terminal_width(), now=now, color=common.colour())
+    common.page("".join(line + "\n" for line in lines), enabled=pager)
 
 
 def print_all_tickets() -> None:
     """Every ticket in creation order (what `demo` ends with)."""
     from sqlmodel import select
-    
+
     from mediadesk.storage.db import read_scope
-    from mediadesk.storage.models import Ticket
-    
+    from mediadesk.storage.models import Ticket, utcnow
+
+    now = utcnow()
     with read_scope(common.engine()) as session:
         joined = session.execute(with_contacts(select(Ticket).order_by(Ticket.id))).all()
-        print_ticket_table([t for t, _, _ in joined], outlets={t.id: o.name for t, _, o in joined if o is not None})
+    show_tickets([ticket_summary(t, now, contact=c, outlet=o) for t, c, o in joined], now, common.display_zone(),
+                 pager=False)
 
 
 def list_parked(json_: bool = False) -> None:
