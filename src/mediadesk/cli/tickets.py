@@ -390,8 +390,11 @@ def show(
     ref: str = typer.Argument(..., help="Ticket reference, e.g. MR-42 or 42."),
     json_: bool = typer.Option(False, "--json", help="One JSON object (fields in the README)."),
     raw: bool = typer.Option(False, "--raw", help="Print the original bytes of the first message."),
+    pager: bool = typer.Option(True, "--pager/--no-pager",
+                               help="On a terminal, page a ticket longer than the screen (MEDIADESK_PAGER, PAGER, less)."),
 ) -> None:
-    """The whole ticket: thread, triage and its explanation, draft, history, attachments.
+    """The whole ticket: thread, triage and its explanation, draft, history, attachments (boxes on
+    a terminal; piped, plain text with the history tab-separated).
 
     \b
     Examples:
@@ -418,11 +421,29 @@ def show(
     if json_:
         print_json(detail)
         return
-    _render_detail(detail)
+    if not common.is_tty():
+        return _render_detail(detail)
+    with out.capture() as captured:  # styles kept: the console is a terminal
+        _render_detail(detail)
+    common.page(captured.get(), enabled=pager)
+
+
+def _section(title: str, body) -> None:
+    """One part of `show`: a box on a terminal; piped, a ``# title`` line, then the text as is
+    (never wrapped at 80 columns as Rich would), every control character visible."""
+    if common.is_tty():
+        from rich.panel import Panel
+
+        out.print(Panel(body, title=title, expand=False))
+        return
+    import sys
+
+    from mediadesk.safetext import visible
+
+    sys.stdout.write(f"# {title}\n{visible(body.plain).rstrip()}\n\n")
 
 
 def _render_detail(d: dict) -> None:
-    from rich.panel import Panel
     from rich.text import Text
     
     head = Text()
@@ -435,7 +456,7 @@ def _render_detail(d: dict) -> None:
     head.append(f"\n{d['subject']}\nfrom {d['requester_name'] or ''} <{d['requester'] or '?'}>")
     head.append(f"\ncreated {common.fmt_time(d['created_at'])}  due {common.fmt_time(d['due_at'])}"
                 f"  assignee {d['assignee'] or '-'}")
-    out.print(Panel(head, title="ticket", expand=False))
+    _section("ticket", head)
     if d["contact"]:
         _render_contact(d["contact"], d["outlet"])
     triage = Text(f"category {d['category']} ({d['category_confidence']})  language {d['language']} "
@@ -450,10 +471,10 @@ def _render_detail(d: dict) -> None:
         triage.append(f"\nstatement {r['statement_id']} ({r['language']}) to {r['to']}: {when}")
     if d["review_reason"]:
         triage.append(f"\nreview: {d['review_reason']}", style="yellow")
-    out.print(Panel(triage, title="triage", expand=False))
+    _section("triage", triage)
     if d.get("related"):
-        out.print(Panel(Text("\n".join(f"{r['ref']}  {r['relation']}  {r['requester'] or '?'}  {r['status']}  "
-                                       f"{r['subject']}" for r in d["related"])), title="related tickets", expand=False))
+        _section("related tickets", Text("\n".join(f"{r['ref']}  {r['relation']}  {r['requester'] or '?'}  "
+                                                   f"{r['status']}  {r['subject']}" for r in d["related"])))
     for m in d["messages"]:
         arrow = "←" if m["direction"] == "in" else "→"
         body = Text(f"{arrow} {m['from'] or ''}  {common.fmt_time(m['date'])}\n", style="bold")
@@ -463,17 +484,19 @@ def _render_detail(d: dict) -> None:
             body.append(f"\n📎 {a['filename']} ({a['content_type']}, {a['size']} bytes)"
                         + (f" — {a['skipped_reason']}" if a["skipped_reason"] else ""))
         who = "team reply" if m["direction"] == "out" and m["inbound_id"] else m["direction"]
-        out.print(Panel(body, title=f"message ({who})", expand=False))
+        _section(f"message ({who})", body)
     if d["draft"]:
         dr = d["draft"]
-        out.print(Panel(Text(f"[{dr['status']}] to {dr['to']}\n{dr['subject']}\n\n{dr['body']}"),
-                        title="acknowledgement draft", expand=False))
+        _section("acknowledgement draft", Text(f"[{dr['status']}] to {dr['to']}\n{dr['subject']}\n\n{dr['body']}"))
+    if not common.is_tty():
+        import sys
+
+        sys.stdout.write("# history\n")
     print_rows("history", ["at", "actor", "what", "from", "to", "note"],
                [(common.fmt_time(e["at"]), e["actor"], e["kind"], e["from"], e["to"], e["note"]) for e in d["events"]])
 
 
 def _render_contact(c: dict, outlet: dict | None) -> None:
-    from rich.panel import Panel
     from rich.text import Text
     
     card = Text()
@@ -486,7 +509,7 @@ def _render_contact(c: dict, outlet: dict | None) -> None:
                 f"  tickets {c['ticket_count']}")
     for t in c["previous_tickets"]:
         card.append(f"\n  {t['ref']}  {common.fmt_time(t['created_at'])}  {t['outcome']}  {(t['subject'] or '')[:70]}")
-    out.print(Panel(card, title=f"contact #{c['id']}", expand=False))
+    _section(f"contact #{c['id']}", card)
 
 
 def status(

@@ -18,7 +18,7 @@ from typing import Optional
 
 import typer
 
-from mediadesk.cli.common import ExitCode, err, fail, out, print_json, settings
+from mediadesk.cli.common import ExitCode, err, fail, is_tty, out, print_json, settings
 
 _SHORT = {
     "interview_request": "intv", "information_request": "info", "media_assets": "asset",
@@ -54,16 +54,26 @@ def _json_line(name: str, decision) -> dict:
 
 
 def _show(name: str, decision) -> None:
-    from rich.table import Table
+    """One file's decision: a table on a terminal; piped, tab-separated lines ``FILE  FIELD  VALUE``
+    (one ``why`` line per reason of the explanation)."""
     d = decision
+    rows = [("category", f"{d.category} ({d.confidence:.2f})"), ("automated", d.automated_kind or "no"),
+            ("language", f"{d.language or '?'} ({d.language_confidence:.2f})"),
+            ("deadline", d.deadline.isoformat() if d.deadline else "none stated"), ("priority", d.priority)]
+    if not is_tty():
+        from mediadesk.cli.tables import tsv_line
+
+        lines = [(name, field, value) for field, value in rows] + [(name, "why", line) for line in d.explanation]
+        sys.stdout.write("".join(tsv_line(line) + "\n" for line in lines))
+        sys.stdout.flush()
+        return
+    from rich.table import Table
+
     table = Table(title=name, show_header=False, title_justify="left", title_style="bold")
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
-    table.add_row("category", f"{d.category} ({d.confidence:.2f})")
-    table.add_row("automated", d.automated_kind or "no")
-    table.add_row("language", f"{d.language or '?'} ({d.language_confidence:.2f})")
-    table.add_row("deadline", d.deadline.isoformat() if d.deadline else "none stated")
-    table.add_row("priority", d.priority)
+    for field, value in rows:
+        table.add_row(field, value)
     table.add_row("why", "\n".join(f"• {line}" for line in d.explanation))
     out.print(table)
 
