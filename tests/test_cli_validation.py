@@ -201,3 +201,31 @@ def test_help_and_version_run_without_the_heavy_imports():
                 f"try:\n    app({args!r})\nexcept SystemExit:\n    pass")
         loaded = _imported_after(code)
         assert not {m for m in HEAVY if m in loaded}, (args, sorted(m for m in HEAVY if m in loaded))
+
+
+# --------------------------------------------------------------------------- table cells
+
+
+def test_cells_are_cut_with_an_ellipsis_at_their_width_in_terminal_cells():
+    from mediadesk.cli.tables import cell_width, fit
+
+    assert fit("Interview request", 10) == "Interview…" and cell_width(fit("Interview request", 10)) == 10
+    assert fit("short", 8) == "short   "
+    assert cell_width("採訪請求") == 8 and cell_width(fit("採訪請求についての質問", 9)) == 9  # wide: two cells each
+    assert cell_width("مُقابَلة") == 6  # Arabic harakat take no cell
+    assert fit("line\nbreak\tand tab", 40).rstrip() == "line break and tab"  # never a second line
+    assert fit("\x1b]52;c;x\x07", 20).startswith("\x1b")  # fit() lays out; ticket_lines makes text visible
+
+
+def test_ticket_lines_make_sender_text_visible():
+    from datetime import datetime, timezone
+
+    from mediadesk.cli.tables import ticket_lines
+
+    now = datetime(2026, 12, 2, 12, tzinfo=timezone.utc)
+    ticket = {"ref": "MR-1", "status": "new", "priority": "urgent", "category": "interview_request",
+              "language": "en", "requester": "x@example.org", "requester_name": "Rana \u202edaddaH",
+              "subject": "Hello \x1b]52;c;Y3VybA==\x07 world", "due_at": None, "created_at": now,
+              "overdue": False, "assignee": None, "outlet": None}
+    [header, line] = ticket_lines([ticket], width=200, now=now, color=True)
+    assert "\x1b]" not in line and "\u202e" not in line and "␛]52" in line
