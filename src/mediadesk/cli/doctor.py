@@ -12,8 +12,6 @@ removed at once, the only true test that it is writable. Secrets never appear in
 from __future__ import annotations
 
 import os
-import socket
-import ssl
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -25,7 +23,6 @@ import typer
 from mediadesk.cli.common import ExitCode, err, fail, is_tty, out, print_json, print_rows
 
 from mediadesk.metrics import POLLER_LOCK_PREFIX, QUEUE, queue_depth
-from mediadesk.tls import tls_context as _tls_context
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 
@@ -205,6 +202,8 @@ def check_imap(ctx: Context) -> tuple[str, str, str]:
 
 
 def _check_one_imap(ctx: Context, s) -> tuple[str, str, str]:
+    import socket
+    import ssl
     from imapclient.exceptions import IMAPClientError, LoginError
 
     from mediadesk.imap import imap_connect
@@ -257,6 +256,8 @@ def _check_one_imap(ctx: Context, s) -> tuple[str, str, str]:
 
 
 def check_smtp(ctx: Context) -> tuple[str, str, str]:
+    import ssl
+    from mediadesk.tls import tls_context as _tls_context
     import smtplib
 
     s = ctx.settings
