@@ -62,7 +62,7 @@ def list_contacts(
       mediadesk contact list --outlet Reuters
       mediadesk contact list --outlet العربية --json
     """
-    from mediadesk.storage.db import read_scope, session_scope
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.service import contact_list
 
     with read_scope(common.engine()) as session:
@@ -83,7 +83,8 @@ def show_contact(
 ) -> None:
     """A contact card: addresses, outlet, role, phone, languages and the last three tickets."""
     from rich.text import Text
-    from mediadesk.storage.db import read_scope, session_scope
+
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.service import contact_card
 
     with read_scope(common.engine()) as session:
@@ -118,7 +119,7 @@ def merge(
 
     Example: mediadesk contact merge sara@aljazeera.net sara.k@gmail.com
     """
-    from mediadesk.storage.db import read_scope, session_scope
+    from mediadesk.storage.db import session_scope
     from mediadesk.worker.contacts.service import merge_contacts
 
     with session_scope(common.engine()) as session:
@@ -143,7 +144,7 @@ def edit(
 
     Example: mediadesk contact edit 12 --outlet "Asharq Al-Awsat" --role "Gulf correspondent"
     """
-    from mediadesk.storage.db import read_scope, session_scope
+    from mediadesk.storage.db import session_scope
     from mediadesk.worker.contacts.service import OFFICE
 
     if name is None and outlet is None and role is None and phone is None:
@@ -171,7 +172,7 @@ def list_outlets(
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """The outlets the registry knows, with their domains and how many contacts each has."""
-    from mediadesk.storage.db import read_scope, session_scope
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.outlets import KINDS
     from mediadesk.worker.contacts.service import outlet_list
 
@@ -195,7 +196,7 @@ def import_csv(file: Path = typer.Argument(..., exists=True, dir_okay=False, rea
     """Add or update outlets from a CSV (the format `outlet export` writes). Outlets are matched
     by name; each one's domains become those in the file. Safe to repeat.
     """
-    from mediadesk.storage.db import read_scope, session_scope
+    from mediadesk.storage.db import session_scope
     from mediadesk.worker.contacts.outlets import RegistryError, read_csv
     from mediadesk.worker.contacts.service import import_outlets
 
@@ -212,7 +213,7 @@ def import_csv(file: Path = typer.Argument(..., exists=True, dir_okay=False, rea
 @outlet_app.command("export")
 def export_csv(file: Optional[Path] = typer.Argument(None, metavar="[FILE]", help="default: stdout")) -> None:
     """Write the registry as CSV (edit it, then `outlet import` it)."""
-    from mediadesk.storage.db import read_scope, session_scope
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.outlets import write_csv
     from mediadesk.worker.contacts.service import outlet_values
 
@@ -238,7 +239,7 @@ def unknown(
 ) -> None:
     """Requester domains that are neither free-mail nor in the registry, most frequent first:
     classify them with `outlet import`."""
-    from mediadesk.storage.db import read_scope, session_scope
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.service import unknown_domains
 
     with read_scope(common.engine()) as session:
@@ -258,6 +259,7 @@ def evaluate(
     """Score outlet recognition (the shipped registry) on a labelled folder: precision, recall,
     outlets invented for free-mail senders, and the misses. Needs no database."""
     from rich.text import Text
+
     from mediadesk.worker.contacts.evaluate import evaluate_dir
 
     if not (folder / "labels.json").is_file():

@@ -62,6 +62,7 @@ def poll(
       mediadesk poll --mailbox presse
     """
     from rich.text import Text
+
     from mediadesk import logs
     from mediadesk.mailbox.poller import Poller, run_pollers
     from mediadesk.settings import SettingsError
@@ -113,6 +114,7 @@ def worker(
 def run(concurrency: int = typer.Option(2, "--concurrency", "-c", metavar="N", help="Worker processes.")) -> None:
     """Poller + worker + beat on one host, for small installs."""
     from mediadesk.supervise import Supervisor
+
     common.engine(migrate=True)
     exe = Path(sys.argv[0]).resolve()
     cmd = [str(exe), "worker", "--beat", f"--concurrency={concurrency}"] if exe.name == "mediadesk" else \

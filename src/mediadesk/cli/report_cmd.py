@@ -161,10 +161,10 @@ def report(
       mediadesk report
       mediadesk report --since 2026-11-01 --until 2026-12-01 -o november.html
     """
-    from mediadesk.storage.db import read_scope
-    from mediadesk.storage.models import utcnow
     from mediadesk.cli.stats import _parse_day
     from mediadesk.cli.tickets import parse_since
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import utcnow
     from mediadesk.worker import report as figures
 
     since_at, until_at = parse_since(since), _parse_day(until, "--until")

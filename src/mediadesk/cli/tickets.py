@@ -52,10 +52,10 @@ def with_contacts(query, order=lambda t: (t.id,)):
     tickets). ``order`` gives the same order on the subquery's alias."""
     from sqlalchemy.orm import aliased
     from sqlmodel import select
-    
+
     from mediadesk.storage.contacts import Contact, Outlet
     from mediadesk.storage.models import Ticket
-    
+
     page = aliased(Ticket, query.subquery("page"))
     return select(page, Contact, Outlet).outerjoin(Contact, Contact.id == page.contact_id) \
         .outerjoin(Outlet, Outlet.id == Contact.outlet_id).order_by(*order(page))
@@ -254,10 +254,10 @@ def print_all_tickets() -> None:
 def list_parked(json_: bool = False) -> None:
     """Inbound mail that failed repeatedly and waits for `mediadesk reprocess`."""
     from sqlmodel import select
-    
+
     from mediadesk.storage.db import read_scope
     from mediadesk.storage.models import InboundMessage
-    
+
     engine = common.engine()
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         rows = session.exec(select(InboundMessage).where(InboundMessage.state == "parked").order_by(InboundMessage.id)).all()
@@ -281,10 +281,10 @@ def _get_ticket(session: Session, ref: str) -> Ticket:
 
 def ticket_detail(session: Session, ticket: Ticket) -> dict:
     from sqlmodel import select
-    
+
     from mediadesk.storage.contacts import Contact, Outlet
     from mediadesk.storage.models import Attachment, Draft, Message, TicketEvent
-    
+
     messages = session.exec(select(Message).where(Message.ticket_id == ticket.id).order_by(Message.id)).all()
     events = session.exec(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)).all()
     drafts = session.exec(select(Draft).where(Draft.ticket_id == ticket.id).order_by(Draft.id)).all()
@@ -342,9 +342,9 @@ def contact_card(session: Session, contact: Contact | None, ticket: Ticket, *, p
     subjects and outcomes (two queries: the tickets, and which of them the team answered)."""
     from sqlalchemy import func
     from sqlmodel import select
-    
+
     from mediadesk.storage.models import Message, Ticket
-    
+
     if contact is None:
         return None
     from mediadesk.storage.contacts import addresses_of
@@ -373,9 +373,9 @@ def related_tickets(session: Session, ticket: Ticket) -> list[dict]:
     """The ticket this one was opened from, and those opened from it (a reply from outside a
     conversation gets a ticket of its own that names the conversation it answered)."""
     from sqlmodel import select
-    
+
     from mediadesk.storage.models import Ticket
-    
+
     from sqlalchemy import or_
 
     clause = Ticket.related_ticket_id == ticket.id
@@ -445,7 +445,7 @@ def _section(title: str, body) -> None:
 
 def _render_detail(d: dict) -> None:
     from rich.text import Text
-    
+
     head = Text()
     head.append(f"{d['ref']}  ", style="bold")
     head.append(f"{d['status']}", style="cyan")
@@ -498,7 +498,7 @@ def _render_detail(d: dict) -> None:
 
 def _render_contact(c: dict, outlet: dict | None) -> None:
     from rich.text import Text
-    
+
     card = Text()
     card.append(f"{c['name'] or '(no name)'}", style="bold")
     card.append(f"  {c['role'] or ''}".rstrip())

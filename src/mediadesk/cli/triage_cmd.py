@@ -36,6 +36,7 @@ def _read(name: str) -> bytes:
 
 def _model(use_model: bool):
     from rich.text import Text
+
     if not use_model:
         return None
     from mediadesk.worker.triage.learning import default_model
@@ -80,6 +81,7 @@ def _show(name: str, decision) -> None:
 
 def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
     from rich.table import Table
+
     from mediadesk.worker.triage.evaluate import FIELDS, cross_validate, evaluate
 
     try:
@@ -129,6 +131,7 @@ def _evaluate(directory: Path, use_model: bool, cv: bool) -> None:
 
 def _corpus(directory: Path) -> None:
     from rich.table import Table
+
     from mediadesk.worker.triage.evaluate import evaluate_corpus
 
     result = evaluate_corpus(directory, settings=settings())
@@ -191,6 +194,7 @@ def triage_command(
 ) -> None:
     """Triage raw messages offline: automated?, language, category, deadline, priority — explained."""
     from rich.text import Text
+
     if evaluate_dir is not None:
         _evaluate(evaluate_dir, use_model, cv)
         return
