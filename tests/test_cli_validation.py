@@ -145,8 +145,7 @@ def test_a_setting_with_an_unknown_value_is_named(env, monkeypatch, variable, va
     with pytest.raises(SettingsError, match=variable) as caught:
         load_settings(_env_file=None)
     assert says in str(caught.value)
-    # (`list` reads only the database and zone settings on its fast path: cli/fastlist.py)
-    for args in (("show", "MR-1"), ("stats",), ("doctor", "--only", "settings"), ("draft", "list")):
+    for args in (("list",), ("show", "MR-1"), ("stats",), ("doctor", "--only", "settings"), ("draft", "list")):
         reset_settings_cache()
         result = run(*args)
         assert result.exit_code == ExitCode.USAGE, (args, result.output)
@@ -229,3 +228,19 @@ def test_ticket_lines_make_sender_text_visible():
               "overdue": False, "assignee": None, "outlet": None}
     [header, line] = ticket_lines([ticket], width=200, now=now, color=True)
     assert "\x1b]" not in line and "\u202e" not in line and "␛]52" in line
+
+
+def test_list_takes_the_fast_path_only_when_it_can_check_every_setting_set(env, monkeypatch, tmp_path):
+    from mediadesk.cli import fastlist
+
+    assert fastlist.where() is not None  # database, data dir, user, Redis without credentials
+    monkeypatch.setenv("MEDIADESK_IMAP_PORT", "99999")
+    assert fastlist.where() is None
+    assert run("list").exit_code == ExitCode.USAGE  # the full settings refuse it, as every command does
+    monkeypatch.delenv("MEDIADESK_IMAP_PORT")
+    (tmp_path / ".env").write_text("MEDIADESK_SMTP_HOST=smtp.example.org\n")
+    assert fastlist.where() is None
+    (tmp_path / ".env").write_text("MEDIADESK_TIMEZONE=Europe/Paris\n")
+    assert str(fastlist.where().zone) == "Europe/Paris"
+    monkeypatch.setenv("MEDIADESK_REDIS_URL", "redis://user:secret@127.0.0.1:1/0")
+    assert fastlist.where() is None

@@ -8,10 +8,10 @@ and runs the same query as the ORM path in ``tickets.list_tickets`` with ``sqlit
 file read-only. It returns the same ticket objects (``tickets.ticket_summary``); the ORM path
 stays the reference, and tests/test_cli_tables.py runs every filter both ways and compares.
 
-Whenever something is not plain (PostgreSQL, a ``file:`` URI, a schema that is not at the head
-of the migrations, a database that cannot be opened read-only, a zone that does not resolve,
---search and --story), it answers None and the ORM path takes over, with its checks and messages.
-The other settings are not read here; `mediadesk doctor` and every other command check them.
+Whenever something is not plain (another MEDIADESK_* setting set, whose value only the full
+settings can check; PostgreSQL, a ``file:`` URI, a schema that is not at the head of the
+migrations, a database that cannot be opened read-only, a zone that does not resolve, --search
+and --story), it answers None and the ORM path takes over, with its checks and messages.
 """
 
 from __future__ import annotations
@@ -47,6 +47,22 @@ def _setting(name: str, dotenv: dict[str, str | None]) -> str | None:
     return dotenv.get(name)
 
 
+# The MEDIADESK_* variables this module checks as the settings would, or that the settings take
+# as they come. Any other one set (in the environment or .env) sends `list` the full way, whose
+# settings refuse an invalid value (exit 2) as every command does.
+CHECKED_HERE = {"MEDIADESK_DATABASE_URL", "MEDIADESK_TIMEZONE", "MEDIADESK_DATA_DIR", "MEDIADESK_USER",
+                "MEDIADESK_LOG_LEVEL", "MEDIADESK_PAGER"}
+
+
+def _only_checked_here(dotenv: dict[str, str | None]) -> bool:
+    names = {k.upper() for k in os.environ if k.upper().startswith("MEDIADESK_")} | {
+        k for k in dotenv if k.startswith("MEDIADESK_")}
+    redis = _setting("MEDIADESK_REDIS_URL", dotenv)
+    if redis is not None and "@" not in redis:  # no credentials: nothing for the settings to refuse
+        names.discard("MEDIADESK_REDIS_URL")
+    return names <= CHECKED_HERE
+
+
 def where() -> Where | None:
     """Where `list` reads, or None when the settings need the full reader."""
     dotenv: dict[str, str | None] = {}
@@ -54,6 +70,8 @@ def where() -> Where | None:
         from dotenv import dotenv_values
 
         dotenv = {k.upper(): v for k, v in dotenv_values(".env", encoding="utf-8").items()}
+    if not _only_checked_here(dotenv):
+        return None
     url, zone_name = _setting("MEDIADESK_DATABASE_URL", dotenv), _setting("MEDIADESK_TIMEZONE", dotenv)
     if "" in (url, zone_name):
         return None  # set but empty: the settings' own message
