@@ -7,6 +7,14 @@ Run (from the repo root; -P keeps the root off sys.path so `import mailbox` stay
     .venv/bin/python -P scripts/bench_cli.py --db sqlite --runs 7  # SQLite only
     .venv/bin/python -P scripts/bench_cli.py --tickets 20000 --explain
     .venv/bin/python -P scripts/bench_cli.py --db sqlite --keep /tmp/bench   # keep the SQLite file
+    .venv/bin/python -P scripts/bench_cli.py --startup              # start-up on the demo database, ~1 min
+
+--startup (issue 18) measures something else: whole-process wall time of `mediadesk --help`,
+`mediadesk --version` and `mediadesk list` (piped, on the demo database: `mediadesk demo` run
+first in a temp folder, or --database URL) against `python -c pass`, all four interleaved
+round by round in the same run so that they share the machine's load, after a warm-up run
+that writes the bytecode caches (as any installed program has them). It prints the median
+and best seconds, the median CPU seconds, and each median as a multiple of `python -c pass`.
 
 What it does:
   1. Seeds N tickets (default 100,000) with realistic sizes, fast: tickets spread over three years,
@@ -611,9 +619,68 @@ def explain(url: str, show_ref: str) -> None:
 # --------------------------------------------------------------------------- main
 
 
+STARTUP_COMMANDS = [("python -c pass", None), ("mediadesk --help", ["--help"]),
+                    ("mediadesk --version", ["--version"]), ("mediadesk list (demo database)", ["list"])]
+
+
+def startup(runs: int, database: str | None) -> int:
+    """Whole-process start-up of the daily commands against `python -c pass` (see the docstring)."""
+    import importlib.metadata
+
+    workdir = Path(tempfile.mkdtemp(prefix="mediadesk-startup-"))
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("MEDIADESK_", "PYTHONPATH", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE"))}
+    env |= {"MEDIADESK_DATABASE_URL": database or f"sqlite:///{workdir / 'demo.db'}",
+            "MEDIADESK_DATA_DIR": str(workdir / "data"), "MEDIADESK_REDIS_URL": "redis://127.0.0.1:1/0"}
+    try:
+        if database is None:
+            console.print("seeding the demo database (`mediadesk demo`) …")
+            subprocess.run([CLI, "demo"], env=env, cwd=workdir, check=True, capture_output=True, timeout=900)
+        argvs = {label: [sys.executable, "-c", "pass"] if args is None else [CLI, *args]
+                 for label, args in STARTUP_COMMANDS}
+        for argv in argvs.values():  # warm-up: bytecode caches written, files in the page cache
+            subprocess.run(argv, env=env, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        walls: dict[str, list[float]] = {label: [] for label in argvs}
+        cpus: dict[str, list[float]] = {label: [] for label in argvs}
+        load_before = os.getloadavg()[0]
+        for _ in range(runs):  # interleaved: each round runs all four under the same load
+            for label, argv in argvs.items():
+                before, t0 = os.times(), time.perf_counter()
+                proc = subprocess.run(argv, env=env, cwd=workdir, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=120)
+                walls[label].append(time.perf_counter() - t0)
+                after = os.times()
+                cpus[label].append(after.children_user - before.children_user
+                                   + after.children_system - before.children_system)
+                if proc.returncode != 0:
+                    raise RuntimeError(f"{argv} exited {proc.returncode}: {proc.stderr[-500:]!r}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    floor = statistics.median(walls["python -c pass"])
+    table = Table(title=f"start-up, whole process: {runs} interleaved runs each (typer "
+                        f"{importlib.metadata.version('typer')}, Python {sys.version.split()[0]}, "
+                        f"load average {load_before:.2f} → {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs)")
+    for column in ("command", "median s", "best s", "median CPU s", "× python -c pass", "≤ 0.3 s"):
+        table.add_column(column, justify="left" if column == "command" else "right")
+    over = []
+    for label in argvs:
+        median = statistics.median(walls[label])
+        if label != "python -c pass" and median > TARGET_SECONDS:
+            over.append(label)
+        table.add_row(label, f"{median:.3f}", f"{min(walls[label]):.3f}", f"{statistics.median(cpus[label]):.3f}",
+                      f"{median / floor:.1f}", "" if label == "python -c pass" else ("yes" if median <= TARGET_SECONDS
+                                                                                    else "no"))
+    Console(width=140).print(table)
+    return 1 if over else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--startup", action="store_true",
+                        help="time the start-up of --help, --version and list against `python -c pass` instead")
+    parser.add_argument("--database", help="with --startup: this database instead of a fresh demo one")
+    parser.add_argument("--startup-runs", type=int, default=15, help="with --startup: timed runs of each command")
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--chunk", type=int, default=2_000, help="tickets per load transaction")
@@ -623,6 +690,8 @@ def main() -> int:
     parser.add_argument("--explain", action="store_true", help="print the query plans")
     parser.add_argument("--keep", type=Path, help="keep the SQLite database in this directory")
     args = parser.parse_args()
+    if args.startup:
+        return startup(args.startup_runs, args.database)
 
     workdir = Path(tempfile.mkdtemp(prefix="mediadesk-bench-"))
     wanted = ["sqlite", "postgres"] if args.db == "both" else [args.db]

@@ -146,11 +146,15 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 
 def pending_migrations(url: str) -> list[str]:
-    """Revisions not yet applied to the database at ``url`` (empty when up to date)."""
+    """Revisions not yet applied to the database at ``url`` (empty when up to date; all of them
+    for a SQLite file that does not exist, which is left uncreated)."""
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(url))
+    path = _sqlite_file(url) if url.startswith("sqlite") else None
+    if path is not None and not path.exists():  # every migration; and reading creates no file
+        return [rev.revision for rev in script.walk_revisions()]
     with engine_for(url).execution_options(**{READ_ONLY: True}).connect() as conn:  # no write lock
         current = set(MigrationContext.configure(conn).get_current_heads())
     heads = set(script.get_heads())

@@ -64,7 +64,7 @@ SERVER_MODULES = frozenset({"test_oauth2", "test_send_races", "test_sending", "t
                             "test_metrics", "test_doctor", "test_poller", "test_mailboxes", "test_harness"})
 # Modules that run the console script in subprocesses, or whole corpora and property searches:
 # in the full suite, not in the fast lane.
-SLOW_MODULES = frozenset({"test_cli_subprocess", "test_fuzz", "test_hostile", "test_triage_cli", "test_security",
+SLOW_MODULES = frozenset({"test_cli_subprocess", "test_cli_failures", "test_cli_tables", "test_fuzz", "test_hostile", "test_triage_cli", "test_security",
                           "test_demo", "test_corpus", "test_triage_devset", "test_language_memory", "test_layout"})
 
 

@@ -96,7 +96,8 @@ def desk(tmp_path_factory) -> tuple[dict[str, str], Path, str, dict]:
     engine.dispose()
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(base), "TERM": "xterm-256color",
            "LANG": "C.UTF-8", "MEDIADESK_DATABASE_URL": url, "MEDIADESK_DATA_DIR": str(base / "data"),
-           "MEDIADESK_REDIS_URL": "redis://127.0.0.1:1/0", "MEDIADESK_USER": "officer"}
+           "MEDIADESK_REDIS_URL": "redis://127.0.0.1:1/0", "MEDIADESK_USER": "officer",
+           "MEDIADESK_PAGER": ""}  # the bytes mediadesk itself writes (the pager: test_cli_tables.py)
     noted = subprocess.run([cli_path(), "note", ref, NOTE], env=env, cwd=base, capture_output=True, timeout=60)
     assert noted.returncode == 0, noted.stderr
     return env, base, ref, stored

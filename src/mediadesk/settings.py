@@ -14,18 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-CATEGORIES = (
-    "interview_request",
-    "information_request",
-    "media_assets",
-    "event_accreditation",
-    "correction_complaint",
-    "partnership_speaking",
-    "general",
-    "spam",
-    "automated",
-)
-PRIORITIES = ("urgent", "high", "normal", "low")
+from mediadesk.vocabulary import CATEGORIES, LANGUAGE_CODES, PRIORITIES  # noqa: F401  (re-exported)
 
 # The languages mediadesk ships acknowledgement templates for (worker/drafting/templates/<lang>;
 # tests/test_office_drafts.py holds the two equal).
@@ -127,13 +116,14 @@ class Settings(BaseSettings):
     # The sign-off's first line (the organisation, when set, follows unless the signature names it).
     signature: str | None = None
     timezone: str = "Asia/Riyadh"
-    languages: list[str] = ["ar", "en", "fr", "es", "de", "it", "pt", "tr", "ur", "fa", "ru", "zh", "bn", "ms", "id", "nl"]
+    # Comma-separated (ar,en,fr) or a JSON list, as MEDIADESK_AUTO_SEND_CATEGORIES.
+    languages: Annotated[list[str], NoDecode] = ["ar", "en", "fr", "es", "de", "it", "pt", "tr", "ur", "fa", "ru", "zh", "bn", "ms", "id", "nl"]
     templates_dir: Path | None = None
     # Mail in a language the office has no templates for is acknowledged in these, one section
     # each, in this order (comma-separated or JSON): English first, then Arabic.
     fallback_languages: Annotated[list[str], NoDecode] = ["en", "ar"]
     rules_file: Path | None = None
-    auto_send_categories: list[str] = []
+    auto_send_categories: Annotated[list[str], NoDecode] = []
     ack_rate_limit: int = Field(default=3, ge=0)
     ack_rate_window_seconds: int = Field(default=86400, ge=1)
     sla_hours: dict[str, dict[str, float]] = DEFAULT_SLA_HOURS
@@ -275,12 +265,43 @@ class Settings(BaseSettings):
                                  'e.g. {"1": "urgent", "2": "high"}')
         return value
 
+    @field_validator("languages", "auto_send_categories", mode="before")
+    @classmethod
+    def _word_list(cls, value):
+        if isinstance(value, str):
+            value = value.strip()
+            if value.startswith("["):
+                import json
+
+                try:
+                    value = json.loads(value)
+                except ValueError:
+                    raise ValueError("not a JSON list: write the values comma-separated (ar,en,fr) "
+                                     'or as a JSON list (["ar", "en"])') from None
+            else:
+                value = value.split(",")
+        if not isinstance(value, (list, tuple)):
+            raise ValueError('write the values comma-separated (ar,en,fr) or as a JSON list (["ar", "en"])')
+        return [str(v).strip().lower() for v in value if str(v).strip()]
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        unknown = [code for code in value if code not in LANGUAGE_CODES]
+        if unknown:
+            raise ValueError(f"unknown language code(s) {', '.join(unknown)}: use ISO 639-1 codes triage can detect "
+                             f"({', '.join(LANGUAGE_CODES)})")
+        if not value:
+            raise ValueError("name at least one language (e.g. ar,en,fr)")
+        return list(dict.fromkeys(value))
+
     @field_validator("auto_send_categories")
     @classmethod
     def _known_categories(cls, value: list[str]) -> list[str]:
-        unknown = sorted(set(value) - set(CATEGORIES))
+        unknown = [c for c in value if c not in CATEGORIES]
         if unknown:
-            raise ValueError(f"unknown categories {unknown}; choose from {list(CATEGORIES)}")
+            raise ValueError(f"unknown categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}: "
+                             f"choose from {', '.join(CATEGORIES)}")
         return value
 
     @property
@@ -362,10 +383,18 @@ def _describe(error: ValidationError) -> str:
 
 def load_settings(**overrides) -> Settings:
     """Build settings from the environment and .env, or raise SettingsError naming the variable."""
+    from pydantic_settings import SettingsError as SourceError
+
     try:
         return Settings(**overrides)
     except ValidationError as exc:
         raise SettingsError(_describe(exc)) from None
+    except SourceError as exc:  # a value pydantic-settings could not decode (bad JSON for a list or map)
+        import re
+
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = "MEDIADESK_" + field.group(1).upper() if field else "a MEDIADESK_ variable"
+        raise SettingsError(f"invalid settings:\n  {name}: cannot be read (write it as JSON)") from None
 
 
 @lru_cache(maxsize=1)

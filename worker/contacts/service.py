@@ -288,8 +288,8 @@ class ContactError(ValueError):
 def find_contact(session: Session, key: str) -> Contact | None:
     """A contact by id (``12``) or by any of its addresses."""
     key = key.strip()
-    if key.isdigit():
-        return session.get(Contact, int(key))
+    if key.isdigit():  # an id; more digits than any id (a 64-bit integer) can have is no contact
+        return session.get(Contact, int(key)) if len(key) <= 18 else None
     return contact_by_email(session, key)
 
 

@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.text import Text
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, fmt_time, out, print_json, print_rows
-from mediadesk.storage.db import read_scope, session_scope
 
 contact_app = typer.Typer(help="The people who write to the media address.", no_args_is_help=True)
 outlet_app = typer.Typer(help="The outlet registry: which newsroom a domain or a signature stands for.",
@@ -53,16 +51,18 @@ def _contact_or_fail(session, key: str):
 
 @contact_app.command("list")
 def list_contacts(
-    outlet: Optional[str] = typer.Option(None, "--outlet", "-o", help="only this outlet's contacts (name or alias)"),
-    limit: int = typer.Option(200, "--limit", "-n", min=1, help="at most this many, most recently seen first"),
+    outlet: Optional[str] = typer.Option(None, "--outlet", "-o", metavar="OUTLET", help="only this outlet's contacts (name or alias)"),
+    limit: int = typer.Option(200, "--limit", "-n", metavar="N", min=1, max=1_000_000, help="at most this many, most recently seen first"),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """Contacts, most recently seen first.
 
+    \b
     Examples:
       mediadesk contact list --outlet Reuters
       mediadesk contact list --outlet العربية --json
     """
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.service import contact_list
 
     with read_scope(common.engine()) as session:
@@ -82,6 +82,9 @@ def show_contact(
     as_json: bool = typer.Option(False, "--json", help="the contact card as JSON"),
 ) -> None:
     """A contact card: addresses, outlet, role, phone, languages and the last three tickets."""
+    from rich.text import Text
+
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.service import contact_card
 
     with read_scope(common.engine()) as session:
@@ -116,6 +119,7 @@ def merge(
 
     Example: mediadesk contact merge sara@aljazeera.net sara.k@gmail.com
     """
+    from mediadesk.storage.db import session_scope
     from mediadesk.worker.contacts.service import merge_contacts
 
     with session_scope(common.engine()) as session:
@@ -131,15 +135,16 @@ def merge(
 @contact_app.command("edit")
 def edit(
     key: str = typer.Argument(..., metavar="ID", help="the contact's id (or an address)"),
-    name: Optional[str] = typer.Option(None, "--name"),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="an outlet name or alias; '-' for none"),
-    role: Optional[str] = typer.Option(None, "--role"),
-    phone: Optional[str] = typer.Option(None, "--phone"),
+    name: Optional[str] = typer.Option(None, "--name", metavar="NAME", help="The contact's name."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", metavar="OUTLET", help="an outlet name or alias; '-' for none"),
+    role: Optional[str] = typer.Option(None, "--role", metavar="ROLE", help="Their role, e.g. 'Gulf correspondent'."),
+    phone: Optional[str] = typer.Option(None, "--phone", metavar="PHONE", help="Their phone number."),
 ) -> None:
     """Correct a contact. An outlet set here stays: automatic linking never changes it.
 
     Example: mediadesk contact edit 12 --outlet "Asharq Al-Awsat" --role "Gulf correspondent"
     """
+    from mediadesk.storage.db import session_scope
     from mediadesk.worker.contacts.service import OFFICE
 
     if name is None and outlet is None and role is None and phone is None:
@@ -162,11 +167,12 @@ def edit(
 
 @outlet_app.command("list")
 def list_outlets(
-    kind: Optional[str] = typer.Option(None, "--kind", help="agency, newspaper, tv, radio, online, freelance, other"),
-    country: Optional[str] = typer.Option(None, "--country", help="ISO country code, e.g. AE"),
+    kind: Optional[str] = typer.Option(None, "--kind", metavar="KIND", help="agency, newspaper, tv, radio, online, freelance, other"),
+    country: Optional[str] = typer.Option(None, "--country", metavar="CODE", help="ISO country code, e.g. AE"),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """The outlets the registry knows, with their domains and how many contacts each has."""
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.outlets import KINDS
     from mediadesk.worker.contacts.service import outlet_list
 
@@ -190,6 +196,7 @@ def import_csv(file: Path = typer.Argument(..., exists=True, dir_okay=False, rea
     """Add or update outlets from a CSV (the format `outlet export` writes). Outlets are matched
     by name; each one's domains become those in the file. Safe to repeat.
     """
+    from mediadesk.storage.db import session_scope
     from mediadesk.worker.contacts.outlets import RegistryError, read_csv
     from mediadesk.worker.contacts.service import import_outlets
 
@@ -206,6 +213,7 @@ def import_csv(file: Path = typer.Argument(..., exists=True, dir_okay=False, rea
 @outlet_app.command("export")
 def export_csv(file: Optional[Path] = typer.Argument(None, metavar="[FILE]", help="default: stdout")) -> None:
     """Write the registry as CSV (edit it, then `outlet import` it)."""
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.outlets import write_csv
     from mediadesk.worker.contacts.service import outlet_values
 
@@ -226,11 +234,12 @@ def export_csv(file: Optional[Path] = typer.Argument(None, metavar="[FILE]", hel
 
 @outlet_app.command("unknown")
 def unknown(
-    limit: int = typer.Option(50, "--limit", "-n", min=1),
+    limit: int = typer.Option(50, "--limit", "-n", metavar="N", min=1, max=1_000_000, help="At most N domains (default 50)."),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """Requester domains that are neither free-mail nor in the registry, most frequent first:
     classify them with `outlet import`."""
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.contacts.service import unknown_domains
 
     with read_scope(common.engine()) as session:
@@ -249,6 +258,8 @@ def evaluate(
 ) -> None:
     """Score outlet recognition (the shipped registry) on a labelled folder: precision, recall,
     outlets invented for free-mail senders, and the misses. Needs no database."""
+    from rich.text import Text
+
     from mediadesk.worker.contacts.evaluate import evaluate_dir
 
     if not (folder / "labels.json").is_file():

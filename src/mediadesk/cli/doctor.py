@@ -11,8 +11,7 @@ removed at once, the only true test that it is writable. Secrets never appear in
 
 from __future__ import annotations
 
-import socket
-import ssl
+import os
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -24,7 +23,6 @@ import typer
 from mediadesk.cli.common import ExitCode, err, fail, is_tty, out, print_json, print_rows
 
 from mediadesk.metrics import POLLER_LOCK_PREFIX, QUEUE, queue_depth
-from mediadesk.tls import tls_context as _tls_context
 
 OK, WARN, FAIL, SKIP = "ok", "warn", "fail", "skip"
 
@@ -164,7 +162,11 @@ def check_db(ctx: Context) -> tuple[str, str, str]:
         raise Problem(FAIL, f"cannot open {mask_url(url)}: {type(exc).__name__}: {exc}",
                       "check MEDIADESK_DATABASE_URL and that the database server is up") from None
     if pending:
-        return FAIL, f"{mask_url(url)}: {len(pending)} migration(s) pending ({', '.join(reversed(pending))})", \
+        from mediadesk.cli.common import sqlite_path
+
+        path = sqlite_path(url)
+        missing = " (no database file yet)" if path is not None and not os.path.exists(path) else ""
+        return FAIL, f"{mask_url(url)}{missing}: {len(pending)} migration(s) pending ({', '.join(reversed(pending))})", \
             "run `mediadesk db upgrade`"
     return OK, f"{mask_url(url)}: schema up to date", ""
 
@@ -203,6 +205,8 @@ def check_imap(ctx: Context) -> tuple[str, str, str]:
 
 
 def _check_one_imap(ctx: Context, s) -> tuple[str, str, str]:
+    import socket
+    import ssl
     from imapclient.exceptions import IMAPClientError, LoginError
 
     from mediadesk.imap import imap_connect
@@ -255,6 +259,8 @@ def _check_one_imap(ctx: Context, s) -> tuple[str, str, str]:
 
 
 def check_smtp(ctx: Context) -> tuple[str, str, str]:
+    import ssl
+    from mediadesk.tls import tls_context as _tls_context
     import smtplib
 
     s = ctx.settings
@@ -591,11 +597,11 @@ def doctor(
                                        help=f"Comma-separated checks to run: {', '.join(NAMES)}."),
     skip: Optional[str] = typer.Option(None, "--skip", metavar="CHECKS", help="Comma-separated checks to leave out."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero on warnings too."),
-    timeout: float = typer.Option(10.0, "--timeout", min=0.5, help="Seconds to wait for each server."),
+    timeout: float = typer.Option(10.0, "--timeout", metavar="SECONDS", min=0.5, help="Seconds to wait for each server."),
     worker: Optional[str] = typer.Option(None, "--worker", metavar="NAME",
                                          help="The workers check passes only if this worker answers "
                                               "(e.g. celery@$HOSTNAME in a worker's health check)."),
-    max_queue: int = typer.Option(1000, "--max-queue", help="Warn when more tasks than this wait in the queue."),
+    max_queue: int = typer.Option(1000, "--max-queue", metavar="N", help="Warn when more tasks than this wait in the queue."),
 ) -> None:
     """Check settings, database, Redis, IMAP, SMTP, workers, beat and the backlog; exit 1 if any fails.
 
@@ -623,10 +629,10 @@ def doctor(
 
 
 def metrics(
-    host: Optional[str] = typer.Option(None, "--host", help="Address to listen on [default: MEDIADESK_METRICS_HOST, 127.0.0.1]."),
-    port: Optional[int] = typer.Option(None, "--port", help="Port to listen on [default: MEDIADESK_METRICS_PORT, 9464]."),
+    host: Optional[str] = typer.Option(None, "--host", metavar="HOST", help="Address to listen on [default: MEDIADESK_METRICS_HOST, 127.0.0.1]."),
+    port: Optional[int] = typer.Option(None, "--port", metavar="PORT", help="Port to listen on [default: MEDIADESK_METRICS_PORT, 9464]."),
     once: bool = typer.Option(False, "--once", help="Print the metrics once to stdout and exit."),
-    min_interval: float = typer.Option(5.0, "--min-interval", min=0,
+    min_interval: float = typer.Option(5.0, "--min-interval", metavar="SECONDS", min=0,
                                        help="Scrapes closer together than this many seconds get the previous answer."),
 ) -> None:
     """Serve Prometheus metrics at http://HOST:PORT/metrics, read from the database and Redis.

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-import click
 import typer
-from sqlmodel import Session, select
 
 from mediadesk.cli.common import ExitCode, err, fail, fmt_time, out, print_json, print_rows, settings
-from mediadesk.storage.db import read_scope, session_scope
-from mediadesk.storage.models import Draft, Ticket
 from mediadesk.storage.statuses import DRAFT_STATUSES
+
+if TYPE_CHECKING:  # imported inside the commands: start-up time (see cli/common.py)
+    from sqlmodel import Session
+
+    from mediadesk.storage.models import Draft, Ticket
 
 draft_app = typer.Typer(help="Review acknowledgement drafts before they are sent.", no_args_is_help=True)
 
@@ -103,12 +104,17 @@ def _enqueue_or_send(draft_id: int, now: bool, ref: str = "REF") -> None:
 
 @draft_app.command("list")
 def list_drafts(
-    status: str = typer.Option("pending", "--status", "-s", help=f"one of {', '.join(DRAFT_STATUSES)}, or all"),
+    status: str = typer.Option("pending", "--status", "-s", metavar="STATUS", help=f"one of {', '.join(DRAFT_STATUSES)}, or all"),
     as_json: bool = typer.Option(False, "--json", help="one JSON array on stdout"),
 ) -> None:
     """List drafts (pending review by default)."""
     if status != "all" and status not in DRAFT_STATUSES:
         fail(f"unknown status {status!r}; choose from {', '.join(DRAFT_STATUSES)} or all", ExitCode.USAGE)
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import Draft, Ticket
+
     query = select(Draft, Ticket).join(Ticket, Ticket.id == Draft.ticket_id).order_by(Draft.created_at)
     if status != "all":
         query = query.where(Draft.status == status)
@@ -125,6 +131,8 @@ def list_drafts(
 def show(ref: str = typer.Argument(..., help="ticket reference: MR-42 or 42"),
          as_json: bool = typer.Option(False, "--json", help="the draft as JSON")) -> None:
     """Show a ticket's acknowledgement draft: headers and text."""
+    from mediadesk.storage.db import read_scope
+
     with read_scope(_engine()) as session:
         ticket, draft = _load(session, ref)
     if as_json:
@@ -156,13 +164,20 @@ def show(ref: str = typer.Argument(..., help="ticket reference: MR-42 or 42"),
 @draft_app.command("edit")
 def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
     """Edit the draft's text in $EDITOR; the HTML version is regenerated from it."""
+    import click
+
+    from mediadesk.storage.db import read_scope, session_scope
     from mediadesk.worker.drafting import DraftStateError, edit_draft
 
     engine = _engine()
     with read_scope(engine) as session:
         _, draft = _load(session, ref)
         original = draft.body_text
-    edited = click.edit(original, extension=".txt", require_save=True)
+    try:
+        edited = click.edit(original, extension=".txt", require_save=True)
+    except click.ClickException as exc:  # the editor is missing, or exited non-zero
+        fail(f"{exc.format_message()}: the draft is unchanged; set EDITOR (or VISUAL) to an editor that "
+             "works, e.g. EDITOR=nano", ExitCode.ERROR)
     if edited is None or edited.strip() == original.strip():
         err.print("no changes")
         return
@@ -183,7 +198,7 @@ def edit(ref: str = typer.Argument(..., help="ticket reference")) -> None:
 def approve(ref: Optional[str] = typer.Argument(None, help="ticket reference"),
             now: bool = typer.Option(False, "--now", help="send in this process instead of queueing"),
             resend: bool = typer.Option(False, "--resend", help="send again a failed or uncertain draft"),
-            story: Optional[str] = typer.Option(None, "--story", help="approve the story's pending replies together"),
+            story: Optional[str] = typer.Option(None, "--story", metavar="STORY", help="approve the story's pending replies together"),
             yes: bool = typer.Option(False, "--yes", "-y", help="with --story: do not ask")) -> None:
     """Approve the draft and queue it for sending (safe to repeat: queued once)."""
     from mediadesk.cli import common
@@ -243,7 +258,7 @@ def _approve_story(story: str, *, now: bool, yes: bool) -> None:
 
 @draft_app.command("reject")
 def reject(ref: str = typer.Argument(..., help="ticket reference"),
-           note: Optional[str] = typer.Option(None, "--note", "-n", help="why, for the audit trail")) -> None:
+           note: Optional[str] = typer.Option(None, "--note", "-n", metavar="NOTE", help="why, for the audit trail")) -> None:
     """Reject the draft: it will not be sent."""
     from mediadesk.cli import common
     from mediadesk.worker import services
@@ -270,6 +285,7 @@ def resolve(ref: str = typer.Argument(..., help="ticket reference"),
     """Decide an uncertain send: record it as delivered (--sent) or send it again (--resend).
 
     Refused while the draft is being sent: that attempt records what the server said."""
+    from mediadesk.storage.db import read_scope
     from mediadesk.worker.sending import resolve_uncertain
 
     if sent == resend:

@@ -8,11 +8,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.text import Text
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail
-from mediadesk.supervise import Supervisor
 
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 
@@ -50,7 +48,7 @@ def db_status() -> None:
 
 def poll(
     once: bool = typer.Option(False, "--once", help="Fetch what is new, enqueue it and exit."),
-    mailbox: Optional[list[str]] = typer.Option(None, "--mailbox", "-m",
+    mailbox: Optional[list[str]] = typer.Option(None, "--mailbox", "-m", metavar="NAME",
                                                 help="Only this mailbox of MEDIADESK_MAILBOXES (repeatable)."),
 ) -> None:
     """Watch the IMAP mailbox(es) (IDLE, polling as fallback) and hand new mail to the workers.
@@ -58,10 +56,13 @@ def poll(
     One poller per mailbox, each in its own thread and under its own Redis lock, so several
     hosts may run this command and each mailbox is still polled by exactly one of them.
 
+    \b
     Examples:
       MEDIADESK_IMAP_HOST=imap.example.org mediadesk poll
       mediadesk poll --mailbox presse
     """
+    from rich.text import Text
+
     from mediadesk import logs
     from mediadesk.mailbox.poller import Poller, run_pollers
     from mediadesk.settings import SettingsError
@@ -99,9 +100,9 @@ def _require_broker(who: str) -> None:
 
 
 def worker(
-    concurrency: int = typer.Option(2, "--concurrency", "-c", help="Worker processes."),
+    concurrency: int = typer.Option(2, "--concurrency", "-c", metavar="N", help="Worker processes."),
     beat: bool = typer.Option(False, "--beat", "-B", help="Also run the beat scheduler (sweeps) in this worker."),
-    loglevel: str = typer.Option("INFO", "--loglevel"),
+    loglevel: str = typer.Option("INFO", "--loglevel", metavar="LEVEL", help="Celery's log level: DEBUG, INFO, WARNING or ERROR."),
 ) -> None:
     """Run a Celery worker (same as `celery -A mediadesk.worker.app worker -Q mediadesk
     --without-mingle --without-gossip`)."""
@@ -117,9 +118,11 @@ def worker(
     app.worker_main(argv)
 
 
-def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
+def run(concurrency: int = typer.Option(2, "--concurrency", "-c", metavar="N", help="Worker processes.")) -> None:
     """Poller + worker + beat on one host, for small installs."""
     _require_broker("`mediadesk run`")
+    from mediadesk.supervise import Supervisor
+
     common.engine(migrate=True)
     exe = Path(sys.argv[0]).resolve()
     cmd = [str(exe), "worker", "--beat", f"--concurrency={concurrency}"] if exe.name == "mediadesk" else \
@@ -133,7 +136,8 @@ def run(concurrency: int = typer.Option(2, "--concurrency", "-c")) -> None:
 
 def sweep(
     inline: bool = typer.Option(False, "--inline", help="Process in this process instead of enqueueing."),
-    grace: Optional[float] = typer.Option(None, help="Seconds a message may wait before it counts as lost."),
+    grace: Optional[float] = typer.Option(None, "--grace", metavar="SECONDS",
+                                          help="Seconds a message may wait before it counts as lost."),
 ) -> None:
     """Re-enqueue inbound mail stored but never processed, tickets never triaged, and approved
     acknowledgements whose send was lost."""
@@ -171,7 +175,7 @@ DEMO_OFFICE = {"organisation": "GIMS", "media_address": "media@gims.example"}
 
 
 def demo(
-    directory: Optional[Path] = typer.Option(None, "--inbox", help="A folder of .eml files instead of the bundled inbox."),
+    directory: Optional[Path] = typer.Option(None, "--inbox", metavar="DIR", help="A folder of .eml files instead of the bundled inbox."),
 ) -> None:
     """Process the bundled sample inbox into the local SQLite database and show the tickets.
 

@@ -17,8 +17,6 @@ import typer
 
 from mediadesk.cli import common
 from mediadesk.cli.common import err
-from mediadesk.storage.db import read_scope
-from mediadesk.storage.models import utcnow
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -150,23 +148,26 @@ def render_page(data: dict, *, organisation: str, period: str, generated: str, z
 
 
 def report(
-    since: str = typer.Option("30d", "--since", help="From an ISO date or an age (30d, 12w)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Before this ISO date."),
-    output: Path = typer.Option(Path("report.html"), "--output", "-o", help="Where to write the page ('-': stdout)."),
+    since: str = typer.Option("30d", "--since", metavar="WHEN", help="From an ISO date or an age (30d, 12w)."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="Before this ISO date."),
+    output: Path = typer.Option(Path("report.html"), "--output", "-o", metavar="FILE", help="Where to write the page ('-': stdout)."),
 ) -> None:
     """A self-contained HTML page (no network needed to read it) with the period's figures:
     inquiries per day by category, by language, by outlet kind and top outlets, time to
     acknowledge and resolve (median, p90), deadlines kept and missed, SLA breaches, open backlog by age.
 
+    \b
     Examples:
       mediadesk report
       mediadesk report --since 2026-11-01 --until 2026-12-01 -o november.html
     """
     from mediadesk.cli.stats import _parse_day
-    from mediadesk.cli.tickets import _parse_since
+    from mediadesk.cli.tickets import parse_since
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import utcnow
     from mediadesk.worker import report as figures
 
-    since_at, until_at = _parse_since(since), _parse_day(until, "--until")
+    since_at, until_at = parse_since(since), _parse_day(until, "--until")
     zone = common.display_zone()
     now = utcnow()
     with read_scope(common.engine()) as session:  # no write lock: never waits for a worker

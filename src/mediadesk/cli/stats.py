@@ -8,12 +8,9 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Optional
 
 import typer
-from rich.text import Text
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
-from mediadesk.storage.db import read_scope
-from mediadesk.storage.models import Ticket, utcnow
 
 
 def _hours(deltas: list[timedelta]) -> dict:
@@ -24,7 +21,7 @@ def _hours(deltas: list[timedelta]) -> dict:
     return {"count": len(hours), "median_hours": round(statistics.median(hours), 2), "p90_hours": round(p90, 2)}
 
 
-def compute_stats(tickets: list[Ticket], *, now: datetime | None = None, zone: tzinfo = timezone.utc) -> dict:
+def compute_stats(tickets: list, *, now: datetime | None = None, zone: tzinfo = timezone.utc) -> dict:
     """Counts, response times and SLA breaches over ``tickets`` (pure, for tests and the CLI):
     Ticket rows, or the report's ``TicketFacts`` (what the CLI passes: read as columns, 3× faster).
 
@@ -34,7 +31,7 @@ def compute_stats(tickets: list[Ticket], *, now: datetime | None = None, zone: t
     """
     from mediadesk.storage.repo import is_overdue
 
-    now = now or utcnow()
+    now = now or datetime.now(timezone.utc)
     breaches_first = [t for t in tickets if t.first_response_due_at and
                       ((t.acknowledged_at or now) > t.first_response_due_at) and t.status not in ("ignored",)]
     breaches_resolution = [t for t in tickets if t.due_at and ((t.resolved_at or now) > t.due_at)
@@ -65,24 +62,32 @@ def _parse_day(text: str | None, option: str) -> datetime | None:
 
 
 def stats(
-    since: Optional[str] = typer.Option(None, "--since", help="From this ISO date (inclusive)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Before this ISO date."),
-    by: Optional[str] = typer.Option(None, "--by", help="'outlet': a row per outlet (tickets, deadlines, time to acknowledge)."),
-    json_: bool = typer.Option(False, "--json"),
+    since: Optional[str] = typer.Option(None, "--since", metavar="WHEN",
+                                        help="From an ISO date (inclusive) or an age (24h, 7d)."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="Before this ISO date."),
+    by: Optional[str] = typer.Option(None, "--by", metavar="outlet", help="'outlet': a row per outlet (tickets, deadlines, time to acknowledge)."),
+    json_: bool = typer.Option(False, "--json", help="One JSON object (fields in the README)."),
 ) -> None:
     """Counts by status, category, language, priority and outlet kind; response times; journalists'
     deadlines kept and missed; SLA breaches; volume per day.
 
+    \b
     Examples:
       mediadesk stats --since 2026-11-01 --json
       mediadesk stats --by outlet
     """
+    from rich.text import Text
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import utcnow
     from mediadesk.worker import report
 
     if by not in (None, "outlet"):
         fail(f"--by {by!r}: the one grouping is 'outlet'", ExitCode.USAGE)
     engine = common.engine()
-    since_at, until_at = _parse_day(since, "--since"), _parse_day(until, "--until")
+    from mediadesk.cli.tickets import parse_since
+
+    since_at, until_at = parse_since(since, "--since"), _parse_day(until, "--until")
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         facts = report.load_facts(session, since=since_at, until=until_at)  # merged tickets not counted twice
         statements = report.replies_per_statement(session, since=since_at, until=until_at)

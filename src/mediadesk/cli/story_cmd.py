@@ -34,6 +34,7 @@ def _counts(counts: dict[str, int]) -> str:
 def list_stories(json_: bool = typer.Option(False, "--json", help="One JSON array of story objects.")) -> None:
     """Stories with their tickets counted by language and outlet, newest activity first.
 
+    \b
     Examples:
       mediadesk story list
       mediadesk story list --json
@@ -51,7 +52,7 @@ def list_stories(json_: bool = typer.Option(False, "--json", help="One JSON arra
 
 @story_app.command()
 def show(story: str = typer.Argument(..., help="S-3, s3 or 3."),
-         json_: bool = typer.Option(False, "--json")) -> None:
+         json_: bool = typer.Option(False, "--json", help="One JSON object.")) -> None:
     """A story: what tied it, and its tickets."""
     from mediadesk.worker import services
 
@@ -96,7 +97,7 @@ def remove(ref: str = typer.Argument(..., help="A ticket: MR-42, 42.")) -> None:
 
 @story_app.command()
 def answer(story: str = typer.Argument(...),
-           statement: str = typer.Option(..., "--statement", help="The approved statement to send (its id).")) -> None:
+           statement: str = typer.Option(..., "--statement", metavar="ID", help="The approved statement to send (its id).")) -> None:
     """One reply draft per open ticket of the story, each in its ticket's language, to each
     requester alone; review them (`mediadesk draft list`) and approve them together
     (`mediadesk draft approve --story S`). Safe to repeat."""
@@ -118,12 +119,13 @@ def _read(path: Path) -> str:
 
 @statement_app.command("add")
 def statement_add(file: Path = typer.Argument(..., help="The text (UTF-8), or - for stdin."),
-                  lang: str = typer.Option(..., "--lang", help="Its language: ar, en, fr…"),
-                  title: Optional[str] = typer.Option(None, "--title", help="A new statement's title."),
-                  to: Optional[str] = typer.Option(None, "--to",
+                  lang: str = typer.Option(..., "--lang", metavar="CODE", help="Its language: ar, en, fr…"),
+                  title: Optional[str] = typer.Option(None, "--title", metavar="TITLE", help="A new statement's title."),
+                  to: Optional[str] = typer.Option(None, "--to", metavar="ID",
                                                    help="Add this language version to statement ID.")) -> None:
     """Register a statement, or a further language version of one (while it is a draft).
 
+    \b
     Examples:
       mediadesk statement add --title "Derna dam" --lang en derna-en.txt
       mediadesk statement add --to 1 --lang ar derna-ar.txt
@@ -136,7 +138,7 @@ def statement_add(file: Path = typer.Argument(..., help="The text (UTF-8), or - 
 
 
 @statement_app.command("list")
-def statement_list(json_: bool = typer.Option(False, "--json")) -> None:
+def statement_list(json_: bool = typer.Option(False, "--json", help="One JSON array.")) -> None:
     """The register, newest first: status, who approved, languages, replies sent."""
     from mediadesk.worker import services
 
@@ -151,7 +153,7 @@ def statement_list(json_: bool = typer.Option(False, "--json")) -> None:
 
 @statement_app.command("show")
 def statement_show(ident: str = typer.Argument(..., help="The statement's id."),
-                   json_: bool = typer.Option(False, "--json")) -> None:
+                   json_: bool = typer.Option(False, "--json", help="One JSON object.")) -> None:
     """A statement: its versions, and to whom it went, in which language, when."""
     from mediadesk.worker import services
 

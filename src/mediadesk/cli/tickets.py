@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta
-from typing import Optional
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.panel import Panel
-from rich.text import Text
-from sqlalchemy import func
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
 
 from mediadesk.cli import common
 from mediadesk.cli.common import ExitCode, err, fail, out, print_json, print_rows
-from mediadesk.storage.contacts import Contact, Outlet
-from mediadesk.storage.db import read_scope
-from mediadesk.storage.models import (Attachment, Draft, InboundMessage, Message, Ticket, 
-                                      TicketEvent, utcnow)
+from mediadesk.storage.statuses import OPEN_STATUSES, TICKET_STATUSES
+from mediadesk.vocabulary import CATEGORIES, LANGUAGE_CODES, PRIORITIES
+
+if TYPE_CHECKING:  # imported inside the commands: start-up time (see cli/common.py)
+    from sqlmodel import Session
+
+    from mediadesk.storage.contacts import Contact, Outlet
+    from mediadesk.storage.models import Ticket
 
 # Each word of --search is one full-text query joined by INTERSECT; SQLite refuses more than 500
 # in one statement. Fifty is more than anyone types and keeps the statement fast on PostgreSQL.
@@ -51,6 +50,12 @@ def with_contacts(query, order=lambda t: (t.id,)):
     statement: the page of tickets is chosen first, in a subquery, and only its rows are joined
     (joined before the LIMIT, SQLite would join every open ticket before sorting: +50% on 100k
     tickets). ``order`` gives the same order on the subquery's alias."""
+    from sqlalchemy.orm import aliased
+    from sqlmodel import select
+
+    from mediadesk.storage.contacts import Contact, Outlet
+    from mediadesk.storage.models import Ticket
+
     page = aliased(Ticket, query.subquery("page"))
     return select(page, Contact, Outlet).outerjoin(Contact, Contact.id == page.contact_id) \
         .outerjoin(Outlet, Outlet.id == Contact.outlet_id).order_by(*order(page))
@@ -88,53 +93,84 @@ def ticket_summary(ticket: Ticket, now: datetime | None = None, *, contact: Cont
     }
 
 
-def _parse_since(text: str | None) -> datetime | None:
+def parse_since(text: str | None, option: str = "--since", zone: tzinfo | None = None) -> datetime | None:
+    """An ISO date or time (in ``zone``, by default MEDIADESK_TIMEZONE, unless it says its own) or an
+    age: 24h, 7d, 2w, 30m."""
     if not text:
         return None
     text = text.strip()
     units = {"h": "hours", "d": "days", "w": "weeks", "m": "minutes"}
     if text[:-1].isdigit() and text[-1] in units:
-        return utcnow() - timedelta(**{units[text[-1]]: int(text[:-1])})
+        try:
+            return datetime.now(timezone.utc) - timedelta(**{units[text[-1]]: int(text[:-1])})
+        except OverflowError:  # 99999999d: before the first year there is
+            fail(f"{option} {text!r}: that is longer ago than there are dates", ExitCode.USAGE)
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        fail(f"--since {text!r}: use an ISO date (2026-11-01) or an age like 24h, 7d", ExitCode.USAGE)
-    return value if value.tzinfo else value.replace(tzinfo=common.display_zone())  # a date in MEDIADESK_TIMEZONE
+        fail(f"{option} {text!r}: use an ISO date (2026-11-01) or an age like 24h, 7d", ExitCode.USAGE)
+    return value if value.tzinfo else value.replace(tzinfo=zone or common.display_zone())
 
 
 def list_tickets(
     all_: bool = typer.Option(False, "--all", "-a", help="Every ticket, not only open ones."),
-    status: Optional[list[str]] = typer.Option(None, "--status", "-s", help="Only these statuses (repeatable); 'error' lists parked inbound mail."),
-    category: Optional[str] = typer.Option(None, "--category", "-c"),
-    language: Optional[str] = typer.Option(None, "--language", "-l"),
-    priority: Optional[str] = typer.Option(None, "--priority", "-p"),
-    assignee: Optional[str] = typer.Option(None, "--assignee"),
+    status: Optional[list[str]] = typer.Option(None, "--status", "-s", metavar="STATUS",
+                                              help="Only these statuses (repeatable): " + ", ".join(TICKET_STATUSES)
+                                              + "; 'error' lists parked inbound mail."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY",
+                                           help="Only this category: " + ", ".join(CATEGORIES) + "."),
+    language: Optional[str] = typer.Option(None, "--language", "-l", metavar="CODE",
+                                           help="Only this language, an ISO 639-1 code: ar, en, fr…"),
+    priority: Optional[str] = typer.Option(None, "--priority", "-p", metavar="PRIORITY",
+                                           help="Only this priority: " + ", ".join(PRIORITIES) + "."),
+    assignee: Optional[str] = typer.Option(None, "--assignee", metavar="USER", help="Only tickets assigned to USER."),
     overdue: bool = typer.Option(False, "--overdue", help="Only tickets past their due time."),
     review: bool = typer.Option(False, "--review", help="Only tickets flagged for human review."),
-    since: Optional[str] = typer.Option(None, "--since", help="Created since an ISO date or an age (24h, 7d)."),
-    search: Optional[str] = typer.Option(None, "--search", "-q", help="Text in subject, body or sender."),
-    story: Optional[str] = typer.Option(None, "--story", help="Only the tickets of this story (S-3; see `mediadesk story list`)."),
-    limit: int = typer.Option(100, "--limit", "-n", min=1),
+    since: Optional[str] = typer.Option(None, "--since", metavar="WHEN", help="Created since an ISO date or an age (24h, 7d)."),
+    search: Optional[str] = typer.Option(None, "--search", "-q", metavar="WORDS", help="Text in subject, body or sender."),
+    story: Optional[str] = typer.Option(None, "--story", metavar="STORY", help="Only the tickets of this story (S-3; see `mediadesk story list`)."),
+    limit: int = typer.Option(100, "--limit", "-n", metavar="N", min=1, max=1_000_000, help="At most N tickets (default 100)."),
     json_: bool = typer.Option(False, "--json", help="One JSON array of ticket objects."),
+    pager: bool = typer.Option(True, "--pager/--no-pager",
+                               help="On a terminal, page a list longer than the screen (MEDIADESK_PAGER, PAGER, less)."),
 ) -> None:
-    """Open tickets by priority then due time.
+    """Open tickets by priority then due time: on a terminal one line each, as wide as the
+    terminal; piped, tab-separated lines.
 
+    \b
     Examples:
       mediadesk list
       mediadesk list --status new --language ar
       mediadesk list --all --search "press pass" --json
     """
-    from mediadesk.worker.workflow import OPEN_STATUSES, STATUSES
-
-    unknown = sorted(set(status or ()) - set(STATUSES) - {"error"})
-    if unknown:
-        fail(f"--status {', '.join(unknown)}: choose from {', '.join(STATUSES)} or error", ExitCode.USAGE)
+    status = [common.one_of("--status", s, (*TICKET_STATUSES, "error")) for s in status or ()]
+    category = common.one_of("--category", category, CATEGORIES)
+    language = common.one_of("--language", language, LANGUAGE_CODES)
+    priority = common.one_of("--priority", priority, PRIORITIES)
     words = len(re.findall(r"\w+", search or ""))  # as storage.search splits them
     if words > MAX_SEARCH_WORDS:
         fail(f"--search: at most {MAX_SEARCH_WORDS} words (got {words}); a few distinctive words find the ticket",
              ExitCode.USAGE)
     if status and "error" in status:
+        common.configure_logs()
         return list_parked(json_=json_)
+    if not search and not story:  # the fast path (cli/fastlist.py): SQLite read with sqlite3 alone
+        from mediadesk.cli import fastlist
+
+        at = fastlist.where()
+        if at is not None:
+            now = datetime.now(timezone.utc)
+            found = fastlist.tickets(at, statuses=status, all_=all_, category=category, language=language,
+                                     priority=priority, assignee=assignee, overdue=overdue, review=review,
+                                     since=parse_since(since, zone=at.zone), limit=limit, now=now)
+            if found is not None:
+                return show_tickets(found, now, at.zone, json_=json_, pager=pager)
+    common.configure_logs()
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import Ticket, utcnow
+
     engine = common.engine()
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         query = select(Ticket).where(Ticket.merged_into_id.is_(None))
@@ -160,7 +196,7 @@ def list_tickets(
                 query = query.where(Ticket.story_id == find_story(session, story).id)
             except NotFound as exc:
                 fail(str(exc), ExitCode.NOT_FOUND)
-        since_at = _parse_since(since)
+        since_at = parse_since(since)
         if since_at:
             query = query.where(Ticket.created_at >= since_at)
         if search:
@@ -174,33 +210,54 @@ def list_tickets(
         query = query.order_by(*list_order(Ticket)).limit(limit)
         joined = session.execute(with_contacts(query, list_order)).all()  # rows of three: not exec's scalars
         session.expunge_all()  # keep the loaded values: read_scope's rollback would expire them
+    show_tickets([ticket_summary(t, now, contact=c, outlet=o) for t, c, o in joined], now, common.display_zone(),
+                 json_=json_, pager=pager)
+
+
+def show_tickets(tickets: list[dict], now: datetime, zone: tzinfo, *, json_: bool = False, pager: bool = True) -> None:
+    """``ticket_summary`` objects as `list` prints them: JSON; piped, tab-separated lines
+    (``tables.ticket_tsv``); on a terminal one line per ticket as wide as the terminal
+    (``tables.ticket_lines``), through the pager when longer than the screen."""
+    import sys
+
+    from mediadesk.cli import tables
+
     if json_:
-        print_json([ticket_summary(t, now, contact=c, outlet=o) for t, c, o in joined])
+        print_json(tickets)
         return
-    print_ticket_table([t for t, _, _ in joined], now, outlets={t.id: o.name for t, _, o in joined if o is not None})
-
-
-def print_ticket_table(rows: list[Ticket], now: datetime | None = None, outlets: dict[int, str] | None = None) -> None:
-    from mediadesk.storage.repo import is_overdue
-
-    outlets = outlets or {}
-    print_rows(
-        f"{len(rows)} ticket(s)",
-        ["ref", "status", "priority", "category", "lang", "due", "requester", "outlet", "subject"],
-        [(t.ref, t.status + (" !" if is_overdue(t, now) else ""), t.priority, t.category, t.language,
-          common.fmt_time(t.due_at), t.requester_email, outlets.get(t.id), (t.subject or "")[:70]) for t in rows],
-    )
+    if not common.is_tty():
+        lines = tables.ticket_tsv(tickets, lambda value: tables.local(value, zone))
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        sys.stdout.flush()
+        return
+    if not tickets:
+        err.print("no tickets")
+        return
+    lines = tables.ticket_lines(tickets, width=common.terminal_width(), now=now, color=common.colour())
+    common.page("".join(line + "\n" for line in lines), enabled=pager)
 
 
 def print_all_tickets() -> None:
     """Every ticket in creation order (what `demo` ends with)."""
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import Ticket, utcnow
+
+    now = utcnow()
     with read_scope(common.engine()) as session:
         joined = session.execute(with_contacts(select(Ticket).order_by(Ticket.id))).all()
-        print_ticket_table([t for t, _, _ in joined], outlets={t.id: o.name for t, _, o in joined if o is not None})
+    show_tickets([ticket_summary(t, now, contact=c, outlet=o) for t, c, o in joined], now, common.display_zone(),
+                 pager=False)
 
 
 def list_parked(json_: bool = False) -> None:
     """Inbound mail that failed repeatedly and waits for `mediadesk reprocess`."""
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import InboundMessage
+
     engine = common.engine()
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         rows = session.exec(select(InboundMessage).where(InboundMessage.state == "parked").order_by(InboundMessage.id)).all()
@@ -223,6 +280,11 @@ def _get_ticket(session: Session, ref: str) -> Ticket:
 
 
 def ticket_detail(session: Session, ticket: Ticket) -> dict:
+    from sqlmodel import select
+
+    from mediadesk.storage.contacts import Contact, Outlet
+    from mediadesk.storage.models import Attachment, Draft, Message, TicketEvent
+
     messages = session.exec(select(Message).where(Message.ticket_id == ticket.id).order_by(Message.id)).all()
     events = session.exec(select(TicketEvent).where(TicketEvent.ticket_id == ticket.id).order_by(TicketEvent.id)).all()
     drafts = session.exec(select(Draft).where(Draft.ticket_id == ticket.id).order_by(Draft.id)).all()
@@ -280,6 +342,11 @@ def outcome(ticket: Ticket, answered: bool) -> str:
 def contact_card(session: Session, contact: Contact | None, ticket: Ticket, *, previous: int = 3) -> dict | None:
     """The contact of ``show``: who is asking, and their last ``previous`` other tickets with
     subjects and outcomes (two queries: the tickets, and which of them the team answered)."""
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from mediadesk.storage.models import Message, Ticket
+
     if contact is None:
         return None
     from mediadesk.storage.contacts import addresses_of
@@ -307,6 +374,10 @@ def contact_card(session: Session, contact: Contact | None, ticket: Ticket, *, p
 def related_tickets(session: Session, ticket: Ticket) -> list[dict]:
     """The ticket this one was opened from, and those opened from it (a reply from outside a
     conversation gets a ticket of its own that names the conversation it answered)."""
+    from sqlmodel import select
+
+    from mediadesk.storage.models import Ticket
+
     from sqlalchemy import or_
 
     clause = Ticket.related_ticket_id == ticket.id
@@ -319,15 +390,24 @@ def related_tickets(session: Session, ticket: Ticket) -> list[dict]:
 
 def show(
     ref: str = typer.Argument(..., help="Ticket reference, e.g. MR-42 or 42."),
-    json_: bool = typer.Option(False, "--json"),
+    json_: bool = typer.Option(False, "--json", help="One JSON object (fields in the README)."),
     raw: bool = typer.Option(False, "--raw", help="Print the original bytes of the first message."),
+    pager: bool = typer.Option(True, "--pager/--no-pager",
+                               help="On a terminal, page a ticket longer than the screen (MEDIADESK_PAGER, PAGER, less)."),
 ) -> None:
-    """The whole ticket: thread, triage and its explanation, draft, history, attachments.
+    """The whole ticket: thread, triage and its explanation, draft, history, attachments (boxes on
+    a terminal; piped, plain text with the history tab-separated).
 
+    \b
     Examples:
       mediadesk show MR-42
       mediadesk show 42 --json | jq .explanation
     """
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import InboundMessage, Message
+
     engine = common.engine()
     with read_scope(engine) as session:  # no write lock: never waits for a worker
         ticket = _get_ticket(session, ref)
@@ -343,10 +423,31 @@ def show(
     if json_:
         print_json(detail)
         return
-    _render_detail(detail)
+    if not common.is_tty():
+        return _render_detail(detail)
+    with out.capture() as captured:  # styles kept: the console is a terminal
+        _render_detail(detail)
+    common.page(captured.get(), enabled=pager)
+
+
+def _section(title: str, body) -> None:
+    """One part of `show`: a box on a terminal; piped, a ``# title`` line, then the text as is
+    (never wrapped at 80 columns as Rich would), every control character visible."""
+    if common.is_tty():
+        from rich.panel import Panel
+
+        out.print(Panel(body, title=title, expand=False))
+        return
+    import sys
+
+    from mediadesk.safetext import visible
+
+    sys.stdout.write(f"# {title}\n{visible(body.plain).rstrip()}\n\n")
 
 
 def _render_detail(d: dict) -> None:
+    from rich.text import Text
+
     head = Text()
     head.append(f"{d['ref']}  ", style="bold")
     head.append(f"{d['status']}", style="cyan")
@@ -357,7 +458,7 @@ def _render_detail(d: dict) -> None:
     head.append(f"\n{d['subject']}\nfrom {d['requester_name'] or ''} <{d['requester'] or '?'}>")
     head.append(f"\ncreated {common.fmt_time(d['created_at'])}  due {common.fmt_time(d['due_at'])}"
                 f"  assignee {d['assignee'] or '-'}")
-    out.print(Panel(head, title="ticket", expand=False))
+    _section("ticket", head)
     if d["contact"]:
         _render_contact(d["contact"], d["outlet"])
     triage = Text(f"category {d['category']} ({d['category_confidence']})  language {d['language']} "
@@ -372,10 +473,10 @@ def _render_detail(d: dict) -> None:
         triage.append(f"\nstatement {r['statement_id']} ({r['language']}) to {r['to']}: {when}")
     if d["review_reason"]:
         triage.append(f"\nreview: {d['review_reason']}", style="yellow")
-    out.print(Panel(triage, title="triage", expand=False))
+    _section("triage", triage)
     if d.get("related"):
-        out.print(Panel(Text("\n".join(f"{r['ref']}  {r['relation']}  {r['requester'] or '?'}  {r['status']}  "
-                                       f"{r['subject']}" for r in d["related"])), title="related tickets", expand=False))
+        _section("related tickets", Text("\n".join(f"{r['ref']}  {r['relation']}  {r['requester'] or '?'}  "
+                                                   f"{r['status']}  {r['subject']}" for r in d["related"])))
     for m in d["messages"]:
         arrow = "←" if m["direction"] == "in" else "→"
         body = Text(f"{arrow} {m['from'] or ''}  {common.fmt_time(m['date'])}\n", style="bold")
@@ -385,16 +486,21 @@ def _render_detail(d: dict) -> None:
             body.append(f"\n📎 {a['number']}. {a['filename']} ({a['content_type']}, {a['size']} bytes)"
                         + (f" — {a['skipped_reason']}" if a["skipped_reason"] else ""))
         who = "team reply" if m["direction"] == "out" and m["inbound_id"] else m["direction"]
-        out.print(Panel(body, title=f"message ({who})", expand=False))
+        _section(f"message ({who})", body)
     if d["draft"]:
         dr = d["draft"]
-        out.print(Panel(Text(f"[{dr['status']}] to {dr['to']}\n{dr['subject']}\n\n{dr['body']}"),
-                        title="acknowledgement draft", expand=False))
+        _section("acknowledgement draft", Text(f"[{dr['status']}] to {dr['to']}\n{dr['subject']}\n\n{dr['body']}"))
+    if not common.is_tty():
+        import sys
+
+        sys.stdout.write("# history\n")
     print_rows("history", ["at", "actor", "what", "from", "to", "note"],
                [(common.fmt_time(e["at"]), e["actor"], e["kind"], e["from"], e["to"], e["note"]) for e in d["events"]])
 
 
 def _render_contact(c: dict, outlet: dict | None) -> None:
+    from rich.text import Text
+
     card = Text()
     card.append(f"{c['name'] or '(no name)'}", style="bold")
     card.append(f"  {c['role'] or ''}".rstrip())
@@ -405,23 +511,23 @@ def _render_contact(c: dict, outlet: dict | None) -> None:
                 f"  tickets {c['ticket_count']}")
     for t in c["previous_tickets"]:
         card.append(f"\n  {t['ref']}  {common.fmt_time(t['created_at'])}  {t['outcome']}  {(t['subject'] or '')[:70]}")
-    out.print(Panel(card, title=f"contact #{c['id']}", expand=False))
+    _section(f"contact #{c['id']}", card)
 
 
 def status(
     ref: str = typer.Argument(...),
-    new_status: str = typer.Argument(..., metavar="STATUS", help="new, triaged, acknowledged, in_progress, waiting, resolved, closed, ignored"),
-    note: Optional[str] = typer.Option(None, "--note", "-m"),
+    new_status: str = typer.Argument(..., metavar="STATUS", help=", ".join(TICKET_STATUSES)),
+    note: Optional[str] = typer.Option(None, "--note", "-m", metavar="NOTE", help="Why, for the ticket's history."),
 ) -> None:
     """Move a ticket to another status (safe to repeat).
 
     Example: mediadesk status MR-42 resolved --note "statement sent"
     """
-    from mediadesk.storage.statuses import TICKET_STATUSES
     from mediadesk.worker import services
 
-    if new_status not in TICKET_STATUSES:
+    if new_status.strip().lower() not in TICKET_STATUSES:
         fail(f"unknown status {new_status!r}; statuses are: {', '.join(TICKET_STATUSES)}", ExitCode.USAGE)
+    new_status = new_status.strip().lower()
     err.print(common.act(services.set_status, ref, new_status, note=note))
 
 
@@ -432,7 +538,8 @@ def assign(ref: str = typer.Argument(...), user: str = typer.Argument(..., help=
     err.print(common.act(services.assign, ref, None if user == "-" else user))
 
 
-def note(ref: str = typer.Argument(...), text: str = typer.Argument(...)) -> None:
+def note(ref: str = typer.Argument(..., help="Ticket reference, e.g. MR-42 or 42."),
+         text: str = typer.Argument(..., metavar="NOTE", help="The note, for the team (never sent).")) -> None:
     """Add an internal note to a ticket's history."""
     from mediadesk.worker import services
 
@@ -441,18 +548,23 @@ def note(ref: str = typer.Argument(...), text: str = typer.Argument(...)) -> Non
     err.print(common.act(services.add_note, ref, text))
 
 
-def categorise(ref: str = typer.Argument(...), category: str = typer.Argument(...)) -> None:
+def categorise(ref: str = typer.Argument(..., help="Ticket reference, e.g. MR-42 or 42."),
+               category: str = typer.Argument(..., help=", ".join(CATEGORIES))) -> None:
     """Correct a ticket's category; the correction becomes a training example for triage."""
-    from mediadesk.settings import CATEGORIES
     from mediadesk.worker import services
 
-    if category not in CATEGORIES:
+    if category.strip().lower() not in CATEGORIES:
         fail(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}", ExitCode.USAGE)
+    category = category.strip().lower()
     err.print(common.act(services.categorise, ref, category))
 
 
 def reprocess(ref: str = typer.Argument(..., help="A ticket ref to re-triage, or 'parked' to re-drive parked mail.")) -> None:
     """Re-run triage and drafting for a ticket, or re-drive parked inbound mail."""
+    from sqlmodel import select
+
+    from mediadesk.storage.db import read_scope
+    from mediadesk.storage.models import InboundMessage
     from mediadesk.worker import pipeline, services
 
     settings = common.settings()

@@ -17,10 +17,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from mediadesk.cli.common import ExitCode, err, fail, out, print_json, settings
+from mediadesk.cli.common import ExitCode, err, fail, is_tty, out, print_json, settings
 
 _SHORT = {
     "interview_request": "intv", "information_request": "info", "media_assets": "asset",
@@ -37,6 +35,8 @@ def _read(name: str) -> bytes:
 
 
 def _model(use_model: bool):
+    from rich.text import Text
+
     if not use_model:
         return None
     from mediadesk.worker.triage.learning import default_model
@@ -55,20 +55,33 @@ def _json_line(name: str, decision) -> dict:
 
 
 def _show(name: str, decision) -> None:
+    """One file's decision: a table on a terminal; piped, tab-separated lines ``FILE  FIELD  VALUE``
+    (one ``why`` line per reason of the explanation)."""
     d = decision
+    rows = [("category", f"{d.category} ({d.confidence:.2f})"), ("automated", d.automated_kind or "no"),
+            ("language", f"{d.language or '?'} ({d.language_confidence:.2f})"),
+            ("deadline", d.deadline.isoformat() if d.deadline else "none stated"), ("priority", d.priority)]
+    if not is_tty():
+        from mediadesk.cli.tables import tsv_line
+
+        lines = [(name, field, value) for field, value in rows] + [(name, "why", line) for line in d.explanation]
+        sys.stdout.write("".join(tsv_line(line) + "\n" for line in lines))
+        sys.stdout.flush()
+        return
+    from rich.table import Table
+
     table = Table(title=name, show_header=False, title_justify="left", title_style="bold")
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
-    table.add_row("category", f"{d.category} ({d.confidence:.2f})")
-    table.add_row("automated", d.automated_kind or "no")
-    table.add_row("language", f"{d.language or '?'} ({d.language_confidence:.2f})")
-    table.add_row("deadline", d.deadline.isoformat() if d.deadline else "none stated")
-    table.add_row("priority", d.priority)
+    for field, value in rows:
+        table.add_row(field, value)
     table.add_row("why", "\n".join(f"• {line}" for line in d.explanation))
     out.print(table)
 
 
 def _evaluate(directories: list[Path], use_model: bool, cv: bool, folds: int, as_json: bool) -> None:
+    from rich.table import Table
+
     from mediadesk.worker.triage.evaluate import FIELDS, cross_validate, evaluate
 
     where = ", ".join(str(d) for d in directories)
@@ -130,6 +143,8 @@ def _evaluate(directories: list[Path], use_model: bool, cv: bool, folds: int, as
 
 
 def _corpus(directory: Path) -> None:
+    from rich.table import Table
+
     from mediadesk.worker.triage.evaluate import evaluate_corpus
 
     result = evaluate_corpus(directory, settings=settings())
@@ -189,10 +204,12 @@ def triage_command(
     corpus_dir: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
                                               help="Count automated-mail detection on DIR/*/expectations.json."),
     bench_dir: Optional[Path] = typer.Option(None, "--bench", metavar="DIR", help="Measure messages/s on DIR/*.eml."),
-    rounds: int = typer.Option(5, "--rounds", min=1, help="With --bench: passes over the folder."),
+    rounds: int = typer.Option(5, "--rounds", metavar="N", min=1, help="With --bench: passes over the folder."),
     use_model: bool = typer.Option(True, "--model/--no-model", help="Blend the trained category model if there is one."),
 ) -> None:
     """Triage raw messages offline: automated?, language, category, deadline, priority — explained."""
+    from rich.text import Text
+
     if evaluate_dirs:
         _evaluate(evaluate_dirs, use_model, cv, folds, as_json)
         return
@@ -252,7 +269,7 @@ def _examples_from_dir(directory: Path) -> list[tuple[str, str]]:
 def train_command(
     from_dir: Optional[Path] = typer.Option(None, "--from-dir", metavar="DIR",
                                             help="Train on DIR/labels.json and its .eml files instead of the database."),
-    output: Optional[Path] = typer.Option(None, "--out", help="Where to save the model (default: DATA_DIR/triage-model.joblib)."),
+    output: Optional[Path] = typer.Option(None, "--out", metavar="FILE", help="Where to save the model (default: DATA_DIR/triage-model.joblib)."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object."),
 ) -> None:
     """Fit the category model on the team's corrections (LabelledExample rows), to blend with the rules."""
