@@ -200,7 +200,7 @@ def triage_command(
         None, "--evaluate", metavar="DIR",
         help="Score triage against DIR/labels.json and its .eml files (repeat for several folders, scored together)."),
     cv: bool = typer.Option(False, "--cv", help="With --evaluate: also cross-validate rules vs rules + model vs model alone."),
-    folds: int = typer.Option(5, "--folds", min=2, help="With --cv: how many folds."),
+    folds: int = typer.Option(5, "--folds", min=2, metavar="K", help="With --cv: how many folds."),
     corpus_dir: Optional[Path] = typer.Option(None, "--corpus", metavar="DIR",
                                               help="Count automated-mail detection on DIR/*/expectations.json."),
     bench_dir: Optional[Path] = typer.Option(None, "--bench", metavar="DIR", help="Measure messages/s on DIR/*.eml."),
