@@ -673,9 +673,15 @@ class Spamd(_Managed):
                 "--helper-home-dir", str(self.dir)]
         if os.geteuid() == 0:
             args += ["-u", "nobody"]
+        # spamd makes its temp files in the first writable of $TMPDIR (ignored in taint mode), /tmp
+        # and its working directory: /tmp is not writable by nobody on every machine, so it
+        # works in a folder of its own that is.
+        scratch = self.dir / "tmp"
+        scratch.mkdir()
+        os.chmod(scratch, 0o1777)
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=open(self.dir / "stderr.log", "wb"), preexec_fn=_die_with_parent,
-                                     start_new_session=True)
+                                     start_new_session=True, cwd=scratch, env={**os.environ, "TMPDIR": str(scratch)})
         self._register()
         deadline = time.monotonic() + self.READY_TIMEOUT
         while not self._answers():
