@@ -10,25 +10,19 @@ path of `list` (cli/fastlist.py) is compared with the ORM path, filter by filter
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
 import re
-import select
 import shutil
 import sqlite3
 import stat
-import struct
 import subprocess
-import termios
-import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from harness import cli_path
+from harness import cli_path, terminal
 from mediadesk.cli import fastlist
 from mediadesk.cli.main import app
 from mediadesk.cli.tables import cell_width
@@ -56,33 +50,7 @@ def demo(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 
 def on_terminal(args: list[str], env: dict[str, str], cwd: Path, *, cols: int, rows: int = 60) -> tuple[int, str]:
-    """`mediadesk ARGS` on a pseudo-terminal ``cols`` × ``rows``: exit code and what it showed."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    proc = subprocess.Popen([cli_path(), *args], env={**env, "COLUMNS": str(cols), "LINES": str(rows)}, cwd=cwd,
-                            stdin=slave, stdout=slave, stderr=slave, close_fds=True)
-    os.close(slave)
-    chunks, deadline = [], time.monotonic() + 120
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 1)
-            if not ready:
-                if proc.poll() is not None:
-                    break
-                continue
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # EIO: the last writer closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(10)
-    return proc.returncode, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    return terminal.on_terminal(args, env, cwd, cols=cols, rows=rows, timeout=120)
 
 
 def piped(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:

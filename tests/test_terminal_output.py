@@ -12,23 +12,17 @@ and piped, and the tests look at the bytes that reach the terminal or the pipe.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
 import re
-import select as selectors_
-import struct
 import subprocess
-import termios
-import time
 from email.header import Header
 from pathlib import Path
 
 import pytest
 from sqlmodel import Session, select
 
-from harness import cli_path
+from harness import cli_path, terminal
 from mediadesk.settings import load_settings
 from mediadesk.storage import repo
 from mediadesk.storage.db import engine_for, session_scope, upgrade
@@ -106,32 +100,7 @@ def desk(tmp_path_factory) -> tuple[dict[str, str], Path, str, dict]:
 def on_terminal(args: list[str], env: dict[str, str], cwd: Path, *, cols: int = 80) -> tuple[int, str]:
     """Run `mediadesk ARGS` with stdin, stdout and stderr on a pseudo-terminal ``cols`` wide;
     returns its exit code and everything it wrote to the terminal (decoded, \\r\\n → \\n)."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, cols, 0, 0))
-    proc = subprocess.Popen([cli_path(), *args], env={**env, "COLUMNS": str(cols)}, cwd=cwd,
-                            stdin=slave, stdout=slave, stderr=slave, close_fds=True)
-    os.close(slave)
-    chunks, deadline = [], time.monotonic() + 60
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = selectors_.select([master], [], [], 1)
-            if not ready:
-                if proc.poll() is not None:
-                    break
-                continue
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # EIO: the last writer closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(master)
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(10)
-    return proc.returncode, b"".join(chunks).decode("utf-8", "surrogateescape").replace("\r\n", "\n")
+    return terminal.on_terminal(args, env, cwd, cols=cols, errors="surrogateescape")
 
 
 def piped(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str, str, bytes]:
