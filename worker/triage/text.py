@@ -223,10 +223,24 @@ def _drop_trailing_card(text: str) -> str:
 
 
 # Triage, its deadline reading, the story terms and the contact's signature all cut the same
-# body: the cut is kept for the last few bodies (a batch's), not made four times.
-@lru_cache(maxsize=128)
+# body: the cut is kept for the last few bodies (a batch's), not made four times. A long body is
+# cut again rather than kept: the cache must not hold megabytes of text per entry.
+CACHED_BODY_CHARS = 100_000
+
+
 def split_body(text: str, subject: str = "") -> BodyParts:
     """Cut a body into own words, signature-free core, and history (quoted or forwarded)."""
+    if len(text or "") > CACHED_BODY_CHARS:
+        return _split_body(text, subject)
+    return _split_body_cached(text, subject)
+
+
+@lru_cache(maxsize=32)
+def _split_body_cached(text: str, subject: str) -> BodyParts:
+    return _split_body(text, subject)
+
+
+def _split_body(text: str, subject: str) -> BodyParts:
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cut, fwd_marker = _first_history_line(lines)
     own = "\n".join(lines[:cut]).strip()
