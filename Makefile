@@ -4,7 +4,7 @@
 test:
 	./scripts/test.sh
 
-# The fast lane: pure and SQLite tests, no servers (under a minute); the full suite is `make test`.
+# The fast lane: pure and SQLite tests, no servers (about 1.5 min on a quiet machine); the full suite is `make test`.
 test-fast:
 	./scripts/setup.sh test
 	.venv/bin/python -P -m pytest -m "not servers and not slow" -q
