@@ -64,6 +64,21 @@ class MailboxConfig(BaseModel):
         return values
 
 
+def _listed(value):
+    """A list setting as written in the environment: comma-separated (ar,en,fr) or a JSON list."""
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    if not value.startswith("["):
+        return value.split(",")
+    import json
+
+    try:
+        return json.loads(value)
+    except ValueError:
+        raise ValueError('not a JSON list: write the values comma-separated (ar,en,fr) or as a JSON list (["ar", "en"])') from None
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MEDIADESK_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
@@ -196,14 +211,7 @@ class Settings(BaseSettings):
     @field_validator("internal_domains", mode="before")
     @classmethod
     def _domain_list(cls, value):
-        if isinstance(value, str):
-            value = value.strip()
-            if value.startswith("["):
-                import json
-
-                value = json.loads(value)
-            else:
-                value = value.split(",")
+        value = _listed(value)
         domains = [str(d).strip().lower().lstrip("@").rstrip(".") for d in value or []]
         bad = [d for d in domains if d and ("." not in d or "@" in d or " " in d)]
         if bad:
@@ -218,14 +226,7 @@ class Settings(BaseSettings):
     @field_validator("fallback_languages", mode="before")
     @classmethod
     def _language_list(cls, value, info):
-        if isinstance(value, str):
-            value = value.strip()
-            if value.startswith("["):
-                import json
-
-                value = json.loads(value)
-            else:
-                value = value.split(",")
+        value = _listed(value)
         codes = [str(code).strip().lower() for code in value or [] if str(code).strip()]
         if not codes:
             raise ValueError("name at least one language, comma-separated (e.g. en,fr,ar)")
@@ -268,18 +269,7 @@ class Settings(BaseSettings):
     @field_validator("languages", "auto_send_categories", mode="before")
     @classmethod
     def _word_list(cls, value):
-        if isinstance(value, str):
-            value = value.strip()
-            if value.startswith("["):
-                import json
-
-                try:
-                    value = json.loads(value)
-                except ValueError:
-                    raise ValueError("not a JSON list: write the values comma-separated (ar,en,fr) "
-                                     'or as a JSON list (["ar", "en"])') from None
-            else:
-                value = value.split(",")
+        value = _listed(value)
         if not isinstance(value, (list, tuple)):
             raise ValueError('write the values comma-separated (ar,en,fr) or as a JSON list (["ar", "en"])')
         return [str(v).strip().lower() for v in value if str(v).strip()]
