@@ -374,7 +374,8 @@ class Pool:
         best: tuple[tuple[float, bool], int] | None = None
         for key in sorted(sharing, key=self.order.__getitem__):  # in the order they were added
             other = self.terms[key]
-            shared = [weights[t] for t in terms if t in other]
+            common = terms.keys() & other.keys()  # in C, over the smaller of the two
+            shared = [weights[t] for t in common]
             if len(shared) < MIN_SHARED and refs.isdisjoint(other):
                 continue
             total = sum(sorted(shared, reverse=True))  # strongest first, as ``score`` sums: the same float

@@ -106,7 +106,7 @@ def _rate_limited(session: Session, recipient: str, settings, limiter) -> str | 
 
 def create_draft(session: Session, ticket: Ticket, message: Message, parsed, settings,
                  limiter=None, *, new_ticket: bool = False, checked: tuple[bool, str] | None = None,
-                 sink=None) -> tuple[Draft | None, str]:
+                 sink=None, stated=None) -> tuple[Draft | None, str]:
     """Draft the acknowledgement of ``ticket`` after triage, or say why not.
 
     Args:
@@ -117,6 +117,8 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
             have drafted or answered it: nothing to look up, nothing to race.
         checked: ``check_new``'s eligibility for this ticket's decision, when the caller has it.
         sink: where the events go (a batch's), else the session.
+        stated: the deadline as triage read it in ``parsed`` (``TriageDecision.stated``), when
+            the caller has it: used if it is still the ticket's, else the message is read again.
 
     Returns ``(draft, "drafted ...")`` with the pending draft added to the session, or
     ``(None, reason)``. Records a ``draft`` event either way; the caller commits.
@@ -133,7 +135,9 @@ def create_draft(session: Session, ticket: Ticket, message: Message, parsed, set
         return None, limited
 
     requester_name = (parsed.from_name if parsed is not None else message.from_name) or ticket.requester_name
-    rendered = render_ack(ticket, settings, name=requester_name, stated=deadline_as_stated(ticket, parsed, settings))
+    if stated is None or ticket.deadline is None or stated.at != ticket.deadline:
+        stated = deadline_as_stated(ticket, parsed, settings)
+    rendered = render_ack(ticket, settings, name=requester_name, stated=stated)
     ref = ticket.ref or str(ticket.id)
     inquiry_id = (parsed.message_id if parsed is not None else None) or message.message_id
     earlier = parsed.references if parsed is not None else message.references

@@ -28,7 +28,8 @@ def run(item: Item, batch: Batch) -> None:
     if not item.new_ticket:
         session.flush()  # what this batch wrote on the ticket counts (an answer, a dropped draft)
     draft, reason = create_draft(session, ticket, item.message, item.inquiry, settings, batch.limiter,
-                                 new_ticket=item.new_ticket, checked=item.ack_checked, sink=batch.event)
+                                 new_ticket=item.new_ticket, checked=item.ack_checked, sink=batch.event,
+                                 stated=item.decision.stated if item.decision is not None else None)
     log.info("drafted" if draft is not None else "not_drafted", ticket_id=ticket.id, reason=reason)
     if not item.new_ticket and ticket.acknowledged_at is not None and ticket.status == "triaged":
         # The team answered before the requester's own mail was triaged.

@@ -52,7 +52,7 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
     for category in SCORED_CATEGORIES:
         total = 0.0
         found: list[str] = []
-        for rule in rules.categories[category].rules:
+        for rule in rules.categories[category].candidates(present):
             match = rule.search(combined, present)
             if match:
                 total += rule.weight * (rules.subject_weight if match.start() < in_subject_until else 1.0)

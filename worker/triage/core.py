@@ -41,6 +41,9 @@ class TriageDecision:
     deadline: datetime | None
     priority: str
     explanation: list[str] = field(default_factory=list)
+    # The deadline as the sender stated it (date, time, zone named): drafting restates it in
+    # their terms without reading the message again. Not part of the decision's value.
+    stated: Deadline | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict:
         return {
@@ -187,9 +190,10 @@ def triage(
         return TriageDecision(category, confidence, None, guess.code, guess.confidence, None, "low", explanation)
 
     # 5. Deadline and priority.
-    deadline, priority = _deadline_and_priority(msg, parts, guess.code, settings, now, rules, combined, present,
+    found, priority = _deadline_and_priority(msg, parts, guess.code, settings, now, rules, combined, present,
                                                 explanation)
-    return TriageDecision(category, confidence, None, guess.code, guess.confidence, deadline, priority, explanation)
+    return TriageDecision(category, confidence, None, guess.code, guess.confidence, found.at if found else None,
+                          priority, explanation, stated=found)
 
 
 def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str]) -> tuple[str, float, str, float]:
@@ -239,8 +243,8 @@ def _category_reason(category: str, confidence: float, source: str, scores, rule
 
 def _deadline_and_priority(msg: ParsedMessage, parts, language: str | None, settings: Settings,
                            now: datetime | None, rules: Rules, combined: str, present,
-                           explanation: list[str]) -> tuple[datetime | None, str]:
-    """The deadline the sender gave, and the priority it (or explicit urgency) sets."""
+                           explanation: list[str]) -> tuple[Deadline | None, str]:
+    """The deadline the sender gave (as stated), and the priority it (or explicit urgency) sets."""
     base = _deadline_base(msg, settings, now)
     found = _read_deadline(msg, parts, language, base)
     deadline = found.at if found else None
@@ -254,15 +258,15 @@ def _deadline_and_priority(msg: ParsedMessage, parts, language: str | None, sett
     urgent_terms = _urgency(rules, combined, present)
     if urgent_terms:
         explanation.append("priority: urgent — explicit: " + ", ".join(repr(t) for t in urgent_terms[:3]))
-        return deadline, "urgent"
+        return found, "urgent"
     if hours is not None and hours <= 24:
         explanation.append("priority: urgent — deadline within 24 h")
-        return deadline, "urgent"
+        return found, "urgent"
     if hours is not None and hours <= 72:
         explanation.append("priority: high — deadline within 72 h")
-        return deadline, "high"
+        return found, "high"
     explanation.append("priority: normal" + (" — deadline more than 72 h away" if hours is not None else ""))
-    return deadline, "normal"
+    return found, "normal"
 
 
 

@@ -76,6 +76,37 @@ class Rule:
 @dataclass(frozen=True)
 class WeightedRules:
     rules: tuple[Rule, ...]
+    # Which rules a text can reach: those without an indexed prefilter always, the others
+    # through the literals found in the text (most of hundreds of rules are never called).
+    _always: tuple[int, ...] = dataclasses.field(init=False, repr=False, compare=False)
+    _by_literal: dict[str, tuple[int, ...]] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_literal: dict[str, list[int]] = {}
+        always = []
+        for i, rule in enumerate(self.rules):
+            if rule.indexed:
+                for literal in rule.required:
+                    by_literal.setdefault(literal, []).append(i)
+            else:
+                always.append(i)
+        object.__setattr__(self, "_always", tuple(always))
+        object.__setattr__(self, "_by_literal", {k: tuple(v) for k, v in by_literal.items()})
+
+    def candidates(self, present: frozenset[str]) -> list[Rule]:
+        """The rules that may match a text whose ``LITERALS.present`` is ``present``, in order."""
+        by_literal = self._by_literal
+        reached = set(self._always)
+        if len(present) < len(by_literal):
+            for literal in present:
+                hit = by_literal.get(literal)
+                if hit:
+                    reached.update(hit)
+        else:
+            for literal, hit in by_literal.items():
+                if literal in present:
+                    reached.update(hit)
+        return [self.rules[i] for i in sorted(reached)]
 
     def matches(self, text: str, present: frozenset[str] | None = None) -> list[tuple[Rule, str]]:
         """Every rule that matches normalised ``text``, with the text it matched.
@@ -85,7 +116,7 @@ class WeightedRules:
         found = []
         if present is None:
             present = LITERALS.present(text)
-        for rule in self.rules:
+        for rule in self.candidates(present):
             m = rule.search(text, present)
             if m:
                 found.append((rule, m.group(0).strip()))
