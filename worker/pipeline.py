@@ -219,21 +219,27 @@ class Delivery:
     redelivered: bool  # some were handed to a worker before that never finished them
 
 
-def deliver(engine: Engine, inbound_ids: list[int], max_attempts: int, *, count: bool = True) -> Delivery:
+def deliver(engine: Engine, inbound_ids: list[int], max_attempts: int, *, count: bool = True,
+            unless_redelivered: bool = False) -> Delivery:
     """Count this delivery of each pending message before any work on it (one short write).
 
     A message whose processing kills the worker (out of memory, a crash in C code) never
     reaches an exception handler: with late acks its task comes back again and again. Counted
     here, it is parked after ``max_attempts`` deliveries with a reason a person can act on, and
     a batch that was delivered before is split by the caller so that its other messages go
-    through on their own. ``count=False`` only looks (a batch about to be split)."""
+    through on their own. ``count=False`` only looks (a batch about to be split);
+    ``unless_redelivered`` counts only when none of the messages was delivered before (else it
+    only looks, and says so): a batch's one short write instead of a look and then a count."""
     with session_scope(engine) as session:
         rows = session.exec(select(InboundMessage).options(defer(InboundMessage.raw))
                             .where(InboundMessage.id.in_(inbound_ids), InboundMessage.state == "pending")
                             .with_for_update()).all()
-        process, parked, redelivered = [], [], False
-        for row in sorted(rows, key=lambda r: r.id):
-            redelivered = redelivered or row.attempts > 0
+        process, parked = [], []
+        rows = sorted(rows, key=lambda r: r.id)
+        redelivered = any(row.attempts > 0 for row in rows)
+        if unless_redelivered and redelivered:
+            count = False
+        for row in rows:
             if not count:
                 process.append(row.id)
                 continue

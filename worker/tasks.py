@@ -90,13 +90,13 @@ def ingest_batch(self, inbound_ids: list[int]) -> int:
     logs.bind(task="ingest_batch", inbound_ids=f"{inbound_ids[0]}..{inbound_ids[-1]}" if inbound_ids else "")
     settings = get_settings()
     if self.request.retries == 0:
-        seen = pipeline.deliver(_engine(), inbound_ids, settings.max_attempts, count=False)
+        seen = pipeline.deliver(_engine(), inbound_ids, settings.max_attempts, unless_redelivered=True)
         if seen.redelivered:
             log.warning("batch_split", count=len(seen.process), error="delivered before and never finished")
             for inbound_id in seen.process:
                 ingest.delay(inbound_id)
             return 0
-        inbound_ids = pipeline.deliver(_engine(), inbound_ids, settings.max_attempts).process
+        inbound_ids = seen.process
     try:
         results = pipeline.process_batch(_engine(), inbound_ids, settings, limiter=_limiter(),
                                          enqueue_send=lambda draft_id: send.delay(draft_id))
