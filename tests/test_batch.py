@@ -271,3 +271,23 @@ def test_every_message_of_a_thread_stays_searchable_across_batches(database):
         [ticket_id] = session.exec(select(Ticket.id)).all()
         for word in ("drone", "vector", "curator", "photos"):
             assert list(session.execute(search.matching_ticket_ids(session, word)).scalars()) == [ticket_id], word
+
+
+def test_a_batch_is_counted_in_one_write_unless_a_message_of_it_came_before(tmp_path):
+    """``deliver(unless_redelivered=True)``, as ``ingest_batch`` calls it: a fresh batch is counted
+    (one delivery each); a batch holding a message delivered before is only looked at, so that
+    its messages are split off and each counted by its own task, never counted twice."""
+    url = f"sqlite:///{tmp_path / 'd.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    ids = store(engine, [m.raw for m in generate(3)])
+
+    fresh = pipeline.deliver(engine, ids[:2], 4, unless_redelivered=True)
+    assert fresh.process == ids[:2] and not fresh.redelivered and not fresh.parked
+
+    mixed = pipeline.deliver(engine, ids, 4, unless_redelivered=True)
+    assert mixed.redelivered and mixed.process == ids and not mixed.parked
+    with Session(engine) as session:
+        attempts = {row.id: row.attempts for row in session.exec(select(InboundMessage)).all()}
+    assert attempts == {ids[0]: 1, ids[1]: 1, ids[2]: 0}  # the look counted nothing
+    engine.dispose()
