@@ -77,6 +77,17 @@ CATEGORY_CASES = [
      "should I contact?", "general"),
     ("Job application", "Dear Hiring Manager, I am writing to apply for any position in your media department and would "
      "welcome the chance of an interview. My CV is attached.", "general"),
+    # Set D's classes (issue: generalise to unseen mail), in words of their own.
+    ("Picture in your newsletter", "The picture captioned as your director is in fact me. Please replace it or take it "
+     "down.", "correction_complaint"),
+    ("Onjuist citaat", "U schrijft dat ik dit heb gezegd; dat is onjuist. Graag een rectificatie.", "correction_complaint"),
+    ("Coalition members", "Just out of curiosity: how many countries belong to the coalition?", "general"),
+    ("Catering", "Confirming lunch for 40 guests on Friday. Please let us know any dietary requirements by Wednesday.",
+     "general"),
+    ("Solicitud", "¿Tiene su organización alguna declaración sobre el ataque de anoche? Gracias.", "information_request"),
+    ("Anfrage Radio", "Wir würden gern einen kurzen O-Ton von Ihrem Sprecher aufnehmen, telefonisch.", "interview_request"),
+    ("Camera crew for the summit", "We would like to film the closing session of the summit: is there a camera platform "
+     "and do we need a filming permit?", "event_accreditation"),
 ]
 
 
@@ -118,6 +129,34 @@ DEADLINE_CASES = [
 @pytest.mark.parametrize("text, expected", DEADLINE_CASES, ids=[c[0][:40] for c in DEADLINE_CASES])
 def test_deadline_phrasings(text, expected):
     language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
+    found = find_deadline(text, SENT, language=language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# Set D's classes of missed and invented deadlines, in words of their own (same Tuesday 10:00 +03:00).
+DEADLINE_CASES_D = [
+    ("A reply by the 21st would be ideal.", "en", "2026-12-21"),
+    ("Please send it before our 7pm newscast.", "en", "2026-12-01"),
+    ("COB Friday works for us.", "en", "2026-12-04"),
+    ("Thursday would be the latest for our edition.", "en", "2026-12-03"),
+    ("Nous aurions besoin de votre réponse avant notre bouclage de 18h.", "fr", "2026-12-01"),
+    ("Por favor, responda antes del cierre de edición a las 21:00.", "es", "2026-12-01"),
+    ("Graag een reactie binnen drie dagen.", "nl", "2026-12-04"),
+    ("Lütfen en geç cuma gününe kadar dönüş yapın.", "tr", "2026-12-04"),
+    ("Просим ответить до конца рабочего дня.", "ru", "2026-12-01"),
+    ("Aguardamos a resposta até quinta-feira.", "pt", "2026-12-03"),
+    ("لطفاً تا پنجشنبه پاسخ دهید.", "fa", "2026-12-03"),
+    ("نرجو إرسال المواد في موعد أقصاه ظهر الأربعاء.", "ar", "2026-12-02"),
+    # A range's end is not a deadline; nor is a numbered anniversary.
+    ("Sprechzeiten: Montag bis Freitag, 9 bis 17 Uhr.", "de", None),
+    ("We are open Monday to Friday, 9am to 5pm.", "en", None),
+    ("Часы приёма с 10:00 до 18:00.", "ru", None),
+    ("We are preparing a piece before the 25th anniversary of the coalition.", "en", None),
+]
+
+
+@pytest.mark.parametrize("text, language, expected", DEADLINE_CASES_D, ids=[c[0][:40] for c in DEADLINE_CASES_D])
+def test_deadline_phrasings_of_other_senders(text, language, expected):
     found = find_deadline(text, SENT, language=language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 
