@@ -5,6 +5,8 @@
   and dates that are not deadlines (no deadline invented).
 * Set A (labelled independently of the rules, ``tests/data/inquiries_a`` or ``../sets``):
   category ≥ 0.90, deadline ≥ 0.90, no invented deadline; the development set stays at 100 %.
+* Set D (a tuning set by an author who never read the rules): its figures pinned where tuning
+  left them (category ≥ 0.96, deadline ≥ 0.99, no invented deadline).
 * Learning from corrections helps: cross-validated on dev + set A with the rules as they were
   before set A was read (``tests/data/rules_before_set_a.yaml``: its mail unseen by them), the
   rules + a model fitted on the other folds' corrections classify more right than the rules.
@@ -178,6 +180,23 @@ def test_set_a_targets():
           f"missed {report.deadline_missed}")
     assert report.accuracy("category") >= 0.90
     assert report.accuracy("deadline") >= 0.90
+    assert report.deadline_invented == []
+    for name, d in report.decisions.items():
+        if d.category in ("general", "spam", "automated"):
+            assert d.deadline is None and d.priority == "low", name
+
+
+def test_set_d_figures():
+    """Set D (160 messages by an author who read neither the rules nor the other sets) was tuned
+    on: 81.9 % category, 90.0 % deadline, 3 invented deadlines before; pinned where tuning left it
+    (its figures say the rules read its mail, not that they generalise: sets B and C say that)."""
+    folder = labelled_set("inquiries_d")
+    report = evaluate(folder, settings=SETTINGS)
+    print(f"\nset D ({report.total}): category {report.accuracy('category'):.1%}, deadline "
+          f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
+          f"{len(report.deadline_invented)}, missed {report.deadline_missed}")
+    assert report.accuracy("category") >= 0.96
+    assert report.accuracy("deadline") >= 0.99
     assert report.deadline_invented == []
     for name, d in report.decisions.items():
         if d.category in ("general", "spam", "automated"):
