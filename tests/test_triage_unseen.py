@@ -5,6 +5,8 @@
   and dates that are not deadlines (no deadline invented).
 * Set A (labelled independently of the rules, ``tests/data/inquiries_a`` or ``../sets``):
   category ≥ 0.90, deadline ≥ 0.90, no invented deadline; the development set stays at 100 %.
+* Set D (a tuning set by an author who never read the rules): its figures pinned where tuning
+  left them (category ≥ 0.96, deadline ≥ 0.99, no invented deadline).
 * Learning from corrections helps: cross-validated on dev + set A with the rules as they were
   before set A was read (``tests/data/rules_before_set_a.yaml``: its mail unseen by them), the
   rules + a model fitted on the other folds' corrections classify more right than the rules.
@@ -77,6 +79,17 @@ CATEGORY_CASES = [
      "should I contact?", "general"),
     ("Job application", "Dear Hiring Manager, I am writing to apply for any position in your media department and would "
      "welcome the chance of an interview. My CV is attached.", "general"),
+    # Set D's classes (issue: generalise to unseen mail), in words of their own.
+    ("Picture in your newsletter", "The picture captioned as your director is in fact me. Please replace it or take it "
+     "down.", "correction_complaint"),
+    ("Onjuist citaat", "U schrijft dat ik dit heb gezegd; dat is onjuist. Graag een rectificatie.", "correction_complaint"),
+    ("Coalition members", "Just out of curiosity: how many countries belong to the coalition?", "general"),
+    ("Catering", "Confirming lunch for 40 guests on Friday. Please let us know any dietary requirements by Wednesday.",
+     "general"),
+    ("Solicitud", "¿Tiene su organización alguna declaración sobre el ataque de anoche? Gracias.", "information_request"),
+    ("Anfrage Radio", "Wir würden gern einen kurzen O-Ton von Ihrem Sprecher aufnehmen, telefonisch.", "interview_request"),
+    ("Camera crew for the summit", "We would like to film the closing session of the summit: is there a camera platform "
+     "and do we need a filming permit?", "event_accreditation"),
 ]
 
 
@@ -122,6 +135,34 @@ def test_deadline_phrasings(text, expected):
     assert (found.at.date().isoformat() if found else None) == expected, found
 
 
+# Set D's classes of missed and invented deadlines, in words of their own (same Tuesday 10:00 +03:00).
+DEADLINE_CASES_D = [
+    ("A reply by the 21st would be ideal.", "en", "2026-12-21"),
+    ("Please send it before our 7pm newscast.", "en", "2026-12-01"),
+    ("COB Friday works for us.", "en", "2026-12-04"),
+    ("Thursday would be the latest for our edition.", "en", "2026-12-03"),
+    ("Nous aurions besoin de votre réponse avant notre bouclage de 18h.", "fr", "2026-12-01"),
+    ("Por favor, responda antes del cierre de edición a las 21:00.", "es", "2026-12-01"),
+    ("Graag een reactie binnen drie dagen.", "nl", "2026-12-04"),
+    ("Lütfen en geç cuma gününe kadar dönüş yapın.", "tr", "2026-12-04"),
+    ("Просим ответить до конца рабочего дня.", "ru", "2026-12-01"),
+    ("Aguardamos a resposta até quinta-feira.", "pt", "2026-12-03"),
+    ("لطفاً تا پنجشنبه پاسخ دهید.", "fa", "2026-12-03"),
+    ("نرجو إرسال المواد في موعد أقصاه ظهر الأربعاء.", "ar", "2026-12-02"),
+    # A range's end is not a deadline; nor is a numbered anniversary.
+    ("Sprechzeiten: Montag bis Freitag, 9 bis 17 Uhr.", "de", None),
+    ("We are open Monday to Friday, 9am to 5pm.", "en", None),
+    ("Часы приёма с 10:00 до 18:00.", "ru", None),
+    ("We are preparing a piece before the 25th anniversary of the coalition.", "en", None),
+]
+
+
+@pytest.mark.parametrize("text, language, expected", DEADLINE_CASES_D, ids=[c[0][:40] for c in DEADLINE_CASES_D])
+def test_deadline_phrasings_of_other_senders(text, language, expected):
+    found = find_deadline(text, SENT, language=language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
+
+
 def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     afternoon = SENT.replace(hour=19)
     assert find_deadline("We missed this morning's briefing; could you send the recording?", afternoon) is None
@@ -139,6 +180,23 @@ def test_set_a_targets():
           f"missed {report.deadline_missed}")
     assert report.accuracy("category") >= 0.90
     assert report.accuracy("deadline") >= 0.90
+    assert report.deadline_invented == []
+    for name, d in report.decisions.items():
+        if d.category in ("general", "spam", "automated"):
+            assert d.deadline is None and d.priority == "low", name
+
+
+def test_set_d_figures():
+    """Set D (160 messages by an author who read neither the rules nor the other sets) was tuned
+    on: 81.9 % category, 90.0 % deadline, 3 invented deadlines before; pinned where tuning left it
+    (its figures say the rules read its mail, not that they generalise: sets B and C say that)."""
+    folder = labelled_set("inquiries_d")
+    report = evaluate(folder, settings=SETTINGS)
+    print(f"\nset D ({report.total}): category {report.accuracy('category'):.1%}, deadline "
+          f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
+          f"{len(report.deadline_invented)}, missed {report.deadline_missed}")
+    assert report.accuracy("category") >= 0.96
+    assert report.accuracy("deadline") >= 0.99
     assert report.deadline_invented == []
     for name, d in report.decisions.items():
         if d.category in ("general", "spam", "automated"):

@@ -39,13 +39,13 @@ def _prepare(text: str) -> str:
 
 
 WEEKDAYS = {
-    0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|luned[iì]|সোমবার",
-    1: r"tuesday|mardi|الثلاثاء|ثلاثاء|dienstag|martes|sal[ıi]|selasa|marted[iì]|মঙ্গলবার",
-    2: r"wednesday|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|mercoled[iì]|বুধবার",
-    3: r"thursday|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|gioved[iì]|বৃহস্পতিবার",
-    4: r"friday|vendredi|الجمعه|جمعه|freitag|viernes|cuma(?!rtesi)|jumat|venerd[iì]|শুক্রবার",
-    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|sabato|শনিবার",
-    6: r"sunday|dimanche|الاحد|sonntag|domingo|domenica|রবিবার",
+    0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|সোমবার",
+    1: r"tuesday|mardi|الثلاثاء|ثلاثاء|dienstag|martes|sal[ıi]|selasa|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
+    2: r"wednesday|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
+    3: r"thursday|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার",
+    4: r"friday|vendredi|الجمعه|جمعه|freitag|viernes|cuma(?!rtesi)|jumat|venerd[iì]|sexta-feira|vrijdag|শুক্রবার",
+    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|sabato|zaterdag|شنبه|শনিবার",
+    6: r"sunday|dimanche|الاحد|sonntag|domingo|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার",
 }
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
 MONTHS = {
@@ -81,6 +81,7 @@ _NUM_WORDS = {
     "quatre": 4, "cinq": 5, "sept": 7, "dix": 10, "vingt-quatre": 24, "quarante-huit": 48,
     "واحد": 1, "واحده": 1, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
     "سبع": 7, "سبعه": 7, "عشر": 10, "عشره": 10,
+    "twee": 2, "drie": 3, "zwei": 2, "drei": 3, "vier": 4, "dos": 2, "tres": 3, "dois": 2, "três": 3, "cuatro": 4,
 }
 # "الساعة الثالثة": Arabic hours in words (feminine ordinals), normalised (ة → ه).
 _AR_HOURS = {
@@ -102,6 +103,8 @@ def _alt(table: dict[int, str], prefix: str) -> str:
 _WD = _alt(WEEKDAYS, "wd") + "|" + "|".join(f"(?P<wa{k}>(?:{v})\\.?(?=,?\\s*\\d))" for k, v in _WEEKDAY_ABBR.items())
 _MON = _alt(MONTHS, "mo")
 _MON2 = _alt(MONTHS, "mb")
+_MON_PLAIN = "|".join(MONTHS.values())
+_WD_PLAIN = "|".join(WEEKDAYS.values())
 # "2nd", "1er", "2e" and, in German, "2." ("bis Mittwoch, 2. Dezember").
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|ème|eme|\.(?=\s))?"
 _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
@@ -109,9 +112,9 @@ _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 # One date or time expression; the scanner joins neighbouring ones ("demain avant 14h").
 _TOKEN_RE = _re(
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|inside\s+of|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
-        r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+)?"
+        r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
-        r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour)(?![a-z]))"
+        r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas)(?![a-z]))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -120,7 +123,9 @@ _TOKEN_RE = _re(
         r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
         r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|نهايه\s+(?:هذا\s+)?الشهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob|close\s+of\s+(?:business|play)|"
-        r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل))"
+        r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل)"
+        r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
+        r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد)"
@@ -137,17 +142,21 @@ _TOKEN_RE = _re(
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(_AR_HOURS) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
         r"(?:\s*(?P<ap4>صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|ليلا)"
-        r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
+        r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
         r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr})" for i, (abbr, names) in enumerate(ZONES.values()))
         + r")(?![a-z])(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
-        rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك)\b)))"
+        rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))"
+        # "by the 14th would be ideal": an English ordinal is a day of the month whatever follows,
+        # unless a month ("the 14th of June" is read whole), or a noun it numbers, follows.
+        rf"(?:(?<=\dst|\dnd|\drd|\dth)(?!\s+(?:of\b|century|anniversary|edition|session|round|floor|annual|birthday|time)|\s*(?:{_MON_PLAIN})(?![a-z]))"
+        r"|(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك)\b))))"
 )
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
-within in under inside dans d'ici sous en خلال في the end la fin نهايه اخر eod cob close today tonight this
-aujourd'hui ce cet cette اليوم الليله هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
+within binnen innerhalb dentro in under inside dans d'ici sous en خلال في the end la fin نهايه اخر eod cob close today tonight this
+aujourd'hui ce cet cette اليوم الليله final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
 غدا غد الغد ظهر عصر نهار باكر sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
@@ -181,7 +190,9 @@ _CLITICS = "وفبل"  # Arabic conjunctions and prepositions written onto the n
 # holds none, and scanning it word by word was most of the deadline search.
 _ANCHOR_WORDS = sorted({s for w in [
     "hour", "hr", "day", "week", "heure", "jour", "semaine", "ساع", "يوم", "ايام", "اسبوع",
-    "end", "fin", "نهايه", "اخر", "eod", "cob", "business", "play",
+    "dag", "tag", "día", "dia", "uur", "uren", "stund", "hora", "weken", "woche", "semana",
+    "end", "fin", "نهايه", "اخر", "eod", "cob", "business", "play", "final", "fim", "ende", "dienstschluss", "einde",
+    "sonu", "akhir", "конца",
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
     "المساء", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
     "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "morgen", "ma[ñn]ana", "کل",
@@ -242,12 +253,16 @@ _JOIN_RE = _re(
         r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next|this|coming|à|a|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
-_FILLER = r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*)*"
+_FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
+           r"|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر)\s+)*")
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي"
-        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens))"
+        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
+        r"(?:bouclage|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
+        r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
         + _FILLER + r"$"
 )
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
@@ -267,14 +282,20 @@ _HAPPENED_BEFORE_RE = _re(
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
-_EXPLICIT_DURATION_RE = _re(r"(?:within|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز)\s")
+_EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
 _LOOSE_CUE_RE = _re(r"(?:deadline|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
-_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک|'?[a-zçğıöşü]{0,4}\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
 _POSSESSIVE_RE = _re(r"'s\b")
+# "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
+# hours, an event's days) is not a deadline.
+_RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
+                r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|до|الي|حتي)\s+$")
+# "COB Thursday", "close of business Thursday would work": said only of a deadline, cue or not.
+_COB_RE = _re(r"\b(?:cob|eod|close\s+of\s+business|end\s+of\s+(?:the\s+)?business\s+day)\b")
 _MORNING_RE = _re(r"this\s+morning|ce\s+matin|صباح\s+اليوم")
 # A sentence that asks for a reply, an answer or an appearance: today/tomorrow there is a deadline.
 _ASKS_RE = _re(
@@ -447,7 +468,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
         m = tok.m
         if tok.kind == "dur":
             n, unit = _number(m.group("n")), m.group("unit").lower()
-            if unit.startswith(("h", "ساع")) or unit == "hour":
+            if unit.startswith(("h", "ساع", "uur", "uren", "stund")):
                 hours = 2 if unit == "ساعتين" else n
                 exact = base + timedelta(hours=hours)
             elif unit.startswith(("w", "sem", "اسبوع")):
@@ -564,6 +585,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
         strong = bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
+        if not strong and "eod" in kinds and _COB_RE.search(inner):
+            strong = True
         if not strong and "wiw" in kinds:
             strong = asks  # "a reply within this week", "الرد خلال الأسبوع الجاري"
         if not strong and kinds & {"dm", "md", "num", "wd", "dayonly"}:
@@ -572,6 +595,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
         loose = bool(_LOOSE_CUE_RE.search(before))
+        if _RANGE_RE.search(before):
+            continue
         if "ur_tomorrow" in kinds and not post:
             continue
         if kinds <= {"today", "tomorrow", "wd", "time", "zone"} and _POSSESSIVE_RE.match(prepared, end):

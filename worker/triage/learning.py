@@ -20,8 +20,8 @@ So the model is not asked to find the category from scratch; it is given what th
 
 **How much the model counts** is measured, not assumed: at training time the examples are
 cross-validated (each fold's classifier is fitted without the examples it then classifies) and
-the blend weight ``w`` in ``(1 - w)·rules + w·model`` is the one that classified most of them
-right (ties: the one that gave the right categories most probability). Unless that is more
+the blend weight ``w`` in ``(1 - w)·rules + w·model`` (at most ``MAX_WEIGHT``) is the one that
+classified most of them right (ties: the one that gave the right categories most probability). Unless that is more
 than the rules alone got right, ``w`` is 0 and the model changes nothing; ``train`` reports both.
 
 Prediction does not go through scikit-learn: the bundle is a vocabulary and numpy arrays, and
@@ -57,7 +57,12 @@ MIN_EXAMPLES = 10
 MIN_CALIBRATION_EXAMPLES = 30
 HALF_WEIGHT_AT = 200
 MAX_WEIGHT = 0.5
-WEIGHTS = tuple(i / 10 for i in range(11))
+# The blend weights calibration chooses from: never past MAX_WEIGHT, so the rules keep at least
+# half the say. Uncapped, a weight measured on a hundred-odd corrections swung from 0.1 to 1.0
+# between folds and the model, trusted alone, lost on held-out mail what it had won inside its
+# training folds (sets A + D cross-validated with the rules before set D: 87.8 % blended where
+# the rules alone had 88.2 %; capped, 88.6 %).
+WEIGHTS = tuple(i / 10 for i in range(11) if i / 10 <= MAX_WEIGHT)
 CALIBRATION_FOLDS = 5
 # What the model reads of a text: the head (subject, greeting, the request), as triage does.
 MODEL_CHARS = 2_000
