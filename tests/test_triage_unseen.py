@@ -90,6 +90,18 @@ CATEGORY_CASES = [
     ("Anfrage Radio", "Wir würden gern einen kurzen O-Ton von Ihrem Sprecher aufnehmen, telefonisch.", "interview_request"),
     ("Camera crew for the summit", "We would like to film the closing session of the summit: is there a camera platform "
      "and do we need a filming permit?", "event_accreditation"),
+    # Money the office is asked to send or to make: guaranteed returns, a domain "invoice", links
+    # for sale, a database of journalists (set D's spam classes, in other words and languages).
+    ("Opportunité unique", "Bonjour, placez 2 000 € sur notre plateforme et profitez d'un rendement garanti de 12 % par "
+     "mois. Places limitées.", "spam"),
+    ("ارباح يومية", "استثمر معنا عبر منصة تداول موثوقة واحصل على عائد مضمون كل أسبوع، تواصل عبر الواتساب.", "spam"),
+    ("Domain renewal notice", "Your domain name renewal is overdue. Pay the attached invoice today to avoid service "
+     "suspension of your website and e-mail.", "spam"),
+    ("Renouvellement du nom de domaine", "Le renouvellement de votre nom de domaine arrive à échéance. Réglez la facture "
+     "ci-jointe pour éviter la suspension de vos services.", "spam"),
+    ("Partnership idea", "Hello, we place sponsored posts with do-follow links on news sites and would love to add "
+     "yours to our network. We pay per link insertion.", "spam"),
+    ("Контакты редакций", "Продаём базу журналистов и редакций Ближнего Востока, 15 000 контактов, недорого.", "spam"),
 ]
 
 
@@ -195,7 +207,7 @@ def test_set_d_figures():
     print(f"\nset D ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
           f"{len(report.deadline_invented)}, missed {report.deadline_missed}")
-    assert report.accuracy("category") >= 0.96
+    assert report.accuracy("category") >= 0.98
     assert report.accuracy("deadline") >= 0.99
     assert report.deadline_invented == []
     for name, d in report.decisions.items():
