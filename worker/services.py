@@ -20,7 +20,7 @@ from mediadesk.settings import CATEGORIES
 from mediadesk.storage import repo
 from mediadesk.storage.db import session_scope
 from mediadesk.storage.models import Attachment, Draft, InboundMessage, LabelledExample, Message, Ticket, utcnow
-from mediadesk.storage.statuses import OPEN_STATUSES, SENDING, SENT
+from mediadesk.storage.statuses import OPEN_STATUSES, SENT
 from mediadesk.worker import workflow
 
 
