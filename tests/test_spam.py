@@ -154,6 +154,26 @@ def test_issue_trackers_and_monitoring_are_bulk(sender, headers, body):
     assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
 
 
+LIST_POST = {"List-Id": "Razor users <razor-users.lists.example.net>", "X-Mailman-Version": "2.0.11",
+             "List-Post": "<mailto:razor-users@lists.example.net>", "Precedence": "bulk"}
+SPAM_TALK = ("Hi all,\n\nDoes anyone know why my spyware scanner flags the report? The footer says the message "
+             "is not considered spam under some bill, and I wonder whether the filter should read it.\n\nCheers,\nTom\n")
+
+
+def test_a_list_post_that_talks_about_spam_is_list_mail_not_spam():
+    """List members discuss spam and spyware: a post with that wording is bulk (list mail); the
+    same words without list headers are spam; a list post with strong spam wording stays spam."""
+    post = decide(eml(SPAM_TALK, subject="Re: [Razor-users] the report", sender="tom@example.net", headers=LIST_POST),
+                  UNTRUSTING)
+    assert (post.category, post.automated_kind) == ("automated", "bulk"), post.explanation
+    alone = decide(eml(SPAM_TALK, subject="Re: the report", sender="tom@example.net"), UNTRUSTING)
+    assert alone.category == "spam"
+    pills = ("Buy viagra and phentermine online: lowest prices, 100% guaranteed, order now! Online pharmacy. "
+             "This message is not considered spam. To be removed from our list, reply with remove.\n")
+    spam = decide(eml(pills, subject="Cheap meds", sender="deals@example.biz", headers=LIST_POST), UNTRUSTING)
+    assert spam.category == "spam", spam.explanation
+
+
 # --------------------------------------------------------------------------- spamd
 
 
