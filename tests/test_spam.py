@@ -238,6 +238,22 @@ def test_a_spamd_that_does_not_answer_does_not_stop_triage():
     assert any("spamd: no answer" in line and "the rules decide" in line for line in d.explanation)
 
 
+def test_a_filters_spam_near_its_threshold_on_a_list_post_is_list_mail():
+    """Lists rewrite senders and headers, which filters score: a list post the rules call bulk
+    stays bulk under a "spam" verdict near the threshold (out of the queue either way); far above
+    it, or without list headers, the filter's spam stands."""
+    body = "Hi all,\n\nThe build broke again on the mirror; does anyone have a log?\n\nTom\n"
+    raw = eml(body, subject="[dev] build broken", sender="tom@example.net", headers=LIST_POST)
+    near = SpamVerdict("spamd", True, "score 6.1 / 5", 6.1, 5.0, ("FREEMAIL_FORGED_FROMDOMAIN",))
+    d = decide(raw, UNTRUSTING, spam_check=near)
+    assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
+    assert any("near its threshold" in line and "FREEMAIL_FORGED_FROMDOMAIN" in line for line in d.explanation)
+    far = SpamVerdict("spamd", True, "score 14 / 5", 14.0, 5.0, ("URIBL_BLACK",))
+    assert decide(raw, UNTRUSTING, spam_check=far).category == "spam"
+    plain = eml(body, subject="build broken", sender="tom@example.net")
+    assert decide(plain, UNTRUSTING, spam_check=near).category == "spam"
+
+
 def test_the_spamd_verdict_is_a_plain_value():
     verdict = SpamVerdict("spamd", True, "score 9 / 5", 9.0, 5.0, ("A", "B"))
     assert "rules A, B" in verdict.describe()

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.parsing import ParsedMessage
-from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated
+from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post
 from mediadesk.worker.triage.category import combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
@@ -64,6 +64,9 @@ SURE_RULES_SPAM = 3.0
 # alone (without the rules' spam wording) does not call it spam: a model trained on marks in
 # which press inquiries are rare takes their wording ("please remove", "correction") for spam's.
 SURE_INQUIRY = 6.0
+# How far above its threshold a filter's "spam" on a discussion-list post must be to make it
+# spam rather than list mail (bulk).
+FILTER_LIST_MARGIN = 5.0
 # What an HTML-only body adds to the spam score of a message that already has spam wording.
 HTML_ONLY_SPAM = 1.5
 MAX_TEXT = 40_000
@@ -164,6 +167,14 @@ def triage(
 
     # 4. Category.
     spam = [v for v in spam_verdicts if v.spam]
+    if spam and verdict.kind == "bulk" and is_list_post(msg.headers) and all(
+            v.score is not None and v.threshold is not None and v.score < v.threshold + FILTER_LIST_MARGIN for v in spam):
+        # A list post the rules call bulk, a filter's "spam" near its threshold: lists rewrite
+        # senders and headers, which filters score (FREEMAIL_FORGED_FROMDOMAIN). Bulk: out of the
+        # queue either way, and not counted as a person's mail called spam.
+        explanation.append("filter calls this list post spam, near its threshold: list mail (bulk) — "
+                           + "; ".join(v.describe() for v in spam))
+        spam = []
     if spam and verdict.kind in (None, "bulk"):
         # A filter's "spam" wins over bulk (both are ignored; spam is the stronger claim), not
         # over a bounce or an auto-reply, whose kind matters.
