@@ -154,6 +154,26 @@ def test_issue_trackers_and_monitoring_are_bulk(sender, headers, body):
     assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
 
 
+LIST_POST = {"List-Id": "Razor users <razor-users.lists.example.net>", "X-Mailman-Version": "2.0.11",
+             "List-Post": "<mailto:razor-users@lists.example.net>", "Precedence": "bulk"}
+SPAM_TALK = ("Hi all,\n\nDoes anyone know why my spyware scanner flags the report? The footer says the message "
+             "is not considered spam under some bill, and I wonder whether the filter should read it.\n\nCheers,\nTom\n")
+
+
+def test_a_list_post_that_talks_about_spam_is_list_mail_not_spam():
+    """List members discuss spam and spyware: a post with that wording is bulk (list mail); the
+    same words without list headers are spam; a list post with strong spam wording stays spam."""
+    post = decide(eml(SPAM_TALK, subject="Re: [Razor-users] the report", sender="tom@example.net", headers=LIST_POST),
+                  UNTRUSTING)
+    assert (post.category, post.automated_kind) == ("automated", "bulk"), post.explanation
+    alone = decide(eml(SPAM_TALK, subject="Re: the report", sender="tom@example.net"), UNTRUSTING)
+    assert alone.category == "spam"
+    pills = ("Buy viagra and phentermine online: lowest prices, 100% guaranteed, order now! Online pharmacy. "
+             "This message is not considered spam. To be removed from our list, reply with remove.\n")
+    spam = decide(eml(pills, subject="Cheap meds", sender="deals@example.biz", headers=LIST_POST), UNTRUSTING)
+    assert spam.category == "spam", spam.explanation
+
+
 # --------------------------------------------------------------------------- spamd
 
 
@@ -216,6 +236,22 @@ def test_a_spamd_that_does_not_answer_does_not_stop_triage():
     d = decide(eml(), settings, spam_check=verdict)
     assert d.category not in KEPT_OUT
     assert any("spamd: no answer" in line and "the rules decide" in line for line in d.explanation)
+
+
+def test_a_filters_spam_near_its_threshold_on_a_list_post_is_list_mail():
+    """Lists rewrite senders and headers, which filters score: a list post the rules call bulk
+    stays bulk under a "spam" verdict near the threshold (out of the queue either way); far above
+    it, or without list headers, the filter's spam stands."""
+    body = "Hi all,\n\nThe build broke again on the mirror; does anyone have a log?\n\nTom\n"
+    raw = eml(body, subject="[dev] build broken", sender="tom@example.net", headers=LIST_POST)
+    near = SpamVerdict("spamd", True, "score 6.1 / 5", 6.1, 5.0, ("FREEMAIL_FORGED_FROMDOMAIN",))
+    d = decide(raw, UNTRUSTING, spam_check=near)
+    assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
+    assert any("near its threshold" in line and "FREEMAIL_FORGED_FROMDOMAIN" in line for line in d.explanation)
+    far = SpamVerdict("spamd", True, "score 14 / 5", 14.0, 5.0, ("URIBL_BLACK",))
+    assert decide(raw, UNTRUSTING, spam_check=far).category == "spam"
+    plain = eml(body, subject="build broken", sender="tom@example.net")
+    assert decide(plain, UNTRUSTING, spam_check=near).category == "spam"
 
 
 def test_the_spamd_verdict_is_a_plain_value():
@@ -324,6 +360,90 @@ def test_spam_marks_train_the_installation_model(office, tmp_path):
 
     model = load_model(Path(metrics["path"]))
     assert "spam" in model["classes"]
+
+
+# Marks as a team would make them: spam for luxury copies (in English and French), and people's
+# own mail and inquiries, in English only.
+GOODS = ("watches", "handbags", "sunglasses", "perfume", "sneakers", "jewellery")
+TOPICS = ("water plant", "new budget", "road works", "school reform", "hospital wing", "port expansion", "city festival",
+          "bus network")
+PEOPLE = (
+    "Hello, we have the photos from the visit for you and your team. The quality is the same as last week; reply to "
+    "this e-mail if you need more, and we can send them to your office today.",
+    "Hello, our team is back from the visit and we have the notes for you. Could you reply to this e-mail with the names "
+    "of your family guests for the dinner next week? The door opens at seven.",
+    "Dear office, we have a question for you about the famous old store on the square: is it the same building as in the "
+    "original photos? Reply when you can, there is no hurry this week.",
+    "Hello, the shop at the port is open again today and our paper would like a word with your team about it. We also "
+    "have the photos from the visit; tell me if you want more.",
+)
+FRENCH_SPAM = (
+    "Profitez de notre offre sur les montres de luxe pour vous et votre famille, livraison rapide chez vous, qualité garantie",
+    "Nos sacs et parfums des grandes marques vous attendent dans notre boutique en ligne, commandez avant la fin de la semaine",
+    "Bonjour, vous pouvez gagner un voyage pour toute la famille, répondez à ce message pour recevoir votre cadeau cette semaine",
+)
+
+
+def team_marks() -> list[tuple[str, str]]:
+    marks = []
+    for i in range(15):
+        a, b = GOODS[i % 6], GOODS[(i + 2) % 6]
+        marks.append((f"Luxury {a} sale\nHello, we have replica {a} and {b} from the famous brands for you and your "
+                      f"family. Our store ships the {a} to your door in a week, and the quality is the same as the "
+                      f"original. Visit our shop today: we also have {b} and more. Reply to this e-mail for the "
+                      f"catalogue. Item {i}.", "spam"))
+    for i in range(9):
+        marks.append((f"Offre {i}\nBonjour, {FRENCH_SPAM[i % 3]}. Écrivez-nous pour le catalogue de la boutique, "
+                      f"les prix sont bas. ({i})", "spam"))
+    for i in range(25):
+        topic = TOPICS[i % 8]
+        marks.append((f"Question about the {topic}\nDear press office, I am a reporter and I write for a paper in the "
+                      f"city. Could you tell me when the {topic} opens, and who I may talk to about it for my story "
+                      f"this week? I would also like a photo of the {topic} for the paper if you have one. Thank you "
+                      f"for your help. Ref {i}.", "information_request"))
+    for i in range(16):
+        marks.append((f"Note {i}\n{PEOPLE[i % 4]} Thanks, and best wishes to your family. ({i})", "general"))
+    return marks
+
+
+def test_the_spam_scorer_learns_the_words_of_the_teams_spam_marks():
+    """The model's token-level spam scorer (naive Bayes on the marks, as SpamAssassin's Bayes): a
+    new copy offer the rules do not see as spam is spam once the team has marked a few; inquiries
+    stay inquiries; and a French inquiry is not spam although the marks show French only in spam
+    (too few of its words are familiar from the team's other marks for the model to judge it)."""
+    from mediadesk.worker.triage.learning import SPAM_FAMILIAR, fit, spam_opinion, spam_threshold
+
+    model = fit(team_marks())
+    assert model["spam_scorer"] is not None
+    assert set(model["calibration"]["spam_scorer"]) >= {"spam_caught", "others_called_spam", "threshold"}
+    offer = eml("Hello, we have replica watches and handbags from the famous brands for you and your family. Our store "
+                "ships them to your door in a week, and the quality is the same as the original. Visit our shop today.",
+                subject="Luxury watches for your family", sender="sales@store.example")
+    assert decide(offer).category not in KEPT_OUT  # the rules alone do not see it
+    d = decide(offer, model=model)
+    assert d.category == "spam", d.explanation
+    assert any(line.startswith("spam scorer") for line in d.explanation)
+    assert spam_opinion(model, "Luxury watches\n" + parse_message(offer).text)[0] >= spam_threshold(model)
+
+    inquiry = decide(eml(), model=model)
+    assert inquiry.category not in KEPT_OUT, inquiry.explanation
+    french = ("Bonjour,\n\nJe suis journaliste au Courrier de la ville. Pourriez-vous me dire quand la nouvelle aile de "
+              "l'hôpital ouvrira, et si je peux rencontrer la directrice cette semaine pour un article ? Une photo serait "
+              "aussi la bienvenue pour notre édition de vendredi.\n\nMerci beaucoup,\nClaire Martin\n")
+    raw = eml(french, subject="Nouvelle aile de l'hôpital", sender="claire@courrier.example")
+    _, familiar = spam_opinion(model, "Nouvelle aile de l'hôpital\n" + french)
+    assert familiar < SPAM_FAMILIAR
+    assert decide(raw, model=model).category not in KEPT_OUT
+
+
+def test_a_model_without_enough_spam_marks_has_no_spam_scorer():
+    from mediadesk.worker.triage.learning import fit, spam_opinion
+
+    marks = [(text, category) for text, category in team_marks() if category != "spam"]
+    marks += [(text, category) for text, category in team_marks() if category == "spam"][:3]
+    model = fit(marks)
+    assert model["spam_scorer"] is None and spam_opinion(model, "anything") is None
+    assert decide(eml(), model=model).category not in KEPT_OUT
 
 
 def test_the_pipeline_asks_spamd_and_keeps_spam_out_of_the_queue(spamd, tmp_path):

@@ -36,6 +36,17 @@ _AUTOREPLY_FLAG_NO = ("no", "false", "0", "off")
 # The spam score from which a message's own words are spam enough to outweigh a mail-system
 # display name (phishing signs as "Mail Administrator") and to make mass mail spam, not bulk.
 SURE_SPAM_WORDING = 4.0
+# A post to a discussion list (mailing-list software's own headers) is list mail unless its
+# spam wording is this strong: list members discuss spam, spyware and "to be removed" footers,
+# and sell each other old printer cartridges. Either way it stays out of the queue.
+LIST_SPAM_WORDING = 8.0
+_LIST_POST_HEADERS = ("list-id", "list-post", "x-mailman-version", "x-beenthere", "mailing-list", "x-mailing-list")
+
+
+def is_list_post(headers: dict[str, str]) -> bool:
+    """The message carries a discussion list's own headers (lower-case names)."""
+    return any(name in headers for name in _LIST_POST_HEADERS)
+
 # Return-Path domains of e-mail service providers that send bulk mail for their customers.
 _ESP_DOMAIN = re.compile(
     r"@(?:[\w.-]+\.)?(?:amazonses\.com|sendgrid\.net|mailgun\.(?:org|net)|mcsv\.net|mcdlv\.net|rsgsv\.net|mandrillapp\.com|"
@@ -197,7 +208,8 @@ def detect_automated(
     # A newsletter the office subscribes to may say "register now": its own markers outweigh
     # a little spam wording.
     newsletter = len(newsletter_terms) >= 3 and spam_score < SURE_SPAM_WORDING + 2
-    if bulk_score >= 2 and (spam_score < SURE_SPAM_WORDING or newsletter):
+    list_post = spam_score < LIST_SPAM_WORDING and is_list_post(h)
+    if bulk_score >= 2 and (spam_score < SURE_SPAM_WORDING or newsletter or list_post):
         personal = asks and inquiry_score >= 4 + max(0.0, bulk_score - 3) and len(newsletter_terms) <= 1
         if personal:
             return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
@@ -263,4 +275,4 @@ def _bulk_evidence(msg: ParsedMessage, rules: Rules, own: str) -> tuple[float, l
     return score, reasons, newsletter_terms
 
 
-__all__ = ["AutomatedVerdict", "detect_automated"]
+__all__ = ["AutomatedVerdict", "detect_automated", "is_list_post"]

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.parsing import ParsedMessage
-from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated
+from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post
 from mediadesk.worker.triage.category import combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
@@ -63,6 +63,13 @@ class TriageDecision:
 SURE_MODEL_SPAM = 0.85
 # The rules' spam score from which the model cannot talk triage out of spam.
 SURE_RULES_SPAM = 3.0
+# The inquiry score from which the rules are sure enough of a press inquiry that the model
+# alone (without the rules' spam wording) does not call it spam: a model trained on marks in
+# which press inquiries are rare takes their wording ("please remove", "correction") for spam's.
+SURE_INQUIRY = 6.0
+# How far above its threshold a filter's "spam" on a discussion-list post must be to make it
+# spam rather than list mail (bulk).
+FILTER_LIST_MARGIN = 5.0
 # What an HTML-only body adds to the spam score of a message that already has spam wording.
 HTML_ONLY_SPAM = 1.5
 MAX_TEXT = 40_000
@@ -163,6 +170,14 @@ def triage(
 
     # 4. Category.
     spam = [v for v in spam_verdicts if v.spam]
+    if spam and verdict.kind == "bulk" and is_list_post(msg.headers) and all(
+            v.score is not None and v.threshold is not None and v.score < v.threshold + FILTER_LIST_MARGIN for v in spam):
+        # A list post the rules call bulk, a filter's "spam" near its threshold: lists rewrite
+        # senders and headers, which filters score (FREEMAIL_FORGED_FROMDOMAIN). Bulk: out of the
+        # queue either way, and not counted as a person's mail called spam.
+        explanation.append("filter calls this list post spam, near its threshold: list mail (bulk) — "
+                           + "; ".join(v.describe() for v in spam))
+        spam = []
     if spam and verdict.kind in (None, "bulk"):
         # A filter's "spam" wins over bulk (both are ignored; spam is the stronger claim), not
         # over a bounce or an auto-reply, whose kind matters.
@@ -176,7 +191,10 @@ def triage(
     if verdict.rescued:
         explanation.extend(verdict.reasons)
 
-    category, confidence, source, model_spam = _category(msg, parts, scores, model, explanation)
+    # The rules see a press inquiry: the sender presents as press, or an inquiry category scores
+    # high. The model alone does not make that spam.
+    inquiry = bool(scores.media_identity) or scores.inquiry_score >= SURE_INQUIRY
+    category, confidence, source, model_spam = _category(msg, parts, scores, model, explanation, inquiry)
     if verdict.bulk_unless_spam and category != "spam":
         # Mass mail whose spam wording did not make it spam: bulk, as its headers say.
         explanation.insert(0, "automated: bulk — " + "; ".join(verdict.reasons))
@@ -196,8 +214,12 @@ def triage(
                           priority, explanation, stated=found)
 
 
-def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str]) -> tuple[str, float, str, float]:
+def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str],
+              inquiry: bool = False) -> tuple[str, float, str, float]:
     """The category by the rules' scores, blended with the team's model when there is one.
+
+    ``inquiry``: the rules see a press inquiry; the model alone then never calls it spam (a
+    model trained on marks in one language takes another language's words for spam's).
 
     Returns (category, confidence, source, the model's own spam probability).
     """
@@ -205,12 +227,17 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str]) 
     spam_score = scores.scores["spam"]
     source = "rules"
     model_spam = 0.0
+    top_model = None
+    scorer_sure = False
+    familiar_words = True
     rules_spam = max(probs, key=probs.get) == "spam" and spam_score >= SURE_RULES_SPAM
     if model is not None:
-        from mediadesk.worker.triage.learning import blend, blend_weight, predict_proba
+        from mediadesk.worker.triage.learning import (MODEL_LEANS_SPAM, SPAM_FAMILIAR, blend, blend_weight,
+                                                      predict_proba, spam_opinion, spam_threshold)
 
+        text = _model_text(msg, parts)
         # Automated detection stays with the rules: the model only weighs the human categories.
-        model_probs = {c: p for c, p in predict_proba(model, _model_text(msg, parts), probs).items() if c in probs}
+        model_probs = {c: p for c, p in predict_proba(model, text, probs).items() if c in probs}
         if model_probs:
             weight = blend_weight(model)
             total = sum(model_probs.values()) or 1.0
@@ -219,13 +246,33 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str]) 
             model_spam = model_probs.get("spam", 0.0) / total
             top_model = max(model_probs, key=model_probs.get)
             explanation.append(f"model: {top_model} ({model_probs[top_model] / total:.2f}, weight {weight:.2f})")
+        opinion = spam_opinion(model, text)
+        if opinion is not None:
+            bayes, familiar = opinion
+            threshold = spam_threshold(model)
+            explanation.append(f"spam scorer (the team's marks, word by word): {bayes:.3f} / {threshold:g},"
+                               f" {familiar:.0%} of its words familiar from their other marks")
+            # Two models agree: the scorer is sure and the category model leans to spam; and the
+            # message is in words the team's other marks show people writing.
+            familiar_words = familiar >= SPAM_FAMILIAR
+            scorer_sure = bayes >= threshold and model_spam >= MODEL_LEANS_SPAM and familiar_words
     category = max(probs, key=probs.get)
-    if category == "spam" and spam_score < 3 and (source == "rules" or model_spam < SURE_MODEL_SPAM):
+    # In words the team's other marks never show people writing (another language), a model has
+    # learnt them from spam only: it does not call spam alone.
+    model_sure = (model_spam >= SURE_MODEL_SPAM and familiar_words) or scorer_sure
+    if model_sure and inquiry and spam_score < SURE_RULES_SPAM and top_model != "spam":
+        explanation.append("the spam scorer would call it spam, but the rules see a press inquiry and the"
+                           " category model does not put spam first: not spam")
+        model_sure = scorer_sure = False
+    if category == "spam" and spam_score < 3 and (source == "rules" or not model_sure):
         # Weak spam wording alone, or a model that is not sure where the rules see no spam:
         # an inquiry wrongly ignored costs more than a spam the team marks by hand.
         category = max((c for c in probs if c != "spam"), key=probs.get)
     elif rules_spam:
         category = "spam"  # strong spam wording: a model trained on a few marks does not overturn it
+    elif scorer_sure and category != "spam":
+        # The words of the team's spam marks, and the category model agrees it may be spam.
+        return "spam", max(probs["spam"], model_spam), source, bayes
     return category, probs[category], source, model_spam
 
 
