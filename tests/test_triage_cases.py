@@ -73,7 +73,7 @@ CASES = [
     ('عاجل: طلب تعليق', 'نرجو تزويدنا بتعليق التحالف على التقارير المتداولة قبل الساعة الثالثة عصر اليوم.', 'information_request', '2019-09-17'),
     ('طلب معلومات', 'نأمل تزويدنا بالمعلومات المطلوبة بحلول يوم الأحد القادم.', 'information_request', '2019-09-22'),
     ('deadline', "Hi, could you send me the number of member states? I'm filing by COB Thursday.", 'information_request', '2019-09-19'),
-    ('before the weekend', 'Could you confirm the figures before the weekend? Thanks, Reuters', 'information_request', None),
+    ('before the weekend', 'Could you confirm the figures before the weekend? Thanks, Reuters', 'information_request', '2019-09-20'),
     ('timing', 'Could you get back to me at your earliest convenience with the budget figures?', 'information_request', None),
     ('Statement request', 'We publish tomorrow morning; could we have a statement from your office by 9am tomorrow?', 'information_request', '2019-09-18'),
     ('Question (Le Figaro)', 'Bonjour, pour le Figaro : combien de pays ont rejoint la coalition depuis 2017 ? Réponse souhaitée sous 48 heures.', 'information_request', '2019-09-19'),

@@ -133,10 +133,17 @@ DEADLINE_CASES = [
     ("Could you send me the accreditation form for the 12 December forum?", None),
     ("Call me about today's statement.", None),
     ("Editing starts this afternoon, so please answer as soon as possible.", None),
-    ("Could you get back to me before the weekend?", None),
     ("Could you confirm what your spokesman said today about the agreement?", None),
     ("هل يمكن تأكيد ما صرح به المتحدث اليوم؟", None),
     ("We need your comment today, please.", "2026-12-01"),
+    # "Before the weekend" is the end of the sender's working week when they ask for something;
+    # a story's "before the weekend" is when something happened.
+    ("Could you get back to me before the weekend?", "2026-12-04"),
+    ("Please reply by end of week.", "2026-12-04"),
+    ("Merci de répondre avant le week-end.", "2026-12-04"),
+    ("نرجو الرد قبل عطلة نهاية الأسبوع.", "2026-12-03"),
+    ("Before the weekend, the minister said he would resign.", None),
+    ("We need the photos for our weekend edition.", None),
 ]
 
 

@@ -119,7 +119,10 @@ _TOKEN_RE = _re(
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
         r"(?:خلال|في)\s+(?:هذا\s+)?الاسبوع(?:\s+الجاري|\s+الحالي)|خلال\s+هذا\s+الاسبوع)"
-        r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:working\s+|work\s+)?week|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
+        # "before the weekend" is the end of the working week too (only after "before": "our
+        # weekend edition" names no day).
+        r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:working\s+|work\s+)?week(?![\w-])|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
+        r"(?<=before\s)(?:the\s+)?week-?end|(?<=avant\s)le\s+week-?end|(?<=vor\s)dem\s+wochenende|(?<=قبل\s)عطله\s+(?:نهايه\s+)?الاسبوع|"
         r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
         r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|نهايه\s+(?:هذا\s+)?الشهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob|close\s+of\s+(?:business|play)|"
@@ -157,7 +160,7 @@ _TOKEN_RE = _re(
 _START_WORDS = """
 within binnen innerhalb dentro in under inside dans d'ici sous en خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui ce cet cette اليوم الليله final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
-غدا غد الغد ظهر عصر نهار باكر sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
+غدا غد الغد ظهر عصر نهار باكر weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
     "eastern", "new", "heure", "central", "pacific", "paris", "london", "uk", "riyadh", "saudi", "mecca", "makkah",
@@ -594,6 +597,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if not strong and _WEAK_CUE_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
+        if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks:
+            continue  # "before the weekend, the minister said…": when it happened, not by when
         loose = bool(_LOOSE_CUE_RE.search(before))
         if _RANGE_RE.search(before):
             continue
@@ -619,6 +624,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks and not _ASAP_RE.search(_sentence(prepared, start, end)):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
+
+
+_WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله")
 
 
 _HISTORY_DATE_RE = re.compile(
