@@ -191,35 +191,24 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 # --------------------------------------------------------------------------- labelled sets
 
 
-def test_set_a_targets():
-    folder = labelled_set("inquiries_a")
-    report = evaluate(folder, settings=SETTINGS)
-    print(f"\nset A ({report.total}): category {report.accuracy('category'):.1%}, deadline "
-          f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}, "
-          f"missed {report.deadline_missed}")
-    assert report.accuracy("category") >= 0.90
-    assert report.accuracy("deadline") >= 0.90
-    assert report.deadline_invented == []
-    for name, d in report.decisions.items():
-        if d.category in ("general", "spam", "automated"):
-            assert d.deadline is None and d.priority == "low", name
-
-
-def test_set_d_figures():
-    """Set D (160 messages by an author who read neither the rules nor the other sets) was tuned
-    on: 81.9 % category, 90.0 % deadline, 3 invented deadlines before; pinned where tuning left it
-    (its figures say the rules read its mail, not that they generalise: sets B and C say that)."""
-    folder = labelled_set("inquiries_d")
-    report = evaluate(folder, settings=SETTINGS)
-    print(f"\nset D ({report.total}): category {report.accuracy('category'):.1%}, deadline "
+@pytest.mark.parametrize("name, category, deadline", [("inquiries_a", 0.90, 0.90), ("inquiries_d", 0.98, 0.99)],
+                         ids=["set A", "set D"])
+def test_tuning_sets(name, category, deadline):
+    """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
+    (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
+    read neither the rules nor the other sets) was at 81.9 % category, 90.0 % deadline and 3
+    invented deadlines before. Their figures say that the rules read their mail, not that they
+    generalise: sets B and C say that."""
+    report = evaluate(labelled_set(name), settings=SETTINGS)
+    print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
           f"{len(report.deadline_invented)}, missed {report.deadline_missed}")
-    assert report.accuracy("category") >= 0.98
-    assert report.accuracy("deadline") >= 0.99
+    assert report.accuracy("category") >= category
+    assert report.accuracy("deadline") >= deadline
     assert report.deadline_invented == []
-    for name, d in report.decisions.items():
+    for file, d in report.decisions.items():
         if d.category in ("general", "spam", "automated"):
-            assert d.deadline is None and d.priority == "low", name
+            assert d.deadline is None and d.priority == "low", file
 
 
 def test_dev_set_stays_exact():
