@@ -387,18 +387,19 @@ class Pool:
         df = {t: len(self._term_groups[t]) for t in terms if t in self._term_groups}
         # Candidates come through the terms that still weigh fully (a release, or a term few
         # groups share): a term shared by most of the window ties nobody on its own.
-        sharing = {k for t, kind in terms.items() if t in self.index
-                   and weight(t, kind, df, n) >= WEIGHTS[kind] for k in self.index[t]}
         weights = {t: weight(t, kind, df, n) for t, kind in terms.items()}
+        sharing = {k for t, kind in terms.items() if t in self.index and weights[t] >= WEIGHTS[kind]
+                   for k in self.index[t]}
         refs = {t for t, kind in terms.items() if kind == "ref"}
         best: tuple[tuple[float, bool], int] | None = None
+        own = terms.keys()
         for key in sorted(sharing, key=self.order.__getitem__):  # in the order they were added
             other = self.terms[key]
-            common = terms.keys() & other.keys()  # in C, over the smaller of the two
-            shared = [weights[t] for t in common]
-            if len(shared) < MIN_SHARED and refs.isdisjoint(other):
+            common = own & other.keys()  # in C, over the smaller of the two
+            if len(common) < MIN_SHARED and refs.isdisjoint(other):
                 continue
-            total = sum(sorted(shared, reverse=True))  # strongest first, as ``score`` sums: the same float
+            # Strongest first, as ``score`` sums: the same float.
+            total = sum(sorted([weights[t] for t in common], reverse=True))
             if total < THRESHOLD and refs.isdisjoint(other):
                 continue
             rank = (total, self._story[key] is not None)  # join a story rather than split off one
