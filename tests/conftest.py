@@ -65,7 +65,8 @@ SERVER_MODULES = frozenset({"test_oauth2", "test_send_races", "test_sending", "t
 # Modules that run the console script in subprocesses, or whole corpora and property searches:
 # in the full suite, not in the fast lane.
 SLOW_MODULES = frozenset({"test_cli_subprocess", "test_cli_failures", "test_cli_tables", "test_fuzz", "test_hostile", "test_triage_cli", "test_security",
-                          "test_demo", "test_corpus", "test_triage_devset", "test_language_memory", "test_layout"})
+                          "test_demo", "test_corpus", "test_triage_devset", "test_language_memory", "test_layout",
+                          "test_terminal_output"})
 
 
 def pytest_collection_modifyitems(config, items):

@@ -22,6 +22,9 @@ from mediadesk.storage.models import Ticket
 from mediadesk.worker import pipeline
 from mediadesk.worker.parsing import parse_message
 
+# Runs the console script (or a worker) in a subprocess, a second or more each: full suite only.
+SUBPROCESS = pytest.mark.slow
+
 
 @pytest.fixture
 def desk(tmp_path):
@@ -87,8 +90,7 @@ def test_deeply_nested_inquiry_becomes_a_ticket_from_its_real_sender(desk):
     ticket = ingest(engine, settings, nested_rfc822(1000))
     assert ticket.requester_email == "rana@ledger.example"
     assert ticket.subject == "Interview request about the report"
-
-
+@SUBPROCESS
 def test_triage_of_a_deeply_nested_file_prints_a_decision_not_a_traceback(desk, tmp_path):
     _, _, env = desk
     path = tmp_path / "nested.eml"
@@ -108,6 +110,7 @@ def _fragments(password: str) -> list[str]:
     return [f for f in re.split(r"[@#/?%:]", password) if len(f) >= 3]
 
 
+@SUBPROCESS
 @pytest.mark.parametrize("password", ["Pa55@qzXYZ", "Pa55#qzXYZ", "Pa55/qz?XYZ@Zq9"])
 @pytest.mark.parametrize("args", [["list"], ["doctor"], ["db", "upgrade"]], ids=" ".join)
 def test_an_unencoded_password_is_a_settings_error_that_shows_none_of_it(tmp_path, password, args):
@@ -124,6 +127,7 @@ def test_an_unencoded_password_is_a_settings_error_that_shows_none_of_it(tmp_pat
         assert fragment not in output, f"{fragment!r} of the password was shown:\n{output}"
 
 
+@SUBPROCESS
 @pytest.mark.parametrize("args", [["list"], ["doctor"], ["db", "upgrade"]], ids=" ".join)
 def test_a_percent_encoded_password_is_masked_with_the_whole_userinfo(tmp_path, args):
     from harness import free_port
@@ -166,8 +170,7 @@ def one_ticket(desk):
            b"Could your spokesperson give an interview about the report?\r\n")
     ingest(engine, settings, raw)
     return env
-
-
+@SUBPROCESS
 def test_search_with_hundreds_of_words_is_a_usage_error_not_a_traceback(one_ticket, tmp_path):
     words = " ".join(f"word{i}" for i in range(600))
     result = run_cli(["list", "--search", words], one_ticket, tmp_path)
@@ -208,8 +211,7 @@ def test_text_that_is_not_utf8_is_a_usage_error_that_changes_nothing(one_ticket,
     assert "Traceback" not in stderr and "not valid UTF-8" in stderr and "\\xe9" in stderr, stderr
     with Session(engine) as session:
         assert len(session.exec(select(TicketEvent)).all()) == before
-
-
+@SUBPROCESS
 def test_a_file_name_that_is_not_utf8_is_still_a_file(one_ticket, tmp_path):
     path = tmp_path.joinpath(os.fsdecode(b"inquiry-\xe9.eml"))
     path.write_bytes(nested_rfc822(2))
@@ -288,8 +290,7 @@ def _unwritable_data_dir(tmp_path: Path) -> tuple[Path, list[str]]:
         return data, ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
     data.chmod(0o555)
     return data, []
-
-
+@SUBPROCESS
 def test_doctor_fails_the_data_check_with_a_hint_naming_the_setting(desk, tmp_path):
     import subprocess
 
@@ -307,8 +308,7 @@ def test_doctor_fails_the_data_check_with_a_hint_naming_the_setting(desk, tmp_pa
     assert "MEDIADESK_DATA_DIR" in hint
     ok = run_cli(["doctor", "--only", "data"], {**env, "MEDIADESK_DATA_DIR": str(tmp_path / "fresh")}, tmp_path)
     assert ok.returncode == 0 and "\ndata\tok\t" in ok.stdout, ok.stdout + ok.stderr
-
-
+@SUBPROCESS
 def test_a_worker_refuses_to_start_when_it_cannot_write_the_data_directory(desk, tmp_path):
     import subprocess
 
