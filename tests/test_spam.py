@@ -174,6 +174,55 @@ def test_a_list_post_that_talks_about_spam_is_list_mail_not_spam():
     assert spam.category == "spam", spam.explanation
 
 
+# --------------------------------------------------------------------------- unsolicited mail by its wording
+
+
+@pytest.mark.parametrize("subject, body", [
+    # An opt-out footer in the sender's words, under a sales pitch (en, fr, es, de, ar).
+    ("Lower your costs", "Our new office chairs ship this week at factory prices.\n\nIf you do not wish to receive "
+     "further offers, reply with \"remove\" in the subject line.\n"),
+    ("Nouvelle collection", "Découvrez nos fauteuils à prix exceptionnel, commandez en ligne.\n\nSi vous ne "
+     "souhaitez plus recevoir nos offres, cliquez ici.\n"),
+    ("Oferta de sillas", "Sillas de oficina a precio especial, haga clic aquí.\n\nSi no desea recibir más "
+     "mensajes, responda con BAJA.\n"),
+    ("Bürostühle", "Bürostühle jetzt bestellen, hier klicken.\n\nWenn Sie keine weiteren E-Mails erhalten "
+     "möchten, antworten Sie mit ABMELDEN.\n"),
+    ("عرض خاص", "كراسي مكتبية بسعر مميز، اضغط هنا للطلب.\n\nاذا كنت لا ترغب في استلام رسائلنا، لالغاء الاشتراك اضغط هنا.\n"),
+    # Advertising tags the law asks for on unsolicited mail (Korean, Japanese).
+    ("(광고) 여름 특가 안내", "최대 50% 할인! 지금 바로 확인하세요.\n수신거부를 원하시면 클릭하세요.\n"),
+    ("未承諾広告※夏のセール", "今だけ無料でお試しいただけます。\n配信停止はこちら。\n"),
+    # Penny-stock promotion, advance-fee fraud, money-making, cold export sales, search-engine listing.
+    ("Hot pick of the week", "ACME Corp (OTCBB: ACMX) - strong buy. Investor alert: sell target $2.50.\n"),
+    ("Business proposal", "I solicit your strictest confidentiality in this transaction. The sum of US$12,500,000 "
+     "belonged to my late client and needs a foreign account.\n"),
+    ("Financial freedom", "Receive a monthly check from home! Huge cash flow, no experience needed. "
+     "Click here to learn how.\n"),
+    ("Cooperation", "We are a leading manufacturer of cotton towels in China and glad to introduce our products "
+     "at competitive prices.\n"),
+    ("Your website", "Your site is not listed on some search engines. Give your website maximum exposure today "
+     "with our search engine submission.\n"),
+    ("Feeling fat?", "Lose weight fast with our fat burner, no prescription. Click here to order now.\n"),
+])
+def test_unsolicited_commercial_mail_is_spam(subject, body):
+    d = decide(eml(body, subject=subject, sender="offers@shop.example"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+
+
+@pytest.mark.parametrize("subject, body", [
+    # A journalist's question about money, photographs and a free event is an inquiry.
+    ("Question on the budget", "Dear press office,\n\nI am a reporter at the Daily Ledger. The council says the "
+     "museum will be free for residents and cost $12,500,000. Could you confirm the figure, and may we use the "
+     "photos of the opening? Deadline Friday.\n\nBest regards,\nSara Haddad\n"),
+    # A person asking to be taken off a press list is a request to us, not spam.
+    ("désinscription svp", "Bonjour,\n\nmerci de me retirer de votre liste de diffusion, je ne suis plus "
+     "journaliste.\n\nJean Martin\n"),
+    ("Please remove me", "Hello,\n\nI would like to opt out of your press list; I have left the paper.\n\nTom\n"),
+])
+def test_an_inquiry_that_mentions_money_or_opting_out_is_not_spam(subject, body):
+    d = decide(eml(body, subject=subject), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
+
+
 # --------------------------------------------------------------------------- spamd
 
 
