@@ -102,6 +102,37 @@ CATEGORY_CASES = [
     ("Partnership idea", "Hello, we place sponsored posts with do-follow links on news sites and would love to add "
      "yours to our network. We pay per link insertion.", "spam"),
     ("Контакты редакций", "Продаём базу журналистов и редакций Ближнего Востока, 15 000 контактов, недорого.", "spam"),
+    # Set E's classes, in words of their own: a price for coverage, a vendor's pitch, grievances,
+    # a clip from a spokesperson, footage asked for, a co-production, mail for someone else.
+    ("Interview request: profile of your director", "We would love to run an exclusive interview with your director "
+     "in our leaders issue. As this is a sponsored editorial feature, there is a production contribution of GBP 2,500.", "spam"),
+    ("Top 50 honourees", "Your director has been shortlisted by our editors for the Top 50 list. Packages:\n"
+     "  Listing and certificate ........ USD 900\n  Profile and trophy ........ USD 3,200", "spam"),
+    ("Интервью в ведущих СМИ", "Разместим интервью вашего руководителя в федеральных изданиях с гарантией публикации, "
+     "от 30 000 руб. за материал.", "spam"),
+    ("Basın kartı başvurusu", "Uluslararası basın kartı için başvurular açıldı. Kişi başı ücret 99 Euro.", "spam"),
+    ("Invitation to speak at the Global Security Summit", "We would be honoured to have your director deliver a keynote. "
+     "A speaker package (EUR 1,900) confirms the slot.", "spam"),
+    ("Live streaming for your press conferences", "Our platform streams your events with interpretation. Could we "
+     "book a quick demo next week?\n\nJames Porter\nAccount Executive, StreamDesk", "spam"),
+    ("Ihre Pressekonferenzen digital", "Testen Sie unsere Akkreditierungs-Software 14 Tage kostenlos.", "spam"),
+    ("Refused entry yesterday", "Although my accreditation was confirmed, I was refused entry to yesterday's press "
+     "conference. I would like an explanation.", "correction_complaint"),
+    ("طلب", "أرجو حذف بريدي من القائمة البريدية، لم أعد أعمل في الصحافة.", "correction_complaint"),
+    ("Didascalia errata", "Nella galleria fotografica la didascalia della foto 3 riporta un nome sbagliato: il nome "
+     "corretto è Marco Ferri. Potreste correggere?", "correction_complaint"),
+    ("Links in your release", "The links to the report and the video in today's release are broken. Could you fix "
+     "them?", "correction_complaint"),
+    ("Recorded clip for Friday", "Could we get a short recorded clip from a spokesperson answering two questions for our "
+     "Friday programme?", "interview_request"),
+    ("Footage", "Do you have any B-roll of the centre we could use for tonight's package?", "media_assets"),
+    ("A series together", "Rather than a single interview, we'd like to co-produce a six-part podcast series with your "
+     "experts. Who handles this kind of project?", "partnership_speaking"),
+    ("Votre réservation", "Nous vous confirmons votre réservation de 20 chambres ; merci de nous retourner le contrat "
+     "signé et l'acompte.", "general"),
+    ("شكر وتقدير", "أتقدم إليكم بخالص الشكر على حسن الاستقبال خلال زيارتنا للمركز.", "general"),
+    ("Kunjungan sekolah", "Saya guru di sebuah sekolah di Jakarta. Apakah siswa kami boleh berkunjung ke pusat Anda?",
+     "general"),
 ]
 
 
@@ -191,13 +222,14 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 # --------------------------------------------------------------------------- labelled sets
 
 
-@pytest.mark.parametrize("name, category, deadline", [("inquiries_a", 0.90, 0.90), ("inquiries_d", 0.98, 0.99)],
-                         ids=["set A", "set D"])
+@pytest.mark.parametrize("name, category, deadline", [("inquiries_a", 0.90, 0.90), ("inquiries_d", 0.98, 0.99),
+                                                     ("inquiries_e", 0.96, 0.99)],
+                         ids=["set A", "set D", "set E"])
 def test_tuning_sets(name, category, deadline):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
     read neither the rules nor the other sets) was at 81.9 % category, 90.0 % deadline and 3
-    invented deadlines before. Their figures say that the rules read their mail, not that they
+    invented deadlines before; set E (100, a fourth author) at 77 %, 92 % and 6. Their figures say that the rules read their mail, not that they
     generalise: sets B and C say that."""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
@@ -241,9 +273,10 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     assert result["rules_model_accuracy"] >= result["rules_accuracy"]
 
 
-@pytest.mark.parametrize("name, category, deadline, invented", [("inquiries_b", 0.74, 0.92, 2), ("inquiries_c", 0.78, 0.82, 6)])
+@pytest.mark.parametrize("name, category, deadline, invented", [("inquiries_b", 0.78, 0.94, 2), ("inquiries_c", 0.79, 0.86, 6),
+                                                               ("inquiries_f", 0.86, 0.95, 3)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
-    """Sets B and C were never read here (INQUIRIES.md): their aggregate figures are a floor that a
+    """Sets B, C and F were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything."""
     report = evaluate(labelled_set(name), settings=SETTINGS)

@@ -39,28 +39,28 @@ def _prepare(text: str) -> str:
 
 
 WEEKDAYS = {
-    0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|সোমবার",
-    1: r"tuesday|mardi|الثلاثاء|ثلاثاء|dienstag|martes|sal[ıi]|selasa|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
-    2: r"wednesday|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
-    3: r"thursday|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার",
-    4: r"friday|vendredi|الجمعه|جمعه|freitag|viernes|cuma(?!rtesi)|jumat|venerd[iì]|sexta-feira|vrijdag|শুক্রবার",
-    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|sabato|zaterdag|شنبه|শনিবার",
-    6: r"sunday|dimanche|الاحد|sonntag|domingo|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার",
+    0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|সোমবার",
+    1: r"tuesday|mardi|الثلاثاء|ثلاثاء|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
+    2: r"wednesday|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
+    3: r"thursday|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার",
+    4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার",
+    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|শনিবার",
+    6: r"sunday|dimanche|الاحد|sonntag|domingo|jumapili|воскресень[еяю]|niedziel[aęi]|s[öo]ndag(?:en)?|اتوار|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার",
 }
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
 MONTHS = {
-    1: r"january|jan|janvier|janv|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio",
-    2: r"february|feb|f[ée]vrier|f[ée]vr|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio",
-    3: r"march|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo",
-    4: r"april|apr|avril|ابريل|نيسان|افريل|abril|nisan|aprile",
-    5: r"may[ıi]s|may|mai|مايو|ايار|ماي|mayo|maggio|mei",
-    6: r"june|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno",
-    7: r"july|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|juli|julio|temmuz|luglio",
-    8: r"august|aug|ao[uû]t|اغسطس|اب|اوت|agosto|a[ğg]ustos|agustus",
-    9: r"september|sept|sep|septembre|سبتمبر|ايلول|septiembre|eyl[üu]l|settembre",
-    10: r"october|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre",
-    11: r"november|nov|novembre|نوفمبر|تشرين\s+الثاني|noviembre|kas[ıi]m|novembre",
-    12: r"december|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|dezember|diciembre|aral[ıi]k|desember|dicembre",
+    1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio",
+    2: r"february|feb|f[ée]vrier|f[ée]vr|fevereiro|февраля|lutego|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio",
+    3: r"march|mar[çc]o|marca|maart|марта|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo",
+    4: r"april|apr|avril|апреля|kwietnia|ابريل|نيسان|افريل|abril|nisan|aprile",
+    5: r"may[ıi]s|maio|maja|maj|мая|may|mai|مايو|ايار|ماي|mayo|maggio|mei",
+    6: r"june|junho|июня|czerwca|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno",
+    7: r"july|julho|июля|lipca|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|juli|julio|temmuz|luglio",
+    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|agosto|a[ğg]ustos|agustus",
+    9: r"september|setembro|сентября|wrze[śs]nia|sept|sep|septembre|سبتمبر|ايلول|septiembre|eyl[üu]l|settembre",
+    10: r"october|outubro|октября|pa[źz]dziernika|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre",
+    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|noviembre|kas[ıi]m|novembre",
+    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|dezember|diciembre|aral[ıi]k|desember|dicembre",
 }
 # Zone → (abbreviations, which count only in capitals: "ET" not "et"; names and phrases).
 ZONES = {
@@ -112,9 +112,9 @@ _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 # One date or time expression; the scanner joins neighbouring ones ("demain avant 14h").
 _TOKEN_RE = _re(
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|inside\s+of|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
-        r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
+        r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
-        r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas)(?![a-z]))"
+        r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -135,12 +135,12 @@ _TOKEN_RE = _re(
         r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
         r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
-        rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z]){_YEAR})"
+        rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d./]))"
         rf"|(?P<wd>{_WD})"
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
-        r"|(?P<th2>[012]?\d)\s*h\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
+        r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(_AR_HOURS) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
         r"(?:\s*(?P<ap4>صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
@@ -158,7 +158,7 @@ _TOKEN_RE = _re(
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
-within binnen innerhalb dentro in under inside dans d'ici sous en خلال في the end la fin نهايه اخر eod cob close today tonight this
+within binnen innerhalb dentro in under inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui ce cet cette اليوم الليله final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
 غدا غد الغد ظهر عصر نهار باكر weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
@@ -257,12 +257,13 @@ _JOIN_RE = _re(
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
+           r"|el\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر)\s+)*")
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي"
-        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|(?:nous\s+)?bouclons|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
@@ -278,21 +279,26 @@ _EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|e
 # as the time of something that happened, not a deadline.
 _HAPPENED_BEFORE_RE = _re(
     r"(?:\b(?:said|announced|published|posted|reported|released|issued|held|happened|occurred|tweeted|stated|claimed|"
-    r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast)\b(?:\s+[^\s.?!]+){0,2}"
+    r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?)\b(?:\s+[^\s.?!]+){0,2}"
     r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
-    r"|(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|وقع)(?:\s+\S+){0,2})\s+$"
+    r"|(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت)(?:\s+\S+){0,2})\s+$"
 )
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
-_EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز)\s")
+_EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز"
+                              r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
-_LOOSE_CUE_RE = _re(r"(?:deadline|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
+_LOOSE_CUE_RE = _re(r"(?:deadline|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edici[óo]n|fechamento|chiusura|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
 _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
-_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
+_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
 _POSSESSIVE_RE = _re(r"'s\b")
+# "happy to talk any time in the next two weeks": when the sender is free, not by when.
+_AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)\s+$")
+# Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
+_LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)?)" + _FILLER + r"$")}
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
 # hours, an event's days) is not a deadline.
 _RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
@@ -307,6 +313,7 @@ _ASKS_RE = _re(
         r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus"
         r"|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
         r"|جواب|ضرورت|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
+        r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -587,7 +594,11 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        strong = bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
+        if _AVAILABLE_RE.search(before):
+            continue
+        language_cue = _LANGUAGE_CUES.get(language or "")
+        strong = (bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
+                  or bool(language_cue and language_cue.search(before)))
         if not strong and "eod" in kinds and _COB_RE.search(inner):
             strong = True
         if not strong and "wiw" in kinds:
@@ -678,6 +689,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if not re.search(r"\d", phrase) and len(phrase) < 4:
                 continue
             at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
+            if not re.search(r"\d", phrase) and at > base + timedelta(days=14):
+                continue  # a month named alone ("novembro"): dateparser fills in a day of its own
             if base - timedelta(hours=1) <= at <= base + timedelta(days=400):
                 return Deadline(at=at, phrase=phrase, has_time=False)
     return None
