@@ -54,3 +54,47 @@ CASES = [
 def test_deadline_in_the_senders_language(language, text, expected):
     found = _deadline(text, MONDAY, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# Dates beside a request that are not its deadline: an event's days, a statement's date, when the
+# sender is away or free, when a programme airs or a piece is published (Monday 16 November, +03:00).
+MONDAY_RIYADH = datetime(2026, 11, 16, 10, 0, tzinfo=timezone(timedelta(hours=3)))
+NOT_DEADLINES = [
+ ("en", "Could you send me the figures? The conference takes place from 24 to 26 November in Riyadh."),
+ ("en", "I'm in Riyadh until Thursday, so could we meet to discuss the report?"),
+ ("en", "I am on leave until Monday 23 November but my colleague can help. Could you confirm the numbers?"),
+ ("en", "Our programme airs on Friday at 8pm. Would your spokesperson be available for an interview?"),
+ ("en", "Following your statement of 12 November, could you clarify the number of member states?"),
+ ("en", "We will publish the piece on Sunday. Could you comment on the new centre?"),
+ ("en", "Since 2019 the coalition has grown. Can you tell me how many countries joined this year?"),
+ ("en", "Please find attached the invitation for the forum on 25 November. We hope your director can speak."),
+ ("en", "The summit on 3 December will gather 40 ministers; we'd love you to join the panel."),
+ ("en", "Last Thursday's briefing was very useful. Could you share the slides?"),
+ ("en", "I'm free on Wednesday or Thursday afternoon for a call if that helps."),
+ ("en", "The report was released on 10 November. Is there an Arabic version?"),
+ ("fr", "La conférence aura lieu du 24 au 26 novembre à Riyad. Pourriez-vous nous envoyer le programme ?"),
+ ("fr", "Suite à votre communiqué du 12 novembre, pourriez-vous préciser le nombre de pays membres ?"),
+ ("fr", "Notre émission est diffusée vendredi à 20h. Votre porte-parole serait-il disponible ?"),
+ ("fr", "Je serai à Riyad jusqu'à jeudi : pourrions-nous nous rencontrer ?"),
+ ("fr", "Je suis en congé jusqu'au lundi 23 novembre mais ma collègue peut vous aider. Pouvez-vous confirmer les chiffres ?"),
+ ("fr", "L'article paraîtra dimanche. Pourriez-vous commenter ?"),
+ ("fr", "Je suis disponible mercredi ou jeudi après-midi pour un appel."),
+ ("fr", "Le forum du 25 novembre réunira 40 ministres ; nous serions ravis que votre directeur intervienne."),
+ ("ar", "يسعدنا دعوتكم للمشاركة في المنتدى الذي سيعقد يوم 25 نوفمبر في الرياض."),
+ ("ar", "بالإشارة إلى بيانكم الصادر بتاريخ 12 نوفمبر، نرجو توضيح عدد الدول الأعضاء."),
+ ("ar", "سيبث البرنامج يوم الجمعة الساعة الثامنة مساء، هل يمكن استضافة المتحدث الرسمي؟"),
+ ("ar", "سأكون في الرياض حتى يوم الخميس، هل يمكن أن نلتقي؟"),
+ ("ar", "أنا في إجازة حتى يوم الاثنين، ويمكن لزميلي مساعدتكم. هل يمكن تأكيد الأرقام؟"),
+ ("ar", "سننشر التقرير يوم الأحد، ونرجو تزويدنا بتعليقكم."),
+ ("ar", "منذ عام 2019 انضمت دول كثيرة للتحالف، كم عدد الدول هذا العام؟"),
+ ("ar", "أنا متاح يوم الأربعاء أو الخميس بعد الظهر لإجراء مكالمة."),
+ ("ar", "تقام الفعالية من 24 إلى 26 نوفمبر، نرجو إرسال البرنامج."),
+ ("en", "The exhibition runs until 30 November. Could you send us high-res photos of the stand?"),
+ ("en", "Applications for the fellowship close on 1 December; could you share this with your network?"),
+ ("en", "We met at the forum on Tuesday. Could you send the photos from the session?"),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES])
+def test_a_date_beside_a_request_is_not_its_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None

@@ -562,6 +562,8 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
 
 def _sentence(text: str, start: int, end: int) -> str:
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    if end > start and text[end - 1] == ".":
+        end -= 1  # "until 30 November." ends its sentence: the next one's question is not its own
     right = _SENTENCE_END.search(text, end)
     return text[left:right.start() if right else len(text)]
 
