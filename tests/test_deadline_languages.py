@@ -98,3 +98,54 @@ NOT_DEADLINES = [
 @pytest.mark.parametrize("language, text", NOT_DEADLINES, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES])
 def test_a_date_beside_a_request_is_not_its_deadline(language, text):
     assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+# How people in Arabic, English and French write a deadline (Monday 16 November 10:00, +03:00):
+# COB, "before our 7pm bulletin", dialect "بكرة", "قبل صلاة الجمعة", "الساعة 8 المسا".
+PHRASINGS = [
+ ("en", "Could you get back to me by COB today?", "2026-11-16"),
+ ("en", "We'd need your comment within 48 hours.", "2026-11-18"),
+ ("en", "Ideally before the weekend, if possible.", "2026-11-20"),  # an English sender's week ends on Friday
+ ("en", "A reply by the 18th would be perfect.", "2026-11-18"),
+ ("en", "Please respond by 9am New York time tomorrow.", "2026-11-17"),
+ ("en", "Our deadline is Wednesday 5pm GMT.", "2026-11-18"),
+ ("en", "Can you send it over before our 7pm bulletin?", "2026-11-16"),
+ ("en", "I'm filing tonight, so anything before 10pm helps.", "2026-11-16"),
+ ("en", "We need this end of day tomorrow at the latest.", "2026-11-17"),
+ ("en", "Could you confirm by Thursday noon Riyadh time?", "2026-11-19"),
+ ("en", "Would it be possible to have the photos by tomorrow morning?", "2026-11-17"),
+ ("en", "Please let me know no later than 20 November.", "2026-11-20"),
+ ("en", "We go live at 8 tonight; any statement before then would be great.", "2026-11-16"),
+ ("en", "Need it by Weds if at all possible.", "2026-11-18"),
+ ("en", "The piece runs Thursday, so I need answers by Wednesday evening.", "2026-11-18"),
+ ("en", "Could you reply within the next two days?", "2026-11-18"),
+ ("en", "I need to file by 4pm UK time.", "2026-11-16"),
+ ("fr", "Pourriez-vous me répondre au plus tard le 19 ?", "2026-11-19"),
+ ("fr", "Nous aurions besoin d'une réponse d'ici jeudi 15h.", "2026-11-19"),
+ ("fr", "Merci de me répondre avant demain midi, heure de Paris.", "2026-11-17"),
+ ("fr", "Une réponse sous 48 heures serait idéale.", "2026-11-18"),
+ ("fr", "Pouvez-vous nous faire parvenir les photos avant la fin de la semaine ?", "2026-11-20"),
+ ("fr", "Nous bouclons mercredi soir : votre réponse avant cela serait précieuse.", "2026-11-18"),
+ ("fr", "J'ai besoin de votre réaction aujourd'hui avant 18h.", "2026-11-16"),
+ ("fr", "Dans l'idéal, un retour d'ici la fin de journée.", "2026-11-16"),
+ ("fr", "Pourriez-vous confirmer votre présence au plus tard lundi prochain ?", "2026-11-23"),
+ ("fr", "Délai de réponse : vendredi 20 novembre.", "2026-11-20"),
+ ("ar", "نرجو الرد في موعد أقصاه يوم الخميس.", "2026-11-19"),
+ ("ar", "نحتاج التعليق خلال 48 ساعة.", "2026-11-18"),
+ ("ar", "يرجى تزويدنا بالمعلومات قبل نهاية الدوام اليوم.", "2026-11-16"),
+ ("ar", "نأمل الرد قبل الساعة الثالثة عصرا بتوقيت الرياض.", "2026-11-16"),
+ ("ar", "نرجو إرسال الصور بحلول يوم الأربعاء.", "2026-11-18"),
+ ("ar", "ممكن الرد قبل بكرة الظهر؟", "2026-11-17"),
+ ("ar", "نحتاج الرد قبل نهاية الأسبوع.", "2026-11-19"),
+ ("ar", "آخر موعد لاستلام الإجابات هو 20 نوفمبر.", "2026-11-20"),
+ ("ar", "نرجو التكرم بالرد قبل صلاة الجمعة.", "2026-11-20"),
+ ("ar", "بدنا الرد اليوم قبل الساعة 8 المسا.", "2026-11-16"),
+ ("ar", "نأمل موافاتنا بالرد حتى مساء الأربعاء.", "2026-11-18"),
+ ("ar", "نرجو الرد في أسرع وقت، وحد أقصى يوم الثلاثاء.", "2026-11-17"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", PHRASINGS, ids=[f"{c[0]}: {c[1][:40]}" for c in PHRASINGS])
+def test_deadline_phrasings_in_the_office_languages(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found

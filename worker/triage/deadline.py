@@ -40,14 +40,14 @@ def _prepare(text: str) -> str:
 
 WEEKDAYS = {
     0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|সোমবার",
-    1: r"tuesday|mardi|الثلاثاء|ثلاثاء|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
-    2: r"wednesday|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
-    3: r"thursday|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার",
+    1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
+    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
+    3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার",
     4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার",
     5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|শনিবার",
     6: r"sunday|dimanche|الاحد|sonntag|domingo|jumapili|воскресень[еяю]|niedziel[aęi]|s[öo]ndag(?:en)?|اتوار|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার",
 }
-_WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
+_WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "weds|wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
 MONTHS = {
     1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio",
     2: r"february|feb|f[ée]vrier|f[ée]vr|fevereiro|февраля|lutego|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio",
@@ -132,7 +132,7 @@ _TOKEN_RE = _re(
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد)"
-        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
+        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
         r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
@@ -143,7 +143,7 @@ _TOKEN_RE = _re(
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(_AR_HOURS) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
-        r"(?:\s*(?P<ap4>صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
+        r"(?:\s*(?P<ap4>المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|ليلا)"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
@@ -160,7 +160,7 @@ _TOKEN_RE = _re(
 _START_WORDS = """
 within binnen innerhalb dentro in under inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui ce cet cette اليوم الليله final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
-غدا غد الغد ظهر عصر نهار باكر weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
+غدا غد الغد ظهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
     "eastern", "new", "heure", "central", "pacific", "paris", "london", "uk", "riyadh", "saudi", "mecca", "makkah",
@@ -198,7 +198,7 @@ _ANCHOR_WORDS = sorted({s for w in [
     "sonu", "akhir", "конца",
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
     "المساء", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
-    "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "morgen", "ma[ñn]ana", "کل",
+    "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "بكره", "بكرا", "morgen", "ma[ñn]ana", "کل",
     "الساعه", "noon", "midday", "الظهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
 ] for s in _spellings(w)})
@@ -245,7 +245,7 @@ def _word_starts(text: str):
         for m in _WORD_START_RE.finditer(text, low, high):
             pos = m.start()
             for q in (pos, pos + 1) if text[pos] in _CLITICS else (pos,):
-                if text[q:q + 2] in _START_PREFIXES and _START_RE.match(text, q):
+                if (text[q:q + 2] in _START_PREFIXES or text[q] in _START_PREFIXES) and _START_RE.match(text, q):
                     yield q
 
 # The boundary that must precede a token: not inside a word or a number.
@@ -258,11 +258,11 @@ _JOIN_RE = _re(
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
-           r"|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر)\s+)*")
+           r"|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+)*")
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
-        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي"
+        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي"
         r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|(?:nous\s+)?bouclons|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
@@ -316,6 +316,8 @@ _ASKS_RE = _re(
         r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
+# "Ideally before the weekend, if possible": a wish that makes "before the weekend" a deadline.
+_WISH_RE = _re(r"\bif\s+(?:at\s+all\s+)?possible\b|\bideally\b|id[ée]alement|si\s+possible|اذا\s+امكن|ان\s+امكن|يفضل")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 _OTHER_CUE_WORDS = re.compile(
@@ -435,11 +437,11 @@ def _time_of(m: re.Match) -> time | None:
             minute = 30 if "نصف" in m.group("half4") else 15
         marker = (m.group(ap) or "").lower().replace(".", "") if ap else ""
         marker = marker.split()[-1] if marker.startswith("من ") else marker
-        if marker in ("pm", "مساء", "مساءا", "م", "عصرا", "ليلا", "عصر") and hour < 12:
+        if marker in ("pm", "مساء", "مساءا", "م", "عصرا", "ليلا", "عصر", "المساء", "المسا", "بالليل") and hour < 12:
             hour += 12
         elif marker == "ظهرا" and hour < 11:
             hour += 12
-        elif marker in ("am", "صباحا", "ص") and hour == 12:
+        elif marker in ("am", "صباحا", "ص", "الصبح", "الصباح") and hour == 12:
             hour = 0
         if h == "th4" and not marker and 1 <= hour <= 7:
             hour += 12  # "قبل الساعة ٣": nobody asks for an answer at three in the morning
@@ -610,7 +612,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if not strong and _WEAK_CUE_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
-        if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks:
+        if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
+                and not _WISH_RE.search(_sentence(prepared, start, end)):
             continue  # "before the weekend, the minister said…": when it happened, not by when
         loose = bool(_LOOSE_CUE_RE.search(before))
         if _RANGE_RE.search(before):
