@@ -96,3 +96,74 @@ CASES = [
 def test_category_in_other_words(subject, body, category):
     decision = decide(subject, body)
     assert decision.category == category, decision.explanation
+
+
+# The pairs triage confuses, in the office's three languages (a second round written here: 33 of
+# 47 right before the rules were fixed): a statement against an interview, figures against
+# curiosity, a complaint about a photo against a request for one, their conference against ours,
+# scams that read like business, thanks that mention an event.
+CASES_CONFUSABLE = [
+ # comment vs interview
+ ("Statement request", "Does the centre have a statement on yesterday's attack? We're updating our story.", "information_request"),
+ ("On the record?", "Would someone from your side go on the record for our radio package this afternoon?", "interview_request"),
+ ("Demande de réaction", "Nous préparons un article sur le rapport annuel. Avez-vous une réaction officielle ?", "information_request"),
+ ("Demande d'interview", "Serait-il possible d'interviewer le général pour notre magazine ?", "interview_request"),
+ ("طلب تصريح", "نرجو تزويدنا بتصريح رسمي حول الاجتماع الأخير لنشره في صحيفتنا.", "information_request"),
+ ("استضافة", "نود استضافة أحد خبرائكم في نشرة الأخبار المسائية على الهواء مباشرة.", "interview_request"),
+ ("ممكن مداخلة؟", "مساء الخير، ممكن مداخلة هاتفية مع المتحدث بكرة الصبح في البرنامج؟", "interview_request"),
+ # data vs curiosity
+ ("Numbers", "For a data piece we need the annual budget and staff numbers for 2024 and 2025.", "information_request"),
+ ("Just wondering", "Hi, just curious, how many countries are in the coalition? I saw it on TV.", "general"),
+ ("سؤال بسيط", "مرحبا، أنا طالب في الثانوية، كم عدد الدول الأعضاء في التحالف؟", "general"),
+ ("Question d'un citoyen", "Bonjour, je suis un simple citoyen et je me demande quel est le rôle exact du centre.", "general"),
+ # complaint vs asset
+ ("Your video", "The video on your YouTube channel shows our logo without permission. Please remove it.", "correction_complaint"),
+ ("Video request", "Could you send us the video of the closing ceremony for our evening news?", "media_assets"),
+ ("Photo", "La photo publiée sur votre site n'est pas celle de notre ambassadeur. Merci de la remplacer.", "correction_complaint"),
+ ("Photos de la cérémonie", "Pourriez-vous nous transmettre les photos de la cérémonie en haute définition ?", "media_assets"),
+ ("بخصوص الصورة", "نشرتم صورة لي دون إذني على حسابكم في تويتر، أرجو حذفها.", "correction_complaint"),
+ ("طلب صور", "نرجو تزويدنا بصور عالية الدقة من زيارة الوفد.", "media_assets"),
+ # their event vs our event
+ ("Speaker invitation", "We'd be honoured to have your director as a keynote speaker at our annual conference in Cairo.", "partnership_speaking"),
+ ("Attending your forum", "I'd like to attend your forum next week as a journalist. Is registration still open?", "event_accreditation"),
+ ("Invitation à notre colloque", "Nous avons le plaisir d'inviter un représentant du centre à intervenir lors de notre colloque à Rabat.", "partnership_speaking"),
+ ("Couverture", "Notre équipe souhaite couvrir la cérémonie d'ouverture. Quelle est la procédure d'accréditation ?", "event_accreditation"),
+ ("دعوة للمشاركة", "يسعدنا دعوة سعادتكم للمشاركة بورقة عمل في المؤتمر الدولي الذي تنظمه جامعتنا.", "partnership_speaking"),
+ ("حضور المؤتمر الصحفي", "نرغب بحضور المؤتمر الصحفي يوم الأحد، هل نحتاج إلى تسجيل مسبق؟", "event_accreditation"),
+ # spam disguises
+ ("Interview opportunity", "We are featuring leaders in our magazine. The publication package costs $1,500.", "spam"),
+ ("Press card", "Get your international press card in 48h. No experience needed. Only 99 EUR.", "spam"),
+ ("Your website", "I noticed your website is not ranking on Google. We can get you on page one.", "spam"),
+ ("Journalist list", "Buy our database of 25,000 journalists in the Middle East, updated monthly.", "spam"),
+ ("Action required", "Your mailbox storage is full. Click the link below to upgrade now or lose your messages.", "spam"),
+ ("Facture impayée", "Veuillez trouver ci-joint la facture impayée. Réglez sous 48 heures pour éviter des pénalités.", "spam"),
+ ("فرصة استثمارية", "استثمر الآن في العملات الرقمية واحصل على أرباح يومية مضمونة.", "spam"),
+ ("Business proposal", "I am a banker and I have a proposal to transfer $12.5 million to your account.", "spam"),
+ ("تغطية إعلامية مدفوعة", "نضمن لكم نشر أخباركم في 50 موقعاً إخبارياً مقابل 300 دولار.", "spam"),
+ # general misc
+ ("Wrong email", "Sorry, I think I sent my visa documents to the wrong address. Please ignore.", "general"),
+ ("Job application", "Please find attached my CV for any vacancy in your communications department.", "general"),
+ ("شكرا", "شكرا جزيلا على الدعوة الكريمة، كانت فعالية رائعة.", "general"),
+ ("Merci pour l'invitation", "Merci beaucoup pour l'invitation à la conférence, c'était très enrichissant.", "general"),
+ ("Stage", "Je suis étudiante en master de communication et je cherche un stage de fin d'études.", "general"),
+ # assets misc
+ ("Press kit", "Do you have a press kit for the new strategy? We'd like the logo and some photos.", "media_assets"),
+ ("Transcript", "Is there a transcript of the secretary-general's speech yesterday?", "media_assets"),
+ ("B-roll", "Any chance of getting B-roll from the exercise? Need it for tonight.", "media_assets"),
+ # accreditation misc
+ ("Press pass", "How can I get a press pass for the summit on the 24th?", "event_accreditation"),
+ ("Filming permit", "We need permission to film outside your headquarters on Thursday.", "event_accreditation"),
+ # partnership misc
+ ("Podcast partnership", "We'd like to partner with your centre on a podcast series about prevention.", "partnership_speaking"),
+ ("Tribune", "Seriez-vous intéressé par la publication d'une tribune de votre directeur dans notre journal ?", "partnership_speaking"),
+ # complaints misc
+ ("Unacceptable", "Your press officer hung up on me twice today. This is unacceptable.", "correction_complaint"),
+ ("Right of reply", "Your statement mentions our organisation unfairly. We request a right of reply.", "correction_complaint"),
+ ("تصحيح", "ورد في بيانكم أن الاجتماع عقد في جدة والصحيح أنه عقد في الرياض.", "correction_complaint"),
+]
+
+
+@pytest.mark.parametrize("subject, body, category", CASES_CONFUSABLE, ids=[f"{c[2]}: {c[0][:30]}" for c in CASES_CONFUSABLE])
+def test_confusable_categories(subject, body, category):
+    decision = decide(subject, body)
+    assert decision.category == category, decision.explanation

@@ -273,8 +273,8 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     assert result["rules_model_accuracy"] >= result["rules_accuracy"]
 
 
-@pytest.mark.parametrize("name, category, deadline, invented", [("inquiries_b", 0.78, 0.94, 2), ("inquiries_c", 0.79, 0.86, 6),
-                                                               ("inquiries_f", 0.86, 0.95, 3), ("inquiries_h", 0.85, 0.92, 1)])
+@pytest.mark.parametrize("name, category, deadline, invented", [("inquiries_b", 0.79, 0.94, 2), ("inquiries_c", 0.80, 0.86, 6),
+                                                               ("inquiries_f", 0.86, 0.95, 3), ("inquiries_h", 0.86, 0.92, 1)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Sets B, C, F and H were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
