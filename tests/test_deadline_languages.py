@@ -149,3 +149,21 @@ PHRASINGS = [
 def test_deadline_phrasings_in_the_office_languages(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# Set G's deadline classes, in other words (Monday 16 November 10:00, +03:00): a zone named as a
+# region, a dialect's "tonight" after the hour, a check to "close" on a weekday, "by then"
+# pointing back to a day; and a dialect's "today's" that names a thing.
+G_CLASSES = [
+    ("en", "Please send the answers by close of business Gulf time on Wednesday the 18th.", "2026-11-18"),
+    ("ar", "نحتاج التعليق قبل الساعة ١٠ الليلة لأن الخبر ينزل الساعة ١١.", "2026-11-16"),
+    ("fr", "Nous voudrions boucler notre article jeudi prochain.", "2026-11-19"),
+    ("en", "The pages are locked on Thursday, so if we could have the photos by then that would be great.", "2026-11-19"),
+    ("ar", "ممكن ترسلون لي البيان حق اليوم؟", None),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", G_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in G_CLASSES])
+def test_deadline_classes_of_set_g(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found

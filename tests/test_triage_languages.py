@@ -167,3 +167,33 @@ CASES_CONFUSABLE = [
 def test_confusable_categories(subject, body, category):
     decision = decide(subject, body)
     assert decision.category == category, decision.explanation
+
+
+# Set G's classes, in other words: a pupil preparing Model UN, a comment explicitly not an
+# interview, "come on live", an interview "on record" in a reply to a request for comment, an
+# SEO audit, an interview paid in crypto, a photo to be taken down in Egyptian Arabic, a Gulf
+# reporter wanting to attend, the release in Word, thanks for arranging an interview.
+CASES_G = [
+    ("MUN help", "Hi! I'm a sophomore at Westfield High School preparing a position paper for Model UN. What does the "
+     "coalition do and how many members are there?", "general"),
+    ("Réaction", "Je ne demande pas d'interview, simplement une réaction écrite de deux lignes sur le rapport.",
+     "information_request"),
+    ("Tonight", "We're leading the 9pm bulletin on the attack. Could your spokesman come on live, down the line from "
+     "Riyadh?", "interview_request"),
+    ("RE: Request for comment", "Thanks for the statement. My editor now wants a proper sit-down piece: would the director "
+     "be available for a 30-minute interview on record?", "interview_request"),
+    ("Website audit", "Your site has low ranking on Google: missing meta tags, low domain authority. We offer guaranteed "
+     "first page ranking.", "spam"),
+    ("Interview offer", "We'd love to interview your director for our crypto magazine. Publication package: 0.2 BTC.",
+     "spam"),
+    ("صورتي", "لقيت صورتي عندكم على فيسبوك من غير إذني، ياريت تشيلوها.", "correction_complaint"),
+    ("الفعالية", "ابي احضر الفعالية حقتكم الاسبوع الجاي كإعلامي، وش المطلوب عشان اتسجل؟", "event_accreditation"),
+    ("البيان", "ممكن ترسلون لي البيان الصحفي بصيغة وورد؟", "media_assets"),
+    ("Thank you", "Thank you for arranging the interview with the general yesterday. The piece is now online.", "general"),
+]
+
+
+@pytest.mark.parametrize("subject, body, category", CASES_G, ids=[f"{c[2]}: {c[0][:30]}" for c in CASES_G])
+def test_classes_of_set_g(subject, body, category):
+    decision = decide(subject, body)
+    assert decision.category == category, decision.explanation

@@ -223,13 +223,14 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 
 
 @pytest.mark.parametrize("name, category, deadline", [("inquiries_a", 0.90, 0.90), ("inquiries_d", 0.98, 0.99),
-                                                     ("inquiries_e", 0.96, 0.99)],
-                         ids=["set A", "set D", "set E"])
+                                                     ("inquiries_e", 0.96, 0.99), ("inquiries_g", 0.96, 0.99)],
+                         ids=["set A", "set D", "set E", "set G"])
 def test_tuning_sets(name, category, deadline):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
     read neither the rules nor the other sets) was at 81.9 % category, 90.0 % deadline and 3
-    invented deadlines before; set E (100, a fourth author) at 77 %, 92 % and 6. Their figures say that the rules read their mail, not that they
+    invented deadlines before; set E (100, a fourth author) at 77 %, 92 % and 6; set G (100, a fifth) at 76 %, 91 %
+    and 3. Their figures say that the rules read their mail, not that they
     generalise: sets B and C say that."""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
@@ -273,7 +274,7 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     assert result["rules_model_accuracy"] >= result["rules_accuracy"]
 
 
-@pytest.mark.parametrize("name, category, deadline, invented", [("inquiries_b", 0.79, 0.94, 2), ("inquiries_c", 0.80, 0.86, 6),
+@pytest.mark.parametrize("name, category, deadline, invented", [("inquiries_b", 0.81, 0.94, 2), ("inquiries_c", 0.83, 0.86, 5),
                                                                ("inquiries_f", 0.86, 0.95, 3), ("inquiries_h", 0.86, 0.92, 1)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Sets B, C, F and H were never read here (INQUIRIES.md): their aggregate figures are a floor that a

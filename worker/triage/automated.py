@@ -192,7 +192,8 @@ def detect_automated(
     if subject_hits and (ooo_score or inquiry_score < 6):
         return AutomatedVerdict("auto_reply", _terms("auto-reply", subject_hits, ooo_terms),
                                 confidence=0.95 if ooo_score else 0.85)
-    if ooo_score >= rules.auto_reply_body_threshold and inquiry_score < 4:
+    if ooo_score >= rules.auto_reply_body_threshold and inquiry_score < 4 and spam_score < SURE_SPAM_WORDING:
+        # ("This is an automated message" under "verify your mailbox now": phishing, not a reply.)
         return AutomatedVerdict("auto_reply", _terms("out-of-office", [], ooo_terms),
                                 confidence=min(0.95, 0.6 + 0.05 * ooo_score))
     if null_return:
@@ -210,7 +211,10 @@ def detect_automated(
     newsletter = len(newsletter_terms) >= 3 and spam_score < SURE_SPAM_WORDING + 2
     list_post = spam_score < LIST_SPAM_WORDING and is_list_post(h)
     if bulk_score >= 2 and (spam_score < SURE_SPAM_WORDING or newsletter or list_post):
-        personal = asks and inquiry_score >= 4 + max(0.0, bulk_score - 3) and len(newsletter_terms) <= 1
+        # A mailing tool's footer ("unsubscribe", "you are receiving this because") under a
+        # letter that asks us something clearly (an inquiry score of 6) is a person's use of the tool.
+        personal = asks and inquiry_score >= 4 + max(0.0, bulk_score - 3) and (
+            len(newsletter_terms) <= 1 or (len(newsletter_terms) <= 2 and inquiry_score >= 6 + max(0.0, bulk_score - 3)))
         if personal:
             return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
                                     bulk_score, newsletter_terms, rescued=True)

@@ -71,7 +71,7 @@ ZONES = {
     "Europe/Paris": ("CET|CEST", r"paris\s+time|heure\s+(?:de\s+paris|fran[çc]aise)|(?:بتوقيت|توقيت)\s+باريس"),
     "Europe/London": ("BST", r"london\s+time|uk\s+time|heure\s+de\s+londres"),
     "Asia/Riyadh": ("AST|KSA", r"riyadh\s+time|saudi\s+time|mecca\s+time|makkah\s+time|heure\s+(?:de\s+riyad|de\s+riyadh|saoudienne|de\s+la\s+mecque)|(?:بتوقيت|توقيت)\s+(?:الرياض|مكه|السعوديه|مكه\s+المكرمه)"),
-    "Asia/Dubai": ("GST", r"dubai\s+time|uae\s+time|(?:بتوقيت|توقيت)\s+(?:الامارات|ابوظبي|دبي)"),
+    "Asia/Dubai": ("GST", r"dubai\s+time|uae\s+time|gulf\s+(?:standard\s+)?time|heure\s+du\s+golfe|(?:بتوقيت|توقيت)\s+(?:الامارات|ابوظبي|دبي)"),
     "Africa/Cairo": ("EET", r"cairo\s+time|(?:بتوقيت|توقيت)\s+القاهره"),
 }
 
@@ -143,7 +143,7 @@ _TOKEN_RE = _re(
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(_AR_HOURS) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
-        r"(?:\s*(?P<ap4>المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
+        r"(?:\s*(?P<ap4>الليله|المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|ليلا)"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
@@ -164,7 +164,7 @@ aujourd'hui ce cet cette اليوم الليله final fim ende dienstschluss ei
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
     "eastern", "new", "heure", "central", "pacific", "paris", "london", "uk", "riyadh", "saudi", "mecca", "makkah",
-    "dubai", "uae", "cairo", "بتوقيت", "توقيت", "gmt", "utc", "غرينتش", "جرينتش", "غرينيتش",
+    "dubai", "uae", "gulf", "cairo", "بتوقيت", "توقيت", "gmt", "utc", "غرينتش", "جرينتش", "غرينيتش",
 ]
 _CALENDAR_WORDS = [w for table in (WEEKDAYS, MONTHS, _WEEKDAY_ABBR) for v in table.values() for w in re.split(r"\|", v)]
 
@@ -257,13 +257,13 @@ _JOIN_RE = _re(
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
-           r"|el\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
+           r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+)*")
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي"
-        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|(?:nous\s+)?bouclons|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
@@ -293,8 +293,10 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edic
 _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
-_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
+_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
 _POSSESSIVE_RE = _re(r"'s\b")
+# "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
+_AR_POSSESSIVE_RE = _re(r"(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت)\s+$")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)\s+$")
 # Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
@@ -437,7 +439,7 @@ def _time_of(m: re.Match) -> time | None:
             minute = 30 if "نصف" in m.group("half4") else 15
         marker = (m.group(ap) or "").lower().replace(".", "") if ap else ""
         marker = marker.split()[-1] if marker.startswith("من ") else marker
-        if marker in ("pm", "مساء", "مساءا", "م", "عصرا", "ليلا", "عصر", "المساء", "المسا", "بالليل") and hour < 12:
+        if marker in ("pm", "مساء", "مساءا", "م", "عصرا", "ليلا", "عصر", "المساء", "المسا", "بالليل", "الليله") and hour < 12:
             hour += 12
         elif marker == "ظهرا" and hour < 11:
             hour += 12
@@ -620,7 +622,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue
         if "ur_tomorrow" in kinds and not post:
             continue
-        if kinds <= {"today", "tomorrow", "wd", "time", "zone"} and _POSSESSIVE_RE.match(prepared, end):
+        if kinds <= {"today", "tomorrow", "wd", "time", "zone"} and (_POSSESSIVE_RE.match(prepared, end)
+                                                                   or _AR_POSSESSIVE_RE.search(before)):
             continue  # "today's statement", "tomorrow's edition": what, not by when
         if kinds <= {"today", "time", "zone"} and _HAPPENED_BEFORE_RE.search(before[-40:]) and not (strong or loose):
             continue  # "what your spokesman said today": when it happened
