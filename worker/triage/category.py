@@ -24,6 +24,9 @@ class CategoryScores:
     scores: dict[str, float]
     terms: dict[str, list[str]]
     media_identity: list[str]
+    # The patterns that matched, as (category or "media_identity", pattern, in the subject): the
+    # rules' evidence, which a learned model weighs pattern by pattern (``learning``).
+    hits: tuple[tuple[str, str, bool], ...] = ()
 
     @property
     def inquiry_score(self) -> float:
@@ -49,17 +52,22 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
     combined = combine(subject, text)
     in_subject_until = len(subject) if subject else -1
     present = LITERALS.present(combined)
+    hits: list[tuple[str, str, bool]] = []
     for category in SCORED_CATEGORIES:
         total = 0.0
         found: list[str] = []
         for rule in rules.categories[category].candidates(present):
             match = rule.search(combined, present)
             if match:
-                total += rule.weight * (rules.subject_weight if match.start() < in_subject_until else 1.0)
+                in_subject = match.start() < in_subject_until
+                total += rule.weight * (rules.subject_weight if in_subject else 1.0)
                 found.append(match.group(0).strip())
+                hits.append((category, rule.regex.pattern, in_subject))
         scores[category] = total
         terms[category] = found
-    media_terms = [t for _, t in rules.media_identity.matches(text, present)]
+    media = rules.media_identity.matches(text, present)
+    media_terms = [t for _, t in media]
+    hits.extend(("media_identity", r.regex.pattern, False) for r, _ in media)
     if media_terms:
         # A journalist's question is an information request, not a member of the public's:
         # the tilt is one pattern's weight however many press words the letter has.
@@ -74,7 +82,7 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
         scores["spam"] += 0.5
     # General is also the floor: below min_score nothing else is sure enough.
     scores["general"] = max(scores["general"], rules.min_score - 0.01)
-    return CategoryScores(scores, terms, media_terms)
+    return CategoryScores(scores, terms, media_terms, tuple(hits))
 
 
 __all__ = ["CategoryScores", "combine", "score_categories"]

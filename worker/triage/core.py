@@ -237,7 +237,7 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str],
 
         text = _model_text(msg, parts)
         # Automated detection stays with the rules: the model only weighs the human categories.
-        model_probs = {c: p for c, p in predict_proba(model, text, probs).items() if c in probs}
+        model_probs = {c: p for c, p in predict_proba(model, text, probs, scores=scores).items() if c in probs}
         if model_probs:
             weight = blend_weight(model)
             total = sum(model_probs.values()) or 1.0
