@@ -197,3 +197,30 @@ CASES_G = [
 def test_classes_of_set_g(subject, body, category):
     decision = decide(subject, body)
     assert decision.category == category, decision.explanation
+
+
+# People whose letters look like a machine's: a forwarded bounce with a request above it, an absence
+# in the subject over a request, "I'm out of the office today but we need your comment".
+HUMANS_LIKE_MACHINES = [
+    ("Fwd: Undelivered Mail Returned to Sender", "Hi, my message to your spokesperson bounced (see below). Could you pass "
+     "on our interview request?\n\n---------- Forwarded message ---------\nFrom: Mail Delivery System "
+     "<MAILER-DAEMON@tv.example>\nSubject: Undelivered Mail Returned to Sender\n\nThis is the mail system at host "
+     "tv.example. I'm sorry to have to inform you that your message could not be delivered."),
+    ("Absent du bureau jusqu'au 20 — question urgente", "Je serai absent du bureau jusqu'au 20, mais j'ai besoin d'une "
+     "réaction avant ce soir sur le communiqué."),
+    ("خارج المكتب", "انا خارج المكتب اليوم لكن نحتاج تعليقكم على الخبر قبل المساء لو سمحتم"),
+    ("Re: Out of Office: Interview request", "Hello, I received your out-of-office reply. Who else can help me?\n\n"
+     "> I am out of the office until 20 November with limited access to email."),
+]
+
+
+@pytest.mark.parametrize("subject, body", HUMANS_LIKE_MACHINES, ids=[c[0][:40] for c in HUMANS_LIKE_MACHINES])
+def test_a_person_who_mentions_absence_or_a_bounce_is_not_a_machine(subject, body):
+    decision = decide(subject, body)
+    assert decision.category != "automated", decision.explanation
+
+
+def test_an_out_of_office_reply_in_those_words_is_still_one():
+    decision = decide("Absent du bureau", "Je suis absent du bureau jusqu'au 20 novembre. Pour toute urgence, merci "
+                      "de contacter le service de presse. Je vous répondrai dès mon retour.")
+    assert (decision.category, decision.automated_kind) == ("automated", "auto_reply"), decision.explanation
