@@ -148,11 +148,22 @@ def upgrade(url: str, revision: str = "head") -> None:
 def pending_migrations(url: str) -> list[str]:
     """Revisions not yet applied to the database at ``url`` (empty when up to date; all of them
     for a SQLite file that does not exist, which is left uncreated)."""
+    from mediadesk.storage.heads import schema_heads
+
+    path = _sqlite_file(url) if url.startswith("sqlite") else None
+    if path is None or path.exists():
+        # Up to date, the common case, is read without importing Alembic (start-up time).
+        with engine_for(url).execution_options(**{READ_ONLY: True}).connect() as conn:  # no write lock
+            try:
+                current = {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+            except Exception:  # no version table yet: Alembic says what is pending below
+                current = set()
+        if current and current == schema_heads():
+            return []
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config(url))
-    path = _sqlite_file(url) if url.startswith("sqlite") else None
     if path is not None and not path.exists():  # every migration; and reading creates no file
         return [rev.revision for rev in script.walk_revisions()]
     with engine_for(url).execution_options(**{READ_ONLY: True}).connect() as conn:  # no write lock

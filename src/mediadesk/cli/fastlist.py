@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 
+from mediadesk.storage.heads import schema_heads
 from mediadesk.storage.statuses import OPEN_STATUSES
 
 DEFAULT_DATABASE_URL = "sqlite:///mediadesk.db"  # mediadesk.settings.Settings.database_url
@@ -90,23 +91,6 @@ def where() -> Where | None:
     except (KeyError, ValueError, OSError):
         return None  # the settings say what is wrong with it
     return Where(path=str(Path(path).resolve()), zone=zone)
-
-
-def schema_heads() -> set[str]:
-    """The head revisions of storage/migrations, read from the files (no Alembic import)."""
-    import mediadesk.storage
-
-    versions = Path(mediadesk.storage.__file__).resolve().parent / "migrations" / "versions"
-    revisions, parents = set(), set()
-    for file in versions.glob("*.py"):
-        text = file.read_text(encoding="utf-8")
-        revision = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
-        down = re.search(r"^down_revision\s*=\s*(.+)$", text, re.M)
-        if revision:
-            revisions.add(revision.group(1))
-        if down:
-            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
-    return revisions - parents
 
 
 def _stored(value: datetime) -> str:
