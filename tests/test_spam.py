@@ -223,6 +223,32 @@ def test_an_inquiry_that_mentions_money_or_opting_out_is_not_spam(subject, body)
     assert d.category not in KEPT_OUT, d.explanation
 
 
+# --------------------------------------------------------------------------- mail a mailer made
+
+
+def raw_mail(headers: str, body: str) -> bytes:
+    """A message written out by hand: the structures a client library would not produce."""
+    return ("From: Sender <offers@shop.example>\nTo: media@example.org\n"
+            f"Date: Mon, 01 Dec 2025 09:00:00 +0000\nMessage-ID: <{abs(hash(body))}@test>\n"
+            f"MIME-Version: 1.0\n{headers}\n\n{body}").encode("utf-8")
+
+
+def test_a_plain_text_part_that_is_an_html_document_is_read_as_html():
+    page = ("<HTML><BODY><FONT SIZE=2>LOWEST MORTGAGE RATES IN YEARS!<BR>\nWin a $30,000 mortgage just for trying!"
+            "<BR>\n<A HREF=\"http://rates.example.biz\">Visit our site today</A><BR>\nTo be removed from our list, "
+            "<A HREF=\"mailto:off@rates.example.biz\">click here</A></FONT></BODY></HTML>\n")
+    msg = parse_message(raw_mail("Subject: Rates\nContent-Type: text/plain; charset=us-ascii", page))
+    assert msg.html_only and "<" not in msg.text and "LOWEST MORTGAGE RATES" in msg.text
+    assert decide(raw_mail("Subject: Rates\nContent-Type: text/plain", page), UNTRUSTING).category == "spam"
+
+
+def test_a_message_that_is_one_named_html_part_has_that_body():
+    body = "<html><body><p>Could you confirm the opening date of the water plant?</p></body></html>\n"
+    msg = parse_message(raw_mail('Subject: Plant\nContent-Type: text/html; charset=us-ascii\n'
+                                 'Content-Disposition: inline; filename="message.html"', body))
+    assert "opening date" in msg.text and not msg.attachments
+
+
 # --------------------------------------------------------------------------- spamd
 
 
