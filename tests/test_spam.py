@@ -233,6 +233,41 @@ def raw_mail(headers: str, body: str) -> bytes:
             f"MIME-Version: 1.0\n{headers}\n\n{body}").encode("utf-8")
 
 
+def html_mail(html: str, subject: str = "Hello", sender: str = "offers@shop.example") -> bytes:
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = f"Sender <{sender}>"
+    msg["To"] = "media@example.org"
+    msg["Subject"] = subject
+    msg["Date"] = "Mon, 01 Dec 2025 09:00:00 +0000"
+    msg.set_content(html, subtype="html")
+    return msg.as_bytes()
+
+
+IMAGE_ONLY = ('<html><body><a href="http://deals.example.biz/go?id=93"><img src="http://deals.example.biz/o.gif">'
+              '</a><br>Click</body></html>')
+
+
+def test_html_with_an_image_link_and_hardly_a_word_is_spam():
+    d = decide(html_mail(IMAGE_ONLY, subject="You'll love this"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+    assert any("almost no text" in line for line in d.explanation)
+
+
+@pytest.mark.parametrize("html, subject", [
+    # A person's short HTML note with no link: nothing a mailer made.
+    ("<html><body><p>Thanks, see you Thursday!</p></body></html>", "Re: lunch"),
+    # An image link with an interview request in the subject: the subject asks.
+    (IMAGE_ONLY, "Interview request for our evening programme"),
+    # A journalist's HTML-only inquiry with links to her outlet.
+    ('<html><body><p>Dear press office,</p><p>I am a reporter at <a href="https://ledger.example">the Daily '
+     'Ledger</a>. Could you send me the figures on the new water plant, and when does it open?</p>'
+     '<p><img src="https://ledger.example/logo.png"> Sara Haddad</p></body></html>', "Water plant figures"),
+])
+def test_a_persons_html_mail_is_not_spam(html, subject):
+    d = decide(html_mail(html, subject=subject, sender="sara@ledger.example"), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
+
+
 def test_a_plain_text_part_that_is_an_html_document_is_read_as_html():
     page = ("<HTML><BODY><FONT SIZE=2>LOWEST MORTGAGE RATES IN YEARS!<BR>\nWin a $30,000 mortgage just for trying!"
             "<BR>\n<A HREF=\"http://rates.example.biz\">Visit our site today</A><BR>\nTo be removed from our list, "
@@ -247,6 +282,25 @@ def test_a_message_that_is_one_named_html_part_has_that_body():
     msg = parse_message(raw_mail('Subject: Plant\nContent-Type: text/html; charset=us-ascii\n'
                                  'Content-Disposition: inline; filename="message.html"', body))
     assert "opening date" in msg.text and not msg.attachments
+
+
+def test_an_undecodable_text_around_a_link_is_spam():
+    # Big5 read as Latin-1: what a mailer's wrong charset label shows a reader.
+    garbled = "大量商機 最新工商名錄 特價優惠 歡迎訂購".encode("big5").decode("latin-1")
+    body = f"{garbled}\n{garbled}\n{garbled}\n\nhttp://directory.example.tw\n"
+    d = decide(eml(body, subject="-1-167-", sender="sales@example.tw"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+    assert any("undecodable" in line for line in d.explanation)
+
+
+@pytest.mark.parametrize("body", [
+    # Chinese and French that decoded well are words, not noise.
+    "您好，我是《南方日报》的记者。请问新水厂什么时候开放？详情见 http://news.example.cn\n",
+    "Bonjour, à quelle date l'école rouvrira-t-elle après les fêtes ? Détails : https://école.example.fr\n",
+])
+def test_text_in_another_script_or_with_accents_is_readable(body):
+    d = decide(eml(body, subject="Question", sender="li@example.cn"), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
 
 
 # --------------------------------------------------------------------------- spamd
