@@ -303,6 +303,25 @@ def test_text_in_another_script_or_with_accents_is_readable(body):
     assert d.category not in KEPT_OUT, d.explanation
 
 
+def test_spam_wording_deep_in_a_long_pitch_or_below_a_rule_counts():
+    story = "It was the spring of 1979 and I was a tall, goofy kid in middle school. " * 25
+    deep = f"{story}\n\nThe secret costs only $49.97 and brings quick profits. Don't wait.\n\n{story}"
+    assert decide(eml(deep, subject="Wall Street's secret", sender="x@example.biz"), UNTRUSTING).category == "spam"
+    footer = ("Garden ornaments from the world's biggest whirligig maker: http://ornaments.example.com\n\n"
+              + "_" * 40 + "\nYou received this mailing because you are on our list. To be removed from our "
+              "list, reply with remove in the subject. Order now: only $19.95.\n")
+    assert decide(eml(footer, subject="Garden ornaments", sender="x@example.biz"), UNTRUSTING).category == "spam"
+
+
+def test_a_reply_that_quotes_a_spam_to_ask_about_it_is_not_spam():
+    body = ("Is this offer really from your ministry? I was asked to confirm my details.\n\nNadia, reporter\n\n"
+            "On Mon, 1 Dec 2025, Offers wrote:\n> Win a $30,000 mortgage! Only $19.95. Order now.\n"
+            "> To be removed from our list, reply with remove.\n")
+    d = decide(eml(body, subject="Re: is this genuine?", sender="nadia@paper.example",
+                   headers={"In-Reply-To": "<x@test>"}), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
+
+
 # --------------------------------------------------------------------------- spamd
 
 

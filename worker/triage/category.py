@@ -42,20 +42,30 @@ def combine(subject: str, text: str) -> str:
     return f"{subject}\n\n{text}" if subject else text
 
 
-def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
-    """Scores per category for normalised ``subject`` and ``text``."""
+def score_categories(rules: Rules, subject: str, text: str, spam_text: str | None = None) -> CategoryScores:
+    """Scores per category for normalised ``subject`` and ``text``.
+
+    ``spam_text``: a longer extract of the message (``text`` holds the head and tail of the
+    sender's words) in which spam wording is sought: a mailer's pitch and its opt-out sit
+    anywhere in the body, a request at its start.
+    """
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
     combined = combine(subject, text)
     in_subject_until = len(subject) if subject else -1
     present = LITERALS.present(combined)
     for category in SCORED_CATEGORIES:
+        searched, found_in = combined, present
+        if category == "spam" and spam_text is not None and len(spam_text) > len(text):
+            searched = combine(subject, spam_text)
+            found_in = LITERALS.present(searched)
         total = 0.0
         found: list[str] = []
-        for rule in rules.categories[category].candidates(present):
-            match = rule.search(combined, present)
+        for rule in rules.categories[category].candidates(found_in):
+            match = rule.search(searched, found_in)
             if match:
-                total += rule.weight * (rules.subject_weight if match.start() < in_subject_until else 1.0)
+                weight = rule.weight * (rules.subject_weight if match.start() < in_subject_until else 1.0)
+                total += weight
                 found.append(match.group(0).strip())
         scores[category] = total
         terms[category] = found

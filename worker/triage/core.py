@@ -176,8 +176,14 @@ def triage(
         # "CV.pdf", "carte_presse.pdf", "questions_interview.docx" say what the letter is about.
         request_n += "\n" + normalize(" ".join(re.sub(r"[_.\-]+", " ", n) for n in names))
 
+    wide_n = request_n
+    if parts.history and not parts.forwarded and not (msg.in_reply_to or msg.references
+                                                      or rules.human_reply_prefix.search(subject_n)):
+        # A message that answers none of ours quotes nothing: what follows its "____" rule or
+        # "--" line is its own footer, where a mailer puts its opt-out and its prices.
+        wide_n = normalize(head_and_tail(msg.text, 3_200, 1_200))
     request_n = head_and_tail(request_n)
-    scores = score_categories(rules, subject_n, request_n)
+    scores = score_categories(rules, subject_n, request_n, spam_text=wide_n)
     if msg.html_only and scores.scores["spam"] > 0:
         # A letter with no text part at all is rare from a person, common from a spammer: it
         # adds to spam wording already found, never makes spam alone.
