@@ -303,6 +303,22 @@ def test_text_in_another_script_or_with_accents_is_readable(body):
     assert d.category not in KEPT_OUT, d.explanation
 
 
+def test_a_pitch_whose_questions_outnumber_its_spam_words_is_spam():
+    body = ("Question?\n\nDo you want a different job? Do you want to be your own boss? Do you need extra "
+            "income? Does your current job seem to go nowhere?\n\nIf you answered yes to these questions, "
+            "we have the information you need. Click here to learn more.\n\nTo be removed from our list, "
+            "reply with remove.\n")
+    d = decide(eml(body, subject="Home reps wanted", sender="jobs@example.biz"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+
+
+def test_a_member_of_the_public_asking_about_a_loan_scheme_is_not_spam():
+    body = ("Hello,\n\nI read about the council's new small-business loan scheme. Who can apply? How much "
+            "information do I need to send, and are there questions on the form about my income?\n\nThanks,\nAmy\n")
+    d = decide(eml(body, subject="Loan scheme questions", sender="amy@example.net"), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
+
+
 def test_spam_wording_deep_in_a_long_pitch_or_below_a_rule_counts():
     story = "It was the spring of 1979 and I was a tall, goofy kid in middle school. " * 25
     deep = f"{story}\n\nThe secret costs only $49.97 and brings quick profits. Don't wait.\n\n{story}"

@@ -17,6 +17,11 @@ from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, SCORED_C
 TEMPERATURE = 2.0
 SURE_SPAM = 4.0
 SURE_GENERAL = 3.0
+# Spam wording (weights as if all in the body: "loan" in a subject is still one word) from
+# which an inquiry category's generic words (patterns of this weight or less) no longer count
+# for a sender who does not present as press.
+SPAM_WORDING = 4.0
+GENERIC_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
     """
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
+    weak: dict[str, float] = {}
+    unweighted: dict[str, float] = {}
     combined = combine(subject, text)
     in_subject_until = len(subject) if subject else -1
     present = LITERALS.present(combined)
@@ -59,16 +66,21 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
         if category == "spam" and spam_text is not None and len(spam_text) > len(text):
             searched = combine(subject, spam_text)
             found_in = LITERALS.present(searched)
-        total = 0.0
+        total = weak_total = plain_total = 0.0
         found: list[str] = []
         for rule in rules.categories[category].candidates(found_in):
             match = rule.search(searched, found_in)
             if match:
                 weight = rule.weight * (rules.subject_weight if match.start() < in_subject_until else 1.0)
                 total += weight
+                plain_total += rule.weight
+                if rule.weight <= GENERIC_WEIGHT:
+                    weak_total += weight
                 found.append(match.group(0).strip())
         scores[category] = total
         terms[category] = found
+        weak[category] = weak_total
+        unweighted[category] = plain_total
     media_terms = [t for _, t in rules.media_identity.matches(text, present)]
     if media_terms:
         # A journalist's question is an information request, not a member of the public's:
@@ -79,6 +91,14 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
     if scores["general"] >= SURE_GENERAL and not media_terms:
         # A student, an applicant or a citizen asking a question: their own words say so.
         scores["general"] += 0.5
+    if unweighted["spam"] >= SPAM_WORDING and not media_terms:
+        # A pitch asks its own questions ("Do you want to be your own boss?") and promises
+        # "information", "details", answers to "questions". From a sender with no press identity
+        # those generic words make no request of a press office: they do not outweigh spam
+        # wording. (They still rank the inquiry categories when spam does not win.)
+        specific = {c: scores[c] - weak[c] for c in INQUIRY_CATEGORIES}
+        if scores["spam"] > max(specific.values()):
+            scores.update(specific)
     if scores["spam"] >= SURE_SPAM:
         # Scams borrow the words of real requests ("images", "questions"): strong spam evidence wins a tie.
         scores["spam"] += 0.5
