@@ -338,6 +338,18 @@ def test_a_reply_that_quotes_a_spam_to_ask_about_it_is_not_spam():
     assert d.category not in KEPT_OUT, d.explanation
 
 
+@pytest.mark.parametrize("subject, body", [
+    ("Blessing people", "Hi there,\n\nI wanted to spread this good karma to you. My business was saved. Please "
+     "help spread this good karma around: http://blessing.example.com\n"),
+    ("Read to the end", "It costs $5 to join. Put your name at the top and move the others down: report #1 "
+     "to #2, and send it to 20 friends. Do not break the chain!\n"),
+    ("HELLO $NAME", "Dear $name,\n\nYour free report is waiting: click here to download it now.\n"),
+])
+def test_chain_letters_and_unfilled_templates_are_spam(subject, body):
+    d = decide(eml(body, subject=subject, sender="friend@example.net"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+
+
 # --------------------------------------------------------------------------- spamd
 
 
