@@ -223,6 +223,133 @@ def test_an_inquiry_that_mentions_money_or_opting_out_is_not_spam(subject, body)
     assert d.category not in KEPT_OUT, d.explanation
 
 
+# --------------------------------------------------------------------------- mail a mailer made
+
+
+def raw_mail(headers: str, body: str) -> bytes:
+    """A message written out by hand: the structures a client library would not produce."""
+    return ("From: Sender <offers@shop.example>\nTo: media@example.org\n"
+            f"Date: Mon, 01 Dec 2025 09:00:00 +0000\nMessage-ID: <{abs(hash(body))}@test>\n"
+            f"MIME-Version: 1.0\n{headers}\n\n{body}").encode("utf-8")
+
+
+def html_mail(html: str, subject: str = "Hello", sender: str = "offers@shop.example") -> bytes:
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = f"Sender <{sender}>"
+    msg["To"] = "media@example.org"
+    msg["Subject"] = subject
+    msg["Date"] = "Mon, 01 Dec 2025 09:00:00 +0000"
+    msg.set_content(html, subtype="html")
+    return msg.as_bytes()
+
+
+IMAGE_ONLY = ('<html><body><a href="http://deals.example.biz/go?id=93"><img src="http://deals.example.biz/o.gif">'
+              '</a><br>Click</body></html>')
+
+
+def test_html_with_an_image_link_and_hardly_a_word_is_spam():
+    d = decide(html_mail(IMAGE_ONLY, subject="You'll love this"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+    assert any("almost no text" in line for line in d.explanation)
+
+
+@pytest.mark.parametrize("html, subject", [
+    # A person's short HTML note with no link: nothing a mailer made.
+    ("<html><body><p>Thanks, see you Thursday!</p></body></html>", "Re: lunch"),
+    # An image link with an interview request in the subject: the subject asks.
+    (IMAGE_ONLY, "Interview request for our evening programme"),
+    # A journalist's HTML-only inquiry with links to her outlet.
+    ('<html><body><p>Dear press office,</p><p>I am a reporter at <a href="https://ledger.example">the Daily '
+     'Ledger</a>. Could you send me the figures on the new water plant, and when does it open?</p>'
+     '<p><img src="https://ledger.example/logo.png"> Sara Haddad</p></body></html>', "Water plant figures"),
+])
+def test_a_persons_html_mail_is_not_spam(html, subject):
+    d = decide(html_mail(html, subject=subject, sender="sara@ledger.example"), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
+
+
+def test_a_plain_text_part_that_is_an_html_document_is_read_as_html():
+    page = ("<HTML><BODY><FONT SIZE=2>LOWEST MORTGAGE RATES IN YEARS!<BR>\nWin a $30,000 mortgage just for trying!"
+            "<BR>\n<A HREF=\"http://rates.example.biz\">Visit our site today</A><BR>\nTo be removed from our list, "
+            "<A HREF=\"mailto:off@rates.example.biz\">click here</A></FONT></BODY></HTML>\n")
+    msg = parse_message(raw_mail("Subject: Rates\nContent-Type: text/plain; charset=us-ascii", page))
+    assert msg.html_only and "<" not in msg.text and "LOWEST MORTGAGE RATES" in msg.text
+    assert decide(raw_mail("Subject: Rates\nContent-Type: text/plain", page), UNTRUSTING).category == "spam"
+
+
+def test_a_message_that_is_one_named_html_part_has_that_body():
+    body = "<html><body><p>Could you confirm the opening date of the water plant?</p></body></html>\n"
+    msg = parse_message(raw_mail('Subject: Plant\nContent-Type: text/html; charset=us-ascii\n'
+                                 'Content-Disposition: inline; filename="message.html"', body))
+    assert "opening date" in msg.text and not msg.attachments
+
+
+def test_an_undecodable_text_around_a_link_is_spam():
+    # Big5 read as Latin-1: what a mailer's wrong charset label shows a reader.
+    garbled = "大量商機 最新工商名錄 特價優惠 歡迎訂購".encode("big5").decode("latin-1")
+    body = f"{garbled}\n{garbled}\n{garbled}\n\nhttp://directory.example.tw\n"
+    d = decide(eml(body, subject="-1-167-", sender="sales@example.tw"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+    assert any("undecodable" in line for line in d.explanation)
+
+
+@pytest.mark.parametrize("body", [
+    # Chinese and French that decoded well are words, not noise.
+    "您好，我是《南方日报》的记者。请问新水厂什么时候开放？详情见 http://news.example.cn\n",
+    "Bonjour, à quelle date l'école rouvrira-t-elle après les fêtes ? Détails : https://école.example.fr\n",
+])
+def test_text_in_another_script_or_with_accents_is_readable(body):
+    d = decide(eml(body, subject="Question", sender="li@example.cn"), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
+
+
+def test_a_pitch_whose_questions_outnumber_its_spam_words_is_spam():
+    body = ("Question?\n\nDo you want a different job? Do you want to be your own boss? Do you need extra "
+            "income? Does your current job seem to go nowhere?\n\nIf you answered yes to these questions, "
+            "we have the information you need. Click here to learn more.\n\nTo be removed from our list, "
+            "reply with remove.\n")
+    d = decide(eml(body, subject="Home reps wanted", sender="jobs@example.biz"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+
+
+def test_a_member_of_the_public_asking_about_a_loan_scheme_is_not_spam():
+    body = ("Hello,\n\nI read about the council's new small-business loan scheme. Who can apply? How much "
+            "information do I need to send, and are there questions on the form about my income?\n\nThanks,\nAmy\n")
+    d = decide(eml(body, subject="Loan scheme questions", sender="amy@example.net"), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
+
+
+def test_spam_wording_deep_in_a_long_pitch_or_below_a_rule_counts():
+    story = "It was the spring of 1979 and I was a tall, goofy kid in middle school. " * 25
+    deep = f"{story}\n\nThe secret costs only $49.97 and brings quick profits. Don't wait.\n\n{story}"
+    assert decide(eml(deep, subject="Wall Street's secret", sender="x@example.biz"), UNTRUSTING).category == "spam"
+    footer = ("Garden ornaments from the world's biggest whirligig maker: http://ornaments.example.com\n\n"
+              + "_" * 40 + "\nYou received this mailing because you are on our list. To be removed from our "
+              "list, reply with remove in the subject. Order now: only $19.95.\n")
+    assert decide(eml(footer, subject="Garden ornaments", sender="x@example.biz"), UNTRUSTING).category == "spam"
+
+
+def test_a_reply_that_quotes_a_spam_to_ask_about_it_is_not_spam():
+    body = ("Is this offer really from your ministry? I was asked to confirm my details.\n\nNadia, reporter\n\n"
+            "On Mon, 1 Dec 2025, Offers wrote:\n> Win a $30,000 mortgage! Only $19.95. Order now.\n"
+            "> To be removed from our list, reply with remove.\n")
+    d = decide(eml(body, subject="Re: is this genuine?", sender="nadia@paper.example",
+                   headers={"In-Reply-To": "<x@test>"}), UNTRUSTING)
+    assert d.category not in KEPT_OUT, d.explanation
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Blessing people", "Hi there,\n\nI wanted to spread this good karma to you. My business was saved. Please "
+     "help spread this good karma around: http://blessing.example.com\n"),
+    ("Read to the end", "It costs $5 to join. Put your name at the top and move the others down: report #1 "
+     "to #2, and send it to 20 friends. Do not break the chain!\n"),
+    ("HELLO $NAME", "Dear $name,\n\nYour free report is waiting: click here to download it now.\n"),
+])
+def test_chain_letters_and_unfilled_templates_are_spam(subject, body):
+    d = decide(eml(body, subject=subject, sender="friend@example.net"), UNTRUSTING)
+    assert d.category == "spam", d.explanation
+
+
 # --------------------------------------------------------------------------- spamd
 
 

@@ -86,6 +86,8 @@ class ParsedMessage:
     html_only: bool
     attachments: tuple[ParsedAttachment, ...]
     defects: tuple[str, ...] = field(default=())
+    # An HTML-only body's links and images on the web (not the ones it carries itself).
+    html_remote: int = 0
     # Raw bytes of attached messages (message/rfc822): a forward "as attachment" carries the
     # original inquiry, its sender and its Message-ID.
     attached_messages: tuple[bytes, ...] = field(default=())
@@ -355,6 +357,24 @@ def html_to_text(html: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
+
+
+_TAG_RE = re.compile(r"<(?:!doctype|/?(?:html|body|head|font|table|tr|td|div|p|br|a\s|img|center|b|span|meta)\b)"
+                     r"[^>]{0,500}>", re.IGNORECASE)
+# A link or an image that points to the web (a cid: image or a mailto: link is not fetched).
+_REMOTE_RE = re.compile(r"<(?:a|img|area|form)\s[^>]{0,500}?\b(?:href|src|action)\s*=\s*[\"']?\s*(?:https?:|www\.)",
+                        re.IGNORECASE)
+
+
+def _is_markup(text: str) -> bool:
+    """A text that is mostly HTML markup (tags, not words): an HTML document sent as plain text."""
+    sample = text[:20_000]
+    tags = _TAG_RE.findall(sample)
+    if len(tags) < 5:
+        return False
+    starts = sample.lstrip()[:200].lower()
+    return (starts.startswith(("<html", "<!doctype", "<head", "<body"))
+            or sum(map(len, tags)) >= 0.3 * len(sample.strip()))
 
 
 def _filename(part) -> str | None:
@@ -668,8 +688,12 @@ def parse_message(raw: bytes) -> ParsedMessage:
         except Exception:
             disposition = None
         filename = _filename(part)
-        if ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename:
-            (plain if ctype == "text/plain" else html).append(part_text(part))
+        # A message that is one text part is its body, even when its mailer named it a file.
+        body_part = part is msg and disposition != "attachment"
+        if ctype in ("text/plain", "text/html") and disposition != "attachment" and (not filename or body_part):
+            content = part_text(part)
+            # A "plain text" part that is an HTML document was written by a mailer: read what it shows.
+            (html if ctype == "text/html" or _is_markup(content) else plain).append(content)
         elif ctype.startswith("message/") or ctype in ("text/rfc822-headers",):
             # Report bodies (delivery-status, rfc822-headers) are kept as text for triage.
             plain.append(part_text(part)[:20_000])
@@ -687,8 +711,10 @@ def parse_message(raw: bytes) -> ParsedMessage:
 
     text = "\n\n".join(t for t in plain if t.strip())
     html_only = not text.strip() and bool(html)
+    html_remote = 0
     if html_only:
         text = "\n\n".join(html_to_text(h) for h in html)
+        html_remote = sum(len(_REMOTE_RE.findall(h[:200_000])) for h in html)
     text = text.replace("\x00", "").replace("\r\n", "\n")
 
     return ParsedMessage(
@@ -707,6 +733,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
         part_types=tuple(dict.fromkeys(containers + part_types)),
         text=text,
         html_only=html_only,
+        html_remote=html_remote,
         attachments=tuple(attachments),
         defects=tuple(dict.fromkeys(defects)),
         attached_messages=tuple(a for a in attached if a),

@@ -17,6 +17,11 @@ from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, SCORED_C
 TEMPERATURE = 2.0
 SURE_SPAM = 4.0
 SURE_GENERAL = 3.0
+# Spam wording (weights as if all in the body: "loan" in a subject is still one word) from
+# which an inquiry category's generic words (patterns of this weight or less) no longer count
+# for a sender who does not present as press.
+SPAM_WORDING = 4.0
+GENERIC_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -45,26 +50,43 @@ def combine(subject: str, text: str) -> str:
     return f"{subject}\n\n{text}" if subject else text
 
 
-def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
-    """Scores per category for normalised ``subject`` and ``text``."""
+def score_categories(rules: Rules, subject: str, text: str, spam_text: str | None = None) -> CategoryScores:
+    """Scores per category for normalised ``subject`` and ``text``.
+
+    ``spam_text``: a longer extract of the message (``text`` holds the head and tail of the
+    sender's words) in which spam wording is sought: a mailer's pitch and its opt-out sit
+    anywhere in the body, a request at its start.
+    """
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
+    weak: dict[str, float] = {}
+    unweighted: dict[str, float] = {}
     combined = combine(subject, text)
     in_subject_until = len(subject) if subject else -1
     present = LITERALS.present(combined)
     hits: list[tuple[str, str, bool]] = []
     for category in SCORED_CATEGORIES:
-        total = 0.0
+        searched, found_in = combined, present
+        if category == "spam" and spam_text is not None and len(spam_text) > len(text):
+            searched = combine(subject, spam_text)
+            found_in = LITERALS.present(searched)
+        total = weak_total = plain_total = 0.0
         found: list[str] = []
-        for rule in rules.categories[category].candidates(present):
-            match = rule.search(combined, present)
+        for rule in rules.categories[category].candidates(found_in):
+            match = rule.search(searched, found_in)
             if match:
                 in_subject = match.start() < in_subject_until
-                total += rule.weight * (rules.subject_weight if in_subject else 1.0)
+                weight = rule.weight * (rules.subject_weight if in_subject else 1.0)
+                total += weight
+                plain_total += rule.weight
+                if rule.weight <= GENERIC_WEIGHT:
+                    weak_total += weight
                 found.append(match.group(0).strip())
                 hits.append((category, rule.regex.pattern, in_subject))
         scores[category] = total
         terms[category] = found
+        weak[category] = weak_total
+        unweighted[category] = plain_total
     media = rules.media_identity.matches(text, present)
     media_terms = [t for _, t in media]
     hits.extend(("media_identity", r.regex.pattern, False) for r, _ in media)
@@ -77,6 +99,14 @@ def score_categories(rules: Rules, subject: str, text: str) -> CategoryScores:
     if scores["general"] >= SURE_GENERAL and not media_terms:
         # A student, an applicant or a citizen asking a question: their own words say so.
         scores["general"] += 0.5
+    if unweighted["spam"] >= SPAM_WORDING and not media_terms:
+        # A pitch asks its own questions ("Do you want to be your own boss?") and promises
+        # "information", "details", answers to "questions". From a sender with no press identity
+        # those generic words make no request of a press office: they do not outweigh spam
+        # wording. (They still rank the inquiry categories when spam does not win.)
+        specific = {c: scores[c] - weak[c] for c in INQUIRY_CATEGORIES}
+        if scores["spam"] > max(specific.values()):
+            scores.update(specific)
     if scores["spam"] >= SURE_SPAM:
         # Scams borrow the words of real requests ("images", "questions"): strong spam evidence wins a tie.
         scores["spam"] += 0.5

@@ -72,8 +72,46 @@ SURE_INQUIRY = 6.0
 FILTER_LIST_MARGIN = 5.0
 # What an HTML-only body adds to the spam score of a message that already has spam wording.
 HTML_ONLY_SPAM = 1.5
+# What a body that no person wrote as a letter adds to the spam score (when nothing asks us for
+# anything): enough to be spam alone.
+MACHINE_BODY_SPAM = 3.5
+# An HTML body with fewer letters than this shows an image or a link, not a letter.
+MIN_HTML_LETTERS = 40
+# The share of a text's characters that, unreadable, make it a mailer's.
+UNREADABLE_SHARE = 0.3
+# Replacement characters, control bytes, and the Latin-1 signs and letters that a double-byte
+# charset read as Latin-1 is made of (a Latin-script language uses some accents, not a third).
+_UNREADABLE_RE = re.compile(r"[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xa1-\xbf\xc0-\xff]")
+UNREADABLE = "(undecodable text)"
+_LINK_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 MAX_TEXT = 40_000
 AUTOMATED_CHARS = 6_000
+
+
+def _add_spam(scores, weight: float, term: str):
+    return dataclasses.replace(scores, scores={**scores.scores, "spam": scores.scores["spam"] + weight},
+                               terms={**scores.terms, "spam": [*scores.terms["spam"], term]})
+
+
+def _machine_body(msg: ParsedMessage, own: str) -> str | None:
+    """Why the body is a mailer's, not a person's letter, if it is.
+
+    * HTML with (almost) no visible words, links or images on the web and nothing attached:
+      the image or the link is the message (image-only spam, markup broken on purpose);
+    * text that is mostly undecodable (replacement characters, control bytes, a charset read
+      as another: GB2312 or Big5 shown as Latin-1) around a web link.
+    """
+    letters = len(_NON_LETTERS_RE.sub("", own))
+    if (msg.html_only and letters < MIN_HTML_LETTERS and msg.html_remote
+            and not any(a.filename for a in msg.attachments)):
+        return "(HTML with almost no text)"
+    sample = "".join(own[:4_000].split())
+    if (len(sample) >= 40 and _LINK_RE.search(own)
+            and len(_UNREADABLE_RE.findall(sample)) >= UNREADABLE_SHARE * len(sample)):
+        # A web address to go to, in a text nobody can read: what a mailer sends.
+        return UNREADABLE
+    return None
+
 
 def _office_tz(settings: Settings):
     try:
@@ -138,13 +176,24 @@ def triage(
         # "CV.pdf", "carte_presse.pdf", "questions_interview.docx" say what the letter is about.
         request_n += "\n" + normalize(" ".join(re.sub(r"[_.\-]+", " ", n) for n in names))
 
+    wide_n = request_n
+    if parts.history and not parts.forwarded and not (msg.in_reply_to or msg.references
+                                                      or rules.human_reply_prefix.search(subject_n)):
+        # A message that answers none of ours quotes nothing: what follows its "____" rule or
+        # "--" line is its own footer, where a mailer puts its opt-out and its prices.
+        wide_n = normalize(head_and_tail(msg.text, 3_200, 1_200))
     request_n = head_and_tail(request_n)
-    scores = score_categories(rules, subject_n, request_n)
+    scores = score_categories(rules, subject_n, request_n, spam_text=wide_n)
     if msg.html_only and scores.scores["spam"] > 0:
         # A letter with no text part at all is rare from a person, common from a spammer: it
         # adds to spam wording already found, never makes spam alone.
-        scores = dataclasses.replace(scores, scores={**scores.scores, "spam": scores.scores["spam"] + HTML_ONLY_SPAM},
-                                     terms={**scores.terms, "spam": [*scores.terms["spam"], "(HTML only)"]})
+        scores = _add_spam(scores, HTML_ONLY_SPAM, "(HTML only)")
+    machine = _machine_body(msg, parts.own or msg.text)
+    if machine and (machine == UNREADABLE or scores.inquiry_score < rules.min_score):
+        # What a mailer made and no person wrote as a letter: spam, unless (for an HTML body
+        # with hardly a word) the subject asks us for something; readable words in an
+        # undecodable text still compete with it.
+        scores = _add_spam(scores, MACHINE_BODY_SPAM, machine)
     combined = combine(subject_n, request_n)
     present = LITERALS.present(combined)  # remembered from scoring; holds request_n's words too
     asks = bool(rules.request_cues.matches(request_n, present))
