@@ -266,6 +266,7 @@ def test_corrections_improve_triage_on_mail_the_rules_have_not_seen():
     assert cross_validate(folders, settings=settings)["rules_model_accuracy"] == result["rules_model_accuracy"]
 
 
+@pytest.mark.slow  # five folds, each fitted and calibrated: six seconds
 def test_learning_never_hurts_the_current_rules_on_set_a():
     folder = labelled_set("inquiries_a")
     result = cross_validate(folder, settings=SETTINGS)
