@@ -224,3 +224,11 @@ def test_an_out_of_office_reply_in_those_words_is_still_one():
     decision = decide("Absent du bureau", "Je suis absent du bureau jusqu'au 20 novembre. Pour toute urgence, merci "
                       "de contacter le service de presse. Je vous répondrai dès mon retour.")
     assert (decision.category, decision.automated_kind) == ("automated", "auto_reply"), decision.explanation
+
+
+def test_a_spam_word_inside_another_word_is_not_spam_wording():
+    # "seo" (search-engine optimisation) inside the Malay "seorang" (a person) and in "Seoul".
+    decision = decide("Permohonan temu bual", "Kami ingin menjemput seorang jurucakap untuk temu bual secara "
+                      "langsung dari Seoul. Saya penerbit rancangan di saluran TV kami.")
+    assert decision.category == "interview_request", decision.explanation
+    assert not any("seo" in line.split("matched")[-1] for line in decision.explanation if "spam" in line)
