@@ -167,3 +167,37 @@ G_CLASSES = [
 def test_deadline_classes_of_set_g(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# A second round of dates beside a request (4 of 22 were taken for deadlines before): how long the
+# sender is away ("travelling until Friday", "en déplacement jusqu'à mercredi", "مسافر حتى يوم
+# الجمعة"), and a day that names an event in Arabic ("صور حفل اليوم").
+NOT_DEADLINES_2 = [
+ ("en", "We interviewed your colleague on Thursday and would like a follow-up. Could you send the transcript?"),
+ ("en", "The article will appear in Sunday's edition. Could you send a photo of the director?"),
+ ("en", "The conference is on Wednesday 18 November. Can one of your experts speak on the panel?"),
+ ("en", "I will be travelling until Friday; please reply by email rather than phone."),
+ ("en", "We aired the segment last night. Thanks again for your help; could you share it on your channels?"),
+ ("en", "Our magazine comes out monthly, on the 1st. Could we feature your new programme?"),
+ ("en", "The webinar is scheduled for 10 December at 3pm GMT. Would your director join as a speaker?"),
+ ("en", "I'm available tomorrow afternoon for a call, if that suits you. Could you confirm the figures?"),
+ ("en", "Your statement of Monday mentioned 40 countries. Could you clarify?"),
+ ("en", "Could you send the photos from today's ceremony?"),
+ ("fr", "L'émission sera diffusée jeudi soir. Pourriez-vous nous envoyer des images ?"),
+ ("fr", "Le colloque se tiendra le 10 décembre à Rabat. Votre directeur pourrait-il intervenir ?"),
+ ("fr", "Je suis en déplacement jusqu'à mercredi ; merci de répondre par courriel."),
+ ("fr", "Pourriez-vous nous transmettre les photos de la cérémonie d'aujourd'hui ?"),
+ ("fr", "Suite à la conférence de presse de mardi, pourriez-vous préciser les chiffres ?"),
+ ("fr", "Notre magazine paraît le 1er de chaque mois. Pourrions-nous présenter votre programme ?"),
+ ("ar", "سيعقد المؤتمر يوم الأربعاء 18 نوفمبر، نرجو مشاركة أحد خبرائكم في الجلسة."),
+ ("ar", "نشرنا التقرير يوم الخميس الماضي، ونرجو تزويدنا بتعليقكم على ردود الفعل."),
+ ("ar", "أنا مسافر حتى يوم الجمعة، أرجو الرد عبر البريد."),
+ ("ar", "نرجو تزويدنا بصور حفل اليوم."),
+ ("ar", "البرنامج يبث كل يوم خميس الساعة التاسعة مساء، ونود استضافة المتحدث الرسمي."),
+ ("ar", "بالإشارة إلى المؤتمر الصحفي يوم الثلاثاء، نرجو توضيح الأرقام."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_2, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_2])
+def test_a_date_beside_a_request_is_not_its_deadline_second_round(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None

@@ -296,7 +296,11 @@ _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
 _POSSESSIVE_RE = _re(r"'s\b")
 # "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
-_AR_POSSESSIVE_RE = _re(r"(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت)\s+$")
+_AR_POSSESSIVE_RE = _re(r"(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|(?:ال)?(?:حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين))\s+$")
+# "I will be travelling until Friday; please reply by email": how long the sender is away, not by when.
+_AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office)"
+               r"|\bje\s+(?:suis|serai)\s+(?:en\s+d[ée]placement|absente?|en\s+cong[ée]s?|en\s+mission|en\s+voyage)"
+               r"|(?:انا\s+)?(?:مسافر|مسافره|في\s+اجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)\s+$")
 # Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
@@ -611,7 +615,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             strong = asks  # "a reply within this week", "الرد خلال الأسبوع الجاري"
         if not strong and kinds & {"dm", "md", "num", "wd", "dayonly"}:
             strong = bool(_BEFORE_THEN_RE.match(prepared, end))
-        if not strong and _WEAK_CUE_RE.search(before):
+        if not strong and _WEAK_CUE_RE.search(before) and not _AWAY_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
         if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
