@@ -142,6 +142,36 @@ def test_a_journalist_writing_through_a_mailing_service_stays_human():
     assert d.category not in KEPT_OUT
 
 
+MAILCHIMP = {"X-Mailer": "MailChimp Mailer - **CID5f2e91**", "X-Mc-User": "5f2e91aa0c", "Precedence": "bulk",
+             "List-Unsubscribe": "<https://example.us21.list-manage.com/unsubscribe?u=5f2e&id=91aa>"}
+FOOTER = "\n\nYou are receiving this email because you were added to our contacts.\nUnsubscribe | Update preferences\n"
+
+
+@pytest.mark.parametrize("subject, body, category", [
+    ("Co-producing explainers with your office",
+     "Dear press team,\n\nWe run a podcast network for students across the Gulf and would love to work with your "
+     "office on a short series about online recruitment. Could we set up a call with someone from your team?\n\n"
+     "Best,\nLeila Haddad\nHead of partnerships, Campus Waves", "partnership_speaking"),
+    ("Question sur votre rapport annuel",
+     "Bonjour,\n\nJe suis journaliste à La Gazette du Sahel. Pourriez-vous me confirmer le nombre de pays membres "
+     "cités dans votre rapport annuel ?\n\nCordialement,\nAwa Diallo", "information_request"),
+])
+def test_a_person_writing_through_every_header_of_a_mailing_service_stays_human(subject, body, category):
+    # Mailchimp adds its whole set of headers and a footer to a one-off letter too; one more
+    # header of the same service is no more evidence of a newsletter.
+    d = decide(eml(body + FOOTER, subject=subject, sender="hello@campus.example", headers=MAILCHIMP))
+    assert d.category == category, d.explanation
+
+
+def test_a_newsletter_with_the_same_headers_stays_bulk():
+    newsletter = ("In this issue: five stories from our readers, the month's best podcasts and our reading list.\n\n"
+                  "Read more on our website. View this email in your browser. Forward to a friend.\n\n"
+                  "Could you spare two minutes for our reader survey? Tell us what you think." + FOOTER)
+    d = decide(eml(newsletter, subject="Campus Waves monthly: November", sender="hello@campus.example",
+                   headers=MAILCHIMP))
+    assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
+
+
 @pytest.mark.parametrize("sender, headers, body", [
     ("notifications@github.com", {"X-GitHub-Reason": "mention"},
      "@press-team mentioned you on issue #42: Please update the press kit link.\n\nReply to this email directly or view it on GitHub."),

@@ -54,6 +54,10 @@ _ESP_DOMAIN = re.compile(
     r"constantcontact\.com|exacttarget\.com|hubspotemail\.net|mktomail\.com|emsend\d*\.com|bounce\.[\w.-]+)$",
     re.IGNORECASE,
 )
+# Newsletter wording that is a mailing tool's footer, which it adds to every message it sends.
+_FOOTER_TERM = re.compile(
+    r"unsubscri|opt[- ]out|preferences|subscription|receiv|subscribed|signed\s+up|abonn|d[ée]sinscri|d[ée]sabonn|recevez|"
+    r"abbestellen|abmelden|baja|suscripci|الاشتراك|لاشتراك|تصل|وصلت|القائمه\s+البريديه", re.IGNORECASE)
 _MACHINE_ACCOUNTS = {
     "www-data", "apache", "nobody", "daemon", "cron", "jenkins", "git", "svn", "httpd", "nginx", "wordpress",
     # Monitoring and issue trackers write from these; people do not.
@@ -225,8 +229,16 @@ def detect_automated(
     if bulk_score >= 2 and (spam_score < SURE_SPAM_WORDING or newsletter or list_post):
         # A mailing tool's footer ("unsubscribe", "you are receiving this because") under a
         # letter that asks us something clearly (an inquiry score of 6) is a person's use of the tool.
-        personal = asks and inquiry_score >= 4 + max(0.0, bulk_score - 3) and (
-            len(newsletter_terms) <= 1 or (len(newsletter_terms) <= 2 and inquiry_score >= 6 + max(0.0, bulk_score - 3)))
+        # A mailing service's headers come together (X-Mc-User, List-Unsubscribe, Precedence:
+        # bulk, its X-Mailer): past the first few they say the same thing once more, so they
+        # raise the bar a little. A discussion list's post is list mail however it is worded.
+        headers = max(0.0, bulk_score - 3) if is_list_post(h) else min(1.0, max(0.0, bulk_score - 3))
+        # The tool's own footer ("unsubscribe", "you are receiving this because") is one piece
+        # of evidence however many of its phrases it has: a one-off letter carries it too.
+        content = [t for t in newsletter_terms if not _FOOTER_TERM.search(t)]
+        terms = len(content) + (len(content) < len(newsletter_terms))
+        personal = asks and inquiry_score >= 4 + headers and (
+            terms <= 1 or (terms <= 2 and inquiry_score >= 6 + headers))
         if personal:
             return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
                                     bulk_score, newsletter_terms, rescued=True)
