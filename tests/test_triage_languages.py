@@ -9,26 +9,17 @@ against the rules as they were: 40 of 49 right; the rules were then fixed as cla
 
 from __future__ import annotations
 
-from email.message import EmailMessage
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from mediadesk.settings import load_settings
-from mediadesk.worker.parsing import parse_message
-from mediadesk.worker.triage import triage
+from harness import written
 
-SETTINGS = load_settings(_env_file=None)
+SENT = datetime(2026, 11, 16, 10, 0, tzinfo=timezone(timedelta(hours=3)))  # a Monday morning
 
 
 def decide(subject: str, body: str):
-    m = EmailMessage()
-    m["From"] = "Sam <sam@example.org>"
-    m["To"] = "media@imctc.org"
-    m["Subject"] = subject
-    m["Date"] = "Mon, 16 Nov 2026 10:00:00 +0300"
-    m["Message-ID"] = "<probe@example.org>"
-    m.set_content(body)
-    return triage(parse_message(m.as_bytes()), settings=SETTINGS)
+    return written.decide(subject, body, sent=SENT)
 
 
 CASES = [
@@ -234,7 +225,7 @@ def test_a_spam_word_inside_another_word_is_not_spam_wording():
 
     body = ("Kami ingin menjemput seorang jurucakap untuk temu bual secara langsung dari Seoul. Saya penerbit "
             "rancangan di saluran TV kami.")
-    scores = score_categories(load_rules(SETTINGS.rules_file), normalize("Permohonan temu bual"), normalize(body))
+    scores = score_categories(load_rules(written.SETTINGS.rules_file), normalize("Permohonan temu bual"), normalize(body))
     assert scores.terms["spam"] == [], scores.terms["spam"]
     assert decide("Permohonan temu bual", body).category == "interview_request"
 

@@ -17,15 +17,12 @@ The figures are printed (run with -s to see them).
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from email.message import EmailMessage
-from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
 
+from harness import written
 from mediadesk.settings import load_settings
-from mediadesk.worker.parsing import parse_message
-from mediadesk.worker.triage import triage
 from mediadesk.worker.triage.deadline import find_deadline
 from mediadesk.worker.triage.evaluate import cross_validate, evaluate
 
@@ -46,11 +43,7 @@ def labelled_set(name: str) -> Path:
 
 
 def decide(subject: str, body: str):
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@office.example", subject
-    msg["Date"] = format_datetime(SENT)
-    msg.set_content(body)
-    return triage(parse_message(msg.as_bytes()), settings=SETTINGS)
+    return written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>")
 
 
 # --------------------------------------------------------------------------- categories
