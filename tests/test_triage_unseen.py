@@ -7,9 +7,9 @@
   category ≥ 0.90, deadline ≥ 0.90, no invented deadline; the development set stays at 100 %.
 * Set D (a tuning set by an author who never read the rules): its figures pinned where tuning
   left them (category ≥ 0.96, deadline ≥ 0.99, no invented deadline).
-* Learning from corrections helps: cross-validated on dev + set A with the rules as they were
+* Learning from corrections helps: cross-validated on dev + sets A, D, E with the rules as they were
   before set A was read (``tests/data/rules_before_set_a.yaml``: its mail unseen by them), the
-  rules + a model fitted on the other folds' corrections classify more right than the rules.
+  rules + a model fitted on the other folds' corrections classify at least two points more right than the rules.
 
 The figures are printed (run with -s to see them).
 """
@@ -245,16 +245,19 @@ def test_dev_set_stays_exact():
     assert report.deadline_invented == []
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # five folds over 415 messages, each fitted and calibrated: about 20 s
 def test_corrections_improve_triage_on_mail_the_rules_have_not_seen():
-    folder = labelled_set("inquiries_a")
-    folders = [folder] + ([DEV] if (DEV / "labels.json").exists() else [])
+    """The rules as they were before set A was read have seen none of sets A, D, E or the
+    development set: on those 415 messages, five folds of about 330 corrections each. (Over
+    set A and the development set alone, 155 messages, the gain is within one message.)"""
+    folders = [labelled_set(name) for name in ("inquiries_a", "inquiries_d", "inquiries_e")]
+    folders += [DEV] if (DEV / "labels.json").exists() else []
     settings = load_settings(_env_file=None, rules_file=str(RULES_BEFORE_SET_A))
     result = cross_validate(folders, settings=settings)
     print(f"\ncross-validation, rules before set A, {result['messages']} messages ({result['corrections']} corrections "
           f"per fold): rules {result['rules_accuracy']:.1%}, rules + model {result['rules_model_accuracy']:.1%}, "
           f"model alone {result['model_alone_accuracy']:.1%}; weights {[f['weight'] for f in result['folds']]}")
-    assert result["rules_model_accuracy"] > result["rules_accuracy"]
+    assert result["rules_model_accuracy"] >= result["rules_accuracy"] + 0.02
     # Deterministic: the folds are seeded and so is the calibration inside each.
     assert cross_validate(folders, settings=settings)["rules_model_accuracy"] == result["rules_model_accuracy"]
 

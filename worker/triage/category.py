@@ -97,8 +97,11 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
         scores["information_request"] += tilt
         scores["general"] = max(0.0, scores["general"] - tilt)
     if scores["general"] >= SURE_GENERAL and not media_terms:
-        # A student, an applicant or a citizen asking a question: their own words say so.
+        # A student, an applicant or a citizen asking a question: their own words say so. Their
+        # question marks and "could you tell me" ask as a journalist's would; only what they
+        # ask for specifically makes it an information request.
         scores["general"] += 0.5
+        scores["information_request"] -= weak["information_request"]
     if unweighted["spam"] >= SPAM_WORDING and not media_terms:
         # A pitch asks its own questions ("Do you want to be your own boss?") and promises
         # "information", "details", answers to "questions". From a sender with no press identity
@@ -107,6 +110,10 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
         specific = {c: scores[c] - weak[c] for c in INQUIRY_CATEGORIES}
         if scores["spam"] > max(specific.values()):
             scores.update(specific)
+    if scores["correction_complaint"] >= SURE_GENERAL:
+        # A grievance names what it is about (the photo, the interview it was promised, the
+        # figure): at a tie with that thing's category, the grievance is the message.
+        scores["correction_complaint"] += 0.25
     if scores["spam"] >= SURE_SPAM:
         # Scams borrow the words of real requests ("images", "questions"): strong spam evidence wins a tie.
         scores["spam"] += 0.5
