@@ -201,3 +201,27 @@ NOT_DEADLINES_2 = [
 @pytest.mark.parametrize("language, text", NOT_DEADLINES_2, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_2])
 def test_a_date_beside_a_request_is_not_its_deadline_second_round(language, text):
     assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+# Set J's classes, in words written here (3 of 10 found before): a newsroom's bulletin hour
+# ("before our 6 o'clock bulletin", "قبل نشرة الساعة السادسة"), Egyptian "النهارده" and Gulf
+# "ضروري اليوم", an appearance on air tonight, "the 20th of this month", a formal request "within
+# 48 hours", COB on a weekday, and "by then" pointing back to the end of the month.
+J_CLASSES = [
+    ("en", "Any chance of the clip? We need it before our 6 o'clock bulletin.", "2026-11-16"),
+    ("ar", "نحتاج الصور قبل نشرة الساعة السادسة مساءً.", "2026-11-16"),
+    ("ar", "محتاجين تأكيد النهارده عشان نقفل الحلقة، والبث بكرة الساعة ٩.", "2026-11-16"),
+    ("ar", "العدد ينزل بكره وضروري اعرف اليوم.", "2026-11-16"),
+    ("ar", "نرغب باستضافة المتحدث في نشرة التاسعة مساء اليوم، والفقرة مباشرة على الهواء.", "2026-11-16"),
+    ("en", "It would help to receive the figures no later than the 20th of this month.", "2026-11-20"),
+    ("ar", "نطلب حذف الصورة ونشر توضيح خلال 48 ساعة من تاريخ هذه الرسالة.", "2026-11-18"),
+    ("en", "Grateful if you could send whatever you have by COB Wednesday.", "2026-11-18"),
+    ("en", "Our budget is fixed at the end of the month, so it would help to hear from you by then.", "2026-11-30"),
+    ("pt", "Conseguem enviar até segunda-feira? A matéria sai na terça.", "2026-11-23"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", J_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in J_CLASSES])
+def test_deadline_classes_of_set_j(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found

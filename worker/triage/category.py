@@ -93,8 +93,12 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
     if media_terms:
         # A journalist's question is an information request, not a member of the public's:
         # the tilt is one pattern's weight however many press words the letter has.
+        # It does not decide between the inquiry categories: a journalist asking how to register
+        # or when to film is asking for accreditation.
         tilt = rules.media_identity.rules[0].weight
-        scores["information_request"] += tilt
+        others = max(scores[c] for c in INQUIRY_CATEGORIES if c != "information_request")
+        if scores["information_request"] >= others:
+            scores["information_request"] += tilt
         scores["general"] = max(0.0, scores["general"] - tilt)
     if scores["general"] >= SURE_GENERAL and not media_terms:
         # A student, an applicant or a citizen asking a question: their own words say so. Their

@@ -130,7 +130,7 @@ _TOKEN_RE = _re(
         r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
         r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
-        r"cette\s+apr[èe]s-midi|اليوم|الليله|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
+        r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد)"
         r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
         r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
@@ -144,7 +144,7 @@ _TOKEN_RE = _re(
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(_AR_HOURS) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
         r"(?:\s*(?P<ap4>الليله|المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
-        r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|ليلا)"
+        r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|ليلا)|(?P<th6>[012]?\d)\s*o'?clock"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
         r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr})" for i, (abbr, names) in enumerate(ZONES.values()))
@@ -152,14 +152,14 @@ _TOKEN_RE = _re(
         rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))"
         # "by the 14th would be ideal": an English ordinal is a day of the month whatever follows,
         # unless a month ("the 14th of June" is read whole), or a noun it numbers, follows.
-        rf"(?:(?<=\dst|\dnd|\drd|\dth)(?!\s+(?:of\b|century|anniversary|edition|session|round|floor|annual|birthday|time)|\s*(?:{_MON_PLAIN})(?![a-z]))"
+        rf"(?:(?<=\dst|\dnd|\drd|\dth)(?!\s+(?:of\b(?!\s+(?:this|the)\s+month)|century|anniversary|edition|session|round|floor|annual|birthday|time)|\s*(?:{_MON_PLAIN})(?![a-z]))"
         r"|(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك)\b))))"
 )
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
 within binnen innerhalb dentro in under inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
-aujourd'hui ce cet cette اليوم الليله final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
+aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
 غدا غد الغد ظهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
@@ -197,7 +197,7 @@ _ANCHOR_WORDS = sorted({s for w in [
     "end", "fin", "نهايه", "اخر", "eod", "cob", "business", "play", "final", "fim", "ende", "dienstschluss", "einde",
     "sonu", "akhir", "конца",
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
-    "المساء", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
+    "المساء", "النهارده", "انهارده", "النهاردا", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
     "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "بكره", "بكرا", "morgen", "ma[ñn]ana", "کل",
     "الساعه", "noon", "midday", "الظهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
@@ -258,7 +258,8 @@ _JOIN_RE = _re(
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
-           r"|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+)*")
+           r"|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
+           r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+)*")
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
@@ -318,7 +319,7 @@ _ASKS_RE = _re(
         r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus"
         r"|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
-        r"|جواب|ضرورت|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
+        r"|جواب|ضرورت|ضروري|لازم|نطلب|نرجو|يرجي|نرغب|نود|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
@@ -433,12 +434,13 @@ def _time_of(m: re.Match) -> time | None:
         return time(12, 0)
     if m.group("midnight"):
         return time(23, 59)
-    for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5")):
+    for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5"),
+                      ("th6", "th6", None)):
         if m.group(h) is None:
             continue
         word = m.group(h)
         hour = int(word) if word.isdigit() else next((v for k, v in _AR_HOURS.items() if re.fullmatch(k, word)), 0)
-        minute = int(m.group(mi) or 0)
+        minute = int(m.group(mi) or 0) if mi != h else 0
         if h == "th4" and m.group("half4"):
             minute = 30 if "نصف" in m.group("half4") else 15
         marker = (m.group(ap) or "").lower().replace(".", "") if ap else ""
@@ -449,7 +451,7 @@ def _time_of(m: re.Match) -> time | None:
             hour += 12
         elif marker in ("am", "صباحا", "ص", "الصبح", "الصباح") and hour == 12:
             hour = 0
-        if h == "th4" and not marker and 1 <= hour <= 7:
+        if h in ("th4", "th6") and not marker and 1 <= hour <= 7:
             hour += 12  # "قبل الساعة ٣": nobody asks for an answer at three in the morning
         if hour > 23:
             return None
@@ -613,7 +615,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             strong = True
         if not strong and "wiw" in kinds:
             strong = asks  # "a reply within this week", "الرد خلال الأسبوع الجاري"
-        if not strong and kinds & {"dm", "md", "num", "wd", "dayonly"}:
+        if not strong and kinds & {"dm", "md", "num", "wd", "dayonly", "eom", "eow"}:
             strong = bool(_BEFORE_THEN_RE.match(prepared, end))
         if not strong and _WEAK_CUE_RE.search(before) and not _AWAY_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
