@@ -225,3 +225,41 @@ J_CLASSES = [
 def test_deadline_classes_of_set_j(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# A third round of time beside a request that is not a deadline (6 of 8 taken for deadlines before;
+# sets I and J's invented ones, in
+# words written here): some time with no count ("in the coming weeks", "dans les prochains
+# jours"), how long past mail took ("my third message in two weeks"), the sender away on a shoot,
+# an Arabic event named by its day ("حفل توقيع اليوم") beside "as soon as possible".
+NOT_DEADLINES_3 = [
+    ("en", "Would someone be open to an exploratory call in the coming weeks?"),
+    ("fr", "Pourrions-nous échanger par téléphone dans les prochains jours ?"),
+    ("es", "¿Podríamos hablar en los próximos días sobre una colaboración?"),
+    ("ar", "هذه ثالث رسالة أرسلتها خلال أسبوعين ولم يصلني أي رد حتى الآن."),
+    ("en", "This is the second email I sent within 10 days and nobody has replied."),
+    ("fr", "Rien d'urgent : je suis en repérage jusqu'au 10 mai, mais je lis mes mails."),
+    ("en", "No rush: I'll be on location until Friday, but I check my email."),
+    ("ar", "نرجو تزويدنا بصور حفل توقيع اليوم، والمجلة تحت الطبع لذا نرجو الإرسال في أسرع وقت."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_3, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_3])
+def test_a_date_beside_a_request_is_not_its_deadline_third_round(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+# ... while a count keeps a duration a deadline, singular or dual ("within a week", "خلال أسبوع",
+# "خلال يومين") and hours without a count ("خلال الساعات القادمة").
+COUNTED = [
+    ("en", "Could you reply within a week?", "2026-11-23"),
+    ("ar", "لو ممكن تردون علينا خلال أسبوع عشان نثبت الجدول.", "2026-11-23"),
+    ("ar", "نرجو الرد خلال يومين.", "2026-11-18"),
+    ("en", "Please send the answers within two weeks.", "2026-11-30"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", COUNTED, ids=[f"{c[0]}: {c[1][:40]}" for c in COUNTED])
+def test_a_counted_duration_is_still_a_deadline(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found

@@ -296,11 +296,16 @@ _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
 _POSSESSIVE_RE = _re(r"'s\b")
+# "the third email I sent within two weeks", "ثالث رسالة أرسلتها خلال أسبوعين": how long past mail took.
+_SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
+                      r"ارسلها|ارسلتها|ارسلته|ارسلت|ارسلنا|كتبتها|كتبت)(?:\s+\S+){0,3}\s+$")
 # "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
-_AR_POSSESSIVE_RE = _re(r"(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|(?:ال)?(?:حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين))\s+$")
+_AR_POSSESSIVE_RE = _re(r"(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|(?:ال)?(?:حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
 # "I will be travelling until Friday; please reply by email": how long the sender is away, not by when.
 _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office)"
                r"|\bje\s+(?:suis|serai)\s+(?:en\s+d[ée]placement|absente?|en\s+cong[ée]s?|en\s+mission|en\s+voyage)"
+               r"|\bje\s+(?:suis|serai)\s+(?:en\s+(?:rep[ée]rage|tournage|reportage)|sur\s+le\s+terrain)"
+               r"|\bi\s+(?:will\s+be|am|'m|'ll\s+be)\s+(?:on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
                r"|(?:انا\s+)?(?:مسافر|مسافره|في\s+اجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)\s+$")
@@ -608,6 +613,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
         if _AVAILABLE_RE.search(before):
             continue
+        if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
+            continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
+        if duration is not None and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
+            continue  # "my third message sent within two weeks": how long it took, not by when
         language_cue = _LANGUAGE_CUES.get(language or "")
         strong = (bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
                   or bool(language_cue and language_cue.search(before)))
@@ -652,6 +661,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
 
 
 _WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله")
+# Days and weeks in the plural with no count ("in the coming weeks", "dans les prochains jours"):
+# some time, not a date. ("Within a week", "خلال أسبوع", "خلال يومين" and hours keep their count.)
+_VAGUE_UNITS_RE = re.compile(r"(?:business\s+|working\s+)?(?:days|weeks)|jours(?:\s+ouvr[ée]s)?|semaines|d[íi]as|semanas|ايام|dagen|tagen|tage|wochen|weken|giorni|dni|дней|дня")
 
 
 _HISTORY_DATE_RE = re.compile(
