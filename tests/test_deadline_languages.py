@@ -263,3 +263,18 @@ COUNTED = [
 def test_a_counted_duration_is_still_a_deadline(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# Set M's classes, in words written here: "بموعد لا يتجاوز", an afternoon hour "3 العصر",
+# Levantine "تردولي خبر بكرا".
+M_CLASSES = [
+    ("ar", "نحتاج التسجيل بموعد لا يتجاوز يوم الأربعاء.", "2026-11-18"),
+    ("ar", "ضروري اليوم قبل الساعة 3 العصر لو سمحتوا.", "2026-11-16"),
+    ("ar", "فيكن تردولي خبر بكرا؟ بدنا نسكّر الجدول.", "2026-11-17"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", M_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in M_CLASSES])
+def test_deadline_classes_of_set_m(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found

@@ -217,15 +217,17 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 
 @pytest.mark.parametrize("name, category, deadline, invented", [
     ("inquiries_a", 0.90, 0.90, 0), ("inquiries_d", 0.98, 0.99, 0), ("inquiries_e", 0.96, 0.99, 0),
-    ("inquiries_g", 0.96, 0.99, 0), ("inquiries_i", 0.94, 0.96, 1), ("inquiries_j", 0.98, 0.98, 0)],
-    ids=["set A", "set D", "set E", "set G", "set I", "set J"])
+    ("inquiries_g", 0.96, 0.99, 0), ("inquiries_i", 0.94, 0.97, 1), ("inquiries_j", 0.98, 0.98, 0),
+    ("inquiries_l", 0.94, 0.95, 3), ("inquiries_m", 0.95, 0.97, 0)],
+    ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
     read neither the rules nor the other sets) was at 81.9 % category, 90.0 % deadline and 3
     invented deadlines before; set E (100, a fourth author) at 77 %, 92 % and 6; set G (100, a fifth) at 76 %, 91 %
     and 3; sets I and J (100 each, written this stop to be hard at the category boundaries and on
-    deadlines) at 83 % / 93 % / 3 and 89 % / 86 % / 2. Their figures say that the rules read
+    deadlines) at 83 % / 93 % / 3 and 89 % / 86 % / 2; sets L and M (100 each, second-language
+    writers; Arabic- and French-heavy) at 89 % / 94 % / 3 and 93 % / 93 % / 0. Their figures say that the rules read
     their mail, not that they generalise: sets B, C, F, H and K say that."""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
@@ -274,10 +276,10 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
 
 
 @pytest.mark.parametrize("name, category, deadline, invented", [
-    ("inquiries_b", 0.83, 0.96, 1), ("inquiries_c", 0.84, 0.87, 3), ("inquiries_f", 0.87, 0.97, 1),
-    ("inquiries_h", 0.89, 0.93, 1), ("inquiries_k", 0.90, 0.96, 1)])
+    ("inquiries_b", 0.83, 0.96, 1), ("inquiries_c", 0.84, 0.88, 3), ("inquiries_f", 0.87, 0.97, 1),
+    ("inquiries_h", 0.89, 0.93, 1), ("inquiries_k", 0.90, 0.97, 1), ("inquiries_n", 0.91, 0.95, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
-    """Sets B, C, F, H and K were never read here (INQUIRIES.md): their aggregate figures are a floor that a
+    """Sets B, C, F, H, K and N were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything."""
     report = evaluate(labelled_set(name), settings=SETTINGS)

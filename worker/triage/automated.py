@@ -54,6 +54,11 @@ _ESP_DOMAIN = re.compile(
     r"constantcontact\.com|exacttarget\.com|hubspotemail\.net|mktomail\.com|emsend\d*\.com|bounce\.[\w.-]+)$",
     re.IGNORECASE,
 )
+# A person telling us they received an out-of-office reply.
+_GOT_AN_AUTO_REPLY = re.compile(
+    r"\b(?:received|got|get|getting|keep\s+getting)\s+(?:an?\s+|your\s+|his\s+|her\s+)?(?:automatic|auto-?|automated\s+)?"
+    r"(?:reply|response|out[- ]of[- ]office)|\b(?:re[çc]u|recevons)\s+(?:une\s+|sa\s+|votre\s+)?r[ée]ponse\s+automatique|"
+    r"(?:وصلني|وصلتني|وصلنا|جاني|جاتني|تلقيت|تلقينا|استلمت)\s+(?:ال)?(?:رد|رساله)\s+(?:ال)?(?:تلقائي|تلقائيه|الي|اليه)")
 # Newsletter wording that is a mailing tool's footer, which it adds to every message it sends.
 _FOOTER_TERM = re.compile(
     r"unsubscri|opt[- ]out|preferences|subscription|receiv|subscribed|signed\s+up|abonn|d[ée]sinscri|d[ée]sabonn|recevez|"
@@ -179,6 +184,9 @@ def detect_automated(
     auto_submitted = h.get("auto-submitted", "").strip().lower()
     auto_submitted_kind = auto_submitted.split(";")[0].split("(")[0].strip()
     ooo_score, ooo_terms = rules.auto_reply_body.score(head_and_tail(own))
+    if ooo_score and _GOT_AN_AUTO_REPLY.search(own[:2000]):
+        # "I got an auto-reply from your colleague, so I am writing here": a person says it.
+        ooo_score, ooo_terms = 0.0, []
     subject_hits = [] if rules.human_reply_prefix.search(subject) else [t for _, t in rules.auto_reply_subject.matches(subject)]
     bulk_score, bulk_reasons, newsletter_terms = _bulk_evidence(msg, rules, own)
 
