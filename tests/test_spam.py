@@ -701,6 +701,10 @@ SPAM_PITCHES = {
         "I write to seek a trustworthy foreign partner. The funds have been deposited with a "
         "security company abroad and you would provide an account into which they can be paid; "
         "30% of the sum is yours and 5% for all your expenses.\n"),
+    "advance fee, the story": (
+        "Business venture",
+        "I was the personal aide to the former president and hold a large sum abroad. I need your "
+        "help to invest it; your share will be 20% of the total sum and you stand no risk.\n"),
     "consent claimed": (
         "Your requested information",
         "Your email address has been verified as one that has requested information on home "
@@ -710,6 +714,22 @@ SPAM_PITCHES = {
         "Lodges, cabins and cruises listed by their owners, all on one site.\n\n"
         "To permanently opt out of our mailings simply send a blank email to "
         "optout@listings.example.\n"),
+    "consent claimed, in French": (
+        "Votre parc informatique",
+        "Confiez la maintenance de vos ordinateurs à nos techniciens, avec un forfait mensuel.\n\n"
+        "Conformément aux usages anti-spam, votre adresse nous a été fournie par un partenaire. "
+        "Si vous ne souhaitez plus recevoir nos offres, cliquez ici.\n"),
+    "a trader's introduction": (
+        "Supplier of lighting",
+        "Dear Sir/Madam,\n\nWe are specialized in manufacturing lamps for shops and hotels and "
+        "offer factory prices. Please see our catalogue and tell us the quantity you need.\n"),
+    "enrolment brochure in Chinese": (
+        "管理课程研修班",
+        "招生简章：本研修班面向企业管理人员，周末上课，欢迎来电咨询。\n"),
+    "removal instructions in a newsletter": (
+        "Members' weekly, issue #12",
+        "Tips and links for our members this week.\n\n"
+        "Removal/unsubscribe instructions are at the bottom of this issue.\n"),
     "goods to order": (
         "Office supplies in volume",
         "Dear Sir/Madam,\n\nWe sell brand name products: printers, toner and cameras. Please see our "
