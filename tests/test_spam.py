@@ -676,3 +676,109 @@ def test_the_pipeline_asks_spamd_and_keeps_spam_out_of_the_queue(spamd, tmp_path
     assert spam.category == "spam" and spam.status == "ignored" and "GTUBE" in spam.explanation
     assert inquiry.category != "spam" and [d.ticket_id for d in drafts] == [inquiry.id]
     engine.dispose()
+
+
+# --------------------------------------------------------------------------- the rules' wording classes
+# Cases written for these tests: what a mailer asks the reader to do and pay, beside letters from
+# people that use some of the same words.
+
+SPAM_PITCHES = {
+    "prize to claim": (
+        "Lucky winner notice",
+        "Our records show your address was drawn in this month's giveaway.\n\n"
+        "To claim your prize, simply confirm your entry within 48 hours of receipt at the link "
+        "with your reference code.\n"),
+    "price by the month": (
+        "Phone plan",
+        "Unlimited calls across the country for 3 cents/min, with plans from as low as $19/month.\n"
+        "No gimmicks, no hidden fees. Call 1-888-555-0142 and ask for the spring plan.\n"),
+    "lead form": (
+        "Your home, refinanced",
+        "Rates have never been better. Fill out the form below and an adviser will call you.\n\n"
+        "Name:\nPhone:\nZip:\nBest time to call:\n"),
+    "advance fee": (
+        "Confidential proposal",
+        "I write to seek a trustworthy foreign partner. The funds have been deposited with a "
+        "security company abroad and you would provide an account into which they can be paid; "
+        "30% of the sum is yours and 5% for all your expenses.\n"),
+    "advance fee, the story": (
+        "Business venture",
+        "I was the personal aide to the former president and hold a large sum abroad. I need your "
+        "help to invest it; your share will be 20% of the total sum and you stand no risk.\n"),
+    "consent claimed": (
+        "Your requested information",
+        "Your email address has been verified as one that has requested information on home "
+        "business offers. Visit http://203.0.113.9/offers/ to increase your income today.\n"),
+    "opt-out of our mailings": (
+        "Places to stay this summer",
+        "Lodges, cabins and cruises listed by their owners, all on one site.\n\n"
+        "To permanently opt out of our mailings simply send a blank email to "
+        "optout@listings.example.\n"),
+    "consent claimed, in French": (
+        "Votre parc informatique",
+        "Confiez la maintenance de vos ordinateurs à nos techniciens, avec un forfait mensuel.\n\n"
+        "Conformément aux usages anti-spam, votre adresse nous a été fournie par un partenaire. "
+        "Si vous ne souhaitez plus recevoir nos offres, cliquez ici.\n"),
+    "a trader's introduction": (
+        "Supplier of lighting",
+        "Dear Sir/Madam,\n\nWe are specialized in manufacturing lamps for shops and hotels and "
+        "offer factory prices. Please see our catalogue and tell us the quantity you need.\n"),
+    "enrolment brochure in Chinese": (
+        "管理课程研修班",
+        "招生简章：本研修班面向企业管理人员，周末上课，欢迎来电咨询。\n"),
+    "removal instructions in a newsletter": (
+        "Members' weekly, issue #12",
+        "Tips and links for our members this week.\n\n"
+        "Removal/unsubscribe instructions are at the bottom of this issue.\n"),
+    "goods to order": (
+        "Office supplies in volume",
+        "Dear Sir/Madam,\n\nWe sell brand name products: printers, toner and cameras. Please see our "
+        "full catalogue and the order form on our site. For more details, please visit "
+        "http://supplies.example.\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPAM_PITCHES))
+def test_pitches_that_ask_the_reader_to_act_and_pay_are_spam(name):
+    subject, body = SPAM_PITCHES[name]
+    decision = decide(eml(body, subject=subject, sender="offers@promo.example"), UNTRUSTING)
+    assert decision.category == "spam", (name, decision.explanation[:2])
+
+
+GENUINE_LETTERS = {
+    "journalist asking about prices": (
+        "Fees for the new parking scheme",
+        "Dear press office,\n\nI am a reporter with the City Courier. Residents say the new parking "
+        "permit costs $45 a month. Could you confirm the fee, and say who may apply?\n\n"
+        "Thanks,\nOmar Saleh\n"),
+    "journalist with a free-phone desk line": (
+        "Interview request: flood response",
+        "Hello,\n\nI produce the morning programme at Radio North and would like to interview your "
+        "spokesperson tomorrow at 8am about the flood response. Our desk is on 1-800-555-0199.\n\n"
+        "Regards,\nLena Park\n"),
+    "reader asking for removal of a name": (
+        "Request to correct an article",
+        "Hello,\n\nYour article of 3 May names me as the owner of the shop; I sold it last year. "
+        "Please correct the article.\n\nThank you,\nKarim Aziz\n"),
+    "student with a form question": (
+        "School project",
+        "Hello,\n\nI am a student working on a school project about your centre. Is there a "
+        "form I should fill in to visit with my class, and what is the best time to come?\n\n"
+        "Thank you,\nMaya\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GENUINE_LETTERS))
+def test_letters_from_people_with_some_of_the_same_words_stay_in_the_queue(name):
+    subject, body = GENUINE_LETTERS[name]
+    decision = decide(eml(body, subject=subject, sender="writer@mail.example"), UNTRUSTING)
+    assert decision.category not in KEPT_OUT, (name, decision.explanation[:2])
+
+
+def test_a_price_with_digits_after_the_first_is_read_whole():
+    """"as low as $30" and "for only $25": the pattern once ended between two digits."""
+    body = ("Great news for your family!\n\nCalling plans from as low as $30 and a new handset "
+            "for only $25.\n\nClick here to order now.\n")
+    decision = decide(eml(body, subject="Calling plans", sender="deals@promo.example"), UNTRUSTING)
+    assert decision.category == "spam"
+    assert any("as low as $30" in line for line in decision.explanation)
