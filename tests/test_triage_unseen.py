@@ -218,8 +218,9 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 @pytest.mark.parametrize("name, category, deadline, invented", [
     ("inquiries_a", 0.90, 0.90, 0), ("inquiries_d", 0.98, 0.99, 0), ("inquiries_e", 0.96, 0.99, 0),
     ("inquiries_g", 0.96, 0.99, 0), ("inquiries_i", 0.95, 0.97, 1), ("inquiries_j", 0.98, 0.98, 0),
-    ("inquiries_l", 0.94, 0.95, 3), ("inquiries_m", 0.96, 0.97, 0)],
-    ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M"])
+    ("inquiries_l", 0.94, 0.95, 3), ("inquiries_m", 0.97, 0.97, 0), ("inquiries_o", 0.88, 0.98, 1),
+    ("inquiries_p", 0.99, 0.93, 1)],
+    ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -277,7 +278,8 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
 
 @pytest.mark.parametrize("name, category, deadline, invented", [
     ("inquiries_b", 0.83, 0.96, 1), ("inquiries_c", 0.84, 0.88, 3), ("inquiries_f", 0.87, 0.97, 1),
-    ("inquiries_h", 0.89, 0.93, 1), ("inquiries_k", 0.90, 0.97, 1), ("inquiries_n", 0.91, 0.95, 0)])
+    ("inquiries_h", 0.89, 0.93, 1), ("inquiries_k", 0.90, 0.97, 1), ("inquiries_n", 0.91, 0.95, 0),
+    ("inquiries_q", 0.87, 0.93, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Sets B, C, F, H, K and N were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
