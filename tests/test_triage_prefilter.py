@@ -88,7 +88,9 @@ def test_a_long_letter_is_read_at_both_ends():
     filler = "Our readers follow this subject closely and want accurate figures and context. " * 400
     msg.set_content("I am a reporter and would like to interview your director.\n\n" + filler
                     + "\n\nOur deadline is Wednesday at 5pm.\n\nJane\n")
-    decision = triage(parse_message(msg.as_bytes()), settings=load_settings(_env_file=None))
+    # The rules' reading window is what is tested: the base model reads the letter whole, and
+    # 400 lines about figures would be what it weighs.
+    decision = triage(parse_message(msg.as_bytes()), settings=load_settings(_env_file=None, base_model_weight=0))
     assert decision.category == "interview_request"
     assert decision.deadline is not None and decision.deadline.date().isoformat() == "2026-11-25"
 

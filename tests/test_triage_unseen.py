@@ -28,6 +28,9 @@ from mediadesk.worker.triage.evaluate import cross_validate, evaluate
 
 TESTS = Path(__file__).resolve().parent
 SETTINGS = load_settings(_env_file=None)
+# The rules alone: the base model (worker/triage/base_model.joblib) learnt from the tuning sets,
+# so their figures measure the rules only.
+RULES_ONLY = load_settings(_env_file=None, base_model_weight=0)
 DEV = TESTS.parents[1] / "shared" / "samples" / "inquiries"
 RULES_BEFORE_SET_A = TESTS / "data" / "rules_before_set_a.yaml"
 SENT = datetime(2026, 12, 1, 10, 0, tzinfo=timezone(timedelta(hours=3)))  # a Tuesday morning
@@ -230,7 +233,7 @@ def test_tuning_sets(name, category, deadline, invented):
     deadlines) at 83 % / 93 % / 3 and 89 % / 86 % / 2; sets L and M (100 each, second-language
     writers; Arabic- and French-heavy) at 89 % / 94 % / 3 and 93 % / 93 % / 0. Their figures say that the rules read
     their mail, not that they generalise: sets B, C, F, H and K say that."""
-    report = evaluate(labelled_set(name), settings=SETTINGS)
+    report = evaluate(labelled_set(name), settings=RULES_ONLY)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
           f"{len(report.deadline_invented)}, missed {report.deadline_missed}")
@@ -245,8 +248,9 @@ def test_tuning_sets(name, category, deadline, invented):
 def test_dev_set_stays_exact():
     if not (DEV / "labels.json").exists():
         pytest.skip("../shared/samples/inquiries is absent")
-    report = evaluate(DEV, settings=SETTINGS)
-    assert report.accuracy("category") == 1.0 and report.accuracy("deadline") == 1.0
+    for settings in (RULES_ONLY, SETTINGS):  # the base model never learnt from it
+        report = evaluate(DEV, settings=settings)
+        assert report.accuracy("category") == 1.0 and report.accuracy("deadline") == 1.0
     assert report.deadline_invented == []
 
 
@@ -257,7 +261,8 @@ def test_corrections_improve_triage_on_mail_the_rules_have_not_seen():
     set A and the development set alone, 155 messages, the gain is within one message.)"""
     folders = [labelled_set(name) for name in ("inquiries_a", "inquiries_d", "inquiries_e")]
     folders += [DEV] if (DEV / "labels.json").exists() else []
-    settings = load_settings(_env_file=None, rules_file=str(RULES_BEFORE_SET_A))
+    # The base model learnt from these sets: the rules before set A alone are the baseline.
+    settings = load_settings(_env_file=None, rules_file=str(RULES_BEFORE_SET_A), base_model_weight=0)
     result = cross_validate(folders, settings=settings)
     print(f"\ncross-validation, rules before set A, {result['messages']} messages ({result['corrections']} corrections "
           f"per fold): rules {result['rules_accuracy']:.1%}, rules + model {result['rules_model_accuracy']:.1%}, "
@@ -270,18 +275,18 @@ def test_corrections_improve_triage_on_mail_the_rules_have_not_seen():
 @pytest.mark.slow  # five folds, each fitted and calibrated: six seconds
 def test_learning_never_hurts_the_current_rules_on_set_a():
     folder = labelled_set("inquiries_a")
-    result = cross_validate(folder, settings=SETTINGS)
+    result = cross_validate(folder, settings=RULES_ONLY)
     print(f"\ncross-validation on set A, current rules: rules {result['rules_accuracy']:.1%}, "
           f"rules + model {result['rules_model_accuracy']:.1%}, model alone {result['model_alone_accuracy']:.1%}")
     assert result["rules_model_accuracy"] >= result["rules_accuracy"]
 
 
 @pytest.mark.parametrize("name, category, deadline, invented", [
-    ("inquiries_b", 0.83, 0.96, 1), ("inquiries_c", 0.84, 0.88, 3), ("inquiries_f", 0.87, 0.97, 1),
-    ("inquiries_h", 0.89, 0.93, 1), ("inquiries_k", 0.90, 0.97, 1), ("inquiries_n", 0.91, 0.95, 0),
-    ("inquiries_q", 0.87, 0.93, 0)])
+    ("inquiries_b", 0.88, 0.96, 1), ("inquiries_c", 0.86, 0.89, 2), ("inquiries_f", 0.89, 0.97, 1),
+    ("inquiries_h", 0.90, 0.94, 0), ("inquiries_k", 0.96, 0.97, 1), ("inquiries_n", 0.93, 0.95, 0),
+    ("inquiries_q", 0.92, 0.93, 0), ("inquiries_r", 0.94, 0.95, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
-    """Sets B, C, F, H, K and N were never read here (INQUIRIES.md): their aggregate figures are a floor that a
+    """Triage as shipped (rules + base model). Sets B, C, F, H, K, N and R were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything."""
     report = evaluate(labelled_set(name), settings=SETTINGS)
@@ -290,3 +295,16 @@ def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     assert report.accuracy("category") >= category
     assert report.accuracy("deadline") >= deadline
     assert len(report.deadline_invented) <= invented
+
+
+def test_the_base_model_helps_on_mail_nobody_here_read():
+    """The base model learnt from the tuning sets; on the unseen sets (760 messages, Q excluded:
+    it chose the blend) triage with it gets more categories right than the rules alone, and no
+    deadline more invented."""
+    folders = [labelled_set(f"inquiries_{name}") for name in "bcfhknr"]
+    with_base = evaluate(folders, settings=SETTINGS)
+    rules = evaluate(folders, settings=RULES_ONLY)
+    print(f"\nunseen sets ({rules.total}): rules {rules.accuracy('category'):.1%}, rules + base model "
+          f"{with_base.accuracy('category'):.1%}; invented {len(rules.deadline_invented)} / {len(with_base.deadline_invented)}")
+    assert with_base.accuracy("category") >= rules.accuracy("category") + 0.02
+    assert len(with_base.deadline_invented) <= len(rules.deadline_invented)

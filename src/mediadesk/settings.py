@@ -138,6 +138,10 @@ class Settings(BaseSettings):
     # each, in this order (comma-separated or JSON): English first, then Arabic.
     fallback_languages: Annotated[list[str], NoDecode] = ["en", "ar"]
     rules_file: Path | None = None
+    # How much the packaged base model (a text classifier trained on mediadesk's own labelled
+    # inquiry sets, worker/triage/base_model.joblib) counts against the rules when triage picks
+    # a category; 0 turns it off (the rules alone). Measured in the README (Triage figures).
+    base_model_weight: float = Field(default=0.7, ge=0, le=1)
     auto_send_categories: Annotated[list[str], NoDecode] = []
     ack_rate_limit: int = Field(default=3, ge=0)
     ack_rate_window_seconds: int = Field(default=86400, ge=1)

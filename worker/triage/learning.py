@@ -684,6 +684,26 @@ def default_model(settings: Settings) -> dict[str, Any] | None:
     return model
 
 
+BASE_MODEL_FILE = Path(__file__).with_name("base_model.joblib")
+_base: list = []
+
+
+def base_model() -> dict[str, Any] | None:
+    """The packaged base model (``scripts/train_base_model.py``), loaded once; None if absent."""
+    if not _base:
+        with _lock:
+            if not _base:
+                try:
+                    _base.append(load_model(BASE_MODEL_FILE))
+                except Exception as exc:  # an unreadable file must not stop triage: the rules decide
+                    import logging
+
+                    logging.getLogger(__name__).warning("base model %s unreadable (%s): the rules decide alone; "
+                                                        "run scripts/train_base_model.py", BASE_MODEL_FILE, exc)
+                    _base.append(None)
+    return _base[0]
+
+
 def blend_weight(model: dict[str, Any]) -> float:
     """How much the model counts against the rules (measured when it was trained)."""
     return float(model.get("weight", 0.0))
@@ -715,7 +735,9 @@ def predict(model: dict[str, Any], text: str, rule_probs: dict[str, float] | Non
 
 
 __all__ = [
+    "BASE_MODEL_FILE",
     "MODEL_FILE",
+    "base_model",
     "TrainingError",
     "blend",
     "blend_weight",

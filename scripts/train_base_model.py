@@ -1,0 +1,90 @@
+"""Train the packaged base model: a text classifier over mediadesk's own labelled inquiry sets.
+
+    .venv/bin/python -P scripts/train_base_model.py           # writes worker/triage/base_model.joblib
+    .venv/bin/python -P scripts/train_base_model.py --check   # retrains in memory, compares
+
+It learns from the tuning sets only (tests/data/INQUIRIES.md: A, D, E, G, I, J, L, M, O, P,
+written for mediadesk by sessions that read only the label schema). The unseen sets (B, C, F, H,
+K, N) measure it; Q chose its weight (settings ``base_model_weight``). Neither the development
+set of ../shared nor any unseen set is trained on. Training is deterministic: the same sets give
+the same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+# The source tree's copy (an editable install links the package to it; reinstall to pick up a new file).
+TARGET = REPO / "worker" / "triage" / "base_model.joblib"
+TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p")
+
+
+# A language the model weighs in on: it learnt from at least this many messages in it.
+MIN_LANGUAGE_EXAMPLES = 100
+
+
+def labelled() -> list[tuple[str, dict]]:
+    from mediadesk.worker.triage.core import message_text
+    from mediadesk.worker.triage.evaluate import labelled_messages
+
+    folders = [REPO / "tests" / "data" / f"inquiries_{name}" for name in TUNING_SETS]
+    missing = [str(f) for f in folders if not (f / "labels.json").exists()]
+    if missing:
+        sys.exit(f"labelled sets missing: {', '.join(missing)}")
+    return [(message_text(msg), label) for _, label, msg in labelled_messages(folders)]
+
+
+def examples() -> list[tuple[str, str]]:
+    return [(text, label["category"]) for text, label in labelled()]
+
+
+def build() -> dict:
+    from collections import Counter
+
+    from mediadesk.worker.triage.learning import fit
+
+    data = labelled()
+    bundle = fit([(text, label["category"]) for text, label in data], use_rules=False, calibrate=False)
+    languages = Counter(label["language"] for _, label in data)
+    # Category probabilities only: the spam scorer and the blend weight belong to a team's model.
+    return {**bundle, "spam_scorer": None, "weight": 0.0, "calibration": {},
+            "trained_on": [f"inquiries_{name}" for name in TUNING_SETS],
+            "languages": sorted(code for code, n in languages.items() if n >= MIN_LANGUAGE_EXAMPLES)}
+
+
+def main() -> int:
+    import joblib
+    from rich.console import Console
+
+    from mediadesk.worker.triage.learning import BASE_MODEL_FILE, load_model, predict
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="retrain in memory and compare with the packaged model")
+    args = parser.parse_args()
+    console = Console()
+    with console.status("training on the tuning sets…"):
+        bundle = build()
+    if args.check:
+        shipped = load_model(BASE_MODEL_FILE)
+        if shipped is None:
+            console.print(f"[red]no base model at {BASE_MODEL_FILE}[/red]: run scripts/train_base_model.py"
+                          " (and reinstall: ./scripts/setup.sh)")
+            return 1
+        texts = [t for t, _ in examples()]
+        differ = sum(predict(shipped, t) != predict(bundle, t) for t in texts)
+        console.print(f"{len(texts)} training texts: {differ} classified differently by the packaged model")
+        return 1 if differ else 0
+    tmp = TARGET.with_suffix(".tmp")
+    joblib.dump(bundle, tmp, compress=3)
+    tmp.replace(TARGET)
+    console.print(f"base model: {bundle['examples']} examples, classes {', '.join(bundle['classes'])}, "
+                  f"languages {', '.join(bundle['languages'])}; "
+                  f"{TARGET.stat().st_size / 1024:.0f} KiB at {TARGET.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The packaged base model: a text classifier trained on mediadesk's own labelled sets, blended with
+the rules where they nearly tie (worker/triage/core.py, ``_category``).
+
+What a press office depends on: it ships and loads; it is the one the training script makes from
+the tuning sets; it weighs in only where it can judge (a letter, not a line; a language it learnt;
+a near tie of the rules) and never decides spam; it can be turned off; triage without the file
+still works. Its effect on whole sets is measured in tests/test_triage_unseen.py.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from harness import written
+from mediadesk.settings import load_settings
+from mediadesk.worker.triage import learning
+
+REPO = Path(__file__).resolve().parents[1]
+SENT = datetime(2026, 11, 16, 10, 0, tzinfo=timezone(timedelta(hours=3)))
+RULES_ONLY = load_settings(_env_file=None, base_model_weight=0)
+
+# A letter in words no rule names (written here; not from any labelled set): "sit with us in front
+# of the camera and talk" is an interview the rules do not see.
+LETTER = ("Dear team,\n\nWe are a small production house in Amman preparing a short film for schools about how "
+          "young people are drawn into online extremism. It would mean a great deal if one of your specialists "
+          "could sit with us for half an hour in front of the camera in January and talk about what parents "
+          "should look for.\n\nWarm regards,\nRami Saleh\nSaleh Films")
+SUBJECT = "Next month in Amman"
+
+
+def base_line(decision) -> str | None:
+    return next((line for line in decision.explanation if line.startswith("base model:")), None)
+
+
+def test_the_packaged_model_loads_and_says_what_it_learnt_from():
+    model = learning.base_model()
+    assert model is not None, f"missing {learning.BASE_MODEL_FILE}: run scripts/train_base_model.py"
+    assert model["trained_on"] == [f"inquiries_{n}" for n in "adegijlmop"]  # tuning sets only
+    assert set(model["languages"]) == {"ar", "en", "fr"}
+    assert model["spam_scorer"] is None and model["examples"] >= 1000
+
+
+@pytest.mark.slow  # retrains on 1,055 messages
+def test_the_training_script_makes_the_packaged_model():
+    run = subprocess.run([sys.executable, "-P", str(REPO / "scripts" / "train_base_model.py"), "--check"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 classified differently" in run.stdout
+
+
+def test_it_weighs_in_on_a_letter_and_says_so():
+    decision = written.decide(SUBJECT, LETTER, sent=SENT)
+    assert base_line(decision) is not None, decision.explanation
+    assert "rules + base model" in decision.explanation[0]
+    assert decision.category == "interview_request"
+
+
+def test_turned_off_the_rules_decide_alone():
+    from mediadesk.worker.parsing import parse_message
+    from mediadesk.worker.triage import triage
+
+    decision = triage(parse_message(_message(SUBJECT, LETTER)), settings=RULES_ONLY)
+    assert base_line(decision) is None and "base model" not in decision.explanation[0]
+    assert decision.category == "general"  # no rule matched: what the base model adds
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Quick one", "Could you send me the logo?"),                                     # a line, not a letter
+    ("Anfrage", "Sehr geehrte Damen und Herren, ich schreibe für eine Wochenzeitung in Wien über die Arbeit "
+                "der Koalition im Internet. Könnten Sie mir erklären, wie das Team entscheidet, welche "
+                "Inhalte gemeldet werden, und wie viele Meldungen es im Monat bearbeitet? Vielen Dank, "
+                "Lena Huber"),                                                          # a language it did not learn
+])
+def test_it_stays_out_of_what_it_cannot_judge(subject, body):
+    assert base_line(written.decide(subject, body, sent=SENT)) is None
+
+
+def test_it_never_makes_or_unmakes_spam():
+    pitch = ("Dear press office,\n\nOur magazine would be delighted to publish an exclusive interview with your "
+             "director in our leaders edition, with a full-page portrait and a profile on our website for "
+             "twelve months. The production package is USD 2,900, payable before publication. Reply to book "
+             "your slot; places in this edition are limited.\n\nBest regards,\nSales team")
+    assert written.decide("Exclusive interview opportunity", pitch, sent=SENT).category == "spam"
+    assert written.decide(SUBJECT, LETTER, sent=SENT).category != "spam"
+
+
+def test_without_the_file_triage_runs_on_the_rules(monkeypatch, tmp_path):
+    monkeypatch.setattr(learning, "BASE_MODEL_FILE", tmp_path / "absent.joblib")
+    monkeypatch.setattr(learning, "_base", [])
+    decision = written.decide(SUBJECT, LETTER, sent=SENT)
+    assert base_line(decision) is None and decision.category == "general"
+
+
+def _message(subject: str, body: str) -> bytes:
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Sam <sam@example.org>", "media@imctc.org", subject
+    msg["Date"] = format_datetime(SENT)
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def test_an_unreadable_file_leaves_the_rules_to_decide(monkeypatch, tmp_path, caplog):
+    broken = tmp_path / "base_model.joblib"
+    broken.write_bytes(b"not a model")
+    monkeypatch.setattr(learning, "BASE_MODEL_FILE", broken)
+    monkeypatch.setattr(learning, "_base", [])
+    decision = written.decide(SUBJECT, LETTER, sent=SENT)
+    assert base_line(decision) is None and decision.category == "general"
+    assert "unreadable" in caplog.text and "train_base_model" in caplog.text
