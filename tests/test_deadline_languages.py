@@ -278,3 +278,18 @@ M_CLASSES = [
 def test_deadline_classes_of_set_m(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# How fast the office says it answers, and an interview's length read by dateparser as "fifteen
+# minutes from now" (sets L's invented ones, in words written here).
+NOT_DEADLINES_4 = [
+    ("fr", "On m'avait pourtant assuré que votre équipe répondait sous 48 heures. Merci de me dire si mes messages sont arrivés."),
+    ("en", "Your colleague promised to reply within a week, and I am still waiting. Could you check?"),
+    ("fa", "ما مایلیم با یکی از سخنگویان یک مصاحبه کوتاه (حدود ۱۵ دقیقه) انجام دهیم. هر زمان که مناسب باشد در خدمت هستیم."),
+    ("de", "Wir würden gern ein Interview von etwa 30 Minuten führen, wann immer es Ihnen passt."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_4, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_4])
+def test_a_promised_reply_time_or_an_interviews_length_is_not_a_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None

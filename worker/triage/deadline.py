@@ -307,6 +307,11 @@ _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?i
                r"|\bje\s+(?:suis|serai)\s+(?:en\s+(?:rep[ée]rage|tournage|reportage)|sur\s+le\s+terrain)"
                r"|\bi\s+(?:will\s+be|am|'m|'ll\s+be)\s+(?:on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
                r"|(?:انا\s+)?(?:مسافر|مسافره|في\s+اجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
+# "on m'avait assuré que l'équipe répondait sous 48 heures", "you promised to reply within a
+# week": how fast the office says it answers, not the sender's deadline.
+_PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|pledged)\s+to\s+(?:reply|respond|answer|get\s+back)"
+                   r"|\b(?:usually|normally|always)\s+(?:replies|responds|answers|reply|respond|answer)|\bwould\s+(?:reply|respond|answer)"
+                   r"|\br[ée]pond(?:ez|ait|aient)?\s+(?:g[ée]n[ée]ralement|normalement|toujours))[^.?!\n]{0,15}$")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)\s+$")
 # Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
@@ -611,7 +616,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before):
+        if _AVAILABLE_RE.search(before) or (duration is not None and _PROMISED_RE.search(before)):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
@@ -697,6 +702,10 @@ def history_date(history: str, tz: tzinfo) -> datetime | None:
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 
 
+# A length of time in minutes (dateparser reads "15 minutes" as fifteen minutes from now).
+_LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|минут|मिनट|منٹ", re.IGNORECASE)
+
+
 def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
     snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text[:5000]) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
@@ -714,6 +723,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
         for phrase, value in found:
             if not re.search(r"\d", phrase) and len(phrase) < 4:
                 continue
+            if _LENGTH_RE.search(phrase):
+                continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
             at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
             if not re.search(r"\d", phrase) and at > base + timedelta(days=14):
                 continue  # a month named alone ("novembro"): dateparser fills in a day of its own
