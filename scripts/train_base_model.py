@@ -3,9 +3,9 @@
     .venv/bin/python -P scripts/train_base_model.py           # writes worker/triage/base_model.joblib
     .venv/bin/python -P scripts/train_base_model.py --check   # retrains in memory, compares
 
-It learns from the tuning sets only (tests/data/INQUIRIES.md: A, D, E, G, I, J, L, M, O, P,
+It learns from the tuning sets only (tests/data/INQUIRIES.md: A, D, E, G, I, J, L, M, O, P, S, T, U,
 written for mediadesk by sessions that read only the label schema). The unseen sets (B, C, F, H,
-K, N) measure it; Q chose its weight (settings ``base_model_weight``). Neither the development
+K, N, R, V) measure it; Q chose its weight (settings ``base_model_weight``). Neither the development
 set of ../shared nor any unseen set is trained on. Training is deterministic: the same sets give
 the same model.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 # The source tree's copy (an editable install links the package to it; reinstall to pick up a new file).
 TARGET = REPO / "worker" / "triage" / "base_model.joblib"
-TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p")
+TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p", "s", "t", "u")
 
 
 # A language the model weighs in on: it learnt from at least this many messages in it.
