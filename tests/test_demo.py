@@ -117,7 +117,7 @@ def test_the_readmes_press_officer_day_runs_on_a_fresh_demo(tmp_path):
         result = run(args, tmp_path, env)
         assert result.returncode == 0, (args, result.stderr)
         said[" ".join(args[:2])] = result.stdout + result.stderr
-    assert said["list --review"].startswith("MR-21\t")
+    assert not re.search(r"^MR-\d+\t", said["list --review"], re.M), said["list --review"]  # triage was sure of all
     assert "nothing sends it until a worker runs" in " ".join(said["draft approve"].split())
     assert "MR-22" in said["list --search"]
     assert (tmp_path / "applications" / "Yousef_Al-Karimi_CV.pdf").exists()

@@ -364,7 +364,12 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str],
     elif scorer_sure and category != "spam":
         # The words of the team's spam marks, and the category model agrees it may be spam.
         return "spam", max(probs["spam"], model_spam), source, bayes
-    return category, probs[category], source, model_spam
+    confidence = probs[category]
+    if base is not None and category == max(rule_probs, key=rule_probs.get):
+        # The base model agreed with the rules: its spread-out probabilities do not make the
+        # rules' answer less sure (nor send it to the review queue).
+        confidence = max(confidence, rule_probs[category])
+    return category, confidence, source, model_spam
 
 
 def _category_reason(category: str, confidence: float, source: str, scores, rules: Rules, model_spam: float) -> str:
