@@ -285,11 +285,13 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str],
     Returns (category, confidence, source, the model's own spam probability).
     """
     rule_probs = probs = scores.probabilities()
+    rules_top = max(rule_probs, key=rule_probs.get)
     spam_score = scores.scores["spam"]
     source = "rules"
+    text = _model_text(msg, parts)
     base = None
     first, second = sorted(scores.scores.values(), reverse=True)[:2]
-    if base_weight > 0 and max(probs, key=probs.get) != "spam" and first - second < RULES_CLEAR_MARGIN:
+    if base_weight > 0 and rules_top != "spam" and first - second < RULES_CLEAR_MARGIN:
         # Where the rules are clear (ahead by an ordinary pattern's weight) they decide; where
         # they nearly tie, or nothing of theirs matched, the base model weighs in. Spam or not
         # stays the rules' call (tuned on public spam corpora as well as on press mail): the
@@ -299,21 +301,20 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str],
         base = base_model()
         if base is not None and language not in base.get("languages", ()):
             base = None  # it learnt from too few letters in this language to judge them
-        if base is not None and len(_model_text(msg, parts).split()) < BASE_MIN_WORDS:
+        if base is not None and len(text.split()) < BASE_MIN_WORDS:
             base = None  # it learnt from letters: a line or two is the rules' to read
-        if base is not None and max(probs, key=probs.get) == "general" and scores.scores["general"] >= SURE_GENERAL \
+        if base is not None and rules_top == "general" and scores.scores["general"] >= SURE_GENERAL \
                 and not scores.media_identity:
             base = None  # who is asking (a student, an applicant, a citizen) is the rules' to say
     if base is not None:
         from mediadesk.worker.triage.learning import blend, predict_proba
 
-        # Phrasings no rule names yet: a text model trained on mediadesk's labelled sets (in
-        # many languages) weighs the human categories and spam; machines stay with the rules.
-        base_probs = {c: p for c, p in predict_proba(base, _model_text(msg, parts)).items()
-                      if c in probs and c != "spam"}
+        # Phrasings no rule names yet: a text model trained on mediadesk's labelled sets weighs
+        # the human categories (blend renormalises it over them); machines and spam stay with the rules.
+        base_probs = {c: p for c, p in predict_proba(base, text).items() if c in probs and c != "spam"}
         if base_probs:
             total = sum(base_probs.values()) or 1.0
-            probs = blend(probs, {c: p / total for c, p in base_probs.items()}, base_weight)
+            probs = blend(probs, base_probs, base_weight)
             source = "rules + base model"
             top_base = max(base_probs, key=base_probs.get)
             explanation.append(f"base model: {top_base} ({base_probs[top_base] / total:.2f}, weight {base_weight:.2f})")
@@ -326,7 +327,6 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str],
         from mediadesk.worker.triage.learning import (MODEL_LEANS_SPAM, SPAM_FAMILIAR, blend, blend_weight,
                                                       predict_proba, spam_opinion, spam_threshold)
 
-        text = _model_text(msg, parts)
         # Automated detection stays with the rules: the model only weighs the human categories.
         model_probs = {c: p for c, p in predict_proba(model, text, rule_probs, scores=scores).items() if c in probs}
         if model_probs:
@@ -365,7 +365,7 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str],
         # The words of the team's spam marks, and the category model agrees it may be spam.
         return "spam", max(probs["spam"], model_spam), source, bayes
     confidence = probs[category]
-    if base is not None and category == max(rule_probs, key=rule_probs.get):
+    if base is not None and category == rules_top:
         # The base model agreed with the rules: its spread-out probabilities do not make the
         # rules' answer less sure (nor send it to the review queue).
         confidence = max(confidence, rule_probs[category])
