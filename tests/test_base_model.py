@@ -70,7 +70,7 @@ def test_turned_off_the_rules_decide_alone():
 
 
 @pytest.mark.parametrize("subject, body", [
-    ("Quick one", "Could you send me the logo?"),                                     # a line, not a letter
+    ("Film", "We are making a film about the coalition."),                        # a line, not a letter
     ("Anfrage", "Sehr geehrte Damen und Herren, ich schreibe für eine Wochenzeitung in Wien über die Arbeit "
                 "der Koalition im Internet. Könnten Sie mir erklären, wie das Team entscheidet, welche "
                 "Inhalte gemeldet werden, und wie viele Meldungen es im Monat bearbeitet? Vielen Dank, "
@@ -115,3 +115,17 @@ def test_an_unreadable_file_leaves_the_rules_to_decide(monkeypatch, tmp_path, ca
     decision = written.decide(SUBJECT, LETTER, sent=SENT)
     assert base_line(decision) is None and decision.category == "general"
     assert "unreadable" in caplog.text and "train_base_model" in caplog.text
+
+
+def test_agreeing_with_the_rules_it_leaves_their_confidence():
+    """Its probabilities are flatter than the rules': where it agrees, the ticket is as sure as the
+    rules made it (else sure tickets would fill the review queue)."""
+    from mediadesk.worker.parsing import parse_message
+    from mediadesk.worker.triage import triage
+
+    inbox = REPO / "src" / "mediadesk" / "demo" / "inbox"
+    raw = next(inbox.glob("*revue-empreintes*")).read_bytes()
+    shipped = triage(parse_message(raw), settings=load_settings(_env_file=None))
+    rules = triage(parse_message(raw), settings=RULES_ONLY)
+    assert base_line(shipped) is not None and shipped.category == rules.category
+    assert shipped.confidence >= rules.confidence
