@@ -302,10 +302,9 @@ _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(
 # "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
 _AR_POSSESSIVE_RE = _re(r"(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|(?:ال)?(?:حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
 # "I will be travelling until Friday; please reply by email": how long the sender is away, not by when.
-_AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office)"
-               r"|\bje\s+(?:suis|serai)\s+(?:en\s+d[ée]placement|absente?|en\s+cong[ée]s?|en\s+mission|en\s+voyage)"
-               r"|\bje\s+(?:suis|serai)\s+(?:en\s+(?:rep[ée]rage|tournage|reportage)|sur\s+le\s+terrain)"
-               r"|\bi\s+(?:will\s+be|am|'m|'ll\s+be)\s+(?:on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
+_AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
+               r"|on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
+               r"|\bje\s+(?:suis|serai)\s+(?:en\s+(?:d[ée]placement|cong[ée]s?|mission|voyage|rep[ée]rage|tournage|reportage)|absente?|sur\s+le\s+terrain)"
                r"|(?:انا\s+)?(?:مسافر|مسافره|في\s+اجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
 # "on m'avait assuré que l'équipe répondait sous 48 heures", "you promised to reply within a
 # week": how fast the office says it answers, not the sender's deadline.
@@ -445,12 +444,12 @@ def _time_of(m: re.Match) -> time | None:
     if m.group("midnight"):
         return time(23, 59)
     for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5"),
-                      ("th6", "th6", None)):
+                      ("th6", None, None)):
         if m.group(h) is None:
             continue
         word = m.group(h)
         hour = int(word) if word.isdigit() else next((v for k, v in _AR_HOURS.items() if re.fullmatch(k, word)), 0)
-        minute = int(m.group(mi) or 0) if mi != h else 0
+        minute = int(m.group(mi) or 0) if mi else 0
         if h == "th4" and m.group("half4"):
             minute = 30 if "نصف" in m.group("half4") else 15
         marker = (m.group(ap) or "").lower().replace(".", "") if ap else ""
