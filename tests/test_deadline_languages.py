@@ -13,7 +13,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from mediadesk.worker.drafting.localise import restate_deadline
 from mediadesk.worker.triage.core import _deadline
+from mediadesk.worker.triage.deadline import history_date
 
 MONDAY = datetime(2026, 11, 16, 10, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -293,3 +295,75 @@ NOT_DEADLINES_4 = [
 @pytest.mark.parametrize("language, text", NOT_DEADLINES_4, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_4])
 def test_a_promised_reply_time_or_an_interviews_length_is_not_a_deadline(language, text):
     assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+# Sets W and X's classes (deadlines and dates), in words written here: a weekday of next week, a
+# day of next month, the end of a named month, Levantine/Egyptian "لحد", a bulletin's hour that
+# "قبل النشرة" points back to, "within the hour", a page that closes, a text handed in, a reply's
+# own day, more zones, Urdu weekdays.
+W_CLASSES = [
+    ("en", "Please reply by Wednesday next week.", "2026-11-25"),
+    ("en", "Please get back to me by Thursday next week (the 26th).", "2026-11-26"),
+    ("ar", "الرجاء الرد في موعد أقصاه العاشر من الشهر القادم.", "2026-12-10"),
+    ("en", "We would need the figures by the 3rd of next month.", "2026-12-03"),
+    ("fr", "Merci de nous répondre avant le 4 du mois prochain.", "2026-12-04"),
+    ("fr", "Une réponse d'ici fin novembre nous permettrait de boucler le programme.", "2026-11-30"),
+    ("en", "Anything before the end of December works for us.", "2026-12-31"),
+    ("ar", "نرجو إفادتنا قبل نهاية شهر ديسمبر.", "2026-12-31"),
+    ("ar", "بدنا الرد لحد يوم الأربعاء إذا بتقدروا.", "2026-11-18"),
+    ("ar", "ياريت تبعتوا الصور قبل الويكند.", "2026-11-19"),
+    ("ar", "عندنا نشرة الساعة ٦ المساء، ونحتاج تعليقكم قبل النشرة.", "2026-11-16"),
+    ("ar", "سنبث الحلقة الساعة ٩ مساءً ونود أن يصلنا الرد قبل هذا الوقت.", "2026-11-16"),
+    ("ar", "موعد تسليم التقرير الأربعاء الساعة 2 ظهرا، هل من تعليق؟", "2026-11-18"),
+    ("ar", "نحتاج أي تصريح خلال الساعة القادمة.", "2026-11-16"),
+    ("en", "Need a line from you within the hour, please.", "2026-11-16"),
+    ("en", "Our page closes tonight at 9pm UAE, can you send the photo?", "2026-11-16"),
+    ("fr", "Le magazine part à l'impression jeudi 19 à 8h, pouvez-vous confirmer les chiffres ?", "2026-11-19"),
+    ("fr", "Remise des tribunes le 15 janvier, en 6 000 signes.", "2027-01-15"),
+    ("fr", "Rien de pressé : mercredi suffit.", "2026-11-18"),
+    ("fr", "Une réponse vendredi serait idéale.", "2026-11-20"),
+    ("es", "Cierro el texto el jueves a las 17:00 (hora de Madrid).", "2026-11-19"),
+    ("ur", "براہ کرم ہفتہ تک جواب دیں۔", "2026-11-21"),
+    ("ar", "اعطيوني الجواب أقصى حد نهار الخميس باش نكمل البرنامج.", "2026-11-19"),
+    ("en", "Could you answer by 6pm Tokyo time on Tuesday?", "2026-11-17"),
+    ("en", "The piece airs in our 8pm bulletin on Wednesday, so we need the footage before then.", "2026-11-18"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", W_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in W_CLASSES])
+def test_deadline_classes_of_sets_w_and_x(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+def test_a_named_zone_is_kept_for_the_acknowledgement():
+    found = _deadline("Could you answer by 6pm Tokyo time on Tuesday?", MONDAY_RIYADH, "en")
+    assert (found.zone, found.at.hour, found.has_time) == ("Asia/Tokyo", 18, True)
+    assert restate_deadline(found.at, "en", has_time=True, zone=found.zone) == "Tuesday 17 November 2026 at 18:00 (Tokyo time)"
+    found = _deadline("Merci de répondre avant 17h (heure de Montréal).", MONDAY_RIYADH, "fr")
+    assert restate_deadline(found.at, "fr", has_time=True, zone=found.zone).endswith("(heure de Montréal)")
+
+
+# "No particular deadline" before a leave's dates, "today's issue", an outlet called "… اليوم", an hour that is not asked for.
+NOT_DEADLINES_5 = [
+    ("fr", "Aucun délai particulier : je serai en congé du 20 décembre au 4 janvier."),
+    ("ar", "نقلنا البيان في عدد اليوم، ونرجو تصحيح الاسم على موقعكم."),
+    ("ar", "أعمل في صحيفة مصر اليوم وأود الاستفسار عن عدد الدول الأعضاء."),
+    ("en", "I spoke to your colleague within the hour of the announcement and he was very helpful."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_5, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_5])
+def test_a_cut_off_the_office_set_or_no_deadline_said_is_not_a_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+def test_a_forwarded_date_without_a_year_is_the_forwards_year():
+    """"Date : jeudi 27 novembre" forwarded in November 2025 is 2025's, and "demain 16h" in the
+    forwarded request is the 28th of that year (it was read against the current year)."""
+    paris = timezone(timedelta(hours=1))
+    forward = datetime(2025, 11, 27, 15, 35, tzinfo=paris)
+    assert history_date("De : Hélène\nDate : jeudi 27 novembre\nObjet : son", paris, before=forward).date().isoformat() == "2025-11-27"
+    assert history_date("From: كريم\nDate: 7 يوليو\nSubject: طلب", paris, before=datetime(2024, 7, 8, tzinfo=paris)).year == 2024
+    # A forwarded date after the forward is a misreading: the forward's own Date counts instead.
+    assert history_date("From: x\nDate: 30 December\nSubject: y", paris, before=datetime(2025, 1, 2, tzinfo=paris)).year == 2024

@@ -37,6 +37,15 @@ ZONE_CITIES = {
     "Asia/Riyadh": {"en": "Riyadh", "fr": "Riyad", "ar": "الرياض"},
     "Asia/Dubai": {"en": "Dubai", "fr": "Dubaï", "ar": "دبي"},
     "Africa/Cairo": {"en": "Cairo", "fr": "Le Caire", "ar": "القاهرة"},
+    # Zones whose IANA city is not the one senders name.
+    "America/Toronto": {"en": "Montreal", "fr": "Montréal", "ar": "مونتريال"},
+    "Asia/Shanghai": {"en": "Beijing", "fr": "Pékin", "ar": "بكين"},
+    "Asia/Kolkata": {"en": "New Delhi", "fr": "New Delhi", "ar": "نيودلهي"},
+    "Asia/Karachi": {"en": "Islamabad", "fr": "Islamabad", "ar": "إسلام آباد"},
+    "Asia/Qatar": {"en": "Doha", "fr": "Doha", "ar": "الدوحة"},
+    "Asia/Tokyo": {"en": "Tokyo", "fr": "Tokyo", "ar": "طوكيو"},
+    "Europe/Madrid": {"en": "Madrid", "fr": "Madrid", "ar": "مدريد"},
+    "Africa/Casablanca": {"en": "Rabat", "fr": "Rabat", "ar": "الرباط"},
 }
 
 

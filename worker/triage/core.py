@@ -456,7 +456,7 @@ def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: dateti
     found = _deadline(f"{msg.subject}\n{head_and_tail(parts.own)}", base, language)
     if found is None and parts.forwarded:
         # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
-        forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo) or base, language)
+        forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
         if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
             found = forwarded
     return found

@@ -39,12 +39,12 @@ def _prepare(text: str) -> str:
 
 
 WEEKDAYS = {
-    0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|সোমবার",
-    1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
+    0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|پیر(?=\s+(?:کو|تک))|সোমবার",
+    1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
     2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
     3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার",
     4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার",
-    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|শনিবার",
+    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|ہفتہ(?=\s+(?:کو|تک))|শনিবার",
     6: r"sunday|dimanche|الاحد|sonntag|domingo|jumapili|воскресень[еяю]|niedziel[aęi]|s[öo]ndag(?:en)?|اتوار|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার",
 }
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "weds|wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
@@ -74,6 +74,25 @@ ZONES = {
     "Asia/Dubai": ("GST", r"dubai\s+time|uae\s+time|gulf\s+(?:standard\s+)?time|heure\s+du\s+golfe|(?:بتوقيت|توقيت)\s+(?:الامارات|ابوظبي|دبي)"),
     "Africa/Cairo": ("EET", r"cairo\s+time|(?:بتوقيت|توقيت)\s+القاهره"),
 }
+# Zones named only by their city or country: "<city> time", "heure de <city>", "hora de <city>", "بتوقيت <city>".
+_CITY_ZONES = {
+    "Europe/Madrid": r"madrid", "Europe/Berlin": r"berlin", "Europe/Brussels": r"brussels|bruxelles", "Europe/Rome": r"rome|rom[ae]",
+    "Europe/Istanbul": r"istanbul|ankara|turkey|turquie|اسطنبول|انقره|تركيا", "Europe/Moscow": r"moscow|moscou|moscu|موسكو",
+    "Africa/Casablanca": r"casablanca|rabat|morocco|maroc|الرباط|الدار\s+البيضاء|المغرب", "Africa/Algiers": r"alger|algiers|الجزائر",
+    "Africa/Tunis": r"tunis|تونس", "Africa/Lagos": r"lagos|abuja|nigeria", "Africa/Nairobi": r"nairobi|kenya", "Africa/Dakar": r"dakar",
+    "America/Toronto": r"montr[ée]al|toronto|ottawa|qu[ée]bec", "Asia/Tokyo": r"tokyo|japan|طوكيو", "Asia/Singapore": r"singapore|singapour",
+    "Asia/Kuala_Lumpur": r"kuala\s+lumpur|malaysia", "Asia/Jakarta": r"jakarta|indonesia", "Asia/Shanghai": r"beijing|p[ée]kin|china|بكين",
+    "Asia/Kolkata": r"delhi|new\s+delhi|mumbai|india|نيودلهي|الهند", "Asia/Karachi": r"islamabad|karachi|lahore|pakistan|اسلام\s+اباد|باكستان",
+    "Asia/Tehran": r"tehran|t[ée]h[ée]ran|طهران", "Asia/Amman": r"amman|jordan", "Asia/Beirut": r"beirut|beyrouth|بيروت",
+    "Asia/Baghdad": r"baghdad|bagdad|بغداد", "Asia/Qatar": r"doha|qatar|الدوحه|قطر", "Asia/Kuwait": r"kuwait|الكويت",
+    "Asia/Bahrain": r"bahrain|manama|البحرين|المنامه", "Asia/Muscat": r"muscat|oman|مسقط", "Asia/Kabul": r"kabul|كابل",
+    "Asia/Dhaka": r"dhaka|bangladesh", "Australia/Sydney": r"sydney|canberra",
+}
+for _name, _cities in _CITY_ZONES.items():
+    ZONES[_name] = ("", rf"(?:{_cities})\s+time|heure\s+(?:de\s+|d')(?:{_cities})|hora\s+de\s+(?:{_cities})|(?:بتوقيت|توقيت)\s+(?:{_cities})")
+ZONES["America/Los_Angeles"] = ("PT|PST|PDT", r"pacific(?:\s+time)?")
+ZONES["Asia/Dubai"] = ("GST|UAE", ZONES["Asia/Dubai"][1])
+ZONES["Asia/Tokyo"] = ("JST", ZONES["Asia/Tokyo"][1])
 
 _NUM_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -88,6 +107,13 @@ _AR_HOURS = {
     "الواحده": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6, "السابعه": 7,
     "الثامنه": 8, "التاسعه": 9, "العاشره": 10, "الحاديه\\s+عشره": 11, "الثانيه\\s+عشره": 12,
 }
+# "الخامس من الشهر القادم": Arabic ordinal days (normalised: ى → ي).
+_AR_ORDINAL_DAYS = {
+    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9,
+    "العاشر": 10, "الحادي\\s+عشر": 11, "الثاني\\s+عشر": 12, "الثالث\\s+عشر": 13, "الرابع\\s+عشر": 14, "الخامس\\s+عشر": 15,
+    "العشرين": 20, "الخامس\\s+والعشرين": 25, "الثلاثين": 30,
+}
+_AR_ORDINALS = "|".join(sorted(_AR_ORDINAL_DAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
 
 
@@ -115,6 +141,13 @@ _TOKEN_RE = _re(
         r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
+        # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
+        r"|(?P<hour1>(?:within|dans|خلال|في\s+غضون|في\s+خلال)\s+(?:the\s+(?:next\s+)?|l'|ال)(?:hour|heure|ساعه)(?![a-z\u0600-\u06ff])"
+        r"(?:\s+(?:qui\s+vient|suivante|القادمه|المقبله|التاليه))?)"
+        # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
+        rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
+        # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
+        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -122,9 +155,9 @@ _TOKEN_RE = _re(
         # "before the weekend" is the end of the working week too (only after "before": "our
         # weekend edition" names no day).
         r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:working\s+|work\s+)?week(?![\w-])|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
-        r"(?<=before\s)(?:the\s+)?week-?end|(?<=avant\s)le\s+week-?end|(?<=vor\s)dem\s+wochenende|(?<=قبل\s)عطله\s+(?:نهايه\s+)?الاسبوع|"
+        r"(?<=before\s)(?:the\s+)?week-?end|(?<=قبل\s)الويك\s*[اe]?ند|(?<=avant\s)le\s+week-?end|(?<=vor\s)dem\s+wochenende|(?<=قبل\s)عطله\s+(?:نهايه\s+)?الاسبوع|"
         r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
-        r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|نهايه\s+(?:هذا\s+)?الشهر(?:\s+الحالي|\s+الجاري)?)"
+        r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|(?:نهايه|اخر|اواخر)\s+(?:هذا\s+)?الشهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob|close\s+of\s+(?:business|play)|"
         r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل)"
         r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
@@ -147,7 +180,7 @@ _TOKEN_RE = _re(
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|العصر|ليلا)|(?P<th6>[012]?\d)\s*o'?clock"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
-        r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr})" for i, (abbr, names) in enumerate(ZONES.values()))
+        r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr or '(?!)'})" for i, (abbr, names) in enumerate(ZONES.values()))
         + r")(?![a-z])(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
         rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))"
         # "by the 14th would be ideal": an English ordinal is a day of the month whatever follows,
@@ -159,10 +192,11 @@ _TOKEN_RE = _re(
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
 within binnen innerhalb dentro in under inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
-aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain
+aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك
 غدا غد الغد ظهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
-_ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|")] + [
+_ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|") if w] + [
+    "hora", "pacific", *(w for cities in _CITY_ZONES.values() for w in cities.split("|")),
     "eastern", "new", "heure", "central", "pacific", "paris", "london", "uk", "riyadh", "saudi", "mecca", "makkah",
     "dubai", "uae", "gulf", "cairo", "بتوقيت", "توقيت", "gmt", "utc", "غرينتش", "جرينتش", "غرينيتش",
 ]
@@ -180,7 +214,7 @@ def _spellings(word: str) -> list[str]:
 
 _START_RE = re.compile(
     "|".join(re.escape(w) for w in sorted(
-        {s for w in _START_WORDS + _ZONE_WORDS + _CALENDAR_WORDS for s in _spellings(w)}, key=len, reverse=True))
+        {s for w in _START_WORDS + _ZONE_WORDS + _CALENDAR_WORDS + list(_AR_ORDINAL_DAYS) for s in _spellings(w)}, key=len, reverse=True))
 )
 _DIGITS_RE = re.compile(r"\d+")
 _WORD_START_RE = re.compile(r"(?<!\w)\w")
@@ -194,7 +228,7 @@ _CLITICS = "وفبل"  # Arabic conjunctions and prepositions written onto the n
 _ANCHOR_WORDS = sorted({s for w in [
     "hour", "hr", "day", "week", "heure", "jour", "semaine", "ساع", "يوم", "ايام", "اسبوع",
     "dag", "tag", "día", "dia", "uur", "uren", "stund", "hora", "weken", "woche", "semana",
-    "end", "fin", "نهايه", "اخر", "eod", "cob", "business", "play", "final", "fim", "ende", "dienstschluss", "einde",
+    "end", "fin", "نهايه", "اخر", "اواخر", "finales", "month", "mois", "الشهر", "الويك", "eod", "cob", "business", "play", "final", "fim", "ende", "dienstschluss", "einde",
     "sonu", "akhir", "конца",
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
     "المساء", "النهارده", "انهارده", "النهاردا", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
@@ -253,25 +287,25 @@ _BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
 
 # What may sit between two tokens of one expression.
 _JOIN_RE = _re(
-        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next|this|coming|à|a|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
+        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next\s+week|next|this|coming|à|a|las|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
-           r"|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
+           r"|نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+)*")
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي"
-        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|mise\s+sous\s+presse|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
         + _FILLER + r"$"
 )
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
-_WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|until|till|for)" + _FILLER + r"$")
+_WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|لحد|لغايه|لغايت|until|till|for)" + _FILLER + r"$")
 # "the 12 October forum", "Thursday's briefing": a date that names an event, not a deadline.
 _EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|exercise|visit|meeting|briefing|press\s+conference|launch|session|"
                       r"edition|issue|programme|program|show|bulletin|broadcast|workshop|seminar|webinar|panel|expo|exhibition|festival|"
@@ -291,16 +325,21 @@ _EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+
                               r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
 _LOOSE_CUE_RE = _re(r"(?:deadline|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edici[óo]n|fechamento|chiusura|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
-_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+# "pas de délai particulier", "no deadline": the sender says there is none. (An office's own cut-off
+# that the sender quotes, "the accreditation deadline on your website says 1 December", stays a
+# deadline: the development set labels it so, though one later author did not.)
+_NOT_THEIR_DEADLINE_RE = _re(
+    r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
+_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|suffit|suffira|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
-_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ))")
+_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
 # "the third email I sent within two weeks", "ثالث رسالة أرسلتها خلال أسبوعين": how long past mail took.
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
                       r"ارسلها|ارسلتها|ارسلته|ارسلت|ارسلنا|كتبتها|كتبت)(?:\s+\S+){0,3}\s+$")
 # "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
-_AR_POSSESSIVE_RE = _re(r"(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|(?:ال)?(?:حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
+_AR_POSSESSIVE_RE = _re(r"(?:(?:^|\s)(?:صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون)\s+\S+\s+$)|(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|(?:ال)?(?:عدد|طبعه|حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
 # "I will be travelling until Friday; please reply by email": how long the sender is away, not by when.
 _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
                r"|on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
@@ -317,7 +356,7 @@ _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|مت�
 _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)?)" + _FILLER + r"$")}
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
 # hours, an event's days) is not a deadline.
-_RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
+_RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + "|" + _MON_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
                 r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|до|الي|حتي)\s+$")
 # "COB Thursday", "close of business Thursday would work": said only of a deadline, cue or not.
 _COB_RE = _re(r"\b(?:cob|eod|close\s+of\s+business|end\s+of\s+(?:the\s+)?business\s+day)\b")
@@ -328,7 +367,7 @@ _ASKS_RE = _re(
         r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus"
         r"|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
-        r"|جواب|ضرورت|ضروري|لازم|نطلب|نرجو|يرجي|نرغب|نود|تردولي|ردولي|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
+        r"|جواب|ضرورت|ضروري|لازم|نطلب|نرجو|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
@@ -387,7 +426,7 @@ def _tokens(text: str, original: str) -> list[_Token]:
             continue
         if m.start() > 0 and text[m.start()].isdigit() and text[m.start() - 1].isdigit():
             continue
-        kind = next(k for k in ("dur", "eonw", "wiw", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
+        kind = next(k for k in ("hour1", "eomn", "dnm", "dur", "eonw", "wiw", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
                                 "dm", "md", "num", "wd", "time", "zone", "dayonly") if m.group(k))
         found.append(_Token(kind, m.start(), m.end(), m))
     return found
@@ -414,7 +453,7 @@ def _weekday(m: re.Match) -> int | None:
 
 def _month(m: re.Match) -> int | None:
     for k in range(1, 13):
-        if m.group(f"mo{k}") or m.group(f"mb{k}"):
+        if m.group(f"mo{k}") or m.group(f"mb{k}") or m.group(f"mc{k}"):
             return k
     return None
 
@@ -495,7 +534,22 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
     end_of_week = end_of_day = False
     for tok in group:
         m = tok.m
-        if tok.kind == "dur":
+        if tok.kind == "hour1":
+            exact = base + timedelta(hours=1)
+        elif tok.kind == "eomn":
+            month = _month(m)
+            first = _resolve_year(today.replace(day=1), month, 1, None) if month else None
+            if first is None:
+                return None
+            day = date(first.year + (first.month == 12), first.month % 12 + 1, 1) - timedelta(days=1)
+        elif tok.kind == "dnm":
+            word = m.group("dnmday")
+            d = int(word) if word.isdigit() else next((v for k, v in _AR_ORDINAL_DAYS.items() if re.fullmatch(k, word)), 0)
+            try:
+                day = date(today.year + (today.month == 12), today.month % 12 + 1, d)
+            except ValueError:
+                return None
+        elif tok.kind == "dur":
             n, unit = _number(m.group("n")), m.group("unit").lower()
             if unit.startswith(("h", "ساع", "uur", "uren", "stund")):
                 hours = 2 if unit == "ساعتين" else n
@@ -548,6 +602,8 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
                 return None
         elif tok.kind == "wd":
             weekday = _weekday(m)
+            if _NEXT_WEEK_AFTER_RE.match(m.string, tok.end):
+                day = today + timedelta(days=7 - today.weekday() + weekday)  # "Friday next week"
         elif tok.kind == "time":
             at = _time_of(m)
         elif tok.kind == "zone":
@@ -602,7 +658,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     prepared = lower_same_length(original)
     cued: list[Deadline] = []
     weak: list[Deadline] = []
-    for group in _groups(prepared, _tokens(prepared, original)):
+    groups = _groups(prepared, _tokens(prepared, original))
+    for index, group in enumerate(groups):
         kinds = {t.kind for t in group}
         if kinds <= {"zone"}:
             continue
@@ -622,21 +679,23 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if duration is not None and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
             continue  # "my third message sent within two weeks": how long it took, not by when
         language_cue = _LANGUAGE_CUES.get(language or "")
-        strong = (bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
+        strong = (("hour1" in kinds and asks) or bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
                   or bool(language_cue and language_cue.search(before)))
         if not strong and "eod" in kinds and _COB_RE.search(inner):
             strong = True
         if not strong and "wiw" in kinds:
             strong = asks  # "a reply within this week", "الرد خلال الأسبوع الجاري"
-        if not strong and kinds & {"dm", "md", "num", "wd", "dayonly", "eom", "eow"}:
-            strong = bool(_BEFORE_THEN_RE.match(prepared, end))
+        if not strong and kinds & {"dm", "md", "num", "wd", "dayonly", "eom", "eow", "time"}:
+            # "before then" points back to the last date or time named before it, not to any
+            then = _BEFORE_THEN_RE.match(prepared, end)
+            strong = bool(then) and (index + 1 == len(groups) or groups[index + 1][0].start >= then.end())
         if not strong and _WEAK_CUE_RE.search(before) and not _AWAY_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
         if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
                 and not _WISH_RE.search(_sentence(prepared, start, end)):
             continue  # "before the weekend, the minister said…": when it happened, not by when
-        loose = bool(_LOOSE_CUE_RE.search(before))
+        loose = bool(_LOOSE_CUE_RE.search(before)) and not _NOT_THEIR_DEADLINE_RE.search(before[-70:])
         if _RANGE_RE.search(before):
             continue
         if "ur_tomorrow" in kinds and not post:
@@ -664,7 +723,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     return min(cued or weak, key=lambda c: c.at, default=None)
 
 
-_WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله")
+_NEXT_WEEK_AFTER_RE = _re(r"\s*,?\s*(?:next\s+week|of\s+next\s+week|(?:de\s+)?la\s+semaine\s+prochaine|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجاي))")
+_WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله|الويك")
 # Days and weeks in the plural with no count ("in the coming weeks", "dans les prochains jours"):
 # some time, not a date. ("Within a week", "خلال أسبوع", "خلال يومين" and hours keep their count.)
 _VAGUE_UNITS_RE = re.compile(r"(?:business\s+|working\s+)?(?:days|weeks)|jours(?:\s+ouvr[ée]s)?|semaines|d[íi]as|semanas|ايام|dagen|tagen|tage|wochen|weken|giorni|dni|дней|дня")
@@ -676,8 +736,12 @@ _HISTORY_DATE_RE = re.compile(
 )
 
 
-def history_date(history: str, tz: tzinfo) -> datetime | None:
-    """The Date of a forwarded or quoted message, from its header block ("Date:", "Sent:", "Envoyé :")."""
+def history_date(history: str, tz: tzinfo, *, before: datetime | None = None) -> datetime | None:
+    """The Date of a forwarded or quoted message, from its header block ("Date:", "Sent:", "Envoyé :").
+
+    ``before`` is the forwarding message's Date: a date written without its year ("jeudi 27
+    novembre", "7 يوليو") is the last such day before it, and a forwarded message cannot be later.
+    """
     from email.utils import parsedate_to_datetime
 
     m = _HISTORY_DATE_RE.search(history[:1500])
@@ -690,12 +754,18 @@ def history_date(history: str, tz: tzinfo) -> datetime | None:
         import dateparser
 
         try:
-            found = dateparser.parse(value[:80], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+            settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"}
+            if before is not None:
+                settings["RELATIVE_BASE"] = before.astimezone(tz).replace(tzinfo=None)
+            found = dateparser.parse(value[:80], settings=settings)
         except Exception:  # dateparser raises on odd input; the forwarded date is optional
             found = None
     if found is None:
         return None
-    return found if found.tzinfo else found.replace(tzinfo=tz)
+    found = found if found.tzinfo else found.replace(tzinfo=tz)
+    if before is not None and found > before + timedelta(days=1):
+        return None  # a forwarded message from after its forward: misread, the forward's Date stands
+    return found
 
 
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
