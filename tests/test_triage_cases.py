@@ -132,6 +132,10 @@ CASES = [
     ('مداخلة هاتفية', 'نرغب في مداخلة هاتفية مع المتحدث الرسمي خلال نشرة المساء للحديث عن الاجتماع الأخير.', 'interview_request', None),
     ('Tribune', "Madame, Monsieur,\nJe vous propose une tribune sur la place des femmes dans les métiers de la sécurité, d'environ 5 000 signes, pour votre revue.\nCordialement,\nN. Haddad", 'partnership_speaking', None),
     ('Presseakkreditierung', 'Sehr geehrte Damen und Herren,\nich bitte um eine Presseakkreditierung für die Konferenz am Montag in Riad.\nMit freundlichen Grüßen', 'event_accreditation', None),
+    # A person on leave who asks (set W's class, in words written here) writes a letter; the same
+    # two phrases with nothing asked are an auto-reply.
+    ('ورشة العمل', 'أود التسجيل لحضور ورشة العمل الإعلامية الشهر القادم، مع العلم أنني في إجازة حتى نهاية الأسبوع، فأرجو موافاتي بالتفاصيل وسأراجعها فور عودتي.', 'event_accreditation', None),
+    ('رد: استفسار', 'أنا في إجازة حتى يوم الأحد، وسأرد على رسالتكم فور عودتي.', 'automated', None),
     ('Visit with my class', 'Hello, I teach geography at a secondary school. Can we book a guided tour for a class of 20 students next month? What are the opening hours?', 'general', None),
 ]
 

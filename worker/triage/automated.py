@@ -216,7 +216,10 @@ def detect_automated(
     if subject_hits and (ooo_score or inquiry_score < 6) and not asking_person:
         return AutomatedVerdict("auto_reply", _terms("auto-reply", subject_hits, ooo_terms),
                                 confidence=0.95 if ooo_score else 0.85)
-    if ooo_score >= rules.auto_reply_body_threshold and inquiry_score < 4 and spam_score < SURE_SPAM_WORDING:
+    # "سأكون في إجازة حتى ١٨ يناير … فور عودتي" under "أرغب في التسجيل لتغطية الندوة": a person who asks
+    # and names their leave in two phrases is still writing a letter; a reply's fuller wording is not.
+    inquiry_bar = 3 if asks and ooo_score < rules.auto_reply_body_threshold + 2 else 4
+    if ooo_score >= rules.auto_reply_body_threshold and inquiry_score < inquiry_bar and spam_score < SURE_SPAM_WORDING:
         # ("This is an automated message" under "verify your mailbox now": phishing, not a reply.)
         return AutomatedVerdict("auto_reply", _terms("out-of-office", [], ooo_terms),
                                 confidence=min(0.95, 0.6 + 0.05 * ooo_score))
