@@ -60,6 +60,13 @@ CATEGORY_CASES = [
     ("Nominierung: Award für Sicherheitskommunikation", "Sehr geehrte Damen und Herren, Ihre Organisation wurde für den "
      "Award nominiert. Die Teilnahmegebühr beträgt 1.900 EUR, inklusive Urkunde und Galadinner.", "spam"),
     ("قائمة بريدية للصحفيين", "نوفر لكم قاعدة بيانات الصحفيين في الخليج: أكثر من ١٢٠٠٠ صحفي ومحرر، بسعر ٩٩٠ دولار فقط.", "spam"),
+    # Set Y's pay-to-play classes in Italian, Portuguese and Russian (words written here).
+    ("Premio Eccellenza Comunicazione", "Gentili signori, la vostra struttura è stata scelta per il Premio Eccellenza. Per la "
+     "targa e la pagina nel volume celebrativo si richiede un contributo di 650 euro.", "spam"),
+    ("Sua entrevista na nossa revista", "Prezados, queremos publicar uma entrevista exclusiva com o seu presidente na edição "
+     "especial. Investimento: R$ 6.900 por página.", "spam"),
+    ("Диплом «Лучшая пресс-служба»", "Уважаемые коллеги! Ваша пресс-служба отмечена экспертным советом. Для вручения "
+     "диплома необходимо оплатить участие: 38 000 рублей.", "spam"),
     ("Guest post on your website", "Hi, we offer SEO services and would like to publish a guest post with backlinks on your "
      "site. Our price is $80 per article.", "spam"),
     # Corrections and complaints that mention photos, statements or questions.
