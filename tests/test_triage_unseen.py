@@ -67,6 +67,12 @@ CATEGORY_CASES = [
      "especial. Investimento: R$ 6.900 por página.", "spam"),
     ("Диплом «Лучшая пресс-служба»", "Уважаемые коллеги! Ваша пресс-служба отмечена экспертным советом. Для вручения "
      "диплома необходимо оплатить участие: 38 000 рублей.", "spam"),
+    ("Media contacts 2026", "Hello, we can offer you 35,000 verified contacts of editors and reporters across the Gulf. "
+     "Write back for the price.", "spam"),
+    # Set X/Y's accreditation asked in Arabic by naming the correspondent or the invited list.
+    ("الملتقى الإعلامي", "هل ما زال الملتقى قائماً يوم الأحد؟ نرغب في حضور مراسلنا في جدة، فمتى يبدأ التسجيل للصحفيين؟",
+     "event_accreditation"),
+    ("حفل التكريم", "نرجو إضافة طاقم قناتنا إلى قائمة الإعلاميين المدعوين لحفل التكريم الشهر القادم.", "event_accreditation"),
     ("Guest post on your website", "Hi, we offer SEO services and would like to publish a guest post with backlinks on your "
      "site. Our price is $80 per article.", "spam"),
     # Corrections and complaints that mention photos, statements or questions.
