@@ -367,3 +367,20 @@ def test_a_forwarded_date_without_a_year_is_the_forwards_year():
     assert history_date("From: كريم\nDate: 7 يوليو\nSubject: طلب", paris, before=datetime(2024, 7, 8, tzinfo=paris)).year == 2024
     # A forwarded date after the forward is a misreading: the forward's own Date counts instead.
     assert history_date("From: x\nDate: 30 December\nSubject: y", paris, before=datetime(2025, 1, 2, tzinfo=paris)).year == 2024
+
+
+# A day restated more exactly ("i.e. Friday", "يعني الخميس"), a weekday with its day of the month
+# and an hour, tomorrow noon in Arabic with a zone: the date and the hour the priority counts to.
+TIMED = [
+    ("ar", "لو تردون علينا قبل نهاية الأسبوع يعني الأحد يكون أحسن.", "2026-11-22 23:59"),
+    ("en", "Could you send it before the weekend, i.e. Saturday morning?", "2026-11-21 23:59"),
+    ("fr", "Le numéro part à l'impression mercredi 18 à 10h (heure de Paris), merci de confirmer.", "2026-11-18 10:00"),
+    ("ar", "نحتاج ردكم قبل ظهر الغد بتوقيت لندن.", "2026-11-17 12:00"),
+    ("ar", "نرجو الرد قبل الخميس 5 مساء.", "2026-11-19 17:00"),  # an hour, not the 5th
+]
+
+
+@pytest.mark.parametrize("language, text, expected", TIMED, ids=[f"{c[0]}: {c[1][:40]}" for c in TIMED])
+def test_the_day_and_hour_a_sender_restates(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert found is not None and found.at.strftime("%Y-%m-%d %H:%M") == expected, found

@@ -65,11 +65,11 @@ MONTHS = {
 # Zone → (abbreviations, which count only in capitals: "ET" not "et"; names and phrases).
 ZONES = {
     "UTC": ("GMT|UTC", r"gmt|utc|غرينتش|جرينتش|غرينيتش"),
-    "America/New_York": ("ET|EST|EDT", r"eastern(?:\s+time)?|new\s+york\s+time|heure\s+de\s+new\s+york"),
+    "America/New_York": ("ET|EST|EDT", r"eastern(?:\s+time)?|new\s+york\s+time|heure\s+de\s+new\s+york|(?:بتوقيت|توقيت)\s+(?:نيويورك|واشنطن)"),
     "America/Chicago": ("CT|CST|CDT", r"central\s+time"),
     "America/Los_Angeles": ("PT|PST|PDT", r"pacific\s+time"),
     "Europe/Paris": ("CET|CEST", r"paris\s+time|heure\s+(?:de\s+paris|fran[çc]aise)|(?:بتوقيت|توقيت)\s+باريس"),
-    "Europe/London": ("BST", r"london\s+time|uk\s+time|heure\s+de\s+londres"),
+    "Europe/London": ("BST", r"london\s+time|uk\s+time|heure\s+de\s+londres|(?:بتوقيت|توقيت)\s+(?:لندن|بريطانيا)"),
     "Asia/Riyadh": ("AST|KSA", r"riyadh\s+time|saudi\s+time|mecca\s+time|makkah\s+time|heure\s+(?:de\s+riyad|de\s+riyadh|saoudienne|de\s+la\s+mecque)|(?:بتوقيت|توقيت)\s+(?:الرياض|مكه|السعوديه|مكه\s+المكرمه)"),
     "Asia/Dubai": ("GST", r"dubai\s+time|uae\s+time|gulf\s+(?:standard\s+)?time|heure\s+du\s+golfe|(?:بتوقيت|توقيت)\s+(?:الامارات|ابوظبي|دبي)"),
     "Africa/Cairo": ("EET", r"cairo\s+time|(?:بتوقيت|توقيت)\s+القاهره"),
@@ -171,7 +171,7 @@ _TOKEN_RE = _re(
         rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d./]))"
-        rf"|(?P<wd>{_WD})"
+        rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م(?![\u0600-\u06ff])|ص(?![\u0600-\u06ff])|{_MON_PLAIN})))?)"
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
@@ -564,6 +564,8 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
             end_of_day = True
         elif tok.kind in ("tomorrow", "ur_tomorrow"):
             day = today + timedelta(days=1)
+            if m.group("tomorrow") and m.group("tomorrow").startswith("ظهر"):
+                at = at or time(12, 0)
         elif tok.kind == "after_tomorrow":
             day = today + timedelta(days=2)
         elif tok.kind in ("eow", "wiw"):
@@ -602,6 +604,18 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
                 return None
         elif tok.kind == "wd":
             weekday = _weekday(m)
+            if m.group("wdday") and 1 <= int(m.group("wdday")) <= 31:
+                # "lundi 24": the next 24th, if it is a Monday ("الخميس 5 مساء" is an hour, not the 5th)
+                d = int(m.group("wdday"))
+                y, mo = today.year, today.month
+                if d < today.day:
+                    y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+                try:
+                    candidate = date(y, mo, d)
+                except ValueError:
+                    candidate = None
+                if candidate is not None and candidate.weekday() == weekday:
+                    day = candidate
             if _NEXT_WEEK_AFTER_RE.match(m.string, tok.end):
                 day = today + timedelta(days=7 - today.weekday() + weekday)  # "Friday next week"
         elif tok.kind == "time":
@@ -659,8 +673,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     cued: list[Deadline] = []
     weak: list[Deadline] = []
     groups = _groups(prepared, _tokens(prepared, original))
+    restated = False
     for index, group in enumerate(groups):
         kinds = {t.kind for t in group}
+        carried, restated = restated, False
         if kinds <= {"zone"}:
             continue
         start, end = group[0].start, group[-1].end
@@ -679,7 +695,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if duration is not None and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
             continue  # "my third message sent within two weeks": how long it took, not by when
         language_cue = _LANGUAGE_CUES.get(language or "")
-        strong = (("hour1" in kinds and asks) or bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
+        strong = (carried or ("hour1" in kinds and asks) or bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
                   or bool(language_cue and language_cue.search(before)))
         if not strong and "eod" in kinds and _COB_RE.search(inner):
             strong = True
@@ -709,6 +725,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "this morning's briefing" in a letter sent in the afternoon: past
         if kinds <= {"time", "zone"} and not strong:
             continue
+        if index + 1 < len(groups) and _RESTATED_RE.match(prepared, end) and groups[index + 1][0].start - end <= 40:
+            restated = strong or loose  # the sender restates it more exactly next ("i.e. Friday"): its cue carries
+            continue
         resolved = _resolve(group, base, week_end)
         if resolved is None:
             continue
@@ -723,6 +742,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     return min(cued or weak, key=lambda c: c.at, default=None)
 
 
+_RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني)\s*[,،:]?\s")
 _NEXT_WEEK_AFTER_RE = _re(r"\s*,?\s*(?:next\s+week|of\s+next\s+week|(?:de\s+)?la\s+semaine\s+prochaine|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجاي))")
 _WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله|الويك")
 # Days and weeks in the plural with no count ("in the coming weeks", "dans les prochains jours"):
