@@ -73,6 +73,14 @@ CATEGORY_CASES = [
     ("الملتقى الإعلامي", "هل ما زال الملتقى قائماً يوم الأحد؟ نرغب في حضور مراسلنا في جدة، فمتى يبدأ التسجيل للصحفيين؟",
      "event_accreditation"),
     ("حفل التكريم", "نرجو إضافة طاقم قناتنا إلى قائمة الإعلاميين المدعوين لحفل التكريم الشهر القادم.", "event_accreditation"),
+    # Search-engine offers in French and Arabic, a shared "document" after the mailbox's password,
+    # a donation into a crypto wallet (sets L, T, U's classes, in words written here).
+    ("Votre site imctc.org", "Bonjour, votre site n'apparaît pas en première page de Google. Notre agence de référencement "
+     "naturel peut corriger cela en un mois.", "spam"),
+    ("تصدر نتائج البحث", "نقدم لكم خدمة تحسين محركات البحث لموقعكم لتظهروا في الصفحة الأولى على جوجل خلال أسابيع.", "spam"),
+    ("Contract_2026.pdf has been shared", "A document has been shared with you for signature. Sign in with your email "
+     "credentials to open it. This link expires in 12 hours.", "spam"),
+    ("ادعموا أسر الضحايا", "أرسلوا تبرعاتكم الآن إلى محفظة البيتكوين أدناه، فالحملة تنتهي اليوم: bc1qexamplewallet0000x", "spam"),
     ("Guest post on your website", "Hi, we offer SEO services and would like to publish a guest post with backlinks on your "
      "site. Our price is $80 per article.", "spam"),
     # Corrections and complaints that mention photos, statements or questions.
