@@ -81,6 +81,10 @@ CATEGORY_CASES = [
     ("Contract_2026.pdf has been shared", "A document has been shared with you for signature. Sign in with your email "
      "credentials to open it. This link expires in 12 hours.", "spam"),
     ("ادعموا أسر الضحايا", "أرسلوا تبرعاتكم الآن إلى محفظة البيتكوين أدناه، فالحملة تنتهي اليوم: bc1qexamplewallet0000x", "spam"),
+    # Persian students and an English pupil's grade (sets S and U's classes, in words written here).
+    ("پرسش", "سلام، من دانشجوی رشته علوم سیاسی هستم. آیا ائتلاف شما گزارش سالانه منتشر می‌کند؟ ممنون", "general"),
+    ("Project question", "Hello! I'm in 9th grade and doing a project about groups that fight terrorism. How many countries "
+     "are in your coalition?", "general"),
     ("Guest post on your website", "Hi, we offer SEO services and would like to publish a guest post with backlinks on your "
      "site. Our price is $80 per article.", "spam"),
     # Corrections and complaints that mention photos, statements or questions.
