@@ -163,6 +163,16 @@ def test_a_person_writing_through_every_header_of_a_mailing_service_stays_human(
     assert d.category == category, d.explanation
 
 
+def test_a_short_question_through_a_mailing_service_reaches_the_queue():
+    """Set Y's class: a plain question with a closing date, sent with every Mailchimp header; its
+    request cues are fewer than a long letter's, and it is still a person's."""
+    body = ("Hello,\n\nWill the outcomes of the forum be published, and if so, when? We would like to mention them "
+            "in our December issue.\n\nBest,\nJon Berg")
+    d = decide(eml(body + FOOTER, subject="Will the forum report be published?", sender="hello@notes.example",
+                   headers=MAILCHIMP))
+    assert d.category not in KEPT_OUT, d.explanation
+
+
 def test_a_newsletter_with_the_same_headers_stays_bulk():
     newsletter = ("In this issue: five stories from our readers, the month's best podcasts and our reading list.\n\n"
                   "Read more on our website. View this email in your browser. Forward to a friend.\n\n"
