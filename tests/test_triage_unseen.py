@@ -85,6 +85,12 @@ CATEGORY_CASES = [
     ("پرسش", "سلام، من دانشجوی رشته علوم سیاسی هستم. آیا ائتلاف شما گزارش سالانه منتشر می‌کند؟ ممنون", "general"),
     ("Project question", "Hello! I'm in 9th grade and doing a project about groups that fight terrorism. How many countries "
      "are in your coalition?", "general"),
+    # A person asking to be taken off the office's list (sets T, U's class): a complaint, however
+    # much it sounds like a mailer's footer; a mailer's own footer stays spam wording.
+    ("UNSUBSCRIBE", "Please remove me from your distribution list, I never asked to be on it.", "correction_complaint"),
+    ("وقفوا الرسائل", "كل يوم تجيني رسايلكم وانا ما اشتركت، لو سمحتوا شيلوا ايميلي من القائمة.", "correction_complaint"),
+    ("Cheap banner printing", "Roll-up banners from $29, delivered in 48 hours. Order today! Click here to remove me from "
+     "this list.", "spam"),
     ("Guest post on your website", "Hi, we offer SEO services and would like to publish a guest post with backlinks on your "
      "site. Our price is $80 per article.", "spam"),
     # Corrections and complaints that mention photos, statements or questions.
