@@ -91,6 +91,10 @@ CATEGORY_CASES = [
     ("وقفوا الرسائل", "كل يوم تجيني رسايلكم وانا ما اشتركت، لو سمحتوا شيلوا ايميلي من القائمة.", "correction_complaint"),
     ("Cheap banner printing", "Roll-up banners from $29, delivered in 48 hours. Order today! Click here to remove me from "
      "this list.", "spam"),
+    # Corrections and complaints in Urdu and Indonesian (sets S, U's classes, in words written here).
+    ("تصحیح کی درخواست", "آپ کے بیان میں ہمارے چینل کا نام غلط لکھا گیا ہے، براہ کرم اسے درست کریں۔", "correction_complaint"),
+    ("Keluhan tentang konferensi pers", "Selamat siang, saya ingin menyampaikan keluhan: wartawan kami tidak diizinkan masuk "
+     "meskipun sudah terdaftar.", "correction_complaint"),
     ("Guest post on your website", "Hi, we offer SEO services and would like to publish a guest post with backlinks on your "
      "site. Our price is $80 per article.", "spam"),
     # Corrections and complaints that mention photos, statements or questions.
