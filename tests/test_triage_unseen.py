@@ -95,6 +95,9 @@ CATEGORY_CASES = [
     ("تصحیح کی درخواست", "آپ کے بیان میں ہمارے چینل کا نام غلط لکھا گیا ہے، براہ کرم اسے درست کریں۔", "correction_complaint"),
     ("Keluhan tentang konferensi pers", "Selamat siang, saya ingin menyampaikan keluhan: wartawan kami tidak diizinkan masuk "
      "meskipun sudah terdaftar.", "correction_complaint"),
+    # A recorded soundbite asked for in French (the schema's interview_request), set X's class.
+    ("Demande de son", "Pourriez-vous nous envoyer un son de 20 secondes du porte-parole sur la réunion de ce matin ?",
+     "interview_request"),
     ("Guest post on your website", "Hi, we offer SEO services and would like to publish a guest post with backlinks on your "
      "site. Our price is $80 per article.", "spam"),
     # Corrections and complaints that mention photos, statements or questions.
