@@ -316,7 +316,7 @@ W_CLASSES = [
     ("ar", "سنبث الحلقة الساعة ٩ مساءً ونود أن يصلنا الرد قبل هذا الوقت.", "2026-11-16"),
     ("ar", "موعد تسليم التقرير الأربعاء الساعة 2 ظهرا، هل من تعليق؟", "2026-11-18"),
     ("ar", "نحتاج أي تصريح خلال الساعة القادمة.", "2026-11-16"),
-    ("en", "Need a line from you within the hour, please.", "2026-11-16"),
+    ("en", "Need a line from you within the next hour, please.", "2026-11-16"),
     ("en", "Our page closes tonight at 9pm UAE, can you send the photo?", "2026-11-16"),
     ("fr", "Le magazine part à l'impression jeudi 19 à 8h, pouvez-vous confirmer les chiffres ?", "2026-11-19"),
     ("fr", "Remise des tribunes le 15 janvier, en 6 000 signes.", "2027-01-15"),

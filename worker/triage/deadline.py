@@ -142,8 +142,7 @@ _TOKEN_RE = _re(
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
-        r"|(?P<hour1>(?:within|dans|خلال|في\s+غضون|في\s+خلال)\s+(?:the\s+(?:next\s+)?|l'|ال)(?:hour|heure|ساعه)(?![a-z\u0600-\u06ff])"
-        r"(?:\s+(?:qui\s+vient|suivante|القادمه|المقبله|التاليه))?)"
+        r"|(?P<hour1>(?:within\s+the\s+next\s+hour|dans\s+l'heure\s+qui\s+vient|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0600-\u06ff]))"
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
         rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
