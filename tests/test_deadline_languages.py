@@ -384,3 +384,28 @@ TIMED = [
 def test_the_day_and_hour_a_sender_restates(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert found is not None and found.at.strftime("%Y-%m-%d %H:%M") == expected, found
+
+
+# Sets AD and AE's classes (deadlines as busy writers put them), in words written here.
+AD_CLASSES = [
+    ("en", "Our copy deadline is Wednesday week, could you send a written comment?", "2026-11-25 23:59"),
+    ("ar", "نحتاج النص باچر قبل الظهر لو سمحتوا.", "2026-11-17 12:00"),
+    ("ar", "ياريت ترسلون التصحيح قبل المغرب اليوم.", "2026-11-16 18:00"),
+    ("ar", "الرجاء تأكيد المشاركة قبل آخر هالشهر.", "2026-11-30 23:59"),
+    ("ar", "عندنا نشرة الساعة ٧ المسا ونبي الرقم قبلها.", "2026-11-16 19:00"),
+    ("fr", "Le journal passe sous presse à 21 h ce soir : une réaction est-elle possible ?", "2026-11-16 21:00"),
+    ("fr", "Merci de nous répondre avant le comité de rédaction de jeudi 10h.", "2026-11-19 10:00"),
+    ("ar", "الرجاء التأكيد قبل الساعة الثانية عشرة ظهرا يوم الخميس 19 نوفمبر.", "2026-11-19 12:00"),
+    ("ar", "نرجو الرد في موعد أقصاه الرابع والعشرين من الشهر الجاري.", "2026-11-24 23:59"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", AD_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in AD_CLASSES])
+def test_deadline_classes_of_sets_ad_and_ae(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert found is not None and found.at.strftime("%Y-%m-%d %H:%M") == expected, found
+
+
+def test_questions_sent_a_day_before_an_agreed_slot_are_no_deadline():
+    # "هبعتلكم الأسئلة قبلها بيوم": the sender's own plan, a day before the interview it names.
+    assert _deadline("تمام، يوم الأربعاء الساعة 2 الظهر مناسب. هبعتلكم الأسئلة قبلها بيوم.", MONDAY_RIYADH, "ar") is None

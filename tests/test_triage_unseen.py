@@ -262,9 +262,9 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_l", 0.95, 0.97, 1), ("inquiries_m", 0.97, 0.98, 0), ("inquiries_o", 0.88, 0.98, 1),
     ("inquiries_p", 0.99, 0.93, 1), ("inquiries_s", 0.95, 0.95, 0), ("inquiries_t", 0.84, 0.91, 1),
     ("inquiries_u", 0.87, 0.92, 3), ("inquiries_w", 0.91, 0.96, 1), ("inquiries_x", 0.92, 0.97, 0),
-    ("inquiries_y", 0.95, 0.97, 0)],
+    ("inquiries_y", 0.95, 0.97, 0), ("inquiries_ad", 0.91, 0.83, 0), ("inquiries_ae", 0.86, 0.80, 1)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
-         "set T", "set U", "set W", "set X", "set Y"])
+         "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who

@@ -111,8 +111,10 @@ _AR_HOURS = {
 _AR_ORDINAL_DAYS = {
     "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9,
     "العاشر": 10, "الحادي\\s+عشر": 11, "الثاني\\s+عشر": 12, "الثالث\\s+عشر": 13, "الرابع\\s+عشر": 14, "الخامس\\s+عشر": 15,
-    "العشرين": 20, "الخامس\\s+والعشرين": 25, "الثلاثين": 30,
+    "العشرين": 20, "الثلاثين": 30, "الحادي\\s+والثلاثين": 31,
 }
+_AR_UNITS = {"الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9}
+_AR_ORDINAL_DAYS.update({f"{word}\\s+والعشرين": 20 + n for word, n in _AR_UNITS.items()})
 _AR_ORDINALS = "|".join(sorted(_AR_ORDINAL_DAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
 
@@ -146,7 +148,7 @@ _TOKEN_RE = _re(
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
         rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
-        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)))"
+        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي))))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -156,7 +158,7 @@ _TOKEN_RE = _re(
         r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:working\s+|work\s+)?week(?![\w-])|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
         r"(?<=before\s)(?:the\s+)?week-?end|(?<=قبل\s)الويك\s*[اe]?ند|(?<=avant\s)le\s+week-?end|(?<=vor\s)dem\s+wochenende|(?<=قبل\s)عطله\s+(?:نهايه\s+)?الاسبوع|"
         r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
-        r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|(?:نهايه|اخر|اواخر)\s+(?:هذا\s+)?الشهر(?:\s+الحالي|\s+الجاري)?)"
+        r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|(?:نهايه|اخر|اواخر)\s+(?:هذا\s+ال|هال|ال)شهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob|close\s+of\s+(?:business|play)|"
         r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل)"
         r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
@@ -164,7 +166,7 @@ _TOKEN_RE = _re(
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد)"
-        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
+        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
         r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
@@ -174,11 +176,11 @@ _TOKEN_RE = _re(
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
-        r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(_AR_HOURS) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
+        r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
         r"(?:\s*(?P<ap4>الليله|المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|العصر|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|العصر|ليلا)|(?P<th6>[012]?\d)\s*o'?clock"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
-        r"|(?P<midnight>midnight|minuit|منتصف\s+الليل))"
+        r"|(?P<midnight>midnight|minuit|منتصف\s+الليل)|(?P<maghrib>(?<=قبل\s)(?:صلاه\s+)?المغرب))"
         r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr or '(?!)'})" for i, (abbr, names) in enumerate(ZONES.values()))
         + r")(?![a-z])(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
         rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))"
@@ -191,7 +193,7 @@ _TOKEN_RE = _re(
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
 within binnen innerhalb dentro in under inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
-aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك
+aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك باچر
 غدا غد الغد ظهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|") if w] + [
@@ -231,8 +233,8 @@ _ANCHOR_WORDS = sorted({s for w in [
     "sonu", "akhir", "конца",
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
     "المساء", "النهارده", "انهارده", "النهاردا", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
-    "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "بكره", "بكرا", "morgen", "ma[ñn]ana", "کل",
-    "الساعه", "noon", "midday", "الظهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف",
+    "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "باچر", "بكره", "بكرا", "morgen", "ma[ñn]ana", "کل",
+    "الساعه", "المغرب", "noon", "midday", "الظهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
 ] for s in _spellings(w)})
 _H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
@@ -297,9 +299,9 @@ _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي"
-        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|mise\s+sous\s+presse|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
-        r"(?:bouclage|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
+        r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
         + _FILLER + r"$"
 )
@@ -332,7 +334,7 @@ _NOT_THEIR_DEADLINE_RE = _re(
 _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|suffit|suffira|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
-_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
+_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
 # "the third email I sent within two weeks", "ثالث رسالة أرسلتها خلال أسبوعين": how long past mail took.
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
@@ -481,6 +483,8 @@ def _time_of(m: re.Match) -> time | None:
         return time(12, 0)
     if m.group("midnight"):
         return time(23, 59)
+    if m.group("maghrib"):
+        return time(18, 0)
     for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5"),
                       ("th6", None, None)):
         if m.group(h) is None:
@@ -545,7 +549,10 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
             word = m.group("dnmday")
             d = int(word) if word.isdigit() else next((v for k, v in _AR_ORDINAL_DAYS.items() if re.fullmatch(k, word)), 0)
             try:
-                day = date(today.year + (today.month == 12), today.month % 12 + 1, d)
+                if m.group("dnmthis"):  # "الخامس والعشرين من الشهر الجاري": this month's
+                    day = date(today.year, today.month, d)
+                else:
+                    day = date(today.year + (today.month == 12), today.month % 12 + 1, d)
             except ValueError:
                 return None
         elif tok.kind == "dur":
@@ -742,7 +749,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
 
 
 _RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني)\s*[,،:]?\s")
-_NEXT_WEEK_AFTER_RE = _re(r"\s*,?\s*(?:next\s+week|of\s+next\s+week|(?:de\s+)?la\s+semaine\s+prochaine|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجاي))")
+_NEXT_WEEK_AFTER_RE = _re(r"\s*,?\s*(?:next\s+week|week(?![\w-])|of\s+next\s+week|(?:de\s+)?la\s+semaine\s+prochaine|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجاي))")
 _WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله|الويك")
 # Days and weeks in the plural with no count ("in the coming weeks", "dans les prochains jours"):
 # some time, not a date. ("Within a week", "خلال أسبوع", "خلال يومين" and hours keep their count.)
