@@ -525,6 +525,19 @@ def _resolve_year(base: date, month: int, day: int, year: int | None) -> date | 
     return candidate
 
 
+def _next_day_of_month(today: date, d: int) -> date | None:
+    """The next date whose day of the month is ``d`` ("the 14th"): this month's, else next month's."""
+    if not 1 <= d <= 31:
+        return None
+    y, mo = today.year, today.month
+    if d < today.day:
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
 def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[datetime, bool, str | None] | None:
     """The moment a group of tokens designates, relative to ``base``, whether a time was stated
     and the zone named (None: the sender's offset); None if it designates no moment."""
@@ -598,28 +611,14 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
             y = int(m.group("ny")) if m.group("ny") else None
             day = _resolve_year(today, mo, d, y) if 1 <= mo <= 12 else None
         elif tok.kind == "dayonly":
-            d = int(m.group("day3"))
-            if not 1 <= d <= 31:
-                return None
-            y, mo = today.year, today.month
-            if d < today.day:
-                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-            try:
-                day = date(y, mo, d)
-            except ValueError:
+            day = _next_day_of_month(today, int(m.group("day3")))
+            if day is None:
                 return None
         elif tok.kind == "wd":
             weekday = _weekday(m)
-            if m.group("wdday") and 1 <= int(m.group("wdday")) <= 31:
+            if m.group("wdday"):
                 # "lundi 24": the next 24th, if it is a Monday ("الخميس 5 مساء" is an hour, not the 5th)
-                d = int(m.group("wdday"))
-                y, mo = today.year, today.month
-                if d < today.day:
-                    y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-                try:
-                    candidate = date(y, mo, d)
-                except ValueError:
-                    candidate = None
+                candidate = _next_day_of_month(today, int(m.group("wdday")))
                 if candidate is not None and candidate.weekday() == weekday:
                     day = candidate
             if _NEXT_WEEK_AFTER_RE.match(m.string, tok.end):
