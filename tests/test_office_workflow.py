@@ -131,7 +131,7 @@ def test_unsure_triage_flags_the_ticket_for_review(desk, monkeypatch):
 
     [result] = desk.process(eml(subject="Question", sender="Ana Ruiz <ana@diario-sur.example>",
                                 msgid="<unsure-1@diario-sur.example>",
-                                body="Hello, could you send me the figures and photos of the event, and maybe an "
+                                body="Hello, could you send me photos of the event and the figures, and maybe an "
                                      "interview? Thanks.\n"))
     unsure = desk.ticket(f"MR-{result.ticket_id}")
     assert unsure.category_confidence < 0.40
@@ -144,7 +144,7 @@ def test_unsure_triage_flags_the_ticket_for_review(desk, monkeypatch):
     reset_settings_cache()
     [other] = desk.process(eml(subject="Question", sender="Ana Ruiz <ana@otro-diario.example>",
                                msgid="<unsure-2@otro-diario.example>",
-                               body="Hello, could you send me the figures and photos of the event, and maybe an "
+                               body="Hello, could you send me photos of the event and the figures, and maybe an "
                                     "interview? Thanks.\n"))
     assert not desk.ticket(f"MR-{other.ticket_id}").needs_review
 
