@@ -248,8 +248,7 @@ def detect_automated(
         # of evidence however many of its phrases it has: a one-off letter carries it too.
         content = [t for t in newsletter_terms if not _FOOTER_TERM.search(t)]
         terms = len(content) + (len(content) < len(newsletter_terms))
-        # (A discussion list's post pays its headers in full: its members write to the list, not to us.)
-        personal = asks and inquiry_score >= 4 + (headers if is_list_post(h) else headers / 2) and (
+        personal = asks and inquiry_score >= 4 + headers / 2 and (
             terms <= 1 or (terms <= 2 and inquiry_score >= 6 + headers))
         if personal:
             return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
