@@ -67,11 +67,11 @@ ZONES = {
     "UTC": ("GMT|UTC", r"gmt|utc|غرينتش|جرينتش|غرينيتش"),
     "America/New_York": ("ET|EST|EDT", r"eastern(?:\s+time)?|new\s+york\s+time|heure\s+de\s+new\s+york|(?:بتوقيت|توقيت)\s+(?:نيويورك|واشنطن)"),
     "America/Chicago": ("CT|CST|CDT", r"central\s+time"),
-    "America/Los_Angeles": ("PT|PST|PDT", r"pacific\s+time"),
+    "America/Los_Angeles": ("PT|PST|PDT", r"pacific(?:\s+time)?"),
     "Europe/Paris": ("CET|CEST", r"paris\s+time|heure\s+(?:de\s+paris|fran[çc]aise)|(?:بتوقيت|توقيت)\s+باريس"),
     "Europe/London": ("BST", r"london\s+time|uk\s+time|heure\s+de\s+londres|(?:بتوقيت|توقيت)\s+(?:لندن|بريطانيا)"),
     "Asia/Riyadh": ("AST|KSA", r"riyadh\s+time|saudi\s+time|mecca\s+time|makkah\s+time|heure\s+(?:de\s+riyad|de\s+riyadh|saoudienne|de\s+la\s+mecque)|(?:بتوقيت|توقيت)\s+(?:الرياض|مكه|السعوديه|مكه\s+المكرمه)"),
-    "Asia/Dubai": ("GST", r"dubai\s+time|uae\s+time|gulf\s+(?:standard\s+)?time|heure\s+du\s+golfe|(?:بتوقيت|توقيت)\s+(?:الامارات|ابوظبي|دبي)"),
+    "Asia/Dubai": ("GST|UAE", r"dubai\s+time|uae\s+time|gulf\s+(?:standard\s+)?time|heure\s+du\s+golfe|(?:بتوقيت|توقيت)\s+(?:الامارات|ابوظبي|دبي)"),
     "Africa/Cairo": ("EET", r"cairo\s+time|(?:بتوقيت|توقيت)\s+القاهره"),
 }
 # Zones named only by their city or country: "<city> time", "heure de <city>", "hora de <city>", "بتوقيت <city>".
@@ -88,11 +88,10 @@ _CITY_ZONES = {
     "Asia/Bahrain": r"bahrain|manama|البحرين|المنامه", "Asia/Muscat": r"muscat|oman|مسقط", "Asia/Kabul": r"kabul|كابل",
     "Asia/Dhaka": r"dhaka|bangladesh", "Australia/Sydney": r"sydney|canberra",
 }
+_CITY_ABBREVIATIONS = {"Asia/Tokyo": "JST"}
 for _name, _cities in _CITY_ZONES.items():
-    ZONES[_name] = ("", rf"(?:{_cities})\s+time|heure\s+(?:de\s+|d')(?:{_cities})|hora\s+de\s+(?:{_cities})|(?:بتوقيت|توقيت)\s+(?:{_cities})")
-ZONES["America/Los_Angeles"] = ("PT|PST|PDT", r"pacific(?:\s+time)?")
-ZONES["Asia/Dubai"] = ("GST|UAE", ZONES["Asia/Dubai"][1])
-ZONES["Asia/Tokyo"] = ("JST", ZONES["Asia/Tokyo"][1])
+    ZONES[_name] = (_CITY_ABBREVIATIONS.get(_name, ""),
+                    rf"(?:{_cities})\s+time|heure\s+(?:de\s+|d')(?:{_cities})|hora\s+de\s+(?:{_cities})|(?:بتوقيت|توقيت)\s+(?:{_cities})")
 
 _NUM_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
