@@ -328,7 +328,7 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edic
 # "pas de délai particulier", "no deadline": the sender says there is none. (An office's own cut-off
 # that the sender quotes, "the accreditation deadline on your website says 1 December", stays a
 # deadline: the development set labels it so, though one later author did not.)
-_NOT_THEIR_DEADLINE_RE = _re(
+_NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
 _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|suffit|suffira|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
@@ -715,7 +715,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
                 and not _WISH_RE.search(_sentence(prepared, start, end)):
             continue  # "before the weekend, the minister said…": when it happened, not by when
-        loose = bool(_LOOSE_CUE_RE.search(before)) and not _NOT_THEIR_DEADLINE_RE.search(before[-70:])
+        loose = bool(_LOOSE_CUE_RE.search(before)) and not _NO_DEADLINE_SAID_RE.search(before[-70:])
         if _RANGE_RE.search(before):
             continue
         if "ur_tomorrow" in kinds and not post:
