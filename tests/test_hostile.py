@@ -337,6 +337,17 @@ def _hostile_html(port: int) -> str:
 </body></html>"""
 
 
+def test_html_the_parser_rejects_is_still_read_not_dropped():
+    # "<![" without a name makes html.parser give up on the whole document; a browser shows the
+    # rest (the bogus section ends at the next ">"), so the inquiry below must survive it.
+    for junk in ("<![", "<![<b>", "<![ if gte mso 9 ]", "<!x"):
+        body = (f"<html><body>{junk}<p>Could your spokesperson comment before Friday?</p>"
+                "<script>SCRIPT-TEXT</script></body></html>")
+        parsed = parse_message(_eml("Request for comment", body, ctype="text/html; charset=utf-8"))
+        assert "Could your spokesperson comment before Friday?" in parsed.text, junk
+        assert "SCRIPT-TEXT" not in parsed.text and "<p>" not in parsed.text, junk
+
+
 def test_html_becomes_text_without_script_style_or_any_fetch(listener, db):
     settings, engine = db
     html = _hostile_html(listener.port)

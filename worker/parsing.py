@@ -341,11 +341,29 @@ def part_text(part) -> str:
     return decode_bytes(_part_bytes(part), charset)
 
 
+# "<![" that does not open a well-formed marked section: a browser reads it as a bogus comment
+# that ends at the next ">", html.parser rejects the whole document.
+_BOGUS_SECTION_RE = re.compile(r"<!\[(?!CDATA\[)[^>]*>?", re.IGNORECASE)
+
+
+def _soup(html: str):
+    from bs4 import BeautifulSoup
+    from bs4.exceptions import ParserRejectedMarkup
+
+    try:
+        return BeautifulSoup(html, "html.parser")
+    except ParserRejectedMarkup:
+        pass
+    try:
+        return BeautifulSoup(_BOGUS_SECTION_RE.sub("", html), "html.parser")
+    except ParserRejectedMarkup:
+        # Still rejected: every declaration is shown as text, tags (and so scripts) still read.
+        return BeautifulSoup(html.replace("<!", "&lt;!"), "html.parser")
+
+
 def html_to_text(html: str) -> str:
     """Visible text of an HTML body: scripts, styles and remote content are dropped, never fetched."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _soup(html)
     for tag in soup(["script", "style", "head", "title", "meta", "link", "iframe", "object", "embed", "noscript", "template", "svg"]):
         tag.decompose()
     for br in soup.find_all("br"):
