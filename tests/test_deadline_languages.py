@@ -409,3 +409,44 @@ def test_deadline_classes_of_sets_ad_and_ae(language, text, expected):
 def test_questions_sent_a_day_before_an_agreed_slot_are_no_deadline():
     # "هبعتلكم الأسئلة قبلها بيوم": the sender's own plan, a day before the interview it names.
     assert _deadline("تمام، يوم الأربعاء الساعة 2 الظهر مناسب. هبعتلكم الأسئلة قبلها بيوم.", MONDAY_RIYADH, "ar") is None
+
+
+# Sets AF and AG's classes (dates that are not deadlines, and deadlines said in passing), in
+# words written here. MONDAY_RIYADH is Monday 16 November 2026.
+AF_CLASSES = [
+    ("ar", "نأمل موافاتنا بالمعلومات في موعد أقصاه 25 الجاري.", "2026-11-25 23:59"),
+    ("ar", "نرجو الرد قبل السابع والعشرين من الجاري.", "2026-11-27 23:59"),
+    ("fr", "Pourriez-vous nous envoyer trois photos ? Notre bouclage a lieu jeudi 19 novembre.", "2026-11-19 23:59"),
+    ("en", "Could someone send the footage? We edit tomorrow morning, so end of day today would really help.",
+     "2026-11-16 23:59"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", AF_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in AF_CLASSES])
+def test_deadline_classes_of_sets_af_and_ag(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert found is not None and found.at.strftime("%Y-%m-%d %H:%M") == expected, found
+
+
+NOT_DEADLINES_6 = [
+    # A word inside a longer one: "غدا" in بغداد (Baghdad), "اليوم" in اليومية (daily), "الغد" in الغداء (lunch).
+    ("ar", "نرجو توضيح ما ورد في البيان بعد الاجتماع الذي عقد في بغداد يوم 2 نوفمبر.", None),
+    ("ar", "نرجو التكرم بالرد على أسئلة صحيفة اليومية حول البرنامج.", None),
+    ("ar", "نرجو الرد على سؤالنا لمجلة الغداء الصحي عن مبادرتكم.", None),
+    # A day of the month just past, without its year: the date of something, not next year's deadline.
+    ("en", "Our deadline was 3 November, but the editor has given us more time: could you still comment?", None),
+    ("fr", "La date limite était le 3 novembre, mais la rédaction nous laisse du temps : un commentaire reste possible ?", None),
+    # "At the end of the day" is an idiom, not the close of a working day.
+    ("en", "Could you comment? At the end of the day today's vote is what our readers care about.", None),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", NOT_DEADLINES_6, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_6])
+def test_a_word_inside_another_or_a_date_just_past_is_no_deadline(language, text, expected):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+def test_a_date_without_its_year_early_next_year_is_still_ahead():
+    # Written in late November, "by 5 January" is the coming January, not last one.
+    found = _deadline("Could you reply by 5 January?", MONDAY_RIYADH, "en")
+    assert found is not None and found.at.date().isoformat() == "2027-01-05"

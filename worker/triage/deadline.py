@@ -147,7 +147,7 @@ _TOKEN_RE = _re(
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
         rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
-        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي))))"
+        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من\s+)?الجاري(?![\u0600-\u06ff]))))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -228,7 +228,7 @@ _CLITICS = "وفبل"  # Arabic conjunctions and prepositions written onto the n
 _ANCHOR_WORDS = sorted({s for w in [
     "hour", "hr", "day", "week", "heure", "jour", "semaine", "ساع", "يوم", "ايام", "اسبوع",
     "dag", "tag", "día", "dia", "uur", "uren", "stund", "hora", "weken", "woche", "semana",
-    "end", "fin", "نهايه", "اخر", "اواخر", "finales", "month", "mois", "الشهر", "الويك", "eod", "cob", "business", "play", "final", "fim", "ende", "dienstschluss", "einde",
+    "end", "fin", "نهايه", "اخر", "اواخر", "finales", "month", "mois", "الشهر", "الجاري", "الويك", "eod", "cob", "business", "play", "final", "fim", "ende", "dienstschluss", "einde",
     "sonu", "akhir", "конца",
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
     "المساء", "النهارده", "انهارده", "النهاردا", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
@@ -282,6 +282,7 @@ def _word_starts(text: str):
                 if (text[q:q + 2] in _START_PREFIXES or text[q] in _START_PREFIXES) and _START_RE.match(text, q):
                     yield q
 
+_AR_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 # The boundary that must precede a token: not inside a word or a number.
 _BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
 
@@ -324,7 +325,7 @@ _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible
 _EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز"
                               r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
-_LOOSE_CUE_RE = _re(r"(?:deadline|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edici[óo]n|fechamento|chiusura|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
+_LOOSE_CUE_RE = _re(r"(?:deadline|bouclage|bouclons|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edici[óo]n|fechamento|chiusura|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
 # "pas de délai particulier", "no deadline": the sender says there is none. (An office's own cut-off
 # that the sender quotes, "the accreditation deadline on your website says 1 December", stays a
 # deadline: the development set labels it so, though one later author did not.)
@@ -359,6 +360,7 @@ _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)
 _RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + "|" + _MON_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
                 r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|до|الي|حتي)\s+$")
 # "COB Thursday", "close of business Thursday would work": said only of a deadline, cue or not.
+_AT_THE_END_RE = _re(r"(?:at|[àa])\s+(?:the\s+|la\s+)?$")
 _COB_RE = _re(r"\b(?:cob|eod|close\s+of\s+business|end\s+of\s+(?:the\s+)?business\s+day)\b")
 _MORNING_RE = _re(r"this\s+morning|ce\s+matin|صباح\s+اليوم")
 # A sentence that asks for a reply, an answer or an appearance: today/tomorrow there is a deadline.
@@ -426,6 +428,8 @@ def _tokens(text: str, original: str) -> list[_Token]:
             continue
         if m.start() > 0 and text[m.start()].isdigit() and text[m.start() - 1].isdigit():
             continue
+        if m.end() < len(text) and _AR_LETTER_RE.match(text, m.end() - 1) and _AR_LETTER_RE.match(text, m.end()):
+            continue  # a word inside a longer one: "غدا" in "بغداد", "اليوم" in "اليومية", "الغد" in "الغداء"
         kind = next(k for k in ("hour1", "eomn", "dnm", "dur", "eonw", "wiw", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
                                 "dm", "md", "num", "wd", "time", "zone", "dayonly") if m.group(k))
         found.append(_Token(kind, m.start(), m.end(), m))
@@ -518,9 +522,12 @@ def _resolve_year(base: date, month: int, day: int, year: int | None) -> date | 
         return None
     if candidate < base - timedelta(days=7):
         try:
-            candidate = date(base.year + 1, month, day)
+            following = date(base.year + 1, month, day)
         except ValueError:
             return None
+        # "15 janvier" written in December is next year's; "3 novembre" written on 24 November
+        # is the one just past (a date it names), not a deadline eleven months away.
+        return following if following - base <= timedelta(days=200) else candidate
     return candidate
 
 
@@ -703,6 +710,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                   or bool(language_cue and language_cue.search(before)))
         if not strong and "eod" in kinds and _COB_RE.search(inner):
             strong = True
+        if not strong and "eod" in kinds and kinds & {"today", "tomorrow", "wd"} and not _AT_THE_END_RE.search(before):
+            strong = True  # "end of day today would help": a day's close, not "at the end of the day"
         if not strong and "wiw" in kinds:
             strong = asks  # "a reply within this week", "الرد خلال الأسبوع الجاري"
         if not strong and kinds & {"dm", "md", "num", "wd", "dayonly", "eom", "eow", "time"}:
