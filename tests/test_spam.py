@@ -182,6 +182,37 @@ def test_a_newsletter_with_the_same_headers_stays_bulk():
     assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
 
 
+# A speaking slot or a "media partnership" sold by a mass mailer (set AG's class, in words written
+# here): the fee may sit on the next line of a hard-wrapped letter, or in a table of tiers.
+SOLD_SLOTS = [
+    ("Keynote invitation: Gulf Resilience Summit 2026",
+     "Dear Director,\n\nIt is our pleasure to invite a senior member of your organisation to address the Gulf\n"
+     "Resilience Summit 2026 as a keynote speaker, before 500 decision makers.\n\nThe speaker package, which\n"
+     "includes a plenary slot and a brochure profile, is available at\nUSD 3,900 per speaker.\n\nKind regards,\n"
+     "Speaker Office"),
+    ("Devenez partenaire média du Salon Sécurité 2026",
+     "Madame, Monsieur,\n\nNous vous invitons à devenir partenaire média officiel du Salon.\n\nNos formules :\n"
+     "Argent : 2 500 € - logo sur le site\nOr - 6 000 € - logo et table ronde\n\nL'équipe partenariats"),
+    ("شراكة إعلامية – ملتقى الأمن 2026",
+     "السادة الكرام،\n\nيسرنا دعوتكم لتكونوا شريكاً إعلامياً للملتقى ومتحدثين في جلساته.\n\nباقات الشراكة:\n"
+     "الذهبية – 30,000 ريال\nالفضية – 12,000 ريال\n\nفريق الشراكات"),
+]
+
+
+@pytest.mark.parametrize("subject, body", SOLD_SLOTS, ids=[s[0][:30] for s in SOLD_SLOTS])
+def test_a_speaking_slot_or_partnership_sold_by_a_mass_mailer_is_spam(subject, body):
+    d = decide(eml(body + FOOTER, subject=subject, sender="events@summit.example", headers=MAILCHIMP))
+    assert d.category == "spam", d.explanation
+
+
+def test_a_fee_less_invitation_sent_by_a_mass_mailer_is_not_spam():
+    body = ("Dear colleagues,\n\nThe university's security studies seminar would be honoured to hear a speaker from "
+            "your office on 12 March. There is no fee; we cover travel and accommodation.\n\nBest regards,\n"
+            "Dr Samir Oudeh, seminar convenor")
+    d = decide(eml(body + FOOTER, subject="Seminar invitation", sender="events@uni.example", headers=MAILCHIMP))
+    assert d.category != "spam", d.explanation
+
+
 @pytest.mark.parametrize("sender, headers, body", [
     ("notifications@github.com", {"X-GitHub-Reason": "mention"},
      "@press-team mentioned you on issue #42: Please update the press kit link.\n\nReply to this email directly or view it on GitHub."),

@@ -137,6 +137,13 @@ CASES = [
     ('ورشة العمل', 'أود التسجيل لحضور ورشة العمل الإعلامية الشهر القادم، مع العلم أنني في إجازة حتى نهاية الأسبوع، فأرجو موافاتي بالتفاصيل وسأراجعها فور عودتي.', 'event_accreditation', None),
     ('رد: استفسار', 'أنا في إجازة حتى يوم الأحد، وسأرد على رسالتكم فور عودتي.', 'automated', None),
     ('Visit with my class', 'Hello, I teach geography at a secondary school. Can we book a guided tour for a class of 20 students next month? What are the opening hours?', 'general', None),
+    # Set AF's classes, in words written here: a student in their own words; a club's papers sent
+    # to the wrong address; mailbox phishing in French, German and Spanish with words between.
+    ('question for my paper', "hey, im a freshman taking an intro to middle east politics class. is your coalition a treaty alliance or more like a forum? my paper is due on friday, thanks!!", 'general', None),
+    ('Minutes and agenda', "Hi Mo,\nAttached are the minutes from last week and the draft agenda for the club committee meeting on Thursday. Can you add the tournament budget?\nCheers, Pete", 'general', None),
+    ('Action requise', "Cher utilisateur,\nVotre boîte aux lettres sera définitivement désactivée sous 24 heures si vous ne vérifiez pas votre compte.\nVérifier maintenant", 'spam', None),
+    ('Ihr Postfach', "Sehr geehrter Nutzer,\nIhr Postfach wird in Kürze deaktiviert. Bitte bestätigen Sie Ihre Daten über den folgenden Link.", 'spam', None),
+    ('Aviso de seguridad', "Estimado usuario,\nsu buzón será temporalmente suspendido por exceso de almacenamiento. Haga clic aquí para validar.", 'spam', None),
 ]
 
 

@@ -245,6 +245,12 @@ def triage(
     inquiry = bool(scores.media_identity) or scores.inquiry_score >= SURE_INQUIRY
     category, confidence, source, model_spam = _category(msg, parts, scores, model, explanation, inquiry,
                                                          base_weight=settings.base_model_weight, language=guess.code)
+    if verdict.bulk_unless_spam and category == "partnership_speaking":
+        # A "speaking slot" or "media partnership" a mass mailer sends with a pitch's wording (a
+        # price, "secure your slot") is sold, not offered: marketing, which the schema calls spam.
+        explanation.append("a partnership or speaking offer from a mass mailer (" + "; ".join(verdict.reasons[:3])
+                           + ") with spam wording: marketing")
+        category, source = "spam", "rules"
     if verdict.bulk_unless_spam and category != "spam":
         # Mass mail whose spam wording did not make it spam: bulk, as its headers say.
         explanation.insert(0, "automated: bulk — " + "; ".join(verdict.reasons))
