@@ -144,6 +144,10 @@ CASES = [
     ('Action requise', "Cher utilisateur,\nVotre boîte aux lettres sera définitivement désactivée sous 24 heures si vous ne vérifiez pas votre compte.\nVérifier maintenant", 'spam', None),
     ('Ihr Postfach', "Sehr geehrter Nutzer,\nIhr Postfach wird in Kürze deaktiviert. Bitte bestätigen Sie Ihre Daten über den folgenden Link.", 'spam', None),
     ('Aviso de seguridad', "Estimado usuario,\nsu buzón será temporalmente suspendido por exceso de almacenamiento. Haga clic aquí para validar.", 'spam', None),
+    # Set AG's classes, in words written here: a name for an event's invitation list; a Turkish
+    # student's homework.
+    ('رد: دعوة', "شكراً جزيلاً. أرجو إضافة اسمي (سامي – محرر) واسم زميلتي منى إلى قائمة المدعوين للقاء يوم الأحد، ونرجو تأكيد تسجيلنا قبل ظهر السبت.", 'event_accreditation', '2019-09-21'),
+    ('Ödev sorusu', "Merhaba, ben lise ikinci sınıf öğrencisiyim. Ödevim için koalisyonun kaç üyesi olduğunu öğrenebilir miyim?", 'general', None),
 ]
 
 
