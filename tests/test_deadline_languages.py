@@ -419,6 +419,13 @@ AF_CLASSES = [
     ("fr", "Pourriez-vous nous envoyer trois photos ? Notre bouclage a lieu jeudi 19 novembre.", "2026-11-19 23:59"),
     ("en", "Could someone send the footage? We edit tomorrow morning, so end of day today would really help.",
      "2026-11-16 23:59"),
+    # Set AD's remaining classes, in words written here.
+    ("en", "Kindly revert before 24 hours as the story is scheduled.", "2026-11-17 10:00"),
+    ("en", "We demand a correction and the removal of our name in 48h.", "2026-11-18 10:00"),
+    ("ar", "نطالبكم بحذف المنشور ونشر تصحيح خلال ٤٨ ساعة.", "2026-11-18 10:00"),
+    ("fr", "Nous exigeons le retrait de ces propos sous 48 heures.", "2026-11-18 10:00"),
+    ("en", "Is there any chance of the figure before our 1700 GMT bulletin?", "2026-11-16 17:00"),
+    ("ar", "نرجو إفادتنا برأيكم بحلول ٨ جمادى الآخرة الموافق ١٩ نوفمبر.", "2026-11-19 23:59"),
 ]
 
 
@@ -438,6 +445,8 @@ NOT_DEADLINES_6 = [
     ("fr", "La date limite était le 3 novembre, mais la rédaction nous laisse du temps : un commentaire reste possible ?", None),
     # "At the end of the day" is an idiom, not the close of a working day.
     ("en", "Could you comment? At the end of the day today's vote is what our readers care about.", None),
+    ("en", "I wrote to you before 2 days but got no reply, could you check?", None),
+    ("ar", "عقد الاجتماع في 3 جمادى الأولى الموافق 14 نوفمبر، ونرجو توضيح ما جرى.", None),
 ]
 
 

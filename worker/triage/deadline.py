@@ -138,7 +138,8 @@ _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 
 # One date or time expression; the scanner joins neighbouring ones ("demain avant 14h").
 _TOKEN_RE = _re(
-        r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|inside\s+of|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
+        # "Kindly revert before 48 hours": South Asian English for "within" (Arabic "قبل 48 ساعة" is "ago").
+        r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
         r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
@@ -178,6 +179,8 @@ _TOKEN_RE = _re(
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
         r"(?:\s*(?P<ap4>الليله|المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|العصر|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|العصر|ليلا)|(?P<th6>[012]?\d)\s*o'?clock"
+        # Newsroom and military time: "1700 GMT", "0900 hrs".
+        r"|(?P<th7>[01]\d|2[0-3])(?P<tm7>[0-5]\d)\s*(?=gmt|utc|hrs\b|hours\b|[a-z]{2,4}\s+bulletin)"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+الليل)|(?P<maghrib>(?<=قبل\s)(?:صلاه\s+)?المغرب))"
         r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr or '(?!)'})" for i, (abbr, names) in enumerate(ZONES.values()))
@@ -191,7 +194,7 @@ _TOKEN_RE = _re(
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
-within binnen innerhalb dentro in under inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
+within binnen innerhalb dentro in under before inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك باچر
 غدا غد الغد ظهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
@@ -366,9 +369,10 @@ _MORNING_RE = _re(r"this\s+morning|ce\s+matin|صباح\s+اليوم")
 # A sentence that asks for a reply, an answer or an appearance: today/tomorrow there is a deadline.
 _ASKS_RE = _re(
         r"\b(?:reply|respond|response|answer|confirm|confirmation|let\s+(?:me|us)\s+know|need|needed|send|call|get\s+back|hear\s+from|"
-        r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing)\b"
-        r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus"
-        r"|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
+        r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing|revert|"
+        r"demand|removal|remove|correction|correct|retract|retraction)\b"
+        r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
+        r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
         r"|جواب|ضرورت|ضروري|لازم|نطلب|نرجو|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
@@ -489,7 +493,7 @@ def _time_of(m: re.Match) -> time | None:
     if m.group("maghrib"):
         return time(18, 0)
     for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5"),
-                      ("th6", None, None)):
+                      ("th6", None, None), ("th7", "tm7", None)):
         if m.group(h) is None:
             continue
         word = m.group(h)
@@ -680,6 +684,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     if week_end is None:
         week_end = 3 if language in ("ar", "fa", "ur") else 4
     original = _prepare(text[:20_000])
+    # "بحلول 10 رمضان الموافق 20 مارس": the Hijri date is restated in the Gregorian calendar, which
+    # is read; blanking the Hijri half (same length) lets the cue reach the Gregorian date.
+    original = _HIJRI_RESTATED_RE.sub(lambda m: " " * len(m.group()), original)
     prepared = lower_same_length(original)
     cued: list[Deadline] = []
     weak: list[Deadline] = []
@@ -755,6 +762,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     return min(cued or weak, key=lambda c: c.at, default=None)
 
 
+_HIJRI_MONTHS = (r"محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جماد[يا]\s+(?:الاولي|الاول|الاخره|الثانيه|الاخر)|رجب|شعبان|رمضان|شوال"
+                 r"|ذو\s+القعده|ذي\s+القعده|ذو\s+الحجه|ذي\s+الحجه")
+_HIJRI_RESTATED_RE = re.compile(rf"\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?\d{{4}})?\s*(?:ه(?![\u0621-\u064a])|هـ)?\s*[,،(]?\s*(?:الموافق|الموافقه|الموافق\s+ل|م\.?\s*الموافق)\s+")
 _RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني)\s*[,،:]?\s")
 _NEXT_WEEK_AFTER_RE = _re(r"\s*,?\s*(?:next\s+week|week(?![\w-])|of\s+next\s+week|(?:de\s+)?la\s+semaine\s+prochaine|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجاي))")
 _WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله|الويك")
