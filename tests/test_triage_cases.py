@@ -148,6 +148,10 @@ CASES = [
     # student's homework.
     ('رد: دعوة', "شكراً جزيلاً. أرجو إضافة اسمي (سامي – محرر) واسم زميلتي منى إلى قائمة المدعوين للقاء يوم الأحد، ونرجو تأكيد تسجيلنا قبل ظهر السبت.", 'event_accreditation', '2019-09-21'),
     ('Ödev sorusu', "Merhaba, ben lise ikinci sınıf öğrencisiyim. Ödevim için koalisyonun kaç üyesi olduğunu öğrenebilir miyim?", 'general', None),
+    # Set AE's classes in dialect and as what is still missing, in words written here.
+    ('تصريح', "مرحبا، معكم سامر من راديو الشام. بدنا تصريح قصير من مكتبكم عن الاجتماع، إذا فيكن تبعتولنا ياه بكرا بيكون منيح.", 'information_request', '2019-09-18'),
+    ('حلقة جديدة', "أهلين، حابين نستضيف حدا من عندكم بحلقة البودكاست الجاية عن الإعلام والتطرف. شو رأيكن؟", 'interview_request', None),
+    ('Relance', "Bonjour, je me permets de relancer : il me manque encore les chiffres de 2018 pour mon article. Merci !", 'information_request', None),
 ]
 
 
