@@ -426,6 +426,16 @@ AF_CLASSES = [
     ("fr", "Nous exigeons le retrait de ces propos sous 48 heures.", "2026-11-18 10:00"),
     ("en", "Is there any chance of the figure before our 1700 GMT bulletin?", "2026-11-16 17:00"),
     ("ar", "نرجو إفادتنا برأيكم بحلول ٨ جمادى الآخرة الموافق ١٩ نوفمبر.", "2026-11-19 23:59"),
+    # Set AJ's classes: a Hijri date as the deadline (15 Jumada II 1448 is 25 November 2026); the
+    # end of a Levantine month name after "ل" (until); a Levantine "I need"; an hour in words
+    # without "الساعة"; a French edition "bouclée ce soir" with "bienvenue avant".
+    ("ar", "نأمل التكرم بتأكيد المشاركة في موعد أقصاه 15 جمادى الآخرة 1448هـ.", "2026-11-25 23:59"),
+    ("ar", "إذا ممكن تردّولنا خبر لآخر تشرين الثاني، لأنه لازم نثبّت الحجوزات.", "2026-11-30 23:59"),
+    ("ar", "المقال رح ينزل الجمعة، فبحتاج التعليق لغاية الخميس الساعة 3 العصر.", "2026-11-19 15:00"),
+    ("ar", "نرجو أن يتم التسجيل في موعد أقصاه الرابعة عصر يوم الأربعاء 18 نوفمبر.", "2026-11-18 16:00"),
+    ("fr", "Notre édition de demain est bouclée ce soir à 21h ; votre réaction serait la bienvenue avant.", "2026-11-16 21:00"),
+    # "المتحدث" (the spokesman) holds "حدث" (it happened): not a past event before "اليوم".
+    ("ar", "نرجو مشاركة المتحدث في نشرة الساعة التاسعة مساء اليوم.", "2026-11-16 21:00"),
 ]
 
 
@@ -447,6 +457,8 @@ NOT_DEADLINES_6 = [
     ("en", "Could you comment? At the end of the day today's vote is what our readers care about.", None),
     ("en", "I wrote to you before 2 days but got no reply, could you check?", None),
     ("ar", "عقد الاجتماع في 3 جمادى الأولى الموافق 14 نوفمبر، ونرجو توضيح ما جرى.", None),
+    ("ar", "صدر البيان في 5 رمضان 1446هـ، ونرجو توضيح الفقرة الثانية منه.", None),
+    ("ar", "سافرت لآخر تشرين الثاني وما في شي مستعجل، ابعتولي المعلومات لما تقدروا.", None),
 ]
 
 

@@ -118,6 +118,10 @@ _AR_ORDINALS = "|".join(sorted(_AR_ORDINAL_DAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
 
 
+_HIJRI_MONTHS = (r"محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جماد[يا]\s+(?:الاولي|الاول|الاخره|الثانيه|الاخر)|رجب|شعبان|رمضان|شوال"
+                 r"|ذو\s+القعده|ذي\s+القعده|ذو\s+الحجه|ذي\s+الحجه")
+
+
 def _re(pattern: str) -> re.Pattern:
     """Compile for lower-cased, normalised text (no IGNORECASE: it is slow on Unicode)."""
     return re.compile(lower_pattern(normalize_pattern(pattern)))
@@ -169,6 +173,8 @@ _TOKEN_RE = _re(
         r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
         r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
+        # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
+        rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
         rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d./]))"
@@ -179,6 +185,8 @@ _TOKEN_RE = _re(
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
         r"(?:\s*(?P<ap4>الليله|المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|العصر|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0600-\u06ff]))?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|العصر|ليلا)|(?P<th6>[012]?\d)\s*o'?clock"
+        # "الرابعة عصراً", "السادسة مساء": an hour in words with its part of the day, without "الساعة".
+        r"|(?P<th8>" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")\s+(?P<ap8>عصر|عصرا|العصر|مساء|مساءا|المساء|صباحا|الصباح|ظهرا)(?![\u0621-\u064a])"
         # Newsroom and military time: "1700 GMT", "0900 hrs".
         r"|(?P<th7>[01]\d|2[0-3])(?P<tm7>[0-5]\d)\s*(?=gmt|utc|hrs\b|hours\b|[a-z]{2,4}\s+bulletin)"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
@@ -302,14 +310,14 @@ _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي"
-        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|(?:est|sera|sont|seront)\s+boucl[ée]e?s?|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
         + _FILLER + r"$"
 )
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
-_WEAK_CUE_RE = _re(r"(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|لحد|لغايه|لغايت|until|till|for)" + _FILLER + r"$")
+_WEAK_CUE_RE = _re(r"(?:(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|لحد|لغايه|لغايت|until|till|for)" + _FILLER + r"|(?:^|\s)ل)$")  # "لآخر شباط": until
 # "the 12 October forum", "Thursday's briefing": a date that names an event, not a deadline.
 _EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|exercise|visit|meeting|briefing|press\s+conference|launch|session|"
                       r"edition|issue|programme|program|show|bulletin|broadcast|workshop|seminar|webinar|panel|expo|exhibition|festival|"
@@ -320,7 +328,7 @@ _HAPPENED_BEFORE_RE = _re(
     r"(?:\b(?:said|announced|published|posted|reported|released|issued|held|happened|occurred|tweeted|stated|claimed|"
     r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?)\b(?:\s+[^\s.?!]+){0,2}"
     r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
-    r"|(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت)(?:\s+\S+){0,2})\s+$"
+    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت)(?:\s+\S+){0,2})\s+$"
 )
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
@@ -337,7 +345,7 @@ _NO_DEADLINE_SAID_RE = _re(
 _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|suffit|suffira|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
-_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
+_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
 # "the third email I sent within two weeks", "ثالث رسالة أرسلتها خلال أسبوعين": how long past mail took.
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
@@ -348,7 +356,7 @@ _AR_POSSESSIVE_RE = _re(r"(?:(?:^|\s)(?:صحيفه|جريده|قناه|موقع|
 _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
                r"|on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
                r"|\bje\s+(?:suis|serai)\s+(?:en\s+(?:d[ée]placement|cong[ée]s?|mission|voyage|rep[ée]rage|tournage|reportage)|absente?|sur\s+le\s+terrain)"
-               r"|(?:انا\s+)?(?:مسافر|مسافره|في\s+اجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
+               r"|(?:انا\s+)?(?:مسافر|مسافره|سافرت|بسافر|رح\s+سافر|في\s+اجازه|باجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
 # "on m'avait assuré que l'équipe répondait sous 48 heures", "you promised to reply within a
 # week": how fast the office says it answers, not the sender's deadline.
 _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|pledged)\s+to\s+(?:reply|respond|answer|get\s+back)"
@@ -373,7 +381,7 @@ _ASKS_RE = _re(
         r"demand|removal|remove|correction|correct|retract|retraction)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
-        r"|جواب|ضرورت|ضروري|لازم|نطلب|نرجو|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
+        r"|جواب|ضرورت|ضروري|لازم|نطلب|نرجو|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
@@ -435,7 +443,7 @@ def _tokens(text: str, original: str) -> list[_Token]:
         if m.end() < len(text) and _AR_LETTER_RE.match(text, m.end() - 1) and _AR_LETTER_RE.match(text, m.end()):
             continue  # a word inside a longer one: "غدا" in "بغداد", "اليوم" in "اليومية", "الغد" in "الغداء"
         kind = next(k for k in ("hour1", "eomn", "dnm", "dur", "eonw", "wiw", "eow", "eom", "eod", "today", "after_tomorrow", "tomorrow", "ur_tomorrow",
-                                "dm", "md", "num", "wd", "time", "zone", "dayonly") if m.group(k))
+                                "hijri", "dm", "md", "num", "wd", "time", "zone", "dayonly") if m.group(k))
         found.append(_Token(kind, m.start(), m.end(), m))
     return found
 
@@ -493,7 +501,7 @@ def _time_of(m: re.Match) -> time | None:
     if m.group("maghrib"):
         return time(18, 0)
     for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5"),
-                      ("th6", None, None), ("th7", "tm7", None)):
+                      ("th6", None, None), ("th7", "tm7", None), ("th8", None, "ap8")):
         if m.group(h) is None:
             continue
         word = m.group(h)
@@ -546,6 +554,31 @@ def _next_day_of_month(today: date, d: int) -> date | None:
         return date(y, mo, d)
     except ValueError:
         return None
+
+
+_HIJRI_MONTH_NUMBERS = [re.compile(p) for p in (
+    r"محرم", r"صفر", r"ربيع\s+(?:الاول)", r"ربيع\s+(?:الثاني|الاخر)", r"جماد[يا]\s+(?:الاولي|الاول)", r"جماد[يا]\s+(?:الاخره|الثانيه|الاخر)",
+    r"رجب", r"شعبان", r"رمضان", r"شوال", r"ذ[وي]\s+القعده", r"ذ[وي]\s+الحجه")]
+
+
+def _hijri_day(today: date, m: re.Match) -> date | None:
+    """The Gregorian day of a Hijri date; without a year, the next one from ``today``."""
+    from hijridate import Gregorian, Hijri
+
+    month = next((i + 1 for i, p in enumerate(_HIJRI_MONTH_NUMBERS) if p.fullmatch(m.group("hmon"))), None)
+    if month is None:
+        return None
+    d = int(m.group("hday"))
+    try:
+        if m.group("hyear"):
+            return Hijri(int(m.group("hyear")), month, d).to_gregorian()
+        year = Gregorian(today.year, today.month, today.day).to_hijri().year
+        found = Hijri(year, month, d).to_gregorian()
+        if found < today - timedelta(days=7):
+            found = Hijri(year + 1, month, d).to_gregorian()
+        return found
+    except (ValueError, OverflowError):
+        return None  # a day the calendar does not have (30 in a 29-day month) or out of its range
 
 
 def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[datetime, bool, str | None] | None:
@@ -604,6 +637,10 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
         elif tok.kind == "eom":
             nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
             day = nxt - timedelta(days=1)
+        elif tok.kind == "hijri":
+            day = _hijri_day(today, m)
+            if day is None:
+                return None
         elif tok.kind == "dm":
             month = _month(m)
             if month is None:
@@ -762,8 +799,6 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     return min(cued or weak, key=lambda c: c.at, default=None)
 
 
-_HIJRI_MONTHS = (r"محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جماد[يا]\s+(?:الاولي|الاول|الاخره|الثانيه|الاخر)|رجب|شعبان|رمضان|شوال"
-                 r"|ذو\s+القعده|ذي\s+القعده|ذو\s+الحجه|ذي\s+الحجه")
 _HIJRI_RESTATED_RE = re.compile(rf"\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?\d{{4}})?\s*(?:ه(?![\u0621-\u064a])|هـ)?\s*[,،(]?\s*(?:الموافق|الموافقه|الموافق\s+ل|م\.?\s*الموافق)\s+")
 _RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني)\s*[,،:]?\s")
 _NEXT_WEEK_AFTER_RE = _re(r"\s*,?\s*(?:next\s+week|week(?![\w-])|of\s+next\s+week|(?:de\s+)?la\s+semaine\s+prochaine|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجاي))")
