@@ -152,6 +152,14 @@ CASES = [
     ('تصريح', "مرحبا، معكم سامر من راديو الشام. بدنا تصريح قصير من مكتبكم عن الاجتماع، إذا فيكن تبعتولنا ياه بكرا بيكون منيح.", 'information_request', '2019-09-18'),
     ('حلقة جديدة', "أهلين، حابين نستضيف حدا من عندكم بحلقة البودكاست الجاية عن الإعلام والتطرف. شو رأيكن؟", 'interview_request', None),
     ('Relance', "Bonjour, je me permets de relancer : il me manque encore les chiffres de 2018 pour mon article. Merci !", 'information_request', None),
+    # Set AK's classes, in words written here: a correction to one's own published interview; an
+    # interview asked in French beside a request for photos; an Egyptian "logo"; accreditation as
+    # practical questions, in English and Iraqi Arabic.
+    ("Titre de mon entretien", "Bonjour, vous avez republié l'entretien que j'ai accordé à votre directeur, merci. Mais le titre ne correspond pas à ce que j'ai dit : pourriez-vous corriger ce titre ?", 'correction_complaint', None),
+    ("Interview et photos", "Bonjour, je suis journaliste à Radio Hainaut. J'aimerais beaucoup interviewer un porte-parole pour notre magazine de samedi. Auriez-vous aussi deux photos du siège ?", 'interview_request', None),
+    ('اللوجو', "يا جماعة محتاجين اللوجو بتاعكم بجودة عالية علشان المطبوعات، ياريت حد يبعته.", 'media_assets', None),
+    ('Press area?', "Will there be a press area at the ceremony next week? I'm a freelance photographer in Riyadh and would like to cover it. Do I need to register in advance?", 'event_accreditation', None),
+    ('التغطية', "هلا بيكم، آني مراسل. شلون اكدر احضر واغطي الحفل ويه المصور؟ شنو الاوراق المطلوبة؟", 'event_accreditation', None),
 ]
 
 
