@@ -421,7 +421,6 @@ AF_CLASSES = [
      "2026-11-16 23:59"),
     # Set AD's remaining classes, in words written here.
     ("en", "Kindly revert before 24 hours as the story is scheduled.", "2026-11-17 10:00"),
-    ("en", "We demand a correction and the removal of our name in 48h.", "2026-11-18 10:00"),
     ("ar", "نطالبكم بحذف المنشور ونشر تصحيح خلال ٤٨ ساعة.", "2026-11-18 10:00"),
     ("fr", "Nous exigeons le retrait de ces propos sous 48 heures.", "2026-11-18 10:00"),
     ("en", "Is there any chance of the figure before our 1700 GMT bulletin?", "2026-11-16 17:00"),
