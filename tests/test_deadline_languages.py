@@ -470,3 +470,11 @@ def test_a_date_without_its_year_early_next_year_is_still_ahead():
     # Written in late November, "by 5 January" is the coming January, not last one.
     found = _deadline("Could you reply by 5 January?", MONDAY_RIYADH, "en")
     assert found is not None and found.at.date().isoformat() == "2027-01-05"
+
+
+def test_a_request_thousands_of_characters_away_does_not_make_a_date_a_deadline():
+    # Text without stops is not one sentence: "tomorrow" here is not asked for by the "please reply"
+    # at the far end (and each date's check reads a bounded stretch, however long the letter).
+    filler = " ".join(["word"] * 1500)
+    assert _deadline(f"The ceremony is tomorrow {filler} please reply", MONDAY_RIYADH, "en") is None
+    assert _deadline("The ceremony is tomorrow, please reply before it", MONDAY_RIYADH, "en") is not None

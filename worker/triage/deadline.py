@@ -18,6 +18,7 @@ whether they gave a time, and which zone they named.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -700,12 +701,23 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
     return datetime.combine(day, at, tz), True, zone_name
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+_SENTENCE_REACH = 400
+
+
+def _sentence(text: str, start: int, end: int, ends: list[int] | None = None) -> str:
+    """The sentence holding text[start:end]. ``ends``: the sentence ends of ``text`` (positions of
+    _SENTENCE_END), found once per text: a letter of a thousand dates is not rescanned a thousand times."""
+    if ends is None:
+        ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    i = bisect.bisect_left(ends, start)
+    left = ends[i - 1] + 1 if i else 0
     if end > start and text[end - 1] == ".":
         end -= 1  # "until 30 November." ends its sentence: the next one's question is not its own
-    right = _SENTENCE_END.search(text, end)
-    return text[left:right.start() if right else len(text)]
+    j = bisect.bisect_left(ends, end)
+    right = ends[j] if j < len(ends) else len(text)
+    # Text without stops is not one sentence: a few hundred characters either side are its context
+    # (and each date's check stays short however long the text).
+    return text[max(left, start - _SENTENCE_REACH):min(right, end + _SENTENCE_REACH)]
 
 
 def find_deadline(text: str, base: datetime, *, language: str | None = None, week_end: int | None = None) -> Deadline | None:
@@ -724,6 +736,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     # is read; blanking the Hijri half (same length) lets the cue reach the Gregorian date.
     original = _HIJRI_RESTATED_RE.sub(lambda m: " " * len(m.group()), original)
     prepared = lower_same_length(original)
+    ends = [m.start() for m in _SENTENCE_END.finditer(prepared)]
     cued: list[Deadline] = []
     weak: list[Deadline] = []
     groups = _groups(prepared, _tokens(prepared, original))
@@ -737,7 +750,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         before = prepared[max(0, start - 80):start]
         inner = prepared[start:end]
         after = prepared[end:end + 30]
-        asks = bool(_ASKS_RE.search(_sentence(prepared, start, end)))
+        asks = bool(_ASKS_RE.search(_sentence(prepared, start, end, ends)))
         post = bool(_POST_CUE_RE.match(after))
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
@@ -765,7 +778,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
         if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
-                and not _WISH_RE.search(_sentence(prepared, start, end)):
+                and not _WISH_RE.search(_sentence(prepared, start, end, ends)):
             continue  # "before the weekend, the minister said…": when it happened, not by when
         loose = bool(_LOOSE_CUE_RE.search(before)) and not _NO_DEADLINE_SAID_RE.search(before[-70:])
         if _RANGE_RE.search(before):
@@ -793,7 +806,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name)
         if strong or loose:
             cued.append(found)
-        elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks and not _ASAP_RE.search(_sentence(prepared, start, end)):
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks and not _ASAP_RE.search(_sentence(prepared, start, end, ends)):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
 
