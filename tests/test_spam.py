@@ -205,6 +205,26 @@ def test_a_speaking_slot_or_partnership_sold_by_a_mass_mailer_is_spam(subject, b
     assert d.category == "spam", d.explanation
 
 
+# Set O, Y and AJ's classes, in words written here: a booth sold by the square metre, a course sold
+# to "the first 30", a quarantine notice that wants a click.
+MARKETING_WITH_BULK_HEADERS = [
+    ("Derniers stands disponibles – Salon de la cybersécurité",
+     "Bonjour,\n\nIl reste des stands au Salon de la cybersécurité de Dakar : stand de 12 m² à partir de 2 900 €.\n\nL'équipe commerciale"),
+    ("دورة معتمدة في التحرير الصحفي",
+     "دورة التحرير الصحفي المعتمدة تبدأ الشهر القادم.\nالتسجيل مفتوح لأول 30 مشترك فقط.\nسجل الآن عبر الرابط."),
+    ("Action required: messages on hold",
+     "You have 4 pending incoming messages that were not delivered to your inbox.\n\nRelease messages now: "
+     "https://mail-release.example/r\n\nMessages will be deleted in 12 hours."),
+]
+
+
+@pytest.mark.parametrize("subject, body", MARKETING_WITH_BULK_HEADERS, ids=[m[0][:30] for m in MARKETING_WITH_BULK_HEADERS])
+def test_marketing_and_phishing_sent_with_bulk_headers_are_spam(subject, body):
+    d = decide(eml(body + FOOTER, subject=subject, sender="news@sales.example",
+                   headers={"Precedence": "bulk", "List-Unsubscribe": "<https://sales.example/u>"}))
+    assert d.category == "spam", d.explanation
+
+
 def test_a_fee_less_invitation_sent_by_a_mass_mailer_is_not_spam():
     body = ("Dear colleagues,\n\nThe university's security studies seminar would be honoured to hear a speaker from "
             "your office on 12 March. There is no fee; we cover travel and accommodation.\n\nBest regards,\n"
