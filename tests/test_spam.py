@@ -212,6 +212,9 @@ MARKETING_WITH_BULK_HEADERS = [
      "Bonjour,\n\nIl reste des stands au Salon de la cybersécurité de Dakar : stand de 12 m² à partir de 2 900 €.\n\nL'équipe commerciale"),
     ("دورة معتمدة في التحرير الصحفي",
      "دورة التحرير الصحفي المعتمدة تبدأ الشهر القادم.\nالتسجيل مفتوح لأول 30 مشترك فقط.\nسجل الآن عبر الرابط."),
+    ("Quick note about your website",
+     "Hello,\n\nI visited your website and noticed a few issues: slow pages on mobile and missing meta tags. We are\n"
+     "a team of 15+ developers and can fix them at very reasonable cost. Shall I share the quote?\n\nBest,\nAnil"),
     ("Action required: messages on hold",
      "You have 4 pending incoming messages that were not delivered to your inbox.\n\nRelease messages now: "
      "https://mail-release.example/r\n\nMessages will be deleted in 12 hours."),

@@ -160,6 +160,10 @@ CASES = [
     ('اللوجو', "يا جماعة محتاجين اللوجو بتاعكم بجودة عالية علشان المطبوعات، ياريت حد يبعته.", 'media_assets', None),
     ('Press area?', "Will there be a press area at the ceremony next week? I'm a freelance photographer in Riyadh and would like to cover it. Do I need to register in advance?", 'event_accreditation', None),
     ('التغطية', "هلا بيكم، آني مراسل. شلون اكدر احضر واغطي الحفل ويه المصور؟ شنو الاوراق المطلوبة؟", 'event_accreditation', None),
+    # A web agency's cold letter, without any mailer's header (set AG's class, in words written here).
+    ('Your website', "Dear Sir/Madam,\nI was going through your website and noticed some broken links and slow pages. We are a team of 30+ designers and work at affordable rates. Kindly let me know if I should send our portfolio.\nRegards", 'spam', None),
+    # A journalist who checked the site and found an error is not selling anything.
+    ('Error on your site', "Hello, I'm a reporter at the Gulf Ledger. I checked your website and noticed that the figure for 2018 differs from your annual report. Which one is correct?", 'information_request', None),
 ]
 
 
