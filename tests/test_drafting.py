@@ -144,6 +144,8 @@ def test_localised_deadlines_and_durations():
     assert restate_deadline(paris, "fr", has_time=True, zone="Europe/Paris") == \
         "mercredi 25 novembre 2026 à 15 h 00 (heure de Paris)"
     assert restate_deadline(paris, "en", has_time=True, zone=None) == "Wednesday 25 November 2026 at 15:00"
+    assert restate_deadline(paris, "en", has_time=False, hijri=True) == "Wednesday 25 November 2026 (15 Jumada al-Akhirah 1448 AH)"
+    assert restate_deadline(paris, "fr", has_time=False, hijri=True) == "mercredi 25 novembre 2026 (15 Jumada al-Akhirah 1448 H)"
     assert restate_deadline(paris, "ar", has_time=True, zone="Africa/Cairo") == \
         "الأربعاء 25 نوفمبر 2026 الساعة 15:00 بتوقيت القاهرة"
     assert restate_deadline(paris, "fr", has_time=True, zone="Africa/Cairo").endswith("(heure du Caire)")
@@ -213,6 +215,12 @@ STATED = {
         "السلام عليكم،\n\nأعمل على تقرير صحفي عن التقرير السنوي، وأرجو تزويدي بالجداول التفصيلية لنتائج "
         "الاستبيان قبل نهاية الأسبوع.\n\nمع الشكر،\nمنى حسن\n",
         ["يوم الخميس 26 نوفمبر 2026،"], ["الجمعة", "الساعة 02:59"]),
+    # A day given in the Hijri calendar is restated in both calendars.
+    "ar, a Hijri date": (
+        "Tue, 24 Nov 2026 09:00:00 +0300",
+        "السلام عليكم،\n\nأعمل على تقرير صحفي عن التقرير السنوي، وأرجو تزويدنا بتصريح من المتحدث الرسمي "
+        "في موعد أقصاه 15 جمادى الآخرة 1448هـ.\n\nمع الشكر،\nمنى حسن\n",
+        ["يوم الأربعاء 25 نوفمبر 2026 (15 جمادى الآخرة 1448 هـ)"], ["الخميس"]),
 }
 
 

@@ -65,17 +65,22 @@ def zone_label(name: str, language: str) -> str:
     return f"{city} time"
 
 
-def restate_deadline(at: datetime, language: str, *, has_time: bool, zone: str | None = None) -> str:
+def restate_deadline(at: datetime, language: str, *, has_time: bool, zone: str | None = None,
+                     hijri: bool = False) -> str:
     """A deadline in the sender's terms: ``at``'s own date and clock time (not converted), the
-    time only when they gave one, and the zone only when they named one.
+    time only when they gave one, and the zone only when they named one; with the Hijri date
+    beside it when they gave the day in that calendar.
 
     E.g. ``Wednesday 25 November 2026 at 15:00 (Paris time)``, ``vendredi 4 décembre 2026``,
-    ``الخميس 26 نوفمبر 2026 الساعة 15:00 بتوقيت القاهرة``. Unknown languages get English.
+    ``الخميس 26 نوفمبر 2026 الساعة 15:00 بتوقيت القاهرة``, ``الثلاثاء 25 مارس 2025 (25 رمضان
+    1446 هـ)``. Unknown languages get English.
     """
     lang = language if language in MONTHS else "en"
     day = WEEKDAYS[lang][at.weekday()]
     month = MONTHS[lang][at.month - 1]
     date = f"{day} {at.day} {month} {at.year}"
+    if hijri:
+        date = f"{date} ({_hijri_date(at, lang)})"
     if not has_time:
         return date
     if lang == "fr":
@@ -88,6 +93,15 @@ def restate_deadline(at: datetime, language: str, *, has_time: bool, zone: str |
         return text
     label = zone_label(zone, lang)
     return f"{text} {label}" if lang == "ar" else f"{text} ({label})"
+
+
+def _hijri_date(at: datetime, lang: str) -> str:
+    from hijridate import Gregorian
+
+    h = Gregorian(at.year, at.month, at.day).to_hijri()
+    names = "ar" if lang == "ar" else "en"
+    notation = "H" if lang == "fr" else h.notation(names)  # "1446 H" (de l'hégire) in French
+    return f"{h.day} {h.month_name(names)} {h.year} {notation}"
 
 
 def office_zone(name: str | None) -> tzinfo:

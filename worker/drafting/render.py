@@ -119,7 +119,8 @@ def context(ticket, settings, language: str, *, name: str | None, now: datetime 
     hours = response_hours(settings, ticket.priority)
     deadline = None
     if stated is not None:
-        deadline = restate_deadline(stated.at, language, has_time=stated.has_time, zone=stated.zone)
+        deadline = restate_deadline(stated.at, language, has_time=stated.has_time, zone=stated.zone,
+                                    hijri=getattr(stated, "hijri", False))
     elif ticket.deadline is not None:
         deadline = format_deadline(ticket.deadline, language, office_zone(settings.timezone))
     return {

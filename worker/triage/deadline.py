@@ -409,6 +409,7 @@ class Deadline:
     phrase: str
     has_time: bool      # a time was stated (else the deadline is 23:59 that day)
     zone: str | None = None  # the zone they named, as a key of ZONES ("Europe/Paris", "UTC"); None: their offset
+    hijri: bool = False      # they gave the day in the Hijri calendar ("25 رمضان 1446هـ")
 
 
 @dataclass
@@ -803,7 +804,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         at, has_time, zone_name = resolved
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
-        found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name)
+        found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
+                         hijri="hijri" in kinds)
         if strong or loose:
             cued.append(found)
         elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks and not _ASAP_RE.search(_sentence(prepared, start, end, ends)):
