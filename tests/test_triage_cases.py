@@ -164,6 +164,10 @@ CASES = [
     ('Your website', "Dear Sir/Madam,\nI was going through your website and noticed some broken links and slow pages. We are a team of 30+ designers and work at affordable rates. Kindly let me know if I should send our portfolio.\nRegards", 'spam', None),
     # A journalist who checked the site and found an error is not selling anything.
     ('Error on your site', "Hello, I'm a reporter at the Gulf Ledger. I checked your website and noticed that the figure for 2018 differs from your annual report. Which one is correct?", 'information_request', None),
+    # A threat with a condition met through a link (sets I and L's classes, in words written here):
+    # phishing, not accreditation, whatever "اعتماد" or "badge" it borrows.
+    ('تنبيه: حسابكم معرض للإيقاف', "عزيزي صاحب الحساب،\nسيتم إيقاف حسابكم نهائياً خلال 24 ساعة ما لم تقوموا بتأكيد الهوية عبر الرابط التالي والحصول على شارة التوثيق.\nفريق الدعم", 'spam', None),
+    ('تحديث بيانات الاعتماد الإعلامي', "الجهة الإعلامية الموقرة،\nسيتم تعليق ترخيص النشر الخاص بكم ما لم يتم تحديث بيانات المفوض عبر البوابة. يرجى الدخول بالبريد وكلمة المرور الخاصة بكم.\nإدارة الاعتماد الإعلامي", 'spam', None),
 ]
 
 

@@ -264,8 +264,8 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 
 @pytest.mark.parametrize("name, category, deadline, invented", [
     ("inquiries_a", 0.90, 0.90, 0), ("inquiries_d", 0.98, 0.99, 0), ("inquiries_e", 0.96, 0.99, 0),
-    ("inquiries_g", 0.96, 0.99, 0), ("inquiries_i", 0.95, 0.97, 1), ("inquiries_j", 0.98, 0.98, 0),
-    ("inquiries_l", 0.95, 0.97, 1), ("inquiries_m", 0.97, 0.99, 0), ("inquiries_o", 0.89, 0.98, 1),
+    ("inquiries_g", 0.96, 0.99, 0), ("inquiries_i", 0.96, 0.98, 0), ("inquiries_j", 0.98, 0.98, 0),
+    ("inquiries_l", 0.96, 0.98, 0), ("inquiries_m", 0.97, 0.99, 0), ("inquiries_o", 0.89, 0.98, 1),
     ("inquiries_p", 0.99, 0.94, 1), ("inquiries_s", 0.95, 0.96, 0), ("inquiries_t", 0.86, 0.91, 1),
     ("inquiries_u", 0.87, 0.92, 3), ("inquiries_w", 0.92, 0.97, 1), ("inquiries_x", 0.92, 0.97, 0),
     ("inquiries_y", 0.95, 0.97, 0), ("inquiries_ad", 0.93, 0.90, 0), ("inquiries_ae", 0.91, 0.85, 1),
