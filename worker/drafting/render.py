@@ -120,7 +120,7 @@ def context(ticket, settings, language: str, *, name: str | None, now: datetime 
     deadline = None
     if stated is not None:
         deadline = restate_deadline(stated.at, language, has_time=stated.has_time, zone=stated.zone,
-                                    hijri=getattr(stated, "hijri", False))
+                                    hijri=stated.hijri)
     elif ticket.deadline is not None:
         deadline = format_deadline(ticket.deadline, language, office_zone(settings.timezone))
     return {

@@ -119,8 +119,11 @@ _AR_ORDINALS = "|".join(sorted(_AR_ORDINAL_DAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
 
 
-_HIJRI_MONTHS = (r"محرم|صفر|ربيع\s+(?:الاول|الثاني|الاخر)|جماد[يا]\s+(?:الاولي|الاول|الاخره|الثانيه|الاخر)|رجب|شعبان|رمضان|شوال"
-                 r"|ذو\s+القعده|ذي\s+القعده|ذو\s+الحجه|ذي\s+الحجه")
+# The twelve Hijri months in order (spellings as _prepare leaves them: no hamza, ى → ي, ة → ه).
+_HIJRI_MONTH_PATTERNS = (
+    r"محرم", r"صفر", r"ربيع\s+الاول", r"ربيع\s+(?:الثاني|الاخر)", r"جماد[يا]\s+(?:الاولي|الاول)",
+    r"جماد[يا]\s+(?:الاخره|الثانيه|الاخر)", r"رجب", r"شعبان", r"رمضان", r"شوال", r"ذ[وي]\s+القعده", r"ذ[وي]\s+الحجه")
+_HIJRI_MONTHS = "|".join(f"(?:{p})" for p in _HIJRI_MONTH_PATTERNS)
 
 
 def _re(pattern: str) -> re.Pattern:
@@ -557,9 +560,7 @@ def _next_day_of_month(today: date, d: int) -> date | None:
         return None
 
 
-_HIJRI_MONTH_NUMBERS = [re.compile(p) for p in (
-    r"محرم", r"صفر", r"ربيع\s+(?:الاول)", r"ربيع\s+(?:الثاني|الاخر)", r"جماد[يا]\s+(?:الاولي|الاول)", r"جماد[يا]\s+(?:الاخره|الثانيه|الاخر)",
-    r"رجب", r"شعبان", r"رمضان", r"شوال", r"ذ[وي]\s+القعده", r"ذ[وي]\s+الحجه")]
+_HIJRI_MONTH_NUMBERS = [re.compile(p) for p in _HIJRI_MONTH_PATTERNS]
 
 
 def _hijri_day(today: date, m: re.Match) -> date | None:
@@ -705,11 +706,9 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
 _SENTENCE_REACH = 400
 
 
-def _sentence(text: str, start: int, end: int, ends: list[int] | None = None) -> str:
+def _sentence(text: str, start: int, end: int, ends: list[int]) -> str:
     """The sentence holding text[start:end]. ``ends``: the sentence ends of ``text`` (positions of
     _SENTENCE_END), found once per text: a letter of a thousand dates is not rescanned a thousand times."""
-    if ends is None:
-        ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     i = bisect.bisect_left(ends, start)
     left = ends[i - 1] + 1 if i else 0
     if end > start and text[end - 1] == ".":
