@@ -478,3 +478,33 @@ def test_a_request_thousands_of_characters_away_does_not_make_a_date_a_deadline(
     filler = " ".join(["word"] * 1500)
     assert _deadline(f"The ceremony is tomorrow {filler} please reply", MONDAY_RIYADH, "en") is None
     assert _deadline("The ceremony is tomorrow, please reply before it", MONDAY_RIYADH, "en") is not None
+
+
+# Sets AO and AR's classes (phrasings written here): dates beside a deadline that is not the sender's.
+NOT_DEADLINES_7 = [
+    # A question about the office's cut-off: the date beside it is the event's.
+    ("fr", "Quelle est la date limite d'accréditation pour le symposium du 4 décembre ? Faut-il une carte de presse ?"),
+    ("en", "What is the accreditation deadline for the 9 December forum? Do you need a copy of my press card?"),
+    ("en", "When is the registration deadline for the conference on 9 December?"),
+    ("ar", "ما هو آخر موعد للتسجيل في المنتدى يوم 9 ديسمبر؟"),
+    # A print date the sender has already missed.
+    ("en", "Our December issue goes to print on 1 December, so it's too late for that one, but we would publish the op-ed later."),
+    ("fr", "Notre numéro part sous presse le 1er décembre, c'est donc trop tard pour celui-ci : envoyez la tribune quand vous voulez."),
+    # The office's own promise, quoted back by a complainant.
+    ("en", "All I get back is your automatic reply saying you will respond within two working days. It has been three weeks."),
+    # A statement published today; a newspaper named "Today" (Al-Yaum).
+    ("ar", "البيان الصادر عنكم اليوم نسب إلى الوزير تصريحاً لم يصدر عنه، ونطالب بتصحيحه."),
+    ("ar", 'أطلب إضافة الإشارة "تصوير: وليد الفرج / صحيفة اليوم" أو حذف الصورتين.'),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_7, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_7])
+def test_a_cut_off_asked_about_a_date_missed_or_a_paper_called_today_is_no_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+def test_the_same_words_with_a_deadline_of_the_senders_own_still_give_it():
+    # The counterparts: the sender's own cut-off, a request for today, a reply asked within two days.
+    assert _deadline("The deadline for my piece is 4 December.", MONDAY_RIYADH, "en").at.day == 4
+    assert _deadline("نرجو الرد اليوم على أسئلة صحيفة اليوم.", MONDAY_RIYADH, "ar") is not None
+    assert _deadline("Could you please respond within two working days?", MONDAY_RIYADH, "en") is not None

@@ -332,7 +332,7 @@ _HAPPENED_BEFORE_RE = _re(
     r"(?:\b(?:said|announced|published|posted|reported|released|issued|held|happened|occurred|tweeted|stated|claimed|"
     r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?)\b(?:\s+[^\s.?!]+){0,2}"
     r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
-    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت)(?:\s+\S+){0,2})\s+$"
+    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه)(?:\s+\S+){0,2})\s+$"
 )
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
@@ -346,6 +346,17 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|bouclage|bouclons|redaktionsschluss|cierre\s+d
 # deadline: the development set labels it so, though one later author did not.)
 _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
+# "What is the accreditation deadline for…?", "Quelle est la date limite…?", "ما هو آخر موعد…؟": the
+# sender asks for the office's deadline; the date beside it is the event's, not theirs.
+_DEADLINE_ASKED_RE = _re(
+    r"\b(?:what|when)(?:\s+is|'s|\s+was|\s+will\s+be)\s+the\s+(?:\w+\s+){0,2}(?:deadline|cut-?off)|\bis\s+there\s+a\s+(?:\w+\s+)?(?:deadline|cut-?off)"
+    r"|\bquel(?:le)?\s+est\s+(?:la|le)\s+(?:date\s+limite|d[ée]lai)|\by\s+a-t-il\s+une\s+date\s+limite|\bjusqu.[àa]\s+quand"
+    r"|(?:ما|ماهو|ما\s+هو|ما\s+هي|متي)\s+(?:اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء))|(?:^|\s)هل\s+(?:يوجد|هناك)\s+موعد")
+# "the deadline for the forum on 30 November": the date names the event a cut-off belongs to.
+_EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|congr[èe]s|salon|ceremony|c[ée]r[ée]monie|event|[ée]v[ée]nement|workshop|atelier|seminar|s[ée]minaire)"
+                       r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
+# "…, so it's too late for that one", "c'est donc trop tard": a date the sender has missed.
+_TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|that'?s|we'?re|c'est|il\s+est)\s+(?:\w+\s+)?(?:too\s+late|trop\s+tard|pass[ée])|\s*[,;:]?\s*(?:c'est|il\s+est)\s+(?:donc\s+)?(?:d[ée]j[àa]\s+)?trop\s+tard|\s*[,،]?\s*(?:لذا|لذلك)\s+(?:فات\s+الاوان|لم\s+يعد\s+ممكنا)")
 _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|على\s+اقصي\s+تقدير|suffit|suffira|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
@@ -355,7 +366,7 @@ _POSSESSIVE_RE = _re(r"'s\b")
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
                       r"ارسلها|ارسلتها|ارسلته|ارسلت|ارسلنا|كتبتها|كتبت)(?:\s+\S+){0,3}\s+$")
 # "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
-_AR_POSSESSIVE_RE = _re(r"(?:(?:^|\s)(?:صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون)\s+\S+\s+$)|(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|(?:ال)?(?:عدد|طبعه|حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
+_AR_POSSESSIVE_RE = _re(r"(?:(?:^|\s)(?:صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون)\s+(?:\S+\s+)?$)|(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|(?:ال)?(?:عدد|طبعه|حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
 # "I will be travelling until Friday; please reply by email": how long the sender is away, not by when.
 _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
                r"|on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
@@ -365,6 +376,7 @@ _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?i
 # week": how fast the office says it answers, not the sender's deadline.
 _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|pledged)\s+to\s+(?:reply|respond|answer|get\s+back)"
                    r"|\b(?:usually|normally|always)\s+(?:replies|responds|answers|reply|respond|answer)|\bwould\s+(?:reply|respond|answer)"
+                   r"|\b(?:saying|says|said|stating|states|promising|promises|claiming|claims)\s+(?:that\s+)?(?:you|they|the\s+office|your\s+team)\s+(?:will|would|'ll)\s+(?:reply|respond|answer|get\s+back)"
                    r"|\br[ée]pond(?:ez|ait|aient)?\s+(?:g[ée]n[ée]ralement|normalement|toujours))[^.?!\n]{0,15}$")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)\s+$")
@@ -780,7 +792,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
                 and not _WISH_RE.search(_sentence(prepared, start, end, ends)):
             continue  # "before the weekend, the minister said…": when it happened, not by when
-        loose = bool(_LOOSE_CUE_RE.search(before)) and not _NO_DEADLINE_SAID_RE.search(before[-70:])
+        loose = (bool(_LOOSE_CUE_RE.search(before)) and not _NO_DEADLINE_SAID_RE.search(before[-70:])
+                 and not _DEADLINE_ASKED_RE.search(before[-90:]) and not _EVENT_BEFORE_RE.search(before))
+        if (strong or loose) and _TOO_LATE_RE.match(prepared, end):
+            continue  # "goes to print on 1 December, so it's too late for that one": a date missed
         if _RANGE_RE.search(before):
             continue
         if "ur_tomorrow" in kinds and not post:
