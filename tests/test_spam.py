@@ -228,6 +228,62 @@ def test_marketing_and_phishing_sent_with_bulk_headers_are_spam(subject, body):
     assert d.category == "spam", d.explanation
 
 
+
+# Set AN's classes, in words written here: unwanted mail with no price in it, plain or through a
+# mailer. None of them is a press inquiry; each must stay out of the queue as spam.
+UNWANTED_WITHOUT_A_PRICE = [
+    ("Hi from Lisbon", "Hello dear,\n\nI came across your profile and wanted to say hello. I am a widowed engineer "
+     "working offshore and I would love to know you better. Write me back.\n\nMaria"),
+    ("سلام", "مرحبا، شفت صورتك وحابة نتعرف على بعض أكثر إذا ما عندك مانع. ردلي."),
+    ("Un article pour votre site", "Bonjour,\n\nJe propose un article invité sur la désinformation pour votre blog. "
+     "En contrepartie, il me faudrait simplement un lien vers le site de notre client.\n\nLéa"),
+    ("Quick question about your article", "Hi,\n\nWould you be open to adding our client's guide as a reference "
+     "link in your piece on extremism online? Happy to compensate you for your time.\n\nTom"),
+    ("Grow revenue from your visitors", "Hello,\n\nYour site qualifies for our publisher programme: native ads and "
+     "push placements lift RPM by a third. Reply YES and we will set it up.\n\nAdsway team"),
+    ("شراكة محتوى", "نحن شبكة مواقع إخبارية تضم 40 موقعا، نود نشر مقالات رعاية ومحتوى مدفوع لمؤسستكم. نرجو تزويدنا بالمسؤول."),
+    ("New sign-in to your mailbox", "We noticed an unusual sign-in to your account from a new device.\n\nIf this "
+     "was not you, secure your account now: https://account-check.example/secure\n\nMail Security Team"),
+    ("Votre colis est en attente", "Bonjour,\n\nVotre colis n° 55120 est en attente au centre de tri : l'adresse "
+     "est incomplète. Réglez les frais de réexpédition de 2,10 € ici : https://colis-suivi.example\n\nLe service client"),
+    ("تهنئة بالقبول", "نبارك لكم قبولكم في وظيفة منسق إعلامي. لاستكمال التعيين أرسلوا صورة الآيبان وصورة الهوية، "
+     "وسيتواصل معكم مكتب الاستقدام لسداد الرسوم الإدارية."),
+    ("أمانة مالية", "أنا محامٍ أكتب بخصوص المرحوم رجل الأعمال الذي ترك مبلغ ثلاثة ملايين دولار في حساب بنكي بدون وريث، "
+     "وأقترح تقديمكم كمستفيد وتقسيم المبلغ بنسبة 50 إلى 50."),
+    ("Aviso de premio", "Estimado ganador:\n\nSu correo ha sido premiado con 500.000 euros. Para reclamar su premio "
+     "escriba a nuestro agente."),
+    ("Fund II – private placement", "Dear Partner,\n\nPlease find our private placement memorandum: target annualised "
+     "yield 15-20%, capital protection, for qualified investors only.\n\nInvestor Relations"),
+]
+
+
+@pytest.mark.parametrize("subject, body", UNWANTED_WITHOUT_A_PRICE, ids=[u[0][:30] for u in UNWANTED_WITHOUT_A_PRICE])
+def test_unwanted_mail_without_a_price_is_spam_plain_or_from_a_mailer(subject, body):
+    assert decide(eml(body, subject=subject, sender="someone@free.example")).category == "spam"
+    d = decide(eml(body + FOOTER, subject=subject, sender="news@sales.example", headers=MAILCHIMP))
+    assert d.category == "spam", d.explanation
+
+
+def test_a_link_or_an_archive_with_no_letter_is_spam_unless_the_subject_says_what_it_is():
+    assert decide(eml("https://short.example/x7Kq\n", subject="")).category == "spam"
+    assert decide(eml("https://files.example/s!Ab12_Document\n", subject="Document partagé")).category == "spam"
+    zipped = EmailMessage(policy=SMTP)
+    zipped["From"], zipped["To"], zipped["Subject"] = "a@b.example", "media@example.org", "Documents"
+    zipped.set_content("")
+    zipped.add_attachment(b"PK\x03\x04", maintype="application", subtype="zip", filename="documents.zip")
+    assert decide(zipped.as_bytes()).category == "spam"
+    # A person sharing a link names it in the subject; a journalist's one line stays an inquiry.
+    shared = decide(eml("https://news.example/2026/11/our-story-on-the-centre\n",
+                        subject="Our story on the centre's report, as published this morning"))
+    assert shared.category != "spam", shared.explanation
+
+
+def test_a_journalist_who_saw_a_profile_or_writes_no_sponsored_content_stays_an_inquiry():
+    d = decide(eml("Dear press team,\n\nI came across your spokesperson's profile on the conference site. We'd "
+                   "love to feature the centre in our January issue (no sponsored content, we are reader-funded). "
+                   "Could I interview her for 20 minutes next week?\n\nClara, staff writer", subject="Interview request"))
+    assert d.category == "interview_request", d.explanation
+
 def test_a_fee_less_invitation_sent_by_a_mass_mailer_is_not_spam():
     body = ("Dear colleagues,\n\nThe university's security studies seminar would be honoured to hear a speaker from "
             "your office on 12 March. There is no fee; we cover travel and accommodation.\n\nBest regards,\n"

@@ -84,6 +84,12 @@ UNREADABLE_SHARE = 0.3
 _UNREADABLE_RE = re.compile(r"[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xa1-\xbf\xc0-\xff]")
 UNREADABLE = "(undecodable text)"
 _LINK_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+_URL_RE = re.compile(r"(?:https?://|\bwww\.)\S*", re.IGNORECASE)
+# A letter has more words than a greeting: below this many letters beside a link or an archive,
+# the link or the archive is the message.
+MIN_LETTER_LETTERS = 15
+# Attachments a stranger's empty letter carries to be opened: archives, web pages, programs.
+_OPENED_ATTACHMENT_RE = re.compile(r"\.(?:zip|rar|7z|gz|tgz|iso|img|htm|html|shtml|js|exe|scr|bat|cmd|vbs|jar|lnk)$", re.IGNORECASE)
 MAX_TEXT = 40_000
 AUTOMATED_CHARS = 6_000
 
@@ -99,12 +105,21 @@ def _machine_body(msg: ParsedMessage, own: str) -> str | None:
     * HTML with (almost) no visible words, links or images on the web and nothing attached:
       the image or the link is the message (image-only spam, markup broken on purpose);
     * text that is mostly undecodable (replacement characters, control bytes, a charset read
-      as another: GB2312 or Big5 shown as Latin-1) around a web link.
+      as another: GB2312 or Big5 shown as Latin-1) around a web link;
+    * a link, or an archive or web page attached, with hardly a word of a letter.
     """
     letters = len(_NON_LETTERS_RE.sub("", own))
     if (msg.html_only and letters < MIN_HTML_LETTERS and msg.html_remote
             and not any(a.filename for a in msg.attachments)):
         return "(HTML with almost no text)"
+    if len(_NON_LETTERS_RE.sub("", _URL_RE.sub(" ", own))) < MIN_LETTER_LETTERS and len(msg.subject.split()) <= 3:
+        # A web address or an archive with no letter around it and a subject of a word or two
+        # ("Document partagé", none): what phishing sends. A person who shares a link or a file
+        # without a word says in the subject what it is.
+        if _LINK_RE.search(own):
+            return "(a link and no letter)"
+        if any(a.filename and _OPENED_ATTACHMENT_RE.search(a.filename) for a in msg.attachments):
+            return "(an archive or a web page attached, and no letter)"
     sample = "".join(own[:4_000].split())
     if (len(sample) >= 40 and _LINK_RE.search(own)
             and len(_UNREADABLE_RE.findall(sample)) >= UNREADABLE_SHARE * len(sample)):
