@@ -168,6 +168,11 @@ CASES = [
     # phishing, not accreditation, whatever "اعتماد" or "badge" it borrows.
     ('تنبيه: حسابكم معرض للإيقاف', "عزيزي صاحب الحساب،\nسيتم إيقاف حسابكم نهائياً خلال 24 ساعة ما لم تقوموا بتأكيد الهوية عبر الرابط التالي والحصول على شارة التوثيق.\nفريق الدعم", 'spam', None),
     ('تحديث بيانات الاعتماد الإعلامي', "الجهة الإعلامية الموقرة،\nسيتم تعليق ترخيص النشر الخاص بكم ما لم يتم تحديث بيانات المفوض عبر البوابة. يرجى الدخول بالبريد وكلمة المرور الخاصة بكم.\nإدارة الاعتماد الإعلامي", 'spam', None),
+    # A number "instead of" another is a correction, not a price; a person asking again to be taken
+    # off the office's list complains (set AR's classes, in words written here).
+    ('Communiqué en français : 12 pays au lieu de 21', "Bonjour, la version française de votre communiqué d'hier donne 12 pays membres. Nous vous demandons de publier un rectificatif.\nJulie Ouédraogo, Le Pays", 'correction_complaint', None),
+    ('Wrong figure in your release', "Your release says 300 trainees instead of 3,000. Several outlets have repeated it; please correct the online version.", 'correction_complaint', None),
+    ('UNSUBSCRIBE - again', "I asked in August and again last month to be removed from your mailing list and I am still receiving your releases. Remove me from all your lists, please.", 'correction_complaint', None),
 ]
 
 
