@@ -495,6 +495,9 @@ NOT_DEADLINES_7 = [
     # A statement published today; a newspaper named "Today" (Al-Yaum).
     ("ar", "البيان الصادر عنكم اليوم نسب إلى الوزير تصريحاً لم يصدر عنه، ونطالب بتصحيحه."),
     ("ar", 'أطلب إضافة الإشارة "تصوير: وليد الفرج / صحيفة اليوم" أو حذف الصورتين.'),
+    # When a thing was set to happen, in a letter that asks for something else.
+    ("en", "You confirmed the interview for Thursday and cancelled it again. I'd appreciate an explanation."),
+    ("fr", "L'entretien prévu pour jeudi a été annulé sans explication ; merci de nous dire pourquoi."),
 ]
 
 
@@ -508,3 +511,4 @@ def test_the_same_words_with_a_deadline_of_the_senders_own_still_give_it():
     assert _deadline("The deadline for my piece is 4 December.", MONDAY_RIYADH, "en").at.day == 4
     assert _deadline("نرجو الرد اليوم على أسئلة صحيفة اليوم.", MONDAY_RIYADH, "ar") is not None
     assert _deadline("Could you please respond within two working days?", MONDAY_RIYADH, "en") is not None
+    assert _deadline("Could you send the answers for Thursday, please?", MONDAY_RIYADH, "en") is not None

@@ -173,6 +173,10 @@ CASES = [
     ('Communiqué en français : 12 pays au lieu de 21', "Bonjour, la version française de votre communiqué d'hier donne 12 pays membres. Nous vous demandons de publier un rectificatif.\nJulie Ouédraogo, Le Pays", 'correction_complaint', None),
     ('Wrong figure in your release', "Your release says 300 trainees instead of 3,000. Several outlets have repeated it; please correct the online version.", 'correction_complaint', None),
     ('UNSUBSCRIBE - again', "I asked in August and again last month to be removed from your mailing list and I am still receiving your releases. Remove me from all your lists, please.", 'correction_complaint', None),
+    # The office's service as the grievance, though the letter is about an interview or a link.
+    ('Cancelled again', "Your team confirmed the interview for Monday and cancelled it again an hour before recording. I'd appreciate an explanation before we plan a third attempt.\nNina Holt, producer", 'correction_complaint', None),
+    ('Accueil au téléphone', "Bonjour, j'ai appelé votre bureau ce matin et on m'a raccroché au nez après deux phrases en anglais. C'est vraiment regrettable pour une institution trilingue.\nAnne Rolland, journaliste", 'correction_complaint', None),
+    ('روابط البيانات', "صباح الخير، رابط النسخة الكاملة في بيانكم الأخير لا يعمل، وهذه ثالث مرة يحدث ذلك هذا الشهر. نرجو معالجة الأمر.\nسارة الخطيب، وكالة أنباء", 'correction_complaint', None),
 ]
 
 

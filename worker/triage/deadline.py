@@ -346,6 +346,10 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|bouclage|bouclons|redaktionsschluss|cierre\s+d
 # deadline: the development set labels it so, though one later author did not.)
 _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
+# "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi": when a thing
+# happens, not by when the sender needs an answer.
+_SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|confirmed|set|fixed|moved|postponed|"
+                        r"rescheduled|entretien|interview|rendez-vous|enregistrement|tournage|pr[ée]vue?|fix[ée]e?|programm[ée]e?|report[ée]e?)\s+(?:for|pour)\s+$")
 # "What is the accreditation deadline for…?", "Quelle est la date limite…?", "ما هو آخر موعد…؟": the
 # sender asks for the office's deadline; the date beside it is the event's, not theirs.
 _DEADLINE_ASKED_RE = _re(
@@ -786,7 +790,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             # "before then" points back to the last date or time named before it, not to any
             then = _BEFORE_THEN_RE.match(prepared, end)
             strong = bool(then) and (index + 1 == len(groups) or groups[index + 1][0].start >= then.end())
-        if not strong and _WEAK_CUE_RE.search(before) and not _AWAY_RE.search(before):
+        if not strong and _WEAK_CUE_RE.search(before) and not _AWAY_RE.search(before) and not _SCHEDULED_FOR_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
         if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
