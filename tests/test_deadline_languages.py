@@ -512,3 +512,31 @@ def test_the_same_words_with_a_deadline_of_the_senders_own_still_give_it():
     assert _deadline("نرجو الرد اليوم على أسئلة صحيفة اليوم.", MONDAY_RIYADH, "ar") is not None
     assert _deadline("Could you please respond within two working days?", MONDAY_RIYADH, "en") is not None
     assert _deadline("Could you send the answers for Thursday, please?", MONDAY_RIYADH, "en") is not None
+
+
+# Set AO's deadline classes (phrasings written here).
+THURSDAY_AFTERNOON = datetime(2026, 11, 26, 17, 0, tzinfo=timezone(timedelta(hours=3)))
+AO_CLASSES = [
+    # The cue after the weekday's "next": "يوم الاثنين الجاي كحد أقصى".
+    ("ar", "نبي نثبت الضيف يوم الاثنين الجاي كحد أقصى.", "2026-11-30T23:59"),
+    # A zone written in full ("بتوقيت مكة المكرمة") still joins the time to the day after it.
+    ("ar", "نرجو تزويدنا بتعليقكم قبل الساعة الثالثة عصراً بتوقيت مكة المكرمة يوم الثلاثاء 1 ديسمبر.", "2026-12-01T15:00"),
+    # A bare hour written in the afternoon, with no am/pm: this evening, not tomorrow morning.
+    ("ar", "عندنا حلقة مباشرة الليلة الساعة 10، نحتاج تأكيد المشاركة قبل الساعة 8.", "2026-11-26T20:00"),
+    # What the answer must come before, then its day.
+    ("ar", "نحتاج النص الكامل قبل اجتماع اللجنة يوم الأحد 29 نوفمبر الساعة 9 صباحاً.", "2026-11-29T09:00"),
+    ("en", "Please send the figures before the board meeting on Monday.", "2026-11-30T23:59"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", AO_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in AO_CLASSES])
+def test_deadline_classes_of_set_ao(language, text, expected):
+    found = _deadline(text, THURSDAY_AFTERNOON, language)
+    assert found is not None and found.at.strftime("%Y-%m-%dT%H:%M") == expected
+
+
+def test_an_hour_with_its_half_of_the_day_or_a_statement_before_an_event_keeps_its_reading():
+    # "8 صباحاً" is the morning whatever the hour of writing; "issued before the summit on Monday" asks nothing.
+    found = _deadline("نحتاج الرد قبل الساعة 8 صباحاً.", THURSDAY_AFTERNOON, "ar")
+    assert found is not None and found.at.strftime("%Y-%m-%dT%H:%M") == "2026-11-27T08:00"
+    assert _deadline("The statement was issued before the summit on Monday.", THURSDAY_AFTERNOON, "en") is None

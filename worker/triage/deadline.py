@@ -71,7 +71,7 @@ ZONES = {
     "America/Los_Angeles": ("PT|PST|PDT", r"pacific(?:\s+time)?"),
     "Europe/Paris": ("CET|CEST", r"paris\s+time|heure\s+(?:de\s+paris|fran[çc]aise)|(?:بتوقيت|توقيت)\s+باريس"),
     "Europe/London": ("BST", r"london\s+time|uk\s+time|heure\s+de\s+londres|(?:بتوقيت|توقيت)\s+(?:لندن|بريطانيا)"),
-    "Asia/Riyadh": ("AST|KSA", r"riyadh\s+time|saudi\s+time|mecca\s+time|makkah\s+time|heure\s+(?:de\s+riyad|de\s+riyadh|saoudienne|de\s+la\s+mecque)|(?:بتوقيت|توقيت)\s+(?:الرياض|مكه|السعوديه|مكه\s+المكرمه)"),
+    "Asia/Riyadh": ("AST|KSA", r"riyadh\s+time|saudi\s+time|mecca\s+time|makkah\s+time|heure\s+(?:de\s+riyad|de\s+riyadh|saoudienne|de\s+la\s+mecque)|(?:بتوقيت|توقيت)\s+(?:الرياض|مكه\s+المكرمه|مكه|السعوديه)"),
     "Asia/Dubai": ("GST|UAE", r"dubai\s+time|uae\s+time|gulf\s+(?:standard\s+)?time|heure\s+du\s+golfe|(?:بتوقيت|توقيت)\s+(?:الامارات|ابوظبي|دبي)"),
     "Africa/Cairo": ("EET", r"cairo\s+time|(?:بتوقيت|توقيت)\s+القاهره"),
 }
@@ -346,6 +346,8 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|bouclage|bouclons|redaktionsschluss|cierre\s+d
 # deadline: the development set labels it so, though one later author did not.)
 _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
+# A cue, the thing the answer must come before, and its day: "before the committee meeting on".
+_CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,3}?(?:on|le|du|يوم|في|بتاريخ)\s+$")
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi": when a thing
 # happens, not by when the sender needs an answer.
 _SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|confirmed|set|fixed|moved|postponed|"
@@ -608,7 +610,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
     at: time | None = None
     zone_name: str | None = None
     exact: datetime | None = None
-    end_of_week = end_of_day = False
+    end_of_week = end_of_day = twelve_hour = False
     for tok in group:
         m = tok.m
         if tok.kind == "hour1":
@@ -690,6 +692,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
                 day = today + timedelta(days=7 - today.weekday() + weekday)  # "Friday next week"
         elif tok.kind == "time":
             at = _time_of(m)
+            twelve_hour = at is not None and 1 <= at.hour <= 11 and not _MARKED_TIME_RE.search(m.group(0))
         elif tok.kind == "zone":
             zone_name = _zone_name(m)
     if exact is not None:
@@ -709,7 +712,9 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
             return None
         # A bare time ("avant 17h15"): today if still ahead, else tomorrow.
         candidate = datetime.combine(today, at, tz)
-        if candidate <= base:
+        if candidate <= base and twelve_hour and base.hour >= 12 and candidate + timedelta(hours=12) > base:
+            candidate += timedelta(hours=12)  # "قبل الساعة 8" written at five in the afternoon: eight tonight
+        elif candidate <= base:
             candidate += timedelta(days=1)
         return candidate, True, zone_name
     if day < today:
@@ -767,7 +772,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         inner = prepared[start:end]
         after = prepared[end:end + 30]
         asks = bool(_ASKS_RE.search(_sentence(prepared, start, end, ends)))
-        post = bool(_POST_CUE_RE.match(after))
+        # "يوم الاثنين الجاي كحد أقصى": the cue after the weekday's "next"
+        post = bool(_POST_CUE_RE.match(after) or _POST_CUE_RE.match(_NEXT_WORD_RE.sub("", after, count=1)))
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
@@ -780,6 +786,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         language_cue = _LANGUAGE_CUES.get(language or "")
         strong = (carried or ("hour1" in kinds and asks) or bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
                   or bool(language_cue and language_cue.search(before)))
+        if not strong and asks and _CUE_EVENT_RE.search(before):
+            strong = True  # "قبل اجتماع اللجنة يوم الأحد 13 ديسمبر", "before the board meeting on Monday"
         if not strong and "eod" in kinds and _COB_RE.search(inner):
             strong = True
         if not strong and "eod" in kinds and kinds & {"today", "tomorrow", "wd"} and not _AT_THE_END_RE.search(before):
@@ -833,6 +841,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
 
 _HIJRI_RESTATED_RE = re.compile(rf"\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?\d{{4}})?\s*(?:ه(?![\u0621-\u064a])|هـ)?\s*[,،(]?\s*(?:الموافق|الموافقه|الموافق\s+ل|م\.?\s*الموافق)\s+")
 _RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني)\s*[,،:]?\s")
+# A clock time that says which half of the day it is (or is written the 24-hour way).
+_MARKED_TIME_RE = _re(r"am|pm|a\.m|p\.m|\dh|\d\s*h\b|heures?|uhr|(?<!\d)0\d|\d{4}|صباح|مساء|مسا|ص(?![\u0600-\u06ff])|م(?![\u0600-\u06ff])|عصر|ظهر|ليل|صبح|فجر|"
+                      r"morning|evening|afternoon|night|tonight|matin|soir|midi|gmt|utc")
+_NEXT_WORD_RE = _re(r"^\s*(?:القادم|المقبل|الجاي|prochain|next)(?![\w\u0600-\u06ff])")
 _NEXT_WEEK_AFTER_RE = _re(r"\s*,?\s*(?:next\s+week|week(?![\w-])|of\s+next\s+week|(?:de\s+)?la\s+semaine\s+prochaine|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجاي))")
 _WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله|الويك")
 # Days and weeks in the plural with no count ("in the coming weeks", "dans les prochains jours"):
