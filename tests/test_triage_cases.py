@@ -177,6 +177,9 @@ CASES = [
     ('Cancelled again', "Your team confirmed the interview for Monday and cancelled it again an hour before recording. I'd appreciate an explanation before we plan a third attempt.\nNina Holt, producer", 'correction_complaint', None),
     ('Accueil au téléphone', "Bonjour, j'ai appelé votre bureau ce matin et on m'a raccroché au nez après deux phrases en anglais. C'est vraiment regrettable pour une institution trilingue.\nAnne Rolland, journaliste", 'correction_complaint', None),
     ('روابط البيانات', "صباح الخير، رابط النسخة الكاملة في بيانكم الأخير لا يعمل، وهذه ثالث مرة يحدث ذلك هذا الشهر. نرجو معالجة الأمر.\nسارة الخطيب، وكالة أنباء", 'correction_complaint', None),
+    # A newsroom's own schedule says who is writing, though they never say "journalist" (set AO).
+    ('Chiffres 2026', "Bonjour, il nous faudrait les chiffres de 2026 avant notre bouclage de jeudi. Merci !\nPaul", 'information_request', '2019-09-19'),
+    ('سؤال', "نحب نعرف عدد الدول المشاركة في التمرين، المقال يخرج الأسبوع الجاي. نستحقو الجواب قبل الخميس.\nكريم", 'information_request', '2019-09-19'),
 ]
 
 
