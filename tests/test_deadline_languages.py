@@ -540,3 +540,28 @@ def test_an_hour_with_its_half_of_the_day_or_a_statement_before_an_event_keeps_i
     found = _deadline("نحتاج الرد قبل الساعة 8 صباحاً.", THURSDAY_AFTERNOON, "ar")
     assert found is not None and found.at.strftime("%Y-%m-%dT%H:%M") == "2026-11-27T08:00"
     assert _deadline("The statement was issued before the summit on Monday.", THURSDAY_AFTERNOON, "en") is None
+
+
+# Sets AS and AT's classes (phrasings written here).
+def test_today_in_a_polite_request_is_its_deadline_but_todays_thing_is_not():
+    assert _deadline("The name is misspelt, could you fix it online today please?", MONDAY_RIYADH, "en") is not None
+    assert _deadline("اسمي مكتوب غلط في الخبر، ياليت تعدلونه اليوم.", MONDAY_RIYADH, "ar") is not None
+    assert _deadline("Pourriez-vous nous envoyer les photos de la cérémonie d'aujourd'hui ?", MONDAY_RIYADH, "fr") is None
+    assert _deadline("Can you tell me what the minister said today?", MONDAY_RIYADH, "en") is None
+
+
+def test_the_senders_return_or_a_slot_already_set_is_no_deadline():
+    for language, text in [
+        ("en", "I'm not back until Monday 23 November, so could we move the interview?"),
+        ("es", "La entrevista estaba prevista para el martes 17 de noviembre, pero no vuelvo hasta el lunes 23 de noviembre. "
+               "¿Podríamos cambiarla?"),
+    ]:
+        assert _deadline(text, MONDAY_RIYADH, language) is None, text
+    # Their own cue still reads: "antes del viernes 20 de noviembre".
+    found = _deadline("Necesito la respuesta antes del viernes 20 de noviembre, por favor.", MONDAY_RIYADH, "es")
+    assert found is not None and found.at.date().isoformat() == "2026-11-20"
+
+
+def test_a_bare_hour_after_tomorrow_morning_stays_in_the_morning():
+    found = _deadline("ياليت ترسلون الرد باكر الصبح قبل الساعة ٩ لأن التقرير بينزل الظهر.", THURSDAY_AFTERNOON, "ar")
+    assert found is not None and found.at.strftime("%Y-%m-%dT%H:%M") == "2026-11-27T09:00"

@@ -368,6 +368,8 @@ _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
+# "la cérémonie d'aujourd'hui", "le journal de demain": today's, tomorrow's.
+_FR_POSSESSIVE_RE = _re(r"(?:\bd'|\bde\s+|\bdu\s+)$")
 # "the third email I sent within two weeks", "ثالث رسالة أرسلتها خلال أسبوعين": how long past mail took.
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
                       r"ارسلها|ارسلتها|ارسلته|ارسلت|ارسلنا|كتبتها|كتبت)(?:\s+\S+){0,3}\s+$")
@@ -384,6 +386,13 @@ _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|
                    r"|\b(?:usually|normally|always)\s+(?:replies|responds|answers|reply|respond|answer)|\bwould\s+(?:reply|respond|answer)"
                    r"|\b(?:saying|says|said|stating|states|promising|promises|claiming|claims)\s+(?:that\s+)?(?:you|they|the\s+office|your\s+team)\s+(?:will|would|'ll)\s+(?:reply|respond|answer|get\s+back)"
                    r"|\br[ée]pond(?:ez|ait|aient)?\s+(?:g[ée]n[ée]ralement|normalement|toujours))[^.?!\n]{0,15}$")
+# "I'm not back until Monday", "no vuelvo hasta el lunes", "je ne rentre pas avant jeudi": the
+# sender's return, not a deadline.
+_NOT_BACK_RE = _re(r"(?:\bnot\s+(?:be\s+)?back|\bno\s+(?:vuelvo|regreso|estar[ée]\s+de\s+vuelta)|\bne\s+(?:rentre|reviens|serai\s+de\s+retour)\s+pas|\bnicht\s+(?:zur[üu]ck|im\s+b[üu]ro)|\bbin\s+erst|(?:لن|ما\s+راح|مش\s+ح|مو\s+راح)\s*(?:اعود|ارجع|راجع))"
+                   r"[^.?!\n]{0,12}$")
+# "estaba prevista para el martes", "geplant für Montag", "programmata per il 10": when a thing is set.
+_SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad[ao]s?|marcad[ao]s?|programmat[ao]|fissat[ao]|geplant|angesetzt|vorgesehen|terminiert)"
+                          r"\s+(?:para|per|f[üu]r|am|pour)?\s*(?:el|la|o|a|il|lo|den|die|das|le)?\s*$")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)\s+$")
 # Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
@@ -406,6 +415,8 @@ _ASKS_RE = _re(
         r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
+# A polite request ("could you fix it today?", "ياليت تعدلونه اليوم"): today or tomorrow in it is by when.
+_POLITE_ASK_RE = _re(r"\b(?:could|can|would)\s+you\b|\bkindly\b|\bmerci\s+de\b|\bpourriez-vous\b|\bpouvez-vous\b|يا\s*ليت|ياريت|ممكن\s+(?:ت|ي)|لو\s+سمحت|الله\s+يخليك")
 # "Ideally before the weekend, if possible": a wish that makes "before the weekend" a deadline.
 _WISH_RE = _re(r"\bif\s+(?:at\s+all\s+)?possible\b|\bideally\b|id[ée]alement|si\s+possible|اذا\s+امكن|ان\s+امكن|يفضل")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -601,9 +612,10 @@ def _hijri_day(today: date, m: re.Match) -> date | None:
         return None  # a day the calendar does not have (30 in a 29-day month) or out of its range
 
 
-def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[datetime, bool, str | None] | None:
+def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: bool = False) -> tuple[datetime, bool, str | None] | None:
     """The moment a group of tokens designates, relative to ``base``, whether a time was stated
-    and the zone named (None: the sender's offset); None if it designates no moment."""
+    and the zone named (None: the sender's offset); None if it designates no moment. ``morning``:
+    the words before the group put a bare hour in the morning."""
     today = base.date()
     day: date | None = None
     weekday: int | None = None
@@ -712,7 +724,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int) -> tuple[dateti
             return None
         # A bare time ("avant 17h15"): today if still ahead, else tomorrow.
         candidate = datetime.combine(today, at, tz)
-        if candidate <= base and twelve_hour and base.hour >= 12 and candidate + timedelta(hours=12) > base:
+        if candidate <= base and twelve_hour and not morning and base.hour >= 12 and candidate + timedelta(hours=12) > base:
             candidate += timedelta(hours=12)  # "قبل الساعة 8" written at five in the afternoon: eight tonight
         elif candidate <= base:
             candidate += timedelta(days=1)
@@ -777,7 +789,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (duration is not None and _PROMISED_RE.search(before)):
+        if _AVAILABLE_RE.search(before) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
@@ -813,7 +825,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if "ur_tomorrow" in kinds and not post:
             continue
         if kinds <= {"today", "tomorrow", "wd", "time", "zone"} and (_POSSESSIVE_RE.match(prepared, end)
-                                                                   or _AR_POSSESSIVE_RE.search(before)):
+                                                                   or _AR_POSSESSIVE_RE.search(before)
+                                                                   or (kinds & {"today", "tomorrow"} and _FR_POSSESSIVE_RE.search(before))):
             continue  # "today's statement", "tomorrow's edition": what, not by when
         if kinds <= {"today", "time", "zone"} and _HAPPENED_BEFORE_RE.search(before[-40:]) and not (strong or loose):
             continue  # "what your spokesman said today": when it happened
@@ -824,7 +837,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if index + 1 < len(groups) and _RESTATED_RE.match(prepared, end) and groups[index + 1][0].start - end <= 40:
             restated = strong or loose  # the sender restates it more exactly next ("i.e. Friday"): its cue carries
             continue
-        resolved = _resolve(group, base, week_end)
+        resolved = _resolve(group, base, week_end, morning=bool(_MORNING_BEFORE_RE.search(before[-30:])))
         if resolved is None:
             continue
         at, has_time, zone_name = resolved
@@ -834,13 +847,16 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                          hijri="hijri" in kinds)
         if strong or loose:
             cued.append(found)
-        elif kinds & {"today", "tomorrow", "after_tomorrow"} and asks and not _ASAP_RE.search(_sentence(prepared, start, end, ends)):
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(_sentence(prepared, start, end, ends)) and (
+                asks or _POLITE_ASK_RE.search(_sentence(prepared, start, end, ends))):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
 
 
 _HIJRI_RESTATED_RE = re.compile(rf"\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?\d{{4}})?\s*(?:ه(?![\u0621-\u064a])|هـ)?\s*[,،(]?\s*(?:الموافق|الموافقه|الموافق\s+ل|م\.?\s*الموافق)\s+")
 _RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني)\s*[,،:]?\s")
+# Words just before a bare hour that put it in the morning ("باكر الصبح قبل الساعة ٩", "tomorrow morning at 9").
+_MORNING_BEFORE_RE = _re(r"الصبح|صباحا|الصباح|باكر|بكره|بكرا|غدا|بكرة|\btomorrow\b|\bmorning\b|\bdemain\b|\bmatin\b")
 # A clock time that says which half of the day it is (or is written the 24-hour way).
 _MARKED_TIME_RE = _re(r"am|pm|a\.m|p\.m|\dh|\d\s*h\b|heures?|uhr|(?<!\d)0\d|\d{4}|صباح|مساء|مسا|ص(?![\u0600-\u06ff])|م(?![\u0600-\u06ff])|عصر|ظهر|ليل|صبح|فجر|"
                       r"morning|evening|afternoon|night|tonight|matin|soir|midi|gmt|utc")
@@ -890,6 +906,9 @@ def history_date(history: str, tz: tzinfo, *, before: datetime | None = None) ->
     return found
 
 
+# How far a date may sit from its cue: after "hasta", "bis", "تا" (a few words), or before "kadar", "تک".
+CUE_REACH_AFTER = 40
+CUE_REACH_BEFORE = 15
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 
 
@@ -911,11 +930,19 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             found = search_dates(snippet, languages=[language], settings=settings) or []
         except Exception:  # dateparser raises on a language it lacks; no deadline then
             return None
+        cues = [(m.start(), m.end()) for m in _OTHER_CUE_WORDS.finditer(snippet)]
         for phrase, value in found:
             if not re.search(r"\d", phrase) and len(phrase) < 4:
                 continue
+            at_ = snippet.find(phrase)
+            if not any(end <= at_ <= end + CUE_REACH_AFTER or 0 <= start - (at_ + len(phrase)) <= CUE_REACH_BEFORE
+                       for start, end in cues):
+                continue  # a date elsewhere in the sentence ("prevista para el martes 10 …, hasta el lunes")
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
+            lead = snippet[:max(0, snippet.find(phrase))].lower().rstrip() + " "
+            if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead):
+                continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10": not by when
             at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
             if not re.search(r"\d", phrase) and at > base + timedelta(days=14):
                 continue  # a month named alone ("novembro"): dateparser fills in a day of its own
