@@ -180,6 +180,12 @@ CASES = [
     # A newsroom's own schedule says who is writing, though they never say "journalist" (set AO).
     ('Chiffres 2026', "Bonjour, il nous faudrait les chiffres de 2026 avant notre bouclage de jeudi. Merci !\nPaul", 'information_request', '2019-09-19'),
     ('سؤال', "نحب نعرف عدد الدول المشاركة في التمرين، المقال يخرج الأسبوع الجاي. نستحقو الجواب قبل الخميس.\nكريم", 'information_request', '2019-09-19'),
+    # Set AT's short letters (phrasings written here): a press pool asked about, a photographer to
+    # register, a name written wrong in dialect, one's own passport (misdirected: general).
+    ('pool?', "Will there be a press pool at the signing on Monday? How can I sign up?\nOmar", 'event_accreditation', None),
+    ('تسجيل', "السلام عليكم، ابي اسجل زميلي المصور في المنتدى، وش المطلوب؟", 'event_accreditation', None),
+    ('اسمي', "الله يعافيكم، اسم الجهة مكتوب غلط في الخبر المنشور على موقعكم، ياليت تعدلونه.", 'correction_complaint', None),
+    ('جواز', "السلام عليكم، متى أقدر أستلم جوازي من القنصلية؟", 'general', None),
 ]
 
 

@@ -150,6 +150,9 @@ def test_read_receipt_is_an_auto_reply():
     ("RE: Invitation", "شكراً لتواصلكم، تم استلام رسالتكم وسيتم الرد عليكم في أقرب وقت ممكن."),
     ("Re: Request", "Thank you for contacting us. We have received your message and will get back to you "
                     "within two business days."),
+    # A ticket system's tag before its acknowledgement (set AT).
+    ("[Case #20931] We have received your request", "Your case number is 20931. Our team will answer within "
+                                                   "3 working days. Please do not reply to this email."),
 ])
 def test_auto_replies_without_headers(subject, body):
     d = run(body, subject)
