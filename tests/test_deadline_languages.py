@@ -547,6 +547,9 @@ def test_today_in_a_polite_request_is_its_deadline_but_todays_thing_is_not():
     assert _deadline("The name is misspelt, could you fix it online today please?", MONDAY_RIYADH, "en") is not None
     assert _deadline("اسمي مكتوب غلط في الخبر، ياليت تعدلونه اليوم.", MONDAY_RIYADH, "ar") is not None
     assert _deadline("Pourriez-vous nous envoyer les photos de la cérémonie d'aujourd'hui ?", MONDAY_RIYADH, "fr") is None
+    # With its hour, tomorrow's bulletin is when the answer is needed.
+    found = _deadline("Pourriez-vous nous envoyer l'enregistrement ? Nous le diffusons dans notre journal de demain 7h.", MONDAY_RIYADH, "fr")
+    assert found is not None and found.at.strftime("%Y-%m-%dT%H:%M") == "2026-11-17T07:00"
     assert _deadline("Can you tell me what the minister said today?", MONDAY_RIYADH, "en") is None
 
 

@@ -368,7 +368,8 @@ _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
-# "la cérémonie d'aujourd'hui", "le journal de demain": today's, tomorrow's.
+# "la cérémonie d'aujourd'hui", "le journal de demain": today's, tomorrow's ("notre journal de demain 7h",
+# with its hour, is when the answer is needed).
 _FR_POSSESSIVE_RE = _re(r"(?:\bd'|\bde\s+|\bdu\s+)$")
 # "the third email I sent within two weeks", "ثالث رسالة أرسلتها خلال أسبوعين": how long past mail took.
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
@@ -826,7 +827,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue
         if kinds <= {"today", "tomorrow", "wd", "time", "zone"} and (_POSSESSIVE_RE.match(prepared, end)
                                                                    or _AR_POSSESSIVE_RE.search(before)
-                                                                   or (kinds & {"today", "tomorrow"} and _FR_POSSESSIVE_RE.search(before))):
+                                                                   or (kinds <= {"today", "tomorrow"} and _FR_POSSESSIVE_RE.search(before))):
             continue  # "today's statement", "tomorrow's edition": what, not by when
         if kinds <= {"today", "time", "zone"} and _HAPPENED_BEFORE_RE.search(before[-40:]) and not (strong or loose):
             continue  # "what your spokesman said today": when it happened
