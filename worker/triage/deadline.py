@@ -351,7 +351,7 @@ _CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قب
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi": when a thing
 # happens, not by when the sender needs an answer.
 _SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|confirmed|set|fixed|moved|postponed|"
-                        r"rescheduled|entretien|interview|rendez-vous|enregistrement|tournage|pr[ée]vue?|fix[ée]e?|programm[ée]e?|report[ée]e?)\s+(?:for|pour)\s+$")
+                        r"rescheduled|entretien|rendez-vous|enregistrement|tournage|pr[ée]vue?|fix[ée]e?|programm[ée]e?|report[ée]e?)\s+(?:for|pour)\s+$")
 # "What is the accreditation deadline for…?", "Quelle est la date limite…?", "ما هو آخر موعد…؟": the
 # sender asks for the office's deadline; the date beside it is the event's, not theirs.
 _DEADLINE_ASKED_RE = _re(
@@ -848,8 +848,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                          hijri="hijri" in kinds)
         if strong or loose:
             cued.append(found)
-        elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(_sentence(prepared, start, end, ends)) and (
-                asks or _POLITE_ASK_RE.search(_sentence(prepared, start, end, ends))):
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence := _sentence(prepared, start, end, ends)) \
+                and (asks or _POLITE_ASK_RE.search(sentence)):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
 
@@ -935,13 +935,13 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
         for phrase, value in found:
             if not re.search(r"\d", phrase) and len(phrase) < 4:
                 continue
-            at_ = snippet.find(phrase)
-            if not any(end <= at_ <= end + CUE_REACH_AFTER or 0 <= start - (at_ + len(phrase)) <= CUE_REACH_BEFORE
+            where = snippet.find(phrase)
+            if not any(end <= where <= end + CUE_REACH_AFTER or 0 <= start - (where + len(phrase)) <= CUE_REACH_BEFORE
                        for start, end in cues):
                 continue  # a date elsewhere in the sentence ("prevista para el martes 10 …, hasta el lunes")
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
-            lead = snippet[:max(0, snippet.find(phrase))].lower().rstrip() + " "
+            lead = snippet[:max(0, where)].lower().rstrip() + " "
             if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead):
                 continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10": not by when
             at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
