@@ -186,6 +186,10 @@ CASES = [
     ('تسجيل', "السلام عليكم، ابي اسجل زميلي المصور في المنتدى، وش المطلوب؟", 'event_accreditation', None),
     ('اسمي', "الله يعافيكم، اسم الجهة مكتوب غلط في الخبر المنشور على موقعكم، ياليت تعدلونه.", 'correction_complaint', None),
     ('جواز', "السلام عليكم، متى أقدر أستلم جوازي من القنصلية؟", 'general', None),
+    # A remark or a thank-you that asks nothing, a feed to follow (set AR): general.
+    ('Votre site', "Bonjour, simple remarque d'un lecteur : la version française du site semble traduite automatiquement et quelques phrases sont difficiles à comprendre. Bonne continuation.", 'general', None),
+    ('Feed?', "Hi, is there an RSS feed for your releases that I could follow? Thanks, Peter", 'general', None),
+    ('الموقع', "مرحباً، مجرد ملاحظة: الموقع بطيء جداً على الجوال والخط صغير في صفحة الأخبار. التصميم الجديد جميل. بالتوفيق.", 'general', None),
 ]
 
 

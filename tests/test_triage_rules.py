@@ -150,6 +150,9 @@ def test_read_receipt_is_an_auto_reply():
     ("RE: Invitation", "شكراً لتواصلكم، تم استلام رسالتكم وسيتم الرد عليكم في أقرب وقت ممكن."),
     ("Re: Request", "Thank you for contacting us. We have received your message and will get back to you "
                     "within two business days."),
+    # Travelling, and "will reply when I'm back" (set AS).
+    ("Re: Invitation to the briefing", "Thanks for your message. I'm travelling from Monday 7 December to Friday 11 "
+                                       "December and will reply when I'm back. If it's urgent, please call my colleague Lina."),
     # A ticket system's tag before its acknowledgement (set AT).
     ("[Case #20931] We have received your request", "Your case number is 20931. Our team will answer within "
                                                    "3 working days. Please do not reply to this email."),
@@ -191,6 +194,14 @@ def test_journalist_mentioning_out_of_office_stays_human():
             "application.\n\nThanks,\nArjun")
     d = run(body, "Accreditation request - forum")
     assert d.automated_kind is None and d.category == "event_accreditation"
+
+
+def test_a_travelling_journalist_who_asks_stays_human():
+    body = ("Hello,\n\nI'm travelling from Monday to Wednesday and will read mail when I'm back, so could you "
+            "send me the forum's programme and two photos of the venue before then? If it's urgent, call me.\n\nMaya, "
+            "reporter, Gulf Ledger")
+    d = run(body, "Programme and photos")
+    assert d.automated_kind is None and d.category in ("media_assets", "information_request"), d.explanation
 
 
 def test_journaliste_absente_du_bureau_stays_human():
