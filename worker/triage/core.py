@@ -112,7 +112,7 @@ def _machine_body(msg: ParsedMessage, own: str) -> str | None:
     if (msg.html_only and letters < MIN_HTML_LETTERS and msg.html_remote
             and not any(a.filename for a in msg.attachments)):
         return "(HTML with almost no text)"
-    if len(_NON_LETTERS_RE.sub("", _URL_RE.sub(" ", own))) < MIN_LETTER_LETTERS and len(msg.subject.split()) <= 3:
+    if len(msg.subject.split()) <= 3 and len(_NON_LETTERS_RE.sub("", _URL_RE.sub(" ", own))) < MIN_LETTER_LETTERS:
         # A web address or an archive with no letter around it and a subject of a word or two
         # ("Document partagé", none): what phishing sends. A person who shares a link or a file
         # without a word says in the subject what it is.

@@ -857,7 +857,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
 _HIJRI_RESTATED_RE = re.compile(rf"\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?\d{{4}})?\s*(?:ه(?![\u0621-\u064a])|هـ)?\s*[,،(]?\s*(?:الموافق|الموافقه|الموافق\s+ل|م\.?\s*الموافق)\s+")
 _RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني)\s*[,،:]?\s")
 # Words just before a bare hour that put it in the morning ("باكر الصبح قبل الساعة ٩", "tomorrow morning at 9").
-_MORNING_BEFORE_RE = _re(r"الصبح|صباحا|الصباح|باكر|بكره|بكرا|غدا|بكرة|\btomorrow\b|\bmorning\b|\bdemain\b|\bmatin\b")
+_MORNING_BEFORE_RE = _re(r"الصبح|صباحا|الصباح|باكر|بكره|بكرا|غدا|\btomorrow\b|\bmorning\b|\bdemain\b|\bmatin\b")
 # A clock time that says which half of the day it is (or is written the 24-hour way).
 _MARKED_TIME_RE = _re(r"am|pm|a\.m|p\.m|\dh|\d\s*h\b|heures?|uhr|(?<!\d)0\d|\d{4}|صباح|مساء|مسا|ص(?![\u0600-\u06ff])|م(?![\u0600-\u06ff])|عصر|ظهر|ليل|صبح|فجر|"
                       r"morning|evening|afternoon|night|tonight|matin|soir|midi|gmt|utc")
