@@ -568,3 +568,36 @@ def test_the_senders_return_or_a_slot_already_set_is_no_deadline():
 def test_a_bare_hour_after_tomorrow_morning_stays_in_the_morning():
     found = _deadline("ياليت ترسلون الرد باكر الصبح قبل الساعة ٩ لأن التقرير بينزل الظهر.", THURSDAY_AFTERNOON, "ar")
     assert found is not None and found.at.strftime("%Y-%m-%dT%H:%M") == "2026-11-27T09:00"
+
+
+# Sets U and AV's classes (phrasings written here).
+NOT_DEADLINES_8 = [
+    # A programme's title in quotation marks: "Tonight" names the show.
+    ("en", 'I produce "Beirut Tonight", which airs every Thursday, and would like your spokesman on it in December.'),
+    ("fr", "Je suis rédactrice en chef de « Demain l'Afrique » et souhaiterais un entretien en décembre."),
+    ("ar", "أنا معدّ برنامج «حصاد اليوم» ونود استضافة المتحدث الشهر القادم."),
+    # What must not happen again: the day it might, not a day to answer by.
+    ("en", "I was refused entry this morning and expect an explanation and an assurance that this will not recur tomorrow."),
+    ("ar", "نطلب توضيحاً رسمياً لما حدث وضمان عدم تكراره غداً في الجلسة الختامية."),
+    ("fr", "Nous demandons des excuses et l'assurance que cela ne se reproduise pas demain."),
+    # "No rush": a window the sender allows, not a deadline.
+    ("en", "No rush - we publish early next month, so anything in the next couple of weeks is fine."),
+    ("fr", "Rien ne presse : une réponse dans les deux semaines nous convient."),
+    ("ar", "الموضوع مو مستعجل، خلال أسبوعين يكون ممتاز."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_8, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_8])
+def test_a_title_a_repeat_or_a_window_allowed_is_no_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+def test_the_same_words_asking_by_a_date_still_give_it():
+    # Words quoted elsewhere in the letter do not hide the sender's own "tomorrow"; "not urgent, but"
+    # takes the window back; midnight of a named day ("منتصف ليل الأربعاء") is that day's end.
+    found = _deadline('He said "we will answer tomorrow". Please reply by tomorrow.', MONDAY_RIYADH, "en")
+    assert found is not None and found.at.date().isoformat() == "2026-11-17"
+    found = _deadline("Not urgent, but please reply within 48 hours.", MONDAY_RIYADH, "en")
+    assert found is not None and found.at.date().isoformat() == "2026-11-18"
+    found = _deadline("نرجو موافاتنا بالإجابات قبل موعد النشر، أي قبل منتصف ليل الأربعاء 18 نوفمبر.", MONDAY_RIYADH, "ar")
+    assert found is not None and found.at.strftime("%Y-%m-%dT%H:%M") == "2026-11-18T23:59"

@@ -189,7 +189,13 @@ CASES = [
     # A remark or a thank-you that asks nothing, a feed to follow (set AR): general.
     ('Votre site', "Bonjour, simple remarque d'un lecteur : la version française du site semble traduite automatiquement et quelques phrases sont difficiles à comprendre. Bonne continuation.", 'general', None),
     ('Feed?', "Hi, is there an RSS feed for your releases that I could follow? Thanks, Peter", 'general', None),
-    ('الموقع', "مرحباً، مجرد ملاحظة: الموقع بطيء جداً على الجوال والخط صغير في صفحة الأخبار. التصميم الجديد جميل. بالتوفيق.", 'general', None),
+    ('الموقع', "مرحباً، مجرد ملاحظة: الموقع بطيء جداً على الجوال والخط صغير في صفحة الأخبار. التصميم الجديد جميل. بالتوفيق.", 'general', None),    # Set AV's classes (phrasings written here): a show that wants the spokesman on it; a question
+    # about an MoU already signed or the next "ندوة صحفية" (press conference) asks for facts; an
+    # unpaid "invoice" threatening suspension is spam, and its "sauf erreur" no complaint.
+    ('Your spokesman on our show', "Respected Sir, we wish to have your honourable spokesman on our show by video link any Friday in December.\nAsif, producer", 'interview_request', None),
+    ('Visit', "Could you tell me whether any formal MoU was signed during the minister's visit, and in which areas?\nAnanya, correspondent", 'information_request', None),
+    ('الندوة الصحفية', "السلام عليكم، أنا صحفي بموقع إخباري. متى الندوة الصحفية الجاية ديال المركز؟ وهل يمكن متابعتها عن بعد؟", 'information_request', None),
+    ('Facture FA-2026-118 échue - relance', "Bonjour,\n\nSauf erreur de notre part, la facture n° FA-2026-118 d'un montant de 912,40 EUR, échue le 15/09/2019, reste impayée. Merci de procéder au règlement sous 48 heures afin d'éviter la suspension de vos services.\n\nService Facturation", 'spam', None),
 ]
 
 

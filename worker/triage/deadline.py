@@ -194,7 +194,7 @@ _TOKEN_RE = _re(
         # Newsroom and military time: "1700 GMT", "0900 hrs".
         r"|(?P<th7>[01]\d|2[0-3])(?P<tm7>[0-5]\d)\s*(?=gmt|utc|hrs\b|hours\b|[a-z]{2,4}\s+bulletin)"
         r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
-        r"|(?P<midnight>midnight|minuit|منتصف\s+الليل)|(?P<maghrib>(?<=قبل\s)(?:صلاه\s+)?المغرب))"
+        r"|(?P<midnight>midnight|minuit|منتصف\s+(?:الليل|ليل(?![\u0621-\u064a])))|(?P<maghrib>(?<=قبل\s)(?:صلاه\s+)?المغرب))"
         r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr or '(?!)'})" for i, (abbr, names) in enumerate(ZONES.values()))
         + r")(?![a-z])(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
         rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))"
@@ -368,6 +368,11 @@ _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
+_NO_RUSH_RE = _re(r"\bno\s+(?:rush|hurry)\b|\bnot\s+(?:urgent|in\s+a\s+(?:rush|hurry))\b|\bpas\s+(?:d'urgence|press[ée]e?s?)\b|\brien\s+ne\s+presse\b|\bsin\s+prisa\b|\bkeine\s+eile\b|(?:^|\s)(?:لا\s+عجله|مو\s+مستعجل|مش\s+مستعجل|غير\s+مستعجل|ما\s+في\s+عجله|مافي\s+عجله)")
+_BUT_RE = _re(r"\b(?:but|mais|pero|aber|however|cependant)\b|(?:^|\s)(?:لكن|ولكن|بس)(?:\s|$)")
+_QUOTES = "\"“”«»„"
+# What may happen again at the date: "will not recur tomorrow", "ne se reproduise pas demain", "عدم تكراره غدا".
+_RECURS_RE = _re(r"(?:\b(?:recur|re-?occur|happen\s+again|be\s+repeated|se\s+reproduis\w*|se\s+r[ée]p[ée]t\w*)|(?:^|\s)(?:عدم\s+)?(?:تكرار\w*|يتكرر|تتكرر))\s+(?:\S+\s+)?$")
 # "la cérémonie d'aujourd'hui", "le journal de demain": today's, tomorrow's ("notre journal de demain 7h",
 # with its hour, is when the answer is needed).
 _FR_POSSESSIVE_RE = _re(r"(?:\bd'|\bde\s+|\bdu\s+)$")
@@ -754,6 +759,22 @@ def _sentence(text: str, start: int, end: int, ends: list[int]) -> str:
     return text[max(left, start - _SENTENCE_REACH):min(right, end + _SENTENCE_REACH)]
 
 
+def _no_rush(sentence: str) -> bool:
+    """"No rush", and no "but" taking it back ("not urgent, but within 48 hours please")."""
+    return bool(_NO_RUSH_RE.search(sentence)) and not _BUT_RE.search(sentence)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a short quotation on its line (a show's title, words quoted)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 60):start]
+    if sum(before.count(q) for q in _QUOTES) % 2 == 0:
+        return False
+    line_end = text.find("\n", end)
+    after = text[end:min(end + 60, line_end if line_end >= 0 else len(text))]
+    return any(q in after for q in _QUOTES)
+
+
 def find_deadline(text: str, base: datetime, *, language: str | None = None, week_end: int | None = None) -> Deadline | None:
     """The earliest stated deadline in ``text``, relative to ``base`` (the message's Date).
 
@@ -829,6 +850,12 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                                                                    or _AR_POSSESSIVE_RE.search(before)
                                                                    or (kinds <= {"today", "tomorrow"} and _FR_POSSESSIVE_RE.search(before))):
             continue  # "today's statement", "tomorrow's edition": what, not by when
+        if kinds <= {"today", "tomorrow", "time", "zone"} and _quoted(prepared, start, end):
+            continue  # "producer of “Rahbar Tonight”", «Demain l'Afrique»: a title or someone's words
+        if duration is not None and kinds <= {"dur", "wiw"} and _no_rush(_sentence(prepared, start, end, ends)):
+            continue  # "no rush - anything in the next couple of weeks is fine": a window, not a deadline
+        if kinds <= {"today", "tomorrow", "wd"} and _RECURS_RE.search(before[-40:]):
+            continue  # "confirmation that this will not recur tomorrow": when it might happen again
         if kinds <= {"today", "time", "zone"} and _HAPPENED_BEFORE_RE.search(before[-40:]) and not (strong or loose):
             continue  # "what your spokesman said today": when it happened
         if any(t.kind == "today" and _MORNING_RE.fullmatch(t.m.group("today")) for t in group) and base.hour >= 12:
