@@ -902,3 +902,63 @@ def test_a_price_with_digits_after_the_first_is_read_whole():
     decision = decide(eml(body, subject="Calling plans", sender="deals@promo.example"), UNTRUSTING)
     assert decision.category == "spam"
     assert any("as low as $30" in line for line in decision.explanation)
+
+
+# Unwanted mail that presses a date on the office, dressed as an inquiry or a system notice
+# (set AZ's classes, in words written here). None may get a deadline: they are spam, low priority.
+UNWANTED_WITH_A_DATE = [
+    ("Re: quick task", "Are you at your desk? I need you to process an urgent payment to a supplier today before "
+     "3pm. I'm in a meeting and can't take calls. I will send the beneficiary details.\n\nSent from my phone"),
+    ("Re: Your press badge", "Further to your request, your badge is ready. Please confirm your identity within 24 hours "
+     "on the portal; you will need your email password to link your account.\n\nBadge Office"),
+    ("[Quarantine] 5 messages held for media@example.org", "Quarantine report\n\nThe following 5 incoming messages "
+     "have been held because of a policy check and will be deleted within 12 hours unless released.\n\nInterview "
+     "request - Release\nAccreditation list - Release\n\nRelease all messages"),
+    ("Password for media@example.org expires today", "Your password for media@example.org expires today. To keep "
+     "using your current password and avoid losing access to your mail, confirm it below.\n\nKeep current password"),
+    ("Final notice: your page will be suspended", "We received reports that your page violates our community policies "
+     "(impersonation). Submit an appeal and verify your page admin account before Friday, or the page will be "
+     "permanently suspended."),
+    ("Your event listing 2027", "Your press conference has been entered in the World Event Directory. If no correction "
+     "or cancellation is received within 10 days, the listing will be confirmed and invoiced at EUR 790 per year."),
+    ("Press badges - Security Forum - register before Friday", "As the accreditation agency of the Security Forum we "
+     "offer your team priority press badges. Each badge costs EUR 290, lunch included. Registration closes on Friday; "
+     "please transfer the total amount to the account indicated."),
+    ("Official hotel block - book by 10 December", "We are the official housing provider for the summit and hold a "
+     "block of rooms for media teams. Send your rooming list and the credit card details for the guarantee by 10 "
+     "December."),
+    ("Interview request: your director in our Leaders issue", "Dear Press Office, we would love to include an "
+     "interview with your director in our Leaders issue. The interview is by e-mail and published with photographs. "
+     "Participation is through our Editorial Partnership Programme (GBP 1,900). Slots close on Friday."),
+    ("Call for Papers - deadline 20 December", "Dear Esteemed Researcher,\n\nWe invite your articles for our next "
+     "issue. Impact Factor: 6.4. Fast track review, publication within 72 hours. Article Processing Charges: USD 90.\n"
+     "Last date for submission: 20 December."),
+    ("Forum de Lomé - réservez avant le 10", "Bonjour, pour le forum nous proposons aux délégations des forfaits : "
+     "hôtel à partir de 95 000 FCFA la nuit et navettes depuis l'aéroport. Un acompte de 50 % est demandé."),
+    ("أرجو الرد خلال أسبوع", "أنا أرملة المرحوم رجل الأعمال، ترك زوجي 3.5 مليون دولار مودع في بنك في أوروبا وأريد التبرع "
+     "به لمؤسستكم، أرسلوا بياناتكم ورسوم التحويل البسيطة."),
+    ("مبارک ہو! آپ کا انعام", "آپ کا ای میل ہماری قرعہ اندازی میں انعام کا حقدار قرار پایا ہے۔ 48 گھنٹوں میں پروسیسنگ فیس ادا کریں۔"),
+]
+
+
+@pytest.mark.parametrize("subject, body", UNWANTED_WITH_A_DATE, ids=[u[0][:30] for u in UNWANTED_WITH_A_DATE])
+def test_unwanted_mail_that_presses_a_date_is_spam_with_no_deadline(subject, body):
+    d = decide(eml(body, subject=subject, sender="desk@offers.example"))
+    assert d.category == "spam" and d.deadline is None and d.priority == "low", d.explanation
+
+
+def test_a_price_outweighs_the_inquiry_words_it_borrows_but_a_person_asking_about_it_stays():
+    # A pay-to-play "interview" scores as an interview request too; the price decides.
+    d = decide(eml("Dear Press Office,\n\nWe would like to interview your director for our leaders issue and "
+                   "would love an interview request confirmed by Friday. There is a production contribution of "
+                   "USD 3,900 for the full feature.\n\nAnna, editor", subject="Interview request"))
+    assert d.category == "spam" and "outweighs" in " ".join(d.explanation), d.explanation
+    # Genuine mail that mentions money honestly: a journalist paying their own travel, a complaint
+    # about a fee someone charged in the office's name.
+    d = decide(eml("Hello, I am a reporter with a weekly paper and would like to interview your spokesperson "
+                   "next week. Our paper covers my travel, so there is no cost to you.\n\nJonas Berg, reporter",
+                   subject="Interview request"))
+    assert d.category == "interview_request", d.explanation
+    d = decide(eml("السلام عليكم، أنا صحفي. طلبت مني جهة تدعي أنها وكيل الاعتماد لديكم تحويل 500 ريال رسوم بطاقة اعتماد "
+                   "لتغطية المنتدى. هل هذه الجهة مرتبطة بكم؟", subject="شكوى: رسوم اعتماد باسم المركز"))
+    assert d.category == "correction_complaint", d.explanation

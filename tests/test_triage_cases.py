@@ -195,6 +195,10 @@ CASES = [
     ('Your spokesman on our show', "Respected Sir, we wish to have your honourable spokesman on our show by video link any Friday in December.\nAsif, producer", 'interview_request', None),
     ('Visit', "Could you tell me whether any formal MoU was signed during the minister's visit, and in which areas?\nAnanya, correspondent", 'information_request', None),
     ('الندوة الصحفية', "السلام عليكم، أنا صحفي بموقع إخباري. متى الندوة الصحفية الجاية ديال المركز؟ وهل يمكن متابعتها عن بعد؟", 'information_request', None),
+    # Set AZ's classes (phrasings written here): a caterer's confirmation meant for a bride is
+    # someone else's business, its date no deadline; a letter headed "Complaint:" complains.
+    ('Votre menu du samedi 28', "Bonjour Madame Idrissi,\n\nMerci de nous confirmer le nombre définitif d'invités et le choix du dessert avant le jeudi 26 septembre, pour votre mariage du samedi 28.\n\nTraiteur Al Baraka", 'general', None),
+    ('Complaint: fee charged in your name', "Hello, someone claiming to be your accreditation agent asked me to pay 200 dollars for a press badge for next month's forum. Is this agent linked to you? Please answer within 48 hours.\nKarim, reporter", 'correction_complaint', '2019-09-19'),
     ('Facture FA-2026-118 échue - relance', "Bonjour,\n\nSauf erreur de notre part, la facture n° FA-2026-118 d'un montant de 912,40 EUR, échue le 15/09/2019, reste impayée. Merci de procéder au règlement sous 48 heures afin d'éviter la suspension de vos services.\n\nService Facturation", 'spam', None),
 ]
 

@@ -63,6 +63,9 @@ class TriageDecision:
 SURE_MODEL_SPAM = 0.85
 # The rules' spam score from which the model cannot talk triage out of spam.
 SURE_RULES_SPAM = 3.0
+# The rules' spam score that no inquiry wording outweighs: a price (6) or two ordinary spam
+# marks. Genuine letters of the tuning sets stay below 6 (a speaker's fee, "sponsored").
+SPAM_OUTWEIGHS = 6.0
 # The inquiry score from which the rules are sure enough of a press inquiry that the model
 # alone (without the rules' spam wording) does not call it spam: a model trained on marks in
 # which press inquiries are rare takes their wording ("please remove", "correction") for spam's.
@@ -308,6 +311,13 @@ def _category(msg: ParsedMessage, parts, scores, model, explanation: list[str],
     rule_probs = probs = scores.probabilities()
     rules_top = max(rule_probs, key=rule_probs.get)
     spam_score = scores.scores["spam"]
+    if spam_score >= SPAM_OUTWEIGHS and rules_top not in ("spam", "general", "correction_complaint"):
+        # A price quoted to the office, or several marks of unwanted mail: spam dressed as an
+        # inquiry borrows an inquiry's words ("interview request", "accreditation"), so they do
+        # not outweigh it. A person who quotes such mail to ask about it (general), or who asks
+        # to be taken off a list or complains of a fee (a complaint), uses spam's words in turn.
+        explanation.append(f"spam wording worth {spam_score:g} outweighs the {rules_top} wording it borrows")
+        return "spam", max(rule_probs["spam"], 0.6), "rules", 0.0
     source = "rules"
     text = _model_text(msg, parts)
     base = None
