@@ -601,3 +601,9 @@ def test_the_same_words_asking_by_a_date_still_give_it():
     assert found is not None and found.at.date().isoformat() == "2026-11-18"
     found = _deadline("نرجو موافاتنا بالإجابات قبل موعد النشر، أي قبل منتصف ليل الأربعاء 18 نوفمبر.", MONDAY_RIYADH, "ar")
     assert found is not None and found.at.strftime("%Y-%m-%dT%H:%M") == "2026-11-18T23:59"
+
+
+def test_levantine_at_the_latest_after_next_sunday():
+    # "ع الأحد الجاي بالكتير": by next Sunday at the latest (set AW's class, words written here).
+    found = _deadline("ياريت تردوا علينا ع الأحد الجاي بالكتير لأنو عم نسكّر الجدول.", MONDAY_RIYADH, "ar")
+    assert found is not None and found.at.date().isoformat() == "2026-11-22"

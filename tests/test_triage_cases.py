@@ -199,6 +199,14 @@ CASES = [
     # someone else's business, its date no deadline; a letter headed "Complaint:" complains.
     ('Votre menu du samedi 28', "Bonjour Madame Idrissi,\n\nMerci de nous confirmer le nombre définitif d'invités et le choix du dessert avant le jeudi 26 septembre, pour votre mariage du samedi 28.\n\nTraiteur Al Baraka", 'general', None),
     ('Complaint: fee charged in your name', "Hello, someone claiming to be your accreditation agent asked me to pay 200 dollars for a press badge for next month's forum. Is this agent linked to you? Please answer within 48 hours.\nKarim, reporter", 'correction_complaint', '2019-09-19'),
+    # Set AW's classes (phrasings written here): a German newsroom's questions; a pupil's
+    # "Referat" due Monday (her date, not ours); Egyptian "عايز أحضر المؤتمر … وأصوره"; Levantine
+    # "ما خلاني أدخل" with an apology asked for; a talk asked for in Russian.
+    ('Anfrage', "Sehr geehrte Damen und Herren,\n\nfür einen Bericht in unserer Zeitung hätte ich einige Fragen: Wie viele Staaten sind Mitglied? Wer finanziert das Zentrum?\n\nMit freundlichen Grüßen\nJan Keller, Redaktion Politik", 'information_request', None),
+    ('Frage', "Hallo! Ich bin Mia, 15, und schreibe ein Referat über die Koalition. Wie viele Länder sind dabei? Ich muss das Referat bis Montag abgeben. Danke!", 'general', None),
+    ('المؤتمر بكرة', "السلام عليكم، أنا مصور في قناة. عايز أحضر المؤتمر بكرة وأصوره، هل لازم تصريح مسبق ولا البطاقة الصحفية كفاية؟", 'event_accreditation', None),
+    ('مبارح', "مرحبا، أنا مراسل موقع إخباري. مبارح كنت مسجّل ومعي تأكيد، ومع هيك ما خلاني الأمن أدخل، وهاد الشي مزعج كتير. بدي اعتذار رسمي.", 'correction_complaint', None),
+    ('Приглашение', "Уважаемые коллеги! Приглашаем представителя Центра выступить с докладом на нашей конференции в марте. Расходы берём на себя.", 'partnership_speaking', None),
     ('Facture FA-2026-118 échue - relance', "Bonjour,\n\nSauf erreur de notre part, la facture n° FA-2026-118 d'un montant de 912,40 EUR, échue le 15/09/2019, reste impayée. Merci de procéder au règlement sous 48 heures afin d'éviter la suspension de vos services.\n\nService Facturation", 'spam', None),
 ]
 
