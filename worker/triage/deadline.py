@@ -766,12 +766,12 @@ def _no_rush(sentence: str) -> bool:
 
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies inside a short quotation on its line (a show's title, words quoted)."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
     before = text[max(line_start, start - 60):start]
     if sum(before.count(q) for q in _QUOTES) % 2 == 0:
         return False
-    line_end = text.find("\n", end)
-    after = text[end:min(end + 60, line_end if line_end >= 0 else len(text))]
+    line_end = text.find("\n", end, end + 60)
+    after = text[end:line_end if line_end >= 0 else end + 60]
     return any(q in after for q in _QUOTES)
 
 
