@@ -607,3 +607,31 @@ def test_levantine_at_the_latest_after_next_sunday():
     # "ع الأحد الجاي بالكتير": by next Sunday at the latest (set AW's class, words written here).
     found = _deadline("ياريت تردوا علينا ع الأحد الجاي بالكتير لأنو عم نسكّر الجدول.", MONDAY_RIYADH, "ar")
     assert found is not None and found.at.date().isoformat() == "2026-11-22"
+
+
+# Today or tomorrow beside a request, but what happens that day is someone's doing, not by when
+# to answer (phrasings written here; classes found probing the grammar, not in a labelled set).
+NOT_DEADLINES_9 = [
+    ("en", "I will call your office tomorrow; please let me know who to ask for."),
+    ("en", "I am travelling tomorrow, so please reply to my colleague Sara."),
+    ("en", "The minister arrives tomorrow - could you tell me who is in the delegation?"),
+    ("en", "Could you send me the full text of the speech delivered today?"),
+    ("en", "Could you send the photos from today?"),
+    ("ar", "نرجو تزويدنا بنص الكلمة التي ألقيت اليوم."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_9, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_9])
+def test_what_happens_that_day_beside_a_request_is_no_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+def test_today_or_tomorrow_asked_in_the_same_clause_still_is():
+    for language, text, day in [
+        ("en", "We go on air tomorrow - please confirm the guest today.", "2026-11-16"),
+        ("en", "We are publishing tomorrow, could you send a comment?", "2026-11-17"),
+        ("en", "Can you confirm before the end of tomorrow?", "2026-11-17"),
+        ("ar", "نرجو الرد اليوم.", "2026-11-16"),
+    ]:
+        found = _deadline(text, MONDAY_RIYADH, language)
+        assert found is not None and found.at.date().isoformat() == day, text

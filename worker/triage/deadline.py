@@ -330,9 +330,9 @@ _EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|e
 # as the time of something that happened, not a deadline.
 _HAPPENED_BEFORE_RE = _re(
     r"(?:\b(?:said|announced|published|posted|reported|released|issued|held|happened|occurred|tweeted|stated|claimed|"
-    r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?)\b(?:\s+[^\s.?!]+){0,2}"
+    r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?|delivered|given|made|signed|launched|unveiled|taken|shot|filmed)\b(?:\s+[^\s.?!]+){0,2}"
     r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
-    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه)(?:\s+\S+){0,2})\s+$"
+    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|القيت|القي|القاها|التقطت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه)(?:\s+\S+){0,2})\s+$"
 )
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
@@ -370,6 +370,18 @@ _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+tim
 _POSSESSIVE_RE = _re(r"'s\b")
 _NO_RUSH_RE = _re(r"\bno\s+(?:rush|hurry)\b|\bnot\s+(?:urgent|in\s+a\s+(?:rush|hurry))\b|\bpas\s+(?:d'urgence|press[ée]e?s?)\b|\brien\s+ne\s+presse\b|\bsin\s+prisa\b|\bkeine\s+eile\b|(?:^|\s)(?:لا\s+عجله|مو\s+مستعجل|مش\s+مستعجل|غير\s+مستعجل|ما\s+في\s+عجله|مافي\s+عجله)")
 _BUT_RE = _re(r"\b(?:but|mais|pero|aber|however|cependant)\b|(?:^|\s)(?:لكن|ولكن|بس)(?:\s|$)")
+# What the sender (or someone) will do that day, not by when to answer: "I will call your office
+# tomorrow", "I'm travelling tomorrow", "the minister arrives tomorrow". (Not "we publish tomorrow":
+# a newsroom's own schedule is the classic reason for a deadline.)
+_OWN_DOING_RE = _re(r"(?:\b(?:i|we)\s+(?:will|'ll|shall|am|'m|are|'re)\s+(?:be\s+)?(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|travell?(?:ing)?|fly(?:ing)?|leav(?:e|ing)|arriv(?:e|ing)|land(?:ing)?|visit(?:ing)?|follow(?:ing)?\s+up)"
+                    r"|\b(?:arrives?|lands?|leaves?|visits?)"
+                    r"|\b(?:je|nous)\s+(?:vous\s+)?(?:appellerai|appellerons|rappellerai|rappellerons|partirai|partons|arrive|arrivons|arriverai|voyage))"
+                    r"\b[^.?!;\n]{0,30}$")
+# "the photos from today" is what, not by when ("before the end of tomorrow" keeps its "of").
+_FROM_DAY_RE = _re(r"\bfrom\s+$")
+# Where a sentence's clauses part: the ask and the day must share one ("the minister arrives
+# tomorrow - could you tell me …" asks nothing of tomorrow).
+_CLAUSE_END_RE = re.compile(r";|\s[-–—]\s|—|–")
 _QUOTES = "\"“”«»„"
 # What may happen again at the date: "will not recur tomorrow", "ne se reproduise pas demain", "عدم تكراره غدا".
 _RECURS_RE = _re(r"(?:\b(?:recur|re-?occur|happen\s+again|be\s+repeated|se\s+reproduis\w*|se\s+r[ée]p[ée]t\w*)|(?:^|\s)(?:عدم\s+)?(?:تكرار\w*|يتكرر|تتكرر))\s+(?:\S+\s+)?$")
@@ -759,6 +771,21 @@ def _sentence(text: str, start: int, end: int, ends: list[int]) -> str:
     return text[max(left, start - _SENTENCE_REACH):min(right, end + _SENTENCE_REACH)]
 
 
+def _asked_in_clause(text: str, start: int, end: int, ends: list[int]) -> bool:
+    """Whether the clause holding text[start:end] asks for something (or politely asks)."""
+    sentence_start = max(0, start - 300)
+    for e in ends:
+        if e >= start:
+            break
+        sentence_start = max(sentence_start, e + 1)
+    left = text[sentence_start:start]
+    cut = max((m.end() for m in _CLAUSE_END_RE.finditer(left)), default=0)
+    right = text[end:end + 300]
+    stop = min([m.start() for m in (_CLAUSE_END_RE.search(right), _SENTENCE_END.search(right)) if m], default=len(right))
+    clause = left[cut:] + text[start:end] + right[:stop]
+    return bool(_ASKS_RE.search(clause) or _POLITE_ASK_RE.search(clause))
+
+
 def _no_rush(sentence: str) -> bool:
     """"No rush", and no "but" taking it back ("not urgent, but within 48 hours please")."""
     return bool(_NO_RUSH_RE.search(sentence)) and not _BUT_RE.search(sentence)
@@ -876,7 +903,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if strong or loose:
             cued.append(found)
         elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence := _sentence(prepared, start, end, ends)) \
-                and (asks or _POLITE_ASK_RE.search(sentence)):
+                and (asks or _POLITE_ASK_RE.search(sentence)) and not _OWN_DOING_RE.search(before[-50:]) \
+                and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, start, end, ends):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
 
