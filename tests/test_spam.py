@@ -937,6 +937,26 @@ UNWANTED_WITH_A_DATE = [
      "hôtel à partir de 95 000 FCFA la nuit et navettes depuis l'aéroport. Un acompte de 50 % est demandé."),
     ("أرجو الرد خلال أسبوع", "أنا أرملة المرحوم رجل الأعمال، ترك زوجي 3.5 مليون دولار مودع في بنك في أوروبا وأريد التبرع "
      "به لمؤسستكم، أرسلوا بياناتكم ورسوم التحويل البسيطة."),
+    # Set BA's classes (words written here): tenders and fees paid to strangers, a badge priced,
+    # a "director" in Arabic, a paid reportage in Spanish, a directory proof in German, a paid
+    # programme in Levantine Arabic, a speaker's "rights" in French, a supplement in Urdu.
+    ("منافسة رقم 2026/118", "تدعوكم الجهة للمشاركة في المنافسة. يمكن الحصول على كراسة الشروط بعد سداد قيمتها (1,800 ريال) "
+     "بتحويل بنكي، وآخر موعد للشراء يوم الأحد. اسم المستفيد: مؤسسة النور."),
+    ("Media badges - complete payment", "Your pre-registration is not yet confirmed. Complete the processing payment "
+     "(AED 480 per badge) before 10 December."),
+    ("طلب عاجل", "هل أنت في المكتب الآن؟ أحتاج منك أمراً بسرية تامة، أنا في اجتماع ولا أستطيع الرد. نحتاج تحويل دفعة قبل نهاية الدوام اليوم."),
+    ("Reportaje sobre su Centro", "Nos gustaría dedicar un capítulo de nuestra serie a su Centro, con entrevista al Secretario "
+     "General. Respuesta antes del 4 de diciembre. El capítulo se realiza en coproducción (aportación de 9.500 euros)."),
+    ("Appel d'offres n° 12/2026", "Le dossier d'appel d'offres peut être obtenu contre paiement d'une somme non remboursable de "
+     "300 € par Western Union. Date limite de dépôt : 18 décembre."),
+    ("Korrekturabzug Ihres Eintrags", "Bitte prüfen Sie den Korrekturabzug und senden Sie ihn innerhalb von 14 Tagen "
+     "unterschrieben zurück. Mit Ihrer Unterschrift beauftragen Sie einen Premium-Eintrag zu 990,- EUR jährlich."),
+    ("حلقة خاصة", "حابين نستضيف الأمين العام بحلقة خاصة، والمساهمة بتكاليف الإنتاج 7,000 دولار. خبرونا قبل الأحد."),
+    ("Votre intervention au Sommet", "Pour finaliser votre inscription comme intervenant, merci de régler les droits "
+     "d'intervention (900 CHF) avant le 22 décembre."),
+    ("Entretien - dossier spécial", "Notre rédaction souhaiterait réaliser un entretien avec votre directeur. Le bouclage est "
+     "fixé au 6 novembre. Une participation aux frais de réalisation et de diffusion est prévue."),
+    ("خصوصی ایڈیشن", "ہم آپ کے سیکرٹری جنرل کا انٹرویو شامل کرنا چاہتے ہیں۔ اشتہار کا تعاون 2,000 امریکی ڈالر ہے۔ 7 دسمبر تک آگاہ کریں۔"),
     ("مبارک ہو! آپ کا انعام", "آپ کا ای میل ہماری قرعہ اندازی میں انعام کا حقدار قرار پایا ہے۔ 48 گھنٹوں میں پروسیسنگ فیس ادا کریں۔"),
 ]
 
