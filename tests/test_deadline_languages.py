@@ -635,3 +635,33 @@ def test_today_or_tomorrow_asked_in_the_same_clause_still_is():
     ]:
         found = _deadline(text, MONDAY_RIYADH, language)
         assert found is not None and found.at.date().isoformat() == day, text
+
+
+# Set BC's classes (phrasings written here): dialect spellings and cues, and "no hurry" in the
+# words people use for it, whatever the date beside it.
+BC_CLASSES = [
+    ("ar", "لو ينفع الرد يوصلنا بحد أقصى بعد بكرة، لأن العدد بيتقفل.", "2026-11-18"),
+    ("ar", "لازم توصلنا الصور قبل ما نسكّر العدد يوم الأربعا الضهر.", "2026-11-18T12:00"),
+    ("ar", "نستنا الرد تاعكم حتى لنهار الخميس باه نبرمجو الحوار.", "2026-11-19"),
+    ("ur", "ہمیں یہ معلومات کل شام تک درکار ہیں۔", "2026-11-17"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", BC_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in BC_CLASSES])
+def test_deadline_classes_of_set_bc(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    got = found.at.strftime("%Y-%m-%dT%H:%M") if found and "T" in expected else (found.at.date().isoformat() if found else None)
+    assert got == expected, found
+
+
+NOT_DEADLINES_10 = [
+    ("ar", "مفيش استعجال خالص، التقرير مش هينزل قبل آخر الشهر الجاي، فخدوا وقتكم."),
+    ("de", "Die Dreharbeiten laufen ohnehin bis Ende November, wir sind also flexibel."),
+    ("fr", "Aucune contrainte de délai de votre côté : si le texte arrive après le 16, nous le publierons en ligne."),
+    ("en", "We're quite flexible: filming runs until the end of the month."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_10, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_10])
+def test_no_hurry_in_its_many_words_leaves_the_dates_beside_it_alone(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None

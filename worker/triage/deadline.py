@@ -42,7 +42,7 @@ def _prepare(text: str) -> str:
 WEEKDAYS = {
     0: r"monday|lundi|الاثنين|اثنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|پیر(?=\s+(?:کو|تک))|সোমবার",
     1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
-    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
+    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
     3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার",
     4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার",
     5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|ہفتہ(?=\s+(?:کو|تک))|শনিবার",
@@ -173,9 +173,9 @@ _TOKEN_RE = _re(
         r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
-        r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد)"
+        r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
         r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
-        r"|(?P<ur_tomorrow>کل)(?=\s+تک)"
+        r"|(?P<ur_tomorrow>کل)(?=\s+(?:(?:صبح|شام|دوپہر|رات)\s+)?تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
         rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
@@ -193,7 +193,7 @@ _TOKEN_RE = _re(
         r"|(?P<th8>" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")\s+(?P<ap8>عصر|عصرا|العصر|مساء|مساءا|المساء|صباحا|الصباح|ظهرا)(?![\u0621-\u064a])"
         # Newsroom and military time: "1700 GMT", "0900 hrs".
         r"|(?P<th7>[01]\d|2[0-3])(?P<tm7>[0-5]\d)\s*(?=gmt|utc|hrs\b|hours\b|[a-z]{2,4}\s+bulletin)"
-        r"|(?P<noon>noon|midday|midi|الظهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
+        r"|(?P<noon>noon|midday|midi|الظهر|الضهر|الظهيره|ظهرا|ظهر(?=\s+(?:يوم\s+)?ال)|[öo][ğg]le(?:ne|den)?|mezzogiorno)"
         r"|(?P<midnight>midnight|minuit|منتصف\s+(?:الليل|ليل(?![\u0621-\u064a])))|(?P<maghrib>(?<=قبل\s)(?:صلاه\s+)?المغرب))"
         r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr or '(?!)'})" for i, (abbr, names) in enumerate(ZONES.values()))
         + r")(?![a-z])(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
@@ -208,7 +208,7 @@ _TOKEN_RE = _re(
 _START_WORDS = """
 within binnen innerhalb dentro in under before inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك باچر
-غدا غد الغد ظهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
+غدا غد الغد ظهر الضهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|") if w] + [
     "hora", "pacific", *(w for cities in _CITY_ZONES.values() for w in cities.split("|")),
@@ -248,7 +248,7 @@ _ANCHOR_WORDS = sorted({s for w in [
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
     "المساء", "النهارده", "انهارده", "النهاردا", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
     "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "باچر", "بكره", "بكرا", "morgen", "ma[ñn]ana", "کل",
-    "الساعه", "المغرب", "noon", "midday", "الظهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف",
+    "الساعه", "المغرب", "noon", "midday", "الظهر", "الضهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
 ] for s in _spellings(w)})
 _H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
@@ -308,7 +308,7 @@ _JOIN_RE = _re(
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
-           r"|نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
+           r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+)*")
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
@@ -363,12 +363,12 @@ _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
 # "…, so it's too late for that one", "c'est donc trop tard": a date the sender has missed.
 _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|that'?s|we'?re|c'est|il\s+est)\s+(?:\w+\s+)?(?:too\s+late|trop\s+tard|pass[ée])|\s*[,;:]?\s*(?:c'est|il\s+est)\s+(?:donc\s+)?(?:d[ée]j[àa]\s+)?trop\s+tard|\s*[,،]?\s*(?:لذا|لذلك)\s+(?:فات\s+الاوان|لم\s+يعد\s+ممكنا)")
-_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|suffit|suffira|تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
-_NO_RUSH_RE = _re(r"\bno\s+(?:rush|hurry)\b|\bnot\s+(?:urgent|in\s+a\s+(?:rush|hurry))\b|\bpas\s+(?:d'urgence|press[ée]e?s?)\b|\brien\s+ne\s+presse\b|\bsin\s+prisa\b|\bkeine\s+eile\b|(?:^|\s)(?:لا\s+عجله|مو\s+مستعجل|مش\s+مستعجل|غير\s+مستعجل|ما\s+في\s+عجله|مافي\s+عجله)")
+_NO_RUSH_RE = _re(r"\bno\s+(?:rush|hurry|deadline\s+(?:on\s+our\s+side|for\s+us))\b|\b(?:we\s+are|we.re|we\s+can\s+be)\s+(?:quite\s+|very\s+)?flexible\b|\bwir\s+sind\s+(?:also\s+|ganz\s+)?flexibel\b|\bkein\s+termindruck\b|\b(?:nous\s+sommes|on\s+est)\s+(?:tr[èe]s\s+)?flexibles?\b|\baucune\s+contrainte\s+de\s+d[ée]lai\b|\bsans\s+urgence\b|\bnot\s+(?:urgent|in\s+a\s+(?:rush|hurry))\b|\bpas\s+(?:d'urgence|press[ée]e?s?)\b|\brien\s+ne\s+presse\b|\bsin\s+prisa\b|\bkeine\s+eile\b|(?:^|\s)(?:لا\s+عجله|مو\s+مستعجل|مش\s+مستعجل|غير\s+مستعجل|ما\s+في\s+عجله|مافي\s+عجله|مفيش\s+استعجال|ما\s+في\s+استعجال|مافي\s+استعجال|لا\s+استعجال|بدون\s+استعجال|مش\s+مستعجلين|مو\s+مستعجلين|خدوا\s+وقتكم|خذوا\s+وقتكم|على\s+راحتكم)")
 _BUT_RE = _re(r"\b(?:but|mais|pero|aber|however|cependant)\b|(?:^|\s)(?:لكن|ولكن|بس)(?:\s|$)")
 # What the sender (or someone) will do that day, not by when to answer: "I will call your office
 # tomorrow", "I'm travelling tomorrow", "the minister arrives tomorrow". (Not "we publish tomorrow":
@@ -879,8 +879,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "today's statement", "tomorrow's edition": what, not by when
         if kinds <= {"today", "tomorrow", "time", "zone"} and _quoted(prepared, start, end):
             continue  # "producer of “Rahbar Tonight”", «Demain l'Afrique»: a title or someone's words
-        if duration is not None and kinds <= {"dur", "wiw"} and _no_rush(_sentence(prepared, start, end, ends)):
-            continue  # "no rush - anything in the next couple of weeks is fine": a window, not a deadline
+        if _no_rush(_sentence(prepared, start, end, ends)):
+            continue  # "no rush - anything in the next couple of weeks is fine", "مفيش استعجال … قبل آخر الشهر"
         if kinds <= {"today", "tomorrow", "wd"} and _RECURS_RE.search(before[-40:]):
             continue  # "confirmation that this will not recur tomorrow": when it might happen again
         if kinds <= {"today", "time", "zone"} and _HAPPENED_BEFORE_RE.search(before[-40:]) and not (strong or loose):
