@@ -957,6 +957,14 @@ UNWANTED_WITH_A_DATE = [
     ("Entretien - dossier spécial", "Notre rédaction souhaiterait réaliser un entretien avec votre directeur. Le bouclage est "
      "fixé au 6 novembre. Une participation aux frais de réalisation et de diffusion est prévue."),
     ("خصوصی ایڈیشن", "ہم آپ کے سیکرٹری جنرل کا انٹرویو شامل کرنا چاہتے ہیں۔ اشتہار کا تعاون 2,000 امریکی ڈالر ہے۔ 7 دسمبر تک آگاہ کریں۔"),
+    ("Ödül töreni", "Kurumunuz ödüle layık görülmüştür. Ödül paketi için katılım bedeli 2.500 Avro + KDV'dir. 1 Aralık'a kadar onaylayınız."),
+    ("دعوة للتكريم", "يشرفنا نعلموكم بلي المركز ديالكم تختار باش يتكرم. مساهمة الجهات المكرمة فمصاريف الإقامة والتنظيم هي 2500 أورو، قبل 20 دجنبر."),
+    ("ريبورتاج خاص", "عم نحضّر سلسلة تقارير عن المؤسسات، وفيها مقابلة مع مسؤول من المركز. إذا في اهتمام منبعتلكن تفاصيل باقة التغطية للسلسلة."),
+    ("imctc domain registration (Urgent)", "Dear CEO, we received an application to register your name as their internet "
+     "keyword and .cn domain names. It may conflict with your company name or trademark; please forward this to your CEO."),
+    ("[Action requise] Boîte pleine à 98 %", "Votre boîte aux lettres a atteint 98 % de sa capacité. Validez votre compte et "
+     "augmentez votre espace de stockage dès maintenant. Ce lien expire demain."),
+    ("إشعار بصرف تعويض", "اعتمدت لجنة صندوق التعويضات صرف مبلغ 900,000 دولار لصالح مؤسستكم، مع سداد رسوم شهادة خلو الأموال خلال 5 أيام وإلا سيعاد المبلغ."),
     ("مبارک ہو! آپ کا انعام", "آپ کا ای میل ہماری قرعہ اندازی میں انعام کا حقدار قرار پایا ہے۔ 48 گھنٹوں میں پروسیسنگ فیس ادا کریں۔"),
 ]
 
