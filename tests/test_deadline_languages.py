@@ -665,3 +665,9 @@ NOT_DEADLINES_10 = [
 @pytest.mark.parametrize("language, text", NOT_DEADLINES_10, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_10])
 def test_no_hurry_in_its_many_words_leaves_the_dates_beside_it_alone(language, text):
     assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+def test_a_flexible_sender_who_still_says_before_has_a_deadline():
+    for text in ["Nous sommes flexibles, idéalement avant le 15 décembre.", "We're flexible, but before 15 December would help."]:
+        found = _deadline(text, MONDAY_RIYADH, "fr" if "Nous" in text else "en")
+        assert found is not None and found.at.date().isoformat() == "2026-12-15", text

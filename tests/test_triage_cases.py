@@ -209,6 +209,8 @@ CASES = [
     ('Приглашение', "Уважаемые коллеги! Приглашаем представителя Центра выступить с докладом на нашей конференции в марте. Расходы берём на себя.", 'partnership_speaking', None),
     # Gulf "ابي تصريح" asks for a statement (set BC).
     ('تصريح', "هلا والله، ابي تصريح مختصر من المركز عن التمرين اللي صار الاسبوع اللي فات.\nخالد، صحيفة الخليج", 'information_request', None),
+    # A joint workshop mentioned in a question is no partnership proposed (set AO).
+    ('ورشة العمل', "السلام عليكم، أشرتم في بيانكم الأخير إلى ورشة عمل مشتركة. هل يمكن تزويدي بعدد الدول المشاركة فيها ومكان انعقادها؟\nفاطمة", 'information_request', None),
     ('Facture FA-2026-118 échue - relance', "Bonjour,\n\nSauf erreur de notre part, la facture n° FA-2026-118 d'un montant de 912,40 EUR, échue le 15/09/2019, reste impayée. Merci de procéder au règlement sous 48 heures afin d'éviter la suspension de vos services.\n\nService Facturation", 'spam', None),
 ]
 

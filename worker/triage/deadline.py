@@ -368,8 +368,11 @@ _POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
-_NO_RUSH_RE = _re(r"\bno\s+(?:rush|hurry|deadline\s+(?:on\s+our\s+side|for\s+us))\b|\b(?:we\s+are|we.re|we\s+can\s+be)\s+(?:quite\s+|very\s+)?flexible\b|\bwir\s+sind\s+(?:also\s+|ganz\s+)?flexibel\b|\bkein\s+termindruck\b|\b(?:nous\s+sommes|on\s+est)\s+(?:tr[èe]s\s+)?flexibles?\b|\baucune\s+contrainte\s+de\s+d[ée]lai\b|\bsans\s+urgence\b|\bnot\s+(?:urgent|in\s+a\s+(?:rush|hurry))\b|\bpas\s+(?:d'urgence|press[ée]e?s?)\b|\brien\s+ne\s+presse\b|\bsin\s+prisa\b|\bkeine\s+eile\b|(?:^|\s)(?:لا\s+عجله|مو\s+مستعجل|مش\s+مستعجل|غير\s+مستعجل|ما\s+في\s+عجله|مافي\s+عجله|مفيش\s+استعجال|ما\s+في\s+استعجال|مافي\s+استعجال|لا\s+استعجال|بدون\s+استعجال|مش\s+مستعجلين|مو\s+مستعجلين|خدوا\s+وقتكم|خذوا\s+وقتكم|على\s+راحتكم)")
-_BUT_RE = _re(r"\b(?:but|mais|pero|aber|however|cependant)\b|(?:^|\s)(?:لكن|ولكن|بس)(?:\s|$)")
+_FLEXIBLE_RE = _re(r"\b(?:we\s+are|we.re|we\s+can\s+be)\s+(?:quite\s+|very\s+)?flexible\b|\bwir\s+sind\s+(?:also\s+|ganz\s+)?flexibel\b|\b(?:nous\s+sommes|on\s+est)\s+(?:tr[èe]s\s+)?flexibles?\b")
+# "Before" itself, not "until" ("bis Ende November", "jusqu'au"): a flexible sender who says it still has a deadline.
+_FIRM_CUE_RE = _re(r"(?:\bbefore|\bby|\bavant|\bau\s+plus\s+tard|\bsp[äa]testens|\bvor|(?:^|\s)قبل|\bno\s+later\s+than)(?:\s+(?:the|le|la|l'|dem|den|يوم))?\s*$")
+_NO_RUSH_RE = _re(r"\bno\s+(?:rush|hurry|deadline\s+(?:on\s+our\s+side|for\s+us))\b|\bkein\s+termindruck\b|\baucune\s+contrainte\s+de\s+d[ée]lai\b|\bsans\s+urgence\b|\bnot\s+(?:urgent|in\s+a\s+(?:rush|hurry))\b|\bpas\s+(?:d'urgence|press[ée]e?s?)\b|\brien\s+ne\s+presse\b|\bsin\s+prisa\b|\bkeine\s+eile\b|(?:^|\s)(?:لا\s+عجله|مو\s+مستعجل|مش\s+مستعجل|غير\s+مستعجل|ما\s+في\s+عجله|مافي\s+عجله|مفيش\s+استعجال|ما\s+في\s+استعجال|مافي\s+استعجال|لا\s+استعجال|بدون\s+استعجال|مش\s+مستعجلين|مو\s+مستعجلين|خدوا\s+وقتكم|خذوا\s+وقتكم|على\s+راحتكم)")
+_BUT_RE = _re(r"\b(?:but|mais|pero|aber|however|cependant|ideally|preferably|id[ée]alement|de\s+pr[ée]f[ée]rence|idealerweise)\b|(?:^|\s)(?:لكن|ولكن|بس)(?:\s|$)")
 # What the sender (or someone) will do that day, not by when to answer: "I will call your office
 # tomorrow", "I'm travelling tomorrow", "the minister arrives tomorrow". (Not "we publish tomorrow":
 # a newsroom's own schedule is the classic reason for a deadline.)
@@ -879,8 +882,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "today's statement", "tomorrow's edition": what, not by when
         if kinds <= {"today", "tomorrow", "time", "zone"} and _quoted(prepared, start, end):
             continue  # "producer of “Rahbar Tonight”", «Demain l'Afrique»: a title or someone's words
-        if _no_rush(_sentence(prepared, start, end, ends)):
-            continue  # "no rush - anything in the next couple of weeks is fine", "مفيش استعجال … قبل آخر الشهر"
+        if _no_rush(sentence := _sentence(prepared, start, end, ends)) or (
+                _FLEXIBLE_RE.search(sentence) and not _BUT_RE.search(sentence) and not _FIRM_CUE_RE.search(before)):
+            continue  # "no rush - anything in the next couple of weeks is fine", "مفيش استعجال … قبل آخر الشهر",
+            # "filming runs until the end of November, we're flexible" (but "flexible, before the 15th" is one)
         if kinds <= {"today", "tomorrow", "wd"} and _RECURS_RE.search(before[-40:]):
             continue  # "confirmation that this will not recur tomorrow": when it might happen again
         if kinds <= {"today", "time", "zone"} and _HAPPENED_BEFORE_RE.search(before[-40:]) and not (strong or loose):
