@@ -263,18 +263,20 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 
 
 @pytest.mark.parametrize("name, category, deadline, invented", [
-    ("inquiries_a", 0.90, 0.90, 0), ("inquiries_d", 0.98, 0.99, 0), ("inquiries_e", 0.96, 0.99, 0),
-    ("inquiries_g", 0.96, 0.99, 0), ("inquiries_i", 0.96, 0.99, 0), ("inquiries_j", 0.98, 0.98, 0),
-    ("inquiries_l", 0.96, 0.98, 0), ("inquiries_m", 0.97, 0.99, 0), ("inquiries_o", 0.89, 0.98, 1),
+    ("inquiries_a", 0.90, 0.90, 0), ("inquiries_d", 0.98, 1.00, 0), ("inquiries_e", 0.99, 1.00, 0),
+    ("inquiries_g", 1.00, 1.00, 0), ("inquiries_i", 0.96, 0.99, 0), ("inquiries_j", 0.98, 0.98, 0),
+    ("inquiries_l", 0.97, 0.98, 0), ("inquiries_m", 0.97, 0.99, 0), ("inquiries_o", 0.91, 0.99, 0),
     ("inquiries_p", 0.99, 0.94, 1), ("inquiries_s", 0.95, 0.96, 0), ("inquiries_t", 0.86, 0.91, 1),
-    ("inquiries_u", 0.87, 0.92, 3), ("inquiries_w", 0.94, 0.97, 1), ("inquiries_x", 0.92, 0.97, 0),
-    ("inquiries_y", 0.95, 0.97, 0), ("inquiries_ad", 0.93, 0.90, 0), ("inquiries_ae", 0.92, 0.85, 1),
-    ("inquiries_af", 1.00, 0.99, 1), ("inquiries_ag", 0.95, 0.99, 1), ("inquiries_aj", 0.90, 0.94, 2),
+    ("inquiries_u", 0.89, 0.95, 0), ("inquiries_w", 0.94, 0.97, 1), ("inquiries_x", 0.92, 0.97, 0),
+    ("inquiries_y", 0.96, 0.97, 0), ("inquiries_ad", 0.93, 0.90, 0), ("inquiries_ae", 0.92, 0.85, 1),
+    ("inquiries_af", 1.00, 0.99, 1), ("inquiries_ag", 0.96, 0.99, 1), ("inquiries_aj", 0.91, 0.94, 2),
     ("inquiries_ak", 0.95, 0.94, 0), ("inquiries_an", 0.89, 0.97, 0), ("inquiries_ao", 0.91, 0.96, 0),
-    ("inquiries_ar", 0.89, 1.00, 0), ("inquiries_as", 0.88, 0.97, 0), ("inquiries_at", 0.91, 0.93, 0)],
+    ("inquiries_ar", 0.89, 1.00, 0), ("inquiries_as", 0.88, 0.97, 0), ("inquiries_at", 0.91, 0.94, 0),
+    ("inquiries_av", 0.97, 0.99, 0), ("inquiries_aw", 0.96, 0.99, 0), ("inquiries_az", 1.00, 0.99, 0),
+    ("inquiries_ba", 0.90, 0.97, 0), ("inquiries_bc", 0.91, 0.93, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
-         "set AN", "set AO", "set AR", "set AS", "set AT"])
+         "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -333,18 +335,22 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
 
 
 @pytest.mark.parametrize("name, category, deadline, invented", [
-    ("inquiries_b", 0.92, 0.97, 1), ("inquiries_c", 0.90, 0.90, 2), ("inquiries_f", 0.92, 0.97, 1),
-    ("inquiries_h", 0.92, 0.96, 0), ("inquiries_k", 0.96, 0.97, 1), ("inquiries_n", 0.95, 0.96, 0),
-    ("inquiries_q", 0.95, 0.95, 0), ("inquiries_r", 0.94, 0.95, 0), ("inquiries_v", 0.93, 0.91, 1),
-    ("inquiries_z", 0.96, 0.98, 1), ("inquiries_aa", 0.94, 0.95, 1), ("inquiries_ab", 0.95, 0.90, 2),
-    ("inquiries_ac", 0.94, 0.96, 0), ("inquiries_ah", 0.95, 0.94, 0), ("inquiries_ai", 0.95, 0.99, 1),
+    ("inquiries_b", 0.93, 0.98, 0), ("inquiries_c", 0.90, 0.90, 1), ("inquiries_f", 0.94, 0.98, 0),
+    ("inquiries_h", 0.93, 0.96, 0), ("inquiries_k", 0.96, 0.97, 1), ("inquiries_n", 0.96, 0.96, 0),
+    ("inquiries_q", 0.95, 0.95, 0), ("inquiries_r", 0.94, 0.95, 0), ("inquiries_v", 0.93, 0.92, 0),
+    ("inquiries_z", 0.97, 0.98, 1), ("inquiries_aa", 0.94, 0.95, 1), ("inquiries_ab", 0.95, 0.90, 2),
+    ("inquiries_ac", 0.94, 0.96, 0), ("inquiries_ah", 0.95, 0.93, 0), ("inquiries_ai", 0.95, 0.99, 1),
     ("inquiries_al", 0.96, 0.93, 1), ("inquiries_am", 0.92, 0.95, 0), ("inquiries_ap", 0.93, 0.95, 0),
-    ("inquiries_aq", 0.89, 0.97, 1), ("inquiries_au", 0.89, 0.88, 3)])
+    ("inquiries_aq", 0.90, 0.98, 0), ("inquiries_au", 0.89, 0.90, 1), ("inquiries_ax", 0.97, 0.96, 2),
+    ("inquiries_ay", 0.95, 0.94, 2), ("inquiries_bb", 0.95, 0.90, 2)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
-    """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ
-    and AU were never read here (INQUIRIES.md): their aggregate figures are a floor that a
+    """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
+    AU, AX, AY and BB were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
-    cause in the change, not in the set's messages, or the set stops measuring anything."""
+    cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
+    deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
+    sentence no longer makes its "today"/"tomorrow" a deadline, which took two invented deadlines
+    off the unseen sets and one found deadline off AH.)"""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}")
