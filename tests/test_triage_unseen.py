@@ -342,10 +342,11 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_ac", 0.94, 0.96, 0), ("inquiries_ah", 0.95, 0.93, 0), ("inquiries_ai", 0.95, 0.99, 1),
     ("inquiries_al", 0.96, 0.93, 1), ("inquiries_am", 0.92, 0.95, 0), ("inquiries_ap", 0.93, 0.95, 0),
     ("inquiries_aq", 0.90, 0.98, 0), ("inquiries_au", 0.89, 0.90, 1), ("inquiries_ax", 0.97, 0.96, 2),
-    ("inquiries_ay", 0.95, 0.94, 2), ("inquiries_bb", 0.95, 0.90, 2)])
+    ("inquiries_ay", 0.95, 0.94, 2), ("inquiries_bb", 0.95, 0.90, 2),
+    ("inquiries_bd", 0.92, 0.97, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY and BB were never read here (INQUIRIES.md): their aggregate figures are a floor that a
+    AU, AX, AY, BB and BD were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
