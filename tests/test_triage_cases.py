@@ -211,6 +211,10 @@ CASES = [
     ('تصريح', "هلا والله، ابي تصريح مختصر من المركز عن التمرين اللي صار الاسبوع اللي فات.\nخالد، صحيفة الخليج", 'information_request', None),
     # A joint workshop mentioned in a question is no partnership proposed (set AO).
     ('ورشة العمل', "السلام عليكم، أشرتم في بيانكم الأخير إلى ورشة عمل مشتركة. هل يمكن تزويدي بعدد الدول المشاركة فيها ومكان انعقادها؟\nفاطمة", 'information_request', None),
+    # Set BC's classes (phrasings written here): a name written wrong under a photo is a
+    # correction, however gently asked; a recording of "اللقاء" agreed and "حلقة تانية" are interviews.
+    ('اسمي تحت الصورة', "مساء الخير، في الخبر اللي نشرتوه يوم الأحد اسمي مكتوب غلط تحت الصورة، والصح سارة فتحي. ياريت تصلحوه لما تقدروا.\nسارة، مصورة", 'correction_complaint', None),
+    ('حلقة', "مساء الخير يا فندم، بنفكر نعمل حلقة تانية مع الدكتور عن دور الأسرة، وأي يوم في ديسمبر يناسبنا.\nكريم، معد برنامج", 'interview_request', None),
     ('Facture FA-2026-118 échue - relance', "Bonjour,\n\nSauf erreur de notre part, la facture n° FA-2026-118 d'un montant de 912,40 EUR, échue le 15/09/2019, reste impayée. Merci de procéder au règlement sous 48 heures afin d'éviter la suspension de vos services.\n\nService Facturation", 'spam', None),
 ]
 
