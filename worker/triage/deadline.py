@@ -363,7 +363,7 @@ _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
 # "…, so it's too late for that one", "c'est donc trop tard": a date the sender has missed.
 _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|that'?s|we'?re|c'est|il\s+est)\s+(?:\w+\s+)?(?:too\s+late|trop\s+tard|pass[ée])|\s*[,;:]?\s*(?:c'est|il\s+est)\s+(?:donc\s+)?(?:d[ée]j[àa]\s+)?trop\s+tard|\s*[,،]?\s*(?:لذا|لذلك)\s+(?:فات\s+الاوان|لم\s+يعد\s+ممكنا)")
-_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
@@ -760,9 +760,10 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
 _SENTENCE_REACH = 400
 
 
-def _sentence(text: str, start: int, end: int, ends: list[int]) -> str:
-    """The sentence holding text[start:end]. ``ends``: the sentence ends of ``text`` (positions of
-    _SENTENCE_END), found once per text: a letter of a thousand dates is not rescanned a thousand times."""
+def _sentence_span(text: str, start: int, end: int, ends: list[int]) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends. ``ends``: the sentence ends of
+    ``text`` (positions of _SENTENCE_END), found once per text: a letter of a thousand dates is not
+    rescanned a thousand times."""
     i = bisect.bisect_left(ends, start)
     left = ends[i - 1] + 1 if i else 0
     if end > start and text[end - 1] == ".":
@@ -771,27 +772,24 @@ def _sentence(text: str, start: int, end: int, ends: list[int]) -> str:
     right = ends[j] if j < len(ends) else len(text)
     # Text without stops is not one sentence: a few hundred characters either side are its context
     # (and each date's check stays short however long the text).
-    return text[max(left, start - _SENTENCE_REACH):min(right, end + _SENTENCE_REACH)]
+    return max(left, start - _SENTENCE_REACH), min(right, end + _SENTENCE_REACH)
 
 
-def _asked_in_clause(text: str, start: int, end: int, ends: list[int]) -> bool:
-    """Whether the clause holding text[start:end] asks for something (or politely asks)."""
-    sentence_start = max(0, start - 300)
-    for e in ends:
-        if e >= start:
-            break
-        sentence_start = max(sentence_start, e + 1)
-    left = text[sentence_start:start]
+def _asked_in_clause(text: str, span: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the clause holding text[start:end], within its sentence ``span``, asks for something."""
+    left = text[span[0]:start]
     cut = max((m.end() for m in _CLAUSE_END_RE.finditer(left)), default=0)
-    right = text[end:end + 300]
-    stop = min([m.start() for m in (_CLAUSE_END_RE.search(right), _SENTENCE_END.search(right)) if m], default=len(right))
+    right = text[end:span[1]]
+    stop = m.start() if (m := _CLAUSE_END_RE.search(right)) else len(right)
     clause = left[cut:] + text[start:end] + right[:stop]
     return bool(_ASKS_RE.search(clause) or _POLITE_ASK_RE.search(clause))
 
 
-def _no_rush(sentence: str) -> bool:
-    """"No rush", and no "but" taking it back ("not urgent, but within 48 hours please")."""
-    return bool(_NO_RUSH_RE.search(sentence)) and not _BUT_RE.search(sentence)
+def _no_rush(sentence: str, before: str) -> bool:
+    """"No rush" (or "we're flexible", unless the date has its own "before"), and no "but" or
+    "ideally" taking it back ("not urgent, but within 48 hours please")."""
+    relaxed = _NO_RUSH_RE.search(sentence) or (_FLEXIBLE_RE.search(sentence) and not _FIRM_CUE_RE.search(before))
+    return bool(relaxed) and not _BUT_RE.search(sentence)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -835,7 +833,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         before = prepared[max(0, start - 80):start]
         inner = prepared[start:end]
         after = prepared[end:end + 30]
-        asks = bool(_ASKS_RE.search(_sentence(prepared, start, end, ends)))
+        span = _sentence_span(prepared, start, end, ends)
+        sentence = prepared[span[0]:span[1]]
+        asks = bool(_ASKS_RE.search(sentence))
         # "يوم الاثنين الجاي كحد أقصى": the cue after the weekday's "next"
         post = bool(_POST_CUE_RE.match(after) or _POST_CUE_RE.match(_NEXT_WORD_RE.sub("", after, count=1)))
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
@@ -866,7 +866,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
         if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
-                and not _WISH_RE.search(_sentence(prepared, start, end, ends)):
+                and not _WISH_RE.search(sentence):
             continue  # "before the weekend, the minister said…": when it happened, not by when
         loose = (bool(_LOOSE_CUE_RE.search(before)) and not _NO_DEADLINE_SAID_RE.search(before[-70:])
                  and not _DEADLINE_ASKED_RE.search(before[-90:]) and not _EVENT_BEFORE_RE.search(before))
@@ -882,8 +882,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "today's statement", "tomorrow's edition": what, not by when
         if kinds <= {"today", "tomorrow", "time", "zone"} and _quoted(prepared, start, end):
             continue  # "producer of “Rahbar Tonight”", «Demain l'Afrique»: a title or someone's words
-        if _no_rush(sentence := _sentence(prepared, start, end, ends)) or (
-                _FLEXIBLE_RE.search(sentence) and not _BUT_RE.search(sentence) and not _FIRM_CUE_RE.search(before)):
+        if _no_rush(sentence, before):
             continue  # "no rush - anything in the next couple of weeks is fine", "مفيش استعجال … قبل آخر الشهر",
             # "filming runs until the end of November, we're flexible" (but "flexible, before the 15th" is one)
         if kinds <= {"today", "tomorrow", "wd"} and _RECURS_RE.search(before[-40:]):
@@ -907,9 +906,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                          hijri="hijri" in kinds)
         if strong or loose:
             cued.append(found)
-        elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence := _sentence(prepared, start, end, ends)) \
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence) \
                 and (asks or _POLITE_ASK_RE.search(sentence)) and not _OWN_DOING_RE.search(before[-50:]) \
-                and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, start, end, ends):
+                and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, span, start, end):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
 
