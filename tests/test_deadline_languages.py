@@ -671,3 +671,45 @@ def test_a_flexible_sender_who_still_says_before_has_a_deadline():
     for text in ["Nous sommes flexibles, idéalement avant le 15 décembre.", "We're flexible, but before 15 December would help."]:
         found = _deadline(text, MONDAY_RIYADH, "fr" if "Nous" in text else "en")
         assert found is not None and found.at.date().isoformat() == "2026-12-15", text
+
+
+# Set BE's classes (phrasings written here): a call the sender will make ("I'll", not only "I will"),
+# a talk that took place today, and the sender's own confirmation of an appointment ask nothing.
+NOT_DEADLINES_11 = [
+    ("en", "I'll call the office tomorrow morning to follow up on my request for comment."),
+    ("en", "Following up on our phone call today, here are the topics we discussed."),
+    ("fr", "Je vous confirme l'entretien convenu pour mercredi 18 novembre à 11h."),
+    ("ar", "تأكيدا لما اتفقنا عليه هاتفيا صباح اليوم، نلتقي يوم الخميس في المقر."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_11, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_11])
+def test_a_call_to_come_a_talk_that_took_place_or_an_appointment_confirmed_is_no_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+# Sets BE and BF: "at the latest" in Levantine and Maghrebi words before or after the day, Moroccan
+# month names, and "by my departure on…".
+BE_CLASSES = [
+    ("ar", "لازم يكون التسجيل الأربعاء بأبعد تقدير.", "2026-11-18"),
+    ("ar", "نحتاجو الجواب ديالكم على أقصى تقدير نهار الخميس 19 نونبر.", "2026-11-19"),
+    ("ar", "بغينا الصور قبل 3 دجنبر عافاكم.", "2026-12-03"),
+    ("fr", "D'ici mon départ mardi à 9h, j'aurais besoin du dossier de presse.", "2026-11-17T09:00"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", BE_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in BE_CLASSES])
+def test_deadline_classes_of_sets_be_and_bf(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    got = found.at.strftime("%Y-%m-%dT%H:%M") if found and "T" in expected else (found.at.date().isoformat() if found else None)
+    assert got == expected, found
+
+
+def test_the_senders_words_that_still_ask_by_a_date_keep_it():
+    for language, text, day in [
+        ("en", "I'll be brief: could you send the figures tomorrow?", "2026-11-17"),
+        ("en", "Could you call me today?", "2026-11-16"),
+        ("fr", "Merci de me confirmer pour jeudi.", "2026-11-19"),
+    ]:
+        found = _deadline(text, MONDAY_RIYADH, language)
+        assert found is not None and found.at.date().isoformat() == day, text

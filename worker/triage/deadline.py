@@ -56,12 +56,12 @@ MONTHS = {
     4: r"april|apr|avril|апреля|kwietnia|ابريل|نيسان|افريل|abril|nisan|aprile",
     5: r"may[ıi]s|maio|maja|maj|мая|may|mai|مايو|ايار|ماي|mayo|maggio|mei",
     6: r"june|junho|июня|czerwca|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno",
-    7: r"july|julho|июля|lipca|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|juli|julio|temmuz|luglio",
-    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|agosto|a[ğg]ustos|agustus",
-    9: r"september|setembro|сентября|wrze[śs]nia|sept|sep|septembre|سبتمبر|ايلول|septiembre|eyl[üu]l|settembre",
+    7: r"july|julho|июля|lipca|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|يوليوز|juli|julio|temmuz|luglio",
+    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|غشت|agosto|a[ğg]ustos|agustus",
+    9: r"september|setembro|сентября|wrze[śs]nia|sept|sep|septembre|سبتمبر|ايلول|شتنبر|septiembre|eyl[üu]l|settembre",
     10: r"october|outubro|октября|pa[źz]dziernika|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre",
-    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|noviembre|kas[ıi]m|novembre",
-    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|dezember|diciembre|aral[ıi]k|desember|dicembre",
+    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|نونبر|noviembre|kas[ıi]m|novembre",
+    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|دجنبر|dezember|diciembre|aral[ıi]k|desember|dicembre",
 }
 # Zone → (abbreviations, which count only in capitals: "ET" not "et"; names and phrases).
 ZONES = {
@@ -313,7 +313,7 @@ _FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
-        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي"
+        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
         r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
@@ -347,7 +347,8 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|bouclage|bouclons|redaktionsschluss|cierre\s+d
 _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
 # A cue, the thing the answer must come before, and its day: "before the committee meeting on".
-_CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,3}?(?:on|le|du|يوم|في|بتاريخ)\s+$")
+_CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,3}?(?:on|le|du|يوم|في|بتاريخ)\s+$"
+                    r"|\b(?:d.ici|avant)\s+(?:mon|notre|son|leur)\s+d[ée]part\s+$|\bbefore\s+(?:i|we)\s+(?:leave|fly|travel)\s+(?:on\s+)?$")
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi": when a thing
 # happens, not by when the sender needs an answer.
 _SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|confirmed|set|fixed|moved|postponed|"
@@ -363,7 +364,7 @@ _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
 # "…, so it's too late for that one", "c'est donc trop tard": a date the sender has missed.
 _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|that'?s|we'?re|c'est|il\s+est)\s+(?:\w+\s+)?(?:too\s+late|trop\s+tard|pass[ée])|\s*[,;:]?\s*(?:c'est|il\s+est)\s+(?:donc\s+)?(?:d[ée]j[àa]\s+)?trop\s+tard|\s*[,،]?\s*(?:لذا|لذلك)\s+(?:فات\s+الاوان|لم\s+يعد\s+ممكنا)")
-_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:after|later\s+than)\s+(?:that|then)\b|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
@@ -376,10 +377,19 @@ _BUT_RE = _re(r"\b(?:but|mais|pero|aber|however|cependant|ideally|preferably|id[
 # What the sender (or someone) will do that day, not by when to answer: "I will call your office
 # tomorrow", "I'm travelling tomorrow", "the minister arrives tomorrow". (Not "we publish tomorrow":
 # a newsroom's own schedule is the classic reason for a deadline.)
-_OWN_DOING_RE = _re(r"(?:\b(?:i|we)\s+(?:will|'ll|shall|am|'m|are|'re)\s+(?:be\s+)?(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|travell?(?:ing)?|fly(?:ing)?|leav(?:e|ing)|arriv(?:e|ing)|land(?:ing)?|visit(?:ing)?|follow(?:ing)?\s+up)"
+_OWN_DOING_RE = _re(r"(?:\b(?:i|we)(?:\s+(?:will|shall|am|are)|.(?:ll|m|re))\s+(?:be\s+)?(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|travell?(?:ing)?|fly(?:ing)?|leav(?:e|ing)|arriv(?:e|ing)|land(?:ing)?|visit(?:ing)?|follow(?:ing)?\s+up)"
                     r"|\b(?:arrives?|lands?|leaves?|visits?)"
                     r"|\b(?:je|nous)\s+(?:vous\s+)?(?:appellerai|appellerons|rappellerai|rappellerons|partirai|partons|arrive|arrivons|arriverai|voyage))"
                     r"\b[^.?!;\n]{0,30}$")
+# "following up on our call today", "تأكيدا لما اتفقنا عليه هاتفيا ظهر اليوم": the day of a talk that
+# took place, not of a request.
+_HAD_TALK_RE = _re(r"(?:\b(?:our|my|the|your)\s+(?:(?:phone|telephone|brief|short|quick|good)\s+)?(?:call|conversation|chat|talk|exchange|discussion)"
+                   r"|(?:^|\s)(?:اتصالنا|مكالمتنا|حديثنا|اتصالكم|مكالمتكم|اتفقنا(?:\s+عليه)?(?:\s+هاتفيا)?(?:\s+(?:ظهر|صباح|مساء|عصر))?))\s+$")
+# "Je vous confirme l'entretien … pour jeudi", "I can confirm that…": the sender's own confirmation
+# asks nothing; its date is the appointment's.
+_OWN_CONFIRM_RE = _re(r"\bje\s+vous\s+confirme\b|\bnous\s+vous\s+confirmons\b|\b(?:je|nous)\s+confirm(?:e|ons)\b"
+                      r"|\b(?:i|we)\s+(?:hereby\s+|can\s+|just\s+)?confirm\b|\bthis\s+is\s+to\s+confirm\b|\bjust\s+confirming\b"
+                      r"|(?:^|\s)(?:تاكيدا\s+لما|نؤكد\s+لكم|اؤكد\s+لكم|حبيت\s+اكد)")
 # "the photos from today" is what, not by when ("before the end of tomorrow" keeps its "of").
 _FROM_DAY_RE = _re(r"\bfrom\s+$")
 # Where a sentence's clauses part: the ask and the day must share one ("the minister arrives
@@ -835,7 +845,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         after = prepared[end:end + 30]
         span = _sentence_span(prepared, start, end, ends)
         sentence = prepared[span[0]:span[1]]
-        asks = bool(_ASKS_RE.search(sentence))
+        asks = bool(_ASKS_RE.search(_OWN_CONFIRM_RE.sub(" ", sentence)))
         # "يوم الاثنين الجاي كحد أقصى": the cue after the weekday's "next"
         post = bool(_POST_CUE_RE.match(after) or _POST_CUE_RE.match(_NEXT_WORD_RE.sub("", after, count=1)))
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
@@ -907,7 +917,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if strong or loose:
             cued.append(found)
         elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence) \
-                and (asks or _POLITE_ASK_RE.search(sentence)) and not _OWN_DOING_RE.search(before[-50:]) \
+                and (asks or _POLITE_ASK_RE.search(sentence)) and not _OWN_DOING_RE.search(before[-50:]) and not _HAD_TALK_RE.search(before[-50:]) \
                 and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, span, start, end):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
