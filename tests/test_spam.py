@@ -965,6 +965,15 @@ UNWANTED_WITH_A_DATE = [
     ("[Action requise] Boîte pleine à 98 %", "Votre boîte aux lettres a atteint 98 % de sa capacité. Validez votre compte et "
      "augmentez votre espace de stockage dès maintenant. Ce lien expire demain."),
     ("إشعار بصرف تعويض", "اعتمدت لجنة صندوق التعويضات صرف مبلغ 900,000 دولار لصالح مؤسستكم، مع سداد رسوم شهادة خلو الأموال خلال 5 أيام وإلا سيعاد المبلغ."),
+    # Set BF and BG's classes (words written here): a badge "suspended" until the mailbox's
+    # credentials are entered, a threat that names will be removed, an Arabic investment "opportunity",
+    # an interview whose production costs are to be paid in FCFA.
+    ("Votre badge presse", "Votre badge presse a été suspendu. Pour le réactiver, connectez-vous avec vos identifiants "
+     "de messagerie avant demain midi."),
+    ("Re: Accreditation list", "Please review the shared list and approve it before 4pm today or names will be removed."),
+    ("رد: طلب مقابلة", "لدي فرصة استثمارية في صندوق عقاري بعائد 25% شهريا، متاحة حتى مساء الخميس فقط."),
+    ("Entretien exclusif", "Notre magazine souhaite consacrer un entretien exclusif à votre directeur. Les frais de production "
+     "(950 000 FCFA) sont à régler avant le 20 novembre."),
     ("مبارک ہو! آپ کا انعام", "آپ کا ای میل ہماری قرعہ اندازی میں انعام کا حقدار قرار پایا ہے۔ 48 گھنٹوں میں پروسیسنگ فیس ادا کریں۔"),
 ]
 

@@ -215,6 +215,20 @@ CASES = [
     # correction, however gently asked; a recording of "اللقاء" agreed and "حلقة تانية" are interviews.
     ('اسمي تحت الصورة', "مساء الخير، في الخبر اللي نشرتوه يوم الأحد اسمي مكتوب غلط تحت الصورة، والصح سارة فتحي. ياريت تصلحوه لما تقدروا.\nسارة، مصورة", 'correction_complaint', None),
     ('حلقة', "مساء الخير يا فندم، بنفكر نعمل حلقة تانية مع الدكتور عن دور الأسرة، وأي يوم في ديسمبر يناسبنا.\nكريم، معد برنامج", 'interview_request', None),
+    # Sets BE, BF and BG's classes (phrasings written here): a spokesperson's reaction or "a line"
+    # asked for; a speech's text and a live feed; a live spot on a morning show, a
+    # Moroccan "حوار هاتفي", an "on-record conversation"; taken off the list as "this address";
+    # turned away at a hall's door; facilities found unacceptable in Levantine.
+    ('Sujet ce soir', "Bonjour,\n\nNous diffusons ce soir un sujet sur la coopération au Sahel. Pouvez-vous nous faire parvenir une réaction du porte-parole ?\n\nThomas", 'information_request', '2019-09-17'),
+    ('Quick line', "Hi, could we get a quick line from your spokesperson on the new centre? Two sentences is plenty.\nTom", 'information_request', None),
+    ('Texte du discours', "Bonjour, pourrais-je recevoir le texte intégral du discours du Secrétaire général ?\nMerci, Julie", 'media_assets', None),
+    ('Opening ceremony', "Hello, we would like to take the live feed of the opening ceremony. Who is the technical contact?\nNewsdesk", 'media_assets', None),
+    ('Matinale', "Bonjour, seriez-vous disponible pour une intervention en direct dans la matinale, par téléphone, pendant cinq minutes ?\nÉlodie", 'interview_request', None),
+    ('طلب', "السلام عليكم، بغينا نديرو حوار هاتفي مع الناطق الرسمي فالبرنامج ديالنا على التعاون مع دول الساحل.\nيوسف", 'interview_request', None),
+    ('After the session', "Would your spokesperson have time for a brief on-record conversation after the session?\nHannah, correspondent", 'interview_request', None),
+    ('Re: Invitation: media accreditation now open', "Please remove this address from your distribution list, I left the agency last year.\nPeter\n\n> Accreditation for the summit is now open.", 'correction_complaint', None),
+    ('Hall B', "Dear team, this morning I was not allowed to enter Hall B although I showed my accreditation badge, and I missed the keynote. Could you tell me why?\nPriya", 'correction_complaint', None),
+    ('المركز الإعلامي', "مرحبا، الإنترنت بالمركز الإعلامي مقطوع من الصبح، والوضع ما بينقبل بحدث بهالحجم.\nجورج", 'correction_complaint', None),
     ('Facture FA-2026-118 échue - relance', "Bonjour,\n\nSauf erreur de notre part, la facture n° FA-2026-118 d'un montant de 912,40 EUR, échue le 15/09/2019, reste impayée. Merci de procéder au règlement sous 48 heures afin d'éviter la suspension de vos services.\n\nService Facturation", 'spam', None),
 ]
 

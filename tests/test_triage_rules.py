@@ -156,6 +156,9 @@ def test_read_receipt_is_an_auto_reply():
     # A ticket system's tag before its acknowledgement (set AT).
     ("[Case #20931] We have received your request", "Your case number is 20931. Our team will answer within "
                                                    "3 working days. Please do not reply to this email."),
+    # Under a reply's subject that names a conference: the subject is the letter replied to (set BF).
+    ("رد: استفسار", "شكراً لرسالتك. لن أتمكن من الرد حتى ٢٢ ديسمبر. للأمور المستعجلة يرجى الاتصال بمكتب المركز."),
+    ("رد: مؤتمر التحالف", "شكراً لرسالتك.\nأنا في إجازة حتى ٢٢ ديسمبر ولن أتمكن من الرد قبل ذلك. للأمور المستعجلة يرجى التواصل مع مكتب المركز."),
 ])
 def test_auto_replies_without_headers(subject, body):
     d = run(body, subject)

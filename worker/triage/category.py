@@ -63,6 +63,9 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
     unweighted: dict[str, float] = {}
     combined = combine(subject, text)
     in_subject_until = len(subject) if subject else -1
+    # A reply's subject is the letter it answers (often ours: "Re: Invitation: accreditation now
+    # open"): it counts as the body does, not as the sender's own summary.
+    subject_weight = 1.0 if subject and rules.human_reply_prefix.search(subject) else rules.subject_weight
     present = LITERALS.present(combined)
     hits: list[tuple[str, str, bool]] = []
     for category in SCORED_CATEGORIES:
@@ -76,7 +79,7 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
             match = rule.search(searched, found_in)
             if match:
                 in_subject = match.start() < in_subject_until
-                weight = rule.weight * (rules.subject_weight if in_subject else 1.0)
+                weight = rule.weight * (subject_weight if in_subject else 1.0)
                 total += weight
                 plain_total += rule.weight
                 if rule.weight <= GENERIC_WEIGHT:
