@@ -268,15 +268,17 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_l", 0.97, 0.98, 0), ("inquiries_m", 0.97, 0.99, 0), ("inquiries_o", 0.91, 0.99, 0),
     ("inquiries_p", 0.99, 0.94, 1), ("inquiries_s", 0.95, 0.96, 0), ("inquiries_t", 0.86, 0.91, 1),
     ("inquiries_u", 0.89, 0.95, 0), ("inquiries_w", 0.94, 0.97, 1), ("inquiries_x", 0.92, 0.97, 0),
-    ("inquiries_y", 0.96, 0.97, 0), ("inquiries_ad", 0.93, 0.90, 0), ("inquiries_ae", 0.92, 0.85, 1),
+    ("inquiries_y", 0.95, 0.97, 0), ("inquiries_ad", 0.93, 0.90, 0), ("inquiries_ae", 0.92, 0.85, 1),
     ("inquiries_af", 1.00, 0.99, 1), ("inquiries_ag", 0.96, 0.99, 1), ("inquiries_aj", 0.91, 0.94, 2),
-    ("inquiries_ak", 0.95, 0.94, 0), ("inquiries_an", 0.89, 0.97, 0), ("inquiries_ao", 0.91, 0.96, 0),
+    ("inquiries_ak", 0.95, 0.94, 0), ("inquiries_an", 0.89, 0.97, 0), ("inquiries_ao", 0.90, 0.96, 0),
     ("inquiries_ar", 0.89, 1.00, 0), ("inquiries_as", 0.88, 0.97, 0), ("inquiries_at", 0.91, 0.94, 0),
-    ("inquiries_av", 0.97, 0.99, 0), ("inquiries_aw", 0.96, 0.99, 0), ("inquiries_az", 1.00, 0.99, 0),
-    ("inquiries_ba", 0.90, 0.97, 0), ("inquiries_bc", 0.94, 0.93, 0)],
+    ("inquiries_av", 0.97, 0.99, 0), ("inquiries_aw", 0.95, 0.99, 0), ("inquiries_az", 1.00, 0.99, 0),
+    ("inquiries_ba", 0.91, 0.97, 0), ("inquiries_bc", 0.94, 0.93, 0),
+    ("inquiries_be", 0.83, 0.96, 0), ("inquiries_bf", 0.91, 0.96, 0), ("inquiries_bg", 0.85, 0.94, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
-         "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC"])
+         "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
+         "set BE", "set BF", "set BG"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -285,7 +287,11 @@ def test_tuning_sets(name, category, deadline, invented):
     and 3; sets I and J (100 each, written this stop to be hard at the category boundaries and on
     deadlines) at 83 % / 93 % / 3 and 89 % / 86 % / 2; sets L and M (100 each, second-language
     writers; Arabic- and French-heavy) at 89 % / 94 % / 3 and 93 % / 93 % / 0. Their figures say that the rules read
-    their mail, not that they generalise: sets B, C, F, H and K say that."""
+    their mail, not that they generalise: sets B, C, F, H and K say that. (Y, AO and AW lost one
+    message each in stop 31, knowingly: a reply's subject no longer weighs more than its body — it is
+    often the office's own, "Re: Invitation: accreditation now open" — which cost two letters whose
+    reply subject was their own request, and "une réaction du porte-parole" is an information request,
+    which cost one radio soundbite; the tuning sets and the unseen sets each gained on balance.)"""
     report = evaluate(labelled_set(name), settings=RULES_ONLY)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
@@ -343,10 +349,11 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_al", 0.96, 0.93, 1), ("inquiries_am", 0.92, 0.95, 0), ("inquiries_ap", 0.93, 0.95, 0),
     ("inquiries_aq", 0.90, 0.98, 0), ("inquiries_au", 0.89, 0.90, 1), ("inquiries_ax", 0.97, 0.96, 2),
     ("inquiries_ay", 0.95, 0.94, 2), ("inquiries_bb", 0.95, 0.90, 2),
-    ("inquiries_bd", 0.92, 0.97, 0)])
+    ("inquiries_bd", 0.92, 0.97, 0), ("inquiries_bh", 0.90, 0.93, 1), ("inquiries_bi", 0.93, 0.95, 0),
+    ("inquiries_bj", 0.93, 0.91, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB and BD were never read here (INQUIRIES.md): their aggregate figures are a floor that a
+    AU, AX, AY, BB, BD, BH, BI and BJ were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
