@@ -390,6 +390,7 @@ _HAD_TALK_RE = _re(r"(?:\b(?:our|my|the|your)\s+(?:(?:phone|telephone|brief|shor
 _OWN_CONFIRM_RE = _re(r"\bje\s+vous\s+confirme\b|\bnous\s+vous\s+confirmons\b|\b(?:je|nous)\s+confirm(?:e|ons)\b"
                       r"|\b(?:i|we)\s+(?:hereby\s+|can\s+|just\s+)?confirm\b|\bthis\s+is\s+to\s+confirm\b|\bjust\s+confirming\b"
                       r"|(?:^|\s)(?:تاكيدا\s+لما|نؤكد\s+لكم|اؤكد\s+لكم|حبيت\s+اكد)")
+_EVENING_RE = _re(r"tonight|ce\s+soir|الليله|هذا\s+المساء|مساء\s+اليوم|this\s+evening")
 # "the photos from today" is what, not by when ("before the end of tomorrow" keeps its "of").
 _FROM_DAY_RE = _re(r"\bfrom\s+$")
 # Where a sentence's clauses part: the ask and the day must share one ("the minister arrives
@@ -442,12 +443,12 @@ _ASKS_RE = _re(
         r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing|revert)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
-        r"|جواب|ضرورت|ضروري|لازم|نطلب|نرجو|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
+        r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
 # A polite request ("could you fix it today?", "ياليت تعدلونه اليوم"): today or tomorrow in it is by when.
-_POLITE_ASK_RE = _re(r"\b(?:could|can|would)\s+you\b|\bkindly\b|\bmerci\s+de\b|\bpourriez-vous\b|\bpouvez-vous\b|يا\s*ليت|ياريت|ممكن\s+(?:ت|ي)|لو\s+سمحت|الله\s+يخليك")
+_POLITE_ASK_RE = _re(r"\b(?:could|can|would)\s+you\b|\bkindly\b|\bmerci\s+de\b|\bpourriez-vous\b|\bpouvez-vous\b|يا\s*ليت|يا\s*ريت|ممكن\s+(?:ت|ي)|لو\s+سمحت|الله\s+يخليك")
 # "Ideally before the weekend, if possible": a wish that makes "before the weekend" a deadline.
 _WISH_RE = _re(r"\bif\s+(?:at\s+all\s+)?possible\b|\bideally\b|id[ée]alement|si\s+possible|اذا\s+امكن|ان\s+امكن|يفضل")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -653,7 +654,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
     at: time | None = None
     zone_name: str | None = None
     exact: datetime | None = None
-    end_of_week = end_of_day = twelve_hour = False
+    end_of_week = end_of_day = twelve_hour = evening = False
     for tok in group:
         m = tok.m
         if tok.kind == "hour1":
@@ -685,6 +686,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
                 day = today + timedelta(days=2 if unit == "يومين" else n)
         elif tok.kind == "today":
             day = day or today
+            evening = bool(_EVENING_RE.fullmatch(m.group("today")))
         elif tok.kind == "eod":
             end_of_day = True
         elif tok.kind in ("tomorrow", "ur_tomorrow"):
@@ -738,6 +740,8 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             twelve_hour = at is not None and 1 <= at.hour <= 11 and not _MARKED_TIME_RE.search(m.group(0))
         elif tok.kind == "zone":
             zone_name = _zone_name(m)
+    if evening and twelve_hour and at is not None:
+        at = at.replace(hour=at.hour + 12)  # "الليلة الساعة 9", "tonight at 9": nine in the evening
     if exact is not None:
         return exact, True, None  # "within 24 hours": a clock time in the sender's offset, no zone said
     if day is None and weekday is not None:
