@@ -229,6 +229,8 @@ CASES = [
     ('Re: Invitation: media accreditation now open', "Please remove this address from your distribution list, I left the agency last year.\nPeter\n\n> Accreditation for the summit is now open.", 'correction_complaint', None),
     ('Hall B', "Dear team, this morning I was not allowed to enter Hall B although I showed my accreditation badge, and I missed the keynote. Could you tell me why?\nPriya", 'correction_complaint', None),
     ('المركز الإعلامي', "مرحبا، الإنترنت بالمركز الإعلامي مقطوع من الصبح، والوضع ما بينقبل بحدث بهالحجم.\nجورج", 'correction_complaint', None),
+    # Set BG: a day's programme and its speakers are facts asked for.
+    ('جدول الجلسات', "هلا، ممكن جدول جلسات اليوم الثاني مع أسماء المتحدثين؟\nسلطان", 'information_request', None),
     ('Facture FA-2026-118 échue - relance', "Bonjour,\n\nSauf erreur de notre part, la facture n° FA-2026-118 d'un montant de 912,40 EUR, échue le 15/09/2019, reste impayée. Merci de procéder au règlement sous 48 heures afin d'éviter la suspension de vos services.\n\nService Facturation", 'spam', None),
 ]
 
@@ -242,3 +244,20 @@ def test_varied_inquiries(subject, body, category, deadline):
     d = triage(parse_message(msg.as_bytes()), settings=SETTINGS)
     assert d.category == category, d.explanation
     assert (d.deadline.date().isoformat() if d.deadline else None) == deadline, d.explanation
+
+
+@pytest.mark.parametrize("subject, body, category", [
+    # Set BG: where a figure comes from is a fact asked for, however much of the summit's keynote the
+    # letter names; a stand offered on an event's sidelines is a partnership.
+    ('Keynote figure', "Dear team, the keynote at last week's summit said that extremist accounts fell by 63%. Could you "
+     "share the source or methodology behind that figure?\nDr Marsh, lecturer", 'information_request'),
+    ('جناح على هامش القمة', "سعادة المدير، يسر جمعيتنا أن تقترح إقامة جناح توعوي على هامش القمة يعرض رسومات طلاب المدارس "
+     "عن الأمن الرقمي، وتتحمل الجمعية تكاليفه.\nرئيس مجلس الإدارة", 'partnership_speaking'),
+])
+def test_the_rules_alone_read_a_figures_source_and_a_stand_offered(subject, body, category):
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@office.example", subject
+    msg["Date"] = format_datetime(SENT)
+    msg.set_content(body)
+    d = triage(parse_message(msg.as_bytes()), settings=load_settings(_env_file=None, base_model_weight=0))
+    assert d.category == category, d.explanation
