@@ -253,8 +253,13 @@ def test_varied_inquiries(subject, body, category, deadline):
      "share the source or methodology behind that figure?\nDr Marsh, lecturer", 'information_request'),
     ('جناح على هامش القمة', "سعادة المدير، يسر جمعيتنا أن تقترح إقامة جناح توعوي على هامش القمة يعرض رسومات طلاب المدارس "
      "عن الأمن الرقمي، وتتحمل الجمعية تكاليفه.\nرئيس مجلس الإدارة", 'partnership_speaking'),
+    # Set BE: written answers from the spokesperson are a written interview; photos asked for after
+    # a thank-you; a crew put on the press list is accreditation.
+    ('ملف العدد', "نعد ملفاً خاصاً عن التحالف، ونحتاج إجابات مكتوبة من المتحدث الرسمي عن خمسة أسئلة نرسلها غداً.\nهيئة التحرير", 'interview_request'),
+    ('شكر وتقدير', "نشكركم على حسن التنظيم أمس، ونتمنى تزويدنا بالصور الرسمية للجلسة الختامية عند توفرها.\nمكتب جدة", 'media_assets'),
+    ('Liste presse', "Bonjour, notre radio couvrira l'atelier régional de Niamey. Merci d'inscrire notre équipe (deux journalistes) sur la liste de presse.\nMariam", 'event_accreditation'),
 ])
-def test_the_rules_alone_read_a_figures_source_and_a_stand_offered(subject, body, category):
+def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@office.example", subject
     msg["Date"] = format_datetime(SENT)
