@@ -719,3 +719,31 @@ def test_the_senders_words_that_still_ask_by_a_date_keep_it():
     ]:
         found = _deadline(text, MONDAY_RIYADH, language)
         assert found is not None and found.at.date().isoformat() == day, text
+
+
+# Set BK's classes (phrasings written here): the office's closure reported from its auto-reply is
+# no deadline, nor a German weekday inside a French word; a closing day that "anything after"
+# would miss, "il me le faudrait pour", and Egyptian "الاتنين" are deadlines.
+def test_an_absence_reported_or_a_word_that_hides_a_weekday_is_no_deadline():
+    for language, text in [
+        ("en", "Your auto-reply says the office is closed until Thursday 19 November; when you are back, could we set up an interview?"),
+        ("fr", "Votre message automatique indique que le bureau est fermé jusqu'au 19 novembre. Pourriez-vous me rappeler ensuite ?"),
+        ("fr", "Il nous faudrait la réaction rapidement pour le montage."),
+    ]:
+        assert _deadline(text, MONDAY_RIYADH, language) is None, text
+
+
+BK_CLASSES = [
+    ("en", "Could you send us the exterior shots? Our edit locks on Friday 20 November; anything that arrives after that won't make it.", "2026-11-20"),
+    ("ar", "نود معرفة عدد المتدربين. يُغلق العدد يوم الخميس، وأي رد يصلنا بعد ذلك لن يلحق بالطبعة.", "2026-11-19"),
+    ("fr", "Il me le faudrait pour mercredi, la page part à l'imprimerie ce jour-là.", "2026-11-18"),
+    ("ar", "ياريت تعدلوا الاسم لحد يوم الاتنين الجاي بالكتير.", "2026-11-23"),
+    # Turkish puts its endings on the weekday itself: still the day.
+    ("tr", "Başvurumuzu kabul edebilir misiniz? Pazartesiye kadar dönüş yapabilirseniz çok seviniriz.", "2026-11-23"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", BK_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in BK_CLASSES])
+def test_deadline_classes_of_set_bk(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
