@@ -274,11 +274,12 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_ar", 0.89, 1.00, 0), ("inquiries_as", 0.88, 0.97, 0), ("inquiries_at", 0.91, 0.94, 0),
     ("inquiries_av", 0.97, 0.99, 0), ("inquiries_aw", 0.95, 0.99, 0), ("inquiries_az", 1.00, 0.99, 0),
     ("inquiries_ba", 0.91, 0.97, 0), ("inquiries_bc", 0.94, 0.93, 0),
-    ("inquiries_be", 0.87, 0.96, 0), ("inquiries_bf", 0.91, 0.96, 0), ("inquiries_bg", 0.88, 0.98, 0)],
+    ("inquiries_be", 0.87, 0.96, 0), ("inquiries_bf", 0.91, 0.96, 0), ("inquiries_bg", 0.88, 0.98, 0),
+    ("inquiries_bk", 0.87, 0.96, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
-         "set BE", "set BF", "set BG"])
+         "set BE", "set BF", "set BG", "set BK"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -350,10 +351,10 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_aq", 0.90, 0.98, 0), ("inquiries_au", 0.89, 0.90, 1), ("inquiries_ax", 0.97, 0.96, 2),
     ("inquiries_ay", 0.95, 0.94, 2), ("inquiries_bb", 0.95, 0.90, 2),
     ("inquiries_bd", 0.92, 0.97, 0), ("inquiries_bh", 0.90, 0.93, 1), ("inquiries_bi", 0.93, 0.95, 0),
-    ("inquiries_bj", 0.93, 0.91, 0)])
+    ("inquiries_bj", 0.93, 0.91, 0), ("inquiries_bm", 0.93, 0.99, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI and BJ were never read here (INQUIRIES.md): their aggregate figures are a floor that a
+    AU, AX, AY, BB, BD, BH, BI, BJ and BM were never read here (INQUIRIES.md): their aggregate figures are a floor that a
     rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
