@@ -729,6 +729,7 @@ def test_an_absence_reported_or_a_word_that_hides_a_weekday_is_no_deadline():
         ("en", "Your auto-reply says the office is closed until Thursday 19 November; when you are back, could we set up an interview?"),
         ("fr", "Votre message automatique indique que le bureau est fermé jusqu'au 19 novembre. Pourriez-vous me rappeler ensuite ?"),
         ("fr", "Il nous faudrait la réaction rapidement pour le montage."),
+        ("en", "Today's letter threatens legal action if we do not pay within 5 days. Please tell me what to do."),
     ]:
         assert _deadline(text, MONDAY_RIYADH, language) is None, text
 

@@ -974,6 +974,12 @@ UNWANTED_WITH_A_DATE = [
     ("رد: طلب مقابلة", "لدي فرصة استثمارية في صندوق عقاري بعائد 25% شهريا، متاحة حتى مساء الخميس فقط."),
     ("Entretien exclusif", "Notre magazine souhaite consacrer un entretien exclusif à votre directeur. Les frais de production "
      "(950 000 FCFA) sont à régler avant le 20 novembre."),
+    # Set BL's classes (words written here): a "draft" behind a sign-in with the office's mailbox, a
+    # speaker's "subscription" priced in Egyptian Arabic, a feature's costs in Urdu.
+    ("Draft for your review", "Hi, I'm finishing a piece for Monday. The draft is in a shared document; you'll need to "
+     "sign in with your work email to see it: https://docs-share.example/d/1 Please check it by tomorrow.\nA freelance journalist"),
+    ("دعوة متحدث", "يسعدنا دعوتكم متحدثاً في مؤتمرنا في مارس. اشتراك المتحدث بيشمل الإقامة وقيمته ١٨٠٠ دولار، ويتدفع قبل ١٥ ديسمبر."),
+    ("خصوصی اشاعت", "ہم آپ کے ادارے پر خصوصی فیچر شائع کرنا چاہتے ہیں۔ اشاعتی اخراجات 2,800 امریکی ڈالر ہیں۔ 20 نومبر تک تصدیق کریں۔"),
     ("مبارک ہو! آپ کا انعام", "آپ کا ای میل ہماری قرعہ اندازی میں انعام کا حقدار قرار پایا ہے۔ 48 گھنٹوں میں پروسیسنگ فیس ادا کریں۔"),
 ]
 
@@ -999,3 +1005,30 @@ def test_a_price_outweighs_the_inquiry_words_it_borrows_but_a_person_asking_abou
     d = decide(eml("السلام عليكم، أنا صحفي. طلبت مني جهة تدعي أنها وكيل الاعتماد لديكم تحويل 500 ريال رسوم بطاقة اعتماد "
                    "لتغطية المنتدى. هل هذه الجهة مرتبطة بكم؟", subject="شكوى: رسوم اعتماد باسم المركز"))
     assert d.category == "correction_complaint", d.explanation
+
+
+# Set BL's classes (words written here): a person who asks whether an offer made in the office's
+# name is genuine quotes its price, its prize and its date; the letter is their question, and the
+# offer's date (forwarded or reported) is not their deadline.
+SCAM_REPORTS = [
+    ("Is this award yours?", "Hello, I am a fact-checker at a news agency. A post offers journalists an 'IMCTC Media Award' "
+     "for a USD 150 processing fee paid by Western Union. Is this genuine? We publish our check today before 16:00.\nLea",
+     "information_request", "2025-12-01"),
+    ("Un prix à votre nom ?", "Bonjour, je suis journaliste. J'ai reçu un courriel m'annonçant que j'étais lauréate d'un prix "
+     "de votre centre et qu'il fallait régler 290 € de frais de dossier. S'agit-il d'une escroquerie ?\nCamille, rédaction",
+     "information_request", None),
+    ("جائزة", "السلام عليكم، وصلتني رسالة واتساب تقول إني فزت بجائزة التحالف وأحتاج أدفع ٥٠٠ ريال رسوم شحن. هل هذي الجائزة فعلاً تبعكم؟",
+     "general", None),
+    ("Fwd: Exclusive profile – your office already confirmed", "Hello, something feels off about the message below. Can you "
+     "confirm whether your office has agreed to anything like this?\nGareth, writer\n\n---------- Forwarded message ---------\n"
+     "From: Leaders Magazine <ed@leaders-mag.example>\nDate: Sun, 30 Nov 2025 at 18:40\nSubject: Exclusive profile\n\n"
+     "Your office has confirmed its profile. Participating institutions contribute GBP 3,000 to production costs. "
+     "Please confirm by Wednesday 3 December.", "information_request", None),
+]
+
+
+@pytest.mark.parametrize("subject, body, category, deadline", SCAM_REPORTS, ids=[r[0][:30] for r in SCAM_REPORTS])
+def test_a_person_asking_whether_an_offer_in_our_name_is_genuine_is_no_spam(subject, body, category, deadline):
+    d = decide(eml(body, subject=subject, sender="reader@mail.example"))
+    assert d.category == category, d.explanation
+    assert (d.deadline.date().isoformat() if d.deadline else None) == deadline, d.explanation

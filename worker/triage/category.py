@@ -90,6 +90,12 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
         terms[category] = found
         weak[category] = weak_total
         unweighted[category] = plain_total
+    report = rules.scam_report.matches(combined, present)
+    if report:
+        # "Is this award really yours?", "je suppose qu'il s'agit d'une escroquerie": the sender
+        # reports what was offered in the office's name; its price and "you have won" are quoted.
+        # What they ask decides; the general rules know a member of the public checking an offer.
+        scores["spam"], terms["spam"] = 0.0, []
     media = rules.media_identity.matches(text, present)
     media_terms = [t for _, t in media]
     hits.extend(("media_identity", r.regex.pattern, False) for r, _ in media)

@@ -420,7 +420,7 @@ def _deadline_and_priority(msg: ParsedMessage, parts, language: str | None, sett
                            explanation: list[str]) -> tuple[Deadline | None, str]:
     """The deadline the sender gave (as stated), and the priority it (or explicit urgency) sets."""
     base = _deadline_base(msg, settings, now)
-    found = _read_deadline(msg, parts, language, base)
+    found = _read_deadline(msg, parts, language, base, rules)
     deadline = found.at if found else None
     hours = (deadline - base).total_seconds() / 3600 if deadline else None
     if found:
@@ -483,9 +483,11 @@ def _deadline_base(msg: ParsedMessage, settings: Settings, now: datetime | None)
     return msg.date or (now or datetime.now(timezone.utc)).astimezone(_office_tz(settings))
 
 
-def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: datetime) -> Deadline | None:
+def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: datetime, rules: Rules) -> Deadline | None:
     found = _deadline(f"{msg.subject}\n{head_and_tail(parts.own)}", base, language)
-    if found is None and parts.forwarded:
+    # A forwarded offer that the sender asks us about ("is this really yours?") keeps its own
+    # "confirm by Wednesday": the offer's date, not the sender's.
+    if found is None and parts.forwarded and not rules.scam_report.matches(normalize(head_and_tail(parts.own))):
         # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
         forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
         if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
@@ -507,7 +509,8 @@ def stated_deadline(msg: ParsedMessage, language: str | None, *, settings: Setti
     settings = settings or get_settings()
     if len(msg.text) > MAX_TEXT:
         msg = dataclasses.replace(msg, text=msg.text[:MAX_TEXT])
-    return _read_deadline(msg, split_body(msg.text, msg.subject), language, _deadline_base(msg, settings, now))
+    return _read_deadline(msg, split_body(msg.text, msg.subject), language, _deadline_base(msg, settings, now),
+                          load_rules(settings.rules_file))
 
 
 def _deadline(text: str, base: datetime, language: str | None):

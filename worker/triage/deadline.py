@@ -426,6 +426,8 @@ _NOT_BACK_RE = _re(r"(?:\bnot\s+(?:be\s+)?back|\bno\s+(?:vuelvo|regreso|estar[é
 _CLOSED_UNTIL_RE = _re(r"(?:\b(?:is|are|was|were|will\s+be|be)\s+(?:closed|away|off|on\s+(?:leave|holiday|vacation)|out\s+of\s+(?:the\s+)?office|absent)\s+until"
                        r"|\b(?:est|sera|sont|[ée]tait)\s+(?:ferm[ée]e?s?|absente?s?|en\s+cong[ée]s?)\s+jusqu.(?:au|[àa])"
                        r"|(?:مغلق|مغلقه|في\s+اجازه|خارج\s+المكتب)\s+(?:حتي|لغايه|الي))\s+(?:\S+\s+)?$")
+# "today's one threatens legal action if we do not pay within 5 days": a threat reported, not a deadline.
+_THREAT_RE = _re(r"(?:\bthreaten(?:s|ed|ing)?\b|\bmenac(?:e|ent|ait)\b|(?:^|\s)(?:يهدد|يهددون|تهدد|هددوا))[^.?!\n]{0,80}$")
 # "estaba prevista para el martes", "geplant für Montag", "programmata per il 10": when a thing is set.
 _SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad[ao]s?|marcad[ao]s?|programmat[ao]|fissat[ao]|geplant|angesetzt|vorgesehen|terminiert)"
                           r"\s+(?:para|per|f[üu]r|am|pour)?\s*(?:el|la|o|a|il|lo|den|die|das|le)?\s*$")
@@ -865,7 +867,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]):
+        if _AVAILABLE_RE.search(before) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _THREAT_RE.search(before):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline

@@ -152,6 +152,9 @@ class Rules:
     media_identity: WeightedRules
     urgency: WeightedRules
     urgency_exceptions: WeightedRules
+    # The sender asks whether an offer made in the office's name is genuine, or calls it a scam:
+    # the spam wording they quote is evidence they report, not an offer to us.
+    scam_report: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -380,6 +383,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         )),
         urgency=_weighted(data.get("urgency"), "urgency"),
         urgency_exceptions=_weighted(data.get("urgency_exceptions"), "urgency_exceptions"),
+        scam_report=_weighted(data.get("scam_report"), "scam_report"),
     )
 
 
