@@ -235,13 +235,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("subject, body, category, deadline", CASES, ids=[c[0][:40] for c in CASES])
-def test_varied_inquiries(subject, body, category, deadline):
+def decide(subject: str, body: str, settings=SETTINGS):
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@office.example", subject
     msg["Date"] = format_datetime(SENT)
     msg.set_content(body)
-    d = triage(parse_message(msg.as_bytes()), settings=SETTINGS)
+    return triage(parse_message(msg.as_bytes()), settings=settings)
+
+
+@pytest.mark.parametrize("subject, body, category, deadline", CASES, ids=[c[0][:40] for c in CASES])
+def test_varied_inquiries(subject, body, category, deadline):
+    d = decide(subject, body)
     assert d.category == category, d.explanation
     assert (d.deadline.date().isoformat() if d.deadline else None) == deadline, d.explanation
 
@@ -260,9 +264,5 @@ def test_varied_inquiries(subject, body, category, deadline):
     ('Liste presse', "Bonjour, notre radio couvrira l'atelier régional de Niamey. Merci d'inscrire notre équipe (deux journalistes) sur la liste de presse.\nMariam", 'event_accreditation'),
 ])
 def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@office.example", subject
-    msg["Date"] = format_datetime(SENT)
-    msg.set_content(body)
-    d = triage(parse_message(msg.as_bytes()), settings=load_settings(_env_file=None, base_model_weight=0))
+    d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
     assert d.category == category, d.explanation
