@@ -247,7 +247,10 @@ class RecordingProxy:
             with conn:
                 conn.settimeout(2)
                 try:
-                    line = conn.recv(4096).split(b"\r\n", 1)[0].decode("latin-1")
+                    data = conn.recv(4096)
+                    if not data:
+                        continue  # a socket opened ahead of need and closed unused: no request was made
+                    line = data.split(b"\r\n", 1)[0].decode("latin-1")
                     self.requests.append(line)
                     conn.sendall(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 except OSError:
