@@ -748,3 +748,49 @@ BK_CLASSES = [
 def test_deadline_classes_of_set_bk(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# Stop 32: "today" that says when something is done or how far something runs, not by when an
+# answer is needed. Arabic "اليوم" belongs to the verb before it ("نعمل اليوم على تقرير",
+# "أكتب إليكم اليوم لأطلب"), to a relative clause ("التصريحات التي أدلى بها المتحدث اليوم"),
+# to a participle ("الاجتماع المنعقد اليوم"); "حتى اليوم" is "so far"; "اليوم العالمي" is a day's name.
+NOT_DEADLINES_12 = [
+    ("ar", "نعمل اليوم على تقرير حول التحالف، ونرجو تزويدنا ببعض الأرقام."),
+    ("ar", "أكتب إليكم اليوم لأطلب مقابلة مع الأمين العام."),
+    ("ar", "نرجو تعليقكم على التصريحات التي أدلى بها المتحدث اليوم."),
+    ("ar", "أرجو إرسال الصور التي نشرتموها اليوم على موقعكم."),
+    ("ar", "نرجو تزويدنا بتفاصيل الاجتماع المنعقد اليوم في الرياض."),
+    ("ar", "نرجو توضيح الخبر المتداول اليوم حول انسحاب إحدى الدول."),
+    ("ar", "وصلتنا اليوم معلومات عن اجتماع، نرجو التأكيد."),
+    ("ar", "أرسلت لكم اليوم رسالة، أرجو الرد."),
+    ("ar", "مع تزايد خطر التطرف اليوم، نرغب في إجراء مقابلة مع أحد خبرائكم."),
+    ("ar", "لم نتلق أي رد حتى اليوم، نرجو الرد على استفسارنا."),
+    ("ar", "نرجو إفادتنا بعدد الدول الأعضاء حتى اليوم."),
+    ("ar", "بمناسبة اليوم العالمي لمكافحة الإرهاب، نرجو تزويدنا بتصريح."),
+    ("en", "Until today nobody has answered my questions, could you please reply?"),
+    ("en", "Can you send the figures up to today?"),
+    ("en", "Could you send the speech the Secretary General gave today?"),
+    ("en", "Please send the recording of the event you hosted today."),
+    ("fr", "Jusqu'à aujourd'hui, nous n'avons reçu aucune réponse. Merci de nous répondre."),
+    ("de", "Bis heute haben wir keine Antwort erhalten. Bitte antworten Sie."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_12, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_12])
+def test_today_as_when_something_is_done_or_so_far_is_no_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+def test_today_asked_for_is_still_the_deadline():
+    for language, text, expected in [
+        ("ar", "نرجو الرد اليوم.", "2026-11-16"),
+        ("ar", "ممكن ترسلوا الصور اليوم؟", "2026-11-16"),
+        ("ar", "أرجو إرسال الصور، اليوم إن أمكن.", "2026-11-16"),
+        ("ar", "نود إجراء مقابلة مع المتحدث، هل يمكن ذلك اليوم؟", "2026-11-16"),
+        ("ar", "عافاكم جاوبونا اليوم قبل العشية.", "2026-11-16"),
+        ("ar", "نرجو الرد حتى اليوم الساعة 5 مساء.", "2026-11-16"),
+        ("de", "Können Sie mir bis heute antworten?", "2026-11-16"),
+        ("fr", "Merci de répondre jusqu'à aujourd'hui 17h.", "2026-11-16"),
+    ]:
+        found = _deadline(text, MONDAY_RIYADH, language)
+        assert found is not None and found.at.date().isoformat() == expected, text

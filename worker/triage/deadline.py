@@ -330,10 +330,18 @@ _EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|e
 # as the time of something that happened, not a deadline.
 _HAPPENED_BEFORE_RE = _re(
     r"(?:\b(?:said|announced|published|posted|reported|released|issued|held|happened|occurred|tweeted|stated|claimed|"
-    r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?|delivered|given|made|signed|launched|unveiled|taken|shot|filmed)\b(?:\s+[^\s.?!]+){0,2}"
+    r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?|delivered|given|made|signed|launched|unveiled|taken|shot|filmed|"
+    r"gave|hosted|organi[sz]ed|opened|closed|attended|shared|spoke|addressed|presented|inaugurated|visited|met|concluded|ended|began|started)\b(?:\s+[^\s.?!]+){0,2}"
     r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
-    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|القيت|القي|القاها|التقطت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه)(?:\s+\S+){0,2})\s+$"
+    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|القيت|القي|القاها|التقطت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه|"
+    r"المنعقد|المنعقده|المقام|المقامه|المتداول|المتداوله|المنتشر|المنتشره|المثار|المثاره|المنظم|المنظمه|الملقاه|المعقود|المعقوده|تم|\S{2,}تمو(?:ه|ها|هم))(?:\s+\S+){0,2})\s+$"
 )
+# "until today nobody has answered", "bis heute haben wir keine Antwort", "لم نتلق ردا حتى اليوم",
+# "the figures up to today": so far, not by when (a request "until today" is one only in a clause
+# that says nothing of what has or has not happened yet; Arabic says "so far" this way, not "by today").
+_SO_FAR_RE = _re(r"(?:(?P<always>\bup\s+to|(?:^|\s)[و]?(?:حتي|لحد|لغايه|لغايت|الي))|\b(?:until|till|bis|jusqu.(?:[àa])?|hasta))\s+$")
+_SO_FAR_CLAUSE_RE = _re(r"\b(?:have|has|had|haven't|hasn't|never|nobody|no\s+one|still|avons|avez|ai|a|n'a|n'ai|n'avons|jamais|personne|"
+                        r"toujours|haben|habe|hat|hatten|keine?|nie|noch|hemos|han|nadie|todav[íi]a)\b")
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
@@ -454,7 +462,7 @@ _ASKS_RE = _re(
         r"|\basap\b|\burgent"
 )
 # A polite request ("could you fix it today?", "ياليت تعدلونه اليوم"): today or tomorrow in it is by when.
-_POLITE_ASK_RE = _re(r"\b(?:could|can|would)\s+you\b|\bkindly\b|\bmerci\s+de\b|\bpourriez-vous\b|\bpouvez-vous\b|يا\s*ليت|يا\s*ريت|ممكن\s+(?:ت|ي)|لو\s+سمحت|الله\s+يخليك")
+_POLITE_ASK_RE = _re(r"\b(?:could|can|would)\s+you\b|\bkindly\b|\bmerci\s+de\b|\bpourriez-vous\b|\bpouvez-vous\b|يا\s*ليت|يا\s*ريت|ممكن\s+(?:ت|ي)|لو\s+سمحت|الله\s+يخليك|عافاك|عافاكم")
 # "Ideally before the weekend, if possible": a wish that makes "before the weekend" a deadline.
 _WISH_RE = _re(r"\bif\s+(?:at\s+all\s+)?possible\b|\bideally\b|id[ée]alement|si\s+possible|اذا\s+امكن|ان\s+امكن|يفضل")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -490,6 +498,7 @@ class _Token:
     m: re.Match
 
 
+_NAMED_DAY_RE = re.compile(r"\s+(?:ال)?(?:عالمي|دولي|وطني|اول|ثاني|ثالث|رابع|خامس|اخير|تالي|ختامي|افتتاحي|مفتوح|تعريفي|اعلامي|سابق|نفسه|ذاته|الذي)(?![\u0621-\u064a])")
 _SUFFIXED_WEEKDAY_RE = re.compile(r"pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|pazar")
 
 
@@ -521,6 +530,8 @@ def _tokens(text: str, original: str) -> list[_Token]:
         if kind == "wd" and m.end() < len(text) and text[m.end() - 1].isalpha() and text[m.end()].isalpha() \
                 and not _SUFFIXED_WEEKDAY_RE.match(text, m.start()):
             continue  # a weekday inside a longer word: "montag" in "montage" (Turkish adds its endings: "pazartesiye")
+        if kind == "today" and _NAMED_DAY_RE.match(text, m.end()) and m.group("today") == "اليوم":
+            continue  # "اليوم العالمي", "اليوم التالي", "في اليوم نفسه": a day named, not today
         found.append(_Token(kind, m.start(), m.end(), m))
     return found
 
@@ -811,6 +822,27 @@ def _asked_in_clause(text: str, span: tuple[int, int], start: int, end: int) -> 
     return bool(_ASKS_RE.search(clause) or _POLITE_ASK_RE.search(clause))
 
 
+# Arabic "اليوم" belongs to the verb before it: "نعمل اليوم على تقرير", "أكتب إليكم اليوم لأطلب",
+# "التصريحات التي أدلى بها المتحدث اليوم" say when something is done, not by when an answer is needed.
+_AR_CLAUSE_END_RE = re.compile(r"[،,؛;]|\s[-–—]\s")
+_AR_RELATIVE_RE = _re(r"(?:^|\s)(?:التي|الذي|اللي|الذين|اللذين|ما|مما|عما|فيما)\s")
+_AR_ASK_AFTER_RE = _re(r"\s*(?:(?:ان|اذا|لو)\s+(?:امكن|سمحت\S*|تكرمت\S*)|من\s+فضلك\S*|ضروري|لو\s+سمحت\S*|رجاء|يا\s*ريت|ياليت)")
+
+
+_AR_ASK_RE = _re(r"(?:^|\s)(?:هل\s+(?:يمكن|بالامكان|من\s+الممكن|تستطيع|تقدر|ممكن)|ممكن|جاوب\S*|من\s+فضلك\S*|(?:ال)?رجاء|الرجاء)(?:\s|$)")
+
+
+def _asked_before_arabic_today(text: str, span: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the request of a bare "اليوم" comes before it in its clause, with no relative
+    clause between them, or right after it ("اليوم إن أمكن")."""
+    if _AR_ASK_AFTER_RE.match(text, end):
+        return True
+    left = text[span[0]:start]
+    left = left[max((m.end() for m in _AR_CLAUSE_END_RE.finditer(left)), default=0):]
+    asks = [m.end() for r in (_ASKS_RE, _POLITE_ASK_RE, _AR_ASK_RE) for m in r.finditer(left)]
+    return bool(asks) and not _AR_RELATIVE_RE.search(left[max(asks) - 1:])
+
+
 def _no_rush(sentence: str, before: str) -> bool:
     """"No rush" (or "we're flexible", unless the date has its own "before"), and no "but" or
     "ideally" taking it back ("not urgent, but within 48 hours please")."""
@@ -888,6 +920,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             # "before then" points back to the last date or time named before it, not to any
             then = _BEFORE_THEN_RE.match(prepared, end)
             strong = bool(then) and (index + 1 == len(groups) or groups[index + 1][0].start >= then.end())
+        if kinds <= {"today"} and (so_far := _SO_FAR_RE.search(before[-25:])) \
+                and (so_far.group("always") or _SO_FAR_CLAUSE_RE.search(sentence)):
+            continue
         if not strong and _WEAK_CUE_RE.search(before) and not _AWAY_RE.search(before) and not _SCHEDULED_FOR_RE.search(before):
             # "jusqu'au 26 août", "until Thursday", "pour la fin du mois": a deadline only in a request.
             strong = asks and not kinds <= {"eom", "eow"} and not _EVENT_AFTER_RE.match(prepared, end)
@@ -934,7 +969,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             cued.append(found)
         elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence) \
                 and (asks or _POLITE_ASK_RE.search(sentence)) and not _OWN_DOING_RE.search(before[-50:]) and not _HAD_TALK_RE.search(before[-50:]) \
-                and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, span, start, end):
+                and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, span, start, end) \
+                and not (inner == "اليوم" and not _asked_before_arabic_today(prepared, span, start, end)):
             weak.append(found)
     return min(cued or weak, key=lambda c: c.at, default=None)
 
