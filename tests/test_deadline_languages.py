@@ -794,3 +794,35 @@ def test_today_asked_for_is_still_the_deadline():
     ]:
         found = _deadline(text, MONDAY_RIYADH, language)
         assert found is not None and found.at.date().isoformat() == expected, text
+
+
+# Sets BN, BO and BP (phrasings written here): the office's promised reply time reported back
+# ("ستوافونني بالجواب خلال ثلاثة أيام عمل", "le bureau de presse répond « sous 48 heures »"), when
+# speakers must arrive, when the sender is free, a bill's due date, a stay "from the 10th to the
+# 14th" and dates just past that the calendar library would put next year.
+NOT_DEADLINES_13 = [
+    ("ar", "توصلت برد آلي يفيد بأنكم ستوافونني بالجواب خلال ثلاثة أيام عمل، غير أنني لم أتوصل بأي جديد. هل ملفي كامل؟"),
+    ("fr", "Votre site indique pourtant que le bureau de presse répond « sous 48 heures ouvrées »."),
+    ("en", "The panel runs 14:00-15:15; speakers are asked to arrive by 13:15 for a sound check. Could you send a short bio?"),
+    ("en", "Kindly confirm the interview schedule. Our team is available any day in the next two weeks except Friday."),
+    ("en", "Please find attached invoice INV-0412. Payment is due on 30 November 2026. Kindly let me know if a meeting works."),
+    ("ur", "براہِ کرم ایکریڈیٹیشن کا طریقۂ کار بتائیں۔ میں 18 سے 20 نومبر تک ریاض میں موجود رہوں گا۔"),
+    ("es", "Les escribí el 10 y el 12 de noviembre y hasta ahora no recibí respuesta:\n- 12/11: \"Consulta de prensa\""),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_DEADLINES_13, ids=[f"{c[0]}: {c[1][:40]}" for c in NOT_DEADLINES_13])
+def test_a_promise_reported_an_arrival_time_a_bill_or_a_stay_is_no_deadline(language, text):
+    assert _deadline(text, MONDAY_RIYADH, language) is None
+
+
+def test_the_same_words_asking_for_an_answer_keep_their_deadline():
+    for language, text, expected in [
+        ("ar", "نرجو الرد خلال ثلاثة أيام عمل.", "2026-11-19"),
+        ("fr", "Merci de répondre sous 48 heures.", "2026-11-18"),
+        ("en", "Could you confirm by 13:15 tomorrow?", "2026-11-17"),
+        ("en", "Please send the photos by 30 November.", "2026-11-30"),
+        ("es", "Necesitamos la respuesta antes del 20/11, por favor.", "2026-11-20"),
+    ]:
+        found = _deadline(text, MONDAY_RIYADH, language)
+        assert found is not None and found.at.date().isoformat() == expected, (text, found)

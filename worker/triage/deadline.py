@@ -425,7 +425,8 @@ _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?i
 _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|pledged)\s+to\s+(?:reply|respond|answer|get\s+back)"
                    r"|\b(?:usually|normally|always)\s+(?:replies|responds|answers|reply|respond|answer)|\bwould\s+(?:reply|respond|answer)"
                    r"|\b(?:saying|says|said|stating|states|promising|promises|claiming|claims)\s+(?:that\s+)?(?:you|they|the\s+office|your\s+team)\s+(?:will|would|'ll)\s+(?:reply|respond|answer|get\s+back)"
-                   r"|\br[ée]pond(?:ez|ait|aient)?\s+(?:g[ée]n[ée]ralement|normalement|toujours))[^.?!\n]{0,15}$")
+                   r"|\br[ée]pond(?:ez|ait|aient)?\s+(?:g[ée]n[ée]ralement|normalement|toujours)|\b(?:r[ée]pond|responds)\b"
+                   r"|(?:^|\s)(?:بانكم|انكم|انه|بانه)?\s*(?:ستوافو|ستردو|سترد|سيتم\s+الرد|سيتم\s+التواصل|سنوافي|سيوافي|سنرد|ستتواصلو)\S*)[^.?!\n]{0,15}$")
 # "I'm not back until Monday", "no vuelvo hasta el lunes", "je ne rentre pas avant jeudi": the
 # sender's return, not a deadline.
 _NOT_BACK_RE = _re(r"(?:\bnot\s+(?:be\s+)?back|\bno\s+(?:vuelvo|regreso|estar[ée]\s+de\s+vuelta)|\bne\s+(?:rentre|reviens|serai\s+de\s+retour)\s+pas|\bnicht\s+(?:zur[üu]ck|im\s+b[üu]ro)|\bbin\s+erst|(?:لن|ما\s+راح|مش\s+ح|مو\s+راح)\s*(?:اعود|ارجع|راجع))"
@@ -440,7 +441,15 @@ _THREAT_RE = _re(r"(?:\bthreaten(?:s|ed|ing)?\b|\bmenac(?:e|ent|ait)\b|(?:^|\s)(
 _SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad[ao]s?|marcad[ao]s?|programmat[ao]|fissat[ao]|geplant|angesetzt|vorgesehen|terminiert)"
                           r"\s+(?:para|per|f[üu]r|am|pour)?\s*(?:el|la|o|a|il|lo|den|die|das|le)?\s*$")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
-_AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)\s+$")
+_AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)(?:\s+(?:on\s+|at\s+)?(?:any|every)\s+(?:day|time|date|weekday))?\s+$")
+# "Payment is due on 31 May", "la facture est payable avant le", "يستحق السداد في": a bill's date.
+_PAYMENT_DUE_RE = _re(r"\b(?:payment|invoice|balance|amount|fee|renewal|instal?ment)s?\s+(?:is\s+|are\s+|will\s+be\s+)?(?:due|payable)\s+(?:on\s+|by\s+|before\s+)?$"
+                      r"|\b(?:due|payable)\s+(?:date|on|by)\s*:?\s*$|\b(?:paiement|facture|r[èe]glement|montant)\s+(?:est\s+)?(?:d[ûu]|payable|exigible)e?\s+(?:le|avant\s+le|au)?\s*$"
+                      r"|\b[ée]ch[ée]ance\s+(?:de\s+paiement|de\s+la\s+facture)\s*:?\s*(?:le\s+)?$|(?:^|\s)(?:تاريخ\s+الاستحقاق|يستحق\s+(?:السداد|الدفع)|موعد\s+السداد)\s*:?\s*(?:في\s+|يوم\s+)?$")
+# "speakers are asked to arrive by 13:15", "merci d'arriver avant 9h", "الحضور قبل الساعة 9": when to
+# be at an event, not by when the office must answer.
+_ARRIVE_BY_RE = _re(r"\b(?:arrive|be\s+(?:there|present|seated|in\s+place)|check\s+in|gather|assemble|arriver|[êe]tre\s+(?:pr[ée]sents?|sur\s+place))\s+(?:\S+\s+){0,2}?(?:by|before|no\s+later\s+than|avant|au\s+plus\s+tard\s+[àa])\s+$"
+                    r"|(?:^|\s)(?:الحضور|التواجد|الوصول)\s+(?:\S+\s+){0,2}?(?:قبل|بحلول)\s+$")
 # Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
 _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)?)" + _FILLER + r"$")}
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
@@ -899,7 +908,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _THREAT_RE.search(before):
+        if _AVAILABLE_RE.search(before) or _ARRIVE_BY_RE.search(before[-60:]) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _THREAT_RE.search(before):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
@@ -1038,6 +1047,10 @@ _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|минут|मिनट|منٹ", re.IGNORECASE)
 
 
+# "10 سے 14 مارچ تک", "del 10 al 14 de marzo", "с 10 по 14 марта": a stay or an event's span.
+_RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$", re.IGNORECASE)
+
+
 def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
     snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text[:5000]) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
@@ -1054,8 +1067,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             return None
         cues = [(m.start(), m.end()) for m in _OTHER_CUE_WORDS.finditer(snippet)]
         for phrase, value in found:
-            if not re.search(r"\d", phrase) and len(phrase) < 4:
-                continue
+            if not re.search(r"\d", phrase) and (len(phrase) < 4 or abs(value - naive) < timedelta(minutes=1)):
+                continue  # "hasta ahora", "até agora": now, so far
             where = snippet.find(phrase)
             if not any(end <= where <= end + CUE_REACH_AFTER or 0 <= start - (where + len(phrase)) <= CUE_REACH_BEFORE
                        for start, end in cues):
@@ -1063,11 +1076,13 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
             lead = snippet[:max(0, where)].lower().rstrip() + " "
-            if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead):
+            if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead) or _RANGE_OTHER_RE.search(lead):
                 continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10": not by when
             at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
             if not re.search(r"\d", phrase) and at > base + timedelta(days=14):
                 continue  # a month named alone ("novembro"): dateparser fills in a day of its own
+            if at > base + timedelta(days=200) and not re.search(r"\d{4}", phrase):
+                continue  # "17/02" written on 3 March: the date just past, which dateparser puts next year
             if base - timedelta(hours=1) <= at <= base + timedelta(days=400):
                 return Deadline(at=at, phrase=phrase, has_time=False)
     return None
