@@ -826,3 +826,15 @@ def test_the_same_words_asking_for_an_answer_keep_their_deadline():
     ]:
         found = _deadline(text, MONDAY_RIYADH, language)
         assert found is not None and found.at.date().isoformat() == expected, (text, found)
+
+
+def test_a_date_with_its_full_stop_the_instant_month_and_a_dutch_weekend():
+    for language, text, expected in [
+        ("en", "It would be very kind if you could send me an answer until 20.11. I apologise for the short notice.", "2026-11-20"),
+        ("en", "Kindly confirm the accreditation latest by 19th inst. so that we may process the visa.", "2026-11-19"),
+        ("nl", "Het stuk verschijnt zaterdag. Zouden jullie vóór het weekend kunnen reageren?", "2026-11-20"),
+    ]:
+        found = _deadline(text, MONDAY_RIYADH, language)
+        assert found is not None and found.at.date().isoformat() == expected, (text, found)
+    # A version number is still no date.
+    assert _deadline("Version 2.1. is out, could you send the figures?", MONDAY_RIYADH, "en") is None

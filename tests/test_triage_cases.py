@@ -266,3 +266,27 @@ def test_varied_inquiries(subject, body, category, deadline):
 def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
     assert d.category == category, d.explanation
+
+
+@pytest.mark.parametrize("subject, body, category", [
+    # Sets BO, BP and BR (words written here): a master's student in her own words, a hotel's guest or
+    # a venue about a booking, an exhibitor of someone else's fair are not the press; "المؤتمر الصحفي"
+    # names an event, not a journalist; phishing behind the office's "organisation email"; an
+    # advance-fee deal that moves a sum in the office's name for a share.
+    ('Questionnaire', "Bonjour, étudiante en master 2, je rédige un mémoire sur la communication des organisations. "
+     "Combien de personnes travaillent dans votre service ? Merci de me répondre avant le 1er octobre.\nSalma", 'general'),
+    ('Réservation', "Bonjour, je reviens vers vous au sujet de notre réservation de deux chambres du 20 au 23 septembre. "
+     "Pourriez-vous me confirmer que le transfert est inclus ? Merci de répondre avant vendredi.\nF. Gauthier", 'general'),
+    ('تأكيد حجز قاعة', "يسعدنا تأكيد حجزكم لقاعة الياسمين لإقامة المؤتمر الصحفي، ونرجو تزويدنا بالعدد النهائي للحضور قبل "
+     "يوم الخميس.\nمنسقة الفعاليات", 'general'),
+    ('Booth 14B - exhibitor pack', "We're confirmed as exhibitors at the fair and still haven't received the badge forms. Our freight "
+     "forwarder needs the loading dock schedule by Friday. Can you resend?\nBrandon", 'general'),
+    ('Interview questions', "I'm a correspondent writing a feature. To open the questions, sign in with your organisation "
+     "email and password. The deadline for responses is tomorrow at 10am.\nMark", 'spam'),
+    ('شراكة سرية', "توفي موكلي وترك مالاً دون وريث. أرغب في التعاون معكم لتحويل المبلغ باسم مؤسستكم، على أن تكون حصتكم 40% من الوديعة. أرجو الرد خلال "
+     "خمسة أيام.\nالمحامي", 'spam'),
+])
+def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
+    d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
+    assert d.category == category, d.explanation
+    assert d.deadline is None

@@ -164,7 +164,7 @@ _TOKEN_RE = _re(
         # "before the weekend" is the end of the working week too (only after "before": "our
         # weekend edition" names no day).
         r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:working\s+|work\s+)?week(?![\w-])|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
-        r"(?<=before\s)(?:the\s+)?week-?end|(?<=قبل\s)الويك\s*[اe]?ند|(?<=avant\s)le\s+week-?end|(?<=vor\s)dem\s+wochenende|(?<=قبل\s)عطله\s+(?:نهايه\s+)?الاسبوع|"
+        r"(?<=before\s)(?:the\s+)?week-?end|(?<=قبل\s)الويك\s*[اe]?ند|(?<=avant\s)le\s+week-?end|(?<=vor\s)dem\s+wochenende|(?<=v[óo][óo]r\s)het\s+weekend|(?<=قبل\s)عطله\s+(?:نهايه\s+)?الاسبوع|"
         r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
         r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|(?:نهايه|اخر|اواخر)\s+(?:هذا\s+ال|هال|ال)شهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod|cob|close\s+of\s+(?:business|play)|"
@@ -181,7 +181,7 @@ _TOKEN_RE = _re(
         rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
         rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
-        r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d./]))"
+        r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
         rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م(?![\u0600-\u06ff])|ص(?![\u0600-\u06ff])|{_MON_PLAIN})))?)"
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
@@ -197,7 +197,7 @@ _TOKEN_RE = _re(
         r"|(?P<midnight>midnight|minuit|منتصف\s+(?:الليل|ليل(?![\u0621-\u064a])))|(?P<maghrib>(?<=قبل\s)(?:صلاه\s+)?المغرب))"
         r"|(?P<zone>(?:\(\s*)?(?:" + "|".join(f"(?P<z{i}>{names})|(?P<za{i}>{abbr or '(?!)'})" for i, (abbr, names) in enumerate(ZONES.values()))
         + r")(?![a-z])(?:\s*[+-]\s*\d{1,2})?(?:\s*\))?)"
-        rf"|(?P<dayonly>(?:(?<![a-z])le|the|يوم)\s+{_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))"
+        rf"|(?P<dayonly>(?:(?:(?<![a-z])le|the|يوم)\s+|(?=[0-3]?\d(?:st|nd|rd|th)?\s+inst(?:ant)?\b)){_DAYNUM.replace('day', 'day3')}(?!\s*(?:h\b|:|\d|%|ans|years?|minutes?|jours?|days?|heures?|hours?|ساعه|دقيقه))"
         # "by the 14th would be ideal": an English ordinal is a day of the month whatever follows,
         # unless a month ("the 14th of June" is read whole), or a noun it numbers, follows.
         rf"(?:(?<=\dst|\dnd|\drd|\dth)(?!\s+(?:of\b(?!\s+(?:this|the)\s+month)|century|anniversary|edition|session|round|floor|annual|birthday|time)|\s*(?:{_MON_PLAIN})(?![a-z]))"
@@ -208,7 +208,7 @@ _TOKEN_RE = _re(
 _START_WORDS = """
 within binnen innerhalb dentro in under before inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك باچر
-غدا غد الغد ظهر الضهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
+غدا غد الغد ظهر الضهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende het عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|") if w] + [
     "hora", "pacific", *(w for cities in _CITY_ZONES.values() for w in cities.split("|")),
@@ -467,7 +467,7 @@ _ASKS_RE = _re(
         r"|r[ée]pon(?:se|dre)|confirm|besoin|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
         r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
-        r"|respuesta|responder|resposta|antwort|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
+        r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
 # A polite request ("could you fix it today?", "ياليت تعدلونه اليوم"): today or tomorrow in it is by when.
