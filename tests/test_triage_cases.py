@@ -290,3 +290,28 @@ def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
     assert d.category == category, d.explanation
     assert d.deadline is None
+
+
+def test_a_follow_up_above_the_senders_own_quoted_request_continues_it():
+    """Set BN: a reply whose new words only move the deadline ("the editor brought it forward: we
+    need the answers today") is the request it quotes, when the quoted letter is the sender's own."""
+    body = ("صباح الخير،\nرئيس التحرير قدّم موعد نشر الملف، لذلك نحتاج الرد اليوم قبل الساعة 4 عصراً إن أمكن.\n\n"
+            "-----Original Message-----\nFrom: Sender <sender@mail.example>\nSent: Sunday, September 15, 2019 1:05 PM\n"
+            "To: media@office.example\nSubject: استفسارات\n\nتحية طيبة،\nنعد ملفاً عن المركز التدريبي، ونرجو الإجابة عن "
+            "الأسئلة التالية قبل يوم الخميس:\n1- ما موعد بدء العمل في المركز؟\n2- ما طبيعة البرامج التي سيقدمها؟\n")
+    d = decide("RE: استفسارات", body, settings=load_settings(_env_file=None, base_model_weight=0))
+    assert d.category == "information_request", d.explanation
+    assert d.deadline is not None and d.deadline.date().isoformat() == "2019-09-17"
+
+
+@pytest.mark.parametrize("subject, body, category", [
+    # "رد آلي" normalises as "الرد إلى" and "الرد اليوم" do: a person asking for a reply is no auto-reply.
+    ('طلب تصريح', "نرجو إرسال الرد إلى بريدي الإلكتروني قبل الخميس، نحتاج تصريحاً حول الاجتماع.", 'information_request'),
+    ('طلب تصريح', "نحتاج تصريحاً حول الاجتماع، ونرجو الرد اليوم.", 'information_request'),
+    ('طلب اعتماد', "هذه رسالة إلى المكتب الإعلامي: نرغب في حضور المؤتمر الصحفي وتغطيته.", 'event_accreditation'),
+    # ... while an auto-reply still says so.
+    ('خارج المكتب', "هذا رد آلي. أنا في إجازة حتى يوم الأحد.", 'automated'),
+])
+def test_a_reply_asked_for_in_arabic_is_not_an_auto_reply(subject, body, category):
+    d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
+    assert d.category == category, d.explanation

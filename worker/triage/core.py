@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post
-from mediadesk.worker.triage.category import SURE_GENERAL, combine, score_categories
+from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
@@ -202,6 +202,17 @@ def triage(
         wide_n = normalize(head_and_tail(msg.text, 3_200, 1_200))
     request_n = head_and_tail(request_n)
     scores = score_categories(rules, subject_n, request_n, spam_text=wide_n)
+    if (history_n and not parts.forwarded and scores.inquiry_score < rules.min_score and not scores.scores["spam"]
+            and scores.scores["general"] < SURE_GENERAL and _quotes_own_letter(parts.history, msg)):
+        # A follow-up above the sender's own request ("the editor moved it to tomorrow's issue: we need
+        # the answers today", "any news?") continues that request: it is what they ask for.
+        earlier = score_categories(rules, "", history_n)
+        if earlier.inquiry_score >= rules.min_score:
+            scores = CategoryScores({c: max(v, earlier.scores[c]) if c in INQUIRY_CATEGORIES else v
+                                     for c, v in scores.scores.items()},
+                                    {c: scores.terms[c] + earlier.terms[c] for c in scores.terms},
+                                    scores.media_identity + earlier.media_identity, scores.hits + earlier.hits)
+            explanation.append("a follow-up on the sender's own earlier request (quoted): its request counts")
     if msg.html_only and scores.scores["spam"] > 0:
         # A letter with no text part at all is rare from a person, common from a spammer: it
         # adds to spam wording already found, never makes spam alone.
@@ -476,6 +487,13 @@ def _language(msg: ParsedMessage, parts, rules: Rules, settings: Settings):
     if len(_NON_LETTERS_RE.sub("", lang_text[:400])) < rules.min_letters:
         lang_text = f"{msg.subject}\n{parts.own or parts.history}"
     return detect_language(lang_text, tuple(settings.languages), rules.preferred_languages)
+
+
+def _quotes_own_letter(history: str, msg: ParsedMessage) -> bool:
+    """Whether the quoted history opens with the sender's own earlier letter (its attribution
+    names their address: "From: … <them>", "On … <them> wrote:")."""
+    address = (msg.from_email or "").lower()
+    return bool(address) and address in history[:400].lower()
 
 
 def _deadline_base(msg: ParsedMessage, settings: Settings, now: datetime | None) -> datetime:
