@@ -767,6 +767,10 @@ NOT_DEADLINES_12 = [
     ("ar", "لم نتلق أي رد حتى اليوم، نرجو الرد على استفسارنا."),
     ("ar", "نرجو إفادتنا بعدد الدول الأعضاء حتى اليوم."),
     ("ar", "بمناسبة اليوم العالمي لمكافحة الإرهاب، نرجو تزويدنا بتصريح."),
+    # Today's event named with its complement: "كلمة الأمين العام اليوم", "صور حفل التخرج اليوم".
+    ("ar", "نرجو تزويدنا بنسخة من كلمة الأمين العام اليوم."),
+    ("ar", "نرجو إرسال صور حفل التخرج اليوم."),
+    ("ar", "نحتاج تعليقكم على تصريحات الوزير اليوم."),
     ("en", "Until today nobody has answered my questions, could you please reply?"),
     ("en", "Can you send the figures up to today?"),
     ("en", "Could you send the speech the Secretary General gave today?"),
@@ -788,6 +792,7 @@ def test_today_asked_for_is_still_the_deadline():
         ("ar", "أرجو إرسال الصور، اليوم إن أمكن.", "2026-11-16"),
         ("ar", "نود إجراء مقابلة مع المتحدث، هل يمكن ذلك اليوم؟", "2026-11-16"),
         ("ar", "عافاكم جاوبونا اليوم قبل العشية.", "2026-11-16"),
+        ("ar", "نرجو الرد على طلب المقابلة اليوم.", "2026-11-16"),
         ("ar", "نرجو الرد حتى اليوم الساعة 5 مساء.", "2026-11-16"),
         ("de", "Können Sie mir bis heute antworten?", "2026-11-16"),
         ("fr", "Merci de répondre jusqu'à aujourd'hui 17h.", "2026-11-16"),

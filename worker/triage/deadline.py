@@ -841,11 +841,18 @@ _AR_ASK_AFTER_RE = _re(r"\s*(?:(?:ان|اذا|لو)\s+(?:امكن|سمحت\S*|ت
 _AR_ASK_RE = _re(r"(?:^|\s)(?:هل\s+(?:يمكن|بالامكان|من\s+الممكن|تستطيع|تقدر|ممكن)|ممكن|جاوب\S*|من\s+فضلك\S*|(?:ال)?رجاء|الرجاء)(?:\s|$)")
 
 
+# "كلمة الأمين العام اليوم", "صور حفل التخرج اليوم", "تصريحات الوزير اليوم": today's event, named
+# with its complement, not by when.
+_AR_EVENT_TODAY_RE = _re(r"(?:^|\s)[وب]?(?:ال)?(?:كلمه|خطاب|زياره|حفل|جلسه|ندوه|مؤتمر|اجتماع|لقاء|تصريحات|بيان|عمليه|مباراه|افتتاح|تدشين|توقيع|مراسم|فعاليات|فعاليه|تمرين|مناوره)(?:\s+\S+){1,2}\s+$")
+
+
 def _asked_before_arabic_today(text: str, span: tuple[int, int], start: int, end: int) -> bool:
     """Whether the request of a bare "اليوم" comes before it in its clause, with no relative
     clause between them, or right after it ("اليوم إن أمكن")."""
     if _AR_ASK_AFTER_RE.match(text, end):
         return True
+    if _AR_EVENT_TODAY_RE.search(text[max(span[0], start - 40):start]):
+        return False
     left = text[span[0]:start]
     left = left[max((m.end() for m in _AR_CLAUSE_END_RE.finditer(left)), default=0):]
     asks = [m.end() for r in (_ASKS_RE, _POLITE_ASK_RE, _AR_ASK_RE) for m in r.finditer(left)]
