@@ -285,6 +285,11 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
      "email and password. The deadline for responses is tomorrow at 10am.\nMark", 'spam'),
     ('شراكة سرية', "توفي موكلي وترك مالاً دون وريث. أرغب في التعاون معكم لتحويل المبلغ باسم مؤسستكم، على أن تكون حصتكم 40% من الوديعة. أرجو الرد خلال "
      "خمسة أيام.\nالمحامي", 'spam'),
+    # A printer's invoice for an order delivered; a Turkish citizen's visa question (set BP).
+    ('فاتورة طباعة الكتيبات', "نفيدكم بأنه تم تسليم 3000 نسخة من الكتيب حسب أمر الشراء رقم 0871، ونرجو إفادتنا باسم "
+     "الموظف المختص لإرسال الفاتورة الضريبية إليه.\nقسم المحاسبة", 'general'),
+    ('Umre vizesi', "Merhaba, annem için umre vizesi başvurusu yapacağız. Vize için fotoğrafların arka fonu beyaz mı "
+     "olmalı? Acil cevap verirseniz sevinirim.", 'general'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
