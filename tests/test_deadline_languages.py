@@ -843,3 +843,14 @@ def test_a_date_with_its_full_stop_the_instant_month_and_a_dutch_weekend():
         assert found is not None and found.at.date().isoformat() == expected, (text, found)
     # A version number is still no date.
     assert _deadline("Version 2.1. is out, could you send the figures?", MONDAY_RIYADH, "en") is None
+
+
+def test_set_bu_an_hour_said_as_a_cardinal_and_todays_speech_with_its_clitic():
+    """Set BU (words written here): "الساعة ستة" is six o'clock as Egyptian and Levantine speakers
+    say it; "بكلمة اليوم" ("in today's speech") is what, not by when."""
+    found = _deadline("محتاجين الرد قبل الساعة ستة بتوقيت الرياض.", MONDAY_RIYADH, "ar")
+    assert found is not None and found.at.strftime("%Y-%m-%d %H:%M") == "2026-11-16 18:00"
+    found = _deadline("بدنا الرد قبل الساعه تلاته العصر.", MONDAY_RIYADH, "ar")
+    assert found is not None and found.at.strftime("%Y-%m-%d %H:%M") == "2026-11-16 15:00"
+    assert _deadline("الاجتماع استمر اربعه ساعات، ممكن الرد؟", MONDAY_RIYADH, "ar") is None
+    assert _deadline("توضيح رقم ورد بكلمة اليوم", MONDAY_RIYADH, "ar") is None

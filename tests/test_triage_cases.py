@@ -297,6 +297,9 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
      "membros.\nRafael\nEditoria Internacional - Gazeta Global", 'information_request'),
     ('R: Richiesta', "Vi scrivo di nuovo: ci servirebbe la dichiarazione entro domani alle 13.\nGiulia\nEsteri - "
      "Corriere Mediterraneo", 'information_request'),
+    # Set BV: a mailbox "to be suspended within 24 hours" in Arabic ("تعليق" is also "comment").
+    ('تنبيه أمني', "رصد نظامنا محاولات دخول إلى حسابكم وتجاوزت سعة صندوق الوارد الحد المسموح. لتجنب تعليق البريد "
+     "يجب التحقق من الحساب خلال 24 ساعة عبر الرابط التالي.\nإدارة تقنية المعلومات", 'spam'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
