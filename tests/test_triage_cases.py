@@ -331,3 +331,19 @@ def test_a_follow_up_above_the_senders_own_quoted_request_continues_it():
 def test_a_reply_asked_for_in_arabic_is_not_an_auto_reply(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
     assert d.category == category, d.explanation
+
+
+def test_a_long_letters_deadline_before_its_signature_and_disclaimer_is_read():
+    """Set BW: the grammar reads the head and tail of the sender's words; a solicitor's letter ends
+    with its signature and disclaimer, which push the deadline out of the tail."""
+    paragraph = ("The fourth paragraph of your press release describes our client in terms that are false and "
+                 "have already been repeated by other publications, causing him serious reputational harm. ")
+    body = ("Dear Sirs,\n\n" + paragraph * 6 + "\n\nWe look forward to receiving your confirmation that the "
+            "release will be corrected by close of business on Thursday, 19 September 2019. Our client reserves "
+            "all of his rights.\n\nYours faithfully,\n\nRachel Goldberg\nPartner\nHartley Finch LLP\n71 Chancery "
+            "Lane, London\nT +44 20 7946 1182\n\nHartley Finch LLP is a limited liability partnership registered in "
+            "England and Wales and is regulated by the Solicitors Regulation Authority. This email is confidential "
+            "and may be subject to legal professional privilege. If you have received it in error, please notify "
+            "us immediately. We will never change our bank details by email.")
+    d = decide("Request for correction of your press release", body, settings=load_settings(_env_file=None, base_model_weight=0))
+    assert d.deadline is not None and d.deadline.date().isoformat() == "2019-09-19", d.explanation

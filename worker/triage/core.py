@@ -24,7 +24,7 @@ from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadl
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
 from mediadesk.worker.triage.spam import SpamVerdict, upstream_verdicts
-from mediadesk.worker.triage.text import head_and_tail, normalize, split_body
+from mediadesk.worker.triage.text import HEAD_CHARS, TAIL_CHARS, head_and_tail, normalize, split_body
 
 LOW_CATEGORIES = ("general", "spam", "automated")
 GRAMMAR_LANGUAGES = ("ar", "en", "fr")
@@ -503,6 +503,10 @@ def _deadline_base(msg: ParsedMessage, settings: Settings, now: datetime | None)
 
 def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: datetime, rules: Rules) -> Deadline | None:
     found = _deadline(f"{msg.subject}\n{head_and_tail(parts.own)}", base, language)
+    if found is None and len(parts.own) > HEAD_CHARS + TAIL_CHARS and parts.core and parts.core != parts.own:
+        # A long letter's signature and disclaimer fill the tail the grammar reads: its own words
+        # without them ("… by close of business on Thursday. Yours faithfully, …").
+        found = _deadline(f"{msg.subject}\n{head_and_tail(parts.core)}", base, language)
     # A forwarded offer that the sender asks us about ("is this really yours?") keeps its own
     # "confirm by Wednesday": the offer's date, not the sender's.
     if found is None and parts.forwarded and not rules.scam_report.matches(normalize(head_and_tail(parts.own))):
