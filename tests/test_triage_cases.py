@@ -300,6 +300,14 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     # Set BV: a mailbox "to be suspended within 24 hours" in Arabic ("تعليق" is also "comment").
     ('تنبيه أمني', "رصد نظامنا محاولات دخول إلى حسابكم وتجاوزت سعة صندوق الوارد الحد المسموح. لتجنب تعليق البريد "
      "يجب التحقق من الحساب خلال 24 ساعة عبر الرابط التالي.\nإدارة تقنية المعلومات", 'spam'),
+    # Sets BN-BV's public (words written here): an errand at the office, a family outing to the
+    # exhibition, a bet to settle, someone asking whom to report a channel to.
+    ('سؤال', "السلام عليكم، هل تستقبلون المراجعين يوم السبت؟ عندي معاملة لوالدي ودي أسلمها بنفسي.\nوجزاكم الله خير", 'general'),
+    ('المعرض', "مرحبا، ودي أزور المعرض مع عيالي الأسبوع الجاي، هل الدخول مجاني؟ ومتى يفتح؟", 'general'),
+    ('Quick one', "Hi there - my flatmate and I have a bet going: how many member countries does the coalition have? "
+     "Settle it for us!\nJoe", 'general'),
+    ('Extremist channel', "Who do I report this to? A Telegram group my cousin follows shares recruitment videos. Should I "
+     "go to the police instead?\nMargaret", 'general'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
