@@ -308,6 +308,18 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
      "Settle it for us!\nJoe", 'general'),
     ('Extremist channel', "Who do I report this to? A Telegram group my cousin follows shares recruitment videos. Should I "
      "go to the police instead?\nMargaret", 'general'),
+    # Sets BE-BW (words written here): the coalition's "position" asked for is not a job; a comment
+    # asked for in Turkish; a pupil's test, a school's own paper, a Spanish student's internship and
+    # a neighbour of the venue are the public.
+    ('position ?', "bjr, c koi la position officielle de la coalition sur l'accord d'hier ? je dois boucler mon papier "
+     "à 18h. merci\nNadia", 'information_request'),
+    ('Yorum', "Merhaba, bugünkü toplantı hakkında kısa bir yorum alabilir miyiz? Teşekkürler.\nCan Yılmaz", 'information_request'),
+    ('سؤال', "انا في ثاني متوسط وعندي اختبار بكرة، متى تأسس التحالف وكم عدد الدول فيه؟", 'general'),
+    ('Our school newspaper', "Hi! I'm writing for our school newspaper about the summit. How many countries take part "
+     "and what is the summit for?\nLily, 9th grade", 'general'),
+    ('Consulta', "Hola, estudio tercer curso en Granada. ¿Tienen becas o prácticas en su oficina? ¿Qué requisitos "
+     "piden? Gracias por la información.\nPablo", 'general'),
+    ('سؤال عن الطرق', "انا ساكن جنب مركز المؤتمرات، هل صحيح إن الطرق بتتقفل أيام القمة؟ وهل في تحويلات؟", 'general'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
