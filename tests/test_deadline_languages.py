@@ -854,3 +854,22 @@ def test_set_bu_an_hour_said_as_a_cardinal_and_todays_speech_with_its_clitic():
     assert found is not None and found.at.strftime("%Y-%m-%d %H:%M") == "2026-11-16 15:00"
     assert _deadline("الاجتماع استمر اربعه ساعات، ممكن الرد؟", MONDAY_RIYADH, "ar") is None
     assert _deadline("توضيح رقم ورد بكلمة اليوم", MONDAY_RIYADH, "ar") is None
+
+
+# Set BZ's classes (words written here): a deadline before the sender's flight beside when they
+# are offline again; a correction or deletion asked for today; the office's own promised or usual
+# response time; a vendor's "we can fix it in 24 hours".
+BZ_CLASSES = [
+    ("en", "Could you send two photos before my flight tomorrow at 6am? I won't have a laptop until Friday.", "2026-11-17"),
+    ("en", "I need the numbers before my 7am flight tomorrow; I'll be offline until Thursday.", "2026-11-17"),
+    ("en", "Please delete the post today - it is being shared widely.", "2026-11-16"),
+    ("en", "Your colleague promised a response to my query within 48 hours. Could you tell me whether it is with someone?", None),
+    ("en", "Your office usually responds to written requests within five working days, which is fine. Could you send the figures?", None),
+    ("en", "Our crawler found 37 broken links. We can fix everything in 24 hours for only $199.", None),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", BZ_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in BZ_CLASSES])
+def test_deadline_classes_of_set_bz(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found

@@ -320,6 +320,14 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     ('Consulta', "Hola, estudio tercer curso en Granada. ¿Tienen becas o prácticas en su oficina? ¿Qué requisitos "
      "piden? Gracias por la información.\nPablo", 'general'),
     ('سؤال عن الطرق', "انا ساكن جنب مركز المؤتمرات، هل صحيح إن الطرق بتتقفل أيام القمة؟ وهل في تحويلات؟", 'general'),
+    # Set BZ (words written here): a radio phone-in, a story that runs tomorrow, an out-of-office
+    # reply that answers a statement of ours.
+    ('Phone-in tomorrow', "We're live tomorrow from 8 to 10am. Could your spokesperson call in for five minutes around "
+     "8:40? Need a yes by 6pm today.\nFaisal, The Morning Drive", 'interview_request'),
+    ('Figures needed', "I need last year's training figures today please - our story runs tomorrow morning.\nReem", 'information_request'),
+    ('Out of office until 5 January Re: year-end statement', "Thanks for your message. I will be back at my desk on 5 "
+     "January and have only occasional access to email. For anything time-sensitive please contact the foreign desk."
+     "\nTom", 'automated'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))

@@ -359,7 +359,8 @@ _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
 # A cue, the thing the answer must come before, and its day: "before the committee meeting on".
 _CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,3}?(?:on|le|du|يوم|في|بتاريخ)\s+$"
-                    r"|\b(?:d.ici|avant)\s+(?:mon|notre|son|leur)\s+d[ée]part\s+$|\bbefore\s+(?:i|we)\s+(?:leave|fly|travel)\s+(?:on\s+)?$")
+                    r"|\b(?:d.ici|avant)\s+(?:mon|notre|son|leur)\s+d[ée]part\s+$|\bbefore\s+(?:i|we)\s+(?:leave|fly|travel)\s+(?:on\s+)?$"
+                    r"|\bbefore\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:flight|departure|train|plane|trip)\s+(?:(?:on|at)\s+)?$")
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi": when a thing
 # happens, not by when the sender needs an answer.
 _SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|confirmed|set|fixed|moved|postponed|"
@@ -426,13 +427,14 @@ _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?i
 # "on m'avait assuré que l'équipe répondait sous 48 heures", "you promised to reply within a
 # week": how fast the office says it answers, not the sender's deadline.
 _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|pledged)\s+to\s+(?:reply|respond|answer|get\s+back)"
-                   r"|\b(?:usually|normally|always)\s+(?:replies|responds|answers|reply|respond|answer)|\bwould\s+(?:reply|respond|answer)"
+                   r"|\b(?:promised|guaranteed)\s+(?:me\s+|us\s+)?(?:a|an)\s+(?:response|reply|answer)[^.?!\n]{0,25}"
+                   r"|\b(?:usually|normally|always|typically|generally)\s+(?:replies|responds|answers|reply|respond|answer)[^.?!\n]{0,25}|\bwould\s+(?:reply|respond|answer)"
                    r"|\b(?:saying|says|said|stating|states|promising|promises|claiming|claims)\s+(?:that\s+)?(?:you|they|the\s+office|your\s+team)\s+(?:will|would|'ll)\s+(?:reply|respond|answer|get\s+back)"
                    r"|\br[ée]pond(?:ez|ait|aient)?\s+(?:g[ée]n[ée]ralement|normalement|toujours)|\b(?:r[ée]pond|responds)\b"
                    r"|(?:^|\s)(?:بانكم|انكم|انه|بانه)?\s*(?:ستوافو|ستردو|سترد|سيتم\s+الرد|سيتم\s+التواصل|سنوافي|سيوافي|سنرد|ستتواصلو)\S*)[^.?!\n]{0,15}$")
 # "I'm not back until Monday", "no vuelvo hasta el lunes", "je ne rentre pas avant jeudi": the
 # sender's return, not a deadline.
-_NOT_BACK_RE = _re(r"(?:\bnot\s+(?:be\s+)?back|\bno\s+(?:vuelvo|regreso|estar[ée]\s+de\s+vuelta)|\bne\s+(?:rentre|reviens|serai\s+de\s+retour)\s+pas|\bnicht\s+(?:zur[üu]ck|im\s+b[üu]ro)|\bbin\s+erst|(?:لن|ما\s+راح|مش\s+ح|مو\s+راح)\s*(?:اعود|ارجع|راجع))"
+_NOT_BACK_RE = _re(r"(?:\bnot\s+(?:be\s+)?back|\b(?:won't|will\s+not|shan't)\s+(?:have|be\s+(?:online|reachable|connected))\s*(?:a\s+|my\s+|any\s+)?(?:laptop|computer|access|internet|signal|connection|wi-?fi|e-?mail)?|\b(?:offline|off\s+(?:the\s+)?grid|unreachable)|\bno\s+(?:vuelvo|regreso|estar[ée]\s+de\s+vuelta)|\bne\s+(?:rentre|reviens|serai\s+de\s+retour)\s+pas|\bnicht\s+(?:zur[üu]ck|im\s+b[üu]ro)|\bbin\s+erst|(?:لن|ما\s+راح|مش\s+ح|مو\s+راح)\s*(?:اعود|ارجع|راجع))"
                    r"[^.?!\n]{0,12}$")
 # "your automatic reply says the office is closed until Sunday": someone's absence, not a deadline.
 _CLOSED_UNTIL_RE = _re(r"(?:\b(?:is|are|was|were|will\s+be|be)\s+(?:closed|away|off|on\s+(?:leave|holiday|vacation)|out\s+of\s+(?:the\s+)?office|absent)\s+until"
@@ -466,7 +468,8 @@ _MORNING_RE = _re(r"this\s+morning|ce\s+matin|صباح\s+اليوم")
 # A sentence that asks for a reply, an answer or an appearance: today/tomorrow there is a deadline.
 _ASKS_RE = _re(
         r"\b(?:reply|respond|response|answer|confirm|confirmation|let\s+(?:me|us)\s+know|need|needed|send|call|get\s+back|hear\s+from|"
-        r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing|revert)\b"
+        r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing|revert|"
+        r"correct\s+(?:it|this|that|the|your)|delete|remove|take\s+(?:it\s+|this\s+|the\s+\w+\s+)?down|retract|withdraw)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
         r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
