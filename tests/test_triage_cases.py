@@ -328,6 +328,23 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     ('Out of office until 5 January Re: year-end statement', "Thanks for your message. I will be back at my desk on 5 "
      "January and have only occasional access to email. For anything time-sensitive please contact the foreign desk."
      "\nTom", 'automated'),
+    # Sets CA and CB (words written here): a certificate of attendance, a sender who knows the press
+    # office is not the place, a freight agent's customs papers are not the press; a UN "panel of
+    # experts" is no speaking slot; a short Gulf interview; a Levantine "correct it".
+    ('طلب شهادة حضور ورشة الإعلام الرقمي', "حضرت ورشة الإعلام الرقمي الشهر الماضي ولم تصلني شهادة الحضور، أحتاجها قبل نهاية "
+     "الشهر لملف الترقية.", 'general'),
+    ('Attestation', "Bonjour, j'ai suivi votre atelier en mai et j'aurais besoin d'une attestation de participation pour "
+     "mon dossier avant le 5 janvier. J'ai encore mon badge.", 'general'),
+    ('Frage', "Mir ist klar, dass Sie nicht zuständig sind, aber an wen muss ich mich wenden, um meine Gebühr "
+     "zurückzubekommen? Könnten Sie mir helfen?", 'general'),
+    ('Envío pendiente', "Nuestro envío está en la aduana y el agente de aduanas pide una carta firmada. ¿Podrían "
+     "indicarnos el contacto de logística?", 'general'),
+    ('Comment request', "I'm a correspondent with Meridian Wire. A UN panel of experts report mentions your training "
+     "programmes; the panel report is due out this week. Could the coalition comment?", 'information_request'),
+    ('لقاء', "بنكون في الرياض الأسبوع الجاي وودنا نسوي لقاء قصير مع أحد المسؤولين عن دور الرياضة. خبرونا مين المناسب.",
+     'interview_request'),
+    ('ملاحظة على الترجمة', "النسخة الإنجليزية من مقالي فيها جملة مش موجودة بالأصل، بتمنى تراجعوا الترجمة وتصححوها.",
+     'correction_complaint'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
