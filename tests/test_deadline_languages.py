@@ -866,6 +866,11 @@ BZ_CLASSES = [
     ("en", "Your colleague promised a response to my query within 48 hours. Could you tell me whether it is with someone?", None),
     ("en", "Your office usually responds to written requests within five working days, which is fine. Could you send the figures?", None),
     ("en", "Our crawler found 37 broken links. We can fix everything in 24 hours for only $199.", None),
+    # Set BY (words written here): a count in words ("huit", "quinze", "eight", "fourteen"), "dans un
+    # délai de"; a Malay or Indonesian hour ("jam 6", "pukul 5") is no month.
+    ("fr", "Nous vous demandons de publier ce droit de réponse dans un délai de huit jours.", "2026-11-24"),
+    ("fr", "Merci de nous répondre sous quinze jours.", "2026-12-01"),
+    ("en", "Kindly revert within fourteen days of this letter.", "2026-11-30"),
 ]
 
 
@@ -873,3 +878,10 @@ BZ_CLASSES = [
 def test_deadline_classes_of_set_bz(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+def test_a_malay_hour_is_not_read_as_june():
+    # "jam 6" is six o'clock; dateparser reads a month into it (June, within the date window from December).
+    sent = datetime(2026, 12, 1, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    found = _deadline("Sila beri maklum balas sebelum jam 6 petang esok.", sent, "ms")
+    assert found is None or found.at.date().isoformat() == "2026-12-02", found

@@ -98,6 +98,7 @@ _NUM_WORDS = {
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "ten": 10, "a couple of": 2, "couple of": 2, "twenty-four": 24, "forty-eight": 48, "un": 1, "une": 1, "deux": 2, "trois": 3,
     "quatre": 4, "cinq": 5, "sept": 7, "dix": 10, "vingt-quatre": 24, "quarante-huit": 48,
+    "eight": 8, "fourteen": 14, "thirty": 30, "huit": 8, "quinze": 15, "trente": 30,
     "واحد": 1, "واحده": 1, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
     "سبع": 7, "سبعه": 7, "عشر": 10, "عشره": 10,
     "twee": 2, "drie": 3, "zwei": 2, "drei": 3, "vier": 4, "dos": 2, "tres": 3, "dois": 2, "três": 3, "cuatro": 4,
@@ -150,7 +151,7 @@ _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 # One date or time expression; the scanner joins neighbouring ones ("demain avant 14h").
 _TOKEN_RE = _re(
         # "Kindly revert before 48 hours": South Asian English for "within" (Arabic "قبل 48 ساعة" is "ago").
-        r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
+        r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
         r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
@@ -348,7 +349,7 @@ _SO_FAR_CLAUSE_RE = _re(r"\b(?:have|has|had|haven't|hasn't|never|nobody|no\s+one
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
-_EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز"
+_EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز"
                               r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
 _LOOSE_CUE_RE = _re(r"(?:deadline|bouclage|bouclons|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edici[óo]n|fechamento|chiusura|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
@@ -1056,6 +1057,8 @@ CUE_REACH_BEFORE = 15
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 
 
+# Words that introduce an hour of the day in Malay and Indonesian ("sebelum jam 6 petang esok").
+_CLOCK_WORD_RE = re.compile(r"(?:jam|pukul)\s*\d", re.IGNORECASE)
 # A length of time in minutes (dateparser reads "15 minutes" as fifteen minutes from now).
 _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|минут|मिनट|منٹ", re.IGNORECASE)
 
@@ -1086,6 +1089,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if not any(end <= where <= end + CUE_REACH_AFTER or 0 <= start - (where + len(phrase)) <= CUE_REACH_BEFORE
                        for start, end in cues):
                 continue  # a date elsewhere in the sentence ("prevista para el martes 10 …, hasta el lunes")
+            if _CLOCK_WORD_RE.match(phrase):
+                continue  # "jam 6", "pukul 5": an hour of the day (dateparser reads a month into it)
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
             lead = snippet[:max(0, where)].lower().rstrip() + " "
