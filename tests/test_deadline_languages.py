@@ -871,6 +871,9 @@ BZ_CLASSES = [
     ("fr", "Nous vous demandons de publier ce droit de réponse dans un délai de huit jours.", "2026-11-24"),
     ("fr", "Merci de nous répondre sous quinze jours.", "2026-12-01"),
     ("en", "Kindly revert within fourteen days of this letter.", "2026-11-30"),
+    # Set CB (words written here): Spanish "como muy tarde", Levantine "قبل نص الليل" beside tomorrow's paper.
+    ("es", "Necesitaríamos las cifras como muy tarde el jueves para el análisis.", "2026-11-19"),
+    ("ar", "ممكن تبعتولي نص الكلمة؟ التقرير بينزل بكرا الصبح، فإذا بيوصل قبل نص الليل بكون ممنون.", "2026-11-16"),
 ]
 
 
