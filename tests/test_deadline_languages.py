@@ -871,6 +871,11 @@ BZ_CLASSES = [
     ("fr", "Nous vous demandons de publier ce droit de réponse dans un délai de huit jours.", "2026-11-24"),
     ("fr", "Merci de nous répondre sous quinze jours.", "2026-12-01"),
     ("en", "Kindly revert within fourteen days of this letter.", "2026-11-30"),
+    # More of set BY: "2x24 hours", "le 10 courant", a date restated in brackets before its cue.
+    ("en", "I hope this mistake can be corrected within 2x24 hours, the article is shared everywhere.", "2026-11-18"),
+    ("fr", "Merci de me faire parvenir votre réponse au plus tard le 25\ncourant.", "2026-11-25"),
+    ("ar", "نرجو الرد يوم الخميس (19 نوفمبر) كحد أقصى.", "2026-11-19"),
+    ("ur", "براہ کرم بدھ ۱۸ نومبر ۲۰۲۶ء (۸ جمادی الآخر ۱۴۴۸ھ) تک آگاہ فرما دیں۔", "2026-11-18"),
     # Set CB (words written here): Spanish "como muy tarde", Levantine "قبل نص الليل" beside tomorrow's paper.
     ("es", "Necesitaríamos las cifras como muy tarde el jueves para el análisis.", "2026-11-19"),
     ("ar", "ممكن تبعتولي نص الكلمة؟ التقرير بينزل بكرا الصبح، فإذا بيوصل قبل نص الليل بكون ممنون.", "2026-11-16"),

@@ -36,7 +36,13 @@ def _prepare(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
     text = _DIACRITICS_RE.sub("", text)
     text = re.sub(r"[أإآٱ]", "ا", text)
-    return text.replace("ى", "ي").replace("ة", "ه").replace("’", "'").replace("\u00a0", " ")
+    text = text.replace("ى", "ي").replace("ة", "ه").replace("’", "'").replace("\u00a0", " ")
+    # "2x24 hours": Indonesian English for 48 hours.
+    return _TIMES_24_RE.sub(lambda m: str(int(m.group(1)) * 24), text)
+
+
+_URDU_YEAR_RE = re.compile(r"(\d{4})ء")
+_TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|jam|h\b))", re.IGNORECASE)
 
 
 WEEKDAYS = {
@@ -205,7 +211,7 @@ _TOKEN_RE = _re(
         # "by the 14th would be ideal": an English ordinal is a day of the month whatever follows,
         # unless a month ("the 14th of June" is read whole), or a noun it numbers, follows.
         rf"(?:(?<=\dst|\dnd|\drd|\dth)(?!\s+(?:of\b(?!\s+(?:this|the)\s+month)|century|anniversary|edition|session|round|floor|annual|birthday|time)|\s*(?:{_MON_PLAIN})(?![a-z]))"
-        r"|(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك)\b))))"
+        r"|(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك|courant)\b))))"
 )
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
@@ -377,7 +383,7 @@ _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
 # "…, so it's too late for that one", "c'est donc trop tard": a date the sender has missed.
 _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|that'?s|we'?re|c'est|il\s+est)\s+(?:\w+\s+)?(?:too\s+late|trop\s+tard|pass[ée])|\s*[,;:]?\s*(?:c'est|il\s+est)\s+(?:donc\s+)?(?:d[ée]j[àa]\s+)?trop\s+tard|\s*[,،]?\s*(?:لذا|لذلك)\s+(?:فات\s+الاوان|لم\s+يعد\s+ممكنا)")
-_POST_CUE_RE = _re(r"^\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+_POST_CUE_RE = _re(r"^\s*\)?\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:that\s+(?:arrives|comes\s+in|reaches\s+us)\s+)?(?:after|later\s+than)\s+(?:that|then)\b|(?:^|\s)[وف]?اي\s+(?:رد|شيء|مواد|اجابه)\s+(?:\S+\s+){0,2}?بعد\s+(?:ذلك|هذا|هيك)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
@@ -1058,6 +1064,7 @@ _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 
 
 # Words that introduce an hour of the day in Malay and Indonesian ("sebelum jam 6 petang esok").
+_BRACKETED_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _CLOCK_WORD_RE = re.compile(r"(?:jam|pukul)\s*\d", re.IGNORECASE)
 # A length of time in minutes (dateparser reads "15 minutes" as fifteen minutes from now).
 _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|минут|मिनट|منٹ", re.IGNORECASE)
@@ -1069,7 +1076,10 @@ _RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|
 
 def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
-    snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text[:5000]) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
+    # "۱۲ فروری ۲۰۲۵ء (۱۳ شعبان ۱۴۴۶ھ) تک": the year's hamza and a date restated in brackets
+    # stand between the date and its cue.
+    text = _BRACKETED_RE.sub("", _URDU_YEAR_RE.sub(r"\1 ", text[:5000]))
+    snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
     if not snippets:
         return None
     from dateparser.search import search_dates
