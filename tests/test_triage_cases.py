@@ -345,6 +345,13 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
      'interview_request'),
     ('ملاحظة على الترجمة', "النسخة الإنجليزية من مقالي فيها جملة مش موجودة بالأصل، بتمنى تراجعوا الترجمة وتصححوها.",
      'correction_complaint'),
+    # Set CE (words written here): a calendar's update and a webinar's confirmation are machines.
+    ('Updated invitation: Partners call @ Weekly from 11:00 on Tuesday', "This event has been changed.\n\nPartners call\n"
+     "When\nCHANGED: Weekly from 11:00 to 11:45 on Tuesday\n\nJoining info\nJoin with Google Meet\nmeet.google.com/abc-defg-hij"
+     "\n\nJoin by phone\n+966 11 000 0000\n\nView all guest info", 'automated'),
+    ('Online Radicalisation Briefing Confirmation', "Hi Media Office,\n\nThank you for registering for \"Online "
+     "Radicalisation Briefing\".\nDate & Time: May 5, 2025 03:00 PM London\nWebinar ID: 842 1337 0921\nAdd to Calendar"
+     "\nYou can cancel your registration at any time.", 'automated'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
