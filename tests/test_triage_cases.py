@@ -357,6 +357,14 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     ('Alianza mediática para su foro', "Queremos ser media partner de su foro. El paquete «Socio Plata» incluye una "
      "entrevista en vídeo con su portavoz y tres artículos. La inversión es de 2.500 € + IVA. Les rogamos respuesta "
      "antes del 6 de marzo.\nDirector comercial", 'spam'),
+    # More of set CD: a Turkish reporter offering her press card details asks for accreditation; a paid
+    # Turkish "award" charges its fee before the amount; a German reader taken off the list complains.
+    ('Basın akreditasyonu talebi', "Merhaba, sempozyumu takip etmek istiyoruz. Muhabirimiz için basın akreditasyonu "
+     "talep ediyorum; basın kartı bilgilerini hemen iletebilirim.\nElif", 'event_accreditation'),
+    ('Ödül adaylığı', "Kurumunuz yılın kuruluşu kategorisinde aday gösterildi. Adaylığın kesinleşmesi için 900 USD "
+     "tutarındaki katılım bedelinin ödenmesi gerekmektedir.", 'spam'),
+    ('Zusendung trotz Abmeldung', "Ich habe mich bereits zweimal von Ihrem Presseverteiler abgemeldet und erhalte "
+     "weiterhin Ihre Mitteilungen. Bitte entfernen Sie meine Adresse endgültig.\nU. Hamann", 'correction_complaint'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
