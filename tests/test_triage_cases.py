@@ -365,6 +365,12 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
      "tutarındaki katılım bedelinin ödenmesi gerekmektedir.", 'spam'),
     ('Zusendung trotz Abmeldung', "Ich habe mich bereits zweimal von Ihrem Presseverteiler abgemeldet und erhalte "
      "weiterhin Ihre Mitteilungen. Bitte entfernen Sie meine Adresse endgültig.\nU. Hamann", 'correction_complaint'),
+    # Set BY and CD (words written here): an Indonesian student, an Urdu pupil, an Egyptian asking whom to report to.
+    ('Magang', "Nama saya Fikri, mahasiswa tingkat akhir. Apakah ada program magang? Untuk skripsi saya butuh data jumlah negara "
+     "anggota.", 'general'),
+    ('چند سوالات', "میں دسویں جماعت کا طالب علم ہوں اور اسکول پروجیکٹ کے لیے چند سوالات ہیں: یہ اتحاد کب بنا؟ کتنے ملک شامل ہیں؟",
+     'general'),
+    ('صفحات', "لقيت صفحة على فيسبوك بتنشر فيديوهات تحريضية، هل ينفع أبلغكم بيها؟ ولا المفروض أبلغ مين؟", 'general'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
