@@ -371,6 +371,10 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     ('چند سوالات', "میں دسویں جماعت کا طالب علم ہوں اور اسکول پروجیکٹ کے لیے چند سوالات ہیں: یہ اتحاد کب بنا؟ کتنے ملک شامل ہیں؟",
      'general'),
     ('صفحات', "لقيت صفحة على فيسبوك بتنشر فيديوهات تحريضية، هل ينفع أبلغكم بيها؟ ولا المفروض أبلغ مين؟", 'general'),
+    # Set CE (words written here): a Levantine reader asks whether a job offer in our name is real
+    # ("صحيح؟ ولا نصب؟"), quoting the scam's fee and "before the end of the week".
+    ('رسالة باسمكن', "وصلتني رسالة عالواتساب بتقول إنو في وظايف باسمكن وبدّن صورة جواز السفر و150 دولار رسوم ملف قبل "
+     "آخر الأسبوع. هيدا الشي صحيح؟ ولا نصب؟ ما بدي ادفع شي قبل ما اتأكد منكن. بعتلكن صورة الرسالة بالمرفق.", 'general'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
