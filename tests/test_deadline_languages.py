@@ -893,3 +893,28 @@ def test_a_malay_hour_is_not_read_as_june():
     sent = datetime(2026, 12, 1, 10, 0, tzinfo=timezone(timedelta(hours=8)))
     found = _deadline("Sila beri maklum balas sebelum jam 6 petang esok.", sent, "ms")
     assert found is None or found.at.date().isoformat() == "2026-12-02", found
+
+
+# Set CH's classes (words written here): a length of time counted from something else ("within 48
+# hours of your release"), something that happened within it ("was viewed … within 24 hours",
+# "انحذفت خلال ساعة"), a rule quoted ("يجب تقديم الاعتراض خلال 30 يوماً"), the office's published
+# response time ("media inquiries are answered within 3 working days"), "last time". The same
+# lengths asked for still count, from now ("of receipt of this letter", "من الرسالة دي").
+CH_CLASSES = [
+    ("en", "Within 48 hours of your release going out we noticed the PDF link is broken. Could you fix it?", None),
+    ("en", "Outlets reported that within 72 hours of last month's summit three states joined. Could you confirm?", None),
+    ("en", "Your clip was viewed two million times within 24 hours of being posted. Could we use it?", None),
+    ("en", "Your contact page states that media inquiries are answered within 3 working days. I wrote twice.", None),
+    ("en", "Thank you for getting back to us within a day last time. Could you send the programme?", None),
+    ("ar", "يجب تقديم الاعتراض خلال 30 يوماً من صدور القرار، فهل يمكنكم توضيح الإجراء؟", None),
+    ("ar", "التغريدة انحذفت خلال ساعة من نشرها، هل تؤكدون ذلك؟", None),
+    ("en", "Please respond within 48 hours of receipt of this letter.", "2026-11-18"),
+    ("ar", "نتمنى الرد خلال 48 ساعة من الرسالة دي قبل ما نلجأ للإجراءات القانونية.", "2026-11-18"),
+    ("en", "Please publish a correction within 24 hours.", "2026-11-17"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", CH_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in CH_CLASSES])
+def test_deadline_classes_of_set_ch(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found

@@ -436,9 +436,22 @@ _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?i
 _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|pledged)\s+to\s+(?:reply|respond|answer|get\s+back)"
                    r"|\b(?:promised|guaranteed)\s+(?:me\s+|us\s+)?(?:a|an)\s+(?:response|reply|answer)[^.?!\n]{0,25}"
                    r"|\b(?:usually|normally|always|typically|generally)\s+(?:replies|responds|answers|reply|respond|answer)[^.?!\n]{0,25}|\bwould\s+(?:reply|respond|answer)"
+                   r"|\b(?:inquiries|enquiries|requests|queries|questions|messages|e-?mails|complaints)\s+(?:\S+\s+){0,2}?(?:are|get|will\s+be)\s+(?:usually\s+|normally\s+|always\s+|typically\s+|generally\s+)?(?:answered|handled|processed|dealt\s+with|responded\s+to|acknowledged)"
                    r"|\b(?:saying|says|said|stating|states|promising|promises|claiming|claims)\s+(?:that\s+)?(?:you|they|the\s+office|your\s+team)\s+(?:will|would|'ll)\s+(?:reply|respond|answer|get\s+back)"
                    r"|\br[ée]pond(?:ez|ait|aient)?\s+(?:g[ée]n[ée]ralement|normalement|toujours)|\b(?:r[ée]pond|responds)\b"
                    r"|(?:^|\s)(?:بانكم|انكم|انه|بانه)?\s*(?:ستوافو|ستردو|سترد|سيتم\s+الرد|سيتم\s+التواصل|سنوافي|سيوافي|سنرد|ستتواصلو)\S*)[^.?!\n]{0,15}$")
+# A length of time counted from something other than now: "within 48 hours of your release", "within
+# 72 hours of last month's summit", "dans les 48 heures suivant la publication" ("of this letter", "of receipt" count from
+# now; Arabic "خلال 48 ساعة من …" is left alone: "من" starts "from now" as often).
+_ANCHORED_AFTER_RE = _re(r"\s+(?:(?:of|after|following)\s+(?!(?:this|these|receipt|receiving|today|now|the\s+date|your\s+receipt|the\s+present)\b)"
+                         r"(?:your|the|its|their|his|her|our|last|being|a|an|it|them)\b|last\s+time\b"
+                         r"|(?:suivant|apr[èe]s)\s+(?!(?:r[ée]ception|la\s+r[ée]ception|la\s+pr[ée]sente|ce\s+(?:message|courriel))\b)(?:la|le|l'|sa|son|leur|votre|vos))")
+# Something that happened within a length of time: "was viewed two million times within 24 hours",
+# "انحذفت خلال ساعة", "تم الرد خلال يومين".
+_HAPPENED_WITHIN_RE = _re(r"(?:\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ld)\b(?:\s+\S+){0,6}?"
+                          r"|(?:^|\s)(?:تم|انحذف\w*|انتشر(?:ت)?|اختفت|اختفي|نفدت|نفذت)(?:\s+\S+){0,4}?)\s+$")
+# A rule quoted ("يجب تقديم الاعتراض خلال 30 يوماً", "appeals must be lodged within 14 days").
+_RULE_WITHIN_RE = _re(r"(?:(?:ال)?(?:اعتراض|تظلم|طعن|استئناف)|\bappeals?|\bobjections?|\brecours)(?:\s+\S+){0,3}?\s+$")
 # "I'm not back until Monday", "no vuelvo hasta el lunes", "je ne rentre pas avant jeudi": the
 # sender's return, not a deadline.
 _NOT_BACK_RE = _re(r"(?:\bnot\s+(?:be\s+)?back|\b(?:won't|will\s+not|shan't)\s+(?:have|be\s+(?:online|reachable|connected))\s*(?:a\s+|my\s+|any\s+)?(?:laptop|computer|access|internet|signal|connection|wi-?fi|e-?mail)?|\b(?:offline|off\s+(?:the\s+)?grid|unreachable)|\bno\s+(?:vuelvo|regreso|estar[ée]\s+de\s+vuelta)|\bne\s+(?:rentre|reviens|serai\s+de\s+retour)\s+pas|\bnicht\s+(?:zur[üu]ck|im\s+b[üu]ro)|\bbin\s+erst|(?:لن|ما\s+راح|مش\s+ح|مو\s+راح)\s*(?:اعود|ارجع|راجع))"
@@ -934,6 +947,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
         if duration is not None and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
             continue  # "my third message sent within two weeks": how long it took, not by when
+        if duration is not None and (_ANCHORED_AFTER_RE.match(prepared, end) or _HAPPENED_WITHIN_RE.search(before[-70:])
+                                     or _RULE_WITHIN_RE.search(before[-40:])):
+            continue  # "viewed two million times within 24 hours of being posted", "انحذفت خلال ساعة",
+            # "يجب تقديم الاعتراض خلال 30 يوماً": how fast something happened, or a rule, not by when
         language_cue = _LANGUAGE_CUES.get(language or "")
         strong = (carried or ("hour1" in kinds and asks) or bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
                   or bool(language_cue and language_cue.search(before)))
