@@ -918,3 +918,10 @@ CH_CLASSES = [
 def test_deadline_classes_of_set_ch(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+def test_a_year_alone_is_no_date():
+    # Set CI: "2025" in a quoted header under a Persian letter; dateparser reads a bare year as today.
+    sent = datetime(2025, 5, 27, 12, 50, tzinfo=timezone(timedelta(hours=3, minutes=30)))
+    text = "هر زمان كه پاسخ‌ها آماده شد، ممنون مي‌شوم برايم بفرستيد.\nتاريخ: 18 May 2025\nموضوع: تا 2025"
+    assert _deadline(text, sent, "fa") is None

@@ -375,6 +375,9 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     # ("صحيح؟ ولا نصب؟"), quoting the scam's fee and "before the end of the week".
     ('رسالة باسمكن', "وصلتني رسالة عالواتساب بتقول إنو في وظايف باسمكن وبدّن صورة جواز السفر و150 دولار رسوم ملف قبل "
      "آخر الأسبوع. هيدا الشي صحيح؟ ولا نصب؟ ما بدي ادفع شي قبل ما اتأكد منكن. بعتلكن صورة الرسالة بالمرفق.", 'general'),
+    # Set CI (words written here): an Urdu pupil writing an essay ("نویں جماعت میں", "مضمون لکھنا").
+    ('سوال', "میں نویں جماعت میں پڑھتا ہوں۔ ہمیں ۱۴ اگست کے لیے مضمون لکھنا ہے۔ کیا آپ بتا سکتے ہیں کہ یہ اتحاد کب بنا اور "
+     "اس میں کتنے ملک ہیں؟", 'general'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))

@@ -1116,6 +1116,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if not any(end <= where <= end + CUE_REACH_AFTER or 0 <= start - (where + len(phrase)) <= CUE_REACH_BEFORE
                        for start, end in cues):
                 continue  # a date elsewhere in the sentence ("prevista para el martes 10 …, hasta el lunes")
+            if re.fullmatch(r"\d{4}", phrase.strip()):
+                continue  # a year alone ("2025" in a quoted header): dateparser makes it today
             if _CLOCK_WORD_RE.match(phrase):
                 continue  # "jam 6", "pukul 5": an hour of the day (dateparser reads a month into it)
             if _LENGTH_RE.search(phrase):
