@@ -378,6 +378,13 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     # Set CI (words written here): an Urdu pupil writing an essay ("نویں جماعت میں", "مضمون لکھنا").
     ('سوال', "میں نویں جماعت میں پڑھتا ہوں۔ ہمیں ۱۴ اگست کے لیے مضمون لکھنا ہے۔ کیا آپ بتا سکتے ہیں کہ یہ اتحاد کب بنا اور "
      "اس میں کتنے ملک ہیں؟", 'general'),
+    # Set CI (words written here): Pashto, Tajik, Persian and Urdu requests.
+    ('د مرکې غوښتنه', "زموږ تلویزیون غواړي چې ستاسو له ویاند سره مرکه وکړي.", 'interview_request'),
+    ('Дархости мусоҳиба', "Мо мехоҳем бо сухангӯи шумо мусоҳиба гузаронем.", 'interview_request'),
+    ('د رسنیز کارت غوښتنه', "زه د کنفرانس لپاره رسنیز کارت غواړم.", 'event_accreditation'),
+    ('درخواست', "لطفاً برای نشست آینده کارت خبرنگاری صادر کنید.", 'event_accreditation'),
+    ('فوری', "آج رات کے شو کے لیے ہمیں سرکاری تصدیق درکار ہے۔", 'information_request'),
+    ('پیشنهاد همکاری', "ما پیشنهاد همکاری رسانه‌ای با مرکز شما داریم.", 'partnership_speaking'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
