@@ -41,7 +41,6 @@ def _prepare(text: str) -> str:
     return _TIMES_24_RE.sub(lambda m: str(int(m.group(1)) * 24), text)
 
 
-_URDU_YEAR_RE = re.compile(r"(\d{4})ء")
 _TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|jam|h\b))", re.IGNORECASE)
 
 
@@ -1080,9 +1079,14 @@ CUE_REACH_BEFORE = 15
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 
 
-# Words that introduce an hour of the day in Malay and Indonesian ("sebelum jam 6 petang esok").
+# Urdu marks a year with a hamza ("۲۰۲۵ء"), and a date is often restated in brackets ("(۱۳ شعبان
+# ۱۴۴۶ھ)"): both stand between a date and its cue.
+_URDU_YEAR_RE = re.compile(r"(\d{4})ء")
 _BRACKETED_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
+# Words that introduce an hour of the day in Malay and Indonesian ("sebelum jam 6 petang esok").
 _CLOCK_WORD_RE = re.compile(r"(?:jam|pukul)\s*\d", re.IGNORECASE)
+# A year alone ("2025" in a quoted header): dateparser makes it today.
+_YEAR_ALONE_RE = re.compile(r"\s*\d{4}\s*")
 # A length of time in minutes (dateparser reads "15 minutes" as fifteen minutes from now).
 _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|минут|मिनट|منٹ", re.IGNORECASE)
 
@@ -1093,8 +1097,6 @@ _RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|
 
 def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
-    # "۱۲ فروری ۲۰۲۵ء (۱۳ شعبان ۱۴۴۶ھ) تک": the year's hamza and a date restated in brackets
-    # stand between the date and its cue.
     text = _BRACKETED_RE.sub("", _URDU_YEAR_RE.sub(r"\1 ", text[:5000]))
     snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
     if not snippets:
@@ -1116,10 +1118,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if not any(end <= where <= end + CUE_REACH_AFTER or 0 <= start - (where + len(phrase)) <= CUE_REACH_BEFORE
                        for start, end in cues):
                 continue  # a date elsewhere in the sentence ("prevista para el martes 10 …, hasta el lunes")
-            if re.fullmatch(r"\d{4}", phrase.strip()):
-                continue  # a year alone ("2025" in a quoted header): dateparser makes it today
-            if _CLOCK_WORD_RE.match(phrase):
-                continue  # "jam 6", "pukul 5": an hour of the day (dateparser reads a month into it)
+            if _YEAR_ALONE_RE.fullmatch(phrase) or _CLOCK_WORD_RE.match(phrase):
+                continue  # "2025", "jam 6": a year, an hour of the day (dateparser reads a date into them)
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
             lead = snippet[:max(0, where)].lower().rstrip() + " "
