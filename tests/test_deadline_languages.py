@@ -905,6 +905,16 @@ CH_CLASSES = [
     ("en", "Please respond within 48 hours of receipt of this letter.", "2026-11-18"),
     ("ar", "نتمنى الرد خلال 48 ساعة من الرسالة دي قبل ما نلجأ للإجراءات القانونية.", "2026-11-18"),
     ("en", "Please publish a correction within 24 hours.", "2026-11-17"),
+    # Set CK: a draft offered "within one week of acceptance" counts from the office's yes.
+    ("en", "Would you consider a 900-word op-ed? Draft within one week of acceptance.", None),
+    ("en", "Please confirm within one week.", "2026-11-23"),
+    # Set CL: a cut-off someone else set, reported ("وذكرت أن آخر موعد … هو", "announced that the deadline
+    # is", "précise que les demandes doivent parvenir avant le"); a story that "files at" an hour today.
+    ("ar", "أعلنت جامعة خليجية عن منح بحثية، وذكرت أن آخر موعد لتقديم الطلبات هو 30 نوفمبر. هل التحالف شريك فيها؟", None),
+    ("en", "The academy announced that the deadline for applications is 30 November. Is the coalition a partner?", None),
+    ("fr", "Votre avis aux médias précise que les demandes doivent parvenir avant le 20 novembre. Je souhaite être accrédité.", None),
+    ("en", "Could you confirm how many states took part? Our story files at 17:00 GMT today.", "2026-11-16"),
+    ("ar", "نرجو تزويدنا بالأرقام قبل آخر موعد للنشر يوم الخميس 19 نوفمبر.", "2026-11-19"),
 ]
 
 

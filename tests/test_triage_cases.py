@@ -385,6 +385,24 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     ('درخواست', "لطفاً برای نشست آینده کارت خبرنگاری صادر کنید.", 'event_accreditation'),
     ('فوری', "آج رات کے شو کے لیے ہمیں سرکاری تصدیق درکار ہے۔", 'information_request'),
     ('پیشنهاد همکاری', "ما پیشنهاد همکاری رسانه‌ای با مرکز شما داریم.", 'partnership_speaking'),
+    # Set CM (words written here): a job applicant available for an interview, a Spanish translator
+    # asking for vacancies, a book given to the library; an Indonesian asking to be taken off the lists;
+    # a speaker invited in Indonesian and Hausa; an Egyptian YouTuber's talk with a spokesperson.
+    ('Application - Communications Officer', "Dear Hiring Team, please find my CV attached for the Communications Officer "
+     "vacancy. I am available for an interview at your convenience.\nSara", 'general'),
+    ('Consulta', "Hola, soy traductor freelance. Quería saber si el Centro contrata traductores. Si hay alguna convocatoria "
+     "abierta, ¿dónde puedo enviar mi currículum?", 'general'),
+    ('كتابي', "السلام عليكم، ألفت كتاباً عن الشباب والتطرف وأريد أن أهدي نسخة من الكتاب لمكتبتكم. ما هي أوقات الدوام؟", 'general'),
+    ('Mohon hapus', "Saya bukan wartawan. Mohon hapus nomor saya dari grup siaran pers Anda.", 'correction_complaint'),
+    ('Undangan', "Kami bermaksud mengundang salah satu pakar Anda sebagai narasumber dalam diskusi daring kami.", 'partnership_speaking'),
+    ('Gayyata', "Muna gayyatar cibiyarku ta turo wakili da zai gabatar da jawabi a taronmu.", 'partnership_speaking'),
+    ('طلب لقاء فيديو', "نفسي أعمل حلقة فيديو مع حد من المتحدثين الرسميين عندكم عن التجنيد أونلاين.", 'interview_request'),
+    # Set CL (words written here): figures asked to be sent ("موافاتنا بالمعطيات"), a long interview
+    # with the secretary-general, B-roll in Arabic letters; a workshop or a programme named in the question.
+    ('طلب معطيات', "صدرت تصريحات حول برنامج تدريبي جديد. نرجو موافاتنا بالمعطيات التالية: عدد الدول ومدة البرنامج.\nصحفي", 'information_request'),
+    ('توصيات', "عقد التحالف ورشة عمل الأسبوع الماضي. نرجو تزويدنا بالتوصيات الختامية وأسماء الدول المشاركة.", 'information_request'),
+    ('حوار', "تعتزم مجلتنا نشر حوار مطوّل مع معالي الأمين العام في عدد ديسمبر.", 'interview_request'),
+    ('لقطات', "نحتاج لقطات بي رول لأنشطة التحالف لتقريرنا السنوي.", 'media_assets'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))

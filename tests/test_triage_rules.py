@@ -174,6 +174,25 @@ def test_newsletter_with_list_headers_is_bulk():
     assert d.automated_kind == "bulk"
 
 
+def test_a_numbered_newsletter_that_invites_replies_is_bulk_not_a_request():
+    # Set CK (words written here): a trade newsletter's "tell us - reply by Friday" over its list
+    # headers; the issue number and the forwarded-reader line are the newsletter's own.
+    body = ("Good morning, and welcome to issue #87.\n\nTHIS WEEK\n- A regional channel is hiring a news editor.\n"
+            "- Podcasts keep growing.\n\nQUESTION OF THE WEEK\nPress offices now book podcast interviews online. Is "
+            "that good for reporters? Tell us - reply by Friday and we may quote you.\n\nForwarded this email? Subscribe at brief.example\nUnsubscribe: https://brief.example/u")
+    d = run(body, "The Media Brief #87: hiring, podcasts and phone interviews", sender="The Media Brief <newsletter@brief.example>",
+            headers={"List-Id": "<brief.example>", "List-Unsubscribe": "<https://brief.example/u>", "Precedence": "bulk"})
+    assert (d.category, d.automated_kind, d.deadline) == ("automated", "bulk", None), d.explanation
+
+
+def test_a_booking_tools_reauthentication_threat_is_spam():
+    # Set CK: phishing that borrows a scheduling tool's "interview bookings" and counts hours.
+    body = ("Hello,\n\nWe could not verify your calendar connection. Your upcoming interview bookings (2) will be "
+            "cancelled unless you re-authenticate within 12 hours.\n\nRe-authenticate now\n\nBookly Trust & Safety")
+    d = run(body, "Action needed: your calendar will be disconnected", sender="Bookly <security@bookly-accounts.example>")
+    assert (d.category, d.deadline) == ("spam", None), d.explanation
+
+
 def test_spam_with_list_unsubscribe_is_spam_not_bulk():
     body = ("Boost your followers! Buy 10,000 real followers for your account, limited time offer, "
             "order now. Unsubscribe here.")

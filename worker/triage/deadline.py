@@ -377,6 +377,14 @@ _DEADLINE_ASKED_RE = _re(
     r"\b(?:what|when)(?:\s+is|'s|\s+was|\s+will\s+be)\s+the\s+(?:\w+\s+){0,2}(?:deadline|cut-?off)|\bis\s+there\s+a\s+(?:\w+\s+)?(?:deadline|cut-?off)"
     r"|\bquel(?:le)?\s+est\s+(?:la|le)\s+(?:date\s+limite|d[ée]lai)|\by\s+a-t-il\s+une\s+date\s+limite|\bjusqu.[àa]\s+quand"
     r"|(?:ما|ماهو|ما\s+هو|ما\s+هي|متي)\s+(?:اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء))|(?:^|\s)هل\s+(?:يوجد|هناك)\s+موعد")
+# "the academy announced that the last day for applications is 30 November", "votre avis précise que
+# les demandes doivent parvenir avant le 4", "وذكرت أن آخر موعد لتقديم الطلبات هو": a cut-off someone
+# else set, reported, not by when the sender needs an answer.
+_REPORTED_CUTOFF_RE = _re(
+    r"(?:\b(?:says|said|states|stated|announced|mentions|mentioned|notes|noted|specifies|specified)\s+(?:that\s+)?(?:the\s+)?(?:last\s+day|deadline|closing\s+date|cut-?off)"
+    r"|\b(?:pr[ée]cise|indique|mentionne|rappelle|annonce|pr[ée]cisait|indiquait)\s+que\s+(?:la\s+date\s+limite|le\s+d[ée]lai|les\s+(?:demandes|candidatures|inscriptions))"
+    r"|(?:^|\s)[وف]?(?:ذكرت|ذكر|اعلنت|اعلن|قالت|قال|اشارت|اشار|حددت|حدد)\s+(?:\S+\s+){0,3}?(?:ان|بان)\s+(?:اخر\s+موعد|الموعد\s+النهائي))"
+    r"[^.?!\n]{0,60}$")
 # "the deadline for the forum on 30 November": the date names the event a cut-off belongs to.
 _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|congr[èe]s|salon|ceremony|c[ée]r[ée]monie|event|[ée]v[ée]nement|workshop|atelier|seminar|s[ée]minaire)"
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
@@ -444,6 +452,7 @@ _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|
 # now; Arabic "خلال 48 ساعة من …" is left alone: "من" starts "from now" as often).
 _ANCHORED_AFTER_RE = _re(r"\s+(?:(?:of|after|following)\s+(?!(?:this|these|receipt|receiving|today|now|the\s+date|your\s+receipt|the\s+present)\b)"
                          r"(?:your|the|its|their|his|her|our|last|being|a|an|it|them)\b|last\s+time\b"
+                         r"|(?:of|after|following|from)\s+(?:acceptance|approval|publication|signature|signing|commissioning|confirmation|booking|payment|delivery|launch|arrival)\b"
                          r"|(?:suivant|apr[èe]s)\s+(?!(?:r[ée]ception|la\s+r[ée]ception|la\s+pr[ée]sente|ce\s+(?:message|courriel))\b)(?:la|le|l'|sa|son|leur|votre|vos))")
 # Something that happened within a length of time: "was viewed two million times within 24 hours",
 # "انحذفت خلال ساعة", "تم الرد خلال يومين".
@@ -487,7 +496,7 @@ _MORNING_RE = _re(r"this\s+morning|ce\s+matin|صباح\s+اليوم")
 # A sentence that asks for a reply, an answer or an appearance: today/tomorrow there is a deadline.
 _ASKS_RE = _re(
         r"\b(?:reply|respond|response|answer|confirm|confirmation|let\s+(?:me|us)\s+know|need|needed|send|call|get\s+back|hear\s+from|"
-        r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing|revert|"
+        r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing|(?:story|piece|copy|report|article)\s+files|revert|"
         r"correct\s+(?:it|this|that|the|your)|delete|remove|take\s+(?:it\s+|this\s+|the\s+\w+\s+)?down|retract|withdraw)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
@@ -940,7 +949,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or _ARRIVE_BY_RE.search(before[-60:]) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _THREAT_RE.search(before):
+        if _AVAILABLE_RE.search(before) or _ARRIVE_BY_RE.search(before[-60:]) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
