@@ -403,6 +403,35 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
     ('توصيات', "عقد التحالف ورشة عمل الأسبوع الماضي. نرجو تزويدنا بالتوصيات الختامية وأسماء الدول المشاركة.", 'information_request'),
     ('حوار', "تعتزم مجلتنا نشر حوار مطوّل مع معالي الأمين العام في عدد ديسمبر.", 'interview_request'),
     ('لقطات', "نحتاج لقطات بي رول لأنشطة التحالف لتقريرنا السنوي.", 'media_assets'),
+    # Set CJ (words written here): spam dressed as an inquiry that carries a date — an "honorarium"
+    # paid into the office's IBAN, a documentary slot the office "contributes" to, a special report
+    # priced as an "investment", a fake fact-check behind a sign-in, a listing's final notice, a
+    # German shared-document login, an Arabic directory's renewal invoice; and the genuine look-alikes:
+    # a keynote whose speakers "pay no fee", a photo-pool place, a French invitation to present.
+    ('Questions pour un article', "Journaliste indépendant, je souhaite recueillir le point de vue de votre porte-parole. "
+     "Notre revue rémunère ses intervenants : merci de m'envoyer le nom du bénéficiaire, l'IBAN et le code SWIFT, "
+     "ainsi qu'une copie de sa pièce d'identité, avant le 15 décembre.", 'spam'),
+    ('Documentary series', "We would like to feature your organisation in our documentary series, with an on-camera "
+     "interview with your Secretary-General. Participating organisations contribute USD 12,500 towards the shoot. "
+     "Slots must be confirmed by 10 December.", 'spam'),
+    ('Special report', "Our year-end edition reaches every embassy in Brussels. We invite a few organisations to present "
+     "their achievements in a special report. Investment: EUR 2,900 if booked by 4 December.", 'spam'),
+    ('Fact-check request - response needed', "Our fact-checking team is reviewing a statement attributed to your "
+     "organisation. Review the claim and respond: you will be asked to sign in with your Microsoft 365 account. If we "
+     "do not hear from you within 24 hours the claim will be published as unverified.", 'spam'),
+    ('FINAL NOTICE', "Outstanding balance: USD 640.00. Your listing will be suspended and passed to our collection "
+     "agency unless payment is received within 7 days. Pay now: https://listing.example/pay", 'spam'),
+    ('Dokument freigegeben', "Guten Tag, Jan Roth (Redaktion) hat ein Dokument für Sie freigegeben: Interview.pdf. Bitte "
+     "melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an. Der Link läuft in 48 Stunden ab.", 'spam'),
+    ('فاتورة تجديد الإدراج', "نرفق لكم فاتورة تجديد إدراج بيانات مكتبكم الإعلامي في الدليل لعام 2027. المبلغ المستحق: "
+     "3,900 درهم. يرجى السداد قبل 7 ديسمبر لتجنب حذف بياناتكم.", 'spam'),
+    ('Invitation: keynote address', "On behalf of the organising committee I invite your Secretary-General to deliver "
+     "a keynote at our conference in February. Early-bird registration for delegates closes on 15 December; invited "
+     "speakers pay no fee. We would be grateful for your confirmation by 4 December.", 'partnership_speaking'),
+    ('Photo pool', "I'm a freelance photojournalist and would like to apply for a place in the photo pool at the "
+     "ceremony on 15 December. I'd need to know by 10 December, for my e-visa.", 'event_accreditation'),
+    ('Invitation - conférence publique', "Notre comité souhaiterait inviter un représentant de la Coalition à présenter "
+     "ses programmes de communication, le 18 mars (45 minutes d'exposé, 15 minutes d'échanges).", 'partnership_speaking'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
