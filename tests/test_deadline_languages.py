@@ -915,6 +915,10 @@ CH_CLASSES = [
     ("fr", "Votre avis aux médias précise que les demandes doivent parvenir avant le 20 novembre. Je souhaite être accrédité.", None),
     ("en", "Could you confirm how many states took part? Our story files at 17:00 GMT today.", "2026-11-16"),
     ("ar", "نرجو تزويدنا بالأرقام قبل آخر موعد للنشر يوم الخميس 19 نوفمبر.", "2026-11-19"),
+    # Set CM: Swahili "ifikapo" / "kabla ya" and Bengali "মধ্যে" introduce the date.
+    ("sw", "Ningeshukuru kupata majibu ifikapo tarehe 20 Novemba 2026, kwani ripoti yangu inawasilishwa mwezi Januari.", "2026-11-20"),
+    ("sw", "Naomba jibu kabla ya tarehe 19 Novemba.", "2026-11-19"),
+    ("bn", "অনুগ্রহ করে ১৮ নভেম্বরের মধ্যে আপনাদের উত্তর জানাবেন।", "2026-11-18"),
 ]
 
 
