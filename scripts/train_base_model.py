@@ -3,11 +3,12 @@
     .venv/bin/python -P scripts/train_base_model.py           # writes worker/triage/base_model.joblib
     .venv/bin/python -P scripts/train_base_model.py --check   # retrains in memory, compares
 
-It learns from the tuning sets only (tests/data/INQUIRIES.md: A, D, E, G, I, J, L, M, O, P, S, T, U,
-written for mediadesk by sessions that read only the label schema). The unseen sets (B, C, F, H,
-K, N, R, V) measure it; Q chose its weight (settings ``base_model_weight``). Neither the development
-set of ../shared nor any unseen set is trained on. Training is deterministic: the same sets give
-the same model.
+It learns from the tuning sets only (tests/data/INQUIRIES.md: the fifty-seven sets the rules were
+tuned on, written for mediadesk by sessions that read only the label schema; until stop 34 the first
+thirteen, A-U). The unseen sets (B, C, F, H, K, N, R, V and every later one INQUIRIES.md calls
+unseen) measure it; Q chose its weight (settings ``base_model_weight``). Neither the development set
+of ../shared nor any unseen set is trained on. Training is deterministic: the same sets give the
+same model.
 """
 
 from __future__ import annotations
@@ -19,11 +20,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 # The source tree's copy (an editable install links the package to it; reinstall to pick up a new file).
 TARGET = REPO / "worker" / "triage" / "base_model.joblib"
-TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p", "s", "t", "u")
+TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p", "s", "t", "u",
+               # Stop 34: every later tuning set too (the unseen sets' category 93.98 -> 94.47 %).
+               "w", "x", "y", "ad", "ae", "af", "ag", "aj", "ak", "an", "ao", "ar", "as", "at", "av", "aw", "az",
+               "ba", "bc", "be", "bf", "bg", "bk", "bl", "bn", "bo", "bp", "bq", "br", "bu", "bv", "bw", "by", "bz",
+               "ca", "cb", "cd", "ce", "ch", "ci", "cj", "ck", "cl", "cm")
 
 
-# A language the model weighs in on: it learnt from at least this many messages in it.
-MIN_LANGUAGE_EXAMPLES = 100
+# A language the model weighs in on: it learnt from at least this many messages in it. (German, at
+# exactly 100 letters in stop 34, took the development set's German partnership letter for an
+# interview request; Spanish, at 105, is in.)
+MIN_LANGUAGE_EXAMPLES = 105
 
 
 def labelled() -> list[tuple[str, dict]]:

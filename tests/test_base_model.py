@@ -40,8 +40,18 @@ def base_line(decision) -> str | None:
 def test_the_packaged_model_loads_and_says_what_it_learnt_from():
     model = learning.base_model()
     assert model is not None, f"missing {learning.BASE_MODEL_FILE}: run scripts/train_base_model.py"
-    assert model["trained_on"] == [f"inquiries_{n}" for n in "adegijlmopstu"]  # tuning sets only
-    assert set(model["languages"]) == {"ar", "en", "fr"}
+    # Tuning sets only: never the development set or an unseen one.
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("train_base_model", REPO / "scripts" / "train_base_model.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    TUNING_SETS = script.TUNING_SETS
+    assert model["trained_on"] == [f"inquiries_{n}" for n in TUNING_SETS]
+    unseen = {"b", "c", "f", "h", "k", "n", "q", "r", "v", "z", "aa", "ab", "ac", "ah", "ai", "al", "am", "ap", "aq", "au",
+              "ax", "ay", "bb", "bd", "bh", "bi", "bj", "bm", "bs", "bt", "bx", "cc", "cf", "cg", "cn", "co"}
+    assert not unseen & set(TUNING_SETS)
+    # The languages it learnt from at least 100 letters in (Spanish joined in stop 34).
+    assert set(model["languages"]) == {"ar", "en", "es", "fr"}
     assert model["spam_scorer"] is None and model["examples"] >= 1400
 
 
@@ -71,10 +81,9 @@ def test_turned_off_the_rules_decide_alone():
 
 @pytest.mark.parametrize("subject, body", [
     ("Film", "We are making a film about the coalition."),                        # a line, not a letter
-    ("Anfrage", "Sehr geehrte Damen und Herren, ich schreibe für eine Wochenzeitung in Wien über die Arbeit "
-                "der Koalition im Internet. Könnten Sie mir erklären, wie das Team entscheidet, welche "
-                "Inhalte gemeldet werden, und wie viele Meldungen es im Monat bearbeitet? Vielen Dank, "
-                "Lena Huber"),                                                          # a language it did not learn
+    ("Richiesta", "Gentili signori, scrivo per un settimanale di Milano sul lavoro della coalizione su internet. "
+                  "Potreste spiegarmi come il gruppo decide quali contenuti segnalare, e quante segnalazioni tratta "
+                  "ogni mese? Grazie mille, Giulia Ferri"),                     # a language it did not learn
 ])
 def test_it_stays_out_of_what_it_cannot_judge(subject, body):
     assert base_line(written.decide(subject, body, sent=SENT)) is None
