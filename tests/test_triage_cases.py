@@ -432,6 +432,19 @@ def test_the_rules_alone_read_set_bg_and_be_classes(subject, body, category):
      "ceremony on 15 December. I'd need to know by 10 December, for my e-visa.", 'event_accreditation'),
     ('Invitation - conférence publique', "Notre comité souhaiterait inviter un représentant de la Coalition à présenter "
      "ses programmes de communication, le 18 mars (45 minutes d'exposé, 15 minutes d'échanges).", 'partnership_speaking'),
+    # Set CP (words written here): a product priced with no fee word, a page on Wikipedia made to
+    # order, a Spanish ranking whose handling fee is to be paid.
+    ('Numéro spécial', "Notre magazine prépare un numéro spécial sur la sécurité régionale. Nous vous proposons un "
+     "publireportage de deux pages (entretien, photos) pour 2 800 €. Le bouclage est fixé au 12 décembre.", 'spam'),
+    ('Named among the Top 30 press offices', "Your office has been named among the Top 30 press offices of the year "
+     "and will be honoured at our gala. Please confirm by 8 December.\nThe honouree package (trophy, two gala seats "
+     "and a digital winner's badge) is USD 990.", 'spam'),
+    ('Cover story', "We would like to feature your Secretary-General on our March cover with an interview and a photo "
+     "shoot. The investment for the cover feature is EUR 3,900. Our editorial deadline is 14 December.", 'spam'),
+    ('Your Wikipedia presence', "Our editors create and maintain Wikipedia pages that get approved and stay live. "
+     "This month only, 30% off. Would you be open to a short call?", 'spam'),
+    ('Enhorabuena', "Su oficina ha sido seleccionada entre las mejores del año. Les rogamos que abonen los gastos de "
+     "gestión de 750 € antes del 5 de diciembre.", 'spam'),
 ])
 def test_the_rules_alone_read_set_bo_bp_and_br_classes(subject, body, category):
     d = decide(subject, body, settings=load_settings(_env_file=None, base_model_weight=0))
