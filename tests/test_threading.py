@@ -394,3 +394,53 @@ def test_a_bounce_from_the_offices_own_server_is_no_forward(env):
     run(settings, engine, [report])
     ticket = tickets_by_message(engine)["<bounce-1@mx.imctc.org>"]
     assert ticket.requester_email.lower() == "mailer-daemon@mx.imctc.org" and ticket.category == "automated"
+
+
+def _form(reply_to: str | None, msgid: str) -> bytes:
+    extra = "Auto-Submitted: auto-generated\nX-Mailer: WPForms Notifications"
+    if reply_to:
+        extra += f"\nReply-To: {reply_to}"
+    body = ('A new submission was received from the form "Media enquiries" on imctc.org.\n\n'
+            "Submitted: 25/11/2026 09:12\nName: Lina Haddad\nOutlet: Waha Daily\n"
+            "Email: lina@waha-daily.example\nRequest type: Interview\n\nMessage:\n"
+            "Could your director give us a 15-minute phone interview about the water summit? "
+            "We publish on Friday, so I would need an answer by Thursday 26 November.\n\n"
+            "Consent to data processing: Yes\n--\nThis notification was generated automatically by the website form system.")
+    return eml(msgid, "IMCTC Website <noreply@imctc.org>", "[Media enquiries] New submission - Interview", body,
+               extra=extra, date="Wed, 25 Nov 2026 09:12:00 +0300")
+
+
+def test_a_website_forms_notification_is_the_submitters_inquiry(env):
+    """The office's contact form mails the media address from a no-reply sender, marked
+    auto-generated: what it carries is a journalist's request, triaged as theirs and
+    acknowledged at the Reply-To the form mailer sets to them."""
+    settings, engine = env
+    run(settings, engine, [_form("Lina Haddad <lina@waha-daily.example>", "<form-1@imctc.org>"),
+                           _form(None, "<form-2@imctc.org>")])  # a form mailer that sets no Reply-To
+    with Session(engine) as session:
+        tickets = session.exec(select(Ticket).order_by(Ticket.id)).all()
+        assert len(tickets) == 2
+        for ticket in tickets:
+            assert ticket.category == "interview_request" and ticket.automated_kind is None
+            assert ticket.requester_email == "lina@waha-daily.example"
+            assert ticket.deadline is not None and ticket.deadline.day == 26
+            # The address was typed into a web page: a person approves the acknowledgement.
+            assert ticket.needs_review and "website form" in ticket.review_reason
+        drafts = session.exec(select(Draft)).all()
+        assert [d.to_email for d in drafts] == ["lina@waha-daily.example"] * 2
+        assert all(d.status == "pending" for d in drafts)  # interview requests auto-send here, not these
+        assert "New submission" not in drafts[0].body_text
+
+
+def test_a_strangers_form_notification_changes_nobody(env):
+    """Only the office's own website hands a ticket to a typed address: the same notification from
+    outside is its sender's mail, and a typed address of the office's own is nobody's."""
+    settings, engine = env
+    outside = _form(None, "<form-x@evil.example>").replace(b"<noreply@imctc.org>", b"<noreply@evil.example>")
+    ours = _form(None, "<form-y@imctc.org>").replace(b"lina@waha-daily.example", b"media@imctc.org")
+    run(settings, engine, [outside, ours])
+    on = tickets_by_message(engine)
+    assert on["<form-x@evil.example>"].requester_email == "noreply@evil.example"
+    assert on["<form-y@imctc.org>"].requester_email != "media@imctc.org"
+    with Session(engine) as session:
+        assert not [d for d in session.exec(select(Draft)).all() if d.to_email in ("noreply@evil.example", "media@imctc.org")]

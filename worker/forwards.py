@@ -63,7 +63,7 @@ class Forwarded:
     text: str
     date: datetime | None
     message_id: str | None
-    how: str  # "attached" or "inline"
+    how: str  # "attached" or "inline"; "form" for a website form's submission (worker/forms.py)
 
 
 def _address(value: str) -> tuple[str | None, str | None]:
@@ -157,8 +157,13 @@ def find_forwarded(parsed: ParsedMessage) -> Forwarded | None:
 def as_original(parsed: ParsedMessage, forwarded: Forwarded) -> ParsedMessage:
     """The forward seen as the original inquiry: its sender, subject, date and words (for triage and
     the acknowledgement); the forward's own headers and attachments stay."""
+    headers = parsed.headers
+    if forwarded.how == "form":
+        from mediadesk.worker.forms import mailer_headers_dropped
+
+        headers = mailer_headers_dropped(headers)  # the form mailer's "auto-generated" is not the submitter's
     return dataclasses.replace(
-        parsed, message_id=forwarded.message_id, in_reply_to=None, references=(),
+        parsed, headers=headers, message_id=forwarded.message_id, in_reply_to=None, references=(),
         subject=forwarded.subject or parsed.subject, from_email=forwarded.from_email, from_name=forwarded.from_name,
         reply_to=None, to=(), cc=(), date=forwarded.date or parsed.date, text=forwarded.text, attached_messages=(),
     )

@@ -19,6 +19,7 @@ from mediadesk.storage.models import InboundMessage, Message
 from mediadesk.worker import thread
 from mediadesk.worker.batch import IngestResult, Item, thread_policy
 from mediadesk.worker.drafting.rules import machine_sender
+from mediadesk.worker.forms import find_submission
 from mediadesk.worker.forwards import Forwarded, find_forwarded
 from mediadesk.worker.parsing import ParsedMessage, parse_message
 
@@ -36,15 +37,23 @@ REPORT_TYPES = frozenset({"multipart/report", "message/delivery-status", "messag
 
 
 def forwarded(parsed: ParsedMessage | None, policy: thread.Policy) -> Forwarded | None:
-    """The original inquiry inside a forward from the office's own domains (never from outside,
-    nor from mail forged in their name: a stranger cannot make a ticket belong to someone else)."""
+    """The original inquiry inside a forward from the office's own domains, or the submission a
+    notification of the office's own website form carries (never from outside, nor from mail
+    forged in their name: a stranger cannot make a ticket belong to someone else)."""
     if parsed is None or not policy.internal_domains or not policy.is_internal(parsed.from_email):
         return None
     if thread.forged(parsed.headers.get("authentication-results")):
         return None
     # A report our own mail server sends (a bounce, a complaint) attaches a message too: it is a
     # machine's notice, not a colleague's forward.
-    if any(t in REPORT_TYPES for t in parsed.part_types) or machine_sender(parsed.from_email or ""):
+    if any(t in REPORT_TYPES for t in parsed.part_types):
+        return None
+    submission = find_submission(parsed)
+    if submission is not None and submission.email and not policy.is_internal(submission.email):
+        # The office's own website form: the inquiry is the submitter's (their address as typed).
+        return Forwarded(submission.email, submission.name, submission.subject or parsed.subject, submission.text,
+                         parsed.date, None, "form")
+    if machine_sender(parsed.from_email or ""):
         return None
     auto = parsed.headers.get("auto-submitted", "").strip().lower()
     if auto and auto != "no":

@@ -290,7 +290,12 @@ def run(item: Item, batch: Batch, inbound: InboundMessage | None) -> None:
         if other is not None and other.id != ticket.id and other.related_ticket_id is None:
             other.related_ticket_id = ticket.id
             session.add(other)
-    if forwarded is not None:
+    if forwarded is not None and forwarded.how == "form":
+        review.append(f"sent through the website form ({sender}): the acknowledgement goes to {forwarded.from_email}, "
+                      "an address typed into the form, unverified")
+        workflow.record(session, ticket, "forwarded", actor=SYSTEM, sink=batch.event,
+                        note=f"website form notification from {sender}; the inquiry is {forwarded.from_email}'s")
+    elif forwarded is not None:
         review.append(f"forwarded by {sender}: the acknowledgement goes to {forwarded.from_email}")
         workflow.record(session, ticket, "forwarded", actor=sender or SYSTEM, sink=batch.event,
                         note=f"forwarded by {sender} ({forwarded.how}); the inquiry is {forwarded.from_email}'s")

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from mediadesk.settings import Settings, get_settings
+from mediadesk.worker.forms import as_submitted, find_submission
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
@@ -178,6 +179,11 @@ def triage(
         # What decides triage is in the first pages; bounding the text bounds the regex work.
         msg = dataclasses.replace(msg, text=msg.text[:MAX_TEXT])
     explanation: list[str] = []
+    submission = find_submission(msg)
+    if submission is not None:
+        # A website form's notification: the person's fields are the letter, not the form mailer's headers.
+        msg = as_submitted(msg, submission)
+        explanation.append(f"a website form's notification: the submitter's own fields are read (from {submission.email})")
 
     parts = split_body(msg.text, msg.subject)
     subject_n = normalize(msg.subject)

@@ -1,0 +1,69 @@
+"""A website form's notification is read as the submitter's letter (worker/forms.py), in the
+office's three languages; a person's letter that happens to carry "Name:" lines is not one."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from mediadesk.settings import load_settings
+from mediadesk.worker.forms import find_submission
+from mediadesk.worker.parsing import parse_message
+from mediadesk.worker.triage import triage
+
+RULES_ONLY = load_settings(_env_file=None, base_model_weight=0)
+
+
+def notification(subject: str, body: str, *, sender: str = "Site <noreply@office.example>", reply_to: str | None = None):
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, "media@office.example", subject
+    msg["Date"] = "Tue, 24 Nov 2026 10:00:00 +0300"
+    msg["Auto-Submitted"] = "auto-generated"
+    if reply_to:
+        msg["Reply-To"] = reply_to
+    msg.set_content(body)
+    return parse_message(msg.as_bytes())
+
+
+FORMS = [
+    ("[Press] New submission", "A new submission was received from the form \"Press\".\n\nName: Ana Ruiz\nOutlet: "
+     "Diario Sur\nEmail: ana.ruiz@diariosur.example\nPhone: +34 600 000 000\n\nMessage:\nCould your spokesperson give "
+     "us a short interview by phone on Thursday?\n\nConsent: yes\n--\nThis notification was generated automatically.",
+     "ana.ruiz@diariosur.example", "interview_request"),
+    ("Nouveau message – Contact presse", "Nouvelle soumission du formulaire « Contact presse »\n\nNom : Hélène Roy\n"
+     "Média : Radio Ouest\nE-mail : h.roy@radioouest.example\n\nMessage :\nPourriez-vous me communiquer le nombre de "
+     "pays membres de la coalition ?\n\n--\nMessage généré automatiquement par le site.",
+     "h.roy@radioouest.example", "information_request"),
+    ("طلب جديد: مواد إعلامية", "تم استلام طلب جديد عبر نموذج التواصل الإعلامي في الموقع\n\nالاسم: ريم الزهراني\n"
+     "البريد الإلكتروني: reem@afaq.example\n\nنص الرسالة:\nنرجو تزويدنا بشعار التحالف بدقة عالية وصور الاجتماع.\n\n--\n"
+     "هذه رسالة آلية من نظام نماذج الموقع.", "reem@afaq.example", "media_assets"),
+]
+
+
+@pytest.mark.parametrize("subject, body, email, category", FORMS, ids=["en", "fr", "ar"])
+def test_a_form_notification_is_triaged_as_the_submitters_letter(subject, body, email, category):
+    msg = notification(subject, body)
+    found = find_submission(msg)
+    assert found is not None and found.email == email
+    assert "generated automatically" not in found.text and "آلية" not in found.text  # the mailer's footer is not theirs
+    d = triage(msg, settings=RULES_ONLY)
+    assert (d.category, d.automated_kind) == (category, None), d.explanation
+    assert any("website form" in e for e in d.explanation)
+
+
+def test_a_form_with_no_address_field_is_its_reply_tos():
+    body = ("New submission: Press accreditation\n\nFull name: Marta Nowak\nMedia outlet: Gazeta\nMessage: I would like "
+            "to be accredited for the forum on 27 April.\n\nSubmission ID: 6191887\nIP: 83.24.17.1")
+    found = find_submission(notification("Press accreditation", body, reply_to="Marta <marta@gazeta.example>"))
+    assert found.email == "marta@gazeta.example" and "Submission ID" not in found.text
+
+
+@pytest.mark.parametrize("subject, body", [
+    # A person's letter with its own "Name:" and "Email:" lines, no form mailer's opening line.
+    ("Interview", "Hello,\n\nName: Ana Ruiz\nEmail: ana@diariosur.example\nMessage: could we talk on Thursday?"),
+    # A newsletter that mentions a form.
+    ("Weekly digest", "In this issue: how to fill in the new form for grants.\nUnsubscribe: https://x.example/u"),
+])
+def test_other_mail_is_no_form_notification(subject, body):
+    assert find_submission(notification(subject, body)) is None
