@@ -492,3 +492,13 @@ def test_a_long_letters_deadline_before_its_signature_and_disclaimer_is_read():
             "us immediately. We will never change our bank details by email.")
     d = decide("Request for correction of your press release", body, settings=load_settings(_env_file=None, base_model_weight=0))
     assert d.deadline is not None and d.deadline.date().isoformat() == "2019-09-19", d.explanation
+
+
+def test_a_swahili_letter_is_read_as_swahili_with_its_deadline():
+    # Set CU (words written here): Swahili was not among the recognised languages, so East African
+    # letters were read as Malay and their "ifikapo Ijumaa" (by Friday) was lost.
+    d = decide("Maswali kuhusu ushirikiano", "Ndugu Afisa Habari,\nMimi ni mwandishi wa habari wa gazeti la Pwani. "
+               "Naomba majibu ya maswali yafuatayo kuhusu mafunzo ya vyombo vya habari. Ningeshukuru kupata majibu "
+               "ifikapo Ijumaa, tarehe 20 Septemba.\nWako,\nJuma")
+    assert d.language == "sw", d.explanation
+    assert d.deadline is not None and d.deadline.date().isoformat() == "2019-09-20", d.explanation

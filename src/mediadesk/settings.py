@@ -132,7 +132,7 @@ class Settings(BaseSettings):
     signature: str | None = None
     timezone: str = "Asia/Riyadh"
     # Comma-separated (ar,en,fr) or a JSON list, as MEDIADESK_AUTO_SEND_CATEGORIES.
-    languages: Annotated[list[str], NoDecode] = ["ar", "en", "fr", "es", "de", "it", "pt", "tr", "ur", "fa", "ru", "zh", "bn", "ms", "id", "nl"]
+    languages: Annotated[list[str], NoDecode] = ["ar", "en", "fr", "es", "de", "it", "pt", "tr", "ur", "fa", "ru", "zh", "bn", "ms", "id", "nl", "sw"]
     templates_dir: Path | None = None
     # Mail in a language the office has no templates for is acknowledged in these, one section
     # each, in this order (comma-separated or JSON): English first, then Arabic.
