@@ -919,6 +919,11 @@ CH_CLASSES = [
     ("sw", "Ningeshukuru kupata majibu ifikapo tarehe 20 Novemba 2026, kwani ripoti yangu inawasilishwa mwezi Januari.", "2026-11-20"),
     ("sw", "Naomba jibu kabla ya tarehe 19 Novemba.", "2026-11-19"),
     ("bn", "অনুগ্রহ করে ১৮ নভেম্বরের মধ্যে আপনাদের উত্তর জানাবেন।", "2026-11-18"),
+    # Set CU: a length of time in Persian ("ظرف") and with Bengali's genitive on the unit ("৪৮ ঘণ্টার
+    # মধ্যে"). (Not Swahili "ndani ya saa 24" nor Russian "в течение 48 часов": dateparser reads the
+    # 24th and 48 days into them.)
+    ("fa", "اگر امکانش هست ظرف ۴۸ ساعت آینده پاسخ دهید.", "2026-11-18"),
+    ("bn", "অনুগ্রহ করে ৪৮ ঘণ্টার মধ্যে উত্তর দিন।", "2026-11-18"),
 ]
 
 

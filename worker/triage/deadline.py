@@ -512,7 +512,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 _OTHER_CUE_WORDS = re.compile(
     r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
-    r"uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku))\b|تک|تا|মধ্যে",
+    r"uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku))\b|تک|تا|ظرف|মধ্যে",
     re.IGNORECASE,
 )
 
@@ -1094,8 +1094,9 @@ _URDU_YEAR_RE = re.compile(r"(\d{4})ء")
 _BRACKETED_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
 # Words that introduce an hour of the day in Malay and Indonesian ("sebelum jam 6 petang esok").
 _CLOCK_WORD_RE = re.compile(r"(?:jam|pukul)\s*\d", re.IGNORECASE)
-# Bengali puts the genitive on the month ("১৮ নভেম্বরের মধ্যে", by 18 November), which dateparser does not read.
-_BN_MONTH_GENITIVE_RE = re.compile(r"(জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)(?:ের|এর)")
+# Bengali puts the genitive on the month or the unit ("১৮ নভেম্বরের মধ্যে", by 18 November; "৪৮ ঘণ্টার মধ্যে",
+# within 48 hours), which dateparser does not read.
+_BN_MONTH_GENITIVE_RE = re.compile(r"(জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|ঘণ্টা|ঘন্টা|দিন)(?:ের|এর|ার|র)")
 # A year alone ("2025" in a quoted header): dateparser makes it today.
 _YEAR_ALONE_RE = re.compile(r"\s*\d{4}\s*")
 # A length of time in minutes (dateparser reads "15 minutes" as fifteen minutes from now).
