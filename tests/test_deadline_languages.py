@@ -923,6 +923,8 @@ CH_CLASSES = [
     # মধ্যে"). (Not Swahili "ndani ya saa 24" nor Russian "в течение 48 часов": dateparser reads the
     # 24th and 48 days into them.)
     ("fa", "اگر امکانش هست ظرف ۴۸ ساعت آینده پاسخ دهید.", "2026-11-18"),
+    # A word that starts like a month is no month: "মেরামতের" (of the repair) is not "মে" (May).
+    ("bn", "গত ৫ মেরামতের মধ্যে কোনটি সবচেয়ে ব্যয়বহুল ছিল, জানাবেন?", None),
     ("bn", "অনুগ্রহ করে ৪৮ ঘণ্টার মধ্যে উত্তর দিন।", "2026-11-18"),
 ]
 

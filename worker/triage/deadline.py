@@ -1096,7 +1096,9 @@ _BRACKETED_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
 _CLOCK_WORD_RE = re.compile(r"(?:jam|pukul)\s*\d", re.IGNORECASE)
 # Bengali puts the genitive on the month or the unit ("১৮ নভেম্বরের মধ্যে", by 18 November; "৪৮ ঘণ্টার মধ্যে",
 # within 48 hours), which dateparser does not read.
-_BN_MONTH_GENITIVE_RE = re.compile(r"(জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|ঘণ্টা|ঘন্টা|দিন)(?:ের|এর|ার|র)")
+# Whole words only: "মেরামত" (repair) is no "মে" (May) with a genitive.
+_BN_GENITIVE_RE = re.compile(r"(?<![\u0980-\u09ff])(জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|ঘণ্টা|ঘন্টা|দিন)"
+                             r"(?:ের|এর|ার|র)(?![\u0980-\u09ff])")
 # A year alone ("2025" in a quoted header): dateparser makes it today.
 _YEAR_ALONE_RE = re.compile(r"\s*\d{4}\s*")
 # A length of time in minutes (dateparser reads "15 minutes" as fifteen minutes from now).
@@ -1111,7 +1113,7 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
     text = _BRACKETED_RE.sub("", _URDU_YEAR_RE.sub(r"\1 ", text[:5000]))
     if language == "bn":
-        text = _BN_MONTH_GENITIVE_RE.sub(r"\1 ", text)
+        text = _BN_GENITIVE_RE.sub(r"\1 ", text)
     snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
     if not snippets:
         return None
