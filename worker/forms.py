@@ -48,7 +48,7 @@ _EMAIL_LABELS = {"email", "e-mail", "email address", "e-mail address", "your ema
 _NAME_LABELS = {"name", "full name", "your name", "nom", "nom complet", "nombre", "الاسم", "الاسم الكامل"}
 _SUBJECT_LABELS = {"subject", "objet", "sujet", "asunto", "الموضوع", "عنوان الطلب"}
 _MESSAGE_LABELS = {"message", "your message", "comments", "comment", "enquiry", "inquiry", "details", "request details",
-                   "question", "votre message", "message :", "commentaire", "demande", "mensaje", "الرسالة",
+                   "question", "votre message", "commentaire", "demande", "mensaje", "الرسالة",
                    "نص الرسالة", "رسالتك", "الاستفسار", "تفاصيل الطلب", "نص الطلب"}
 # The form's own bookkeeping, not the submitter's words.
 _NOISE_LABELS = {"date", "submitted", "page", "url", "ip", "ip address", "user agent", "consent", "consent to data processing",

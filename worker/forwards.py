@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parseaddr, parsedate_to_datetime
 
+from mediadesk.worker.forms import mailer_headers_dropped
 from mediadesk.worker.parsing import ParsedMessage, parse_message
 from mediadesk.worker.triage.text import is_forward
 
@@ -157,11 +158,8 @@ def find_forwarded(parsed: ParsedMessage) -> Forwarded | None:
 def as_original(parsed: ParsedMessage, forwarded: Forwarded) -> ParsedMessage:
     """The forward seen as the original inquiry: its sender, subject, date and words (for triage and
     the acknowledgement); the forward's own headers and attachments stay."""
-    headers = parsed.headers
-    if forwarded.how == "form":
-        from mediadesk.worker.forms import mailer_headers_dropped
-
-        headers = mailer_headers_dropped(headers)  # the form mailer's "auto-generated" is not the submitter's
+    # A form mailer's "auto-generated" and bulk marks are not the submitter's.
+    headers = mailer_headers_dropped(parsed.headers) if forwarded.how == "form" else parsed.headers
     return dataclasses.replace(
         parsed, headers=headers, message_id=forwarded.message_id, in_reply_to=None, references=(),
         subject=forwarded.subject or parsed.subject, from_email=forwarded.from_email, from_name=forwarded.from_name,

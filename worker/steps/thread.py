@@ -290,15 +290,13 @@ def run(item: Item, batch: Batch, inbound: InboundMessage | None) -> None:
         if other is not None and other.id != ticket.id and other.related_ticket_id is None:
             other.related_ticket_id = ticket.id
             session.add(other)
-    if forwarded is not None and forwarded.how == "form":
-        review.append(f"sent through the website form ({sender}): the acknowledgement goes to {forwarded.from_email}, "
-                      "an address typed into the form, unverified")
-        workflow.record(session, ticket, "forwarded", actor=SYSTEM, sink=batch.event,
-                        note=f"website form notification from {sender}; the inquiry is {forwarded.from_email}'s")
-    elif forwarded is not None:
-        review.append(f"forwarded by {sender}: the acknowledgement goes to {forwarded.from_email}")
-        workflow.record(session, ticket, "forwarded", actor=sender or SYSTEM, sink=batch.event,
-                        note=f"forwarded by {sender} ({forwarded.how}); the inquiry is {forwarded.from_email}'s")
+    if forwarded is not None:
+        form = forwarded.how == "form"  # the office's website form: the address was typed, unverified
+        via = f"sent through the website form ({sender})" if form else f"forwarded by {sender}"
+        review.append(f"{via}: the acknowledgement goes to {forwarded.from_email}"
+                      + (", an address typed into the form, unverified" if form else ""))
+        workflow.record(session, ticket, "forwarded", actor=SYSTEM if form else (sender or SYSTEM), sink=batch.event,
+                        note=f"{via} ({forwarded.how}); the inquiry is {forwarded.from_email}'s")
     if review:
         ticket.needs_review = True
         ticket.review_reason = "; ".join(filter(None, [ticket.review_reason, *review]))[:2000]
