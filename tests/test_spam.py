@@ -155,6 +155,19 @@ FOOTER = "\n\nYou are receiving this email because you were added to our contact
     ("Question sur votre rapport annuel",
      "Bonjour,\n\nJe suis journaliste à La Gazette du Sahel. Pourriez-vous me confirmer le nombre de pays membres "
      "cités dans votre rapport annuel ?\n\nCordialement,\nAwa Diallo", "information_request"),
+    # An invitation or a request that says so without "could you" (sets AJ, AN, BP, CP's class, in
+    # words written here): the honour of inviting, an answer appreciated, "would love to use".
+    ("Invitation à intervenir – Rencontres de Nouakchott",
+     "Madame, Monsieur,\n\nLe comité d'organisation a l'honneur d'inviter votre directeur à intervenir lors de la "
+     "table ronde « Médias et prévention », les 3 et 4 mars à Nouakchott.\n\nNous apprécierions une réponse avant "
+     "le 20 janvier.\n\nBien cordialement,\nMariem Ould Ahmed\nComité d'organisation", "partnership_speaking"),
+    ("ضيف في حلقة جديدة",
+     "مرحباً فريق الإعلام،\n\nمعكم سارة من بودكاست مدار. نحضّر حلقة عن التطرف الرقمي ونتمنى استضافة متحدث من "
+     "المركز، والتسجيل عن بعد لمدة ساعة.\n\nسارة العتيبي\nمنتجة بودكاست مدار", "interview_request"),
+    ("Photos for our explainer",
+     "Hi,\n\nEditor of a small policy newsletter here, writing from our newsletter tool as our mailbox is down. "
+     "We're featuring the coalition next week and would love to use a high-resolution logo and a photo of the "
+     "headquarters, with the credit line you prefer.\n\nThanks,\nTom Reyes", "media_assets"),
 ])
 def test_a_person_writing_through_every_header_of_a_mailing_service_stays_human(subject, body, category):
     # Mailchimp adds its whole set of headers and a footer to a one-off letter too; one more
