@@ -244,6 +244,17 @@ DEADLINE_CASES_D = [
     ("We are open Monday to Friday, 9am to 5pm.", "en", None),
     ("Часы приёма с 10:00 до 18:00.", "ru", None),
     ("We are preparing a piece before the 25th anniversary of the coalition.", "en", None),
+    # Set CX's classes, in words written here: working days skip the sender's weekend; things (not
+    # people) that must arrive; a page that closes "at six"; "before I file at …"; India's "IST".
+    ("Kindly revert with the answers within three working days.", "en", "2026-12-04"),
+    ("Merci de nous répondre sous quatre jours ouvrés.", "fr", "2026-12-07"),
+    ("نرجو الرد خلال ثلاثة أيام عمل.", "ar", "2026-12-06"),
+    ("Any materials and the signed permission need to arrive by December 7.", "en", "2026-12-07"),
+    ("Speakers are asked to arrive by 13:15 on December 7.", "en", None),
+    ("Sorry to chase - our page closes at six this evening.", "en", "2026-12-01"),
+    ("I'd be grateful for a reply before I file at 10 am on Thursday.", "en", "2026-12-03"),
+    ("We need it before we go to print at 6 pm IST tomorrow.", "en", "2026-12-02"),
+    ("Authors will receive the reviewers' comments within six weeks of submission.", "en", None),
 ]
 
 

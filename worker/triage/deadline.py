@@ -94,7 +94,10 @@ _CITY_ZONES = {
     "Asia/Bahrain": r"bahrain|manama|البحرين|المنامه", "Asia/Muscat": r"muscat|oman|مسقط", "Asia/Kabul": r"kabul|كابل",
     "Asia/Dhaka": r"dhaka|bangladesh", "Australia/Sydney": r"sydney|canberra",
 }
-_CITY_ABBREVIATIONS = {"Asia/Tokyo": "JST"}
+# Capitals only, like the zones above ("IST" is India's here: Irish and Israeli writers name their city).
+_CITY_ABBREVIATIONS = {"Asia/Tokyo": "JST", "Asia/Kolkata": "IST", "Asia/Karachi": "PKT", "Asia/Jakarta": "WIB",
+                       "Asia/Kuala_Lumpur": "MYT", "Asia/Singapore": "SGT", "Africa/Nairobi": "EAT", "Africa/Lagos": "WAT",
+                       "Australia/Sydney": "AEST|AEDT"}
 for _name, _cities in _CITY_ZONES.items():
     ZONES[_name] = (_CITY_ABBREVIATIONS.get(_name, ""),
                     rf"(?:{_cities})\s+time|heure\s+(?:de\s+|d')(?:{_cities})|hora\s+de\s+(?:{_cities})|(?:بتوقيت|توقيت)\s+(?:{_cities})")
@@ -159,7 +162,7 @@ _TOKEN_RE = _re(
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
         r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
-        r"ساعتين|ساعات|ساعه|يومين|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
+        r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
         r"|(?P<hour1>(?:within\s+the\s+next\s+hour|dans\s+l'heure\s+qui\s+vient|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0600-\u06ff]))"
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
@@ -315,7 +318,7 @@ _JOIN_RE = _re(
         r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next\s+week|next|this|coming|à|a|las|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
-_FILLER = (r"(?:\s+|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
+_FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+)*")
@@ -452,7 +455,7 @@ _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|
 # now; Arabic "خلال 48 ساعة من …" is left alone: "من" starts "from now" as often).
 _ANCHORED_AFTER_RE = _re(r"\s+(?:(?:of|after|following)\s+(?!(?:this|these|receipt|receiving|today|now|the\s+date|your\s+receipt|the\s+present)\b)"
                          r"(?:your|the|its|their|his|her|our|last|being|a|an|it|them)\b|last\s+time\b"
-                         r"|(?:of|after|following|from)\s+(?:acceptance|approval|publication|signature|signing|commissioning|confirmation|booking|payment|delivery|launch|arrival)\b"
+                         r"|(?:of|after|following|from)\s+(?:acceptance|approval|publication|signature|signing|commissioning|confirmation|booking|payment|delivery|launch|arrival|submission|registration|application|completion|selection|review)\b"
                          r"|(?:suivant|apr[èe]s)\s+(?!(?:r[ée]ception|la\s+r[ée]ception|la\s+pr[ée]sente|ce\s+(?:message|courriel))\b)(?:la|le|l'|sa|son|leur|votre|vos))")
 # Something that happened within a length of time: "was viewed two million times within 24 hours",
 # "انحذفت خلال ساعة", "تم الرد خلال يومين".
@@ -483,6 +486,9 @@ _PAYMENT_DUE_RE = _re(r"\b(?:payment|invoice|balance|amount|fee|renewal|instal?m
 # be at an event, not by when the office must answer.
 _ARRIVE_BY_RE = _re(r"\b(?:arrive|be\s+(?:there|present|seated|in\s+place)|check\s+in|gather|assemble|arriver|[êe]tre\s+(?:pr[ée]sents?|sur\s+place))\s+(?:\S+\s+){0,2}?(?:by|before|no\s+later\s+than|avant|au\s+plus\s+tard\s+[àa])\s+$"
                     r"|(?:^|\s)(?:الحضور|التواجد|الوصول)\s+(?:\S+\s+){0,2}?(?:قبل|بحلول)\s+$")
+# ... but "the materials and the signed permission need to arrive by December 7": things sent to
+# the sender, whose arrival is the answer.
+_THINGS_ARRIVE_RE = _re(r"\b(?:materials?|files?|documents?|permission|answers?|responses?|repl(?:y|ies)|comments?|statements?|photos?|images?|footage|clips?|forms?|everything|anything)\s+(?:\S+\s+){0,2}?(?:needs?\s+to|must|should|has\s+to|have\s+to|to)\s+arrive\s+(?:\S+\s+){0,2}?(?:by|before|no\s+later\s+than)\s+$")
 # Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
 _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)?)" + _FILLER + r"$")}
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
@@ -710,6 +716,17 @@ def _hijri_day(today: date, m: re.Match) -> date | None:
         return None  # a day the calendar does not have (30 in a 29-day month) or out of its range
 
 
+def _add_working_days(today: date, n: int, week_end: int) -> date:
+    """``n`` working days after ``today``: the five days that end on ``week_end`` (Thursday for an
+    Arabic-speaking sender, else Friday) count, the weekend does not."""
+    working = {(week_end - k) % 7 for k in range(5)}
+    day = today
+    while n > 0:
+        day += timedelta(days=1)
+        n -= day.weekday() in working
+    return day
+
+
 def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: bool = False) -> tuple[datetime, bool, str | None] | None:
     """The moment a group of tokens designates, relative to ``base``, whether a time was stated
     and the zone named (None: the sender's offset); None if it designates no moment. ``morning``:
@@ -746,6 +763,8 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             if unit.startswith(("h", "ساع", "uur", "uren", "stund")):
                 hours = 2 if unit == "ساعتين" else n
                 exact = base + timedelta(hours=hours)
+            elif re.match(r"(?:business|working)\s|jours?\s+ouvr|ايام\s+عمل", unit):
+                day = _add_working_days(today, n, week_end)
             elif unit.startswith(("w", "sem", "اسبوع")):
                 day = today + timedelta(weeks=2 if unit == "اسبوعين" else n)
             else:
@@ -949,7 +968,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or _ARRIVE_BY_RE.search(before[-60:]) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
+        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
