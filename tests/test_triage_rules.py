@@ -165,6 +165,38 @@ def test_auto_replies_without_headers(subject, body):
     assert (d.category, d.automated_kind) == ("automated", "auto_reply"), d.explanation
 
 
+# Acknowledgements that say a machine wrote them, while naming the interviews, accreditation and
+# corrections they cannot take (set CW's class, in words written here).
+@pytest.mark.parametrize("subject, body, sender", [
+    ("Received: Press release on the regional workshop",
+     "This is an automated acknowledgement from the newsdesk. We receive thousands of releases and cannot answer each "
+     "one.\n\n * Interview requests with our correspondents: interviews@wire.example\n * Accreditation for our "
+     "events: events@wire.example", "Newsdesk <desk@wire.example>"),
+    ("Re: Interview request - training in the Sahel",
+     "Automated response:\n\nOn assignment in the field until 30 November with no reliable connection. I will "
+     "get back to you about the interview when I return.", "Moussa <moussa@radio.example>"),
+    ("Case 4471: your message has been received",
+     "Your message has been logged as case 4471. Please note that this mailbox cannot handle interview requests "
+     "or press accreditation; please write to the section editor.\n\nThis is an automatically generated email.",
+     "Reader Services <noreply@paper.example>"),
+    ("إشعار استلام طلب",
+     "تم استلام طلبكم لتغطية المؤتمر الصحفي وتصوير الفعالية، وسيتم الرد خلال ثلاثة أيام عمل. "
+     "هذه رسالة تلقائية، يرجى عدم الرد عليها.", "بوابة الطلبات <noreply@portal.example>"),
+])
+def test_a_body_that_says_a_machine_wrote_it_is_an_auto_reply(subject, body, sender):
+    d = run(body, subject, sender=sender)
+    assert (d.category, d.automated_kind) == ("automated", "auto_reply"), d.explanation
+    assert d.deadline is None
+
+
+def test_a_person_who_quotes_an_automated_acknowledgement_stays_human():
+    body = ("Hello,\n\nI got an automated response from your portal saying 'This is an automated acknowledgement, "
+            "your request will be answered within three working days', but our crew films tomorrow. Could you "
+            "confirm our accreditation for the press conference today?\n\nLeila, Gulf TV")
+    d = run(body, "Accreditation for tomorrow's press conference")
+    assert d.automated_kind is None and d.category == "event_accreditation", d.explanation
+
+
 def test_newsletter_with_list_headers_is_bulk():
     body = ("In this issue:\n- Sahel: new attack\n- Gulf security forum\n\nRead more on our site.\n\n"
             "You are receiving this email because you subscribed to our newsletter. Unsubscribe.")

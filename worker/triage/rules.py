@@ -155,6 +155,9 @@ class Rules:
     # The sender asks whether an offer made in the office's name is genuine, or calls it a scam:
     # the spam wording they quote is evidence they report, not an offer to us.
     scam_report: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
+    # A body that says a machine wrote it ("This is an automated acknowledgement", "Automated
+    # response:"): an auto-reply however much it speaks of interviews and accreditation.
+    auto_reply_declared: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -384,6 +387,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         urgency=_weighted(data.get("urgency"), "urgency"),
         urgency_exceptions=_weighted(data.get("urgency_exceptions"), "urgency_exceptions"),
         scam_report=_weighted(data.get("scam_report"), "scam_report"),
+        auto_reply_declared=_weighted(auto.get("auto_reply_declared"), "automated.auto_reply_declared"),
     )
 
 
