@@ -173,6 +173,36 @@ CATEGORY_CASES = [
     ("شكر وتقدير", "أتقدم إليكم بخالص الشكر على حسن الاستقبال خلال زيارتنا للمركز.", "general"),
     ("Kunjungan sekolah", "Saya guru di sebuah sekolah di Jakarta. Apakah siswa kami boleh berkunjung ke pusat Anda?",
      "general"),
+    # Set CV's classes, in words written here: phishing dressed as a fact-check, a correction or a
+    # data request (the mailbox's password asked for); money demanded under a legal threat; a page
+    # that "will be unpublished"; an order never placed; internet keywords; results buried for a fee.
+    ("Source response requested by Friday", "We are fact-checking a claim about your organisation. Official sources "
+     "answer through our portal: log in using your organisation e-mail address and its password. Responses after "
+     "Friday cannot be reflected in the rating.", "spam"),
+    ("Rectification à valider", "Une rectification concernant une dépêche qui vous cite attend votre validation dans "
+     "notre espace. La connexion s'effectue avec les identifiants de votre messagerie professionnelle. Sans validation "
+     "avant le 10 décembre, la dépêche restera en l'état.", "spam"),
+    ("Notice of image licence violation", "Our crawler found our client's photograph on your website. Our client is "
+     "prepared to settle this matter for a retroactive licence fee of EUR 1,200, payable within seven days, after "
+     "which we will proceed without further notice. Evidence: https://rights.example/case/88", "spam"),
+    ("Mise en demeure", "Notre client renonce à toute action moyennant le règlement d'une indemnité forfaitaire de "
+     "900 EUR sous huit jours. À défaut, nous engagerons une procédure sans autre avis.", "spam"),
+    ("Your Company Page needs a verified admin", "Your Company Page has an unverified super admin. Verify by Friday or "
+     "the page will be unpublished and its followers archived.", "spam"),
+    ("Dispute opened on order 5521", "A payment dispute was opened for order 5521 placed from your address (400 "
+     "lanyards). If you did not place this order, cancel it within 48 hours: https://shop.example/5521/cancel", "spam"),
+    ("Registration of your name", "We received an application to register your name as internet keywords and Asian "
+     "domains. Without your reply within 5 working days we will approve the application unconditionally.", "spam"),
+    ("what google shows about you", "Have you looked at what comes up about you on Google? Our reputation specialists "
+     "bury these results within 30 days, guaranteed. Reply before the 20th for 40% off.", "spam"),
+    # Their look-alikes: a lawyer who asks for a photograph to be taken down and no money; an
+    # agency whose article was republished in full, offering an extract instead of its invoice.
+    ("Retrait d'une photographie", "Maître, je représente Mme L., photographiée sans son accord pour votre article du "
+     "6 novembre. Elle ne demande aucune indemnisation, seulement de retirer la photographie ou de flouter son "
+     "visage. Merci de m'indiquer la suite donnée sous huit jours.", "correction_complaint"),
+    ("Our article on your website", "Our article of 2 November has been republished in full on your site. Short "
+     "extracts with a link are fine; the full text needs a syndication licence. Our invoice (GBP 240) is attached, "
+     "or replace the text with an extract and we will cancel it. Which would you prefer?", "correction_complaint"),
 ]
 
 
@@ -255,6 +285,16 @@ DEADLINE_CASES_D = [
     ("I'd be grateful for a reply before I file at 10 am on Thursday.", "en", "2026-12-03"),
     ("We need it before we go to print at 6 pm IST tomorrow.", "en", "2026-12-02"),
     ("Authors will receive the reviewers' comments within six weeks of submission.", "en", None),
+    # Set CY's Arabic classes, in words written here: Levantine "لحد" after "ياريت", a Maghrebi
+    # "أقصاها", "في أجل أقصاه 48 ساعة", "أرجو … اليوم", "بطلب … خلال 24 ساعة", the issue's closing time.
+    ("ياريت تبعتولنا الجواب لحد يوم الأربعاء ٩ كانون الأول.", "ar", "2026-12-09"),
+    ("نحبو نعرفو رايكم أقصاها نهار الخميس 3.", "ar", "2026-12-03"),
+    ("نطالب بنشر التصحيح في أجل أقصاه 48 ساعة من توصلكم بهذه الرسالة.", "ar", "2026-12-03"),
+    ("وأكون ممتنة لو وصلني ردكم في أجل أقصاه يوم الاثنين القادم.", "ar", "2026-12-07"),
+    ("أرجو تعديل الاسم اليوم قبل ما ينتشر الخبر.", "ar", "2026-12-01"),
+    ("بطلب حذف الصورة خلال ٢٤ ساعة من هالإيميل.", "ar", "2026-12-02"),
+    ("نحتاج التصريح قبل إقفال العدد الساعة ١١ مساء الخميس.", "ar", "2026-12-03"),
+    ("صدر العدد الساعة ١١ مساء الخميس الماضي.", "ar", None),
 ]
 
 

@@ -160,7 +160,7 @@ _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 _TOKEN_RE = _re(
         # "Kindly revert before 48 hours": South Asian English for "within" (Arabic "قبل 48 ساعة" is "ago").
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
-        r"خلال|في\s+غضون|في\s+خلال|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
+        r"خلال|في\s+غضون|في\s+خلال|(?:في\s+)?(?:اجل|مهله)\s+اقصا(?:ه|ها)(?=\s+(?:\d|يومين|ساعتين|اسبوعين))|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
@@ -321,11 +321,11 @@ _JOIN_RE = _re(
 _FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
-           r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+)*")
+           r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
-        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
+        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاها|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
         r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
@@ -435,7 +435,7 @@ _FR_POSSESSIVE_RE = _re(r"(?:\bd'|\bde\s+|\bdu\s+)$")
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
                       r"ارسلها|ارسلتها|ارسلته|ارسلت|ارسلنا|كتبتها|كتبت)(?:\s+\S+){0,3}\s+$")
 # "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
-_AR_POSSESSIVE_RE = _re(r"(?:(?:^|\s)(?:صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون)\s+(?:\S+\s+)?$)|(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|[وبلف]?(?:ال)?(?:عدد|طبعه|حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
+_AR_POSSESSIVE_RE = _re(r"(?:(?:^|\s)(?:صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون)\s+(?:\S+\s+)?$)|(?<!اقفال)(?<!اغلاق)(?<!تسكير)(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|[وبلف]?(?:ال)?(?:عدد|طبعه|حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
 # "I will be travelling until Friday; please reply by email": how long the sender is away, not by when.
 _AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
                r"|on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
@@ -506,7 +506,7 @@ _ASKS_RE = _re(
         r"correct\s+(?:it|this|that|the|your)|delete|remove|take\s+(?:it\s+|this\s+|the\s+\w+\s+)?down|retract|withdraw)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
-        r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
+        r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|بطلب|ارجو|اتمني|بتمني|ياريت|يا\s+ريت|تاكدولنا|تاكدوا|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
         r"|\basap\b|\burgent"
 )
