@@ -179,6 +179,10 @@ def test_auto_replies_without_headers(subject, body):
      "Your message has been logged as case 4471. Please note that this mailbox cannot handle interview requests "
      "or press accreditation; please write to the section editor.\n\nThis is an automatically generated email.",
      "Reader Services <noreply@paper.example>"),
+    ("[Ticket #5521] We received your request",
+     "Thank you for contacting us. Your request regarding \"Correction - report aired 16 November\" has been logged as "
+     "ticket #5521. Our standards team will respond within 3 business days. Please keep the ticket number in the "
+     "subject when replying.", "Audience Services <support@tv.example>"),
     ("إشعار استلام طلب",
      "تم استلام طلبكم لتغطية المؤتمر الصحفي وتصوير الفعالية، وسيتم الرد خلال ثلاثة أيام عمل. "
      "هذه رسالة تلقائية، يرجى عدم الرد عليها.", "بوابة الطلبات <noreply@portal.example>"),

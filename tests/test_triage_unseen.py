@@ -200,6 +200,18 @@ CATEGORY_CASES = [
     ("Retrait d'une photographie", "Maître, je représente Mme L., photographiée sans son accord pour votre article du "
      "6 novembre. Elle ne demande aucune indemnisation, seulement de retirer la photographie ou de flouter son "
      "visage. Merci de m'indiquer la suite donnée sous huit jours.", "correction_complaint"),
+    # Set CY's Arabic classes, in words written here: a talk, a lecture and an article asked of the
+    # office; a definition to be clarified; a freelancer who would like to attend. Set CX's caterer.
+    ("دعوة للمشاركة", "يسعد نادي الصحافة دعوة أحد خبراء المركز للحديث في ندوة عن التضليل الإعلامي يوم الأحد القادم.",
+     "partnership_speaking"),
+    ("محاضرة للطلاب", "مرحبا، بدرّس مادة الإعلام بالجامعة وحابب اعزم حدا من عندكم يعطي محاضرة لطلابي بشهر آذار.",
+     "partnership_speaking"),
+    ("عدد خاص", "يسعدنا أن يتضمن العدد الخاص مقالاً لمعالي الأمين العام في حدود ٥٠٠ كلمة.", "partnership_speaking"),
+    ("استيضاح", "نود استيضاح التعريف المعتمد لديكم لمصطلح التطرف العنيف الوارد في بيانكم الأخير.", "information_request"),
+    ("الإحاطة الصحفية", "مرحبا، أنا صحفية مستقلة، عرفت إنو في إحاطة صحفية بكرا وحابة احضرها إذا ممكن.",
+     "event_accreditation"),
+    ("Order confirmation for the reception", "Dear Ms Hassan, further to our call: 80 guests, buffet dinner, set-up "
+     "from 16:00. Please confirm the final guest numbers by Sunday so that we can order.", "general"),
     ("Our article on your website", "Our article of 2 November has been republished in full on your site. Short "
      "extracts with a link are fine; the full text needs a syndication licence. Our invoice (GBP 240) is attached, "
      "or replace the text with an extract and we will cancel it. Which would you prefer?", "correction_complaint"),
@@ -295,6 +307,9 @@ DEADLINE_CASES_D = [
     ("بطلب حذف الصورة خلال ٢٤ ساعة من هالإيميل.", "ar", "2026-12-02"),
     ("نحتاج التصريح قبل إقفال العدد الساعة ١١ مساء الخميس.", "ar", "2026-12-03"),
     ("صدر العدد الساعة ١١ مساء الخميس الماضي.", "ar", None),
+    # What happened within a length of time ends with its sentence (set CX).
+    ("The post has been shared widely.\n\nWe'd like a correction posted within 24 hours.", "en", "2026-12-02"),
+    ("The video was viewed two million times within 24 hours.", "en", None),
 ]
 
 

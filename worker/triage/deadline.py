@@ -459,8 +459,8 @@ _ANCHORED_AFTER_RE = _re(r"\s+(?:(?:of|after|following)\s+(?!(?:this|these|recei
                          r"|(?:suivant|apr[èe]s)\s+(?!(?:r[ée]ception|la\s+r[ée]ception|la\s+pr[ée]sente|ce\s+(?:message|courriel))\b)(?:la|le|l'|sa|son|leur|votre|vos))")
 # Something that happened within a length of time: "was viewed two million times within 24 hours",
 # "انحذفت خلال ساعة", "تم الرد خلال يومين".
-_HAPPENED_WITHIN_RE = _re(r"(?:\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ld)\b(?:\s+\S+){0,6}?"
-                          r"|(?:^|\s)(?:تم|انحذف\w*|انتشر(?:ت)?|اختفت|اختفي|نفدت|نفذت)(?:\s+\S+){0,4}?)\s+$")
+_HAPPENED_WITHIN_RE = _re(r"(?:\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ld)\b(?:\s+[^\s.!?؟]+){0,6}?"
+                          r"|(?:^|\s)(?:تم|انحذف\w*|انتشر(?:ت)?|اختفت|اختفي|نفدت|نفذت)(?:\s+[^\s.!?؟]+){0,4}?)\s+$")
 # A rule quoted ("يجب تقديم الاعتراض خلال 30 يوماً", "appeals must be lodged within 14 days").
 _RULE_WITHIN_RE = _re(r"(?:(?:ال)?(?:اعتراض|تظلم|طعن|استئناف)|\bappeals?|\bobjections?|\brecours)(?:\s+\S+){0,3}?\s+$")
 # "I'm not back until Monday", "no vuelvo hasta el lunes", "je ne rentre pas avant jeudi": the
