@@ -210,6 +210,15 @@ CATEGORY_CASES = [
     ("استيضاح", "نود استيضاح التعريف المعتمد لديكم لمصطلح التطرف العنيف الوارد في بيانكم الأخير.", "information_request"),
     ("الإحاطة الصحفية", "مرحبا، أنا صحفية مستقلة، عرفت إنو في إحاطة صحفية بكرا وحابة احضرها إذا ممكن.",
      "event_accreditation"),
+    # Set DC's public, in words written here: a pupil's homework due tomorrow, a class podcast that
+    # will not be published, a retired soldier's pension (general: no deadline by convention).
+    ("سؤال للواجب", "مرحبا أنا سارة في الصف الرابع، المعلمة طلبت نكتب عن التحالف. كم دولة فيه؟ لازم اسلم الواجب بكرا",
+     "general"),
+    ("Podcast for my course", "Hi, for my media course I must record a short podcast with an institution - it won't "
+     "be published anywhere, only our lecturer listens to it. Could someone do a 10-minute call before 12 "
+     "December?", "general"),
+    ("المعاش", "أنا عسكري متقاعد وتأخر صرف المعاش التقاعدي، هل يمكنكم تحويل رسالتي للجهة المختصة؟ أرجو الرد قبل "
+     "نهاية الشهر.", "general"),
     ("Order confirmation for the reception", "Dear Ms Hassan, further to our call: 80 guests, buffet dinner, set-up "
      "from 16:00. Please confirm the final guest numbers by Sunday so that we can order.", "general"),
     ("Our article on your website", "Our article of 2 November has been republished in full on your site. Short "
@@ -310,6 +319,8 @@ DEADLINE_CASES_D = [
     # What happened within a length of time ends with its sentence (set CX).
     ("The post has been shared widely.\n\nWe'd like a correction posted within 24 hours.", "en", "2026-12-02"),
     ("The video was viewed two million times within 24 hours.", "en", None),
+    # "before our corrections column runs tomorrow at 10am" (set DB).
+    ("Could it be fixed before our corrections column runs tomorrow at 10am UK time?", "en", "2026-12-02"),
 ]
 
 

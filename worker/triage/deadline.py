@@ -318,7 +318,7 @@ _JOIN_RE = _re(
         r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next\s+week|next|this|coming|à|a|las|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
-_FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
+_FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
