@@ -319,6 +319,10 @@ DEADLINE_CASES_D = [
     # What happened within a length of time ends with its sentence (set CX).
     ("The post has been shared widely.\n\nWe'd like a correction posted within 24 hours.", "en", "2026-12-02"),
     ("The video was viewed two million times within 24 hours.", "en", None),
+    # Two days joined by "or": the later is by when (set DB); a choice of interview days is no deadline.
+    ("Could you let me know tonight or first thing tomorrow?", "en", "2026-12-02"),
+    ("Merci de répondre jeudi ou vendredi au plus tard.", "fr", "2026-12-04"),
+    ("The interview could be on Monday or Tuesday; please reply by Thursday.", "en", "2026-12-03"),
     # "before our corrections column runs tomorrow at 10am" (set DB).
     ("Could it be fixed before our corrections column runs tomorrow at 10am UK time?", "en", "2026-12-02"),
 ]

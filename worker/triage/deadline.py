@@ -951,6 +951,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     weak: list[Deadline] = []
     groups = _groups(prepared, _tokens(prepared, original))
     restated = False
+    last: tuple[list[Deadline], Deadline, int] | None = None  # the date read last, its list, where it ended
     for index, group in enumerate(groups):
         kinds = {t.kind for t in group}
         carried, restated = restated, False
@@ -1039,13 +1040,29 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
                          hijri="hijri" in kinds)
         if strong or loose:
-            cued.append(found)
+            target = cued
         elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence) \
                 and (asks or _POLITE_ASK_RE.search(sentence)) and not _OWN_DOING_RE.search(before[-50:]) and not _HAD_TALK_RE.search(before[-50:]) \
                 and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, span, start, end) \
                 and not (inner == "اليوم" and not _asked_before_arabic_today(prepared, span, start, end)):
-            weak.append(found)
+            target = weak
+        else:
+            continue
+        if last is not None and _OR_BETWEEN_RE.fullmatch(prepared, last[2], start):
+            # "tonight or first thing tomorrow", "Thursday or Friday at the latest": the later one is
+            # by when; the earlier is only the sooner of two days the sender would take.
+            earlier_list, earlier, _ = last
+            if earlier in earlier_list:
+                earlier_list.remove(earlier)
+            found = max(earlier, found, key=lambda c: c.at)
+            target = cued if (target is cued or earlier_list is cued) else weak
+        target.append(found)
+        last = (target, found, end)
     return min(cued or weak, key=lambda c: c.at, default=None)
+
+
+_OR_BETWEEN_RE = _re(r"\s*[,،(]?\s*(?:or|ou|او|oder|o)\s+(?:at\s+the\s+latest\s+|au\s+plus\s+tard\s+|first\s+thing\s+|"
+                     r"(?:early|late)\s+|d[èe]s\s+|(?:on|le|by|before|avant|par)\s+|(?:the\s+)?(?:morning|evening)\s+of\s+)*")
 
 
 _HIJRI_RESTATED_RE = re.compile(rf"\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?\d{{4}})?\s*(?:ه(?![\u0621-\u064a])|هـ)?\s*[,،(]?\s*(?:الموافق|الموافقه|الموافق\s+ل|م\.?\s*الموافق)\s+")
