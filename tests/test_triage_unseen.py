@@ -323,6 +323,16 @@ DEADLINE_CASES_D = [
     ("Could you let me know tonight or first thing tomorrow?", "en", "2026-12-02"),
     ("Merci de répondre jeudi ou vendredi au plus tard.", "fr", "2026-12-04"),
     ("The interview could be on Monday or Tuesday; please reply by Thursday.", "en", "2026-12-03"),
+    # Set DF's classes, in words written here (sent Tuesday): a fallback names the outer limit, a
+    # consequence does not; "next Wednesday" said the day before is a week later; "I'm travelling until
+    # Monday" is the sender's absence; a slot held until a day is by when.
+    ("Figures by Wednesday would be great; if not, Thursday morning still works for us.", "en", "2026-12-03"),
+    ("We need the piece by Friday; if that's too tight, Monday is the hard stop.", "en", "2026-12-07"),
+    ("Please reply by Thursday; if not, we will run the story on Friday.", "en", "2026-12-03"),
+    ("Could you send it by next Wednesday?", "en", "2026-12-09"),
+    ("Could you send it by next Thursday?", "en", "2026-12-03"),
+    ("I'm travelling until Monday, so don't worry if a reply sits in my inbox until then.", "en", None),
+    ("I can hold the slot for you until Thursday noon; after that it goes to another guest.", "en", "2026-12-03"),
     # "before our corrections column runs tomorrow at 10am" (set DB).
     ("Could it be fixed before our corrections column runs tomorrow at 10am UK time?", "en", "2026-12-02"),
 ]

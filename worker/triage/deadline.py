@@ -326,7 +326,7 @@ _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاها|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
-        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
@@ -437,7 +437,7 @@ _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(
 # "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
 _AR_POSSESSIVE_RE = _re(r"(?:(?:^|\s)(?:صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون)\s+(?:\S+\s+)?$)|(?<!اقفال)(?<!اغلاق)(?<!تسكير)(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|[وبلف]?(?:ال)?(?:عدد|طبعه|حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
 # "I will be travelling until Friday; please reply by email": how long the sender is away, not by when.
-_AWAY_RE = _re(r"(?:\bi\s+(?:will\s+be|am|'m|'ll\s+be|shall\s+be)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
+_AWAY_RE = _re(r"(?:\bi(?:\s+(?:will\s+be|am|shall\s+be)|'m|'ll\s+be|\s+'m)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
                r"|on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
                r"|\bje\s+(?:suis|serai)\s+(?:en\s+(?:d[ée]placement|cong[ée]s?|mission|voyage|rep[ée]rage|tournage|reportage)|absente?|sur\s+le\s+terrain)"
                r"|(?:انا\s+)?(?:مسافر|مسافره|سافرت|بسافر|رح\s+سافر|في\s+اجازه|باجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
@@ -737,7 +737,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
     at: time | None = None
     zone_name: str | None = None
     exact: datetime | None = None
-    end_of_week = end_of_day = twelve_hour = evening = False
+    end_of_week = end_of_day = twelve_hour = evening = next_said = False
     for tok in group:
         m = tok.m
         if tok.kind == "hour1":
@@ -813,6 +813,9 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
                 return None
         elif tok.kind == "wd":
             weekday = _weekday(m)
+            # "next Friday" written on a Thursday: Friday of next week, not tomorrow (every labelled letter
+            # that says so means a week later; two days ahead, "next Thursday" on a Tuesday, stays this week's).
+            next_said = bool(_NEXT_BEFORE_RE.search(m.string, max(0, tok.start - 8), tok.start))
             if m.group("wdday"):
                 # "lundi 24": the next 24th, if it is a Monday ("الخميس 5 مساء" is an hour, not the 5th)
                 candidate = _next_day_of_month(today, int(m.group("wdday")))
@@ -833,7 +836,8 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
         if end_of_week:
             day = today + timedelta(days=(weekday - today.weekday()) % 7)
         else:
-            day = today + timedelta(days=((weekday - today.weekday()) % 7) or 7)
+            ahead = ((weekday - today.weekday()) % 7) or 7
+            day = today + timedelta(days=ahead + (7 if next_said and ahead == 1 else 0))
     elif day is None and end_of_week:
         day = today + timedelta(days=(week_end - today.weekday()) % 7)
     elif day is None and end_of_day:
@@ -1003,6 +1007,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if strong and "eow" in kinds and _WEEKEND_RE.search(inner) and not asks \
                 and not _WISH_RE.search(sentence):
             continue  # "before the weekend, the minister said…": when it happened, not by when
+        # "by Thursday; if not, Friday morning still works": a fallback after a deadline is its outer limit.
+        fallback = bool(last is not None and start - last[2] <= 90 and _FALLBACK_RE.search(prepared, last[2], start)
+                        and _FALLBACK_AFTER_RE.match(prepared, end))
+        strong = strong or fallback
         loose = (bool(_LOOSE_CUE_RE.search(before)) and not _NO_DEADLINE_SAID_RE.search(before[-70:])
                  and not _DEADLINE_ASKED_RE.search(before[-90:]) and not _EVENT_BEFORE_RE.search(before))
         if (strong or loose) and _TOO_LATE_RE.match(prepared, end):
@@ -1048,7 +1056,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             target = weak
         else:
             continue
-        if last is not None and _OR_BETWEEN_RE.fullmatch(prepared, last[2], start):
+        if last is not None and (_OR_BETWEEN_RE.fullmatch(prepared, last[2], start) or fallback):
             # "tonight or first thing tomorrow", "Thursday or Friday at the latest": the later one is
             # by when; the earlier is only the sooner of two days the sender would take.
             earlier_list, earlier, _ = last
@@ -1061,6 +1069,13 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     return min(cued or weak, key=lambda c: c.at, default=None)
 
 
+# "by Thursday; if not, Friday morning still works", "if that's too tight, Monday is the hard stop",
+# "if you need more time, Wednesday is the absolute latest": a fallback names the outer limit.
+_FALLBACK_RE = _re(r"\bif\s+(?:not\b|that.s\s+(?:too\s+(?:tight|soon|short)|not\s+possible)|you\s+(?:need|want)\s+(?:more|a\s+bit\s+more)\s+time"
+                   r"|you\s+can.t\b|it.s\s+not\s+possible)|\bfailing\s+that\b|\bsinon\b|\bsi\s+(?:ce\s+n.est\s+pas\s+possible|c.est\s+trop\s+(?:juste|court))")
+_FALLBACK_AFTER_RE = _re(r"[^.?!;\n]{0,25}?\b(?:still\s+(?:works?|gives|suits|fine|ok)|is\s+(?:the\s+)?(?:hard\s+stop|absolute\s+latest|(?:very\s+)?latest|last\s+(?:possible\s+)?(?:day|moment))"
+                         r"|would\s+(?:also\s+|still\s+)?(?:work|do)|is\s+(?:also\s+|still\s+)?fine|(?:me\s+)?conviendrait|(?:nous\s+)?irait\s+encore|reste\s+possible)\b")
+_NEXT_BEFORE_RE = re.compile(r"\bnext\s+$", re.IGNORECASE)
 _OR_BETWEEN_RE = _re(r"\s*[,،(]?\s*(?:or|ou|او|oder|o)\s+(?:at\s+the\s+latest\s+|au\s+plus\s+tard\s+|first\s+thing\s+|"
                      r"(?:early|late)\s+|d[èe]s\s+|(?:on|le|by|before|avant|par)\s+|(?:the\s+)?(?:morning|evening)\s+of\s+)*")
 
