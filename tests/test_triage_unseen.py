@@ -210,6 +210,18 @@ CATEGORY_CASES = [
     ("استيضاح", "نود استيضاح التعريف المعتمد لديكم لمصطلح التطرف العنيف الوارد في بيانكم الأخير.", "information_request"),
     ("الإحاطة الصحفية", "مرحبا، أنا صحفية مستقلة، عرفت إنو في إحاطة صحفية بكرا وحابة احضرها إذا ممكن.",
      "event_accreditation"),
+    # Set DG's French and Arabic spam, in words written here, and a person who asks whether one is real.
+    ("Votre mot de passe expire", "Le mot de passe de presse@bureau.example expire aujourd'hui. Conservez le même mot de "
+     "passe : https://bureau.example.keep-pass.net", "spam"),
+    ("تبرعوا قبل نهاية الشهر", "ندعوكم للتبرع لأسر المتضررين قبل نهاية الشهر عبر تحويل USDT على شبكة TRC20 أو حوالة ويسترن "
+     "يونيون، وسننشر أسماء المتبرعين.", "spam"),
+    ("Audit de votre site", "Bonjour, votre site perd des positions sur Google. Nous pouvons doubler votre trafic "
+     "organique en trois mois ; je vous envoie l'audit ?", "spam"),
+    ("Avis d'expiration de domaine", "Votre domaine expire le 15/12. Montant : 79 USD. Ceci n'est pas une facture ; nous ne "
+     "sommes pas votre bureau d'enregistrement actuel.", "spam"),
+    ("إشعار شكوى", "تم تسجيل شكوى رسمية بحق جهتكم، يمكنكم الاطلاع على نصها عبر الرابط الآمن أدناه، ويجب الرد خلال يومي عمل.",
+     "spam"),
+    ("رسالة باسمكم", "وصلتني رسالة تقول إنكم تعلنون عن وظائف وتطلب رسوم فتح ملف ٩٩ ريال. هل هي منكم ولا احتيال؟", "general"),
     # Set DC's public, in words written here: a pupil's homework due tomorrow, a class podcast that
     # will not be published, a retired soldier's pension (general: no deadline by convention).
     ("سؤال للواجب", "مرحبا أنا سارة في الصف الرابع، المعلمة طلبت نكتب عن التحالف. كم دولة فيه؟ لازم اسلم الواجب بكرا",
