@@ -210,6 +210,14 @@ CATEGORY_CASES = [
     ("استيضاح", "نود استيضاح التعريف المعتمد لديكم لمصطلح التطرف العنيف الوارد في بيانكم الأخير.", "information_request"),
     ("الإحاطة الصحفية", "مرحبا، أنا صحفية مستقلة، عرفت إنو في إحاطة صحفية بكرا وحابة احضرها إذا ممكن.",
      "event_accreditation"),
+    # Set DB's follow-ups, in words written here: a photo published without consent; a colleague added
+    # to the invitation list for press conferences (English and French).
+    ("Re: Photo on your website", "Thanks for your reply. As I said, I did not consent to my photo being published in "
+     "the workshop gallery. I'd be grateful if it could be removed by Friday.", "correction_complaint"),
+    ("Invitation list", "Could you add my colleague Dana Reyes to your invitation list for press conferences? She takes "
+     "over the beat from me next month.", "event_accreditation"),
+    ("Liste d'invitations", "Pourriez-vous m'ajouter de façon permanente à votre liste d'invitations presse ? Merci.",
+     "event_accreditation"),
     # Set DG's French and Arabic spam, in words written here, and a person who asks whether one is real.
     ("Votre mot de passe expire", "Le mot de passe de presse@bureau.example expire aujourd'hui. Conservez le même mot de "
      "passe : https://bureau.example.keep-pass.net", "spam"),
