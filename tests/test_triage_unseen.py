@@ -210,6 +210,9 @@ CATEGORY_CASES = [
     ("استيضاح", "نود استيضاح التعريف المعتمد لديكم لمصطلح التطرف العنيف الوارد في بيانكم الأخير.", "information_request"),
     ("الإحاطة الصحفية", "مرحبا، أنا صحفية مستقلة، عرفت إنو في إحاطة صحفية بكرا وحابة احضرها إذا ممكن.",
      "event_accreditation"),
+    ("Keynote invitation - Indian Ocean Security Dialogue", "It gives us great pleasure to invite your Secretary-General "
+     "to deliver the opening keynote at our dialogue in Kochi in February. As visa invitation letters take three weeks, "
+     "we would need confirmation by 20 December.", "partnership_speaking"),
     # Set DB's follow-ups, in words written here: a photo published without consent; a colleague added
     # to the invitation list for press conferences (English and French).
     ("Re: Photo on your website", "Thanks for your reply. As I said, I did not consent to my photo being published in "
