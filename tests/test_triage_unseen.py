@@ -21,8 +21,13 @@ from pathlib import Path
 
 import pytest
 
+from email.message import EmailMessage
+from email.utils import format_datetime
+
 from harness import written
 from mediadesk.settings import load_settings
+from mediadesk.worker.parsing import parse_message
+from mediadesk.worker.triage import triage
 from mediadesk.worker.triage.deadline import find_deadline
 from mediadesk.worker.triage.evaluate import cross_validate, evaluate
 
@@ -173,6 +178,19 @@ CATEGORY_CASES = [
     ("شكر وتقدير", "أتقدم إليكم بخالص الشكر على حسن الاستقبال خلال زيارتنا للمركز.", "general"),
     ("Kunjungan sekolah", "Saya guru di sebuah sekolah di Jakarta. Apakah siswa kami boleh berkunjung ke pusat Anda?",
      "general"),
+]
+
+
+@pytest.mark.parametrize("subject, body, category", CATEGORY_CASES, ids=[c[0][:40] for c in CATEGORY_CASES])
+def test_error_classes_of_unseen_mail(subject, body, category):
+    d = decide(subject, body)
+    assert d.category == category, d.explanation
+    if category in ("spam", "general"):
+        assert d.deadline is None and d.priority == "low"
+
+# Stop 35's classes (sets CV to DG), in words written here: each must hold by the rules alone too, so
+# that the base model, which learnt from some of these sets' neighbours, is not what carries it.
+STOP35_CASES = [
     # Set CV's classes, in words written here: phishing dressed as a fact-check, a correction or a
     # data request (the mailbox's password asked for); money demanded under a legal threat; a page
     # that "will be unpublished"; an order never placed; internet keywords; results buried for a fee.
@@ -250,9 +268,14 @@ CATEGORY_CASES = [
 ]
 
 
-@pytest.mark.parametrize("subject, body, category", CATEGORY_CASES, ids=[c[0][:40] for c in CATEGORY_CASES])
-def test_error_classes_of_unseen_mail(subject, body, category):
-    d = decide(subject, body)
+@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
+@pytest.mark.parametrize("subject, body, category", STOP35_CASES, ids=[c[0][:40] for c in STOP35_CASES])
+def test_error_classes_written_in_stop_35(subject, body, category, settings):
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@imctc.org", subject
+    msg["Date"] = format_datetime(SENT)
+    msg.set_content(body)
+    d = triage(parse_message(msg.as_bytes()), settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general"):
         assert d.deadline is None and d.priority == "low"
