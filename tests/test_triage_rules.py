@@ -183,6 +183,10 @@ def test_auto_replies_without_headers(subject, body):
      "Thank you for contacting us. Your request regarding \"Correction - report aired 16 November\" has been logged as "
      "ticket #5521. Our standards team will respond within 3 business days. Please keep the ticket number in the "
      "subject when replying.", "Audience Services <support@tv.example>"),
+    ("[SC-4482] Re: Op-ed invitation",
+     "Thank you for contacting Reader Services. Your request has been logged under reference #SC-4482 and our team "
+     "aims to respond within 2 working days. This mailbox is not monitored for editorial submissions.",
+     "Reader Services <readers@paper.example>"),
     ("إشعار استلام طلب",
      "تم استلام طلبكم لتغطية المؤتمر الصحفي وتصوير الفعالية، وسيتم الرد خلال ثلاثة أيام عمل. "
      "هذه رسالة تلقائية، يرجى عدم الرد عليها.", "بوابة الطلبات <noreply@portal.example>"),

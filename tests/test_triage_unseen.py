@@ -231,6 +231,18 @@ STOP35_CASES = [
     ("Keynote invitation - Indian Ocean Security Dialogue", "It gives us great pleasure to invite your Secretary-General "
      "to deliver the opening keynote at our dialogue in Kochi in February. As visa invitation letters take three weeks, "
      "we would need confirmation by 20 December.", "partnership_speaking"),
+    # Set DK's classes, in words written here: a photographer who names his picture and asks for credit and
+    # a fee or its removal complains (no legal threat, no link: not the CV scam); not the press, whatever
+    # it asks for — a self-funded photo series, a novelist.
+    ("Unauthorised use of my photograph", "Your post of 19 November used my photograph of the harbour (file IMG_2210), "
+     "cropped to remove my watermark and published without credit or permission. Please either credit me and pay the "
+     "standard licence fee of USD 250, or remove it within 7 days. I would prefer to settle this amicably.",
+     "correction_complaint"),
+    ("Photographing your building", "I am working on a personal, self-funded photo series about public buildings at "
+     "sunrise and would love to photograph your headquarters next week. A confirmation by the 18th would help.",
+     "general"),
+    ("A question from a novelist", "I write spy fiction and my next novel has a chapter set in Riyadh. Could you send a "
+     "few photos of your lobby?", "general"),
     # Set DB's follow-ups, in words written here: a photo published without consent; a colleague added
     # to the invitation list for press conferences (English and French).
     ("Re: Photo on your website", "Thanks for your reply. As I said, I did not consent to my photo being published in "
