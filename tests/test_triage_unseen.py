@@ -231,6 +231,22 @@ STOP35_CASES = [
     ("Keynote invitation - Indian Ocean Security Dialogue", "It gives us great pleasure to invite your Secretary-General "
      "to deliver the opening keynote at our dialogue in Kochi in February. As visa invitation letters take three weeks, "
      "we would need confirmation by 20 December.", "partnership_speaking"),
+    # Set DL's English pay-to-play and credential lures, in words written here.
+    ("Your director on our show?", "We'd love to host your director for a 30-minute sponsored live interview on our "
+     "channel on 14 December. Sponsored episodes are USD 1,200 and include three short clips. Can you confirm by the "
+     "8th?", "spam"),
+    ("Speaker invitation - Ideas Summit", "We'd love an 18-minute talk from someone at your centre at our ideas "
+     "conference in February. To keep it free for attendees, we ask speakers' organisations to come on board as "
+     "Speaker Sponsors (SAR 12,000). Confirmations close on 10 December.", "spam"),
+    ("Live interview - satellite booking", "I'm a producer in London. We would like your spokesperson live on Friday's "
+     "bulletin. The guest's side arranges the satellite uplink, which our provider does for USD 800; payment must be "
+     "made by Tuesday so the booking can be secured.", "spam"),
+    ("Interview questions inside", "I'm preparing an extended interview for our weekend edition. The questions are in "
+     "a shared file; you'll need to verify your identity with your office email and password to open it. Answers by "
+     "Thursday, please.", "spam"),
+    ("Session chair invitation", "We invite you to serve as session chair at our international conference in Paris. "
+     "Session chairs are required to register as presenter or listener (EUR 450). The conference is also held in: "
+     "Tokyo, Rome, Sydney.", "spam"),
     # Set DK's classes, in words written here: a photographer who names his picture and asks for credit and
     # a fee or its removal complains (no legal threat, no link: not the CV scam); not the press, whatever
     # it asks for — a self-funded photo series, a novelist.
@@ -391,6 +407,13 @@ DEADLINE_CASES_D = [
     ("Could you send it by next Thursday?", "en", "2026-12-03"),
     ("I'm travelling until Monday, so don't worry if a reply sits in my inbox until then.", "en", None),
     ("I can hold the slot for you until Thursday noon; after that it goes to another guest.", "en", "2026-12-03"),
+    # Set DJ's French, in words written here: "jours ouvrables", "sous huitaine", "dans la journée", "avant
+    # le JT de 20 h"; a "sous huitaine" the office once promised, in quotation marks, is none.
+    ("Merci de nous répondre sous cinq jours ouvrables.", "fr", "2026-12-08"),
+    ("Merci de nous faire parvenir votre réponse sous huitaine.", "fr", "2026-12-09"),
+    ("Pourriez-vous me répondre dans la journée ?", "fr", "2026-12-01"),
+    ("Il nous faudrait votre réaction avant le JT de 20 h.", "fr", "2026-12-01"),
+    ("Votre service m'avait promis un entretien « sous huitaine » ; trois semaines plus tard, rien.", "fr", None),
     # "before our corrections column runs tomorrow at 10am" (set DB).
     ("Could it be fixed before our corrections column runs tomorrow at 10am UK time?", "en", "2026-12-02"),
 ]
