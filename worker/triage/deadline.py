@@ -161,7 +161,7 @@ _TOKEN_RE = _re(
         # "Kindly revert before 48 hours": South Asian English for "within" (Arabic "قبل 48 ساعة" is "ago").
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
         r"خلال|في\s+غضون|في\s+خلال|(?:في\s+)?(?:اجل|مهله)\s+اقصا(?:ه|ها)(?=\s+(?:\d|يومين|ساعتين|اسبوعين))|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
-        rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s)?|semaines?|"
+        rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s|\s+ouvrables)?|huitaine|quinzaine|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
         r"|(?P<hour1>(?:within\s+the\s+next\s+hour|dans\s+l'heure\s+qui\s+vient|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0600-\u06ff]))"
@@ -183,7 +183,7 @@ _TOKEN_RE = _re(
         r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل)"
         r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
         r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
-        r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
+        r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|dans\s+la\s+journ[ée]e|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
         r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
@@ -253,7 +253,7 @@ _CLITICS = "وفبل"  # Arabic conjunctions and prepositions written onto the n
 # a token, and a zone joined to it, never reaches further from its anchor. Most of a letter
 # holds none, and scanning it word by word was most of the deadline search.
 _ANCHOR_WORDS = sorted({s for w in [
-    "hour", "hr", "day", "week", "heure", "jour", "semaine", "ساع", "يوم", "ايام", "اسبوع",
+    "hour", "hr", "day", "week", "heure", "jour", "semaine", "huitaine", "quinzaine", "ساع", "يوم", "ايام", "اسبوع",
     "dag", "tag", "día", "dia", "uur", "uren", "stund", "hora", "weken", "woche", "semana",
     "end", "fin", "نهايه", "اخر", "اواخر", "finales", "month", "mois", "الشهر", "الجاري", "الويك", "eod", "cob", "business", "play", "final", "fim", "ende", "dienstschluss", "einde",
     "sonu", "akhir", "конца",
@@ -318,7 +318,7 @@ _JOIN_RE = _re(
         r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next\s+week|next|this|coming|à|a|las|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
-_FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
+_FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|jt\s+(?:de|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
@@ -443,7 +443,7 @@ _AWAY_RE = _re(r"(?:\bi(?:\s+(?:will\s+be|am|shall\s+be)|'m|'ll\s+be|\s+'m)\s+(?
                r"|(?:انا\s+)?(?:مسافر|مسافره|سافرت|بسافر|رح\s+سافر|في\s+اجازه|باجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
 # "on m'avait assuré que l'équipe répondait sous 48 heures", "you promised to reply within a
 # week": how fast the office says it answers, not the sender's deadline.
-_PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:promised|promise|undertook|pledged)\s+to\s+(?:reply|respond|answer|get\s+back)"
+_PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:m|nous)'(?:a|avait|aviez|avez|ont|avaient)\s+(?:[ée]t[ée]\s+)?(?:assur[ée]e?s?|promis)\b[^.?!\n]{0,90}|\b(?:promised|promise|undertook|pledged)\s+to\s+(?:reply|respond|answer|get\s+back)"
                    r"|\b(?:promised|guaranteed)\s+(?:me\s+|us\s+)?(?:a|an)\s+(?:response|reply|answer)[^.?!\n]{0,25}"
                    r"|\b(?:usually|normally|always|typically|generally)\s+(?:replies|responds|answers|reply|respond|answer)[^.?!\n]{0,25}|\bwould\s+(?:reply|respond|answer)"
                    r"|\b(?:inquiries|enquiries|requests|queries|questions|messages|e-?mails|complaints)\s+(?:\S+\s+){0,2}?(?:are|get|will\s+be)\s+(?:usually\s+|normally\s+|always\s+|typically\s+|generally\s+)?(?:answered|handled|processed|dealt\s+with|responded\s+to|acknowledged)"
@@ -760,7 +760,9 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
                 return None
         elif tok.kind == "dur":
             n, unit = _number(m.group("n")), m.group("unit").lower()
-            if unit.startswith(("h", "ساع", "uur", "uren", "stund")):
+            if unit in ("huitaine", "quinzaine"):
+                day = today + timedelta(days=8 if unit == "huitaine" else 15)  # "sous huitaine": within eight days
+            elif unit.startswith(("h", "ساع", "uur", "uren", "stund")):
                 hours = 2 if unit == "ساعتين" else n
                 exact = base + timedelta(hours=hours)
             elif re.match(r"(?:business|working)\s|jours?\s+ouvr|ايام\s+عمل", unit):
@@ -1023,7 +1025,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                                                                    or _AR_POSSESSIVE_RE.search(before)
                                                                    or (kinds <= {"today", "tomorrow"} and _FR_POSSESSIVE_RE.search(before))):
             continue  # "today's statement", "tomorrow's edition": what, not by when
-        if kinds <= {"today", "tomorrow", "time", "zone"} and _quoted(prepared, start, end):
+        if (kinds <= {"today", "tomorrow", "time", "zone"} or duration is not None) and _quoted(prepared, start, end):
             continue  # "producer of “Rahbar Tonight”", «Demain l'Afrique»: a title or someone's words
         if _no_rush(sentence, before):
             continue  # "no rush - anything in the next couple of weeks is fine", "مفيش استعجال … قبل آخر الشهر",
