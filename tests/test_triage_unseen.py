@@ -247,6 +247,14 @@ STOP35_CASES = [
     ("Session chair invitation", "We invite you to serve as session chair at our international conference in Paris. "
      "Session chairs are required to register as presenter or listener (EUR 450). The conference is also held in: "
      "Tokyo, Rome, Sydney.", "spam"),
+    ("Invoice - media partnership (due 30 December)", "As per the media partnership agreed for our summit, please find "
+     "attached our invoice for USD 3,900. Payment is due by 30 December. Please note our bank details have changed; "
+     "use the account on the attached invoice.", "spam"),
+    ("Hotel confirmation for your speaker", "Your speaker for the dialogue has not yet confirmed accommodation in the "
+     "official block. Please complete the secure credit card authorisation form before Friday or the slot may be lost.",
+     "spam"),
+    ("Comment needed by 5pm", "We're running a story tonight and need your response by 5pm. The questions are in the "
+     "attached Word file: click Enable Editing, then Enable Content to read them.", "spam"),
     # Set DK's classes, in words written here: a photographer who names his picture and asks for credit and
     # a fee or its removal complains (no legal threat, no link: not the CV scam); not the press, whatever
     # it asks for — a self-funded photo series, a novelist.
@@ -457,7 +465,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_cj", 0.96, 0.98, 0), ("inquiries_ck", 0.97, 0.98, 0), ("inquiries_cl", 0.98, 0.99, 1),
     ("inquiries_cm", 0.81, 0.86, 0), ("inquiries_cp", 0.94, 0.95, 2), ("inquiries_cq", 0.89, 0.94, 3),
     ("inquiries_cr", 0.91, 0.92, 3), ("inquiries_cu", 0.75, 0.72, 1),
-    ("inquiries_cv", 0.82, 0.95, 3), ("inquiries_cw", 0.86, 0.96, 3), ("inquiries_cx", 0.84, 0.97, 0), ("inquiries_cy", 0.87, 0.98, 0), ("inquiries_db", 0.81, 0.95, 0), ("inquiries_dc", 0.76, 0.99, 1), ("inquiries_df", 0.93, 0.91, 0), ("inquiries_dg", 0.94, 0.99, 0), ("inquiries_dj", 0.88, 0.96, 1), ("inquiries_dk", 0.66, 0.92, 8), ("inquiries_dl", 0.79, 0.86, 10)],
+    ("inquiries_cv", 0.82, 0.95, 3), ("inquiries_cw", 0.86, 0.96, 3), ("inquiries_cx", 0.84, 0.97, 0), ("inquiries_cy", 0.87, 0.98, 0), ("inquiries_db", 0.81, 0.95, 0), ("inquiries_dc", 0.76, 0.99, 1), ("inquiries_df", 0.93, 0.91, 0), ("inquiries_dg", 0.94, 0.99, 0), ("inquiries_dj", 0.88, 0.96, 1), ("inquiries_dk", 0.66, 0.92, 8), ("inquiries_dl", 0.84, 0.91, 5)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
