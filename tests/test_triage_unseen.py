@@ -21,13 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from email.message import EmailMessage
-from email.utils import format_datetime
-
 from harness import written
 from mediadesk.settings import load_settings
-from mediadesk.worker.parsing import parse_message
-from mediadesk.worker.triage import triage
 from mediadesk.worker.triage.deadline import find_deadline
 from mediadesk.worker.triage.evaluate import cross_validate, evaluate
 
@@ -307,11 +302,7 @@ STOP35_CASES = [
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP35_CASES, ids=[c[0][:40] for c in STOP35_CASES])
 def test_error_classes_written_in_stop_35(subject, body, category, settings):
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = "Sender <sender@mail.example>", "media@imctc.org", subject
-    msg["Date"] = format_datetime(SENT)
-    msg.set_content(body)
-    d = triage(parse_message(msg.as_bytes()), settings=settings)
+    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general"):
         assert d.deadline is None and d.priority == "low"

@@ -13,11 +13,12 @@ from mediadesk.worker.triage import triage
 SETTINGS = load_settings(_env_file=None)
 
 
-def decide(subject: str, body: str, *, sent: datetime, sender: str = "Sam <sam@example.org>"):
-    """The triage decision for a person's message to the media address, sent at ``sent``."""
+def decide(subject: str, body: str, *, sent: datetime, sender: str = "Sam <sam@example.org>", settings=None):
+    """The triage decision for a person's message to the media address, sent at ``sent`` (as shipped
+    unless ``settings`` say otherwise, e.g. the rules alone)."""
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = sender, "media@imctc.org", subject
     msg["Date"] = format_datetime(sent)
     msg["Message-ID"] = "<written@example.org>"
     msg.set_content(body)
-    return triage(parse_message(msg.as_bytes()), settings=SETTINGS)
+    return triage(parse_message(msg.as_bytes()), settings=settings or SETTINGS)

@@ -183,7 +183,8 @@ def detect_automated(
     # 2. Auto-replies by header.
     auto_submitted = h.get("auto-submitted", "").strip().lower()
     auto_submitted_kind = auto_submitted.split(";")[0].split("(")[0].strip()
-    ooo_score, ooo_terms = rules.auto_reply_body.score(head_and_tail(own))
+    own_ends = head_and_tail(own)
+    ooo_score, ooo_terms = rules.auto_reply_body.score(own_ends)
     if ooo_score and _GOT_AN_AUTO_REPLY.search(own[:2000]):
         # "I got an auto-reply from your colleague, so I am writing here": a person says it.
         ooo_score, ooo_terms = 0.0, []
@@ -211,7 +212,7 @@ def detect_automated(
 
     # 3. Auto-replies by subject or body: the message asks for nothing of its own, or says that a
     # machine wrote it (a person who got such a reply and quotes it says so: _GOT_AN_AUTO_REPLY).
-    declared = rules.auto_reply_declared.matches(head_and_tail(own))
+    declared = rules.auto_reply_declared.matches(own_ends)
     if declared and bulk_score < 2 and spam_score < SURE_SPAM_WORDING and not by_hand and not _GOT_AN_AUTO_REPLY.search(own[:2000]):
         return AutomatedVerdict("auto_reply", [f"says a machine wrote it: {declared[0][1]!r}"], confidence=0.95)
     # "Absent du bureau jusqu'au 20 — question urgente" over a request, "خارج المكتب" over "…لكن نحتاج
