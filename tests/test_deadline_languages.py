@@ -941,3 +941,34 @@ def test_a_year_alone_is_no_date():
 def test_deadline_classes_of_sets_bz_to_ch(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+# Stop 36 (sets DO, DP): attendance confirmed "for the 19th" names the event's day; a bare day after a
+# deadline written with its month is that month's (not after a date that is no deadline); an American
+# month-first date; Arabic "في موعد أقصاه سبعة أيام" (a number in words), Maghrebi "غدوة", a promise
+# the office made reported ("ذكرتم … أنكم سترسلون … خلال يومين"), "الجواب إلى يوم الخميس".
+STOP36_CLASSES = [
+    ("en", "Please confirm my attendance for the 19th; I will come with a camera operator.", None),
+    ("fr", "Je souhaite confirmer ma présence pour le 19, accompagnée d'une photographe.", None),
+    ("en", "Please confirm my accreditation by the 19th.", "2026-11-19"),
+    ("en", "If possible by 20 December; failing that, by the 22nd at the latest.", "2026-12-20"),
+    ("en", "The chapter goes to the editors on 1 December, so anything before the 28th would help.", "2026-11-28"),
+    ("ar", "نرجو موافاتنا بالإجابات في موعد أقصاه سبعة أيام.", "2026-11-23"),
+    ("ar", "نحب نعرفو جوابكم بعد غدوة.", "2026-11-18"),
+    ("ar", "ممكن تبعثولنا الصور غدوة؟", "2026-11-17"),
+    ("ar", "ذكرتم في ردكم السابق أنكم سترسلون الصور خلال يومين، لكنها لم تصل. أرجو إرسالها بحلول مساء الخميس.", "2026-11-19"),
+    ("ar", "أحتاج الجواب إلى يوم الخميس القادم لأن المقال يُسلَّم يوم الجمعة.", "2026-11-19"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", STOP36_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP36_CLASSES])
+def test_deadline_classes_of_stop_36(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+def test_an_american_month_first_date_that_would_otherwise_be_past():
+    # "06/03" written on 27 May is 3 June to its American sender, not 6 March gone by.
+    sent = datetime(2026, 5, 27, 17, 20, tzinfo=timezone(timedelta(hours=-4)))
+    found = _deadline("Please confirm by 06/03 so I can book my flight.", sent, "en")
+    assert found is not None and found.at.date().isoformat() == "2026-06-03"

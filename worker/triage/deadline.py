@@ -108,7 +108,7 @@ _NUM_WORDS = {
     "quatre": 4, "cinq": 5, "sept": 7, "dix": 10, "vingt-quatre": 24, "quarante-huit": 48,
     "eight": 8, "fourteen": 14, "thirty": 30, "huit": 8, "quinze": 15, "trente": 30,
     "واحد": 1, "واحده": 1, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-    "سبع": 7, "سبعه": 7, "عشر": 10, "عشره": 10,
+    "سبع": 7, "سبعه": 7, "عشر": 10, "عشره": 10, "ست": 6, "سته": 6, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
     "twee": 2, "drie": 3, "zwei": 2, "drei": 3, "vier": 4, "dos": 2, "tres": 3, "dois": 2, "três": 3, "cuatro": 4,
 }
 # "الساعة الثالثة": Arabic hours in words (feminine ordinals), normalised (ة → ه).
@@ -160,7 +160,7 @@ _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 _TOKEN_RE = _re(
         # "Kindly revert before 48 hours": South Asian English for "within" (Arabic "قبل 48 ساعة" is "ago").
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
-        r"خلال|في\s+غضون|في\s+خلال|(?:في\s+)?(?:اجل|مهله)\s+اقصا(?:ه|ها)(?=\s+(?:\d|يومين|ساعتين|اسبوعين))|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
+        r"خلال|في\s+غضون|في\s+خلال|(?:في\s+)?(?:اجل|مهله|موعد)\s+اقصا(?:ه|ها)(?=\s+(?:\d|يومين|ساعتين|اسبوعين|(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)ه?\s))|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s|\s+ouvrables)?|huitaine|quinzaine|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
@@ -185,8 +185,8 @@ _TOKEN_RE = _re(
         r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|dans\s+la\s+journ[ée]e|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
-        r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
-        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff]))"
+        r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غدوه|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
+        r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff])|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
         r"|(?P<ur_tomorrow>کل)(?=\s+(?:(?:صبح|شام|دوپہر|رات)\s+)?تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
@@ -333,7 +333,8 @@ _CUE_RE = _re(
         + _FILLER + r"$"
 )
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
-_WEAK_CUE_RE = _re(r"(?:(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|لحد|لغايه|لغايت|until|till|for)" + _FILLER + r"|(?:^|\s)ل)$")  # "لآخر شباط": until
+_WEAK_CUE_RE = _re(r"(?:(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|لحد|لغايه|لغايت|until|till|for|(?:الجواب|الرد|الاجابه|الاجابات|ردكم|جوابكم)\s+الي)"
+                   + _FILLER + r"|(?:^|\s)ل)$")  # "لآخر شباط": until
 # "the 12 October forum", "Thursday's briefing": a date that names an event, not a deadline.
 _EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|exercise|visit|meeting|briefing|press\s+conference|launch|session|"
                       r"edition|issue|programme|program|show|bulletin|broadcast|workshop|seminar|webinar|panel|expo|exhibition|festival|"
@@ -370,10 +371,11 @@ _NO_DEADLINE_SAID_RE = _re(
 _CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,3}?(?:on|le|du|يوم|في|بتاريخ)\s+$"
                     r"|\b(?:d.ici|avant)\s+(?:mon|notre|son|leur)\s+d[ée]part\s+$|\bbefore\s+(?:i|we)\s+(?:leave|fly|travel)\s+(?:on\s+)?$"
                     r"|\bbefore\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:flight|departure|train|plane|trip)\s+(?:(?:on|at)\s+)?$")
-# "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi": when a thing
-# happens, not by when the sender needs an answer.
+# "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi", "confirm my
+# attendance for the 22nd": when a thing happens, not by when the sender needs an answer.
 _SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|confirmed|set|fixed|moved|postponed|"
-                        r"rescheduled|entretien|rendez-vous|enregistrement|tournage|pr[ée]vue?|fix[ée]e?|programm[ée]e?|report[ée]e?)\s+(?:for|pour)\s+$")
+                        r"rescheduled|entretien|rendez-vous|enregistrement|tournage|pr[ée]vue?|fix[ée]e?|programm[ée]e?|report[ée]e?|"
+                        r"attendance|presence|pr[ée]sence|participation|seats?|places?|rsvp)\s+(?:for|pour)\s+$")
 # "What is the accreditation deadline for…?", "Quelle est la date limite…?", "ما هو آخر موعد…؟": the
 # sender asks for the office's deadline; the date beside it is the event's, not theirs.
 _DEADLINE_ASKED_RE = _re(
@@ -449,7 +451,8 @@ _PROMISED_RE = _re(r"(?:\br[ée]pondai(?:t|ent)|\b(?:m|nous)'(?:a|avait|aviez|av
                    r"|\b(?:inquiries|enquiries|requests|queries|questions|messages|e-?mails|complaints)\s+(?:\S+\s+){0,2}?(?:are|get|will\s+be)\s+(?:usually\s+|normally\s+|always\s+|typically\s+|generally\s+)?(?:answered|handled|processed|dealt\s+with|responded\s+to|acknowledged)"
                    r"|\b(?:saying|says|said|stating|states|promising|promises|claiming|claims)\s+(?:that\s+)?(?:you|they|the\s+office|your\s+team)\s+(?:will|would|'ll)\s+(?:reply|respond|answer|get\s+back)"
                    r"|\br[ée]pond(?:ez|ait|aient)?\s+(?:g[ée]n[ée]ralement|normalement|toujours)|\b(?:r[ée]pond|responds)\b"
-                   r"|(?:^|\s)(?:بانكم|انكم|انه|بانه)?\s*(?:ستوافو|ستردو|سترد|سيتم\s+الرد|سيتم\s+التواصل|سنوافي|سيوافي|سنرد|ستتواصلو)\S*)[^.?!\n]{0,15}$")
+                   r"|(?:^|\s)(?:بانكم|انكم|انه|بانه)?\s*(?:ستوافو|ستردو|سترد|سيتم\s+الرد|سيتم\s+التواصل|سنوافي|سيوافي|سنرد|ستتواصلو)\S*"
+                   r"|(?:^|\s)(?:ذكرتم|وعدتم|قلتم|اكدتم|اخبرتمونا|افدتمونا|افدتم)\s[^.?!\n]{0,75}?(?:ست|سي|سن)\S+)[^.?!\n]{0,15}$")
 # A length of time counted from something other than now: "within 48 hours of your release", "within
 # 72 hours of last month's summit", "dans les 48 heures suivant la publication" ("of this letter", "of receipt" count from
 # now; Arabic "خلال 48 ساعة من …" is left alone: "من" starts "from now" as often).
@@ -809,6 +812,11 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
                 d, mo = mo, d
             y = int(m.group("ny")) if m.group("ny") else None
             day = _resolve_year(today, mo, d, y) if 1 <= mo <= 12 else None
+            if (day is None or day < today) and d <= 12 and mo != d:
+                # "confirm by 06/03" written on 27 May: an American month-first date, not 6 March gone by
+                swapped = _resolve_year(today, d, mo, y)
+                if swapped is not None and today <= swapped <= today + timedelta(days=120):
+                    day = swapped
         elif tok.kind == "dayonly":
             day = _next_day_of_month(today, int(m.group("day3")))
             if day is None:
@@ -958,6 +966,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     groups = _groups(prepared, _tokens(prepared, original))
     restated = False
     last: tuple[list[Deadline], Deadline, int] | None = None  # the date read last, its list, where it ended
+    month_named: tuple[list[_Token], int] | None = None  # the last deadline written with its month, where it ended
     for index, group in enumerate(groups):
         kinds = {t.kind for t in group}
         carried, restated = restated, False
@@ -1045,6 +1054,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if resolved is None:
             continue
         at, has_time, zone_name = resolved
+        if kinds & {"dayonly"} and not kinds & {"dm", "md", "num", "wd"} and month_named and start - month_named[1] <= 150:
+            at = _in_month_named(at, month_named[0], base, week_end)  # "by 15 August; failing that, the 25th"
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
@@ -1068,7 +1079,25 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             target = cued if (target is cued or earlier_list is cued) else weak
         target.append(found)
         last = (target, found, end)
+        if kinds & {"dm", "md"}:
+            month_named = (group, end)
     return min(cued or weak, key=lambda c: c.at, default=None)
+
+
+def _in_month_named(at: datetime, named: list[_Token], base: datetime, week_end: int) -> datetime:
+    """A bare day of the month ("the 25th") just after a deadline written with its month ("by 15
+    August") is that month's when it falls on or after that date, not the next 25th from the letter's
+    date. (A date that is not a deadline — "goes to the editors on 1 October, so before the 28th" —
+    gives no month: the 28th comes before it.)"""
+    context = _resolve(named, base, week_end)
+    if context is None:
+        return at
+    month_day = context[0].date()
+    try:
+        day = date(month_day.year, month_day.month, at.day)
+    except ValueError:
+        return at
+    return at.replace(year=day.year, month=day.month, day=day.day) if day >= month_day else at
 
 
 # "by Thursday; if not, Friday morning still works", "if that's too tight, Monday is the hard stop",
