@@ -308,6 +308,56 @@ def test_error_classes_written_in_stop_35(subject, body, category, settings):
         assert d.deadline is None and d.priority == "low"
 
 
+# Stop 36's classes (sets DO to DR), in words written here, shipped and by the rules alone: a system's
+# notification without a single machine header (a badge ready, a calendar's reminder or acceptance, a
+# registration confirmed, a post-event survey) is bulk; ticket systems' receipts and replies that sign
+# "هذه رسالة آلية." are auto-replies; evidence behind a password, a fake accreditation desk's "credentials".
+STOP36_CASES = [
+    ("Your media badge is ready", "Your media badge for the Gulf Security Forum is ready for collection at Gate 3 from "
+     "Sunday 08:00. Bring the passport used at registration.\n\nAccreditation desk - automated notification", "automated"),
+    ("Rappel : point presse hebdomadaire", "Point presse hebdomadaire\nQuand : jeudi 3 décembre, 10:00 – 10:30\nOù : salle B"
+     "\n\nVous recevez ce rappel car vous participez à cet événement.", "automated"),
+    ("Accepted: Interview prep call", "Dana Reyes has accepted this invitation.\n\nInterview prep call\nWhen: Thursday "
+     "10:00 – 10:30 (Riyadh)", "automated"),
+    ("تذكير: اجتماع التغطية", "اجتماع تنسيق التغطية الإعلامية\nالموعد: الخميس ٩ صباحاً\n\nوصلك هذا التذكير لأنك مدعو إلى "
+     "هذا الاجتماع.", "automated"),
+    ("How was the dialogue?", "Thank you for attending the Doha Media Dialogue. Tell us what you thought in a "
+     "five-minute survey: https://survey.example/dmd. The survey closes on 12 December.", "automated"),
+    ("Inscription confirmée", "Votre inscription à la conférence « Médias et sécurité » est confirmée. Le lien de "
+     "connexion vous sera envoyé la veille.\n\nCe courriel est envoyé automatiquement.", "automated"),
+    ("Abwesenheit / Away: Re: Interview request", "I am on leave until 4 January and will not be reading emails. For "
+     "interview requests and accreditation please write to desk@paper.example.", "automated"),
+    ("بخصوص: طلب مقابلة", "أنا في مهمة خارج البلاد حتى ٢٠ ديسمبر. بخصوص المقابلات والاعتماد يرجى مراسلة مكتب الأخبار."
+     "\nهذه رسالة آلية.", "automated"),
+    ("Request received: correction to our story", "Your request (#5531) has been received and is being reviewed by the "
+     "readers' editor. You do not need to resubmit it.", "automated"),
+    ("[Dossier 2026-118] Accusé de réception", "Nous accusons réception de votre demande, enregistrée sous le numéro "
+     "2026-118. Notre équipe vous répondra sous 72 heures.", "automated"),
+    # A person who names such a notification is still a person asking.
+    ("Badge problem", "Hello, I received a message that my press badge is ready, but my name is misspelled on it (Jon "
+     "instead of John). Could you correct it before Thursday? I am covering the forum for the Daily Ledger.",
+     "event_accreditation"),
+    # Evidence behind a password, a fake accreditation desk's "credentials", a report behind the work mailbox.
+    ("Use of our client's photographs", "Our monitoring found your organisation using our client's photographs without a "
+     "licence. Please open the attached file (password: 7731) to review the claim within three days.", "spam"),
+    ("Accreditation pending", "Your media accreditation for the summit is pending. All media must re-validate their "
+     "credentials within 24 hours or badges will not be printed.", "spam"),
+    ("Contenu signalé", "Un contenu de votre site a été signalé comme trompeur. Pour consulter le rapport et le contester, "
+     "connectez-vous avec votre adresse électronique professionnelle.", "spam"),
+    ("استكمال الاعتماد", "طلب اعتمادكم لتغطية المنتدى غير مكتمل. يرجى التحقق من بريدكم الإلكتروني عبر البوابة خلال 24 "
+     "ساعة وإلا سيتم إلغاء الطلب.", "spam"),
+]
+
+
+@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
+@pytest.mark.parametrize("subject, body, category", STOP36_CASES, ids=[c[0][:40] for c in STOP36_CASES])
+def test_error_classes_written_in_stop_36(subject, body, category, settings):
+    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
+    assert d.category == category, d.explanation
+    if category in ("spam", "general", "automated"):
+        assert d.deadline is None and d.priority == "low"
+
+
 # --------------------------------------------------------------------------- deadlines
 
 # Sent Tuesday 1 December 2026, 10:00 +03:00. Expected: the deadline's date, or None.

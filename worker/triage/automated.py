@@ -213,8 +213,13 @@ def detect_automated(
     # 3. Auto-replies by subject or body: the message asks for nothing of its own, or says that a
     # machine wrote it (a person who got such a reply and quotes it says so: _GOT_AN_AUTO_REPLY).
     declared = rules.auto_reply_declared.matches(own_ends)
-    if declared and bulk_score < 2 and spam_score < SURE_SPAM_WORDING and not by_hand and not _GOT_AN_AUTO_REPLY.search(own[:2000]):
+    machine_said = spam_score < SURE_SPAM_WORDING and not by_hand and not _GOT_AN_AUTO_REPLY.search(own[:2000])
+    if declared and bulk_score < 2 and machine_said:
         return AutomatedVerdict("auto_reply", [f"says a machine wrote it: {declared[0][1]!r}"], confidence=0.95)
+    notification = rules.notification_declared.matches(own_ends)
+    if notification and machine_said and not declared:
+        return AutomatedVerdict("bulk", [f"a system's notification: {notification[0][1]!r}"] + bulk_reasons,
+                                bulk_score, newsletter_terms, confidence=0.9)
     # "Absent du bureau jusqu'au 20 — question urgente" over a request, "خارج المكتب" over "…لكن نحتاج
     # تعليقكم": a person mentioning their absence while asking, without a reply's full wording.
     asking_person = asks and inquiry_score >= 2 and ooo_score < rules.auto_reply_body_threshold

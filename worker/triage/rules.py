@@ -158,6 +158,9 @@ class Rules:
     # A body that says a machine wrote it ("This is an automated acknowledgement", "Automated
     # response:"): an auto-reply however much it speaks of interviews and accreditation.
     auto_reply_declared: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
+    # A body that says a system sent it as a notification ("your press badge is ready", "You are
+    # receiving this reminder because you are an attendee"): bulk, whatever event it names.
+    notification_declared: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -388,6 +391,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         urgency_exceptions=_weighted(data.get("urgency_exceptions"), "urgency_exceptions"),
         scam_report=_weighted(data.get("scam_report"), "scam_report"),
         auto_reply_declared=_weighted(auto.get("auto_reply_declared"), "automated.auto_reply_declared"),
+        notification_declared=_weighted(auto.get("notification_declared"), "automated.notification_declared"),
     )
 
 
