@@ -346,6 +346,26 @@ STOP36_CASES = [
      "connectez-vous avec votre adresse électronique professionnelle.", "spam"),
     ("استكمال الاعتماد", "طلب اعتمادكم لتغطية المنتدى غير مكتمل. يرجى التحقق من بريدكم الإلكتروني عبر البوابة خلال 24 "
      "ساعة وإلا سيتم إلغاء الطلب.", "spam"),
+    # Set DW's French and Arabic frauds: an e-signature look-alike, compensation under an Arabic legal notice, a hotel
+    # booked only through "the approved agent", the registrar scam in French, gift cards for "the boss".
+    ("Droit de réponse à signer", "Service juridique vous a envoyé un document à examiner et à signer avant la "
+     "publication de l'article demain.", "spam"),
+    ("إنذار قانوني", "نشرتم صوراً محمية دون إذن، ونطالبكم بتعويض قدره 30,000 دولار. الأدلة متاحة عبر الرابط الآمن، وإلا "
+     "سنرفع دعوى خلال ثلاثة أيام.", "spam"),
+    ("دعوة للمؤتمر الدولي", "يسرنا دعوتكم للمشاركة في المؤتمر. نتحمل تذاكر الطيران، ويجب حجز الفندق حصرياً عبر وكيل "
+     "السفر المعتمد للحصول على خطاب التأشيرة.", "spam"),
+    ("Mot-clé « imctc »", "Une société a demandé à enregistrer « imctc » comme Mot-clé Internet et noms de domaine en "
+     "Chine. Contactez-nous sous 7 jours ouvrables.", "spam"),
+    ("Petit service", "Êtes-vous disponible ? Achetez cinq cartes Google Play de 100 €, grattez le dos et envoyez-moi les "
+     "codes. Je suis en réunion.", "spam"),
+    # Look-alikes: a conference that pays its speaker ("prend en charge … verse un cachet"), a fact-checker who
+    # quotes a fake notice's fee to ask whether it is authentic.
+    ("Invitation – panel d'ouverture", "Notre centre a l'honneur d'inviter un représentant de votre Centre des médias à "
+     "intervenir à notre colloque de Montréal en octobre. Nous prenons en charge le transport et l'hébergement et versons "
+     "un cachet de 1 500 $ CA. Merci de confirmer avant le 31 décembre.", "partnership_speaking"),
+    ("Faux avis de recrutement ?", "Je suis journaliste à un média de vérification. Un avis circule, je cite : « frais "
+     "de dossier de 25 000 FCFA à payer par Orange Money ». Pourriez-vous nous dire si l'annonce est authentique ?",
+     "information_request"),
 ]
 
 
