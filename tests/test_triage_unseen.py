@@ -366,6 +366,29 @@ STOP36_CASES = [
     ("Faux avis de recrutement ?", "Je suis journaliste à un média de vérification. Un avis circule, je cite : « frais "
      "de dossier de 25 000 FCFA à payer par Orange Money ». Pourriez-vous nous dire si l'annonce est authentique ?",
      "information_request"),
+    # Sets DX and DY: money under a legal threat in French and Arabic; evidence behind a password given before its link.
+    ("Mise en demeure – droit d'auteur", "Notre cliente vous met en demeure de procéder à une régularisation amiable d'un "
+     "montant de 1 400 € sous 72 heures.\nPaiement sécurisé : https://reglement.example/884", "spam"),
+    ("إنذار قانوني نهائي", "ما لم تقوموا خلال ثلاثة أيام بسداد مبلغ التسوية الودية وقدره 9,000 ريال سنرفع الدعوى.\n"
+     "للاطلاع على المستندات وسداد المبلغ:\nhttps://law.example/case/22", "spam"),
+    ("Notice of infringement", "Our client's photograph appears on your site without licence. The evidence can be viewed "
+     "here (password: K2291):\nhttps://evidence.example/k2291\nPlease remove it within five business days.", "spam"),
+    # People with dates of their own who are not the press: an applicant, a printer, a novelist, a parent, a guest.
+    ("Application – Media Officer", "I am writing to apply for the Media Officer post. I am available for an interview at "
+     "any time before 20 December, when I start another job.", "general"),
+    ("Suivi de candidature", "J'ai déposé ma candidature le 3 novembre pour le poste de traducteur. Une autre offre "
+     "m'attend : pourriez-vous me dire où en est le processus d'ici mercredi ?", "general"),
+    ("Proof for approval – 2027 calendars", "Please find attached the digital proof (version 3) of your desk calendars. "
+     "We need your signed approval by Sunday to keep the press slot.", "general"),
+    ("A novelist's question", "I'm a novelist working on my second thriller, partly set in a press office in Riyadh. Who "
+     "decides which language a statement goes out in first? Any answer by the 20th would be lovely.", "general"),
+    ("Photo of my daughter", "My daughter received a prize at your ceremony in May. Could you send us a photo of my "
+     "daughter on stage before she travels on the 15th?", "general"),
+    ("Booking ref 5521-A", "Dear Reservations, I have a booking for 2–5 December. Could you arrange an airport pickup and "
+     "early check-in? Please confirm by Friday.", "general"),
+    # Still the press: a journalist who asks for photos of the ceremony, a reporter's interview request with a date.
+    ("Photos of the award ceremony", "I'm writing up the youth awards for the Gulf Ledger. Could you send photos of the "
+     "ceremony by Thursday?", "media_assets"),
 ]
 
 
