@@ -323,6 +323,8 @@ STOP36_CASES = [
      "هذا الاجتماع.", "automated"),
     ("How was the dialogue?", "Thank you for attending the Doha Media Dialogue. Tell us what you thought in a "
      "five-minute survey: https://survey.example/dmd. The survey closes on 12 December.", "automated"),
+    ("You're registered: Media literacy webinar", "Hi Media Office,\nYou're registered for:\n  Media literacy and "
+     "extremism online\n  Tuesday 15 December, 15:00 GMT\nCan't make it? Cancel your registration here.", "automated"),
     ("Inscription confirmée", "Votre inscription à la conférence « Médias et sécurité » est confirmée. Le lien de "
      "connexion vous sera envoyé la veille.\n\nCe courriel est envoyé automatiquement.", "automated"),
     ("Abwesenheit / Away: Re: Interview request", "I am on leave until 4 January and will not be reading emails. For "
