@@ -360,6 +360,13 @@ STOP36_CASES = [
      "Chine. Contactez-nous sous 7 jours ouvrables.", "spam"),
     ("Petit service", "Êtes-vous disponible ? Achetez cinq cartes Google Play de 100 €, grattez le dos et envoyez-moi les "
      "codes. Je suis en réunion.", "spam"),
+    ("Nouveau message vocal", "Vous avez reçu un nouveau message vocal de « Rédaction France » (0:52). Écouter le "
+     "message. Il sera supprimé dans 48 heures.", "spam"),
+    ("Boîte presque pleine", "Votre boîte aux lettres a atteint sa limite de stockage : 21 messages de journalistes sont "
+     "bloqués sur notre serveur. Libérer mes messages.", "spam"),
+    ("أمانة", "أنا أرملة مريضة، ترك زوجي مبلغ 4,500,000 دولار، وأبحث عن جهة أمينة تستلمه ولكم 25% منه.", "spam"),
+    ("Conférence internationale – invitation", "Les organisateurs prennent en charge vos billets d'avion. L'hôtel se "
+     "réserve uniquement par l'intermédiaire de notre agent de voyage agréé (700 USD).", "spam"),
     # Look-alikes: a conference that pays its speaker ("prend en charge … verse un cachet"), a fact-checker who
     # quotes a fake notice's fee to ask whether it is authentic.
     ("Invitation – panel d'ouverture", "Notre centre a l'honneur d'inviter un représentant de votre Centre des médias à "
