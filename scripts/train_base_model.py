@@ -24,13 +24,19 @@ TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p", "s", "t", "u",
                # Stop 34: every later tuning set too (thirty-three unseen sets' category 93.97 -> 94.36 %).
                "w", "x", "y", "ad", "ae", "af", "ag", "aj", "ak", "an", "ao", "ar", "as", "at", "av", "aw", "az",
                "ba", "bc", "be", "bf", "bg", "bk", "bl", "bn", "bo", "bp", "bq", "br", "bu", "bv", "bw", "by", "bz",
-               "ca", "cb", "cd", "ce", "ch", "ci", "cj", "ck", "cl", "cm")
+               "ca", "cb", "cd", "ce", "ch", "ci", "cj", "ck", "cl", "cm",
+               # Stop 36: the tuning sets of stops 35 and 36 too (forty-nine unseen sets, 6,040 messages: categories
+               # +18, deadlines +9, invented deadlines 63 -> 54), but not DC and DK, whose authors call everyone
+               # outside the press general whatever they ask (with them the demo's French journalist asking about an
+               # exhibition became general), nor EB (Arabic; with it two unseen categories fewer).
+               "cp", "cq", "cr", "cu", "cv", "cw", "cx", "cy", "db", "df", "dg", "dj", "dl",
+               "do", "dp", "dq", "dr", "dw", "dx", "dy")
 
 
 # A language the model weighs in on: it learnt from at least this many messages in it. (German, at
-# exactly 100 letters in stop 34, took the development set's German partnership letter for an
-# interview request; Spanish, at 105, is in.)
-MIN_LANGUAGE_EXAMPLES = 105
+# exactly 100 letters in stop 34 and 109 in stop 36, took the development set's German partnership letter
+# for an interview request; Spanish, at 105 and then 119, is in.)
+MIN_LANGUAGE_EXAMPLES = 115
 
 
 def labelled() -> list[tuple[str, dict]]:

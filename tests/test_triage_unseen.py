@@ -559,14 +559,15 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_cm", 0.81, 0.86, 0), ("inquiries_cp", 0.94, 0.95, 2), ("inquiries_cq", 0.89, 0.94, 3),
     ("inquiries_cr", 0.91, 0.92, 3), ("inquiries_cu", 0.75, 0.72, 1),
     ("inquiries_cv", 0.82, 0.95, 3), ("inquiries_cw", 0.86, 0.96, 3), ("inquiries_cx", 0.84, 0.97, 0), ("inquiries_cy", 0.87, 0.98, 0), ("inquiries_db", 0.81, 0.95, 0), ("inquiries_dc", 0.76, 0.99, 1), ("inquiries_df", 0.93, 0.91, 0), ("inquiries_dg", 0.94, 0.99, 0), ("inquiries_dj", 0.88, 0.96, 1), ("inquiries_dk", 0.66, 0.92, 8), ("inquiries_dl", 0.84, 0.91, 5),
-    ("inquiries_do", 0.89, 0.98, 0), ("inquiries_dp", 0.88, 0.97, 0), ("inquiries_dq", 0.89, 0.95, 2), ("inquiries_dr", 0.86, 0.96, 4), ("inquiries_dw", 0.81, 0.95, 0)],
+    ("inquiries_do", 0.90, 0.98, 0), ("inquiries_dp", 0.88, 0.97, 0), ("inquiries_dq", 0.89, 0.95, 2), ("inquiries_dr", 0.86, 0.96, 4), ("inquiries_dw", 0.86, 0.95, 0),
+    ("inquiries_dx", 0.91, 0.92, 6), ("inquiries_dy", 0.76, 0.82, 15), ("inquiries_eb", 0.76, 0.89, 11)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
          "set BE", "set BF", "set BG", "set BK", "set BL", "set BN", "set BO", "set BP", "set BQ", "set BR",
          "set BU", "set BV", "set BW", "set BY", "set BZ", "set CA", "set CB", "set CD", "set CE", "set CH", "set CI",
          "set CJ", "set CK", "set CL", "set CM", "set CP", "set CQ", "set CR", "set CU", "set CV", "set CW", "set CX", "set CY", "set DB", "set DC", "set DF", "set DG", "set DJ", "set DK", "set DL",
-         "set DO", "set DP", "set DQ", "set DR", "set DW"])
+         "set DO", "set DP", "set DQ", "set DR", "set DW", "set DX", "set DY", "set EB"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -642,15 +643,16 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_ay", 0.95, 0.95, 1), ("inquiries_bb", 0.94, 0.92, 0),
     ("inquiries_bd", 0.93, 0.97, 0), ("inquiries_bh", 0.92, 0.93, 1), ("inquiries_bi", 0.92, 0.95, 0),
     ("inquiries_bj", 0.94, 0.93, 0), ("inquiries_bm", 0.95, 0.99, 0),
-    ("inquiries_bs", 0.93, 0.94, 1), ("inquiries_bt", 0.91, 0.98, 0), ("inquiries_bx", 0.93, 0.93, 1),
-    ("inquiries_cc", 0.93, 0.97, 0), ("inquiries_cf", 0.95, 0.98, 0), ("inquiries_cg", 0.93, 0.95, 0),
+    ("inquiries_bs", 0.93, 0.94, 1), ("inquiries_bt", 0.90, 0.98, 0), ("inquiries_bx", 0.93, 0.93, 1),
+    ("inquiries_cc", 0.93, 0.97, 0), ("inquiries_cf", 0.94, 0.98, 0), ("inquiries_cg", 0.93, 0.95, 0),
     ("inquiries_cn", 0.94, 0.93, 1), ("inquiries_co", 0.94, 0.94, 1), ("inquiries_cs", 0.95, 0.95, 1),
     ("inquiries_ct", 0.94, 0.95, 3),
-    ("inquiries_cz", 0.93, 0.93, 3), ("inquiries_da", 0.93, 0.95, 1), ("inquiries_dd", 0.92, 0.93, 1), ("inquiries_de", 0.92, 0.92, 3), ("inquiries_dh", 0.95, 0.97, 0), ("inquiries_di", 0.90, 0.92, 4), ("inquiries_dm", 0.96, 0.97, 0), ("inquiries_dn", 0.95, 0.97, 2),
-    ("inquiries_ds", 0.97, 0.91, 2), ("inquiries_dt", 0.89, 0.90, 11), ("inquiries_du", 0.98, 0.96, 1), ("inquiries_dv", 0.84, 0.95, 6)])
+    ("inquiries_cz", 0.93, 0.93, 3), ("inquiries_da", 0.93, 0.95, 1), ("inquiries_dd", 0.92, 0.93, 1), ("inquiries_de", 0.92, 0.92, 3), ("inquiries_dh", 0.95, 0.97, 0), ("inquiries_di", 0.90, 0.92, 4), ("inquiries_dm", 0.96, 0.97, 0), ("inquiries_dn", 0.94, 0.97, 2),
+    ("inquiries_ds", 0.97, 0.91, 2), ("inquiries_dt", 0.90, 0.92, 9), ("inquiries_du", 0.98, 0.96, 1), ("inquiries_dv", 0.85, 0.95, 5),
+    ("inquiries_dz", 0.90, 0.95, 5), ("inquiries_ea", 0.92, 0.95, 4)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU and DV were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ and EA were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
@@ -659,7 +661,9 @@ def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     fifty-seven tuning sets instead of the first thirteen: the thirty-three unseen sets gained fifteen
     categories, two deadlines and lost one invented deadline on balance, while Q, V, AQ, AX, BB and BI
     lost one category each and AQ gained an invented deadline — a spam letter the new model reads as a
-    complaint; their floors went down knowingly.)"""
+    complaint; their floors went down knowingly. In stop 36 it learnt from the tuning sets of stops 35 and 36
+    as well: the forty-nine unseen sets gained eighteen categories and nine deadlines and lost nine invented
+    deadlines, while BT, CF and DN lost one category each; their floors went down knowingly too.)"""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}")
