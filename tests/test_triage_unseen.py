@@ -335,6 +335,10 @@ STOP36_CASES = [
      "readers' editor. You do not need to resubmit it.", "automated"),
     ("[Dossier 2026-118] Accusé de réception", "Nous accusons réception de votre demande, enregistrée sous le numéro "
      "2026-118. Notre équipe vous répondra sous 72 heures.", "automated"),
+    ("تأكيد التسجيل – ملتقى الإعلام", "عزيزي المشارك،\nشكراً لتسجيلك في ملتقى الإعلام الأمني.\nرقم التسجيل: MF-221\n"
+     "يرجى إحضار الهوية عند استلام بطاقة الدخول يوم ١٧ ديسمبر.", "automated"),
+    ("[تذكرة #5521] تم استلام رسالتكم", "تم استلام طلبكم وتسجيله برقم ٥٥٢١، وسيتم الرد خلال ٤٨ ساعة عمل.\nهذه الرسالة أُرسلت "
+     "من نظام الدعم الفني.", "automated"),
     # A person who names such a notification is still a person asking.
     ("Badge problem", "Hello, I received a message that my press badge is ready, but my name is misspelled on it (Jon "
      "instead of John). Could you correct it before Thursday? I am covering the forum for the Daily Ledger.",
@@ -395,6 +399,10 @@ STOP36_CASES = [
      "daughter on stage before she travels on the 15th?", "general"),
     ("Booking ref 5521-A", "Dear Reservations, I have a booking for 2–5 December. Could you arrange an airport pickup and "
      "early check-in? Please confirm by Friday.", "general"),
+    ("اعتماد بروفة الكتيب", "مرفق البروفة النهائية للكتيب، نرجو اعتمادها قبل ظهر الغد حتى ندخلها المطبعة.\nقسم ما قبل "
+     "الطباعة – مطبعة النور", "general"),
+    ("Hall C", "This morning our photographer was denied entry to Hall C despite his badge, and missed the opening. "
+     "Please explain.", "correction_complaint"),
     # Still the press: a journalist who asks for photos of the ceremony, a reporter's interview request with a date.
     ("Photos of the award ceremony", "I'm writing up the youth awards for the Gulf Ledger. Could you send photos of the "
      "ceremony by Thursday?", "media_assets"),
