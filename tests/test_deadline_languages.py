@@ -972,3 +972,5 @@ def test_an_american_month_first_date_that_would_otherwise_be_past():
     sent = datetime(2026, 5, 27, 17, 20, tzinfo=timezone(timedelta(hours=-4)))
     found = _deadline("Please confirm by 06/03 so I can book my flight.", sent, "en")
     assert found is not None and found.at.date().isoformat() == "2026-06-03"
+    # A day-first date just past stays past: "03/11" written on 20 November is not next March.
+    assert _deadline("Please reply before 03/11.", datetime(2026, 11, 20, 10, tzinfo=timezone(timedelta(hours=3))), "en") is None

@@ -814,8 +814,9 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             day = _resolve_year(today, mo, d, y) if 1 <= mo <= 12 else None
             if (day is None or day < today) and d <= 12 and mo != d:
                 # "confirm by 06/03" written on 27 May: an American month-first date, not 6 March gone by
+                # (only a near one: "03/11" written on 20 November is 3 November, not next March)
                 swapped = _resolve_year(today, d, mo, y)
-                if swapped is not None and today <= swapped <= today + timedelta(days=120):
+                if swapped is not None and today <= swapped <= today + timedelta(days=45):
                     day = swapped
         elif tok.kind == "dayonly":
             day = _next_day_of_month(today, int(m.group("day3")))
