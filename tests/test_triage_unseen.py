@@ -299,15 +299,6 @@ STOP35_CASES = [
 ]
 
 
-@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP35_CASES, ids=[c[0][:40] for c in STOP35_CASES])
-def test_error_classes_written_in_stop_35(subject, body, category, settings):
-    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
-    assert d.category == category, d.explanation
-    if category in ("spam", "general"):
-        assert d.deadline is None and d.priority == "low"
-
-
 # Stop 36's classes (sets DO to DR), in words written here, shipped and by the rules alone: a system's
 # notification without a single machine header (a badge ready, a calendar's reminder or acceptance, a
 # registration confirmed, a post-event survey) is bulk; ticket systems' receipts and replies that sign
@@ -410,8 +401,9 @@ STOP36_CASES = [
 
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP36_CASES, ids=[c[0][:40] for c in STOP36_CASES])
-def test_error_classes_written_in_stop_36(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP35_CASES + STOP36_CASES,
+                         ids=[c[0][:40] for c in STOP35_CASES + STOP36_CASES])
+def test_error_classes_written_in_stops_35_and_36(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):
