@@ -216,8 +216,8 @@ def detect_automated(
     machine_said = spam_score < SURE_SPAM_WORDING and not by_hand and not _GOT_AN_AUTO_REPLY.search(own[:2000])
     if declared and bulk_score < 2 and machine_said:
         return AutomatedVerdict("auto_reply", [f"says a machine wrote it: {declared[0][1]!r}"], confidence=0.95)
-    notification = rules.notification_declared.matches(own_ends)
-    if notification and machine_said and not declared:
+    notification = [] if declared or not machine_said else rules.notification_declared.matches(own_ends)
+    if notification:
         return AutomatedVerdict("bulk", [f"a system's notification: {notification[0][1]!r}"] + bulk_reasons,
                                 bulk_score, newsletter_terms, confidence=0.9)
     # "Absent du bureau jusqu'au 20 — question urgente" over a request, "خارج المكتب" over "…لكن نحتاج

@@ -967,7 +967,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     groups = _groups(prepared, _tokens(prepared, original))
     restated = False
     last: tuple[list[Deadline], Deadline, int] | None = None  # the date read last, its list, where it ended
-    month_named: tuple[list[_Token], int] | None = None  # the last deadline written with its month, where it ended
+    month_named: tuple[date, int] | None = None  # the last deadline written with its month: its day, where it ended
     for index, group in enumerate(groups):
         kinds = {t.kind for t in group}
         carried, restated = restated, False
@@ -1055,8 +1055,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if resolved is None:
             continue
         at, has_time, zone_name = resolved
-        if kinds & {"dayonly"} and not kinds & {"dm", "md", "num", "wd"} and month_named and start - month_named[1] <= 150:
-            at = _in_month_named(at, month_named[0], base, week_end)  # "by 15 August; failing that, the 25th"
+        if "dayonly" in kinds and not kinds & {"dm", "md", "num", "wd"} and month_named and start - month_named[1] <= 150:
+            at = _in_month_named(at, month_named[0])  # "by 15 August; failing that, the 25th"
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
@@ -1081,19 +1081,15 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         target.append(found)
         last = (target, found, end)
         if kinds & {"dm", "md"}:
-            month_named = (group, end)
+            month_named = (at.date(), end)
     return min(cued or weak, key=lambda c: c.at, default=None)
 
 
-def _in_month_named(at: datetime, named: list[_Token], base: datetime, week_end: int) -> datetime:
+def _in_month_named(at: datetime, month_day: date) -> datetime:
     """A bare day of the month ("the 25th") just after a deadline written with its month ("by 15
     August") is that month's when it falls on or after that date, not the next 25th from the letter's
     date. (A date that is not a deadline — "goes to the editors on 1 October, so before the 28th" —
     gives no month: the 28th comes before it.)"""
-    context = _resolve(named, base, week_end)
-    if context is None:
-        return at
-    month_day = context[0].date()
     try:
         day = date(month_day.year, month_day.month, at.day)
     except ValueError:
