@@ -400,10 +400,24 @@ STOP36_CASES = [
 ]
 
 
+STOP37_CASES = [
+    # Arabic words that only begin like a cue: "خطاب" (a letter, a speech) is no "خطأ", "المراسلات"
+    # (correspondence) no "مراسل" (a reporter).
+    ("مكتب البريد", "مساء الخير، متى يفتح مكتب استلام المراسلات الورقية؟ عندي خطاب رسمي أريد تسليمه يوم الأحد.",
+     "general"),
+    # A discussion group's digest without list headers.
+    ("ملخص المجموعة: ٥ رسائل جديدة في ٢ مواضيع", "منتدى المتحدثين الرسميين – ملخص يومي\n٥ رسائل جديدة في ٢ مواضيع\n\n"
+     "الموضوع: تدريب على البث المباشر\n - سامي: هل من تجارب؟ نحتاج الرد قبل الأحد.\n\nلتغيير إعدادات الملخص زر صفحة "
+     "المنتدى.", "automated"),
+    ("Media pros digest: 6 new messages in 2 topics", "Comms Leads Forum - daily digest\n6 new messages in 2 topics\n\n"
+     "Topic: crisis templates\n - Dana: can anyone share theirs by Friday?\n\nView topics on the web.", "automated"),
+]
+
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP35_CASES + STOP36_CASES,
-                         ids=[c[0][:40] for c in STOP35_CASES + STOP36_CASES])
-def test_error_classes_written_in_stops_35_and_36(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP35_CASES + STOP36_CASES + STOP37_CASES,
+                         ids=[c[0][:40] for c in STOP35_CASES + STOP36_CASES + STOP37_CASES])
+def test_error_classes_written_in_stops_35_to_37(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):
