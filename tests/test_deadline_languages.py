@@ -967,6 +967,35 @@ def test_deadline_classes_of_stop_36(language, text, expected):
     assert (found.at.date().isoformat() if found else None) == expected, found
 
 
+# Stop 37 (sets EC, ED): a document's validity ("valid until", "valable jusqu'au", "صالحة حتى"); a
+# programme between the hour and its day ("before our 6 pm bulletin tomorrow", "avant notre journal de
+# 20 h ce soir"); an event "annoncée pour le 3"; a bare day followed by "si"/"svp"; the answer named
+# then its day in an Arabic request ("نرجو الرد يوم الخميس"), not a publication; a weekday "الماضي" /
+# "dernier" gone by (but "mercredi dernier délai" is the last day); Arabic ordinal days with a month.
+STOP37_CLASSES = [
+    ("en", "My press card (valid until 31/12/2026) is attached; I can send my passport on request.", None),
+    ("fr", "Ma carte de presse, valable jusqu'au 31 décembre, est jointe. Pouvez-vous confirmer mon accréditation ?", None),
+    ("ar", "بطاقتي الصحفية صالحة حتى 31 ديسمبر، أرجو تأكيد اعتمادي.", None),
+    ("en", "We'd like your comment before our 6 pm bulletin tomorrow.", "2026-11-17"),
+    ("fr", "Une réaction est-elle possible avant notre journal de 20 h ce soir ?", "2026-11-16"),
+    ("fr", "J'espère que ce sera corrigé pour la prochaine conférence, annoncée pour le 3 décembre.", None),
+    ("fr", "Merci de nous dire au plus tard le 20 si vous pourrez intervenir.", "2026-11-20"),
+    ("ar", "نرجو الرد يوم الخميس لأن التصوير يوم الأحد.", "2026-11-19"),
+    ("ar", "نشرنا الرد يوم الخميس.", None),
+    ("ar", "وعدني أحد موظفيكم بالرد يوم الأحد الماضي ولم يصلني شيء.", None),
+    ("fr", "On m'avait promis une réponse avant jeudi dernier.", None),
+    ("fr", "Merci de répondre avant mercredi dernier délai.", "2026-11-18"),
+    ("ar", "نرجو التكرم بالرد بحلول العشرين من نوفمبر.", "2026-11-20"),
+    ("ar", "نأمل الرد قبل الخامس عشر من شهر ديسمبر.", "2026-12-15"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", STOP37_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP37_CLASSES])
+def test_deadline_classes_of_stop_37(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
+
+
 def test_an_american_month_first_date_that_would_otherwise_be_past():
     # "06/03" written on 27 May is 3 June to its American sender, not 6 March gone by.
     sent = datetime(2026, 5, 27, 17, 20, tzinfo=timezone(timedelta(hours=-4)))

@@ -552,7 +552,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 @pytest.mark.parametrize("name, category, deadline, invented", [
     ("inquiries_a", 0.90, 0.90, 0), ("inquiries_d", 0.98, 1.00, 0), ("inquiries_e", 1.00, 1.00, 0),
     ("inquiries_g", 1.00, 1.00, 0), ("inquiries_i", 0.96, 0.99, 0), ("inquiries_j", 0.98, 0.99, 0),
-    ("inquiries_l", 0.97, 0.98, 0), ("inquiries_m", 0.97, 0.99, 0), ("inquiries_o", 0.91, 0.99, 0),
+    ("inquiries_l", 0.97, 0.98, 0), ("inquiries_m", 0.97, 0.98, 1), ("inquiries_o", 0.91, 0.99, 0),
     ("inquiries_p", 0.99, 0.93, 1), ("inquiries_s", 0.95, 0.96, 0), ("inquiries_t", 0.87, 0.91, 1),
     ("inquiries_u", 0.90, 0.96, 0), ("inquiries_w", 0.94, 0.97, 1), ("inquiries_x", 0.95, 0.98, 0),
     ("inquiries_y", 0.95, 0.97, 0), ("inquiries_ad", 0.93, 0.90, 0), ("inquiries_ae", 0.93, 0.87, 1),
@@ -597,7 +597,10 @@ def test_tuning_sets(name, category, deadline, invented):
     which cost one radio soundbite; the tuning sets and the unseen sets each gained on balance. P lost
     one deadline in stop 32, knowingly: a bare Arabic "اليوم" after a participle, "الاجتماع المنعقد
     اليوم", is when the meeting is held — that letter's deadline is its 1 pm bulletin, which the
-    grammar does not read — and the rule took three invented deadlines off the unseen sets.)"""
+    grammar does not read — and the rule took three invented deadlines off the unseen sets. M lost one
+    deadline in stop 37, knowingly: "pour notre journal de 12h45 … dès que possible" now reads the
+    programme's hour as the deadline, as "avant notre journal de 19 h 30 ce soir" must; its author
+    labelled that letter "ASAP, no date".)"""
     report = evaluate(labelled_set(name), settings=RULES_ONLY)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "

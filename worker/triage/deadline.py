@@ -123,6 +123,7 @@ _AR_HOURS = {
 _AR_ORDINAL_DAYS = {
     "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9,
     "العاشر": 10, "الحادي\\s+عشر": 11, "الثاني\\s+عشر": 12, "الثالث\\s+عشر": 13, "الرابع\\s+عشر": 14, "الخامس\\s+عشر": 15,
+    "السادس\\s+عشر": 16, "السابع\\s+عشر": 17, "الثامن\\s+عشر": 18, "التاسع\\s+عشر": 19,
     "العشرين": 20, "الثلاثين": 30, "الحادي\\s+والثلاثين": 31,
 }
 _AR_UNITS = {"الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9}
@@ -191,7 +192,7 @@ _TOKEN_RE = _re(
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
         rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
-        rf"|(?P<dm>{_DAYNUM}\s*(?:de\s+|of\s+|من\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
+        rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
         rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م(?![\u0600-\u06ff])|ص(?![\u0600-\u06ff])|{_MON_PLAIN})))?)"
@@ -213,7 +214,7 @@ _TOKEN_RE = _re(
         # "by the 14th would be ideal": an English ordinal is a day of the month whatever follows,
         # unless a month ("the 14th of June" is read whole), or a noun it numbers, follows.
         rf"(?:(?<=\dst|\dnd|\drd|\dth)(?!\s+(?:of\b(?!\s+(?:this|the)\s+month)|century|anniversary|edition|session|round|floor|annual|birthday|time)|\s*(?:{_MON_PLAIN})(?![a-z]))"
-        r"|(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك|courant)\b))))"
+        r"|(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك|courant|si|s.il|svp|merci|afin|sinon|ou|if|so|please|or)\b))))"
 )
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
@@ -262,6 +263,7 @@ _ANCHOR_WORDS = sorted({s for w in [
     "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "باچر", "بكره", "بكرا", "morgen", "ma[ñn]ana", "کل",
     "الساعه", "المغرب", "noon", "midday", "الظهر", "الضهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف", "نص",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
+    *{k.split("\\s+")[0] for k in _AR_ORDINAL_DAYS},  # "بحلول العاشر من أكتوبر": a date without a digit
 ] for s in _spellings(w)})
 _H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
 _REACH = 80
@@ -315,10 +317,10 @@ _BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
 
 # What may sit between two tokens of one expression.
 _JOIN_RE = _re(
-        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next\s+week|next|this|coming|à|a|las|au|le|vers|avant|de|du|prochain|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
+        r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next\s+week|next|this|coming|à|a|las|au|le|vers|avant|de|du|prochain|(?:news\s+)?bulletin|newscast|news|show|broadcast|edition|slot|journal|flash|[ée]mission|[ée]dition|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
-_FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|jt\s+(?:de|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
+_FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|(?:jt|journal|bulletin|flash|[ée]dition|[ée]mission)\s+(?:de\s+|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
@@ -332,6 +334,9 @@ _CUE_RE = _re(
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
         + _FILLER + r"$"
 )
+# "نرجو الرد يوم الخميس", "نحتاج ردكم يوم 6 آذار": the answer named, then its day — in a request only
+# ("نشرنا الرد يوم الاثنين" is when it was published).
+_AR_REPLY_CUE_RE = _re(r"(?:نرجو|ارجو|نامل|امل|نحتاج|احتاج|يرجي|الرجاء|نتمني|اتمني|نود|اود|ننتظر|انتظر|بانتظار|انتظار|نطلب|اطلب|طلبت|نريد|اريد|بدنا|بدي|نبغي|ابغي|محتاج\w*|يهمنا|نتطلع\s+الي)\s+(?:\S+\s+){0,3}?(?<![\u0621-\u064a])[وف]?ب?(?:الرد|ردكم|ردك|الجواب|جوابكم|الاجابه|اجابتكم|تاكيدكم|موافقتكم|افادتكم)\s+" + _FILLER + r"$")
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
 _WEAK_CUE_RE = _re(r"(?:(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|لحد|لغايه|لغايت|until|till|for|(?:الجواب|الرد|الاجابه|الاجابات|ردكم|جوابكم)\s+الي)"
                    + _FILLER + r"|(?:^|\s)ل)$")  # "لآخر شباط": until
@@ -373,9 +378,9 @@ _CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قب
                     r"|\bbefore\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:flight|departure|train|plane|trip)\s+(?:(?:on|at)\s+)?$")
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi", "confirm my
 # attendance for the 22nd": when a thing happens, not by when the sender needs an answer.
-_SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|confirmed|set|fixed|moved|postponed|"
-                        r"rescheduled|entretien|rendez-vous|enregistrement|tournage|pr[ée]vue?|fix[ée]e?|programm[ée]e?|report[ée]e?|"
-                        r"attendance|presence|pr[ée]sence|participation|seats?|places?|rsvp)\s+(?:for|pour)\s+$")
+_SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|announced|confirmed|set|fixed|moved|postponed|"
+                        r"rescheduled|entretien|rendez-vous|enregistrement|tournage|pr[ée]vue?s?|annonc[ée]e?s?|fix[ée]e?|programm[ée]e?|report[ée]e?|"
+                        r"attendance|presence|pr[ée]sence|participation|seats?|places?|rsvp)\s+(?:for|pour)\s+(?:le\s+|la\s+|the\s+)?$")
 # "What is the accreditation deadline for…?", "Quelle est la date limite…?", "ما هو آخر موعد…؟": the
 # sender asks for the office's deadline; the date beside it is the event's, not theirs.
 _DEADLINE_ASKED_RE = _re(
@@ -480,6 +485,12 @@ _THREAT_RE = _re(r"(?:\bthreaten(?:s|ed|ing)?\b|\bmenac(?:e|ent|ait)\b|(?:^|\s)(
 _SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad[ao]s?|marcad[ao]s?|programmat[ao]|fissat[ao]|geplant|angesetzt|vorgesehen|terminiert)"
                           r"\s+(?:para|per|f[üu]r|am|pour)?\s*(?:el|la|o|a|il|lo|den|die|das|le)?\s*$")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
+# "press card (valid until 31/12/2024)", "passeport valable jusqu'au", "صالحة حتى": how long a document
+# holds, not by when the sender needs an answer.
+_VALID_UNTIL_RE = _re(r"(?:\bvalid(?:ity)?\s+(?:until|till|through|to)|\bexpir(?:es|ing|y(?:\s+date)?)(?:\s+on)?|\bvalable\s+jusqu.(?:au|[àa])?"
+                      r"|\bexpir(?:e|ant)\s+le|\bdate\s+d.expiration|صالح(?:ه)?\s+(?:حتي|لغايه|الي)|(?:تنتهي|انتهاء)\s+صلاحيت\w*(?:\s+(?:في|يوم|بتاريخ))?)\s*:?\s*(?:le\s+|on\s+|the\s+)?$")
+# "وعدني بالرد يوم الأحد الماضي", "jeudi dernier", "Sunday last": a weekday gone by, not the next one.
+_LAST_AFTER_RE = _re(r"\s*(?:ال)?(?:ماضي|فائت|منصرم)(?![\u0621-\u064a])|\s+(?:dernier|pass[ée]|last)\b(?!\s+(?:d[ée]lai|limite|minute|call|chance))")
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)(?:\s+(?:on\s+|at\s+)?(?:any|every)\s+(?:day|time|date|weekday))?\s+$")
 # "Payment is due on 31 May", "la facture est payable avant le", "يستحق السداد في": a bill's date.
 _PAYMENT_DUE_RE = _re(r"\b(?:payment|invoice|balance|amount|fee|renewal|instal?ment)s?\s+(?:is\s+|are\s+|will\s+be\s+)?(?:due|payable)\s+(?:on\s+|by\s+|before\s+)?$"
@@ -683,6 +694,11 @@ def _resolve_year(base: date, month: int, day: int, year: int | None) -> date | 
     return candidate
 
 
+def _ordinal_day(word: str) -> int:
+    """"العاشر" -> 10, "الثالث  والعشرين" -> 23."""
+    return next(v for k, v in _AR_ORDINAL_DAYS.items() if re.fullmatch(k, word))
+
+
 def _next_day_of_month(today: date, d: int) -> date | None:
     """The next date whose day of the month is ``d`` ("the 14th"): this month's, else next month's."""
     if not 1 <= d <= 31:
@@ -800,7 +816,8 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             month = _month(m)
             if month is None:
                 return None
-            day = _resolve_year(today, month, int(m.group("day")), int(m.group("year")) if m.group("year") else None)
+            d = int(m.group("day")) if m.group("day") else _ordinal_day(m.group("dmord"))
+            day = _resolve_year(today, month, d, int(m.group("year")) if m.group("year") else None)
         elif tok.kind == "md":
             month = _month(m)
             if month is None:
@@ -985,7 +1002,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
+        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
@@ -998,6 +1015,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         language_cue = _LANGUAGE_CUES.get(language or "")
         strong = (carried or ("hour1" in kinds and asks) or bool(_CUE_RE.search(before)) or post or bool(explicit_duration) or bool(_INNER_CUE_RE.search(inner))
                   or bool(language_cue and language_cue.search(before)))
+        if not strong and asks and _AR_REPLY_CUE_RE.search(before):
+            strong = True
         if not strong and asks and _CUE_EVENT_RE.search(before):
             strong = True  # "قبل اجتماع اللجنة يوم الأحد 13 ديسمبر", "before the board meeting on Monday"
         if not strong and "eod" in kinds and _COB_RE.search(inner):
@@ -1028,6 +1047,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if (strong or loose) and _TOO_LATE_RE.match(prepared, end):
             continue  # "goes to print on 1 December, so it's too late for that one": a date missed
         if _RANGE_RE.search(before):
+            continue
+        if "wd" in kinds and not kinds & {"dm", "md", "num", "dayonly"} and _LAST_AFTER_RE.match(prepared, end):
             continue
         if "ur_tomorrow" in kinds and not post:
             continue
