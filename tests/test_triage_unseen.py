@@ -411,6 +411,35 @@ STOP37_CASES = [
      "المنتدى.", "automated"),
     ("Media pros digest: 6 new messages in 2 topics", "Comms Leads Forum - daily digest\n6 new messages in 2 topics\n\n"
      "Topic: crisis templates\n - Dana: can anyone share theirs by Friday?\n\nView topics on the web.", "automated"),
+    # Machines without machine headers (set EF): a system's notice, a calendar's reminder, a webinar's
+    # confirmation, a list server's moderation hold, a support desk's case and survey, a monitoring alert.
+    ("تنبيه: تحديث نظام الأرشفة يوم الأحد", "الزملاء الأعزاء،\nسيتوقف نظام الأرشفة عن العمل يوم الأحد من الساعة ٨ حتى ١٠ مساءً لإجراء "
+     "تحديثات. نرجو حفظ أعمالكم قبل ذلك.\n\nهذه رسالة آلية، يرجى عدم الرد.", "automated"),
+    ("Notification: Editorial planning @ Wed 10:00", "This is a notification for:\n\nEditorial planning\nWhen: Wednesday "
+     "10:00 - 11:00\nWhere: Room 4\n\nYou are receiving this email at the account media@example.org because you set a "
+     "reminder for this event.", "automated"),
+    ("Rappel : comité de rédaction – 10 h", "Rappel\n\nComité de rédaction\nQuand : mercredi 10 h – 11 h\n\nVous recevez ce "
+     "rappel car vous avez défini une notification 10 minutes avant l'événement.", "automated"),
+    ("Confirmation d'inscription – atelier du 12 mai", "Bonjour,\n\nNous vous confirmons votre inscription à l'atelier « "
+     "Vérifier une image ». Merci d'annuler avant le 10 mai en cas d'empêchement.\n\nCe message vous a été envoyé "
+     "automatiquement. Merci de ne pas y répondre.", "automated"),
+    ("Your message to Press-Officers awaits moderator approval", "Your mail to 'Press-Officers' with the subject\n\n    "
+     "Call for trainees\n\nIs being held until the list moderator can review it for approval.", "automated"),
+    ("Votre message à la liste medias-sahel est en attente de modération", "Votre message a été transmis au(x) modérateur(s) "
+     "de la liste. Il sera diffusé après validation.", "automated"),
+    ("Case 4471 created - Priority: HIGH", "Dear Customer,\n\nYour case has been created. Our target response time is 8 hours."
+     "\n\nThis is a system-generated message.", "automated"),
+    ("Alerte : hausse des mentions", "ALERTE AUTOMATIQUE – veille « Coalition »\n\n42 mentions en une heure. Action "
+     "recommandée : préparer une réponse.\n\nRéglages de l'alerte : https://veille.example/alertes", "automated"),
+    ("How did we do?", "Your support request #SR-2231 \"Login fails\" was marked as solved.\n\nHow would you rate the support you "
+     "received? https://survey.example/sr-2231", "automated"),
+    ("Away: Re: your questions", "Hi, I'm covering the summit until Friday with patchy signal and will reply when I'm back."
+     "\n\n[automatic reply]", "automated"),
+    ("تذكير: اجتماع التحرير الساعة ١١", "تذكير بموعد\n\nاجتماع التحرير الأسبوعي\nالموعد: الثلاثاء ١١:٠٠\n\nتصلك هذه الرسالة "
+     "لأنك فعّلت التذكير قبل ١٠ دقائق من الموعد.", "automated"),
+    # "agence" is the press only as a news or photo agency: a landlord's letting agency is not.
+    ("Attestation pour mon locataire", "Madame, Monsieur, je loue un studio à l'un de vos employés. Pour renouveler le bail, "
+     "mon agence me demande une attestation employeur. Pouvez-vous me l'envoyer avant le 20 ?", "general"),
 ]
 
 
