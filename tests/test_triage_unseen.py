@@ -437,6 +437,29 @@ STOP37_CASES = [
      "\n\n[automatic reply]", "automated"),
     ("تذكير: اجتماع التحرير الساعة ١١", "تذكير بموعد\n\nاجتماع التحرير الأسبوعي\nالموعد: الثلاثاء ١١:٠٠\n\nتصلك هذه الرسالة "
      "لأنك فعّلت التذكير قبل ١٠ دقائق من الموعد.", "automated"),
+    # Set EE's frauds: evidence of "infringement" behind an outside link, the registrar's scare, a settlement
+    # in crypto-currency, an invoice's new bank details, a page to be deleted unless appealed, a job interview
+    # on Telegram, the blue badge for sale. A photographer who names the image and the page stays a complaint.
+    ("Unauthorised use of my photographs", "I am a photographer. Your website uses several of my images without a licence. "
+     "The evidence of my copyright is here:\nhttps://share-files.example/evidence\nRemove them within 24 hours or I will sue.",
+     "spam"),
+    ("استخدام صوري دون إذن", "أنا مصور، وموقعكم ينشر صوري دون إذن. الأدلة على ملكيتي في الرابط التالي:\nhttps://files.example/p\n"
+     "أطالب بحذفها خلال يومين.", "spam"),
+    ("Dépôt des noms de domaine", "Une société a demandé l'enregistrement des noms de domaine coalition-ct.fr et "
+     "coalition-ct.eu. Vous disposez d'un droit de priorité ; merci de répondre sous 5 jours.", "spam"),
+    ("طلب تسجيل نطاقات باسمكم", "تلقينا طلباً من شركة أخرى لتسجيل النطاقات التالية المطابقة لاسمكم، ولكم أولوية تسجيلها. "
+     "يرجى الرد خلال أسبوع.", "spam"),
+    ("Mise en demeure", "Notre client renonce à toute poursuite moyennant le versement de 9 000 EUR, payables en "
+     "cryptomonnaie sous trois jours.", "spam"),
+    ("Invoice 2231 – reminder", "Our invoice 2231 for translation services is overdue. Please pay within 48 hours to our new "
+     "bank details attached.", "spam"),
+    ("Your page will be removed", "Your page IMCTC News has been scheduled for permanent deletion following trademark "
+     "reports. Submit an appeal within 24 hours: https://appeal.example", "spam"),
+    ("Job offer: remote press assistant", "Your CV has been shortlisted. The interview will be conducted via Telegram with our "
+     "HR manager; add her within 24 hours.", "spam"),
+    ("توثيق الحسابات", "نوفر توثيق حساباتكم الرسمية بالعلامة الزرقاء خلال 48 ساعة: حساب واحد 2000 ريال.", "spam"),
+    ("Missing photo credit", "The photo of the signing ceremony in your 3 June release (https://imctc.example/news/123) is "
+     "ours: please add the credit 'Sahel Photo / A. Diallo'.", "correction_complaint"),
     # "agence" is the press only as a news or photo agency: a landlord's letting agency is not.
     ("Attestation pour mon locataire", "Madame, Monsieur, je loue un studio à l'un de vos employés. Pour renouveler le bail, "
      "mon agence me demande une attestation employeur. Pouvez-vous me l'envoyer avant le 20 ?", "general"),
