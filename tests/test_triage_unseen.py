@@ -458,6 +458,9 @@ STOP37_CASES = [
     ("Job offer: remote press assistant", "Your CV has been shortlisted. The interview will be conducted via Telegram with our "
      "HR manager; add her within 24 hours.", "spam"),
     ("توثيق الحسابات", "نوفر توثيق حساباتكم الرسمية بالعلامة الزرقاء خلال 48 ساعة: حساب واحد 2000 ريال.", "spam"),
+    # "work in crypto" is cryptography (a SpamAssassin easy_ham letter): only a payment "in cryptocurrency" is fraud's.
+    ("Careers in cryptography", "I am a student hoping to work in crypto after my degree. Which skills do your analysts "
+     "use most? Thanks!", "general"),
     ("Missing photo credit", "The photo of the signing ceremony in your 3 June release (https://imctc.example/news/123) is "
      "ours: please add the credit 'Sahel Photo / A. Diallo'.", "correction_complaint"),
     # "agence" is the press only as a news or photo agency: a landlord's letting agency is not.
