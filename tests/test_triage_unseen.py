@@ -458,6 +458,8 @@ STOP37_CASES = [
     ("Job offer: remote press assistant", "Your CV has been shortlisted. The interview will be conducted via Telegram with our "
      "HR manager; add her within 24 hours.", "spam"),
     ("توثيق الحسابات", "نوفر توثيق حساباتكم الرسمية بالعلامة الزرقاء خلال 48 ساعة: حساب واحد 2000 ريال.", "spam"),
+    # The plural asks the same: "do you take interns or offer internships?".
+    ("Question", "Hello, do you take interns or offer internships in your media department? I graduate in June.", "general"),
     # "work in crypto" is cryptography (a SpamAssassin easy_ham letter): only a payment "in cryptocurrency" is fraud's.
     ("Careers in cryptography", "I am a student hoping to work in crypto after my degree. Which skills do your analysts "
      "use most? Thanks!", "general"),
