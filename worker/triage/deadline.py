@@ -484,13 +484,13 @@ _THREAT_RE = _re(r"(?:\bthreaten(?:s|ed|ing)?\b|\bmenac(?:e|ent|ait)\b|(?:^|\s)(
 # "estaba prevista para el martes", "geplant für Montag", "programmata per il 10": when a thing is set.
 _SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad[ao]s?|marcad[ao]s?|programmat[ao]|fissat[ao]|geplant|angesetzt|vorgesehen|terminiert)"
                           r"\s+(?:para|per|f[üu]r|am|pour)?\s*(?:el|la|o|a|il|lo|den|die|das|le)?\s*$")
-# "happy to talk any time in the next two weeks": when the sender is free, not by when.
 # "press card (valid until 31/12/2024)", "passeport valable jusqu'au", "صالحة حتى": how long a document
 # holds, not by when the sender needs an answer.
 _VALID_UNTIL_RE = _re(r"(?:\bvalid(?:ity)?\s+(?:until|till|through|to)|\bexpir(?:es|ing|y(?:\s+date)?)(?:\s+on)?|\bvalable\s+jusqu.(?:au|[àa])?"
                       r"|\bexpir(?:e|ant)\s+le|\bdate\s+d.expiration|صالح(?:ه)?\s+(?:حتي|لغايه|الي)|(?:تنتهي|انتهاء)\s+صلاحيت\w*(?:\s+(?:في|يوم|بتاريخ))?)\s*:?\s*(?:le\s+|on\s+|the\s+)?$")
 # "وعدني بالرد يوم الأحد الماضي", "jeudi dernier", "Sunday last": a weekday gone by, not the next one.
 _LAST_AFTER_RE = _re(r"\s*(?:ال)?(?:ماضي|فائت|منصرم)(?![\u0621-\u064a])|\s+(?:dernier|pass[ée]|last)\b(?!\s+(?:d[ée]lai|limite|minute|call|chance))")
+# "happy to talk any time in the next two weeks": when the sender is free, not by when.
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)(?:\s+(?:on\s+|at\s+)?(?:any|every)\s+(?:day|time|date|weekday))?\s+$")
 # "Payment is due on 31 May", "la facture est payable avant le", "يستحق السداد في": a bill's date.
 _PAYMENT_DUE_RE = _re(r"\b(?:payment|invoice|balance|amount|fee|renewal|instal?ment)s?\s+(?:is\s+|are\s+|will\s+be\s+)?(?:due|payable)\s+(?:on\s+|by\s+|before\s+)?$"
@@ -695,7 +695,7 @@ def _resolve_year(base: date, month: int, day: int, year: int | None) -> date | 
 
 
 def _ordinal_day(word: str) -> int:
-    """"العاشر" -> 10, "الثالث  والعشرين" -> 23."""
+    """"العاشر" -> 10, "الثالث والعشرين" -> 23."""
     return next(v for k, v in _AR_ORDINAL_DAYS.items() if re.fullmatch(k, word))
 
 
