@@ -961,12 +961,6 @@ STOP36_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("language, text, expected", STOP36_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP36_CLASSES])
-def test_deadline_classes_of_stop_36(language, text, expected):
-    found = _deadline(text, MONDAY_RIYADH, language)
-    assert (found.at.date().isoformat() if found else None) == expected, found
-
-
 # Stop 37 (sets EC, ED): a document's validity ("valid until", "valable jusqu'au", "صالحة حتى"); a
 # programme between the hour and its day ("before our 6 pm bulletin tomorrow", "avant notre journal de
 # 20 h ce soir"); an event "annoncée pour le 3"; a bare day followed by "si"/"svp"; the answer named
@@ -990,8 +984,9 @@ STOP37_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("language, text, expected", STOP37_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP37_CLASSES])
-def test_deadline_classes_of_stop_37(language, text, expected):
+@pytest.mark.parametrize("language, text, expected", STOP36_CLASSES + STOP37_CLASSES,
+                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP36_CLASSES + STOP37_CLASSES])
+def test_deadline_classes_of_stops_36_and_37(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 
