@@ -463,6 +463,9 @@ STOP37_CASES = [
     # "work in crypto" is cryptography (a SpamAssassin easy_ham letter): only a payment "in cryptocurrency" is fraud's.
     ("Careers in cryptography", "I am a student hoping to work in crypto after my degree. Which skills do your analysts "
      "use most? Thanks!", "general"),
+    ("Crédit photo manquant", "Bonjour, la photo de la signature publiée dans votre communiqué du 3 juin est de notre agence, "
+     "mais elle apparaît sans mention du crédit. Merci d'ajouter ce crédit : « © Photo Sahel / A. Diallo ».",
+     "correction_complaint"),
     ("Missing photo credit", "The photo of the signing ceremony in your 3 June release (https://imctc.example/news/123) is "
      "ours: please add the credit 'Sahel Photo / A. Diallo'.", "correction_complaint"),
     # "agence" is the press only as a news or photo agency: a landlord's letting agency is not.
