@@ -468,6 +468,9 @@ STOP37_CASES = [
      "correction_complaint"),
     ("Missing photo credit", "The photo of the signing ceremony in your 3 June release (https://imctc.example/news/123) is "
      "ours: please add the credit 'Sahel Photo / A. Diallo'.", "correction_complaint"),
+    # The same automatic reply again and again, and no person answering: a complaint about the office.
+    ("Re: Re: Thank you for contacting us", "This is the third time I've received this same automatic reply since Monday, "
+     "and still no human answer. I am beginning to wonder whether anyone reads this inbox at all.", "correction_complaint"),
     # "agence" is the press only as a news or photo agency: a landlord's letting agency is not.
     ("Attestation pour mon locataire", "Madame, Monsieur, je loue un studio à l'un de vos employés. Pour renouveler le bail, "
      "mon agence me demande une attestation employeur. Pouvez-vous me l'envoyer avant le 20 ?", "general"),
