@@ -466,6 +466,10 @@ STOP37_CASES = [
     ("Crédit photo manquant", "Bonjour, la photo de la signature publiée dans votre communiqué du 3 juin est de notre agence, "
      "mais elle apparaît sans mention du crédit. Merci d'ajouter ce crédit : « © Photo Sahel / A. Diallo ».",
      "correction_complaint"),
+    # A link after "proof" is fraud's only with rights or images named: an editor's page proof is not.
+    ("Figures for our piece", "Hello, our story on the training programme is nearly done. The proof of the page is here: "
+     "https://news.example/proof/123 - could you confirm the figures in paragraph two by Thursday? Thanks, Dana, Gulf Ledger",
+     "information_request"),
     ("Missing photo credit", "The photo of the signing ceremony in your 3 June release (https://imctc.example/news/123) is "
      "ours: please add the credit 'Sahel Photo / A. Diallo'.", "correction_complaint"),
     # The same automatic reply again and again, and no person answering: a complaint about the office.
