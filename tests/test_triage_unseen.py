@@ -475,6 +475,10 @@ STOP37_CASES = [
     # The same automatic reply again and again, and no person answering: a complaint about the office.
     ("Re: Re: Thank you for contacting us", "This is the third time I've received this same automatic reply since Monday, "
      "and still no human answer. I am beginning to wonder whether anyone reads this inbox at all.", "correction_complaint"),
+    # A journalist who mentions "an automatic alert" mid-sentence is still writing a letter (the tool's own
+    # heading, "ALERTE AUTOMATIQUE", opens a line).
+    ("Site down?", "Our newsroom got an automatic alert this morning that your French site is down. Could you confirm "
+     "whether Monday's statement is still online? We publish at 6 pm.", "information_request"),
     # "agence" is the press only as a news or photo agency: a landlord's letting agency is not.
     ("Attestation pour mon locataire", "Madame, Monsieur, je loue un studio à l'un de vos employés. Pour renouveler le bail, "
      "mon agence me demande une attestation employeur. Pouvez-vous me l'envoyer avant le 20 ?", "general"),
