@@ -470,6 +470,14 @@ STOP37_CASES = [
     ("Figures for our piece", "Hello, our story on the training programme is nearly done. The proof of the page is here: "
      "https://news.example/proof/123 - could you confirm the figures in paragraph two by Thursday? Thanks, Dana, Gulf Ledger",
      "information_request"),
+    # A counter-terrorism office is asked about terror financing in cryptocurrency: a journalist's subject, not
+    # a scam's payment; a radio interview "conducted via WhatsApp call" is no Telegram job scam.
+    ("Terror financing in cryptocurrency", "I'm writing a feature on terrorist financing in cryptocurrency for the Gulf "
+     "Ledger. Could you share figures on the wallets seized in 2025, by Thursday?", "information_request"),
+    ("تمويل الإرهاب بالعملات الرقمية", "أعدّ تحقيقاً لصحيفة الغد عن تمويل الإرهاب عبر العملات الرقمية، وأرجو تزويدي بأرقام "
+     "عن المحافظ المجمدة قبل يوم الخميس.", "information_request"),
+    ("Radio interview on Friday", "We'd like a ten-minute interview with your spokesperson for Radio Sahel on Friday. The "
+     "interview will be conducted via WhatsApp call.", "interview_request"),
     ("Missing photo credit", "The photo of the signing ceremony in your 3 June release (https://imctc.example/news/123) is "
      "ours: please add the credit 'Sahel Photo / A. Diallo'.", "correction_complaint"),
     # The same automatic reply again and again, and no person answering: a complaint about the office.
