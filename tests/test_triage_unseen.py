@@ -476,6 +476,8 @@ STOP37_CASES = [
      "Ledger. Could you share figures on the wallets seized in 2025, by Thursday?", "information_request"),
     ("تمويل الإرهاب بالعملات الرقمية", "أعدّ تحقيقاً لصحيفة الغد عن تمويل الإرهاب عبر العملات الرقمية، وأرجو تزويدي بأرقام "
      "عن المحافظ المجمدة قبل يوم الخميس.", "information_request"),
+    ("Fake charities", "How do terror groups use fake charities and donation appeals to raise funds? We'd like a comment "
+     "for our podcast.", "information_request"),
     ("Radio interview on Friday", "We'd like a ten-minute interview with your spokesperson for Radio Sahel on Friday. The "
      "interview will be conducted via WhatsApp call.", "interview_request"),
     ("Missing photo credit", "The photo of the signing ceremony in your 3 June release (https://imctc.example/news/123) is "
