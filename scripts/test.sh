@@ -22,7 +22,9 @@ pg_up() { if have pg_isready; then pg_isready -q -h 127.0.0.1 -p 5432 -t 2; else
 have dovecot || apt_install dovecot-imapd
 have openssl || apt_install openssl
 # SpamAssassin's spamd (tests/test_spam.py starts a private one: no rule updates, no network tests).
-have spamd || apt_install spamassassin
+# Debian 12 ships it as its own package, reached from spamassassin only through spamc's Recommends:
+# ask for it by name (older releases have no such package: spamassassin alone carries it).
+have spamd || apt_install spamassassin spamd || apt_install spamassassin
 # Chromium, headless: the report page is opened in a real browser (tests/test_report.py).
 have chromium || apt_install chromium
 

@@ -653,7 +653,7 @@ class Spamd(_Managed):
     def start(self) -> "Spamd":
         binary = find_binary("spamd")
         if not binary:
-            raise Unavailable("spamd is not installed (Debian package spamassassin)")
+            raise Unavailable("spamd is not installed (Debian packages spamassassin and spamd)")
         self.dir = make_workdir("spamd")
         site = self.dir / "site"
         site.mkdir()
