@@ -984,9 +984,28 @@ STOP37_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("language, text, expected", STOP36_CLASSES + STOP37_CLASSES,
-                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP36_CLASSES + STOP37_CLASSES])
-def test_deadline_classes_of_stops_36_and_37(language, text, expected):
+# Stop 38 (set EM): a weekday, its Hijri date and the Gregorian one it restates ("قبل الخميس 16 جمادى
+# الآخرة 1448هـ الموافق 26 نوفمبر"); "ب" written onto "نهاية" ("بنهاية الأسبوع القادم" is "by the end of
+# next week"); French days written out ("avant le vingt-huit février"); a deadline changed further on
+# ("Update: … pushed back, so Monday is fine") — in its own sentence only.
+STOP38_CLASSES = [
+    ("ar", "نرجو موافاتنا بالإجابات قبل الخميس 16 جمادى الآخرة 1448هـ الموافق 26 نوفمبر 2026م.", "2026-11-26"),
+    ("ar", "ونأمل استلام المواد بنهاية الأسبوع القادم لإرسالها إلى المطبعة.", "2026-11-26"),
+    ("ar", "سنغطي الحدث بنهاية الأسبوع القادم.", None),
+    ("fr", "Pourriez-vous nous confirmer votre disponibilité au plus tard le mardi vingt-quatre novembre ?", "2026-11-24"),
+    ("fr", "Pourriez-vous nous transmettre ces données avant le premier décembre ?", "2026-12-01"),
+    ("fr", "L'émission du six décembre sera consacrée à la coalition.", None),
+    ("en", "I had hoped to hear back by Wednesday. Update: my editor has pushed the feature back a week, so a reply by "
+           "Monday 23rd is fine.", "2026-11-23"),
+    ("fr", "Nous avions besoin de votre réponse avant mercredi. Mise à jour : la rédaction a repoussé la publication, une "
+           "réponse d'ici vendredi suffira.", "2026-11-20"),
+    ("en", "Please reply by Friday. The summit has been postponed to December. Photos by Monday would help too.", "2026-11-20"),
+]
+STOP36_TO_38 = STOP36_CLASSES + STOP37_CLASSES + STOP38_CLASSES
+
+
+@pytest.mark.parametrize("language, text, expected", STOP36_TO_38, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP36_TO_38])
+def test_deadline_classes_of_stops_36_to_38(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

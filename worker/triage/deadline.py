@@ -129,6 +129,14 @@ _AR_ORDINAL_DAYS = {
 _AR_UNITS = {"الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9}
 _AR_ORDINAL_DAYS.update({f"{word}\\s+والعشرين": 20 + n for word, n in _AR_UNITS.items()})
 _AR_ORDINALS = "|".join(sorted(_AR_ORDINAL_DAYS, key=len, reverse=True))
+# "avant le vingt-huit février", "le mardi quatre novembre": French days written out.
+_FR_UNITS = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+_FR_DAYS = {"premier": 1, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+            "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "trente": 30,
+            "trente[-\\s]et[-\\s]un": 31, "vingt[-\\s]et[-\\s]un": 21}
+_FR_DAYS.update({word: n + 1 for n, word in enumerate(_FR_UNITS) if n})
+_FR_DAYS.update({f"vingt-{word}": 21 + n for n, word in enumerate(_FR_UNITS) if n})
+_FR_DAY_WORDS = "|".join(sorted(_FR_DAYS, key=len, reverse=True))
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
 
 
@@ -192,7 +200,7 @@ _TOKEN_RE = _re(
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
         rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
-        rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
+        rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS})|(?<![a-z-])(?P<dmfr>{_FR_DAY_WORDS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
         rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م(?![\u0600-\u06ff])|ص(?![\u0600-\u06ff])|{_MON_PLAIN})))?)"
@@ -242,7 +250,7 @@ def _spellings(word: str) -> list[str]:
 
 _START_RE = re.compile(
     "|".join(re.escape(w) for w in sorted(
-        {s for w in _START_WORDS + _ZONE_WORDS + _CALENDAR_WORDS + list(_AR_ORDINAL_DAYS) for s in _spellings(w)}, key=len, reverse=True))
+        {s for w in _START_WORDS + _ZONE_WORDS + _CALENDAR_WORDS + list(_AR_ORDINAL_DAYS) + list(_FR_DAYS) for s in _spellings(w)}, key=len, reverse=True))
 )
 _DIGITS_RE = re.compile(r"\d+")
 _WORD_START_RE = re.compile(r"(?<!\w)\w")
@@ -264,6 +272,7 @@ _ANCHOR_WORDS = sorted({s for w in [
     "الساعه", "المغرب", "noon", "midday", "الظهر", "الضهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف", "نص",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
     *{k.split("\\s+")[0] for k in _AR_ORDINAL_DAYS},  # "بحلول العاشر من أكتوبر": a date without a digit
+    *{k.split("[")[0] for k in _FR_DAYS},  # "avant le vingt-huit février"
 ] for s in _spellings(w)})
 _H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
 _REACH = 80
@@ -362,6 +371,7 @@ _SO_FAR_CLAUSE_RE = _re(r"\b(?:have|has|had|haven't|hasn't|never|nobody|no\s+one
                         r"toujours|haben|habe|hat|hatten|keine?|nie|noch|hemos|han|nadie|todav[íi]a)\b")
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
+_AR_BY_END_RE = re.compile(r"(?:^|\s)[وف]?ب$")
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
 _EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز"
                               r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")
@@ -599,12 +609,16 @@ def _tokens(text: str, original: str) -> list[_Token]:
     return found
 
 
+_SPACES_RE = re.compile(r" {2,}")
+
+
 def _groups(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     groups: list[list[_Token]] = []
     for tok in tokens:
         if groups:
             gap = text[groups[-1][-1].end:tok.start]
-            if len(gap) <= 24 and _JOIN_RE.match(gap):
+            # A run of spaces counts as one: a restated Hijri date is blanked to spaces of its length.
+            if len(_SPACES_RE.sub(" ", gap)) <= 24 and _JOIN_RE.match(gap):
                 groups[-1].append(tok)
                 continue
         groups.append([tok])
@@ -695,8 +709,8 @@ def _resolve_year(base: date, month: int, day: int, year: int | None) -> date | 
 
 
 def _ordinal_day(word: str) -> int:
-    """"العاشر" -> 10, "الثالث والعشرين" -> 23."""
-    return next(v for k, v in _AR_ORDINAL_DAYS.items() if re.fullmatch(k, word))
+    """"العاشر" -> 10, "الثالث والعشرين" -> 23, "vingt-huit" -> 28."""
+    return next(v for table in (_AR_ORDINAL_DAYS, _FR_DAYS) for k, v in table.items() if re.fullmatch(k, word))
 
 
 def _next_day_of_month(today: date, d: int) -> date | None:
@@ -816,7 +830,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             month = _month(m)
             if month is None:
                 return None
-            d = int(m.group("day")) if m.group("day") else _ordinal_day(m.group("dmord"))
+            d = int(m.group("day")) if m.group("day") else _ordinal_day(m.group("dmord") or m.group("dmfr"))
             day = _resolve_year(today, month, d, int(m.group("year")) if m.group("year") else None)
         elif tok.kind == "md":
             month = _month(m)
@@ -1025,6 +1039,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             strong = True  # "end of day today would help": a day's close, not "at the end of the day"
         if not strong and "wiw" in kinds:
             strong = asks  # "a reply within this week", "الرد خلال الأسبوع الجاري"
+        if not strong and kinds & {"eonw", "eow", "eom", "eomn"} and _AR_BY_END_RE.search(before[-3:]):
+            strong = asks  # "نأمل استلام المواد بنهاية الأسبوع القادم": "ب" written onto "نهاية" is "by"
         if not strong and kinds & {"dm", "md", "num", "wd", "dayonly", "eom", "eow", "time"}:
             # "before then" points back to the last date or time named before it, not to any
             then = _BEFORE_THEN_RE.match(prepared, end)
@@ -1099,6 +1115,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                 earlier_list.remove(earlier)
             found = max(earlier, found, key=lambda c: c.at)
             target = cued if (target is cued or earlier_list is cued) else weak
+        if target is cued and last is not None and last[0] is cued and start - last[2] <= 300 \
+                and _SUPERSEDED_RE.search(prepared, max(last[2], span[0]), start):
+            cued.clear()  # "by Wednesday. Update: my editor pushed it back, so Monday is fine": the later word stands
+            weak.clear()
         target.append(found)
         last = (target, found, end)
         if kinds & {"dm", "md"}:
@@ -1118,6 +1138,11 @@ def _in_month_named(at: datetime, month_day: date) -> datetime:
     return at.replace(year=day.year, month=day.month, day=day.day) if day >= month_day else at
 
 
+# Between two deadlines, words that change the first: the second replaces it (earlier or later).
+_SUPERSEDED_RE = _re(r"\bupdate[ds]?\b|\bpushed\s+(?:\S+\s+){0,3}?back\b|\bpostponed\b|\bmoved\s+(?:\S+\s+){0,2}?(?:to|up|forward|back)\b|\bextended\b"
+                     r"|\bdelayed\b|\bcorrection\b|\bchange\s+of\s+plans?\b|\bscratch\s+that\b|\bhas\s+(?:now\s+|just\s+)?changed\b|\bmise\s+[àa]\s+jour\b"
+                     r"|\brepouss|\breport[ée]|\bd[ée]cal[ée]|\bprolong|\bavanc[ée]|\bfinalement\b|\brectifi|\bchangement\b"
+                     r"|(?:^|\s)(?:تحديث|تاجيل|تاجل|تم\s+تمديد|تمديد|تغيير|تعديل|بدلا\s+من|عوضا\s+عن|تقديم\s+الموعد)")
 # "by Thursday; if not, Friday morning still works", "if that's too tight, Monday is the hard stop",
 # "if you need more time, Wednesday is the absolute latest": a fallback names the outer limit.
 _FALLBACK_RE = _re(r"\bif\s+(?:not\b|that.s\s+(?:too\s+(?:tight|soon|short)|not\s+possible)|you\s+(?:need|want)\s+(?:more|a\s+bit\s+more)\s+time"
