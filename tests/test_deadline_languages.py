@@ -1000,6 +1000,14 @@ STOP38_CLASSES = [
     ("fr", "Nous avions besoin de votre réponse avant mercredi. Mise à jour : la rédaction a repoussé la publication, une "
            "réponse d'ici vendredi suffira.", "2026-11-20"),
     ("en", "Please reply by Friday. The summit has been postponed to December. Photos by Monday would help too.", "2026-11-20"),
+    # (Set EL) "by end of Monday"; "avant la clôture des inscriptions le vendredi 20" (four words between the cue and
+    # its day); Egyptian "يوم 20 الشهر ده" (this month).
+    ("en", "Could you let me know by end of Monday whether media accreditation is open?", "2026-11-23"),
+    ("fr", "Pourriez-vous me confirmer, avant la clôture des inscriptions le vendredi 20 novembre, si les pigistes peuvent "
+           "être accrédités ?", "2026-11-20"),
+    ("en", "We will cover it before the end of the forum on Monday.", None),
+    ("ar", "محتاج أعرف لحد يوم 20 الشهر ده لأن موعد السفارة يوم 21.", "2026-11-20"),
+    ("ar", "نشرنا التقرير يوم 10 الشهر ده.", None),
 ]
 STOP36_TO_38 = STOP36_CLASSES + STOP37_CLASSES + STOP38_CLASSES
 

@@ -495,10 +495,41 @@ STOP37_CASES = [
 ]
 
 
+# Stop 38 (set EJ: frauds and offers that borrow a press letter's clothes and dates). A price quoted with
+# its currency first or by the year, a discount, an order to place, an "editorial partnership" with its
+# amount — and the genuine look-alikes: a podcast that "never runs sponsored content", a review that pays
+# its contributors, a researcher quoting what fighters were paid.
+STOP38_CASES = [
+    ("Your Wikipedia presence", "Hello, our senior editors can rewrite and protect your organisation's Wikipedia article "
+     "in three languages. Special price: USD 1,499 instead of 2,900. Reply 'yes' to start.", "spam"),
+    ("Classement 2026 des institutions de sécurité", "Félicitations : votre organisation figure dans notre classement annuel. "
+     "Commandez le label officiel et le certificat encadré : 890 € HT. Commande à confirmer avant le 12 janvier.", "spam"),
+    ("تجربة مجانية لخدمة الرصد", "مرحبا، نقدم لكم منصة لرصد الأخبار بثلاث لغات. التجربة مجانية لمدة أسبوعين، وبعدها "
+     "الاشتراك بـ 900 ريال شهريا. نرجو الرد قبل 15 ديسمبر.", "spam"),
+    ("Entretien exclusif - numéro de mars", "Madame, Monsieur, notre magazine consacre un dossier aux institutions de sécurité "
+     "et propose un entretien de deux pages avec votre dirigeant, dans le cadre d'un partenariat éditorial d'un montant de "
+     "3 200 € HT. Pouvez-vous confirmer d'ici vendredi ?", "spam"),
+    ("دليل المؤسسات 2027", "يسرنا إدراج مؤسستكم في الدليل السنوي. الإدراج الأساسي مجاني، أما الإدراج المميز مع الشعار "
+     "فتكلفته 1,800 دولار. نرجو إعادة النموذج قبل نهاية الشهر.", "spam"),
+    ("Traduction et diffusion presse", "Bonjour, nous traduisons vos communiqués en trois langues et les envoyons à nos "
+     "lecteurs. Pour notre lancement : -25 % sur votre premier mois. Je demande un devis", "spam"),
+    ("Podcast interview request", "Hi, I produce an independent podcast on security policy. We'd like to interview your "
+     "spokesperson for 30 minutes over Zoom; it is never for sponsored content, and we don't pay guests or charge anything. "
+     "Could you let us know by the 10th?", "interview_request"),
+    ("Op-ed invitation", "Dear Media Office, our quarterly review invites the Secretary-General to contribute an op-ed of "
+     "1,000 words. For transparency, we pay contributors an honorarium of USD 300, which officials may decline. Could you "
+     "confirm interest by 20 December?", "partnership_speaking"),
+    ("Research on recruitment", "Dear team, I am a PhD researcher. Some sources claim fighters were paid $300 a month. "
+     "Do you have data on this?", "information_request"),
+    ("Demande de réaction", "Journaliste à Radio Sahel, je prépare un sujet sur de faux sites qui vendent des abonnements "
+     "au nom de la Coalition, 30 € / mois. Pouvez-vous confirmer qu'il s'agit d'une escroquerie ?", "information_request"),
+]
+STOP35_TO_38 = STOP35_CASES + STOP36_CASES + STOP37_CASES + STOP38_CASES
+
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP35_CASES + STOP36_CASES + STOP37_CASES,
-                         ids=[c[0][:40] for c in STOP35_CASES + STOP36_CASES + STOP37_CASES])
-def test_error_classes_written_in_stops_35_to_37(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP35_TO_38, ids=[c[0][:40] for c in STOP35_TO_38])
+def test_error_classes_written_in_stops_35_to_38(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):

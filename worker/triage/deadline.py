@@ -177,7 +177,7 @@ _TOKEN_RE = _re(
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
         rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
-        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من\s+)?الجاري(?![\u0600-\u06ff]))))"
+        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر)(?![\u0600-\u06ff])|(?:من\s+)?الجاري(?![\u0600-\u06ff]))))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -329,7 +329,7 @@ _JOIN_RE = _re(
         r"^[\s,،(]*(?:(?:at|on|the|by|before|around|next\s+week|next|this|coming|à|a|las|au|le|vers|avant|de|du|prochain|(?:news\s+)?bulletin|newscast|news|show|broadcast|edition|slot|journal|flash|[ée]mission|[ée]dition|قبل|الساعه|يوم|في|عند|بحلول|القادم|ou|حتي|saat|pukul|jam|alle|ore|um|,|،|-|–)[\s,،(]*)*[\s,،()]*$"
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
-_FILLER = (r"(?:\s+|(?:i|we)\s+file\s+|(?:jt|journal|bulletin|flash|[ée]dition|[ée]mission)\s+(?:de\s+|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
+_FILLER = (r"(?:\s+|(?:the\s+)?end\s+of\s+|(?:i|we)\s+file\s+|(?:jt|journal|bulletin|flash|[ée]dition|[ée]mission)\s+(?:de\s+|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
@@ -383,7 +383,7 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|bouclage|bouclons|redaktionsschluss|cierre\s+d
 _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
 # A cue, the thing the answer must come before, and its day: "before the committee meeting on".
-_CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,3}?(?:on|le|du|يوم|في|بتاريخ)\s+$"
+_CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,4}?(?:on|le|du|يوم|في|بتاريخ)\s+$"
                     r"|\b(?:d.ici|avant)\s+(?:mon|notre|son|leur)\s+d[ée]part\s+$|\bbefore\s+(?:i|we)\s+(?:leave|fly|travel)\s+(?:on\s+)?$"
                     r"|\bbefore\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:flight|departure|train|plane|trip)\s+(?:(?:on|at)\s+)?$")
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi", "confirm my
