@@ -1008,6 +1008,9 @@ STOP38_CLASSES = [
     ("en", "We will cover it before the end of the forum on Monday.", None),
     ("ar", "محتاج أعرف لحد يوم 20 الشهر ده لأن موعد السفارة يوم 21.", "2026-11-20"),
     ("ar", "نشرنا التقرير يوم 10 الشهر ده.", None),
+    # (Set ER) the piece "doit être rendu pour demain 17 h": the sender's own cut-off, which the answer must beat.
+    ("fr", "Pouvez-vous me confirmer ce lien ? Mon article doit être rendu pour demain 17 h.", "2026-11-17"),
+    ("fr", "Le colis a été livré pour le 20 novembre.", None),
 ]
 STOP36_TO_38 = STOP36_CLASSES + STOP37_CLASSES + STOP38_CLASSES
 

@@ -523,6 +523,24 @@ STOP38_CASES = [
      "Do you have data on this?", "information_request"),
     ("Demande de réaction", "Journaliste à Radio Sahel, je prépare un sujet sur de faux sites qui vendent des abonnements "
      "au nom de la Coalition, 30 € / mois. Pouvez-vous confirmer qu'il s'agit d'une escroquerie ?", "information_request"),
+    # (Set ES) an account to log into and verify; contacts harvested in a journalist's name; a chief's name borrowed;
+    # an appearance paid for as "production costs" — and a reporter who writes about the same phishing.
+    ("Your release was not distributed", "Your press release could not be sent to 3,000 newsrooms: the sender "
+     "verification has lapsed. Log in within 24 hours to re-verify your account, or your credits will be lost.", "spam"),
+    ("مشاركة مستند: مسودة البيان", "تمت مشاركة مسودة البيان معكم. لعرض المستند يرجى تسجيل الدخول باستخدام بريدكم الرسمي "
+     "وكلمة المرور قبل الساعة الثانية ظهرا.", "spam"),
+    ("Article sur la coalition", "Journaliste pigiste, je prépare un grand format. Merci de m'envoyer d'ici demain les "
+     "numéros de portable personnels du Secrétaire général et de ses adjoints, et les adresses mail de tout le personnel.", "spam"),
+    ("Quick favour", "Are you at your desk? There is a task I need you to handle discreetly this morning. Reply with "
+     "your WhatsApp number. Sent from my iPhone", "spam"),
+    ("Featured in our documentary series", "We would like to feature your Secretary-General in our series on global "
+     "leaders, broadcast worldwide. Participants contribute to the production and distribution costs (EUR 18,500). "
+     "Please confirm by Friday.", "spam"),
+    ("Phishing story", "I'm a reporter at Tech Gulf. Staff at several ministries received emails asking them to log in "
+     "and confirm their account credentials within 24 hours. Has your office seen such messages? We publish tomorrow.",
+     "information_request"),
+    ("Live call tonight", "Hi, producer at Radio Sahel here. Could you send me the spokesperson's mobile number so we "
+     "can set up a live interview tonight? Thanks.", "interview_request"),
 ]
 STOP35_TO_38 = STOP35_CASES + STOP36_CASES + STOP37_CASES + STOP38_CASES
 

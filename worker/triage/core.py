@@ -20,6 +20,7 @@ from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.forms import as_submitted, find_submission
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post
+from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date
 from mediadesk.worker.triage.language import detect_language
@@ -219,6 +220,13 @@ def triage(
                                     {c: scores.terms[c] + earlier.terms[c] for c in scores.terms},
                                     scores.media_identity + earlier.media_identity, scores.hits + earlier.hits)
             explanation.append("a follow-up on the sender's own earlier request (quoted): its request counts")
+    if rules.own_acronyms and rules.own_words is not None and rules.other_body_weight:
+        other = other_body(msg.subject + "\n" + (parts.own or msg.text), rules.own_acronyms, rules.own_words)
+        if other:
+            scores = dataclasses.replace(
+                scores, scores={**scores.scores, "general": scores.scores["general"] + rules.other_body_weight},
+                terms={**scores.terms, "general": [*scores.terms["general"], other]})
+            explanation.append(f"the office's acronym spelt out as another body's name ({other!r}): mail meant for that body")
     if msg.html_only and scores.scores["spam"] > 0:
         # A letter with no text part at all is rare from a person, common from a spammer: it
         # adds to spam wording already found, never makes spam alone.

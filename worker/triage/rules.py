@@ -161,6 +161,11 @@ class Rules:
     # A body that says a system sent it as a notification ("your press badge is ready", "You are
     # receiving this reminder because you are an attendee"): bulk, whatever event it names.
     notification_declared: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
+    # The office's own acronyms, the words of its own name, and what a letter that spells an acronym
+    # out as another body's name adds to "general" (worker/triage/acronym.py).
+    own_acronyms: tuple[str, ...] = ()
+    own_words: re.Pattern | None = None
+    other_body_weight: float = 0.0
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -362,6 +367,9 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         raise RulesError(f"{source}: unknown categories {unknown}; rules exist for {list(SCORED_CATEGORIES)}")
     media = data.get("media_identity") or {}
     media_weight = float(media.get("weight", 1.0))
+    own = data.get("own_acronyms") or {}
+    if own and not isinstance(own, dict):
+        raise RulesError(f"{source}: own_acronyms must be a mapping (acronyms, own_words, weight)")
     return Rules(
         source=source,
         subject_weight=float(data.get("subject_weight", 1.5)),
@@ -392,6 +400,9 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         scam_report=_weighted(data.get("scam_report"), "scam_report"),
         auto_reply_declared=_weighted(auto.get("auto_reply_declared"), "automated.auto_reply_declared"),
         notification_declared=_weighted(auto.get("notification_declared"), "automated.notification_declared"),
+        own_acronyms=tuple(str(a) for a in own.get("acronyms") or ()),
+        own_words=_compile(own["own_words"], "own_acronyms.own_words") if own.get("own_words") else None,
+        other_body_weight=float(own.get("weight", 0)),
     )
 
 

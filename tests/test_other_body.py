@@ -1,0 +1,85 @@
+"""Mail meant for another body that shares the office's acronym (stop 38, set EQ).
+
+"IMCTC" is also a toy collectors' club and a maritime conference; "CIMCT" a thoracic medicine centre
+and a congress on composite materials. A letter that spells the acronym out as another body's name
+was meant for that body: general, whatever it asks for and by when. Written here, not copied from a
+labelled set.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from harness import written
+from mediadesk.settings import load_settings
+from mediadesk.worker.triage.acronym import other_body
+from mediadesk.worker.triage.rules import DEFAULT_RULES_FILE, load_rules
+
+SENT = datetime(2026, 11, 16, 10, 0, tzinfo=timezone(timedelta(hours=3)))  # a Monday morning
+RULES = load_rules()
+ACRONYMS = RULES.own_acronyms
+
+
+def test_the_shipped_rules_name_the_office_s_acronyms_and_its_own_words():
+    assert set(ACRONYMS) == {"IMCTC", "CIMCT"}
+    assert RULES.own_words.search("Islamic Military Counter Terrorism Coalition")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Is this still the address of the IMCTC (Isle of Man Classic Toy Collectors)? I'd like two tables.",
+     "Isle of Man Classic Toy Collectors"),
+    ("Je confirme mon rendez-vous au Centre International de Médecine et Chirurgie Thoracique (CIMCT) lundi.",
+     "Centre International de Médecine et Chirurgie Thoracique"),
+    ("Je souhaite soumettre un résumé au Colloque international sur les matériaux composites et la thermique "
+     "(CIMCT 2026).", "Colloque international sur les matériaux composites et la thermique"),
+    ("We'd like two exhibitor badges for IMCTC 2026, the International Maritime Conference & Trade Convention.",
+     "International Maritime Conference & Trade Convention"),
+])
+def test_another_body_s_name_is_found(text, name):
+    assert other_body(text, ACRONYMS, RULES.own_words) == name
+
+
+@pytest.mark.parametrize("text", [
+    # The office's own name spells the acronym out too.
+    "I am writing about the IMCTC (Islamic Military Counter Terrorism Coalition) and its forum.",
+    "La Coalition islamique militaire contre le terrorisme (CIMCT) a publié un communiqué.",
+    # Words that happen to begin with the right letters, not a name beside the acronym.
+    "IMCTC update: Important meetings continue this coming week.",
+    "IMCTC: I met colleagues today concerning the forum.",
+    # The sender's own body, writing to the office.
+    "On behalf of our International Media Communication Training Centre (IMCTC), we invite your spokesperson.",
+])
+def test_the_office_and_ordinary_words_are_not_another_body(text):
+    assert other_body(text, ACRONYMS, RULES.own_words) is None
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Confirmation de rendez-vous", "Bonjour, j'ai rendez-vous au CIMCT (Centre International de Médecine et Chirurgie "
+     "Thoracique) pour un scanner le 24 novembre. Pourriez-vous me confirmer l'heure avant jeudi ? Merci."),
+    ("Table booking", "Hello, is this the right address for the IMCTC (Isle of Man Classic Toy Collectors) winter swap "
+     "meet? Please let me know by the 30th how much a table costs."),
+])
+def test_a_letter_for_another_body_is_general_without_a_deadline(subject, body):
+    for settings in (None, load_settings(_env_file=None, base_model_weight=0)):
+        d = written.decide(subject, body, sent=SENT, settings=settings)
+        assert d.category == "general", d.explanation
+        assert d.deadline is None and d.priority == "low"
+        assert any("another body's name" in line for line in d.explanation)
+
+
+def test_a_journalist_asking_about_the_office_stays_an_inquiry():
+    d = written.decide("Question for the IMCTC", "I'm a reporter at the Gulf Ledger. Could the IMCTC (Islamic Military "
+                       "Counter Terrorism Coalition) confirm how many member states it has? I need it by Thursday.", sent=SENT)
+    assert d.category == "information_request" and d.deadline is not None
+
+
+def test_an_administrator_s_rules_without_acronyms_read_no_other_body(tmp_path):
+    text = re.sub(r"(?ms)^own_acronyms:.*?\n\n", "", DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
+    assert "own_acronyms" not in text
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    rules = load_rules(path)
+    assert rules.own_acronyms == () and rules.other_body_weight == 0
