@@ -16,7 +16,7 @@ import pytest
 from harness import written
 from mediadesk.settings import load_settings
 from mediadesk.worker.triage.acronym import other_body
-from mediadesk.worker.triage.rules import DEFAULT_RULES_FILE, load_rules
+from mediadesk.worker.triage.rules import DEFAULT_RULES_FILE, RulesError, load_rules
 
 SENT = datetime(2026, 11, 16, 10, 0, tzinfo=timezone(timedelta(hours=3)))  # a Monday morning
 RULES = load_rules()
@@ -83,3 +83,16 @@ def test_an_administrator_s_rules_without_acronyms_read_no_other_body(tmp_path):
     path.write_text(text, encoding="utf-8")
     rules = load_rules(path)
     assert rules.own_acronyms == () and rules.other_body_weight == 0
+
+
+@pytest.mark.parametrize("entry, named", [
+    ("own_acronyms:\n  acronyms: IMCTC\n  own_words: 'coalition'\n", "a list of acronyms"),
+    ("own_acronyms:\n  acronyms: [I, M]\n  own_words: 'coalition'\n", "a list of acronyms"),
+    ("own_acronyms:\n  acronyms: [IMCTC]\n", "own_words is needed"),
+])
+def test_a_malformed_own_acronyms_entry_is_a_clear_error(tmp_path, entry, named):
+    text = re.sub(r"(?ms)^own_acronyms:.*?\n\n", entry + "\n", DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match=named):
+        load_rules(path)

@@ -137,6 +137,7 @@ _FR_DAYS = {"premier": 1, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "qua
 _FR_DAYS.update({word: n + 1 for n, word in enumerate(_FR_UNITS) if n})
 _FR_DAYS.update({f"vingt-{word}": 21 + n for n, word in enumerate(_FR_UNITS) if n})
 _FR_DAY_WORDS = "|".join(sorted(_FR_DAYS, key=len, reverse=True))
+_FR_DAY_STARTS = sorted({k.split("[")[0] for k in _FR_DAYS})  # "trente[-\s]et[-\s]un" starts with "trente"
 _NUM = r"\d{1,3}|" + "|".join(sorted((re.escape(w) for w in _NUM_WORDS), key=len, reverse=True))
 
 
@@ -250,7 +251,7 @@ def _spellings(word: str) -> list[str]:
 
 _START_RE = re.compile(
     "|".join(re.escape(w) for w in sorted(
-        {s for w in _START_WORDS + _ZONE_WORDS + _CALENDAR_WORDS + list(_AR_ORDINAL_DAYS) + list(_FR_DAYS) for s in _spellings(w)}, key=len, reverse=True))
+        {s for w in _START_WORDS + _ZONE_WORDS + _CALENDAR_WORDS + list(_AR_ORDINAL_DAYS) + _FR_DAY_STARTS for s in _spellings(w)}, key=len, reverse=True))
 )
 _DIGITS_RE = re.compile(r"\d+")
 _WORD_START_RE = re.compile(r"(?<!\w)\w")
@@ -272,7 +273,7 @@ _ANCHOR_WORDS = sorted({s for w in [
     "الساعه", "المغرب", "noon", "midday", "الظهر", "الضهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف", "نص",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
     *{k.split("\\s+")[0] for k in _AR_ORDINAL_DAYS},  # "بحلول العاشر من أكتوبر": a date without a digit
-    *{k.split("[")[0] for k in _FR_DAYS},  # "avant le vingt-huit février"
+    *_FR_DAY_STARTS,  # "avant le vingt-huit février"
 ] for s in _spellings(w)})
 _H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
 _REACH = 80
@@ -369,9 +370,10 @@ _HAPPENED_BEFORE_RE = _re(
 _SO_FAR_RE = _re(r"(?:(?P<always>\bup\s+to|(?:^|\s)[و]?(?:حتي|لحد|لغايه|لغايت|الي))|\b(?:until|till|bis|jusqu.(?:[àa])?|hasta))\s+$")
 _SO_FAR_CLAUSE_RE = _re(r"\b(?:have|has|had|haven't|hasn't|never|nobody|no\s+one|still|avons|avez|ai|a|n'a|n'ai|n'avons|jamais|personne|"
                         r"toujours|haben|habe|hat|hatten|keine?|nie|noch|hemos|han|nadie|todav[íi]a)\b")
+# "ب" written onto the next word, "بنهاية الأسبوع": "by" the end of a period.
+_AR_BY_END_RE = re.compile(r"(?:^|\s)[وف]?ب$")
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
-_AR_BY_END_RE = re.compile(r"(?:^|\s)[وف]?ب$")
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
 _EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز"
                               r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")

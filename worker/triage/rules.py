@@ -370,6 +370,12 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
     own = data.get("own_acronyms") or {}
     if own and not isinstance(own, dict):
         raise RulesError(f"{source}: own_acronyms must be a mapping (acronyms, own_words, weight)")
+    acronyms = own.get("acronyms") or []
+    # A bare string would be read letter by letter, and one-letter "acronyms" spell half of every letter.
+    if not isinstance(acronyms, list) or not all(isinstance(a, str) and len(a) >= 2 for a in acronyms):
+        raise RulesError(f"{source}: own_acronyms.acronyms must be a list of acronyms, e.g. [IMCTC, CIMCT]")
+    if acronyms and not own.get("own_words"):
+        raise RulesError(f"{source}: own_acronyms.own_words is needed with acronyms: the office's own name spells them out too")
     return Rules(
         source=source,
         subject_weight=float(data.get("subject_weight", 1.5)),
@@ -400,7 +406,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         scam_report=_weighted(data.get("scam_report"), "scam_report"),
         auto_reply_declared=_weighted(auto.get("auto_reply_declared"), "automated.auto_reply_declared"),
         notification_declared=_weighted(auto.get("notification_declared"), "automated.notification_declared"),
-        own_acronyms=tuple(str(a) for a in own.get("acronyms") or ()),
+        own_acronyms=tuple(acronyms),
         own_words=_compile(own["own_words"], "own_acronyms.own_words") if own.get("own_words") else None,
         other_body_weight=float(own.get("weight", 0)),
     )
