@@ -195,6 +195,50 @@ def test_a_newsletter_with_the_same_headers_stays_bulk():
     assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
 
 
+
+def test_an_organisers_logistics_to_every_accredited_reporter_is_bulk():
+    """Written here after set CW's class: a summit's media centre mails its practical details to every
+    accredited outlet through a mailing service. "Please find … below" and "bring your passport" are
+    what it tells its readers, not a request to us: no ticket, and none of its times a deadline."""
+    body = ("Dear accredited media representative,\n\nWelcome to the Maritime Security Forum. Please find the "
+            "practical details below.\n\nBADGES\nSunday 8 March, 09:00-17:00, Hall B. Please bring your passport.\n\n"
+            "PRESS CONFERENCES\n9 March 11:00 - Opening press conference\n10 March 16:00 - Closing press "
+            "conference\n\nInterview requests with speakers are filed at the media centre desk by 12:00 the day "
+            "before.\n\nForum Media Centre" + FOOTER)
+    d = decide(eml(body, subject="Final logistics for accredited media: badges and press conferences",
+                   sender="media@forum.example", headers=MAILCHIMP))
+    assert (d.category, d.automated_kind, d.deadline) == ("automated", "bulk", None), d.explanation
+    # The same tool carrying a person's request, with "please", stays a person's.
+    asking = ("Dear press office,\n\nPlease could you add our correspondent to the list for the opening press "
+              "conference on 9 March? We would be grateful for your confirmation by Friday.\n\nHana Lind" + FOOTER)
+    d = decide(eml(asking, subject="Accreditation for the opening press conference", sender="desk@weekly.example",
+                   headers=MAILCHIMP))
+    assert d.category == "event_accreditation", d.explanation
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Reminder: approval request due tomorrow - Annual report, chapter 4",
+     "Reminder: you have a pending approval request\n\nAnnual report - chapter 4 (v3)\nRequested by: Lina Saleh\n"
+     "Due date: 12/03/2026\nDetails: please review the final text and the charts before layout.\n\n"
+     "Approve: https://flow.example/approvals/1\n\nThis reminder was sent automatically because the request is due "
+     "within 24 hours."),
+    ("Rappel : validation du rapport annuel",
+     "Une demande de validation vous attend : rapport annuel, chapitre 4.\nÉchéance : 12/03/2026.\n\n"
+     "Ce rappel vous a été envoyé automatiquement."),
+    ("E-Bülten: Uluslararası Güvenlik ve Medya Konferansı - erken kayıt 10 Ekim'de sona eriyor",
+     "Değerli abonemiz,\n\nKonferans 6-7 Kasım tarihlerinde Ankara'da gerçekleştirilecektir.\n\nÖnemli tarihler:\n"
+     "  * Erken kayıt için son gün: 10 Ekim\n  * Basın akreditasyonu başvuruları: 24 Ekim'e kadar\n\n"
+     "Bu e-bülteni, e-posta listemize kayıtlı olduğunuz için alıyorsunuz.\nAbonelikten çıkmak için: https://x.example/iptal"),
+    ("Boletín mensual: foro de seguridad y medios",
+     "Estimado suscriptor:\n\nEl foro se celebrará el 12 de mayo en Madrid. Acreditación de prensa hasta el 30 de abril.\n\n"
+     "Recibe este correo porque se suscribió a nuestro boletín informativo."),
+])
+def test_a_system_reminder_or_a_newsletter_in_other_words_is_automated(subject, body):
+    """A workflow's reminder that says it was sent automatically, and newsletters whose footer is in Turkish or
+    Spanish (written here after set CE's class): their due dates and registration cut-offs are no one's request."""
+    d = decide(eml(body, subject=subject, sender="updates@news.example"))
+    assert d.category == "automated" and d.deadline is None, d.explanation
+
 # A speaking slot or a "media partnership" sold by a mass mailer (set AG's class, in words written
 # here): the fee may sit on the next line of a hard-wrapped letter, or in a table of tiers.
 SOLD_SLOTS = [
