@@ -96,3 +96,60 @@ def test_a_malformed_own_acronyms_entry_is_a_clear_error(tmp_path, entry, named)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RulesError, match=named):
         load_rules(path)
+
+
+# --------------------------------------------------------------------------- another body's own business (stop 39, set EV)
+
+# Mail meant for a clinic, a school, a university office, a landlord or a supplier that never spells the
+# acronym out: the sender's own affairs say whose mail it is. In words written here.
+OTHER_BUSINESS = [
+    ("Appointment on Thursday - fasting?", "Dear reception, my follow-up with the cardiology nurse is on Thursday at "
+     "10.40. Could you please confirm by tomorrow whether I need to fast beforehand? Hospital no. 5520931, DOB 02/07/1961."),
+    ("Rencontre parents-professeurs", "Bonjour, je souhaiterais rencontrer l'enseignante de ma fille (CM2 B). Pourriez-"
+     "vous me confirmer un créneau après 17 h d'ici lundi ? Merci, la maman de Chloé."),
+    ("Immatrikulationsbescheinigung", "Sehr geehrte Damen und Herren, ich benötige die Immatrikulationsbescheinigung für "
+     "das Wintersemester bis spätestens 15. Oktober. Könnten Sie sie mir bitte zusenden? Matrikelnummer 4418201."),
+    ("Parking bay and visitor permit", "Hello building management, please update the access card for parking bay B2-12 "
+     "(apartment 1408): I have a new car. Could you also tell me how to register my parents with security by Friday?"),
+    ("Facture F-2291 : quantité", "Bonjour, sur votre facture vous avez compté 30 cartons alors que le bon de livraison "
+     "en indique 24. Merci de m'envoyer un avoir avant la fin du mois."),
+    ("تصديق شهادة", "السلام عليكم، أرغب في تصديق شهادة البكالوريوس والسجل الأكاديمي. ما الرسوم المطلوبة؟ وأحتاجها قبل الخميس."),
+]
+
+
+@pytest.mark.parametrize("subject, body", OTHER_BUSINESS)
+def test_another_body_s_own_business_is_general_without_a_deadline(subject, body):
+    for settings in (None, load_settings(_env_file=None, base_model_weight=0)):
+        d = written.decide(subject, body, sent=SENT, settings=settings)
+        assert d.category == "general", d.explanation
+        assert d.deadline is None and d.priority == "low"
+    rules_only = written.decide(subject, body, sent=SENT, settings=load_settings(_env_file=None, base_model_weight=0))
+    assert any("another body's own business" in line for line in rules_only.explanation), rules_only.explanation
+
+
+@pytest.mark.parametrize("subject, body, category", [
+    # The press about the same places: a reporter's identity or the office's subject matter keeps it ours.
+    ("Hospital security after the attack", "I'm a reporter at the Gulf Ledger. Did the coalition's advisers review "
+     "security at the maternity ward after last week's attack? I need a comment by Thursday.", "information_request"),
+    ("Interview on Wednesday - gate and parking", "Dear Media Office, our correspondent will come for the interview with "
+     "the spokesperson on Wednesday. Which gate should he use, and is there a parking bay for a car with equipment? "
+     "Please confirm the time by tomorrow.\n\nAhmed Karim\nAssignment Editor, Gulf TV", "interview_request"),
+    ("Extremism in schools", "Our newsroom is preparing a piece on how extremist groups target pupils in the 5th grade "
+     "and above. Could the coalition give us figures on its prevention programmes by Sunday?", "information_request"),
+])
+def test_the_press_about_the_same_places_stays_an_inquiry(subject, body, category):
+    d = written.decide(subject, body, sent=SENT, settings=load_settings(_env_file=None, base_model_weight=0))
+    assert d.category == category and d.deadline is not None, d.explanation
+
+
+def test_a_malformed_other_business_entry_is_a_clear_error(tmp_path):
+    text = re.sub(r"(?ms)^other_business:.*?\n\n", "other_business:\n  weight: 8\n  patterns: 'clinic'\n\n",
+                  DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match="other_business"):
+        load_rules(path)
+    # An administrator's copy may leave it out: nothing is added then.
+    path.write_text(re.sub(r"(?ms)^other_business:.*?\n\n", "", DEFAULT_RULES_FILE.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    assert load_rules(path).other_business_weight == 0

@@ -133,6 +133,15 @@ def _machine_body(msg: ParsedMessage, own: str) -> str | None:
     return None
 
 
+def _other_business(rules: Rules, text: str) -> list[str]:
+    """The words of another body's own business in ``text`` (a patient's appointment, a tenant's lease), unless
+    the letter also names the office's subject matter: then it may be ours after all."""
+    found = [term for _, term in rules.other_business.matches(text)]
+    if found and rules.other_business_unless is not None and rules.other_business_unless.search(text):
+        return []
+    return found
+
+
 def _office_tz(settings: Settings):
     try:
         return ZoneInfo(settings.timezone)
@@ -227,6 +236,14 @@ def triage(
                 scores, scores={**scores.scores, "general": scores.scores["general"] + rules.other_body_weight},
                 terms={**scores.terms, "general": [*scores.terms["general"], other]})
             explanation.append(f"the office's acronym spelt out as another body's name ({other!r}): mail meant for that body")
+    if rules.other_business_weight and not scores.media_identity:
+        business = _other_business(rules, subject_n + "\n" + request_n)
+        if business:
+            scores = dataclasses.replace(
+                scores, scores={**scores.scores, "general": scores.scores["general"] + rules.other_business_weight},
+                terms={**scores.terms, "general": [*scores.terms["general"], *business]})
+            explanation.append(f"another body's own business ({', '.join(repr(t) for t in business[:2])}): "
+                               "mail meant for that body")
     if msg.html_only and scores.scores["spam"] > 0:
         # A letter with no text part at all is rare from a person, common from a spammer: it
         # adds to spam wording already found, never makes spam alone.

@@ -166,6 +166,11 @@ class Rules:
     own_acronyms: tuple[str, ...] = ()
     own_words: re.Pattern | None = None
     other_body_weight: float = 0.0
+    # Another body's own business (a patient's appointment, a tenant's lease, a supplier's delivery): what it adds
+    # to "general" for a sender who does not present as press and names nothing of the office's subject matter.
+    other_business: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
+    other_business_unless: re.Pattern | None = None
+    other_business_weight: float = 0.0
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -376,6 +381,9 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         raise RulesError(f"{source}: own_acronyms.acronyms must be a list of acronyms, e.g. [IMCTC, CIMCT]")
     if acronyms and not own.get("own_words"):
         raise RulesError(f"{source}: own_acronyms.own_words is needed with acronyms: the office's own name spells them out too")
+    business = data.get("other_business") or {}
+    if not isinstance(business, dict) or (business and not isinstance(business.get("patterns"), list)):
+        raise RulesError(f"{source}: other_business must be a mapping with a list of patterns (and weight, unless)")
     return Rules(
         source=source,
         subject_weight=float(data.get("subject_weight", 1.5)),
@@ -409,6 +417,10 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         own_acronyms=tuple(acronyms),
         own_words=_compile(own["own_words"], "own_acronyms.own_words") if own.get("own_words") else None,
         other_body_weight=float(own.get("weight", 0)),
+        other_business=_weighted(business.get("patterns"), "other_business.patterns"),
+        other_business_unless=(_compile(business["unless"], "other_business.unless") if business.get("unless")
+                               else None),
+        other_business_weight=float(business.get("weight", 0)),
     )
 
 
