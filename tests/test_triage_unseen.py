@@ -554,6 +554,59 @@ def test_error_classes_written_in_stops_35_to_38(subject, body, category, settin
         assert d.deadline is None and d.priority == "low"
 
 
+
+# Stop 39: offers and frauds in the languages the rules read least (set EX's classes: Spanish, Turkish, Indonesian,
+# German, Urdu, French), in words written here; beside them genuine letters in the same languages that speak of
+# prices, products or fees innocently.
+STOP39_CASES = [
+    ("Cámaras térmicas para sedes institucionales", "Buenos días, le adjuntamos nuestro catálogo 2027 de cámaras "
+     "térmicas y arcos detectores. Promoción para organismos internacionales: 15 % de descuento hasta el 28 de "
+     "febrero.", "spam"),
+    ("Kurumsal ekranlar ve ses sistemleri", "Değerli Yetkili, kurumsal müşterilerimize özel fiyat ve ücretsiz demo "
+     "sunuyoruz. Yıl sonuna kadar verilen siparişlerde ek indirim. Katalog ektedir.", "spam"),
+    ("Penawaran layanan penerjemahan", "Dengan hormat, kami menawarkan jasa penerjemahan Arab-Inggris-Indonesia dengan "
+     "harga khusus untuk organisasi internasional, berlaku sampai akhir bulan ini. Hubungi manajer penjualan kami.", "spam"),
+    ("Kapasitas kotak surat", "Pengguna yang terhormat, kuota kotak surat Anda hampir penuh. Verifikasi akun Anda dalam "
+     "24 jam atau akun Anda akan dinonaktifkan.", "spam"),
+    ("Ödenmemiş fatura – FTR2026/1130", "Sayın Yetkili, ödenmemiş fatura bedelini gecikme faizi uygulanmadan ödemeniz "
+     "gerekmektedir. Ekteki dosya şifresi: 2026.", "spam"),
+    ("Placement réservé aux institutions", "Madame, Monsieur, notre fonds propose un rendement net garanti de 9 % par an, "
+     "capital protégé à 100 %. Ticket minimum : 100 000 EUR. Souscription close vendredi.", "spam"),
+    ("سرمایہ کاری کی خصوصی پیشکش", "ماہانہ 20% منافع کے ساتھ محفوظ سرمایہ کاری۔ کم از کم رقم دو لاکھ روپے۔ ابھی رابطہ کریں۔",
+     "spam"),
+    ("Penghargaan Tokoh Perdamaian 2027", "Dengan hormat, Sekretaris Jenderal terpilih sebagai penerima penghargaan. "
+     "Mohon menyelesaikan biaya kontribusi sebesar Rp 60.000.000 paling lambat 10 Februari.", "spam"),
+    # Genuine: a journalist asks about the cost of equipment, a conference says it charges nothing, a photo desk offers
+    # a licence fee.
+    ("Presupuesto de la coalición para drones", "Buenos días, soy periodista de El Faro de Ceuta. ¿Podrían confirmarnos "
+     "el presupuesto anual de la coalición para sistemas antidrones y si hubo un descuento en el último contrato? "
+     "Necesitamos la respuesta antes del jueves.", "information_request"),
+    ("Konuşmacı daveti – Ankara Güvenlik Forumu", "Sayın Yetkili, forumumuzun 14 Mayıs oturumunda sözcünüzü konuşmacı "
+     "olarak ağırlamak isteriz. Katılım ücreti yoktur; ulaşım ve konaklama bizden. 20 Mart'a kadar dönüş rica ederiz.",
+     "partnership_speaking"),
+    # The public in the same languages (set EW's class): a master's student's thesis questions, a citizen who says so,
+    # an author who asks the office to relay a book, a mother who read about the coalition "in the newspaper".
+    ("Tezim için birkaç soru", "Merhaba, yüksek lisans yapıyorum ve tezim koalisyonun bölgesel iş birliği modeli "
+     "üzerine. Üye ülkelerin katkıları nasıl belirleniyor? Tezimi 30 Nisan'da teslim etmem gerekiyor.", "general"),
+    ("Pertanyaan soal keanggotaan", "Selamat siang, saya warga biasa dari Medan. Apakah Indonesia anggota koalisi? "
+     "Mohon dijawab sebelum hari Jumat.", "general"),
+    ("Mon essai « Le Sahel et ses jeunes »", "Monsieur, je serais honoré si la Coalition pouvait relayer la parution de "
+     "mon essai sur ses réseaux sociaux avant le salon du livre du 12 mars.", "general"),
+    ("ساعدوني", "قرأت عن التحالف في الجريدة، وأبحث عن معلومات عن أخي الذي سافر قبل عشر سنوات. أرجو الرد قبل العيد.",
+     "general"),
+]
+
+
+@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
+@pytest.mark.parametrize("subject, body, category", STOP39_CASES, ids=[c[0][:40] for c in STOP39_CASES])
+def test_error_classes_written_in_stop_39(subject, body, category, settings):
+    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
+    assert d.category == category, d.explanation
+    if category in ("spam", "general", "automated"):
+        assert d.deadline is None and d.priority == "low"
+    else:
+        assert d.deadline is not None, d.explanation
+
 # --------------------------------------------------------------------------- deadlines
 
 # Sent Tuesday 1 December 2026, 10:00 +03:00. Expected: the deadline's date, or None.
