@@ -1014,6 +1014,25 @@ STOP38_CLASSES = [
 ]
 STOP36_TO_38 = STOP36_CLASSES + STOP37_CLASSES + STOP38_CLASSES
 
+# Stop 39 (set FC's classes, in words written here; sent Monday 16 November 2026): Swahili "ifikapo" (by), Hausa
+# weekdays with "kafin" (before) or "ko kafin nan" (or before then), a Bengali "today" with "জানান" (let us know),
+# Roman Urdu "aaj" (today) with "confirm kar dein". Beside them the same weekdays with no ask.
+STOP39_CLASSES = [
+    ("sw", "Tafadhali tujulishe ifikapo Alhamisi kama mahojiano yanawezekana.", "2026-11-19"),
+    ("sw", "Kipindi kitarushwa Alhamisi ijayo.", None),
+    ("ha", "Don Allah ku sanar da mu kafin ranar Talata.", "2026-11-17"),
+    ("ha", "Don Allah ku sanar da mu a ranar Laraba ko kafin nan ko hakan zai yiwu.", "2026-11-18"),
+    ("ha", "Za a watsa shirin ranar Laraba da yamma.", None),
+    ("bn", "দয়া করে আজ বিকেল ৪টার মধ্যে জানান।", "2026-11-16"),
+    ("ur", "Please aaj shaam 6 baje tak confirm kar dein taake hum promo chala saken.", "2026-11-16"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", STOP39_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP39_CLASSES])
+def test_deadline_classes_of_stop_39(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
+
 
 @pytest.mark.parametrize("language, text, expected", STOP36_TO_38, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP36_TO_38])
 def test_deadline_classes_of_stops_36_to_38(language, text, expected):

@@ -594,6 +594,15 @@ STOP39_CASES = [
      "mon essai sur ses réseaux sociaux avant le salon du livre du 12 mars.", "general"),
     ("ساعدوني", "قرأت عن التحالف في الجريدة، وأبحث عن معلومات عن أخي الذي سافر قبل عشر سنوات. أرجو الرد قبل العيد.",
      "general"),
+    # Set FC's classes: a live show to join in Hausa, Bengali and Roman Urdu is an interview request; the coalition's own
+    # Hausa name ("kungiyar haɗin gwiwa") is not an offer to work together, nor is Swahili "international cooperation"
+    # as a programme's topic.
+    ("Neman hira da kakakin kungiyar", "Assalamu alaikum, ni furodusa ne a gidan rediyon Arewa FM. Muna son yin hira da "
+     "kakakin kungiyar haɗin gwiwa ta wayar tarho. Don Allah ku sanar da mu kafin ranar Alhamis.", "interview_request"),
+    ("লাইভ টক শো-তে অংশগ্রহণের অনুরোধ", "নমস্কার, আমি একটি টিভি চ্যানেলের প্রযোজক। আজ রাতের লাইভ টক শো-তে জোটের একজন "
+     "মুখপাত্র যোগ দিলে আমরা কৃতজ্ঞ থাকব। দয়া করে আজ জানান।", "interview_request"),
+    ("Live show request", "Assalam o Alaikum, main Roshan TV ki producer hoon. Aaj raat hamara live show hai, hum chahte hain "
+     "ke coalition ki taraf se koi spokesperson Zoom par join kare. Please aaj confirm kar dein.", "interview_request"),
 ]
 
 

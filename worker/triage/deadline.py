@@ -45,13 +45,13 @@ _TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|j
 
 
 WEEKDAYS = {
-    0: r"monday|lundi|الاثنين|اثنين|الاتنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|پیر(?=\s+(?:کو|تک))|সোমবার",
-    1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার",
-    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার",
-    3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার",
-    4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার",
-    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|ہفتہ(?=\s+(?:کو|تک))|শনিবার",
-    6: r"sunday|dimanche|الاحد|sonntag|domingo|jumapili|воскресень[еяю]|niedziel[aęi]|s[öo]ndag(?:en)?|اتوار|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার",
+    0: r"monday|lundi|الاثنين|اثنين|الاتنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|پیر(?=\s+(?:کو|تک))|সোমবার|litinin",
+    1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার|talata",
+    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার|laraba",
+    3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার|alhamis(?!i)",
+    4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার|jumma.?a",
+    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|ہفتہ(?=\s+(?:کو|تک))|শনিবার|asabar",
+    6: r"sunday|dimanche|الاحد|sonntag|domingo|jumapili|воскресень[еяю]|niedziel[aęi]|s[öo]ndag(?:en)?|اتوار|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার|lahadi",
 }
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "weds|wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
 MONTHS = {
@@ -194,7 +194,7 @@ _TOKEN_RE = _re(
         r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
         r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|dans\s+la\s+journ[ée]e|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
-        r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ)"
+        r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ|aaj)"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غدوه|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
         r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff])|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
         r"|(?P<ur_tomorrow>کل)(?=\s+(?:(?:صبح|شام|دوپہر|رات)\s+)?تک)"
@@ -229,7 +229,7 @@ _TOKEN_RE = _re(
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
 within binnen innerhalb dentro in under before inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
-aujourd'hui ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك باچر
+aujourd'hui aaj ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك باچر
 غدا غد الغد ظهر الضهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende het عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف نص
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|") if w] + [
@@ -268,7 +268,7 @@ _ANCHOR_WORDS = sorted({s for w in [
     "end", "fin", "نهايه", "اخر", "اواخر", "finales", "month", "mois", "الشهر", "الجاري", "الويك", "eod", "cob", "business", "play", "final", "fim", "ende", "dienstschluss", "einde",
     "sonu", "akhir", "конца",
     "today", "tonight", "morning", "afternoon", "evening", "aujourd", "soir", "matin", "midi", "اليوم", "الليله",
-    "المساء", "النهارده", "انهارده", "النهاردا", "heute", "hoy", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
+    "المساء", "النهارده", "انهارده", "النهاردا", "heute", "hoy", "aaj", "bugün", "bugun", "hari", "oggi", "আজ", "yarın", "yarin", "besok", "domani", "আগামীকাল",
     "öğle", "ogle", "mezzogiorno", "tomorrow", "demain", "غد", "باكر", "باچر", "بكره", "بكرا", "morgen", "ma[ñn]ana", "کل",
     "الساعه", "المغرب", "noon", "midday", "الظهر", "الضهر", "الظهيره", "ظهرا", "midnight", "minuit", "منتصف", "نص",
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
@@ -338,7 +338,7 @@ _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاها|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
-        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|ifikapo|kafin(?:\s+ranar)?|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
@@ -412,7 +412,7 @@ _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
 # "…, so it's too late for that one", "c'est donc trop tard": a date the sender has missed.
 _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|that'?s|we'?re|c'est|il\s+est)\s+(?:\w+\s+)?(?:too\s+late|trop\s+tard|pass[ée])|\s*[,;:]?\s*(?:c'est|il\s+est)\s+(?:donc\s+)?(?:d[ée]j[àa]\s+)?trop\s+tard|\s*[,،]?\s*(?:لذا|لذلك)\s+(?:فات\s+الاوان|لم\s+يعد\s+ممكنا)")
-_POST_CUE_RE = _re(r"^\s*\)?\s*,?\s*(?:at\s+the\s+latest|latest|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+_POST_CUE_RE = _re(r"^\s*\)?\s*,?\s*(?:at\s+the\s+latest|latest|ko\s+kafin\s+nan|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date)|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:that\s+(?:arrives|comes\s+in|reaches\s+us)\s+)?(?:after|later\s+than)\s+(?:that|then)\b|(?:^|\s)[وف]?اي\s+(?:رد|شيء|مواد|اجابه)\s+(?:\S+\s+){0,2}?بعد\s+(?:ذلك|هذا|هيك)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
@@ -534,6 +534,7 @@ _ASKS_RE = _re(
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
         r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|بطلب|ارجو|اتمني|بتمني|ياريت|يا\s+ريت|تاكدولنا|تاكدوا|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
+        r"|জানান|জানাবেন|উত্তর|নিশ্চিত\s+কর|confirm\s+kar|jawab\s+d"
         r"|\basap\b|\burgent"
 )
 # A polite request ("could you fix it today?", "ياليت تعدلونه اليوم"): today or tomorrow in it is by when.
