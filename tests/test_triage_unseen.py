@@ -576,6 +576,11 @@ STOP39_CASES = [
      "spam"),
     ("Penghargaan Tokoh Perdamaian 2027", "Dengan hormat, Sekretaris Jenderal terpilih sebagai penerima penghargaan. "
      "Mohon menyelesaikan biaya kontribusi sebesar Rp 60.000.000 paling lambat 10 Februari.", "spam"),
+    ("Interviewanfrage für unsere Sonderausgabe", "Sehr geehrte Damen und Herren, wir möchten ein Interview mit dem "
+     "Generalsekretär führen. Für Layout und Vertrieb erheben wir einen Produktionskostenbeitrag von 3.900 EUR netto. "
+     "Wir freuen uns über Ihre Rückmeldung bis 20. Dezember.", "spam"),
+    ("Reportaje especial en nuestra edición internacional", "Estimado equipo: el reportaje, con entrevista al Secretario "
+     "General, tiene una tarifa especial de 4.800 USD. Necesitamos su confirmación antes del 20 de marzo.", "spam"),
     # Genuine: a journalist asks about the cost of equipment, a conference says it charges nothing, a photo desk offers
     # a licence fee.
     ("Presupuesto de la coalición para drones", "Buenos días, soy periodista de El Faro de Ceuta. ¿Podrían confirmarnos "
@@ -769,7 +774,9 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_dx", 0.91, 0.92, 6), ("inquiries_dy", 0.76, 0.82, 15), ("inquiries_eb", 0.76, 0.89, 11),
     ("inquiries_ec", 0.91, 0.96, 3), ("inquiries_ed", 0.86, 0.97, 3), ("inquiries_ee", 0.97, 0.98, 0), ("inquiries_ef", 0.95, 0.98, 0),
     ("inquiries_ej", 0.93, 0.99, 1), ("inquiries_ek", 0.85, 0.95, 3), ("inquiries_el", 0.93, 0.96, 1), ("inquiries_em", 0.91, 0.99, 0),
-    ("inquiries_eq", 0.70, 0.85, 15), ("inquiries_er", 0.85, 0.97, 3), ("inquiries_es", 0.89, 0.94, 5)],
+    ("inquiries_eq", 0.70, 0.85, 15), ("inquiries_er", 0.85, 0.97, 3), ("inquiries_es", 0.89, 0.94, 5),
+    ("inquiries_ev", 0.82, 0.92, 7), ("inquiries_ew", 0.89, 0.97, 2), ("inquiries_ex", 0.89, 0.94, 4),
+    ("inquiries_fb", 0.90, 0.95, 2), ("inquiries_fc", 0.85, 0.95, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -777,7 +784,8 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set BU", "set BV", "set BW", "set BY", "set BZ", "set CA", "set CB", "set CD", "set CE", "set CH", "set CI",
          "set CJ", "set CK", "set CL", "set CM", "set CP", "set CQ", "set CR", "set CU", "set CV", "set CW", "set CX", "set CY", "set DB", "set DC", "set DF", "set DG", "set DJ", "set DK", "set DL",
          "set DO", "set DP", "set DQ", "set DR", "set DW", "set DX", "set DY", "set EB",
-         "set EC", "set ED", "set EE", "set EF", "set EJ", "set EK", "set EL", "set EM", "set EQ", "set ER", "set ES"])
+         "set EC", "set ED", "set EE", "set EF", "set EJ", "set EK", "set EL", "set EM", "set EQ", "set ER", "set ES",
+         "set EV", "set EW", "set EX", "set FB", "set FC"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -865,10 +873,11 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_dz", 0.90, 0.95, 5), ("inquiries_ea", 0.92, 0.95, 4),
     ("inquiries_eg", 0.94, 0.96, 2), ("inquiries_eh", 0.98, 0.95, 0), ("inquiries_ei", 0.97, 0.98, 1),
     ("inquiries_en", 0.95, 0.98, 0), ("inquiries_eo", 0.96, 0.99, 0), ("inquiries_ep", 0.98, 0.95, 0),
-    ("inquiries_et", 0.97, 0.99, 1), ("inquiries_eu", 0.97, 0.99, 0)])
+    ("inquiries_et", 0.97, 0.99, 1), ("inquiries_eu", 0.97, 0.99, 0),
+    ("inquiries_ey", 0.95, 0.98, 0), ("inquiries_ez", 0.90, 0.95, 1), ("inquiries_fa", 0.86, 0.93, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET and EU were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ and FA were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
