@@ -153,3 +153,10 @@ def test_a_malformed_other_business_entry_is_a_clear_error(tmp_path):
     path.write_text(re.sub(r"(?ms)^other_business:.*?\n\n", "", DEFAULT_RULES_FILE.read_text(encoding="utf-8")),
                     encoding="utf-8")
     assert load_rules(path).other_business_weight == 0
+
+
+def test_a_report_card_is_not_a_school_s_business():
+    # A newsletter's "report card" on a product (a SpamAssassin hard_ham letter) is a metaphor, not a pupil's.
+    d = written.decide("Michael's Minute: the Report Card", "Our quarterly report card: downloads doubled and the store "
+                       "opened in three countries. Thanks for reading.", sent=SENT)
+    assert not any("another body's own business" in line for line in d.explanation), d.explanation
