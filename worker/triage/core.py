@@ -99,9 +99,10 @@ MAX_TEXT = 40_000
 AUTOMATED_CHARS = 6_000
 
 
-def _add_spam(scores, weight: float, term: str):
-    return dataclasses.replace(scores, scores={**scores.scores, "spam": scores.scores["spam"] + weight},
-                               terms={**scores.terms, "spam": [*scores.terms["spam"], term]})
+def _add(scores, category: str, weight: float, *terms: str):
+    """``scores`` with ``weight`` more for ``category`` and the ``terms`` that earned it."""
+    return dataclasses.replace(scores, scores={**scores.scores, category: scores.scores[category] + weight},
+                               terms={**scores.terms, category: [*scores.terms[category], *terms]})
 
 
 def _machine_body(msg: ParsedMessage, own: str) -> str | None:
@@ -133,10 +134,10 @@ def _machine_body(msg: ParsedMessage, own: str) -> str | None:
     return None
 
 
-def _other_business(rules: Rules, text: str) -> list[str]:
+def _other_business(rules: Rules, text: str, present: frozenset[str]) -> list[str]:
     """The words of another body's own business in ``text`` (a patient's appointment, a tenant's lease), unless
     the letter also names the office's subject matter: then it may be ours after all."""
-    found = [term for _, term in rules.other_business.matches(text)]
+    found = [term for _, term in rules.other_business.matches(text, present)]
     if found and rules.other_business_unless is not None and rules.other_business_unless.search(text):
         return []
     return found
@@ -232,30 +233,26 @@ def triage(
     if rules.own_acronyms and rules.own_words is not None and rules.other_body_weight:
         other = other_body(msg.subject + "\n" + (parts.own or msg.text), rules.own_acronyms, rules.own_words)
         if other:
-            scores = dataclasses.replace(
-                scores, scores={**scores.scores, "general": scores.scores["general"] + rules.other_body_weight},
-                terms={**scores.terms, "general": [*scores.terms["general"], other]})
+            scores = _add(scores, "general", rules.other_body_weight, other)
             explanation.append(f"the office's acronym spelt out as another body's name ({other!r}): mail meant for that body")
+    combined = combine(subject_n, request_n)
+    present = LITERALS.present(combined)  # remembered from scoring; holds request_n's words too
     if rules.other_business_weight and not scores.media_identity:
-        business = _other_business(rules, subject_n + "\n" + request_n)
+        business = _other_business(rules, combined, present)
         if business:
-            scores = dataclasses.replace(
-                scores, scores={**scores.scores, "general": scores.scores["general"] + rules.other_business_weight},
-                terms={**scores.terms, "general": [*scores.terms["general"], *business]})
+            scores = _add(scores, "general", rules.other_business_weight, *business)
             explanation.append(f"another body's own business ({', '.join(repr(t) for t in business[:2])}): "
                                "mail meant for that body")
     if msg.html_only and scores.scores["spam"] > 0:
         # A letter with no text part at all is rare from a person, common from a spammer: it
         # adds to spam wording already found, never makes spam alone.
-        scores = _add_spam(scores, HTML_ONLY_SPAM, "(HTML only)")
+        scores = _add(scores, "spam", HTML_ONLY_SPAM, "(HTML only)")
     machine = _machine_body(msg, parts.own or msg.text)
     if machine and (machine == UNREADABLE or scores.inquiry_score < rules.min_score):
         # What a mailer made and no person wrote as a letter: spam, unless (for an HTML body
         # with hardly a word) the subject asks us for something; readable words in an
         # undecodable text still compete with it.
-        scores = _add_spam(scores, MACHINE_BODY_SPAM, machine)
-    combined = combine(subject_n, request_n)
-    present = LITERALS.present(combined)  # remembered from scoring; holds request_n's words too
+        scores = _add(scores, "spam", MACHINE_BODY_SPAM, machine)
     asks = bool(rules.request_cues.matches(request_n, present))
 
     # 1. Automated?
