@@ -1025,6 +1025,9 @@ STOP39_CLASSES = [
     ("ha", "Za a watsa shirin ranar Laraba da yamma.", None),
     ("bn", "দয়া করে আজ বিকেল ৪টার মধ্যে জানান।", "2026-11-16"),
     ("ur", "Please aaj shaam 6 baje tak confirm kar dein taake hum promo chala saken.", "2026-11-16"),
+    # "Aaj Tak", "Aaj News": newsrooms' names ("till today", "today's news"), not a day.
+    ("en", "I am a correspondent for Aaj Tak and need a reply on the casualty figures.", None),
+    ("en", "Aaj News would like a response from the spokesperson.", None),
 ]
 
 

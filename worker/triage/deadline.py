@@ -194,7 +194,7 @@ _TOKEN_RE = _re(
         r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
         r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|dans\s+la\s+journ[ée]e|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
-        r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ|aaj)"
+        r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ|aaj(?!\s+(?:tak|tv|news)\b))"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غدوه|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
         r"|(?P<tomorrow>tomorrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0600-\u06ff])|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
         r"|(?P<ur_tomorrow>کل)(?=\s+(?:(?:صبح|شام|دوپہر|رات)\s+)?تک)"
