@@ -1050,3 +1050,28 @@ def test_an_american_month_first_date_that_would_otherwise_be_past():
     assert found is not None and found.at.date().isoformat() == "2026-06-03"
     # A day-first date just past stays past: "03/11" written on 20 November is not next March.
     assert _deadline("Please reply before 03/11.", datetime(2026, 11, 20, 10, tzinfo=timezone(timedelta(hours=3))), "en") is None
+
+
+# Stop 40, in words written here: the office's own published cut-off that the sender quotes is not
+# their deadline when it is a week or more away or when they say they are writing ahead of it; a near
+# one they apply by stays (the development set's "the accreditation deadline on your website says
+# 1 December, so please treat this as our formal application").
+STOP40_CLASSES = [
+    ("en", "Your website gives 30 November as the accreditation deadline, so I am applying early.", None),
+    ("en", "The accreditation deadline on your website says 19 November, so please treat this as my application.", "2026-11-19"),
+    ("en", "The deadline on your site is 4 December; here are my details.", None),
+    ("fr", "Votre site indique que la date limite des demandes est fixée au 18 novembre ; je vous écris donc dès maintenant.", None),
+    ("fr", "Selon votre annonce, la date limite d'inscription est le 3 décembre. Quels documents faut-il joindre ?", None),
+    ("ar", "وحسب إعلانكم فإن آخر موعد للتسجيل يوم الأربعاء، لذا نرسل بياناتنا مبكراً.", None),
+    ("ar", "اطلعت على موقعكم وفيه أن آخر موعد لاستلام الطلبات هو 30 نوفمبر.", None),
+    ("tr", "Duyurunuzda başvuruların en geç 28 Kasım'a kadar yapılması gerektiği belirtildiği için şimdiden yazıyorum.", None),
+    # A deadline of the sender's own beside it still counts.
+    ("en", "Your website says the deadline is 30 November; could you confirm my accreditation by Thursday?", "2026-11-19"),
+    ("fr", "Merci de me répondre avant le 4 décembre, date limite de notre bouclage.", "2026-12-04"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES])
+def test_deadline_classes_of_stop_40(language, text, expected):
+    found = _deadline(text, MONDAY_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found

@@ -406,7 +406,23 @@ _REPORTED_CUTOFF_RE = _re(
     r"(?:\b(?:says|said|states|stated|announced|mentions|mentioned|notes|noted|specifies|specified)\s+(?:that\s+)?(?:the\s+)?(?:last\s+day|deadline|closing\s+date|cut-?off)"
     r"|\b(?:pr[ée]cise|indique|mentionne|rappelle|annonce|pr[ée]cisait|indiquait)\s+que\s+(?:la\s+date\s+limite|le\s+d[ée]lai|les\s+(?:demandes|candidatures|inscriptions))"
     r"|(?:^|\s)[وف]?(?:ذكرت|ذكر|اعلنت|اعلن|قالت|قال|اشارت|اشار|حددت|حدد)\s+(?:\S+\s+){0,3}?(?:ان|بان)\s+(?:اخر\s+موعد|الموعد\s+النهائي))"
-    r"[^.?!\n]{0,60}$")
+    r"[^.?!;\n]{0,60}$")
+# "la date limite indiquée sur votre site est le 25 janvier", "حسب إعلانكم فإن آخر موعد للتسجيل يوم
+# الثلاثاء", "Duyurunuzda … en geç 6 Aralık'a kadar": the office's own published cut-off, quoted.
+_OFFICE_CUTOFF_RE = _re(
+    r"(?:\b(?:deadline|cut-?off|closing\s+date|last\s+day|date\s+limite|d[ée]lai|cl[ôo]ture|fecha\s+l[íi]mite|plazo|frist|anmeldeschluss|en\s+ge[çc]|son\s+ba[şs]vuru)"
+    r"|اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء))"
+    r"[^.?!\n]{0,120}?(?:\b(?:on|in|per|from|according\s+to)\s+your\s+(?:web\s*site|site|web\s*page|page|announcement|notice|call|invitation|portal|release|tender)"
+    r"|\b(?:sur|dans|selon|d.apr[èe]s)\s+(?:votre|vos)\s+(?:site|annonce|avis|appel|communiqu[ée]|invitation|page|portail)"
+    r"|(?:^|\s)(?:حسب|وفق|بحسب)\s+(?:اعلانكم|موقعكم|دعوتكم|تعميمكم))"
+    r"|(?:\b(?:your|votre|vos)\s+(?:web\s*site|site|announcement|annonce|notice|avis|call|appel(?:\s+d.offres)?|tender|invitation|portal|portail|release|communiqu[ée])"
+    r"|(?:^|\s)[وف]?(?:ب|ل|على\s+|في\s+)?(?:اعلانكم|موقعكم|دعوتكم|تعميمكم|بوابتكم)|\b(?:duyurunuz\w*|sitenizde|web\s+sitenizde))"
+    r"[^.?!\n]{0,120}?(?:\b(?:deadline|cut-?off|closing\s+date|last\s+day|date\s+limite|d[ée]lai|cl[ôo]ture|fecha\s+l[íi]mite|plazo|frist|en\s+ge[çc]|son\s+ba[şs]vuru)"
+    r"|اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء))(?:[^.?!\n]|\n(?!\n)){0,60}$")
+# "…, so I am sending it early", "je vous envoie donc ma demande dès maintenant", "لذا أرسلنا البيانات
+# مبكراً", "başvurumu şimdiden gönderiyorum": the sender is ahead of that cut-off, not pressed by it.
+_AHEAD_OF_IT_RE = _re(r"\b(?:early|in\s+(?:good\s+)?time|in\s+advance|ahead\s+of\s+(?:time|it|the\s+deadline))\b|\bd[èe]s\s+(?:maintenant|aujourd.hui|[àa]\s+pr[ée]sent)"
+                      r"|\b(?:en\s+avance|[àa]\s+l.avance|sans\s+attendre)\b|(?:^|\s)(?:مبكرا|مسبقا|من\s+الان|قبل\s+الموعد)|\b(?:şimdiden|simdiden|erkenden|vorab|fr[üu]hzeitig|con\s+antelaci[óo]n)\b")
 # "the deadline for the forum on 30 November": the date names the event a cut-off belongs to.
 _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|congr[èe]s|salon|ceremony|c[ée]r[ée]monie|event|[ée]v[ée]nement|workshop|atelier|seminar|s[ée]minaire)"
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
@@ -1099,6 +1115,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             at = _in_month_named(at, month_named[0])  # "by 15 August; failing that, the 25th"
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
+        if _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start) and (
+                at - base > timedelta(days=7) or _AHEAD_OF_IT_RE.search(prepared, span[0], min(len(prepared), span[1] + 120))):
+            continue  # the office's own cut-off, a week or more away or one the sender is already ahead of
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
                          hijri="hijri" in kinds)
         if strong or loose:
