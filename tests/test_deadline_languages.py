@@ -1068,6 +1068,19 @@ STOP40_CLASSES = [
     # A deadline of the sender's own beside it still counts.
     ("en", "Your website says the deadline is 30 November; could you confirm my accreditation by Thursday?", "2026-11-19"),
     ("fr", "Merci de me répondre avant le 4 décembre, date limite de notre bouclage.", "2026-12-04"),
+    # A "but" after both the date and "no rush" is about something else; one before the date takes it back.
+    ("en", "No rush on your side - I have a registration deadline on 20 November, but the thesis is due in spring.", None),
+    ("en", "No rush at all, but a reply by 20 November would help.", "2026-11-20"),
+    # "Within a day, … had published": how fast something happened.
+    ("en", "Within a day, two newspapers had printed the wrong figure.", None),
+    ("en", "Within a day, please, if you can: our editor wants it.", "2026-11-17"),
+    # Arabic "اليوم" in a clause of when or why something happened ("عندما", "فقد").
+    ("ar", "اتصلت عدة مرات، وعندما رد الموظف اليوم أغلق الخط في وجهي.", None),
+    ("ar", "أرجو إزالة اسمي من القائمة، فقد وصلتني النشرة نفسها أربع مرات اليوم.", None),
+    ("ar", "أرجو الرد اليوم، فالحلقة تسجل مساء.", "2026-11-16"),
+    # Someone else's journey tomorrow is what the sender asks about, not by when.
+    ("en", "Can you confirm the Secretary-General is travelling to Dakar tomorrow?", None),
+    ("en", "Can you confirm by tomorrow whether the Secretary-General is travelling to Dakar?", "2026-11-17"),
 ]
 
 

@@ -442,7 +442,7 @@ _BUT_RE = _re(r"\b(?:but|mais|pero|aber|however|cependant|ideally|preferably|id[
 # tomorrow", "I'm travelling tomorrow", "the minister arrives tomorrow". (Not "we publish tomorrow":
 # a newsroom's own schedule is the classic reason for a deadline.)
 _OWN_DOING_RE = _re(r"(?:\b(?:i|we)(?:\s+(?:will|shall|am|are)|.(?:ll|m|re))\s+(?:be\s+)?(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|travell?(?:ing)?|fly(?:ing)?|leav(?:e|ing)|arriv(?:e|ing)|land(?:ing)?|visit(?:ing)?|follow(?:ing)?\s+up)"
-                    r"|\b(?:arrives?|lands?|leaves?|visits?)"
+                    r"|\b(?:arrives?|lands?|leaves?|visits?)|\b(?:is|are)\s+(?:travell?ing|flying|heading|arriving|leaving|landing)\b"
                     r"|\b(?:je|nous)\s+(?:vous\s+)?(?:appellerai|appellerons|rappellerai|rappellerons|partirai|partons|arrive|arrivons|arriverai|voyage))"
                     r"\b[^.?!;\n]{0,30}$")
 # "following up on our call today", "تأكيدا لما اتفقنا عليه هاتفيا ظهر اليوم": the day of a talk that
@@ -497,6 +497,8 @@ _ANCHORED_AFTER_RE = _re(r"\s+(?:(?:of|after|following)\s+(?!(?:this|these|recei
 # "انحذفت خلال ساعة", "تم الرد خلال يومين".
 _HAPPENED_WITHIN_RE = _re(r"(?:\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ld)\b(?:\s+[^\s.!?؟]+){0,6}?"
                           r"|(?:^|\s)(?:تم|انحذف\w*|انتشر(?:ت)?|اختفت|اختفي|نفدت|نفذت)(?:\s+[^\s.!?؟]+){0,4}?)\s+$")
+# "Within a day, three news organisations had published the names": the past tense follows.
+_HAPPENED_AFTER_RE = _re(r"\s*,\s*(?:[^\s.!?;,]+\s+){1,5}?(?:had|were|was)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|wn|ld|t)\b")
 # A rule quoted ("يجب تقديم الاعتراض خلال 30 يوماً", "appeals must be lodged within 14 days").
 _RULE_WITHIN_RE = _re(r"(?:(?:ال)?(?:اعتراض|تظلم|طعن|استئناف)|\bappeals?|\bobjections?|\brecours)(?:\s+\S+){0,3}?\s+$")
 # "I'm not back until Monday", "no vuelvo hasta el lunes", "je ne rentre pas avant jeudi": the
@@ -953,6 +955,8 @@ def _asked_in_clause(text: str, span: tuple[int, int], start: int, end: int) -> 
 # "التصريحات التي أدلى بها المتحدث اليوم" say when something is done, not by when an answer is needed.
 _AR_CLAUSE_END_RE = re.compile(r"[،,؛;]|\s[-–—]\s")
 _AR_RELATIVE_RE = _re(r"(?:^|\s)(?:التي|الذي|اللي|الذين|اللذين|ما|مما|عما|فيما)\s")
+# "وعندما رد الموظف اليوم", "فقد وصلتني النشرة ثلاث مرات اليوم": a clause of when or why, told.
+_AR_TOLD_CLAUSE_RE = _re(r"^\s*[وف]?(?:عندما|لما|حين|حينما|بعدما|قد|لقد)\s")
 _AR_ASK_AFTER_RE = _re(r"\s*(?:(?:ان|اذا|لو)\s+(?:امكن|سمحت\S*|تكرمت\S*)|من\s+فضلك\S*|ضروري|لو\s+سمحت\S*|رجاء|يا\s*ريت|ياليت)")
 
 
@@ -973,15 +977,19 @@ def _asked_before_arabic_today(text: str, span: tuple[int, int], start: int, end
         return False
     left = text[span[0]:start]
     left = left[max((m.end() for m in _AR_CLAUSE_END_RE.finditer(left)), default=0):]
+    if _AR_TOLD_CLAUSE_RE.match(left):
+        return False
     asks = [m.end() for r in (_ASKS_RE, _POLITE_ASK_RE, _AR_ASK_RE) for m in r.finditer(left)]
     return bool(asks) and not _AR_RELATIVE_RE.search(left[max(asks) - 1:])
 
 
-def _no_rush(sentence: str, before: str) -> bool:
+def _no_rush(sentence: str, before: str, at: int) -> bool:
     """"No rush" (or "we're flexible", unless the date has its own "before"), and no "but" or
-    "ideally" taking it back ("not urgent, but within 48 hours please")."""
-    relaxed = _NO_RUSH_RE.search(sentence) or (_FLEXIBLE_RE.search(sentence) and not _FIRM_CUE_RE.search(before))
-    return bool(relaxed) and not _BUT_RE.search(sentence)
+    "ideally" taking it back ("not urgent, but within 48 hours please"). A "but" after both the date
+    (at ``at`` in the sentence) and those words is about something else ("no rush on your side - I
+    have a registration deadline on 15 November, but the chapter is due next spring")."""
+    relaxed = _NO_RUSH_RE.search(sentence) or (None if _FIRM_CUE_RE.search(before) else _FLEXIBLE_RE.search(sentence))
+    return relaxed is not None and not _BUT_RE.search(sentence, 0, max(at, relaxed.end()))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -1042,6 +1050,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if duration is not None and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
             continue  # "my third message sent within two weeks": how long it took, not by when
         if duration is not None and (_ANCHORED_AFTER_RE.match(prepared, end) or _HAPPENED_WITHIN_RE.search(before[-70:])
+                                     or _HAPPENED_AFTER_RE.match(prepared, end)
                                      or _RULE_WITHIN_RE.search(before[-40:])):
             continue  # "viewed two million times within 24 hours of being posted", "انحذفت خلال ساعة",
             # "يجب تقديم الاعتراض خلال 30 يوماً": how fast something happened, or a rule, not by when
@@ -1093,7 +1102,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "today's statement", "tomorrow's edition": what, not by when
         if (kinds <= {"today", "tomorrow", "time", "zone"} or duration is not None) and _quoted(prepared, start, end):
             continue  # "producer of “Rahbar Tonight”", «Demain l'Afrique»: a title or someone's words
-        if _no_rush(sentence, before):
+        if _no_rush(sentence, before, start - span[0]):
             continue  # "no rush - anything in the next couple of weeks is fine", "مفيش استعجال … قبل آخر الشهر",
             # "filming runs until the end of November, we're flexible" (but "flexible, before the 15th" is one)
         if kinds <= {"today", "tomorrow", "wd"} and _RECURS_RE.search(before[-40:]):
