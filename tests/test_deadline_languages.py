@@ -1081,6 +1081,16 @@ STOP40_CLASSES = [
     # Someone else's journey tomorrow is what the sender asks about, not by when.
     ("en", "Can you confirm the Secretary-General is travelling to Dakar tomorrow?", None),
     ("en", "Can you confirm by tomorrow whether the Secretary-General is travelling to Dakar?", "2026-11-17"),
+    # The sender's own "avant le 20" after the office's published cut-off stays theirs.
+    ("fr", "La date limite indiquée sur votre site est le 30 novembre, mais pourriez-vous confirmer avant le 25 novembre ?", "2026-11-25"),
+    # The office's own promise, chased; an embargo the sender says they will keep.
+    ("en", "You said you'd be able to send the transcript by Thursday; that still works for us.", None),
+    ("en", "You said you'd reply by Thursday, but please answer by Wednesday instead.", "2026-11-18"),
+    ("fr", "Vous m'aviez promis les photos pour jeudi ; je me permets de vous relancer.", None),
+    ("ar", "كما وعدتم بإرسال الصور يوم الخميس، ننتظرها.", None),
+    ("en", "The release is not for publication before 06:00 on Thursday 19 November. We will of course respect the embargo.", None),
+    ("en", "The release is embargoed until Thursday 19 November; we need your comment before then.", "2026-11-19"),
+    ("ar", "وصلتنا نسخة من التقرير مع حظر النشر حتى صباح الخميس 19 نوفمبر، وسنلتزم بذلك.", None),
 ]
 
 

@@ -410,7 +410,7 @@ _REPORTED_CUTOFF_RE = _re(
 # "la date limite indiquée sur votre site est le 25 janvier", "حسب إعلانكم فإن آخر موعد للتسجيل يوم
 # الثلاثاء", "Duyurunuzda … en geç 6 Aralık'a kadar": the office's own published cut-off, quoted.
 _OFFICE_CUTOFF_RE = _re(
-    r"(?:\b(?:deadline|cut-?off|closing\s+date|last\s+day|date\s+limite|d[ée]lai|cl[ôo]ture|fecha\s+l[íi]mite|plazo|frist|anmeldeschluss|en\s+ge[çc]|son\s+ba[şs]vuru)"
+    r"(?:(?:\b(?:deadline|cut-?off|closing\s+date|last\s+day|date\s+limite|d[ée]lai|cl[ôo]ture|fecha\s+l[íi]mite|plazo|frist|anmeldeschluss|en\s+ge[çc]|son\s+ba[şs]vuru)"
     r"|اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء))"
     r"[^.?!\n]{0,120}?(?:\b(?:on|in|per|from|according\s+to)\s+your\s+(?:web\s*site|site|web\s*page|page|announcement|notice|call|invitation|portal|release|tender)"
     r"|\b(?:sur|dans|selon|d.apr[èe]s)\s+(?:votre|vos)\s+(?:site|annonce|avis|appel|communiqu[ée]|invitation|page|portail)"
@@ -418,7 +418,7 @@ _OFFICE_CUTOFF_RE = _re(
     r"|(?:\b(?:your|votre|vos)\s+(?:web\s*site|site|announcement|annonce|notice|avis|call|appel(?:\s+d.offres)?|tender|invitation|portal|portail|release|communiqu[ée])"
     r"|(?:^|\s)[وف]?(?:ب|ل|على\s+|في\s+)?(?:اعلانكم|موقعكم|دعوتكم|تعميمكم|بوابتكم)|\b(?:duyurunuz\w*|sitenizde|web\s+sitenizde))"
     r"[^.?!\n]{0,120}?(?:\b(?:deadline|cut-?off|closing\s+date|last\s+day|date\s+limite|d[ée]lai|cl[ôo]ture|fecha\s+l[íi]mite|plazo|frist|en\s+ge[çc]|son\s+ba[şs]vuru)"
-    r"|اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء))(?:[^.?!\n]|\n(?!\n)){0,60}$")
+    r"|اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء)))(?:[^.?!\n]|\n(?!\n)){0,60}$")
 # "…, so I am sending it early", "je vous envoie donc ma demande dès maintenant", "لذا أرسلنا البيانات
 # مبكراً", "başvurumu şimdiden gönderiyorum": the sender is ahead of that cut-off, not pressed by it.
 _AHEAD_OF_IT_RE = _re(r"\b(?:early|in\s+(?:good\s+)?time|in\s+advance|ahead\s+of\s+(?:time|it|the\s+deadline))\b|\bd[èe]s\s+(?:maintenant|aujourd.hui|[àa]\s+pr[ée]sent)"
@@ -518,6 +518,15 @@ _SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad
 # holds, not by when the sender needs an answer.
 _VALID_UNTIL_RE = _re(r"(?:\bvalid(?:ity)?\s+(?:until|till|through|to)|\bexpir(?:es|ing|y(?:\s+date)?)(?:\s+on)?|\bvalable\s+jusqu.(?:au|[àa])?"
                       r"|\bexpir(?:e|ant)\s+le|\bdate\s+d.expiration|صالح(?:ه)?\s+(?:حتي|لغايه|الي)|(?:تنتهي|انتهاء)\s+صلاحيت\w*(?:\s+(?:في|يوم|بتاريخ))?)\s*:?\s*(?:le\s+|on\s+|the\s+)?$")
+# "you said you'd be able to send it by Tuesday", "vous m'aviez promis les photos pour jeudi", "كما وعدتم
+# بإرسالها يوم الثلاثاء": the office's own promise, chased; the sender's own "but please … by" is not.
+_OFFICE_PROMISE_RE = _re(r"(?:\byou\s+(?:said|told\s+(?:me|us)|promised(?:\s+(?:me|us))?|mentioned|assured\s+(?:me|us))\s+(?:that\s+)?(?:you|it|they|he|she|we)(?:.d|\s+would|\s+could|\s+will|.ll)\b"
+                         r"|\bas\s+(?:you\s+)?promised\b|\b(?:vous\s+)?(?:m|nous)'(?:aviez|avez)\s+(?:dit|promis|assur[ée]e?s?)\b|(?:^|\s)(?:كما\s+)?(?:وعدتم|وعدتموني|وعدتني|وعدتونا|وعدتمونا)(?:\s|$))"
+                         r"(?:(?!\b(?:but|mais|please|merci|could|pourriez|pouvez)\b|لكن|ارجو|نرجو)[^.?!;\n]){0,90}$")
+# "Not for publication before 00:01 on Sunday … We will of course respect the embargo", "مع حظر النشر
+# حتى صباح الأربعاء، وسنلتزم بذلك": when the office's text may run, which the sender will keep to.
+_EMBARGO_RE = _re(r"(?:\bembargo\w*|\bnot\s+for\s+(?:publication|release|broadcast)|\bne\s+pas\s+(?:publier|diffuser)|حظر\s+(?:ال)?نشر|محظور\s+نشر\S*)[^.?!\n]{0,60}$")
+_KEEP_EMBARGO_RE = _re(r"\b(?:respect|honou?r|observe|keep\s+to|abide\s+by|stick\s+to)\s+(?:the|this|that|your|it)\b|\brespect(?:er|erons|erai|ons)\s+(?:l.embargo|cet\s+embargo|ce\s+d[ée]lai|la\s+date)|(?:^|\s)[وف]?(?:سنلتزم|سنحترم|سنتقيد|نلتزم|سالتزم|سنراعي)(?:\s|$)")
 # "وعدني بالرد يوم الأحد الماضي", "jeudi dernier", "Sunday last": a weekday gone by, not the next one.
 _LAST_AFTER_RE = _re(r"\s*(?:ال)?(?:ماضي|فائت|منصرم)(?![\u0621-\u064a])|\s+(?:dernier|pass[ée]|last)\b(?!\s+(?:d[ée]lai|limite|minute|call|chance))")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
@@ -1043,7 +1052,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
+        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
@@ -1124,7 +1133,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             at = _in_month_named(at, month_named[0])  # "by 15 August; failing that, the 25th"
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
-        if _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start) and (
+        if not _FIRM_CUE_RE.search(before) and _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start) and (
                 at - base > timedelta(days=7) or _AHEAD_OF_IT_RE.search(prepared, span[0], min(len(prepared), span[1] + 120))):
             continue  # the office's own cut-off, a week or more away or one the sender is already ahead of
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
