@@ -621,6 +621,46 @@ def test_error_classes_written_in_stop_39(subject, body, category, settings):
     else:
         assert d.deadline is not None, d.explanation
 
+# Stop 40's spam classes (tuning letters), in words written here: a directory's "update form" whose signature is an
+# order (terms on the back, a yearly price), a platform's copyright strike, a review site that publishes a complaint
+# unless the business answers, SEO's "do-follow" links, a legal notice behind a link and a password. Each borrows a
+# complaint's words ("korrigieren", "تصحيح", "complaint", "removal") and presses a date. Beside them, people's letters.
+STOP40_CASES = [
+    ("Aktualisierung Ihres Verzeichniseintrags", "Sehr geehrte Damen und Herren, bitte prüfen und korrigieren Sie Ihren "
+     "Eintrag im beigefügten Formular und senden Sie es unterschrieben bis zum 20. Dezember zurück. Bitte beachten Sie "
+     "die Hinweise auf der Rückseite.", "spam"),
+    ("تحديث بيانات الدليل", "نرجو مراجعة بيانات جهتكم وتصحيحها ثم إعادة النموذج موقعاً خلال خمسة أيام. توقيع هذا النموذج "
+     "يعد موافقة على الاشتراك في الدليل بقيمة 3,100 ريال سنوياً.", "spam"),
+    ("Copyright strike on your channel", "Your video has been removed following a copyright removal request. Your "
+     "channel has received a copyright strike; after three strikes your channel will be terminated. If you think this "
+     "is a mistake, submit a counter-notification before 12 December.", "spam"),
+    ("New complaint about your organisation", "A user has filed a complaint about your organisation: \"no answer from the "
+     "press office, please correct your contact details\". Complaints are published on our site after 5 days unless the "
+     "business responds. Respond before 8 December.", "spam"),
+    ("Question about your article", "Hello editor, do you accept guest contributions on your website? I would like to "
+     "send an article with one do-follow link to our client. Please let me know by 9 December.", "spam"),
+    ("MISE EN DEMEURE – réf. 2026/118", "Madame, Monsieur,\nJe vous adresse une mise en demeure pour des propos publiés "
+     "sur vos supports.\nL'acte est accessible ici : https://actes.example/118\nMot de passe : 118\nFaute de réponse "
+     "sous 48 heures, une procédure sera engagée.", "spam"),
+    # People: a correction to the office's own listing in its annual report; a newsroom's upload link and its password.
+    ("Correction to your annual report", "Dear press office, the directory of partners in your annual report lists our "
+     "institute under its old name. Could you correct the web version by 10 December?", "correction_complaint"),
+    ("B-roll of the signing", "Hello, could we have the B-roll of yesterday's signing? If it is easier, upload it to "
+     "our server:\nhttps://files.example/upload\nPassword: press2026\nWe need the footage by Friday.", "media_assets"),
+]
+
+
+@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
+@pytest.mark.parametrize("subject, body, category", STOP40_CASES, ids=[c[0][:40] for c in STOP40_CASES])
+def test_error_classes_written_in_stop_40(subject, body, category, settings):
+    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
+    assert d.category == category, d.explanation
+    if category in ("spam", "general", "automated"):
+        assert d.deadline is None and d.priority == "low"
+    else:
+        assert d.deadline is not None, d.explanation
+
+
 # --------------------------------------------------------------------------- deadlines
 
 # Sent Tuesday 1 December 2026, 10:00 +03:00. Expected: the deadline's date, or None.
