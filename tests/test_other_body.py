@@ -114,6 +114,12 @@ OTHER_BUSINESS = [
     ("Facture F-2291 : quantité", "Bonjour, sur votre facture vous avez compté 30 cartons alors que le bon de livraison "
      "en indique 24. Merci de m'envoyer un avoir avant la fin du mois."),
     ("تصديق شهادة", "السلام عليكم، أرغب في تصديق شهادة البكالوريوس والسجل الأكاديمي. ما الرسوم المطلوبة؟ وأحتاجها قبل الخميس."),
+    # A participant's course registration, paid; a drama's location shoot (stop 40).
+    ("تأكيد التسجيل", "السلام عليكم، سجلت في دورة التسويق الرقمي المقررة الشهر القادم وحولت رسوم التسجيل أمس. أرجو "
+     "تأكيد التسجيل قبل يوم الأحد."),
+    ("Congress registration", "Dear committee, I want to register for the surgery workshops and ask whether they earn CME "
+     "points. Please confirm whether the early registration fee is still available until 30 November."),
+    ("تصوير في الرياض", "نرغب في تصوير مشاهد من مسلسلنا الجديد في أحد أحياء الرياض القديمة، نرجو إفادتنا بالإجراءات قبل نهاية الأسبوع."),
 ]
 
 
