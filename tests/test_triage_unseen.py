@@ -642,9 +642,19 @@ STOP40_CASES = [
     ("MISE EN DEMEURE – réf. 2026/118", "Madame, Monsieur,\nJe vous adresse une mise en demeure pour des propos publiés "
      "sur vos supports.\nL'acte est accessible ici : https://actes.example/118\nMot de passe : 118\nFaute de réponse "
      "sous 48 heures, une procédure sera engagée.", "spam"),
+    # A fellowship, a speakers' roster, a keynote slot sold at a price.
+    ("Honorary Fellowship", "Dear Spokesperson, the Council invites you to accept an Honorary Fellowship, which entitles "
+     "you to address our congress in May. An annual fellowship subscription of EUR 380 applies. Please return the "
+     "acceptance form by 14 December.", "spam"),
+    ("Your experts on our roster", "Event organisers ask us for experts on security. A listing puts your spokesperson "
+     "in front of 2,000 planners: standard listing USD 250/year. Our catalogue goes to print on 10 December.", "spam"),
+    ("Keynote invitation", "It is our pleasure to invite your organisation to deliver a keynote at our world congress. "
+     "Kindly submit your abstract before 20 December. Please note the speaker registration is €650.", "spam"),
     # People: a correction to the office's own listing in its annual report; a newsroom's upload link and its password.
     ("Correction to your annual report", "Dear press office, the directory of partners in your annual report lists our "
      "institute under its old name. Could you correct the web version by 10 December?", "correction_complaint"),
+    ("Photo licence", "Bonjour, nous aimerions reprendre deux de vos photos du forum dans notre magazine. Nous réglons "
+     "habituellement 80 euros HT par image : pourriez-vous nous indiquer les conditions d'ici vendredi ?", "media_assets"),
     ("B-roll of the signing", "Hello, could we have the B-roll of yesterday's signing? If it is easier, upload it to "
      "our server:\nhttps://files.example/upload\nPassword: press2026\nWe need the footage by Friday.", "media_assets"),
 ]
