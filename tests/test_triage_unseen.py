@@ -650,6 +650,15 @@ STOP40_CASES = [
      "in front of 2,000 planners: standard listing USD 250/year. Our catalogue goes to print on 10 December.", "spam"),
     ("Keynote invitation", "It is our pleasure to invite your organisation to deliver a keynote at our world congress. "
      "Kindly submit your abstract before 20 December. Please note the speaker registration is €650.", "spam"),
+    # A reporter or a fact-checker looking into such an offer quotes its fee and is a press inquiry.
+    ("Fact-check: recruitment message", "Good morning, I am a researcher at a fact-checking organisation. A message is "
+     "circulating on WhatsApp that asks applicants for a 'processing fee of USD 180' to join the Coalition. Could you "
+     "confirm whether the site in it has anything to do with you? We publish tomorrow at noon.", "information_request"),
+    ("Press query: award listing", "Dear press office, I am investigating a firm that charges a 'nomination fee' of 2,000 "
+     "euros for governance awards. Did the Coalition apply for, accept or pay for this award? Would you comment on your "
+     "name being used on their site? My deadline is Thursday.", "information_request"),
+    ("استفسار صحفي عن دبلوم مدفوع", "أنا محرر في صحيفة إلكترونية. رصدنا إعلاناً عن دبلوم برسوم تسجيل قدرها 1,900 ريال "
+     "يحمل اسم التحالف. هل للتحالف أي علاقة بهذا الدبلوم؟ نرجو الرد قبل ظهر الغد.", "information_request"),
     # People: a correction to the office's own listing in its annual report; a newsroom's upload link and its password.
     ("Correction to your annual report", "Dear press office, the directory of partners in your annual report lists our "
      "institute under its old name. Could you correct the web version by 10 December?", "correction_complaint"),
