@@ -19,6 +19,8 @@ from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.rules import DEFAULT_RULES_FILE, RulesError, load_rules
 
 SENT = datetime(2026, 11, 16, 10, 0, tzinfo=timezone(timedelta(hours=3)))  # a Monday morning
+SETTINGS = load_settings(_env_file=None)
+RULES_ONLY = load_settings(_env_file=None, base_model_weight=0)
 RULES = load_rules()
 ACRONYMS = RULES.own_acronyms
 
@@ -159,6 +161,11 @@ def test_a_malformed_other_business_entry_is_a_clear_error(tmp_path):
     path.write_text(re.sub(r"(?ms)^other_business:.*?\n\n", "", DEFAULT_RULES_FILE.read_text(encoding="utf-8")),
                     encoding="utf-8")
     assert load_rules(path).other_business_weight == 0
+    # Its grievances must be a list of patterns too.
+    path.write_text(DEFAULT_RULES_FILE.read_text(encoding="utf-8").replace("  grievances:\n", "  grievances: 'refund'\n  unused:\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(RulesError, match="other_business.grievances"):
+        load_rules(path)
 
 
 def test_a_report_card_is_not_a_school_s_business():
@@ -166,3 +173,35 @@ def test_a_report_card_is_not_a_school_s_business():
     d = written.decide("Michael's Minute: the Report Card", "Our quarterly report card: downloads doubled and the store "
                        "opened in three countries. Thanks for reading.", sent=SENT)
     assert not any("another body's own business" in line for line in d.explanation), d.explanation
+
+
+# A customer's grievance about another body's service: where a complaint's wording leads, the complaint is that
+# body's (stop 40). A complaint about the office itself, in a customer's words, stays one.
+GRIEVANCES = [
+    ("COMPLAINT - lost baggage, flight QX 418", "To whom it may concern, my checked bag did not arrive after flight QX 418 "
+     "on 2 November. Nobody answers at the airport desk. I demand compensation and news of my bag within 5 days."),
+    ("Réclamation - vol annulé, réservation H2KQ7", "Madame, Monsieur, mon vol a été annulé la veille du départ. "
+     "Conformément au règlement européen 261/2004, je demande l'indemnisation forfaitaire sous huitaine."),
+    ("شكوى - خصم من حسابي", "السلام عليكم، تم خصم مبلغ 900 ريال من حسابي لعملية لم أقم بها، وتواصلت مع خدمة العملاء "
+     "ثلاث مرات دون رد. أطالب بإرجاع المبلغ خلال ثلاثة أيام وإلا سأشتكي للبنك المركزي."),
+    ("Complaint - order 88120 still faulty", "This is my third email. The router from order number 88120 does not work "
+     "and no technician has come. I want a full refund by Friday or I go to Trading Standards."),
+]
+
+
+@pytest.mark.parametrize("subject, body", GRIEVANCES, ids=[g[0][:30] for g in GRIEVANCES])
+def test_a_customer_s_grievance_about_another_body_is_general_without_a_deadline(subject, body):
+    for settings in (RULES_ONLY, SETTINGS):
+        d = written.decide(subject, body, sent=SENT, sender="Customer <c@mail.example>", settings=settings)
+        assert d.category == "general" and d.deadline is None and d.priority == "low", d.explanation
+
+
+@pytest.mark.parametrize("subject, body", [
+    ("Complaint about your press office", "Your customer service is appalling: I asked the spokesperson's office three "
+     "times to correct the figure in your statement and nobody answered. Correct it by Friday."),
+    ("Complaint: my name in your release", "Your release of 3 November misspells my name and calls me a bank official. "
+     "Please correct it; I want an apology by Thursday."),
+])
+def test_a_complaint_about_the_office_in_a_customer_s_words_stays_a_complaint(subject, body):
+    d = written.decide(subject, body, sent=SENT, sender="Reader <r@mail.example>", settings=RULES_ONLY)
+    assert d.category == "correction_complaint" and d.deadline is not None, d.explanation

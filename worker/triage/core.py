@@ -134,10 +134,10 @@ def _machine_body(msg: ParsedMessage, own: str) -> str | None:
     return None
 
 
-def _other_business(rules: Rules, text: str, present: frozenset[str]) -> list[str]:
-    """The words of another body's own business in ``text`` (a patient's appointment, a tenant's lease), unless
-    the letter also names the office's subject matter: then it may be ours after all."""
-    found = [term for _, term in rules.other_business.matches(text, present)]
+def _other_business(rules: Rules, text: str, present: frozenset[str], patterns=None) -> list[str]:
+    """The words of another body's own business in ``text`` (a patient's appointment, a tenant's lease; or
+    ``patterns``' words), unless the letter also names the office's subject matter: then it may be ours after all."""
+    found = [term for _, term in (rules.other_business if patterns is None else patterns).matches(text, present)]
     if found and rules.other_business_unless is not None and rules.other_business_unless.search(text):
         return []
     return found
@@ -243,6 +243,14 @@ def triage(
             scores = _add(scores, "general", rules.other_business_weight, *business)
             explanation.append(f"another body's own business ({', '.join(repr(t) for t in business[:2])}): "
                                "mail meant for that body")
+        complaint = scores.scores["correction_complaint"]
+        if complaint >= max(scores.scores.values()) and (grievance := _other_business(rules, combined, present,
+                                                                                      rules.other_grievance)):
+            # "Lost baggage on flight FW 764 … compensation within 7 days": the complaint is about that body's
+            # service, not about the office; its wording counts for general.
+            scores = _add(scores, "general", complaint - scores.scores["general"] + rules.other_business_weight, *grievance)
+            explanation.append(f"a customer's grievance about another body's service ({grievance[0]!r}): mail meant "
+                               "for that body")
     if msg.html_only and scores.scores["spam"] > 0:
         # A letter with no text part at all is rare from a person, common from a spammer: it
         # adds to spam wording already found, never makes spam alone.

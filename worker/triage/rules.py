@@ -171,6 +171,9 @@ class Rules:
     other_business: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
     other_business_unless: re.Pattern | None = None
     other_business_weight: float = 0.0
+    # A customer's grievance about another body's service (a lost bag, a debit from a bank account, a refund from a
+    # shop): where a complaint's wording leads, the complaint is that body's, and the letter general.
+    other_grievance: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -383,7 +386,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         raise RulesError(f"{source}: own_acronyms.own_words is needed with acronyms: the office's own name spells them out too")
     business = data.get("other_business") or {}
     if not isinstance(business, dict) or (business and not isinstance(business.get("patterns"), list)):
-        raise RulesError(f"{source}: other_business must be a mapping with a list of patterns (and weight, unless)")
+        raise RulesError(f"{source}: other_business must be a mapping with a list of patterns (and weight, unless, grievances)")
     return Rules(
         source=source,
         subject_weight=float(data.get("subject_weight", 1.5)),
@@ -421,6 +424,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         other_business_unless=(_compile(business["unless"], "other_business.unless") if business.get("unless")
                                else None),
         other_business_weight=float(business.get("weight", 0)),
+        other_grievance=_weighted(business.get("grievances"), "other_business.grievances"),
     )
 
 
