@@ -122,6 +122,10 @@ OTHER_BUSINESS = [
     ("Congress registration", "Dear committee, I want to register for the surgery workshops and ask whether they earn CME "
      "points. Please confirm whether the early registration fee is still available until 30 November."),
     ("تصوير في الرياض", "نرغب في تصوير مشاهد من مسلسلنا الجديد في أحد أحياء الرياض القديمة، نرجو إفادتنا بالإجراءات قبل نهاية الأسبوع."),
+    # A hall to hire, a supplier's questions on a tender.
+    ("استئجار قاعة", "نحن شركة فعاليات ونرغب في استئجار قاعة المؤتمرات لديكم لملتقى في يناير. نرجو الرد بالأسعار قبل الخميس."),
+    ("Tender query", "Greetings from a security systems supplier. We are interested in participating in the tender for "
+     "access control published on the Etimad platform. Is a site visit mandatory? We need an answer by Monday."),
 ]
 
 

@@ -659,6 +659,10 @@ STOP40_CASES = [
      "name being used on their site? My deadline is Thursday.", "information_request"),
     ("استفسار صحفي عن دبلوم مدفوع", "أنا محرر في صحيفة إلكترونية. رصدنا إعلاناً عن دبلوم برسوم تسجيل قدرها 1,900 ريال "
      "يحمل اسم التحالف. هل للتحالف أي علاقة بهذا الدبلوم؟ نرجو الرد قبل ظهر الغد.", "information_request"),
+    # Research "for academic purposes only": a student's thesis, not the press.
+    ("Doctoral research on coalition communication", "Dear media office, for my doctoral fieldwork I am talking to "
+     "communication professionals. Could someone from your office spare 45 minutes for an interview before 20 "
+     "December? It is for academic purposes only; nothing will be published in the media.", "general"),
     # People: a correction to the office's own listing in its annual report; a newsroom's upload link and its password.
     ("Correction to your annual report", "Dear press office, the directory of partners in your annual report lists our "
      "institute under its old name. Could you correct the web version by 10 December?", "correction_complaint"),

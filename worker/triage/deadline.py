@@ -405,7 +405,7 @@ _DEADLINE_ASKED_RE = _re(
 _REPORTED_CUTOFF_RE = _re(
     r"(?:\b(?:says|said|states|stated|announced|mentions|mentioned|notes|noted|specifies|specified)\s+(?:that\s+)?(?:the\s+)?(?:last\s+day|deadline|closing\s+date|cut-?off)"
     r"|\b(?:pr[ée]cise|indique|mentionne|rappelle|annonce|pr[ée]cisait|indiquait)\s+que\s+(?:la\s+date\s+limite|le\s+d[ée]lai|les\s+(?:demandes|candidatures|inscriptions))"
-    r"|(?:^|\s)[وف]?(?:ذكرت|ذكر|اعلنت|اعلن|قالت|قال|اشارت|اشار|حددت|حدد)\s+(?:\S+\s+){0,3}?(?:ان|بان)\s+(?:اخر\s+موعد|الموعد\s+النهائي))"
+    r"|(?:^|\s)[وف]?(?:ذكرت|ذكر|يذكر|تذكر|اعلنت|اعلن|قالت|قال|اشارت|اشار|يشير|تشير|حددت|حدد|ينص|تنص)\s+(?:\S+\s+){0,3}?(?:ان|بان)\s+(?:اخر\s+موعد|الموعد\s+النهائي))"
     r"[^.?!;\n]{0,60}$")
 # "la date limite indiquée sur votre site est le 25 janvier", "حسب إعلانكم فإن آخر موعد للتسجيل يوم
 # الثلاثاء", "Duyurunuzda … en geç 6 Aralık'a kadar": the office's own published cut-off, quoted.
