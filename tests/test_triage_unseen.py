@@ -650,6 +650,18 @@ STOP40_CASES = [
      "in front of 2,000 planners: standard listing USD 250/year. Our catalogue goes to print on 10 December.", "spam"),
     ("Keynote invitation", "It is our pleasure to invite your organisation to deliver a keynote at our world congress. "
      "Kindly submit your abstract before 20 December. Please note the speaker registration is €650.", "spam"),
+    # Set FK's classes: links paid for, a complaint "filed against your organisation" behind a link, an award's
+    # nomination fee in Urdu, a plenary slot inside a sponsor's pack.
+    ("Partenariat éditorial", "Bonjour, des annonceurs souhaitent publier des articles invités sur votre site, avec un "
+     "lien vers leur site. Nous rémunérons chaque publication 150 €. Merci de me répondre d'ici vendredi.", "spam"),
+    ("إشعار شكوى رسمية", "نحيطكم علماً بأنه تم تقديم شكوى رسمية ضد جهتكم. يمكنكم الاطلاع على نص الشكوى عبر الرابط "
+     "https://complaints.example/case/17 ويجب تقديم الرد خلال 5 أيام عمل.", "spam"),
+    ("ایوارڈ کے لیے نامزدگی", "محترم جناب، آپ کا ادارہ ایوارڈ کے لیے نامزد ہوا ہے۔ تصدیق کے لیے 60,000 روپے نامزدگی فیس جمع "
+     "کروائیں اور انٹرویو کا وقت طے کریں۔ آخری تاریخ 20 دسمبر ہے۔", "spam"),
+    ("Invitation à intervenir en plénière", "Madame, Monsieur, nous serions heureux d'accueillir votre porte-parole en "
+     "plénière dans le cadre de notre « Pack Partenaire Or » (9 500 € HT), avec un stand et votre logo. Merci de répondre "
+     "sous 72 heures.",
+     "spam"),
     # A reporter or a fact-checker looking into such an offer quotes its fee and is a press inquiry.
     ("Fact-check: recruitment message", "Good morning, I am a researcher at a fact-checking organisation. A message is "
      "circulating on WhatsApp that asks applicants for a 'processing fee of USD 180' to join the Coalition. Could you "
