@@ -696,6 +696,35 @@ def test_error_classes_written_in_stop_40(subject, body, category, settings):
         assert d.deadline is not None, d.explanation
 
 
+FORWARDED_BULLETIN = ("---------- Forwarded message ---------\nFrom: Media Office <media@imctc.org>\nDate: Mon, 30 Nov 2026\n"
+                      "Subject: Bulletin | November\n\nThe registration deadline for the forum is 10 December. The training "
+                      "programme has reached more than 1,200 participants.\n\nUnsubscribe: https://imctc.example/u\n")
+
+
+@pytest.mark.parametrize("own", [
+    "Hello, about the item below: is the 1,200 the total since the programme began? No rush - whenever you can.",
+    "Hello, the item below credits the workshop to the wrong institute. Could you correct the web version?",
+], ids=["no rush", "a newsletter forwarded"])
+def test_a_forwarded_bulletin_s_dates_are_not_the_sender_s_deadline(own):
+    """Stop 40 (sets FM, CQ): a forwarded request's deadline counts, but not when the sender says there is no rush,
+    nor when what is forwarded is a newsletter (its footer's opt-out), whose dates are its events'."""
+    d = written.decide("Fwd: Bulletin | November", own + "\n\n" + FORWARDED_BULLETIN, sent=SENT,
+                       sender="Reader <reader@mail.example>", settings=RULES_ONLY)
+    assert d.deadline is None, d.explanation
+    asked = written.decide("Fwd: request", "Could you handle this one for me?\n\n---------- Forwarded message ---------\n"
+                           "From: A Reporter <r@mail.example>\nDate: Tue, 1 Dec 2026\nSubject: request\n\nCould you "
+                           "send me the figures by 10 December?\n", sent=SENT, sender="Desk <desk@mail.example>",
+                           settings=RULES_ONLY)
+    assert asked.deadline is not None and asked.deadline.date().isoformat() == "2026-12-10", asked.explanation
+
+
+def test_a_webinar_platform_s_reminder_is_automated():
+    d = written.decide("Rappel : votre webinaire commence demain à 10 h", "Bonjour, petit rappel : le webinaire commence "
+                       "demain à 10 h.\nLien de connexion personnel : https://webinar.example/r/8XK2\nÀ demain !",
+                       sent=SENT, sender="L'équipe ConfériaLive <equipe@webinar.example>", settings=RULES_ONLY)
+    assert d.category == "automated" and d.deadline is None, d.explanation
+
+
 # --------------------------------------------------------------------------- deadlines
 
 # Sent Tuesday 1 December 2026, 10:00 +03:00. Expected: the deadline's date, or None.

@@ -22,7 +22,7 @@ from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post
 from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
-from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date
+from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_rush
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
 from mediadesk.worker.triage.spam import SpamVerdict, upstream_verdicts
@@ -141,6 +141,11 @@ def _other_business(rules: Rules, text: str, present: frozenset[str], patterns=N
     if found and rules.other_business_unless is not None and rules.other_business_unless.search(text):
         return []
     return found
+
+
+# A forwarded newsletter's footer: its dates are its events', not a request's.
+_FORWARDED_BULK_RE = re.compile(r"\bunsubscribe\b|\bse\s+d[ée]sabonner\b|\bd[ée]sinscri|إلغاء\s+الاشتراك|الغاء\s+الاشتراك"
+                                r"|\bview\s+(?:this\s+(?:e-?mail|newsletter)\s+)?in\s+(?:your\s+)?browser\b", re.IGNORECASE)
 
 
 def _office_tz(settings: Settings):
@@ -545,7 +550,10 @@ def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: dateti
         found = _deadline(f"{msg.subject}\n{head_and_tail(parts.core)}", base, language)
     # A forwarded offer that the sender asks us about ("is this really yours?") keeps its own
     # "confirm by Wednesday": the offer's date, not the sender's.
-    if found is None and parts.forwarded and not rules.scam_report.matches(normalize(head_and_tail(parts.own))):
+    if found is None and parts.forwarded and not rules.scam_report.matches(normalize(head_and_tail(parts.own))) \
+            and not says_no_rush(parts.own) and not _FORWARDED_BULK_RE.search(parts.history):
+        # ("… so there's no rush - whenever you can": the forwarded bulletin's dates are not theirs; nor is a
+        # newsletter's, whatever the sender asks about it.)
         # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
         forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
         if forwarded is not None and forwarded.at >= base - timedelta(hours=1):

@@ -992,6 +992,11 @@ def _asked_before_arabic_today(text: str, span: tuple[int, int], start: int, end
     return bool(asks) and not _AR_RELATIVE_RE.search(left[max(asks) - 1:])
 
 
+def says_no_rush(text: str) -> bool:
+    """Whether the sender says there is no hurry anywhere in ``text`` ("no rush - whenever you can")."""
+    return bool(_NO_RUSH_RE.search(lower_same_length(_prepare(text[:20_000]))))
+
+
 def _no_rush(sentence: str, before: str, at: int) -> bool:
     """"No rush" (or "we're flexible", unless the date has its own "before"), and no "but" or
     "ideally" taking it back ("not urgent, but within 48 hours please"). A "but" after both the date
@@ -1316,4 +1321,4 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     return None
 
 
-__all__ = ["Deadline", "find_deadline", "find_deadline_other", "history_date"]
+__all__ = ["Deadline", "find_deadline", "find_deadline_other", "history_date", "says_no_rush"]
