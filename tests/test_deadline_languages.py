@@ -1091,6 +1091,9 @@ STOP40_CLASSES = [
     ("en", "The release is not for publication before 06:00 on Thursday 19 November. We will of course respect the embargo.", None),
     ("en", "The release is embargoed until Thursday 19 November; we need your comment before then.", "2026-11-19"),
     ("ar", "وصلتنا نسخة من التقرير مع حظر النشر حتى صباح الخميس 19 نوفمبر، وسنلتزم بذلك.", None),
+    # "Please don't feel rushed: whenever convenient works for us."
+    ("en", "Please don't feel rushed: anything by the end of November is fine, whenever convenient.", None),
+    ("en", "Whenever convenient, but before the end of November please.", "2026-11-30"),
     # Someone else's cut-off, reported in the present tense ("الإعلان يذكر أن آخر موعد للتسجيل").
     ("ar", "الإعلان يذكر أن آخر موعد للتسجيل 26 نوفمبر، فأرجو تأكيد تسجيلي.", None),
 ]
