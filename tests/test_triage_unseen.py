@@ -653,6 +653,15 @@ STOP40_CASES = [
      "plénière dans le cadre de notre « Pack Partenaire Or » (9 500 € HT), avec un stand et votre logo. Merci de répondre "
      "sous 72 heures.",
      "spam"),
+    # A document "sent to you to review and sign" behind an expiring link; a promotional-gifts maker; a forum's
+    # speaker fee in Russian.
+    ("Media Partner Agreement - please sign", "Media Accreditation sent you a document to review and sign.\nREVIEW "
+     "DOCUMENT: https://sign.example/e/77\nPlease sign by end of day. This envelope expires in 24 hours.", "spam"),
+    ("Custom lanyards for your conference", "Dear Purchasing Manager, we are a professional manufacturer of lanyards "
+     "and badges. Send us your logo and we make a free 3D mockup within 24 hours. MOQ 100 pcs.", "spam"),
+    ("Приглашение выступить на форуме", "Уважаемые коллеги! Приглашаем представителя коалиции выступить на форуме. "
+     "Регистрационный взнос для докладчиков составляет 900 долларов США. Просим подтвердить участие до 10 декабря.",
+     "spam"),
     # A reporter or a fact-checker looking into such an offer quotes its fee and is a press inquiry.
     ("Fact-check: recruitment message", "Good morning, I am a researcher at a fact-checking organisation. A message is "
      "circulating on WhatsApp that asks applicants for a 'processing fee of USD 180' to join the Coalition. Could you "
