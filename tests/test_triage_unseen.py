@@ -662,6 +662,9 @@ STOP40_CASES = [
     ("Приглашение выступить на форуме", "Уважаемые коллеги! Приглашаем представителя коалиции выступить на форуме. "
      "Регистрационный взнос для докладчиков составляет 900 долларов США. Просим подтвердить участие до 10 декабря.",
      "spam"),
+    # An Egyptian podcast's guest: "نفسنا نستضيف حد من المكتب الإعلامي".
+    ("دعوة لحلقة", "أهلاً بحضراتكم، أنا منتجة برنامج على يوتيوب. كان نفسنا نستضيف حد من المكتب الإعلامي في حلقة مدتها نص "
+     "ساعة أونلاين. لو في حد مناسب ياريت تبعتولنا اسمه قبل يوم الخميس.", "interview_request"),
     # A reporter or a fact-checker looking into such an offer quotes its fee and is a press inquiry.
     ("Fact-check: recruitment message", "Good morning, I am a researcher at a fact-checking organisation. A message is "
      "circulating on WhatsApp that asks applicants for a 'processing fee of USD 180' to join the Coalition. Could you "
