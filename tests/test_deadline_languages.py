@@ -1094,6 +1094,15 @@ STOP40_CLASSES = [
     # "Please don't feel rushed: whenever convenient works for us."
     ("en", "Please don't feel rushed: anything by the end of November is fine, whenever convenient.", None),
     ("en", "Whenever convenient, but before the end of November please.", "2026-11-30"),
+    # A registration's own cut-off needs no "your website" to be the office's; the sender's "before then" or "avant
+    # la clôture des inscriptions" makes it theirs.
+    ("en", "I know the registration deadline is 21 November; I only want to check that my application is in.", None),
+    ("en", "Media registration closes on 24 November. Could you let me know before then whether I am accredited?", "2026-11-24"),
+    ("fr", "Pourriez-vous me confirmer, avant la clôture des inscriptions le mardi 24 novembre, si je suis accrédité ?", "2026-11-24"),
+    # "had to leave before … on the 21st" told of the past; "for planning purposes" tells, unless a request follows.
+    ("en", "Our crew had to leave before the demonstration on the 21st. Could you share the footage?", None),
+    ("en", "For planning purposes, our January issue goes to press on 20 December.", None),
+    ("fr", "Pour votre information, mon vol doit être réservé : merci de me confirmer au plus tard le 25 novembre.", "2026-11-25"),
     # Someone else's cut-off, reported in the present tense ("الإعلان يذكر أن آخر موعد للتسجيل").
     ("ar", "الإعلان يذكر أن آخر موعد للتسجيل 26 نوفمبر، فأرجو تأكيد تسجيلي.", None),
 ]

@@ -857,7 +857,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
 @pytest.mark.parametrize("name, category, deadline, invented", [
     ("inquiries_a", 0.90, 0.90, 0), ("inquiries_d", 0.98, 1.00, 0), ("inquiries_e", 1.00, 1.00, 0),
     ("inquiries_g", 1.00, 1.00, 0), ("inquiries_i", 0.96, 0.99, 0), ("inquiries_j", 0.98, 0.99, 0),
-    ("inquiries_l", 0.97, 0.98, 0), ("inquiries_m", 0.97, 0.98, 1), ("inquiries_o", 0.91, 0.99, 0),
+    ("inquiries_l", 0.97, 0.98, 0), ("inquiries_m", 0.97, 0.98, 1), ("inquiries_o", 0.91, 0.98, 0),
     ("inquiries_p", 0.99, 0.93, 1), ("inquiries_s", 0.95, 0.96, 0), ("inquiries_t", 0.87, 0.91, 1),
     ("inquiries_u", 0.90, 0.96, 0), ("inquiries_w", 0.94, 0.97, 1), ("inquiries_x", 0.95, 0.98, 0),
     ("inquiries_y", 0.95, 0.97, 0), ("inquiries_ad", 0.93, 0.90, 0), ("inquiries_ae", 0.93, 0.87, 1),
@@ -914,7 +914,9 @@ def test_tuning_sets(name, category, deadline, invented):
     grammar does not read — and the rule took three invented deadlines off the unseen sets. M lost one
     deadline in stop 37, knowingly: "pour notre journal de 12h45 … dès que possible" now reads the
     programme's hour as the deadline, as "avant notre journal de 19 h 30 ce soir" must; its author
-    labelled that letter "ASAP, no date".)"""
+    labelled that letter "ASAP, no date". O lost one deadline in stop 40, knowingly: a registration's own cut-off
+    more than four days away is the office's calendar, not the sender's by-when, as the authors of twelve sets label
+    it — O's author labelled a forwarded colleague's "آخر موعد للتسجيل يوم الأحد" six days off as the deadline.)"""
     report = evaluate(labelled_set(name), settings=RULES_ONLY)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "

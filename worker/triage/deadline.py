@@ -418,7 +418,15 @@ _OFFICE_CUTOFF_RE = _re(
     r"|(?:\b(?:your|votre|vos)\s+(?:web\s*site|site|announcement|annonce|notice|avis|call|appel(?:\s+d.offres)?|tender|invitation|portal|portail|release|communiqu[ée])"
     r"|(?:^|\s)[وف]?(?:ب|ل|على\s+|في\s+)?(?:اعلانكم|موقعكم|دعوتكم|تعميمكم|بوابتكم)|\b(?:duyurunuz\w*|sitenizde|web\s+sitenizde))"
     r"[^.?!\n]{0,120}?(?:\b(?:deadline|cut-?off|closing\s+date|last\s+day|date\s+limite|d[ée]lai|cl[ôo]ture|fecha\s+l[íi]mite|plazo|frist|en\s+ge[çc]|son\s+ba[şs]vuru)"
-    r"|اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء)))(?:[^.?!\n]|\n(?!\n)){0,60}$")
+    r"|اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء))"
+    # A registration's or an accreditation's own cut-off, whoever published it: "the registration closes on 30 May",
+    # "la date limite d'inscription est le 31 octobre", "آخر موعد للتسجيل".
+    r"|\b(?:registration|accreditation|applications?)\s+(?:deadline|closes|cut-?off|closing\s+date)|\bdate\s+limite\s+d.(?:inscription|accr[ée]ditation)"
+    r"|\bcl[ôo]ture\s+des\s+(?:inscriptions|accr[ée]ditations)|(?:اخر\s+موعد|الموعد\s+النهائي)\s+(?:لل|ل)(?:تسجيل|اعتماد|استلام\s+(?:ال)?طلبات)"
+    r")(?:[^.?!\n]|\n(?!\n)){0,60}$")
+# "before the registration closes on 14 March": the sender's own "before", the cut-off its date.
+_CUE_BEFORE_CUTOFF_RE = _re(r"(?:\bbefore|\bavant|(?:^|\s)قبل|\bahead\s+of|\bprior\s+to|\bby)\s+(?:the\s+|la\s+|le\s+|l')?$")
+CUTOFF_DAYS = 4  # the authors of twelve sets: a cut-off days away is the office's calendar, not the sender's by-when
 # "…, so I am sending it early", "je vous envoie donc ma demande dès maintenant", "لذا أرسلنا البيانات
 # مبكراً", "başvurumu şimdiden gönderiyorum": the sender is ahead of that cut-off, not pressed by it.
 _AHEAD_OF_IT_RE = _re(r"\b(?:early|in\s+(?:good\s+)?time|in\s+advance|ahead\s+of\s+(?:time|it|the\s+deadline))\b|\bd[èe]s\s+(?:maintenant|aujourd.hui|[àa]\s+pr[ée]sent)"
@@ -527,6 +535,10 @@ _OFFICE_PROMISE_RE = _re(r"(?:\byou\s+(?:said|told\s+(?:me|us)|promised(?:\s+(?:
 # حتى صباح الأربعاء، وسنلتزم بذلك": when the office's text may run, which the sender will keep to.
 _EMBARGO_RE = _re(r"(?:\bembargo\w*|\bnot\s+for\s+(?:publication|release|broadcast)|\bne\s+pas\s+(?:publier|diffuser)|حظر\s+(?:ال)?نشر|محظور\s+نشر\S*)[^.?!\n]{0,60}$")
 _KEEP_EMBARGO_RE = _re(r"\b(?:respect|honou?r|observe|keep\s+to|abide\s+by|stick\s+to)\s+(?:the|this|that|your|it)\b|\brespect(?:er|erons|erai|ons)\s+(?:l.embargo|cet\s+embargo|ce\s+d[ée]lai|la\s+date)|(?:^|\s)[وف]?(?:سنلتزم|سنحترم|سنتقيد|نلتزم|سالتزم|سنراعي)(?:\s|$)")
+# "our crew had to leave before the live-fire demonstration on the 21st": "before" told of the past.
+_PAST_BEFORE_RE = _re(r"\bhad\s+to\s+\w+(?:\s+\w+){0,2}\s+before\b[^.?!\n]{0,60}$|\b(?:j.ai|nous\s+avons|on\s+a)\s+d[ûu]\s+\w+(?:\s+\w+){0,2}\s+avant\b[^.?!\n]{0,60}$")
+# "For planning purposes, our April issue goes to press on 25 March": told for information, unless a "before then" follows.
+_FOR_INFORMATION_RE = _re(r"^\s*(?:for\s+(?:planning\s+purposes|your\s+(?:planning|information|info))|fyi|[àa]\s+titre\s+(?:indicatif|d.information)|pour\s+(?:votre\s+)?information|للعلم|للاطلاع)\b")
 # "وعدني بالرد يوم الأحد الماضي", "jeudi dernier", "Sunday last": a weekday gone by, not the next one.
 _LAST_AFTER_RE = _re(r"\s*(?:ال)?(?:ماضي|فائت|منصرم)(?![\u0621-\u064a])|\s+(?:dernier|pass[ée]|last)\b(?!\s+(?:d[ée]lai|limite|minute|call|chance))")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
@@ -1057,7 +1069,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
+        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
             continue
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
@@ -1138,9 +1150,12 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             at = _in_month_named(at, month_named[0])  # "by 15 August; failing that, the 25th"
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
-        if not _FIRM_CUE_RE.search(before) and _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start) and (
-                at - base > timedelta(days=7) or _AHEAD_OF_IT_RE.search(prepared, span[0], min(len(prepared), span[1] + 120))):
-            continue  # the office's own cut-off, a week or more away or one the sender is already ahead of
+        if (cutoff := _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start)) and not _FIRM_CUE_RE.search(before) \
+                and not _CUE_BEFORE_CUTOFF_RE.search(prepared, max(0, cutoff.start() - 25), cutoff.start()) \
+                and not _BEFORE_THEN_RE.search(prepared[end:end + 200]) and (
+                at - base > timedelta(days=CUTOFF_DAYS) or _AHEAD_OF_IT_RE.search(prepared, span[0], min(len(prepared), span[1] + 120))):
+            continue  # a registration's own cut-off, days away or one the sender is already ahead of, and not
+            # one they ask an answer before ("merci de me confirmer avant cette date", "avant la clôture des inscriptions")
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
                          hijri="hijri" in kinds)
         if strong or loose:
