@@ -858,7 +858,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_a", 0.90, 0.90, 0), ("inquiries_d", 0.98, 1.00, 0), ("inquiries_e", 1.00, 1.00, 0),
     ("inquiries_g", 1.00, 1.00, 0), ("inquiries_i", 0.96, 0.99, 0), ("inquiries_j", 0.98, 0.99, 0),
     ("inquiries_l", 0.97, 0.98, 0), ("inquiries_m", 0.97, 0.98, 1), ("inquiries_o", 0.91, 0.98, 0),
-    ("inquiries_p", 0.99, 0.93, 1), ("inquiries_s", 0.95, 0.96, 0), ("inquiries_t", 0.87, 0.91, 1),
+    ("inquiries_p", 0.99, 0.93, 1), ("inquiries_s", 0.95, 0.95, 0), ("inquiries_t", 0.87, 0.91, 1),
     ("inquiries_u", 0.90, 0.96, 0), ("inquiries_w", 0.94, 0.97, 1), ("inquiries_x", 0.95, 0.98, 0),
     ("inquiries_y", 0.95, 0.97, 0), ("inquiries_ad", 0.93, 0.90, 0), ("inquiries_ae", 0.93, 0.87, 1),
     ("inquiries_af", 1.00, 0.99, 1), ("inquiries_ag", 0.97, 0.99, 1), ("inquiries_aj", 0.92, 0.94, 2),
@@ -886,7 +886,8 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_ev", 0.82, 0.92, 7), ("inquiries_ew", 0.89, 0.97, 2), ("inquiries_ex", 0.89, 0.94, 4),
     ("inquiries_fb", 0.90, 0.95, 2), ("inquiries_fc", 0.85, 0.95, 0),
     ("inquiries_ff", 0.00, 0.00, 99), ("inquiries_fg", 0.00, 0.00, 99), ("inquiries_fh", 0.00, 0.00, 99),
-    ("inquiries_fk", 0.00, 0.00, 99), ("inquiries_fl", 0.00, 0.00, 99), ("inquiries_fm", 0.00, 0.00, 99)],
+    ("inquiries_fk", 0.00, 0.00, 99), ("inquiries_fl", 0.00, 0.00, 99), ("inquiries_fm", 0.00, 0.00, 99),
+    ("inquiries_fo", 0.00, 0.00, 99)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -895,7 +896,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set CJ", "set CK", "set CL", "set CM", "set CP", "set CQ", "set CR", "set CU", "set CV", "set CW", "set CX", "set CY", "set DB", "set DC", "set DF", "set DG", "set DJ", "set DK", "set DL",
          "set DO", "set DP", "set DQ", "set DR", "set DW", "set DX", "set DY", "set EB",
          "set EC", "set ED", "set EE", "set EF", "set EJ", "set EK", "set EL", "set EM", "set EQ", "set ER", "set ES",
-         "set EV", "set EW", "set EX", "set FB", "set FC", "set FF", "set FG", "set FH", "set FK", "set FL", "set FM"])
+         "set EV", "set EW", "set EX", "set FB", "set FC", "set FF", "set FG", "set FH", "set FK", "set FL", "set FM", "set FO"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -914,9 +915,9 @@ def test_tuning_sets(name, category, deadline, invented):
     grammar does not read — and the rule took three invented deadlines off the unseen sets. M lost one
     deadline in stop 37, knowingly: "pour notre journal de 12h45 … dès que possible" now reads the
     programme's hour as the deadline, as "avant notre journal de 19 h 30 ce soir" must; its author
-    labelled that letter "ASAP, no date". O lost one deadline in stop 40, knowingly: a registration's own cut-off
-    more than four days away is the office's calendar, not the sender's by-when, as the authors of twelve sets label
-    it — O's author labelled a forwarded colleague's "آخر موعد للتسجيل يوم الأحد" six days off as the deadline.)"""
+    labelled that letter "ASAP, no date". O and S lost one deadline each in stop 40, knowingly: a registration's own
+    cut-off more than four days away is the office's calendar, not the sender's by-when, as the authors of twelve sets
+    label it — O's and S's authors labelled "آخر موعد للتسجيل" six and seven days off as the deadline.)"""
     report = evaluate(labelled_set(name), settings=RULES_ONLY)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
