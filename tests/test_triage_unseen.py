@@ -885,9 +885,9 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_eq", 0.70, 0.85, 15), ("inquiries_er", 0.85, 0.97, 3), ("inquiries_es", 0.89, 0.94, 5),
     ("inquiries_ev", 0.82, 0.92, 7), ("inquiries_ew", 0.89, 0.97, 2), ("inquiries_ex", 0.89, 0.94, 4),
     ("inquiries_fb", 0.90, 0.95, 2), ("inquiries_fc", 0.85, 0.95, 0),
-    ("inquiries_ff", 0.00, 0.00, 99), ("inquiries_fg", 0.00, 0.00, 99), ("inquiries_fh", 0.00, 0.00, 99),
-    ("inquiries_fk", 0.00, 0.00, 99), ("inquiries_fl", 0.00, 0.00, 99), ("inquiries_fm", 0.00, 0.00, 99),
-    ("inquiries_fo", 0.00, 0.00, 99)],
+    ("inquiries_ff", 0.92, 0.98, 0), ("inquiries_fg", 0.94, 0.95, 0), ("inquiries_fh", 0.94, 0.99, 0),
+    ("inquiries_fk", 0.91, 0.99, 0), ("inquiries_fl", 0.81, 0.93, 6), ("inquiries_fm", 0.90, 0.98, 0),
+    ("inquiries_fo", 0.85, 0.92, 2)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -989,10 +989,10 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_et", 0.97, 0.99, 1), ("inquiries_eu", 0.97, 0.99, 0),
     ("inquiries_ey", 0.95, 0.98, 0), ("inquiries_ez", 0.90, 0.95, 1), ("inquiries_fa", 0.86, 0.93, 0),
     ("inquiries_fd", 0.95, 0.98, 0), ("inquiries_fe", 0.91, 0.95, 2),
-    ("inquiries_fi", 0.00, 0.00, 99), ("inquiries_fj", 0.00, 0.00, 99), ("inquiries_fn", 0.00, 0.00, 99)])
+    ("inquiries_fi", 0.99, 0.99, 0), ("inquiries_fj", 0.99, 0.98, 2), ("inquiries_fn", 0.95, 0.96, 1)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD and FE were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ and FN were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
