@@ -249,8 +249,8 @@ def triage(
             explanation.append(f"another body's own business ({', '.join(repr(t) for t in business[:2])}): "
                                "mail meant for that body")
         complaint = scores.scores["correction_complaint"]
-        if complaint >= max(scores.scores.values()) and (grievance := _other_business(rules, combined, present,
-                                                                                      rules.other_grievance)):
+        if 0 < complaint >= max(scores.scores.values()) and (grievance := _other_business(rules, combined, present,
+                                                                                          rules.other_grievance)):
             # "Lost baggage on flight FW 764 … compensation within 7 days": the complaint is about that body's
             # service, not about the office; its wording counts for general.
             scores = _add(scores, "general", complaint - scores.scores["general"] + rules.other_business_weight, *grievance)
@@ -549,11 +549,10 @@ def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: dateti
         # without them ("… by close of business on Thursday. Yours faithfully, …").
         found = _deadline(f"{msg.subject}\n{head_and_tail(parts.core)}", base, language)
     # A forwarded offer that the sender asks us about ("is this really yours?") keeps its own
-    # "confirm by Wednesday": the offer's date, not the sender's.
+    # "confirm by Wednesday": the offer's date, not the sender's. Nor are a forwarded newsletter's dates theirs, nor
+    # a forwarded letter's when they say "there's no rush - whenever you can".
     if found is None and parts.forwarded and not rules.scam_report.matches(normalize(head_and_tail(parts.own))) \
             and not says_no_rush(parts.own) and not _FORWARDED_BULK_RE.search(parts.history):
-        # ("… so there's no rush - whenever you can": the forwarded bulletin's dates are not theirs; nor is a
-        # newsletter's, whatever the sender asks about it.)
         # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
         forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
         if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
