@@ -916,7 +916,7 @@ def test_tuning_sets(name, category, deadline, invented):
     deadline in stop 37, knowingly: "pour notre journal de 12h45 … dès que possible" now reads the
     programme's hour as the deadline, as "avant notre journal de 19 h 30 ce soir" must; its author
     labelled that letter "ASAP, no date". O and S lost one deadline each in stop 40, knowingly: a registration's own
-    cut-off more than four days away is the office's calendar, not the sender's by-when, as the authors of twelve sets
+    cut-off more than four days away is the office's calendar, not the sender's by-when, as the authors of ten sets
     label it — O's and S's authors labelled "آخر موعد للتسجيل" six and seven days off as the deadline.)"""
     report = evaluate(labelled_set(name), settings=RULES_ONLY)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "

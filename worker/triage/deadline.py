@@ -426,7 +426,9 @@ _OFFICE_CUTOFF_RE = _re(
     r")(?:[^.?!\n]|\n(?!\n)){0,60}$")
 # "before the registration closes on 14 March": the sender's own "before", the cut-off its date.
 _CUE_BEFORE_CUTOFF_RE = _re(r"(?:\bbefore|\bavant|(?:^|\s)قبل|\bahead\s+of|\bprior\s+to|\bby)\s+(?:the\s+|la\s+|le\s+|l')?$")
-CUTOFF_DAYS = 4  # the authors of twelve sets: a cut-off days away is the office's calendar, not the sender's by-when
+# The authors of ten tuning sets (AF, AJ, CA, CB, CR, CU, EB, FG, FO, W): a cut-off days away is the office's
+# calendar, not the sender's by-when.
+CUTOFF_DAYS = 4
 # "…, so I am sending it early", "je vous envoie donc ma demande dès maintenant", "لذا أرسلنا البيانات
 # مبكراً", "başvurumu şimdiden gönderiyorum": the sender is ahead of that cut-off, not pressed by it.
 _AHEAD_OF_IT_RE = _re(r"\b(?:early|in\s+(?:good\s+)?time|in\s+advance|ahead\s+of\s+(?:time|it|the\s+deadline))\b|\bd[èe]s\s+(?:maintenant|aujourd.hui|[àa]\s+pr[ée]sent)"
