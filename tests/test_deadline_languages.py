@@ -1108,7 +1108,22 @@ STOP40_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES, ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES])
-def test_deadline_classes_of_stop_40(language, text, expected):
+# Stop 41 (set FP): "المقبل" (next) ends in "قبل" (before) and is no cue; a stay "until" a date is not by when.
+STOP41_CLASSES = [
+    ("ar", "يرغب قسم الأخبار في تسجيل مندوبه لحضور اليوم الإعلامي المفتوح في مقر التحالف يوم الخميس المقبل 26 نوفمبر.", None),
+    ("ar", "نود المشاركة في الندوة يوم الأحد المقبل 22 نوفمبر، ونرجو تزويدنا بالبرنامج.", None),
+    ("ar", "نرجو تأكيد حضورنا قبل يوم الخميس المقبل 19 نوفمبر.", "2026-11-19"),
+    ("ar", "نرجو الرد وقبل الخميس 19 نوفمبر إن أمكن.", "2026-11-19"),
+    ("fr", "Je suis actuellement en stage à Riyad jusqu'au 30 novembre et je serais très heureuse de couvrir l'atelier "
+           "« Jeunesse, prévention et médias » des 24 et 25 novembre, qui concerne directement nos lecteurs.", None),
+    ("en", "I'm currently on an internship in Riyadh until 30 November and would be very happy to cover the “Youth and "
+           "Media” workshop on 24 and 25 November, which concerns our readers directly.", None),
+    ("fr", "Pourriez-vous me répondre jusqu'au 20 novembre ?", "2026-11-20"),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES,
+                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES])
+def test_deadline_classes_of_stops_40_and_41(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

@@ -687,11 +687,46 @@ STOP40_CASES = [
      "our server:\nhttps://files.example/upload\nPassword: press2026\nWe need the footage by Friday.", "media_assets"),
 ]
 
+# Stop 41 (sets FP, FQ, FR): a guest to appear live, a caption's error and a quote attributed to the sender, a side
+# event or a session offered, an interview's charges to pay, a student's thesis, an imam's sermon.
+STOP41_CASES = [
+    ("Studio guest invitation - 'Security Matters', Sunday 13 December", "Dear Media Office, we would like to invite a "
+     "senior official to our weekly discussion programme, recorded in Dubai on Sunday 13 December at 19:00. Travel is "
+     "covered by the channel. Could you please confirm by Thursday whether someone is available?", "interview_request"),
+    ("LIVE guest request tonight 21:00 GMT - Horizon 24", "Dear Media Office, following yesterday's statement we'd like to invite a "
+     "spokesperson to appear live on our World Tonight programme this evening at 21:00 GMT. Could you let me know by "
+     "3 pm whether someone is available?", "interview_request"),
+    ("Erreur de légende sur une photo de votre galerie", "Bonjour, sur la photo n° 7 de votre galerie « Rencontre presse », "
+     "la légende m'identifie comme journaliste à RFI. Je travaille en réalité pour Le Point Hebdo. Pourriez-vous "
+     "modifier la légende d'ici vendredi ? Merci, Mathieu Girard", "correction_complaint"),
+    ("تصريح منسوب إليّ في بيانكم", "السلام عليكم، ورد في البيان الصادر عنكم تصريح منسوب إليّ بصفتي كاتباً في صحيفة "
+     "الوطن، والحقيقة أنني لم أشارك في الندوة. أطلب حذف التصريح من البيان المنشور، وأرجو الرد قبل يوم الخميس. ماجد السبيعي، كاتب صحفي", "correction_complaint"),
+    ("Proposal: joint side event at your forum", "Dear colleagues, our institute would like to propose a joint side event "
+     "- a one-hour roundtable on community resilience - at your forum, and to co-publish a short policy brief with "
+     "the Coalition afterwards. Could you let us know by 10 December whether this is of interest?",
+     "partnership_speaking"),
+    ("مقترح جلسة حوارية للشباب ضمن المنتدى", "تتقدم رابطة الإعلاميين الشباب بمقترح لتنظيم جلسة حوارية ضمن برنامج "
+     "المنتدى الإعلامي، يشارك فيها ثلاثة من صناع المحتوى إلى جانب أحد خبراء التحالف. نرجو الرد قبل يوم الخميس.",
+     "partnership_speaking"),
+    ("آپ کے ترجمان کا خصوصی انٹرویو", "محترم جناب، ہمارے ٹی وی پروگرام کی ٹیم نے آپ کے ادارے کو خصوصی انٹرویو کے لیے منتخب کیا "
+     "ہے۔ پروڈکشن اور ایئر ٹائم چارجز تین لاکھ روپے ہیں جو بکنگ کے وقت ادا کرنے ہوں گے۔ سلاٹ بک کرانے کی آخری تاریخ 10 دسمبر ہے۔",
+     "spam"),
+    ("Entrevista exclusiva: su organización seleccionada", "Estimados señores: el consejo editorial ha seleccionado a su "
+     "organización para nuestra edición especial, que incluye una entrevista exclusiva a su máximo representante. Se "
+     "solicita un aporte de coproducción editorial de 1.800 USD. Confirmen su participación antes del 10 de diciembre.",
+     "spam"),
+    ("ایم فل تھیسس کے لیے سوالنامہ", "محترم میڈیا آفس، میں ایم فل کی طالبہ ہوں اور میرا تھیسس انسداد دہشت گردی میں عوامی رابطے "
+     "پر ہے۔ میں نے سات سوالات پر مشتمل ایک سوالنامہ تیار کیا ہے۔ کیا آپ 22 دسمبر سے پہلے جواب دے سکتے ہیں؟ معلومات کے لیے شکریہ۔",
+     "general"),
+    ("طلب احصائيات لخطبة الجمعة", "السلام عليكم، أنا إمام وخطيب جامع النور، وأعد خطبة الجمعة القادمة عن خطر الفكر المتطرف. "
+     "هل لديكم إحصائيات منشورة عن برامج التوعية؟ أرجو الرد قبل يوم الخميس.", "general"),
+]
+
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES,
-                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES])
-def test_error_classes_written_in_stops_39_and_40(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES,
+                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES])
+def test_error_classes_written_in_stops_39_to_41(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):

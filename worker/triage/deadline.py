@@ -334,10 +334,11 @@ _FILLER = (r"(?:\s+|(?:the\s+)?end\s+of\s+|(?:i|we)\s+file\s+|(?:jt|journal|bull
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
+# "قبل" as a word of its own, with "و"/"ف" at most: "المقبل" (next) and "مستقبل" (future) end in it.
 _CUE_RE = _re(
         r"(?:(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
-        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاها|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
+        r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|(?<![\u0621-\u064a])[وف]?قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاها|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
         r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|ifikapo|kafin(?:\s+ranar)?|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
@@ -481,10 +482,12 @@ _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(
                       r"ارسلها|ارسلتها|ارسلته|ارسلت|ارسلنا|كتبتها|كتبت)(?:\s+\S+){0,3}\s+$")
 # "البيان الصحفي حق اليوم", "بتاع النهارده": dialects' "today's", a day that names a thing.
 _AR_POSSESSIVE_RE = _re(r"(?:(?:^|\s)(?:صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون)\s+(?:\S+\s+)?$)|(?<!اقفال)(?<!اغلاق)(?<!تسكير)(?:^|\s)(?:حق|تبع|بتاع|تاع|حقت|[وبلف]?(?:ال)?(?:عدد|طبعه|حفل|مؤتمر|اجتماع|بيان|لقاء|كلمه|فعاليه|فعاليات|جلسه|ندوه|زياره|تمرين|توقيع|تدشين|اطلاق|افتتاح))\s+$")
-# "I will be travelling until Friday; please reply by email": how long the sender is away, not by when.
-_AWAY_RE = _re(r"(?:\bi(?:\s+(?:will\s+be|am|shall\s+be)|'m|'ll\s+be|\s+'m)\s+(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
+# "I will be travelling until Friday; please reply by email", "je suis actuellement en stage à Riyad jusqu'au 30 juin":
+# how long the sender is away or staying, not by when.
+_AWAY_RE = _re(r"(?:\bi(?:\s+(?:will\s+be|am|shall\s+be)|'m|'ll\s+be|\s+'m)\s+(?:currently\s+|still\s+)?(?:travell?ing|away|abroad|off|on\s+leave|out\s+of\s+(?:the\s+)?office"
+               r"|on\s+(?:an?\s+)?(?:internship|placement|secondment)|based|staying|posted"
                r"|on\s+(?:a\s+)?(?:shoot|location|assignment)|in\s+the\s+field|filming)"
-               r"|\bje\s+(?:suis|serai)\s+(?:en\s+(?:d[ée]placement|cong[ée]s?|mission|voyage|rep[ée]rage|tournage|reportage)|absente?|sur\s+le\s+terrain)"
+               r"|\bje\s+(?:suis|serai)\s+(?:actuellement\s+|encore\s+|d[ée]j[àa]\s+)?(?:en\s+(?:d[ée]placement|cong[ée]s?|mission|voyage|rep[ée]rage|tournage|reportage|stage|s[ée]jour|poste)|absente?|sur\s+le\s+terrain)"
                r"|(?:انا\s+)?(?:مسافر|مسافره|سافرت|بسافر|رح\s+سافر|في\s+اجازه|باجازه|خارج\s+المكتب|في\s+مهمه))[^.?!\n]{0,25}$")
 # "on m'avait assuré que l'équipe répondait sous 48 heures", "you promised to reply within a
 # week": how fast the office says it answers, not the sender's deadline.
