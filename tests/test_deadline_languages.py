@@ -1108,7 +1108,8 @@ STOP40_CLASSES = [
 ]
 
 
-# Stop 41 (set FP): "المقبل" (next) ends in "قبل" (before) and is no cue; a stay "until" a date is not by when.
+# Stop 41 (set FP): "المقبل" (next) ends in "قبل" (before) and is no cue; a stay "until" a date is not by when;
+# an evening print run is what the answer must come before.
 STOP41_CLASSES = [
     ("ar", "يرغب قسم الأخبار في تسجيل مندوبه لحضور اليوم الإعلامي المفتوح في مقر التحالف يوم الخميس المقبل 26 نوفمبر.", None),
     ("ar", "نود المشاركة في الندوة يوم الأحد المقبل 22 نوفمبر، ونرجو تزويدنا بالبرنامج.", None),
@@ -1119,6 +1120,8 @@ STOP41_CLASSES = [
     ("en", "I'm currently on an internship in Riyadh until 30 November and would be very happy to cover the “Youth and "
            "Media” workshop on 24 and 25 November, which concerns our readers directly.", None),
     ("fr", "Pourriez-vous me répondre jusqu'au 20 novembre ?", "2026-11-20"),
+    # The thing to answer before, then the part of its day ("قبل موعد الطباعة مساء الخميس").
+    ("ar", "ونحتاج الإجابات قبل موعد الطباعة مساء الخميس 19 نوفمبر.", "2026-11-19"),
 ]
 
 
