@@ -687,8 +687,9 @@ STOP40_CASES = [
      "our server:\nhttps://files.example/upload\nPassword: press2026\nWe need the footage by Friday.", "media_assets"),
 ]
 
-# Stop 41 (sets FP, FQ, FR): a guest to appear live, a caption's error and a quote attributed to the sender, a side
-# event or a session offered, an interview's charges to pay, a student's thesis, an imam's sermon.
+# Stop 41 (sets FP, FQ, FR, FS): a guest to appear live, a caption's error and a quote attributed to the sender, a side
+# event or a session offered, an interview's charges to pay, a student's thesis, an imam's sermon, a speaker's
+# biography (not a CV), a supplier's proof for a purchase order.
 STOP41_CASES = [
     ("Studio guest invitation - 'Security Matters', Sunday 13 December", "Dear Media Office, we would like to invite a "
      "senior official to our weekly discussion programme, recorded in Dubai on Sunday 13 December at 19:00. Travel is "
@@ -720,6 +721,11 @@ STOP41_CASES = [
      "general"),
     ("طلب احصائيات لخطبة الجمعة", "السلام عليكم، أنا إمام وخطيب جامع النور، وأعد خطبة الجمعة القادمة عن خطر الفكر المتطرف. "
      "هل لديكم إحصائيات منشورة عن برامج التوعية؟ أرجو الرد قبل يوم الخميس.", "general"),
+    ("RE: صور الاجتماع", "شكراً جزيلاً على الصور. وهل يمكن أيضاً إرسال السيرة الذاتية المختصرة للمتحدث الرسمي وصورته "
+     "الرسمية قبل يوم الخميس؟ نعدّ ملفاً تعريفياً عنه.", "media_assets"),
+    ("RE: PO 4471 - roll-up banners & backdrop - artwork approval needed by Wednesday", "Dear Events / Media team, please "
+     "find attached the second proof for PO 4471 (6 roll-up banners and a press backdrop). We corrected the Arabic logo "
+     "lock-up as requested. To deliver on Sunday we need your written sign-off by Wednesday, 12 noon.", "general"),
 ]
 
 
