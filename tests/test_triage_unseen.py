@@ -689,7 +689,8 @@ STOP40_CASES = [
 
 # Stop 41 (sets FP, FQ, FR, FS): a guest to appear live, a caption's error and a quote attributed to the sender, a side
 # event or a session offered, an interview's charges to pay, a student's thesis, an imam's sermon, a speaker's
-# biography (not a CV), a supplier's proof for a purchase order.
+# biography (not a CV), a supplier's proof for a purchase order, a letter that greets a ministry, an accreditation
+# request named in French.
 STOP41_CASES = [
     ("Studio guest invitation - 'Security Matters', Sunday 13 December", "Dear Media Office, we would like to invite a "
      "senior official to our weekly discussion programme, recorded in Dubai on Sunday 13 December at 19:00. Travel is "
@@ -726,6 +727,14 @@ STOP41_CASES = [
     ("RE: PO 4471 - roll-up banners & backdrop - artwork approval needed by Wednesday", "Dear Events / Media team, please "
      "find attached the second proof for PO 4471 (6 roll-up banners and a press backdrop). We corrected the Arabic logo "
      "lock-up as requested. To deliver on Sunday we need your written sign-off by Wednesday, 12 noon.", "general"),
+    ("Publication licence for our magazine - approval needed before 20 December", "Dear Ministry of Media - Licensing "
+     "Department,\n\nWe are launching a bilingual lifestyle magazine in Riyadh. We submitted the periodical licence "
+     "application on 12 November and have not yet received a decision. The printer needs the approved licence before "
+     "20 December, so we would be very grateful if you could confirm the status or tell us what else is missing.",
+     "general"),
+    ("RE: Invitation presse - Conférence du 15 décembre", "Bonjour,\n\nSuite à votre invitation, vous trouverez ci-joint "
+     "ma demande d'accréditation pour la conférence du 15 décembre, ainsi que la copie de ma carte de presse. Je viendrai "
+     "seule (rédactrice, pas d'équipe image). Merci de me confirmer d'ici vendredi.", "event_accreditation"),
 ]
 
 
