@@ -1122,6 +1122,10 @@ STOP41_CLASSES = [
     ("fr", "Pourriez-vous me répondre jusqu'au 20 novembre ?", "2026-11-20"),
     # The thing to answer before, then the part of its day ("قبل موعد الطباعة مساء الخميس").
     ("ar", "ونحتاج الإجابات قبل موعد الطباعة مساء الخميس 19 نوفمبر.", "2026-11-19"),
+    # An abbreviated weekday after "by" (set FP): "Please confirm by Wed".
+    ("en", "Please confirm by Wed - need it before I pay for the hotel.", "2026-11-18"),
+    ("en", "Could you reply by Thu? Our editor needs it.", "2026-11-19"),
+    ("fr", "Merci de répondre avant mon retour de mission, si possible.", None),
 ]
 
 

@@ -157,7 +157,11 @@ def _alt(table: dict[int, str], prefix: str) -> str:
     return "|".join(f"(?P<{prefix}{k}>{v})" for k, v in table.items())
 
 
-_WD = _alt(WEEKDAYS, "wd") + "|" + "|".join(f"(?P<wa{k}>(?:{v})\\.?(?=,?\\s*\\d))" for k, v in _WEEKDAY_ABBR.items())
+# An abbreviated weekday is one before its date ("Wed 12") or after an English "by", "before", "until"
+# ("please confirm by Wed"); elsewhere "mon", "sat" and "sun" are other words.
+_ABBR_CUE = r"(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s))"
+_WD = _alt(WEEKDAYS, "wd") + "|" + "|".join(f"(?P<wa{k}>(?:{v})\\.?(?=,?\\s*\\d)|{_ABBR_CUE}(?:{v})\\.?(?![a-z]))"
+                                           for k, v in _WEEKDAY_ABBR.items())
 _MON = _alt(MONTHS, "mo")
 _MON2 = _alt(MONTHS, "mb")
 _MON_PLAIN = "|".join(MONTHS.values())
@@ -274,6 +278,8 @@ _ANCHOR_WORDS = sorted({s for w in [
     *(w for v in WEEKDAYS.values() for w in v.split("|")),
     *{k.split("\\s+")[0] for k in _AR_ORDINAL_DAYS},  # "بحلول العاشر من أكتوبر": a date without a digit
     *_FR_DAY_STARTS,  # "avant le vingt-huit février"
+    # "by Wed": an abbreviated weekday with no digit near it (see _ABBR_CUE).
+    *(f"{cue} {abbr}" for cue in ("by", "before", "until", "till") for v in _WEEKDAY_ABBR.values() for abbr in v.split("|")),
 ] for s in _spellings(w)})
 _H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
 _REACH = 80
