@@ -1126,6 +1126,9 @@ STOP41_CLASSES = [
     ("en", "Please confirm by Wed - need it before I pay for the hotel.", "2026-11-18"),
     ("en", "Could you reply by Thu? Our editor needs it.", "2026-11-19"),
     ("fr", "Merci de répondre avant mon retour de mission, si possible.", None),
+    # "avant cette heure-là" points back to the hour named before it, as "before then" does.
+    ("fr", "Le ministère transmet la liste définitive des voyageurs vendredi 20 novembre à 16 h (heure de Djibouti). Nous "
+           "aurions donc besoin de votre confirmation avant cette heure-là.", "2026-11-20"),
 ]
 
 
