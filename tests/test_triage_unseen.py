@@ -937,7 +937,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_fb", 0.90, 0.95, 2), ("inquiries_fc", 0.85, 0.95, 0),
     ("inquiries_ff", 0.92, 0.98, 0), ("inquiries_fg", 0.94, 0.95, 0), ("inquiries_fh", 0.94, 0.99, 0),
     ("inquiries_fk", 0.91, 0.99, 0), ("inquiries_fl", 0.81, 0.93, 6), ("inquiries_fm", 0.90, 0.98, 0),
-    ("inquiries_fo", 0.85, 0.92, 2), ("inquiries_fp", 0.89, 0.95, 0), ("inquiries_fq", 0.95, 1.00, 0),
+    ("inquiries_fo", 0.85, 0.92, 2), ("inquiries_fp", 0.89, 0.97, 0), ("inquiries_fq", 0.95, 1.00, 0),
     ("inquiries_fr", 0.95, 0.94, 2), ("inquiries_fs", 0.90, 0.97, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
