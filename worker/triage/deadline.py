@@ -279,7 +279,8 @@ _ANCHOR_WORDS = sorted({s for w in [
     *{k.split("\\s+")[0] for k in _AR_ORDINAL_DAYS},  # "بحلول العاشر من أكتوبر": a date without a digit
     *_FR_DAY_STARTS,  # "avant le vingt-huit février"
     # "by Wed": an abbreviated weekday with no digit near it (see _ABBR_CUE).
-    *(f"{cue} {abbr}" for cue in ("by", "before", "until", "till") for v in _WEEKDAY_ABBR.values() for abbr in v.split("|")),
+    *(f"{cue} {abbr}" for cue in ("by", "before", "until", "till")
+      for v in _WEEKDAY_ABBR.values() for abbr in v.split("|")),
 ] for s in _spellings(w)})
 _H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
 _REACH = 80
