@@ -1129,6 +1129,10 @@ STOP41_CLASSES = [
     # "avant cette heure-là" points back to the hour named before it, as "before then" does.
     ("fr", "Le ministère transmet la liste définitive des voyageurs vendredi 20 novembre à 16 h (heure de Djibouti). Nous "
            "aurions donc besoin de votre confirmation avant cette heure-là.", "2026-11-20"),
+    # Turkish puts "within" after its count (set FS): in a request it is a deadline, in a threat it is not.
+    ("tr", "Vize işlemlerimiz için akreditasyonlarımızın 48 saat içinde onaylanmasını rica ederiz.", "2026-11-18"),
+    ("tr", "Lütfen yanıtlarınızı 3 gün içinde iletin.", "2026-11-19"),
+    ("tr", "Posta kutunuz 24 saat içinde askıya alınacak.", None),
 ]
 
 

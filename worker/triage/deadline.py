@@ -42,6 +42,7 @@ def _prepare(text: str) -> str:
 
 
 _TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|jam|h\b))", re.IGNORECASE)
+_TR_WITHIN_RE = re.compile(r"(?<![\w.])(\d{1,3})(\s+)(saat|g[üu]n|hafta)(\s+)(i[çc]inde|i[çc]erisinde)(?!\w)", re.IGNORECASE)
 
 
 WEEKDAYS = {
@@ -174,9 +175,9 @@ _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 _TOKEN_RE = _re(
         # "Kindly revert before 48 hours": South Asian English for "within" (Arabic "قبل 48 ساعة" is "ago").
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
-        r"خلال|في\s+غضون|في\s+خلال|(?:في\s+)?(?:اجل|مهله|موعد)\s+اقصا(?:ه|ها)(?=\s+(?:\d|يومين|ساعتين|اسبوعين|(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)ه?\s))|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
+        r"خلال|في\s+غضون|في\s+خلال|(?:في\s+)?(?:اجل|مهله|موعد)\s+اقصا(?:ه|ها)(?=\s+(?:\d|يومين|ساعتين|اسبوعين|(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)ه?\s))|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?|i[çc]inde|i[çc]erisinde)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s|\s+ouvrables)?|huitaine|quinzaine|semaines?|"
-        r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni)(?![a-z]))"
+        r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni|saat|g[üu]n|hafta)(?![a-z]))"
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
         r"|(?P<hour1>(?:within\s+the\s+next\s+hour|dans\s+l'heure\s+qui\s+vient|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0600-\u06ff]))"
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
@@ -232,7 +233,7 @@ _TOKEN_RE = _re(
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
 _START_WORDS = """
-within binnen innerhalb dentro in under before inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
+within binnen innerhalb içinde icinde içerisinde icerisinde dentro in under before inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this
 aujourd'hui aaj ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك باچر
 غدا غد الغد ظهر الضهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende het عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف نص
 """.split()
@@ -584,7 +585,7 @@ _ASKS_RE = _re(
         r"|r[ée]pon(?:se|dre)|confirm|besoin|(?:doit|dois|doivent)\s+[êe]tre\s+(?:rendus?|remis|livr[ée]s?)|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
         r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|بطلب|ارجو|اتمني|بتمني|ياريت|يا\s+ريت|تاكدولنا|تاكدوا|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
-        r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|jibu"
+        r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|rica\s+eder|jibu"
         r"|জানান|জানাবেন|উত্তর|নিশ্চিত\s+কর|confirm\s+kar|jawab\s+d"
         r"|\basap\b|\burgent"
 )
@@ -849,12 +850,12 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             n, unit = _number(m.group("n")), m.group("unit").lower()
             if unit in ("huitaine", "quinzaine"):
                 day = today + timedelta(days=8 if unit == "huitaine" else 15)  # "sous huitaine": within eight days
-            elif unit.startswith(("h", "ساع", "uur", "uren", "stund")):
+            elif unit.startswith(("h", "ساع", "uur", "uren", "stund", "saat")) and unit != "hafta":
                 hours = 2 if unit == "ساعتين" else n
                 exact = base + timedelta(hours=hours)
             elif re.match(r"(?:business|working)\s|jours?\s+ouvr|ايام\s+عمل", unit):
                 day = _add_working_days(today, n, week_end)
-            elif unit.startswith(("w", "sem", "اسبوع")):
+            elif unit.startswith(("w", "sem", "اسبوع", "hafta")):
                 day = today + timedelta(weeks=2 if unit == "اسبوعين" else n)
             else:
                 day = today + timedelta(days=2 if unit == "يومين" else n)
@@ -1056,7 +1057,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     # "بحلول 10 رمضان الموافق 20 مارس": the Hijri date is restated in the Gregorian calendar, which
     # is read; blanking the Hijri half (same length) lets the cue reach the Gregorian date.
     original = _HIJRI_RESTATED_RE.sub(lambda m: " " * len(m.group()), original)
-    prepared = lower_same_length(original)
+    # Turkish puts "within" after its count ("48 saat içinde"): the grammar reads the same characters cue
+    # first ("içinde 48 saat"); the span, and so the phrase quoted from ``original``, stays the same.
+    prepared = _TR_WITHIN_RE.sub(lambda m: m.group(5) + m.group(4) + m.group(1) + m.group(2) + m.group(3),
+                                 lower_same_length(original))
     ends = [m.start() for m in _SENTENCE_END.finditer(prepared)]
     cued: list[Deadline] = []
     weak: list[Deadline] = []
