@@ -690,7 +690,7 @@ STOP40_CASES = [
 # Stop 41 (sets FP, FQ, FR, FS): a guest to appear live, a caption's error and a quote attributed to the sender, a side
 # event or a session offered, an interview's charges to pay, a student's thesis, an imam's sermon, a speaker's
 # biography (not a CV), a supplier's proof for a purchase order, a letter that greets a ministry, an accreditation
-# request named in French.
+# request named in French, a seller's "lock in our rates" date.
 STOP41_CASES = [
     ("Studio guest invitation - 'Security Matters', Sunday 13 December", "Dear Media Office, we would like to invite a "
      "senior official to our weekly discussion programme, recorded in Dubai on Sunday 13 December at 19:00. Travel is "
@@ -735,6 +735,10 @@ STOP41_CASES = [
     ("RE: Invitation presse - Conférence du 15 décembre", "Bonjour,\n\nSuite à votre invitation, vous trouverez ci-joint "
      "ma demande d'accréditation pour la conférence du 15 décembre, ainsi que la copie de ma carte de presse. Je viendrai "
      "seule (rédactrice, pas d'équipe image). Merci de me confirmer d'ici vendredi.", "event_accreditation"),
+    ("Quick question about your Q1 summit plans", "Hi there, quick question - is your organisation planning a summit or "
+     "a forum in Q1? Riyadh venues are filling up fast. If you reply by 10 December, we can lock in our 2026 rates and "
+     "hold two venue options for you at no cost. Would a 15-minute call this week work?\n\nBest,\nSophie Turner\n"
+     "Business Development Manager, Elevate Events", "spam"),
 ]
 
 
