@@ -1122,10 +1122,12 @@ STOP41_CLASSES = [
     ("fr", "Pourriez-vous me répondre jusqu'au 20 novembre ?", "2026-11-20"),
     # The thing to answer before, then the part of its day ("قبل موعد الطباعة مساء الخميس").
     ("ar", "ونحتاج الإجابات قبل موعد الطباعة مساء الخميس 19 نوفمبر.", "2026-11-19"),
-    # An abbreviated weekday after "by" (set FP): "Please confirm by Wed".
+    # An abbreviated weekday after "by" or "avant" (sets FP, FW): "Please confirm by Wed", "avant jeu. 14 h".
     ("en", "Please confirm by Wed - need it before I pay for the hotel.", "2026-11-18"),
     ("en", "Could you reply by Thu? Our editor needs it.", "2026-11-19"),
     ("fr", "Merci de répondre avant mon retour de mission, si possible.", None),
+    ("fr", "Pourriez-vous me répondre avant jeu. 14 h ? Notre page part ensuite.", "2026-11-19"),
+    ("fr", "Merci de répondre d'ici ven. midi.", "2026-11-20"),
     # "avant cette heure-là" points back to the hour named before it, as "before then" does.
     ("fr", "Le ministère transmet la liste définitive des voyageurs vendredi 20 novembre à 16 h (heure de Djibouti). Nous "
            "aurions donc besoin de votre confirmation avant cette heure-là.", "2026-11-20"),

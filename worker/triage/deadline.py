@@ -55,6 +55,8 @@ WEEKDAYS = {
     6: r"sunday|dimanche|الاحد|sonntag|domingo|jumapili|воскресень[еяю]|niedziel[aęi]|s[öo]ndag(?:en)?|اتوار|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার|lahadi",
 }
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "weds|wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
+# French ones with their dot ("avant jeu. 14 h"; not "mar.", which is March too).
+_WEEKDAY_ABBR_FR = {0: r"lun\.", 2: r"mer\.", 3: r"jeu\.", 4: r"ven\.", 5: r"sam\.", 6: r"dim\."}
 MONTHS = {
     1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio",
     2: r"february|feb|f[ée]vrier|f[ée]vr|fevereiro|февраля|lutego|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio",
@@ -158,11 +160,22 @@ def _alt(table: dict[int, str], prefix: str) -> str:
     return "|".join(f"(?P<{prefix}{k}>{v})" for k, v in table.items())
 
 
-# An abbreviated weekday is one before its date ("Wed 12") or after an English "by", "before", "until"
-# ("please confirm by Wed"); elsewhere "mon", "sat" and "sun" are other words.
+# An abbreviated weekday is one before its date ("Wed 12") or after an English "by", "before", "until" or a
+# French "avant", "d'ici" ("please confirm by Wed", "avant jeu. 14 h"); elsewhere "mon", "sat" and "sun" are
+# other words (and "avant mon départ" is French).
 _ABBR_CUE = r"(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s))"
-_WD = _alt(WEEKDAYS, "wd") + "|" + "|".join(f"(?P<wa{k}>(?:{v})\\.?(?=,?\\s*\\d)|{_ABBR_CUE}(?:{v})\\.?(?![a-z]))"
-                                           for k, v in _WEEKDAY_ABBR.items())
+_ABBR_CUE_FR = r"(?:(?<=\bavant\s)|(?<=\bd'ici\s))"
+
+
+def _abbr(k: int) -> str:
+    en = _WEEKDAY_ABBR[k]
+    found = f"(?:{en})\\.?(?=,?\\s*\\d)|{_ABBR_CUE}(?:{en})\\.?(?![a-z])"
+    if k in _WEEKDAY_ABBR_FR:
+        found += f"|{_ABBR_CUE_FR}(?:{_WEEKDAY_ABBR_FR[k]})"
+    return f"(?P<wa{k}>{found})"
+
+
+_WD = _alt(WEEKDAYS, "wd") + "|" + "|".join(_abbr(k) for k in _WEEKDAY_ABBR)
 _MON = _alt(MONTHS, "mo")
 _MON2 = _alt(MONTHS, "mb")
 _MON_PLAIN = "|".join(MONTHS.values())
@@ -242,7 +255,8 @@ _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("
     "eastern", "new", "heure", "central", "pacific", "paris", "london", "uk", "riyadh", "saudi", "mecca", "makkah",
     "dubai", "uae", "gulf", "cairo", "بتوقيت", "توقيت", "gmt", "utc", "غرينتش", "جرينتش", "غرينيتش",
 ]
-_CALENDAR_WORDS = [w for table in (WEEKDAYS, MONTHS, _WEEKDAY_ABBR) for v in table.values() for w in re.split(r"\|", v)]
+_CALENDAR_WORDS = [w for table in (WEEKDAYS, MONTHS, _WEEKDAY_ABBR, _WEEKDAY_ABBR_FR) for v in table.values()
+                   for w in re.split(r"\|", v)]
 
 
 def _spellings(word: str) -> list[str]:
@@ -282,6 +296,7 @@ _ANCHOR_WORDS = sorted({s for w in [
     # "by Wed": an abbreviated weekday with no digit near it (see _ABBR_CUE).
     *(f"{cue} {abbr}" for cue in ("by", "before", "until", "till")
       for v in _WEEKDAY_ABBR.values() for abbr in v.split("|")),
+    *(f"{cue} {abbr}" for cue in ("avant", "d'ici") for abbr in _WEEKDAY_ABBR_FR.values()),
 ] for s in _spellings(w)})
 _H_UNIT_RE = re.compile(r"(?<![a-z])h(?![a-z])")  # "24 h", "in the next h": a unit too short for the list
 _REACH = 80
