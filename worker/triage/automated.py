@@ -63,6 +63,14 @@ _GOT_AN_AUTO_REPLY = re.compile(
 _FOOTER_TERM = re.compile(
     r"unsubscri|opt[- ]out|preferences|subscription|receiv|subscribed|signed\s+up|abonn|d[ée]sinscri|d[ée]sabonn|recevez|"
     r"abbestellen|abmelden|baja|suscripci|الاشتراك|لاشتراك|تصل|وصلت|القائمه\s+البريديه", re.IGNORECASE)
+
+
+def mailing_footer(rules: Rules, text: str) -> list[str]:
+    """A mailing tool's footer in normalised ``text`` ("unsubscribe", "you are receiving this because", "se
+    désabonner", "إلغاء الاشتراك"): the newsletter terms of rules.yaml that are the footer's."""
+    return [term for _, term in rules.newsletter_body.matches(text) if _FOOTER_TERM.search(term)]
+
+
 _MACHINE_ACCOUNTS = {
     "www-data", "apache", "nobody", "daemon", "cron", "jenkins", "git", "svn", "httpd", "nginx", "wordpress",
     # Monitoring and issue trackers write from these; people do not.

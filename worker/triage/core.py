@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.forms import as_submitted, find_submission
 from mediadesk.worker.parsing import ParsedMessage
-from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post
+from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post, mailing_footer
 from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_rush
@@ -141,11 +141,6 @@ def _other_business(rules: Rules, text: str, present: frozenset[str], patterns=N
     if found and rules.other_business_unless is not None and rules.other_business_unless.search(text):
         return []
     return found
-
-
-# A forwarded newsletter's footer: its dates are its events', not a request's.
-_FORWARDED_BULK_RE = re.compile(r"\bunsubscribe\b|\bse\s+d[ée]sabonner\b|\bd[ée]sinscri|إلغاء\s+الاشتراك|الغاء\s+الاشتراك"
-                                r"|\bview\s+(?:this\s+(?:e-?mail|newsletter)\s+)?in\s+(?:your\s+)?browser\b", re.IGNORECASE)
 
 
 def _office_tz(settings: Settings):
@@ -549,10 +544,10 @@ def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: dateti
         # without them ("… by close of business on Thursday. Yours faithfully, …").
         found = _deadline(f"{msg.subject}\n{head_and_tail(parts.core)}", base, language)
     # A forwarded offer that the sender asks us about ("is this really yours?") keeps its own
-    # "confirm by Wednesday": the offer's date, not the sender's. Nor are a forwarded newsletter's dates theirs, nor
-    # a forwarded letter's when they say "there's no rush - whenever you can".
+    # "confirm by Wednesday": the offer's date, not the sender's. Nor are a forwarded newsletter's dates theirs
+    # (its mailing footer), nor a forwarded letter's when they say "there's no rush - whenever you can".
     if found is None and parts.forwarded and not rules.scam_report.matches(normalize(head_and_tail(parts.own))) \
-            and not says_no_rush(parts.own) and not _FORWARDED_BULK_RE.search(parts.history):
+            and not says_no_rush(parts.own) and not mailing_footer(rules, normalize(head_and_tail(parts.history))):
         # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
         forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
         if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
