@@ -138,8 +138,10 @@ def _other_business(rules: Rules, text: str, present: frozenset[str], patterns=N
     """The words of another body's own business in ``text`` (a patient's appointment, a tenant's lease; or
     ``patterns``' words), unless the letter also names the office's subject matter: then it may be ours after all."""
     found = [term for _, term in (rules.other_business if patterns is None else patterns).matches(text, present)]
-    if found and rules.other_business_unless is not None and rules.other_business_unless.search(text):
-        return []
+    if found and rules.other_business_unless is not None:
+        # "السادة / التحالف الإسلامي العسكري لمحاربة الإرهاب": greeting the office by its name says nothing of the subject.
+        if rules.other_business_unless.search(rules.office_name.sub(" ", text) if rules.office_name else text):
+            return []
     return found
 
 

@@ -170,6 +170,9 @@ class Rules:
     # to "general" for a sender who does not present as press and names nothing of the office's subject matter.
     other_business: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
     other_business_unless: re.Pattern | None = None
+    # The office's own name as a letter addresses it ("Islamic Military Counter Terrorism Coalition"): it names the
+    # addressee, not the letter's subject, so `unless` does not read it.
+    office_name: re.Pattern | None = None
     other_business_weight: float = 0.0
     # A customer's grievance about another body's service (a lost bag, a debit from a bank account, a refund from a
     # shop): where a complaint's wording leads, the complaint is that body's, and the letter general.
@@ -386,7 +389,8 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         raise RulesError(f"{source}: own_acronyms.own_words is needed with acronyms: the office's own name spells them out too")
     business = data.get("other_business") or {}
     if not isinstance(business, dict) or (business and not isinstance(business.get("patterns"), list)):
-        raise RulesError(f"{source}: other_business must be a mapping with a list of patterns (and weight, unless, grievances)")
+        raise RulesError(f"{source}: other_business must be a mapping with a list of patterns (and weight, unless, office_name, "
+                         "grievances)")
     return Rules(
         source=source,
         subject_weight=float(data.get("subject_weight", 1.5)),
@@ -423,6 +427,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         other_business=_weighted(business.get("patterns"), "other_business.patterns"),
         other_business_unless=(_compile(business["unless"], "other_business.unless") if business.get("unless")
                                else None),
+        office_name=_compile(business["office_name"], "other_business.office_name") if business.get("office_name") else None,
         other_business_weight=float(business.get("weight", 0)),
         other_grievance=_weighted(business.get("grievances"), "other_business.grievances"),
     )
