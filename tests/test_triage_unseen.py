@@ -742,10 +742,39 @@ STOP41_CASES = [
 ]
 
 
+STOP42_CASES = [
+    # A bidder's, a would-be supplier's and a grantee's business, greeting the office by its full name (set FX's classes).
+    ("Clarification request - RFP No. 2027/04, media monitoring services", "To the Islamic Military Counter Terrorism "
+     "Coalition,\n\nOur company intends to submit a bid for the above tender. Could you clarify whether the bid bond is "
+     "1% or 2% of the offer, and whether the technical and financial envelopes are opened on the same day? We would "
+     "appreciate your answer by Thursday.\n\nRegards,\nTender Office, Nordlicht Media Systems", "general"),
+    ("طلب التسجيل في قائمة الموردين", "السادة / التحالف الإسلامي العسكري لمحاربة الإرهاب المحترمين\n\nتتشرف مؤسستنا "
+     "المتخصصة في الطباعة والتغليف بطلب التسجيل في قائمة الموردين لديكم. نأمل إفادتنا بالمستندات المطلوبة وطريقة التقديم، "
+     "ونرجو الرد قبل يوم الأحد القادم.\n\nإدارة المبيعات", "general"),
+    ("Reminder: interim report for grant GF-2026-31", "Dear partner,\n\nA reminder that the interim narrative and "
+     "financial report for grant GF-2026-31 is due on 15 December. Please send it with the list of activities "
+     "delivered and let us know before then if you need more time.\n\nKind regards,\nProgramme Officer", "general"),
+    # A portal's password asked for in Arabic (set FX).
+    ("استبيان الجهات الإعلامية", "السادة الجهة المعنية، نرجو تعبئة بيانات الاستبيان التالية: اسم المسؤول الإعلامي، "
+     "ورقم الجوال، والبريد الرسمي وكلمة المرور الخاصة بالدخول إلى المنصات الحكومية. هل يمكنكم إفادتنا بها قبل يوم "
+     "الخميس؟\n\nالمنصة الوطنية للاستطلاعات", "spam"),
+    # Accredited already, asking how the day works (set FY).
+    ("Sommet du 15 décembre : espace presse ?", "Bonjour,\n\nNotre équipe est accréditée pour le sommet du 15 décembre. "
+     "Y a-t-il un espace de travail pour la presse, avec du wifi, et à quelle heure ouvre-t-il ? Merci de me répondre "
+     "d'ici jeudi.\n\nLéa Marchand", "event_accreditation"),
+    ("استلام البطاقات", "السلام عليكم، احنا معتمدين للملتقى يوم الأحد، من وين نستلم البطاقات وهل فيه مكان للمعدات؟ ياليت "
+     "الرد قبل الخميس. خالد", "event_accreditation"),
+    # A student's final-year paper in Portuguese (set FX).
+    ("Pedido de informações para o meu TCC", "Olá! Estou escrevendo meu TCC sobre cooperação regional contra o "
+     "terrorismo e gostaria de saber quantos países fazem parte da coalizão hoje. Preciso entregar o capítulo até "
+     "sexta-feira. Obrigado!", "general"),
+]
+
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES,
-                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES])
-def test_error_classes_written_in_stops_39_to_41(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES,
+                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES])
+def test_error_classes_written_in_stops_39_to_42(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):

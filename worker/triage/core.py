@@ -23,6 +23,7 @@ from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated
 from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_rush
+from mediadesk.worker.triage.impersonation import lookalike_domains
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
 from mediadesk.worker.triage.spam import SpamVerdict, upstream_verdicts
@@ -65,6 +66,9 @@ class TriageDecision:
 SURE_MODEL_SPAM = 0.85
 # The rules' spam score from which the model cannot talk triage out of spam.
 SURE_RULES_SPAM = 3.0
+# What a domain dressed as the office's adds to spam: as much as the spam wording that outweighs the inquiry words
+# a phish borrows (SPAM_OUTWEIGHS), so its "approved allowance scale" is not an accreditation.
+LOOKALIKE_SPAM = 6.0
 # The rules' spam score that no inquiry wording outweighs: a price (6) or two ordinary spam
 # marks. Genuine letters of the tuning sets stay below 6 (a speaker's fee, "sponsored").
 SPAM_OUTWEIGHS = 6.0
@@ -142,6 +146,19 @@ def _other_business(rules: Rules, text: str, present: frozenset[str], patterns=N
         # "السادة / التحالف الإسلامي العسكري لمحاربة الإرهاب": greeting the office by its name says nothing of the subject.
         if rules.other_business_unless.search(rules.office_name.sub(" ", text) if rules.office_name else text):
             return []
+    return found
+
+
+def _lookalike(msg: ParsedMessage, parts, rules: Rules, settings: Settings, combined: str,
+               present: frozenset[str]) -> list[str]:
+    """Hosts dressed as the office's own in the sender's address, their Reply-To or their own words (not in
+    what they forward or quote), unless the sender asks whether that offer is genuine."""
+    if not rules.own_acronyms:
+        return []
+    where = "\n".join((msg.from_email or "", msg.headers.get("reply-to", ""), parts.own))
+    found = lookalike_domains(where, rules.own_acronyms, tuple(settings.internal_domains))
+    if found and rules.scam_report.matches(combined, present):
+        return []  # "is imctc-awards.org yours?": the sender reports it
     return found
 
 
@@ -264,6 +281,10 @@ def triage(
         # undecodable text still compete with it.
         scores = _add(scores, "spam", MACHINE_BODY_SPAM, machine)
     asks = bool(rules.request_cues.matches(request_n, present))
+    lookalike = _lookalike(msg, parts, rules, settings, combined, present)
+    if lookalike:
+        scores = _add(scores, "spam", LOOKALIKE_SPAM, lookalike[0])
+        explanation.append(f"from or linking to a domain dressed as the office's ({lookalike[0]!r}): phishing's mark")
 
     # 1. Automated?
     verdict = detect_automated(
@@ -300,6 +321,13 @@ def triage(
         explanation.insert(0, "category: spam (0.99, filter) — " + "; ".join(v.describe() for v in spam))
         explanation.append("priority: low (spam)")
         return TriageDecision("spam", 0.99, None, guess.code, guess.confidence, None, "low", explanation)
+    if verdict.kind is not None and lookalike:
+        # A "mailbox full" notice, a "shared file", a bounce listing held messages, from or linking to a
+        # domain dressed as the office's: a machine's form is phishing's costume.
+        explanation.insert(0, f"category: spam (0.95, rules) — a {verdict.kind} notice from or linking to a domain "
+                              f"dressed as the office's ({lookalike[0]!r})")
+        explanation.append("priority: low (spam)")
+        return TriageDecision("spam", 0.95, None, guess.code, guess.confidence, None, "low", explanation)
     if verdict.kind is not None:
         explanation.insert(0, f"automated: {verdict.kind} — " + "; ".join(verdict.reasons))
         return TriageDecision("automated", verdict.confidence, verdict.kind, guess.code, guess.confidence, None, "low",

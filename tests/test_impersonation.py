@@ -1,0 +1,69 @@
+"""Phishing dressed in the office's own name: a sender's or a link's domain that borrows the acronym
+(``imctc-docs.net``, ``hr@imctc-staff.com``) is spam, also when the message wears a machine's form (a
+bounce, a "shared file" notice); the office's own subdomains, a service that names the office in its
+own subdomain, and a person who asks whether such a site is genuine are not."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from harness import written
+from mediadesk.settings import load_settings
+from mediadesk.worker.triage.impersonation import lookalike_domains
+
+SENT = datetime(2026, 12, 1, 10, 0, tzinfo=timezone(timedelta(hours=3)))
+ACRONYMS = ("IMCTC", "CIMCT")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("From hr@imctc-staff.com: see https://imctc-docs.net/s/1", ["imctc-staff.com", "imctc-docs.net"]),
+    ("www.cimct-mail.org and https://IMCTC-Org.COM/login", ["cimct-mail.org", "imctc-org.com"]),
+    # The office's own domain and its subdomains, under any public suffix.
+    ("media@imctc.org, https://docs.imctc.org/x, https://imctc.org.sa", []),
+    # A service that names its customer in a subdomain is that service's domain.
+    ("https://imctc.mailprotect-cloud.com/release", []),
+    ("an outlet's own address: desk@gazette.example", []),
+])
+def test_lookalike_domains(text, expected):
+    assert lookalike_domains(text, ACRONYMS) == expected
+
+
+def test_internal_domains_are_the_offices_own():
+    assert lookalike_domains("https://imctc-press.org/kit", ACRONYMS, ("imctc-press.org",)) == []
+    assert lookalike_domains("https://kit.imctc-press.org/a", ACRONYMS, ("imctc-press.org",)) == []
+
+
+# Mail from, or linking to, a domain dressed as the office's (set GA's class): the sender, the message, the category.
+LOOKALIKE_CASES = [
+    ("HR Department <hr@imctc-staff.com>", "Action required: acknowledge the new allowance scale",
+     "Dear colleagues,\n\nThe new allowance scale has been approved from January. All staff must review and "
+     "acknowledge it on the self-service portal before Tuesday, otherwise salaries will follow the old scale.\n\n"
+     "Human Resources", "spam"),
+    ("Mail Delivery System <postmaster@imctc-mailservice.com>", "Undeliverable: 4 incoming messages held",
+     "Message Delivery Notification\n\n4 incoming messages for media@imctc.org were held in quarantine and could not be "
+     "delivered:\n\n  Interview request - urgent\n  Invitation: regional forum\n  Payment confirmation\n\nRelease "
+     "messages to inbox: https://imctc-mailservice.com/release?u=media\n\nPostmaster", "spam"),
+    # Reporting the look-alike is a person's question, not the phish.
+    ("Nadia Karam <nadia.karam@gazette.example>", "Is imctc-awards.org yours?",
+     "Hello, I'm a reporter at the Gazette. A site called imctc-awards.org is asking organisations for a fee to be "
+     "shortlisted for a prize in your name. Is this genuine? I'd like your answer by Friday for my article.",
+     "information_request"),
+    # The office's own subdomains and a service naming the office in its own subdomain are no look-alikes.
+    ("Omar Haddad <omar@newsroom.example>", "Photos from the forum",
+     "Hello, the gallery link https://media.imctc.org/gallery/forum does not open for me; the file service "
+     "https://imctc.filedrop-service.com/x also fails. Could you send the high-resolution photos by Thursday?",
+     "media_assets"),
+]
+
+
+@pytest.mark.parametrize("settings", [load_settings(_env_file=None), load_settings(_env_file=None, base_model_weight=0)],
+                         ids=["shipped", "rules"])
+@pytest.mark.parametrize("sender, subject, body, category", LOOKALIKE_CASES, ids=[c[1][:40] for c in LOOKALIKE_CASES])
+def test_mail_dressed_in_the_offices_name(sender, subject, body, category, settings):
+    d = written.decide(subject, body, sent=SENT, sender=sender, settings=settings)
+    assert d.category == category, d.explanation
+    if category == "spam":
+        assert d.priority == "low" and d.deadline is None
+        assert "dressed as the office's" in " ".join(d.explanation)
