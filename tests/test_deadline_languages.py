@@ -1138,8 +1138,25 @@ STOP41_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES,
-                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES])
-def test_deadline_classes_of_stops_40_and_41(language, text, expected):
+STOP42_CLASSES = [
+    # A span's start before "bis"/"hasta" is no by-when (German and Spanish go to dateparser).
+    ("de", "Wir würden uns freuen, wenn Sie am Freitag, 4. Dezember, von 10:00 bis 11:30 Uhr an unserem Podium teilnehmen.", None),
+    ("es", "Estaré en Riad del 3 de diciembre hasta el 6, si les parece bien.", None),
+    ("de", "Bitte antworten Sie uns bis Donnerstag, 3. Dezember.", "2026-12-03"),
+    # A card's validity, however the language puts it.
+    ("es", "Soy corresponsal y tengo carné de prensa vigente hasta diciembre de 2027. ¿Qué documentos necesitan?", None),
+    ("ur", "میرا پریس کارڈ 30 جون 2027 تک کارآمد ہے۔ کیا کیمرے کے لیے الگ اجازت درکار ہے؟", None),
+    ("tr", "Basın kartım 31 Aralık 2027'ye kadar geçerli. Akreditasyon için hangi belgeler gerekiyor?", None),
+    # A date after "تک" belongs to the next sentence; the hour of the day between a date and its "تک".
+    ("ur", "میرا پریس کارڈ 30 جون 2027 تک کارآمد ہے۔ میں 5 دسمبر کو ریاض پہنچوں گا۔", None),
+    ("ur", "اگر آپ جمعرات 3 دسمبر کو پاکستانی وقت کے مطابق شام 5 بجے تک جواب دے سکیں تو مہربانی ہوگی۔", "2026-12-03"),
+    # "تا" inside a word ("پاکستانی") is no cue.
+    ("ur", "ہمارا پروگرام جمعہ 4 دسمبر کو پاکستانی ناظرین کے لیے نشر ہوگا۔", None),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES,
+                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES])
+def test_deadline_classes_of_stops_40_to_42(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

@@ -554,6 +554,7 @@ _SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad
 # holds, not by when the sender needs an answer.
 _VALID_UNTIL_RE = _re(r"(?:\bvalid(?:ity)?\s+(?:until|till|through|to)|\bexpir(?:es|ing|y(?:\s+date)?)(?:\s+on)?|\bvalable\s+jusqu.(?:au|[àa])?"
                       r"|\bexpir(?:e|ant)\s+le|\bdate\s+d.expiration|صالح(?:ه)?\s+(?:حتي|لغايه|الي)|(?:تنتهي|انتهاء)\s+صلاحيت\w*(?:\s+(?:في|يوم|بتاريخ))?)\s*:?\s*(?:le\s+|on\s+|the\s+)?$")
+_VALID_UNTIL_AFTER_RE = _re(r"\s*'?[a-zçğıöşü]{0,4}\s+kadar\s+ge[çc]erli")
 # "you said you'd be able to send it by Tuesday", "vous m'aviez promis les photos pour jeudi", "كما وعدتم
 # بإرسالها يوم الثلاثاء": the office's own promise, chased; the sender's own "but please … by" is not.
 _OFFICE_PROMISE_RE = _re(r"(?:\byou\s+(?:said|told\s+(?:me|us)|promised(?:\s+(?:me|us))?|mentioned|assured\s+(?:me|us))\s+(?:that\s+)?(?:you|it|they|he|she|we)(?:.d|\s+would|\s+could|\s+will|.ll)\b"
@@ -612,9 +613,16 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 _OTHER_CUE_WORDS = re.compile(
     r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
-    r"uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku))\b|تک|تا|ظرف|মধ্যে",
+    r"uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف)(?![\u0600-\u06ff])|মধ্যে",
     re.IGNORECASE,
 )
+
+# Cues that only ever come before their date: a date just before one starts a span ("von 10:00 bis 11:30 Uhr", "del
+# lunes hasta el jueves"), it is not the by-when.
+_PREPOSITION_CUE_RE = re.compile(r"bis|hasta|antes\s+del?|entro|non\s+oltre|at[ée]|sebelum|voor|до|не\s+позднее|kabla\s+ya|"
+                                 r"ifikapo|hadi\s+(?:tarehe|siku)|تا|ظرف", re.IGNORECASE)
+# And cues that only ever follow it: a date just after "تک" or "kadar" belongs to the next clause.
+_POSTPOSITION_CUE_RE = re.compile(r"تک|kadar|মধ্যে", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1102,6 +1110,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
         if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
             continue
+        if _VALID_UNTIL_AFTER_RE.match(after):
+            continue  # "31 Aralık'a kadar geçerli": how long a card lasts, said after its date
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
         if duration is not None and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
@@ -1301,6 +1311,9 @@ def history_date(history: str, tz: tzinfo, *, before: datetime | None = None) ->
 # How far a date may sit from its cue: after "hasta", "bis", "تا" (a few words), or before "kadar", "تک".
 CUE_REACH_AFTER = 40
 CUE_REACH_BEFORE = 15
+# "جمعہ 20 نومبر کو پاکستانی وقت کے مطابق شام 5 بجے تک": the hour of that day stands between the date and its cue.
+CUE_REACH_BEFORE_CLOCK = 50
+_CLOCK_BEFORE_RE = re.compile(r"\d\s*بجے\s*$")
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 
 
@@ -1325,6 +1338,13 @@ _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|м
 _RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$", re.IGNORECASE)
 
 
+# A card's or a visa's validity, in the languages dateparser reads for us ("vigente hasta", "gültig bis", "30 جون تک
+# کارآمد", "31 Aralık'a kadar geçerli").
+_VALID_OTHER_RE = re.compile(r"(?:vigente|v[áa]lid[oa]s?|g[üu]ltig|valevole|ge[çc]erli|berlaku|действител\w*)\s+(?:\S+\s+)?$",
+                             re.IGNORECASE)
+_VALID_AFTER_RE = re.compile(r"\s*(?:\S+\s+)?(?:تک|kadar)\s+(?:کارآمد|کار\s*آمد|معتبر|ge[çc]erli)", re.IGNORECASE)
+
+
 def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
     text = _BRACKETED_RE.sub("", _URDU_YEAR_RE.sub(r"\1 ", text[:5000]))
@@ -1342,13 +1362,15 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             found = search_dates(snippet, languages=[language], settings=settings) or []
         except Exception:  # dateparser raises on a language it lacks; no deadline then
             return None
-        cues = [(m.start(), m.end()) for m in _OTHER_CUE_WORDS.finditer(snippet)]
+        cues = [(m.start(), m.end(), not _PREPOSITION_CUE_RE.fullmatch(m.group(0)), not _POSTPOSITION_CUE_RE.fullmatch(m.group(0)))
+                for m in _OTHER_CUE_WORDS.finditer(snippet)]
         for phrase, value in found:
             if not re.search(r"\d", phrase) and (len(phrase) < 4 or abs(value - naive) < timedelta(minutes=1)):
                 continue  # "hasta ahora", "até agora": now, so far
             where = snippet.find(phrase)
-            if not any(end <= where <= end + CUE_REACH_AFTER or 0 <= start - (where + len(phrase)) <= CUE_REACH_BEFORE
-                       for start, end in cues):
+            if not any((before and end <= where <= end + CUE_REACH_AFTER) or (after and 0 <= start - (where + len(phrase)) <= (
+                    CUE_REACH_BEFORE_CLOCK if _CLOCK_BEFORE_RE.search(snippet[where + len(phrase):start]) else CUE_REACH_BEFORE))
+                       for start, end, after, before in cues):
                 continue  # a date elsewhere in the sentence ("prevista para el martes 10 …, hasta el lunes")
             if _YEAR_ALONE_RE.fullmatch(phrase) or _CLOCK_WORD_RE.match(phrase):
                 continue  # "2025", "jam 6": a year, an hour of the day (dateparser reads a date into them)
@@ -1357,6 +1379,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             lead = snippet[:max(0, where)].lower().rstrip() + " "
             if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead) or _RANGE_OTHER_RE.search(lead):
                 continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10": not by when
+            if _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(snippet[where + len(phrase):]):
+                continue  # "carné de prensa vigente hasta diciembre", "30 جون تک کارآمد": how long a card lasts
             at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
             if not re.search(r"\d", phrase) and at > base + timedelta(days=14):
                 continue  # a month named alone ("novembro"): dateparser fills in a day of its own
