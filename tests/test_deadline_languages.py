@@ -1146,7 +1146,7 @@ STOP42_CLASSES = [
     # A card's validity, however the language puts it.
     ("es", "Soy corresponsal y tengo carné de prensa vigente hasta diciembre de 2027. ¿Qué documentos necesitan?", None),
     ("ur", "میرا پریس کارڈ 30 جون 2027 تک کارآمد ہے۔ کیا کیمرے کے لیے الگ اجازت درکار ہے؟", None),
-    ("tr", "Basın kartım 31 Aralık 2027'ye kadar geçerli. Akreditasyon için hangi belgeler gerekiyor?", None),
+    ("tr", "Basın kartım 31 Aralık 2026'ya kadar geçerli. Akreditasyon için hangi belgeler gerekiyor?", None),
     # A date after "تک" belongs to the next sentence; the hour of the day between a date and its "تک".
     ("ur", "میرا پریس کارڈ 30 جون 2027 تک کارآمد ہے۔ میں 5 دسمبر کو ریاض پہنچوں گا۔", None),
     ("ur", "اگر آپ جمعرات 3 دسمبر کو پاکستانی وقت کے مطابق شام 5 بجے تک جواب دے سکیں تو مہربانی ہوگی۔", "2026-12-03"),
