@@ -350,6 +350,28 @@ def test_french_outlook_header_block_is_history():
     assert parts.own == "Pouvez-vous confirmer ?" and "press release" in parts.history
 
 
+@pytest.mark.parametrize("block", [
+    "-----Oorspronkelijk bericht-----\nVan: Media Office <media@office.example>\nVerzonden: maandag 15 januari 2024 12:05\n"
+    "Aan: Sophie\nOnderwerp: Your inquiry has been received\n",
+    "De: Media Office <media@office.example>\nEnviado: lunes, 15 de enero de 2024 12:05\nPara: Lucía\n"
+    "Asunto: Your inquiry has been received\n",
+    "Da: Media Office <media@office.example>\nInviato: lunedì 15 gennaio 2024 12:05\nA: Giulia\n"
+    "Oggetto: Your inquiry has been received\n",
+    "Kimden: Media Office <media@office.example>\nGönderildi: 15 Ocak 2024 Pazartesi 12:05\nKime: Elif\n"
+    "Konu: Your inquiry has been received\n",
+], ids=["Dutch", "Spanish", "Italian", "Turkish"])
+def test_outlook_header_blocks_in_other_languages_are_history(block):
+    """A reply above the office's acknowledgement quoted in Dutch, Spanish, Italian or Turkish Outlook: the quoted
+    "logged under reference" is the office's machine, not the sender's letter (stop 42, set GC)."""
+    body = ("Thank you for the reference number. Could you tell me how many programmes took place in Africa? My deadline "
+            "is Wednesday.\n\nKind regards,\nSophie\n\n" + block + "\nThank you for contacting the Media Office. Your "
+            "inquiry has been logged under reference MO-2024-0412.\n")
+    parts = split_body(body)
+    assert "logged under reference" in parts.history and "logged under reference" not in parts.own
+    d = run(body, "RE: [MO-2024-0412] Your inquiry has been received")
+    assert d.category == "information_request", d.explanation
+
+
 # --------------------------------------------------------------------------- deadlines
 
 

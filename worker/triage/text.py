@@ -17,7 +17,8 @@ from functools import lru_cache
 _SEPARATOR_RE = re.compile(
     r"""^\s*(?:
         -{2,}\s*(?:original\s+message|message\s+d['’]origine|message\s+original|mensaje\s+original
-                 |urspr[üu]ngliche\s+nachricht|الرسالة\s+الأصلية|الرسالة\s+الاصلية|orijinal\s+ileti)\s*-{2,}
+                 |urspr[üu]ngliche\s+nachricht|الرسالة\s+الأصلية|الرسالة\s+الاصلية|orijinal\s+ileti
+                 |oorspronkelijk\s+bericht|messaggio\s+originale|mensagem\s+original|pesan\s+asli)\s*-{2,}
       | -{2,}\s*(?:forwarded\s+message|message\s+transf[ée]r[ée]|mensaje\s+reenviado|weitergeleitete\s+nachricht
                  |رسالة\s+(?:مُ?عاد|معاد)\s+توجيهها|الرسالة\s+المعاد\s+توجيهها)\s*-{2,}
       | begin\s+forwarded\s+message\s*:
@@ -42,9 +43,13 @@ _ATTRIBUTION_RE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_HEADER_FROM_RE = re.compile(r"^\s*\**\s*(?:from|de|von|de\s*la\s*part\s*de|من|المرسل)\s*\**\s*:", re.IGNORECASE)
+# An Outlook-style header block in the languages of the mail we get (Dutch "Van: … Verzonden: … Aan: … Onderwerp:",
+# Spanish "De: … Enviado: … Para: … Asunto:", Italian "Da: … Inviato: … A: … Oggetto:", Turkish "Kimden: … Konu:").
+_HEADER_FROM_RE = re.compile(r"^\s*\**\s*(?:from|de|von|van|da|kimden|dari|от|de\s*la\s*part\s*de|من|المرسل)\s*\**\s*:", re.IGNORECASE)
 _HEADER_NEXT_RE = re.compile(
-    r"^\s*\**\s*(?:sent|date|envoy[ée]|gesendet|enviado|fecha|to|[àa]|objet|subject|أرسل(?:ت)?|مرسل|التاريخ|الموضوع|إلى)\s*\**\s*:",
+    r"^\s*\**\s*(?:sent|date|envoy[ée]|gesendet|enviado|fecha|to|[àa]|objet|subject|cc|an|betreff|datum|verzonden|aan|onderwerp"
+    r"|para|asunto|inviato|data|oggetto|enviada|assunto|g[öo]nderildi|tarih|kime|konu|dikirim|tanggal|kepada|perihal|subjek"
+    r"|отправлено|дата|кому|тема|أرسل(?:ت)?|مرسل|التاريخ|الموضوع|إلى)\s*\**\s*:",
     re.IGNORECASE,
 )
 _FORWARD_SUBJECT_RE = re.compile(r"^\s*(?:(?:re|aw|r|sv|رد)\s*:\s*)*(?:fwd?|tr|wg|rv|enc|fw|إعادة\s+توجيه|توجيه|محول)\s*:", re.IGNORECASE)
