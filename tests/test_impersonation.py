@@ -20,6 +20,8 @@ ACRONYMS = ("IMCTC", "CIMCT")
 @pytest.mark.parametrize("text, expected", [
     ("From hr@imctc-staff.com: see https://imctc-docs.net/s/1", ["imctc-staff.com", "imctc-docs.net"]),
     ("www.cimct-mail.org and https://IMCTC-Org.COM/login", ["cimct-mail.org", "imctc-org.com"]),
+    # A subdomain dressed as the office's address under someone else's domain.
+    ("postmaster@imctc-org.mailsecure-notice.com", []),
     # The office's own domain and its subdomains, under any public suffix.
     ("media@imctc.org, https://docs.imctc.org/x, https://imctc.org.sa", []),
     # A service that names its customer in a subdomain is that service's domain.
@@ -28,6 +30,16 @@ ACRONYMS = ("IMCTC", "CIMCT")
 ])
 def test_lookalike_domains(text, expected):
     assert lookalike_domains(text, ACRONYMS) == expected
+
+
+def test_a_subdomain_dressed_as_the_office_counts_in_a_senders_address():
+    assert lookalike_domains("postmaster@imctc-org.mailsecure-notice.com", ACRONYMS, subdomains=True) == [
+        "imctc-org.mailsecure-notice.com"]
+    # The bare name is a service naming its customer.
+    assert lookalike_domains("alerts@imctc.mailprotect-cloud.com", ACRONYMS, subdomains=True) == []
+    # The office's own tenant at its mail provider.
+    assert lookalike_domains("postmaster@imctcorg.onmicrosoft.com, x@imctc-org.mail.protection.outlook.com", ACRONYMS,
+                             subdomains=True) == []
 
 
 def test_internal_domains_are_the_offices_own():

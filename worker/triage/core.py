@@ -155,8 +155,10 @@ def _lookalike(msg: ParsedMessage, parts, rules: Rules, settings: Settings, comb
     what they forward or quote), unless the sender asks whether that offer is genuine."""
     if not rules.own_acronyms:
         return []
-    where = "\n".join((msg.from_email or "", msg.headers.get("reply-to", ""), parts.own))
-    found = lookalike_domains(where, rules.own_acronyms, tuple(settings.internal_domains))
+    internal = tuple(settings.internal_domains)
+    found = lookalike_domains(f"{msg.from_email or ''}\n{msg.headers.get('reply-to', '')}", rules.own_acronyms, internal,
+                              subdomains=True)
+    found += [h for h in lookalike_domains(parts.own, rules.own_acronyms, internal) if h not in found]
     if found and rules.scam_report.matches(combined, present):
         return []  # "is imctc-awards.org yours?": the sender reports it
     return found

@@ -4,8 +4,8 @@ Phishing sent to a press office borrows its name for the sender's or the link's 
 "mailbox quota" notice from ``imctc-mailservice.com``, a "shared document" on ``imctc-docs.net``,
 an HR circular from ``imctc-org.com``. The office's own domain is the acronym itself under a public
 suffix (``imctc.org``, ``docs.imctc.org``); a service that names its customer in a subdomain
-(``imctc.mailprotect-cloud.com``) is that service's domain. What is left, a registrable name that
-contains the acronym and is not it, is a look-alike.
+(``imctc.mailprotect-cloud.com``) is that service's domain. What is left, a registrable name or a
+subdomain that contains the acronym and is not it (``imctc-org.mailsecure-notice.com``), is a look-alike.
 """
 
 from __future__ import annotations
@@ -19,6 +19,15 @@ import tldextract
 _HOST_RE = re.compile(r"(?:@|https?://|\bwww\.)([a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z]{2,24})\b", re.IGNORECASE)
 
 
+# Mail and collaboration providers that name their customer in a subdomain: the office's own tenant
+# ("imctc-org.mail.protection.outlook.com", "imctcorg.onmicrosoft.com", "imctc-my.sharepoint.com").
+_TENANT_PROVIDERS = frozenset("""
+outlook.com onmicrosoft.com sharepoint.com office.com office365.com microsoft.com google.com googlegroups.com
+googleusercontent.com amazonaws.com zendesk.com freshdesk.com atlassian.net salesforce.com force.com mimecast.com
+pphosted.com messagelabs.com barracudanetworks.com zoho.com
+""".split())
+
+
 @functools.cache
 def _extract() -> tldextract.TLDExtract:
     # The public suffix list bundled with the package: triage does no I/O.
@@ -30,9 +39,18 @@ def _registrable_label(host: str) -> str:
     return _extract()(host.lower()).domain
 
 
-def lookalike_domains(text: str, acronyms: tuple[str, ...], internal: tuple[str, ...] = ()) -> list[str]:
+def _registrable(host: str) -> str:
+    parts = _extract()(host.lower())
+    return f"{parts.domain}.{parts.suffix}" if parts.suffix else parts.domain
+
+
+def lookalike_domains(text: str, acronyms: tuple[str, ...], internal: tuple[str, ...] = (), *,
+                      subdomains: bool = False) -> list[str]:
     """The hosts in ``text`` whose registrable name contains one of ``acronyms`` without being it,
-    other than the office's own ``internal`` domains and their subdomains."""
+    other than the office's own ``internal`` domains and their subdomains.
+
+    ``subdomains``: a subdomain that contains one too ("imctc-org.mailsecure-notice.com") counts, for a sender's
+    own address; in a text it may be the office's own tenant at its mail provider ("imctc-org.mail.protection…")."""
     found: list[str] = []
     wanted = tuple(a.lower() for a in acronyms)
     for host in _HOST_RE.findall(text):
@@ -41,6 +59,11 @@ def lookalike_domains(text: str, acronyms: tuple[str, ...], internal: tuple[str,
             continue
         label = _registrable_label(host)
         if label not in wanted and any(a in label for a in wanted):
+            found.append(host)
+        elif subdomains and _registrable(host) not in _TENANT_PROVIDERS and any(a in sub and sub not in wanted
+                                for sub in host.removesuffix(_registrable(host)).split(".") for a in wanted):
+            # "imctc-org.mailsecure-notice.com": a subdomain dressed as the office's address ("imctc.org"), where a
+            # service naming its customer writes the bare name ("imctc.mailprotect-cloud.com").
             found.append(host)
     return found
 
