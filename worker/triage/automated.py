@@ -92,6 +92,11 @@ class AutomatedVerdict:
     bulk_unless_spam: bool = False
     confidence: float = 0.99  # decisive headers; wording alone is less sure
 
+    @property
+    def newsletter_content(self) -> list[str]:
+        """The newsletter wording that is not a mailing tool's footer ("this week's stories", "in this issue")."""
+        return [t for t in self.newsletter_terms if not _FOOTER_TERM.search(t)]
+
 
 def _report_type(msg: ParsedMessage) -> str:
     ctype = msg.headers.get("content-type", "")

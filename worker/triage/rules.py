@@ -161,6 +161,8 @@ class Rules:
     # A body that says a system sent it as a notification ("your press badge is ready", "You are
     # receiving this reminder because you are an attendee"): bulk, whatever event it names.
     notification_declared: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
+    # A price quoted in a mass mailing ("249,000 روپے", "$149", "Rp 12.500.000"): marketing, which the schema calls spam.
+    bulk_price: re.Pattern | None = None
     # The office's own acronyms, the words of its own name, and what a letter that spells an acronym
     # out as another body's name adds to "general" (worker/triage/acronym.py).
     own_acronyms: tuple[str, ...] = ()
@@ -421,6 +423,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         scam_report=_weighted(data.get("scam_report"), "scam_report"),
         auto_reply_declared=_weighted(auto.get("auto_reply_declared"), "automated.auto_reply_declared"),
         notification_declared=_weighted(auto.get("notification_declared"), "automated.notification_declared"),
+        bulk_price=_compile(auto["bulk_price"], "automated.bulk_price") if auto.get("bulk_price") else None,
         own_acronyms=tuple(acronyms),
         own_words=_compile(own["own_words"], "own_acronyms.own_words") if own.get("own_words") else None,
         other_body_weight=float(own.get("weight", 0)),
