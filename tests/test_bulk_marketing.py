@@ -55,3 +55,28 @@ def test_a_newsletter_or_a_list_post_quoting_a_price_stays_bulk(settings):
                   {"List-Id": "<media-officers.lists.example>", "List-Post": "<mailto:media-officers@lists.example>",
                    "Precedence": "list"}, settings)
     assert post.category == "automated", post.explanation
+
+
+def _calendar_reply(subject: str, note: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Huda Saleh <huda.saleh@imctc.example>", "media@imctc.org", subject
+    msg["Date"], msg["Message-ID"] = format_datetime(SENT), "<calendar-reply@example.org>"
+    msg.set_content(note)
+    msg.add_alternative("BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nSUMMARY:Press briefing rehearsal\r\n"
+                        "END:VEVENT\r\nEND:VCALENDAR\r\n", subtype="calendar", params={"method": "REPLY"})
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=["shipped", "rules"])
+def test_a_calendar_reply_without_a_note_is_a_notification(settings):
+    """"Accepted: Press briefing rehearsal" with nothing written is a button pressed (bulk); a note typed above a
+    "Declined:" is a person's letter (stop 42, set GC)."""
+    accepted = triage(parse_message(_calendar_reply("Accepted: Press briefing rehearsal", "")), settings=settings)
+    assert (accepted.category, accepted.automated_kind) == ("automated", "bulk"), accepted.explanation
+    for subject in ("Accepté : Répétition du point presse", "تم القبول: بروفة الإحاطة الإعلامية"):
+        d = triage(parse_message(_calendar_reply(subject, "")), settings=settings)
+        assert d.category == "automated", (subject, d.explanation)
+    declined = triage(parse_message(_calendar_reply(
+        "Declined: Press briefing rehearsal", "I can't make it on Tuesday - could you send me the recording of the "
+        "briefing and the photos afterwards, by Thursday if possible?")), settings=settings)
+    assert declined.category == "media_assets", declined.explanation

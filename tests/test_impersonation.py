@@ -22,6 +22,8 @@ ACRONYMS = ("IMCTC", "CIMCT")
     ("www.cimct-mail.org and https://IMCTC-Org.COM/login", ["cimct-mail.org", "imctc-org.com"]),
     # A subdomain dressed as the office's address under someone else's domain.
     ("postmaster@imctc-org.mailsecure-notice.com", []),
+    # The office's whole address worn as the front of someone else's.
+    ("Increase quota now: https://imctc.org.quota-center.net/upgrade", ["imctc.org.quota-center.net"]),
     # The office's own domain and its subdomains, under any public suffix.
     ("media@imctc.org, https://docs.imctc.org/x, https://imctc.org.sa", []),
     # A service that names its customer in a subdomain is that service's domain.

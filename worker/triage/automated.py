@@ -98,6 +98,12 @@ class AutomatedVerdict:
         return [t for t in self.newsletter_terms if not _FOOTER_TERM.search(t)]
 
 
+# A calendar's answer to an invitation, as the client titles it (normalised subject).
+_CALENDAR_REPLY_RE = re.compile(
+    r"^\s*(?:accepted|declined|tentative(?:ly\s+accepted)?|accept[ée]|refus[ée]|provisoire|angenommen|abgelehnt|mit\s+vorbehalt"
+    r"|aceptado|rechazado|provisional|(?:تم\s+)?(?:القبول|قبول|الرفض|رفض)|مقبول|مرفوض|مبدئي)\s*:", re.IGNORECASE)
+
+
 def _report_type(msg: ParsedMessage) -> str:
     ctype = msg.headers.get("content-type", "")
     m = re.search(r"report-type\s*=\s*\"?([\w-]+)", ctype, re.IGNORECASE)
@@ -177,6 +183,10 @@ def detect_automated(
     bounce = _bounce_evidence(msg, rules, subject, body, reasons, wording=not by_hand)
     if _report_type(msg) == "disposition-notification" or "message/disposition-notification" in msg.part_types:
         return AutomatedVerdict("auto_reply", ["read receipt (message/disposition-notification)"])
+    if "text/calendar" in msg.part_types and _CALENDAR_REPLY_RE.match(subject) and len(own.split()) < 8:
+        # "Accepted: Press briefing rehearsal" with nothing written: the calendar's answer to an invitation, a
+        # button pressed, not a letter (a note typed above it is one).
+        return AutomatedVerdict("bulk", [f"a calendar's reply to an invitation ({subject[:40]!r}) with no note"])
     if bounce:
         if daemon:
             reasons.append(f"sender {daemon}")

@@ -44,6 +44,16 @@ def _registrable(host: str) -> str:
     return f"{parts.domain}.{parts.suffix}" if parts.suffix else parts.domain
 
 
+# What follows the acronym in the office's own address ("imctc.org", "cimct.org.sa").
+_ADDRESS_ENDINGS = frozenset("org com net gov int edu sa".split())
+
+
+def _wears_address(host: str, acronyms: tuple[str, ...]) -> bool:
+    """"imctc.org.quota-center.net": the office's whole address worn as the front of someone else's."""
+    labels = host.removesuffix(_registrable(host)).rstrip(".").split(".")
+    return any(a == b and c in _ADDRESS_ENDINGS for b, c in zip(labels, labels[1:]) for a in acronyms)
+
+
 def lookalike_domains(text: str, acronyms: tuple[str, ...], internal: tuple[str, ...] = (), *,
                       subdomains: bool = False) -> list[str]:
     """The hosts in ``text`` whose registrable name contains one of ``acronyms`` without being it,
@@ -59,6 +69,8 @@ def lookalike_domains(text: str, acronyms: tuple[str, ...], internal: tuple[str,
             continue
         label = _registrable_label(host)
         if label not in wanted and any(a in label for a in wanted):
+            found.append(host)
+        elif _wears_address(host, wanted):
             found.append(host)
         elif subdomains and _registrable(host) not in _TENANT_PROVIDERS and any(a in sub and sub not in wanted
                                 for sub in host.removesuffix(_registrable(host)).split(".") for a in wanted):
