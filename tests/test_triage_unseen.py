@@ -768,6 +768,14 @@ STOP42_CASES = [
     ("Pedido de informações para o meu TCC", "Olá! Estou escrevendo meu TCC sobre cooperação regional contra o "
      "terrorismo e gostaria de saber quantos países fazem parte da coalizão hoje. Preciso entregar o capítulo até "
      "sexta-feira. Obrigado!", "general"),
+    # Scams told as a personal letter: an inheritance without heirs, a stranger's romance, a seller's "we met at the
+    # fair" (set GG).
+    ("Asunto confidencial", "Estimado señor: soy abogado y represento la herencia de un cliente fallecido sin herederos. "
+     "Le propongo presentarle como beneficiario; necesito su nombre completo y su teléfono.", "spam"),
+    ("Un petit bonjour", "Bonsoir, pardonne-moi de t'écrire sans te connaître. Je suis veuve et je cherche une relation "
+     "sincère avec un homme sérieux. Veux-tu voir mes photos ?", "spam"),
+    ("Fuarda tanışmıştık", "Merhabalar, geçen ay fuarda tanışmıştık, standımıza uğramıştınız. Kurumsal hediyelik "
+     "ürünlerimizin kataloğunu göndermek istedim.", "spam"),
 ]
 
 
