@@ -80,3 +80,16 @@ def test_a_calendar_reply_without_a_note_is_a_notification(settings):
         "Declined: Press briefing rehearsal", "I can't make it on Tuesday - could you send me the recording of the "
         "briefing and the photos afterwards, by Thursday if possible?")), settings=settings)
     assert declined.category == "media_assets", declined.explanation
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=["shipped", "rules"])
+def test_invisible_characters_do_not_hide_a_price_or_a_phish(settings):
+    """A zero-width space, a soft hyphen or a direction mark slipped inside a word ("249\\u200b000", "ver\\u200bify")
+    is read through: the rules see the word the reader sees."""
+    d = decide("Umrah package", "Only 249\u200b000 \u200bروپے for 15 days, hotel 500 m from the Haram.", MAILING, settings)
+    assert d.category == "spam", d.explanation
+    plain = decide("Mailbox notice", "Your mailbox is full. Verify your account within 24 hours or it will be closed.",
+                   {}, settings)
+    hidden = decide("Mailbox notice", "Your mail\u00adbox is full. Ver\u200bify your acc\u200bount within 24 hours or it "
+                    "will be clo\u200esed.", {}, settings)
+    assert (hidden.category, hidden.priority) == (plain.category, plain.priority) == ("spam", "low"), hidden.explanation

@@ -330,8 +330,9 @@ def triage(
                               f"dressed as the office's ({lookalike[0]!r})")
         explanation.append("priority: low (spam)")
         return TriageDecision("spam", 0.95, None, guess.code, guess.confidence, None, "low", explanation)
+    offer = f"{subject_n}\n{own_n or normalize(head_and_tail(msg.text))}"
     if verdict.kind == "bulk" and rules.bulk_price is not None and not is_list_post(msg.headers) and len(
-            verdict.newsletter_content) < 2 and (price := rules.bulk_price.search(f"{msg.subject}\n{head_and_tail(parts.own or msg.text)}")):
+            verdict.newsletter_content) < 2 and (price := rules.bulk_price.search(offer)):
         # A newsletter informs, a notice notifies; a mass mailing that quotes a price sells (the schema's spam).
         # One that says it is a newsletter ("stories for …", "in this issue") may quote a price in a story.
         explanation.insert(0, f"category: spam (0.9, rules) — a mass mailing that quotes a price ({price.group(0).strip()!r}): "

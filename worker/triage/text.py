@@ -81,11 +81,16 @@ _CLOSING_RE = re.compile(
 
 _ARABIC_DIACRITICS_RE = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEF_RE = re.compile(r"[أإآٱ]")
+# Invisible characters a sender slips inside words ("ver\u200bify", "249\u200b000") to slip past the rules: soft
+# hyphen, zero-width space, direction marks and overrides, word joiners, the BOM. (Not ZWNJ and ZWJ, which Persian
+# and Urdu spelling needs.)
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def normalize(text: str) -> str:
-    """Lower-case, NFKC, Arabic without diacritics or tatweel and with one alef: for matching rules."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Lower-case, NFKC, no invisible characters, Arabic without diacritics or tatweel and with one alef: for
+    matching rules."""
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
     text = _ARABIC_DIACRITICS_RE.sub("", text)
     text = _ALEF_RE.sub("ا", text)
     return text.replace("ى", "ي").replace("ة", "ه").replace("’", "'").replace("\u00a0", " ")
