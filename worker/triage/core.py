@@ -149,6 +149,13 @@ def _other_business(rules: Rules, text: str, present: frozenset[str], patterns=N
     return found
 
 
+def _spam_decision(confidence: float, source: str, why: str, guess, explanation: list[str]) -> TriageDecision:
+    """Spam decided before the category is scored (a filter's verdict, a phish's costume, a mass mailing's price)."""
+    explanation.insert(0, f"category: spam ({confidence:g}, {source}) — {why}")
+    explanation.append("priority: low (spam)")
+    return TriageDecision("spam", confidence, None, guess.code, guess.confidence, None, "low", explanation)
+
+
 def _lookalike(msg: ParsedMessage, parts, rules: Rules, settings: Settings, combined: str,
                present: frozenset[str]) -> list[str]:
     """Hosts dressed as the office's own in the sender's address, their Reply-To or their own words (not in
@@ -320,25 +327,19 @@ def triage(
     if spam and verdict.kind in (None, "bulk"):
         # A filter's "spam" wins over bulk (both are ignored; spam is the stronger claim), not
         # over a bounce or an auto-reply, whose kind matters.
-        explanation.insert(0, "category: spam (0.99, filter) — " + "; ".join(v.describe() for v in spam))
-        explanation.append("priority: low (spam)")
-        return TriageDecision("spam", 0.99, None, guess.code, guess.confidence, None, "low", explanation)
+        return _spam_decision(0.99, "filter", "; ".join(v.describe() for v in spam), guess, explanation)
     if verdict.kind is not None and lookalike:
         # A "mailbox full" notice, a "shared file", a bounce listing held messages, from or linking to a
         # domain dressed as the office's: a machine's form is phishing's costume.
-        explanation.insert(0, f"category: spam (0.95, rules) — a {verdict.kind} notice from or linking to a domain "
-                              f"dressed as the office's ({lookalike[0]!r})")
-        explanation.append("priority: low (spam)")
-        return TriageDecision("spam", 0.95, None, guess.code, guess.confidence, None, "low", explanation)
-    offer = f"{subject_n}\n{own_n or normalize(head_and_tail(msg.text))}"
+        return _spam_decision(0.95, "rules", f"a {verdict.kind} notice from or linking to a domain dressed as the "
+                                             f"office's ({lookalike[0]!r})", guess, explanation)
     if verdict.kind == "bulk" and rules.bulk_price is not None and not is_list_post(msg.headers) and len(
-            verdict.newsletter_content) < 2 and (price := rules.bulk_price.search(offer)):
+            verdict.newsletter_content) < 2 and (price := rules.bulk_price.search(
+                f"{subject_n}\n{own_n or normalize(head_and_tail(msg.text))}")):
         # A newsletter informs, a notice notifies; a mass mailing that quotes a price sells (the schema's spam).
         # One that says it is a newsletter ("stories for …", "in this issue") may quote a price in a story.
-        explanation.insert(0, f"category: spam (0.9, rules) — a mass mailing that quotes a price ({price.group(0).strip()!r}): "
-                              "marketing; " + "; ".join(verdict.reasons))
-        explanation.append("priority: low (spam)")
-        return TriageDecision("spam", 0.9, None, guess.code, guess.confidence, None, "low", explanation)
+        return _spam_decision(0.9, "rules", f"a mass mailing that quotes a price ({price.group(0).strip()!r}): marketing; "
+                                            + "; ".join(verdict.reasons), guess, explanation)
     if verdict.kind is not None:
         explanation.insert(0, f"automated: {verdict.kind} — " + "; ".join(verdict.reasons))
         return TriageDecision("automated", verdict.confidence, verdict.kind, guess.code, guess.confidence, None, "low",
