@@ -554,7 +554,8 @@ _SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad
 # holds, not by when the sender needs an answer.
 _VALID_UNTIL_RE = _re(r"(?:\bvalid(?:ity)?\s+(?:until|till|through|to)|\bexpir(?:es|ing|y(?:\s+date)?)(?:\s+on)?|\bvalable\s+jusqu.(?:au|[àa])?"
                       r"|\bexpir(?:e|ant)\s+le|\bdate\s+d.expiration|صالح(?:ه)?\s+(?:حتي|لغايه|الي)|(?:تنتهي|انتهاء)\s+صلاحيت\w*(?:\s+(?:في|يوم|بتاريخ))?)\s*:?\s*(?:le\s+|on\s+|the\s+)?$")
-_VALID_UNTIL_AFTER_RE = _re(r"\s*'?[a-zçğıöşü]{0,4}\s+kadar\s+ge[çc]erli")
+# The same said after the date, in Turkish and Urdu ("31 Aralık'a kadar geçerli", "30 جون تک کارآمد").
+_VALID_AFTER_RE = re.compile(r"\s*(?:\S+\s+)?(?:تک|kadar)\s+(?:کارآمد|کار\s*آمد|معتبر|ge[çc]erli)", re.IGNORECASE)
 # "you said you'd be able to send it by Tuesday", "vous m'aviez promis les photos pour jeudi", "كما وعدتم
 # بإرسالها يوم الثلاثاء": the office's own promise, chased; the sender's own "but please … by" is not.
 _OFFICE_PROMISE_RE = _re(r"(?:\byou\s+(?:said|told\s+(?:me|us)|promised(?:\s+(?:me|us))?|mentioned|assured\s+(?:me|us))\s+(?:that\s+)?(?:you|it|they|he|she|we)(?:.d|\s+would|\s+could|\s+will|.ll)\b"
@@ -1110,7 +1111,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
         if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
             continue
-        if _VALID_UNTIL_AFTER_RE.match(after):
+        if _VALID_AFTER_RE.match(after):
             continue  # "31 Aralık'a kadar geçerli": how long a card lasts, said after its date
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
@@ -1338,11 +1339,10 @@ _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|м
 _RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$", re.IGNORECASE)
 
 
-# A card's or a visa's validity, in the languages dateparser reads for us ("vigente hasta", "gültig bis", "30 جون تک
-# کارآمد", "31 Aralık'a kadar geçerli").
+# A card's or a visa's validity, in the languages dateparser reads for us ("vigente hasta", "gültig bis"; said after
+# the date: _VALID_AFTER_RE).
 _VALID_OTHER_RE = re.compile(r"(?:vigente|v[áa]lid[oa]s?|g[üu]ltig|valevole|ge[çc]erli|berlaku|действител\w*)\s+(?:\S+\s+)?$",
                              re.IGNORECASE)
-_VALID_AFTER_RE = re.compile(r"\s*(?:\S+\s+)?(?:تک|kadar)\s+(?:کارآمد|کار\s*آمد|معتبر|ge[çc]erli)", re.IGNORECASE)
 
 
 def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:

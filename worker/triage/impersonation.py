@@ -35,22 +35,21 @@ def _extract() -> tldextract.TLDExtract:
 
 
 @functools.lru_cache(maxsize=4096)
-def _registrable_label(host: str) -> str:
-    return _extract()(host.lower()).domain
-
-
-def _registrable(host: str) -> str:
-    parts = _extract()(host.lower())
-    return f"{parts.domain}.{parts.suffix}" if parts.suffix else parts.domain
+def _split(host: str) -> tuple[list[str], str, str]:
+    """A host's subdomain labels, its registrable label and its registrable domain ("a.imctc-docs.net":
+    ["a"], "imctc-docs", "imctc-docs.net"), by the public suffix list."""
+    parts = _extract()(host)
+    return (parts.subdomain.split(".") if parts.subdomain else [], parts.domain,
+            f"{parts.domain}.{parts.suffix}" if parts.suffix else parts.domain)
 
 
 # What follows the acronym in the office's own address ("imctc.org", "cimct.org.sa").
 _ADDRESS_ENDINGS = frozenset("org com net gov int edu sa".split())
 
 
-def _wears_address(host: str, acronyms: tuple[str, ...]) -> bool:
-    """"imctc.org.quota-center.net": the office's whole address worn as the front of someone else's."""
-    labels = host.removesuffix(_registrable(host)).rstrip(".").split(".")
+def _wears_address(labels: list[str], acronyms: tuple[str, ...]) -> bool:
+    """"imctc.org.quota-center.net" (subdomain labels "imctc", "org"): the office's whole address worn as the
+    front of someone else's."""
     return any(a == b and c in _ADDRESS_ENDINGS for b, c in zip(labels, labels[1:]) for a in acronyms)
 
 
@@ -67,15 +66,13 @@ def lookalike_domains(text: str, acronyms: tuple[str, ...], internal: tuple[str,
         host = host.lower()
         if host in found or any(host == d or host.endswith("." + d) for d in internal):
             continue
-        label = _registrable_label(host)
-        if label not in wanted and any(a in label for a in wanted):
-            found.append(host)
-        elif _wears_address(host, wanted):
-            found.append(host)
-        elif subdomains and _registrable(host) not in _TENANT_PROVIDERS and any(a in sub and sub not in wanted
-                                for sub in host.removesuffix(_registrable(host)).split(".") for a in wanted):
-            # "imctc-org.mailsecure-notice.com": a subdomain dressed as the office's address ("imctc.org"), where a
-            # service naming its customer writes the bare name ("imctc.mailprotect-cloud.com").
+        labels, label, registrable = _split(host)
+        dressed = label not in wanted and any(a in label for a in wanted)
+        # "imctc-org.mailsecure-notice.com": a subdomain dressed as the office's address ("imctc.org"), where a
+        # service naming its customer writes the bare name ("imctc.mailprotect-cloud.com").
+        dressed_sub = subdomains and registrable not in _TENANT_PROVIDERS and any(
+            a in sub and sub not in wanted for sub in labels for a in wanted)
+        if dressed or dressed_sub or _wears_address(labels, wanted):
             found.append(host)
     return found
 
