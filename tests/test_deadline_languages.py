@@ -1155,8 +1155,23 @@ STOP42_CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES,
-                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES])
-def test_deadline_classes_of_stops_40_to_42(language, text, expected):
+STOP43_CLASSES = [
+    # A weekday after its cue carries no digit (sets GK, GM): dateparser reads it too.
+    ("es", "Necesitaríamos la información antes del jueves (hora de Madrid), que es cuando cerramos la pieza.", "2026-11-19"),
+    ("de", "Wir bräuchten Ihre Antwort bis Donnerstag, damit der Beitrag erscheinen kann.", "2026-11-19"),
+    ("it", "Avremmo bisogno della risposta entro giovedì a mezzogiorno.", "2026-11-19"),
+    ("pt", "Precisaríamos da resposta até ao meio-dia de quinta-feira.", "2026-11-19"),
+    ("tr", "Cevabınızı perşembe öğlene kadar rica ederiz.", "2026-11-19"),
+    ("id", "Mohon jawaban paling lambat Kamis siang.", "2026-11-19"),
+    # A farewell is no by-when; nor is a weekday far from its cue.
+    ("de", "Vielen Dank für Ihre Hilfe. Bis morgen!", None),
+    ("es", "Gracias por todo. ¡Hasta mañana!", None),
+    ("es", "El programa se emite el jueves por la noche y estará disponible hasta el final de la temporada.", None),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES,
+                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES])
+def test_deadline_classes_of_stops_40_to_43(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

