@@ -36,7 +36,9 @@ TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p", "s", "t", "u",
                "ec", "ed", "ee", "ef", "ej", "ek", "el", "em", "eq", "er", "es", "ev", "ew", "ex", "fb", "fc",
                "ff", "fg", "fh", "fk", "fl", "fm", "fo", "fp", "fq", "fr", "fs",
                # Stop 42: the three sets written late in stop 41 and the three tuning sets of stop 42.
-               "fw", "fx", "fy", "ga", "gb", "gc")
+               "fw", "fx", "fy", "ga", "gb", "gc",
+               # Stop 43: its three tuning sets.
+               "gk", "gl", "gm")
 
 
 # A language the model weighs in on: it learnt from at least this many messages in it. (German, at

@@ -1002,7 +1002,8 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_fr", 0.95, 0.94, 2), ("inquiries_fs", 0.90, 0.97, 0), ("inquiries_fw", 0.96, 0.87, 3),
     ("inquiries_fx", 0.88, 0.90, 7), ("inquiries_fy", 0.85, 0.92, 2), ("inquiries_ga", 0.84, 0.96, 1),
     ("inquiries_gb", 0.92, 0.96, 1), ("inquiries_gc", 0.82, 0.93, 1), ("inquiries_gf", 0.75, 0.93, 3),
-    ("inquiries_gg", 0.64, 0.95, 3)],
+    ("inquiries_gg", 0.64, 0.95, 3), ("inquiries_gk", 0.0, 0.0, 99), ("inquiries_gl", 0.0, 0.0, 99),
+    ("inquiries_gm", 0.0, 0.0, 99)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -1013,7 +1014,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set EC", "set ED", "set EE", "set EF", "set EJ", "set EK", "set EL", "set EM", "set EQ", "set ER", "set ES",
          "set EV", "set EW", "set EX", "set FB", "set FC", "set FF", "set FG", "set FH", "set FK", "set FL", "set FM", "set FO",
          "set FP", "set FQ", "set FR", "set FS", "set FW", "set FX", "set FY", "set GA", "set GB", "set GC", "set GF",
-         "set GG"])
+         "set GG", "set GK", "set GL", "set GM"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -1115,7 +1116,7 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_fi", 0.98, 0.99, 0), ("inquiries_fj", 0.99, 0.98, 2), ("inquiries_fn", 0.95, 0.96, 1),
     ("inquiries_ft", 0.95, 0.97, 0), ("inquiries_fu", 0.91, 0.99, 0), ("inquiries_fv", 0.90, 0.93, 2),
     ("inquiries_fz", 0.99, 0.95, 0), ("inquiries_gd", 0.97, 0.95, 0), ("inquiries_ge", 0.95, 0.90, 2),
-    ("inquiries_gh", 0.97, 0.97, 0)])
+    ("inquiries_gh", 0.97, 0.97, 0), ("inquiries_gi", 0.0, 0.0, 99), ("inquiries_gj", 0.0, 0.0, 99)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
     AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE and GH were never read here (INQUIRIES.md): their
