@@ -1167,6 +1167,19 @@ STOP43_CLASSES = [
     ("de", "Vielen Dank für Ihre Hilfe. Bis morgen!", None),
     ("es", "Gracias por todo. ¡Hasta mañana!", None),
     ("es", "El programa se emite el jueves por la noche y estará disponible hasta el final de la temporada.", None),
+    # Today, tonight, tomorrow, the day after, the month's end and "within N hours" beside a cue (sets BQ, BY, CI, CU,
+    # GM): words dateparser does not give as dates.
+    ("pt", "Agradecia, por isso, uma resposta até às 18h de hoje (hora de Lisboa).", "2026-11-16"),
+    ("ur", "اگر کل دوپہر 2 بجے تک جواب مل جائے تو بہت مہربانی ہو گی۔", "2026-11-17"),
+    ("ur", "براہ کرم آج رات 10 بجے تک جواب دیں۔", "2026-11-16"),
+    ("fa", "لطفا تا امشب پاسخ دهید.", "2026-11-16"),
+    ("it", "Vi chiediamo una risposta entro dopodomani.", "2026-11-18"),
+    ("it", "Avremmo bisogno di una risposta entro fine mese.", "2026-11-30"),
+    ("es", "Les solicitamos que, en un plazo de 48 horas desde el envío de este correo, retiren la imagen.", "2026-11-18"),
+    ("sw", "Tafadhali jibu ndani ya saa 24.", "2026-11-17"),
+    # Not beside a cue, or Urdu "کل" (also yesterday) without its "تک".
+    ("ur", "کل ہماری ٹیم نے آپ کی پریس کانفرنس کی خبر نشر کی۔ کیا ترجمان سے انٹرویو ممکن ہے؟", None),
+    ("it", "Domani pubblichiamo l'articolo. Grazie per la collaborazione.", None),
 ]
 
 

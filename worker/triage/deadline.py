@@ -1339,6 +1339,25 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]{1,240}")
 _ARTICLE_RE = re.compile(r"(?:del?|el|la|le|al|ao|do|da)\s+", re.IGNORECASE)
 # "Bis morgen!", "¡Hasta mañana!", "Até amanhã": a farewell, not a by-when.
 _FAREWELL_SENTENCE_RE = re.compile(r"(^|[.!?\n])(\s*¡?\s*(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani)\s*)(?=[.!?\n,]|$)")
+# Today, tonight, tomorrow, the day after and the month's end in the languages dateparser reads, which it does
+# not give as dates ("hoy", "hari ini", "آج رات", "dopodomani", "fine mese"): a by-when only right after a cue
+# ("hasta", "entro", "sebelum", "تا") or right before one ("kadar", "تک"). Urdu "کل" and "پرسوں" also mean
+# yesterday and the day before: only before "تک".
+_OTHER_RELATIVE = (
+    (0, r"hoy(?:\s+mismo)?|hoje|oggi|heute|bug[üu]n|hari\s+ini|сегодня|vandaag|dzisiaj|امروز|آج|আজ|leo"),
+    (0, r"esta\s+noche|esta\s+noite|stasera|heute\s+abend|bu\s+ak[şs]am|malam\s+ini|сегодня\s+вечером|vanavond|امشب|آج\s+رات|আজ\s+রাতে"),
+    (1, r"ma[ñn]ana|amanh[ãa]|domani|morgen|yar[ıi]n|besok|esok|завтра|jutro|فردا|আগামীকাল|kesho|gobe"),
+    (2, r"pasado\s+ma[ñn]ana|depois\s+de\s+amanh[ãa]|dopodomani|[üu]bermorgen|[öo]b[üu]r\s+g[üu]n|lusa|послезавтра|overmorgen|پس\s*فردا|পরশু"),
+    (-1, r"fin(?:e|al)?\s+(?:de(?:l)?\s+)?mes(?:e)?|ende\s+(?:des\s+)?monats|fim\s+do\s+m[êe]s|ay\s+sonu|akhir\s+bulan|конца\s+месяца"),
+)
+_OTHER_RELATIVE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w\u0600-\u06ff])(?:{words})(?![\\w\u0600-\u06ff]))"
+                                         for i, (_, words) in enumerate(_OTHER_RELATIVE)), re.IGNORECASE)
+_UR_RELATIVE_RE = re.compile(r"(?<![\u0600-\u06ff])(?:(?P<d1>کل)|(?P<d2>پرسوں))(?![\u0600-\u06ff])")
+# "en un plazo de 48 horas", "entro 48 ore", "ndani ya saa 24", "dalam tempoh 48 jam", "в течение 24 часов".
+_OTHER_WITHIN_RE = re.compile(
+    r"(?:en\s+un\s+plazo\s+(?:m[áa]ximo\s+)?de|dentro\s+de|no\s+prazo\s+de|innerhalb\s+(?:von\s+)?|binnen|entro|dalam(?:\s+(?:tempoh|waktu|jangka\s+waktu))?|"
+    r"ndani\s+ya|в\s+течение)\s+(?P<n>\d{1,3})\s+(?P<unit>horas?|stunden|ore|uur|jam|saa|час(?:а|ов)?|d[íi]as?|tage[n]?|giorni|dagen|hari|siku|дн(?:я|ей))\b"
+    r"|(?:ndani\s+ya|saa)\s+(?:saa\s+)?(?P<n2>\d{1,3})\b(?P<unit2>)", re.IGNORECASE)
 _FAREWELL_RE = re.compile(r"\b(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani|bald|pronto|logo|luego|dann|breve)\b", re.IGNORECASE)
 
 
@@ -1380,7 +1399,7 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
         snippets += [m.group(0) for m in _SENTENCE_RE.finditer(text) if not re.search(r"\d", m.group(0))
                      and _OTHER_CUE_WORDS.search(m.group(0)) and not _FAREWELL_RE.search(m.group(0))][:3 - len(snippets)]
     if not snippets:
-        return None
+        return _other_relative(text, base, language)
     from dateparser.search import search_dates
 
     naive = base.replace(tzinfo=None)
@@ -1388,8 +1407,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     for snippet in snippets:
         try:
             found = search_dates(snippet, languages=[language], settings=settings) or []
-        except Exception:  # dateparser raises on a language it lacks; no deadline then
-            return None
+        except Exception:  # dateparser raises on a language it lacks: only the words read here then
+            return _other_relative(text, base, language)
         cues = [(m.start(), m.end(), not _PREPOSITION_CUE_RE.fullmatch(m.group(0)), not _POSTPOSITION_CUE_RE.fullmatch(m.group(0)))
                 for m in _OTHER_CUE_WORDS.finditer(snippet)]
         for phrase, value in found:
@@ -1418,7 +1437,48 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
                 continue  # "17/02" written on 3 March: the date just past, which dateparser puts next year
             if base - timedelta(hours=1) <= at <= base + timedelta(days=400):
                 return Deadline(at=at, phrase=phrase, has_time=False)
-    return None
+    return _other_relative(text, base, language)
+
+
+def _other_relative(text: str, base: datetime, language: str) -> Deadline | None:
+    """"Hasta hoy", "entro dopodomani", "bugün … kadar", "کل … تک", "en un plazo de 48 horas": the words dateparser
+    does not give as a date, read only beside a cue."""
+    found: list[Deadline] = []
+    for sentence in _SENTENCE_RE.finditer(text[:5000]):
+        part = sentence.group(0)
+        if _FAREWELL_RE.search(part) or not _OTHER_CUE_WORDS.search(part) and not _OTHER_WITHIN_RE.search(part):
+            continue
+        cues = list(_OTHER_CUE_WORDS.finditer(part))
+        words = [(next(int(k[1:]) for k, v in m.groupdict().items() if v), m) for m in _OTHER_RELATIVE_RE.finditer(part)]
+        if language == "ur":
+            words += [(1 if m.group("d1") else 2, m) for m in _UR_RELATIVE_RE.finditer(part)]
+        for index, m in words:
+            days = _OTHER_RELATIVE[index][0] if index < len(_OTHER_RELATIVE) and m.re is _OTHER_RELATIVE_RE else index
+            before = any(not _POSTPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= m.start() - c.end() <= 25 for c in cues)
+            after = any(not _PREPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= c.start() - m.end() <= CUE_REACH_BEFORE_CLOCK
+                        for c in cues)
+            if m.re is _UR_RELATIVE_RE and not after:
+                continue  # "کل" is yesterday as well as tomorrow: only "کل … تک" is by tomorrow
+            if not (before or after):
+                continue
+            lead = part[:m.start()].lower()
+            if _NOT_BACK_RE.search(lead) or _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(part[m.end():]):
+                continue
+            if days < 0:
+                first = (base.replace(day=1) + timedelta(days=32)).replace(day=1)
+                day = first - timedelta(days=1)
+            else:
+                day = base + timedelta(days=days)
+            found.append(Deadline(at=datetime.combine(day.date(), time(23, 59), base.tzinfo), phrase=m.group(0), has_time=False))
+        for m in _OTHER_WITHIN_RE.finditer(part):
+            n, unit = int(m.group("n") or m.group("n2")), (m.group("unit") or "saa").lower()
+            in_days = unit.startswith(("siku", "hari", "d", "tag", "gio", "дн"))
+            if 0 < n <= (31 if in_days else 24 * 7):
+                # Hours count to the hour ("within 24 hours" is urgent); days to the end of the last one.
+                at = base + timedelta(days=n) if in_days else base + timedelta(hours=n)
+                found.append(Deadline(at=datetime.combine(at.date(), time(23, 59), base.tzinfo) if in_days else at,
+                                      phrase=m.group(0), has_time=not in_days))
+    return min(found, key=lambda d: d.at, default=None)
 
 
 __all__ = ["Deadline", "find_deadline", "find_deadline_other", "history_date", "says_no_rush"]
