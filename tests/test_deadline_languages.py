@@ -1180,6 +1180,9 @@ STOP43_CLASSES = [
     # Not beside a cue, or Urdu "کل" (also yesterday) without its "تک".
     ("ur", "کل ہماری ٹیم نے آپ کی پریس کانفرنس کی خبر نشر کی۔ کیا ترجمان سے انٹرویو ممکن ہے؟", None),
     ("it", "Domani pubblichiamo l'articolo. Grazie per la collaborazione.", None),
+    # Until today is so far.
+    ("es", "Hasta hoy no hemos recibido respuesta a nuestra solicitud. ¿Podrían confirmarnos si la recibieron?", None),
+    ("pt", "Até hoje não recebemos qualquer resposta. Podem confirmar se o pedido chegou?", None),
 ]
 
 

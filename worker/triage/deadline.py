@@ -1352,6 +1352,7 @@ _OTHER_RELATIVE = (
 )
 _OTHER_RELATIVE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w\u0600-\u06ff])(?:{words})(?![\\w\u0600-\u06ff]))"
                                          for i, (_, words) in enumerate(_OTHER_RELATIVE)), re.IGNORECASE)
+_SO_FAR_CUE_RE = re.compile(r"bis|hasta|at[ée]|до|tot|voor", re.IGNORECASE)
 _UR_RELATIVE_RE = re.compile(r"(?<![\u0600-\u06ff])(?:(?P<d1>کل)|(?P<d2>پرسوں))(?![\u0600-\u06ff])")
 # "en un plazo de 48 horas", "entro 48 ore", "ndani ya saa 24", "dalam tempoh 48 jam", "в течение 24 часов".
 _OTHER_WITHIN_RE = re.compile(
@@ -1454,7 +1455,11 @@ def _other_relative(text: str, base: datetime, language: str) -> Deadline | None
             words += [(1 if m.group("d1") else 2, m) for m in _UR_RELATIVE_RE.finditer(part)]
         for index, m in words:
             days = _OTHER_RELATIVE[index][0] if index < len(_OTHER_RELATIVE) and m.re is _OTHER_RELATIVE_RE else index
-            before = any(not _POSTPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= m.start() - c.end() <= 25 for c in cues)
+            # "Bis heute haben wir keine Antwort", "hasta hoy", "até hoje": until today is so far, not by today —
+            # unless an hour stands between ("até às 18h de hoje").
+            before = any(not _POSTPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= m.start() - c.end() <= 25
+                         and not (days == 0 and _SO_FAR_CUE_RE.fullmatch(c.group(0)) and not re.search(r"\d", part[c.end():m.start()]))
+                         for c in cues)
             after = any(not _PREPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= c.start() - m.end() <= CUE_REACH_BEFORE_CLOCK
                         for c in cues)
             if m.re is _UR_RELATIVE_RE and not after:
