@@ -1180,6 +1180,15 @@ STOP43_CLASSES = [
     # Not beside a cue, or Urdu "کل" (also yesterday) without its "تک".
     ("ur", "کل ہماری ٹیم نے آپ کی پریس کانفرنس کی خبر نشر کی۔ کیا ترجمان سے انٹرویو ممکن ہے؟", None),
     ("it", "Domani pubblichiamo l'articolo. Grazie per la collaborazione.", None),
+    # An Urdu span ("پیر سے بدھ تک", "20 نومبر سے 25 نومبر تک") is when, not by when (set GL); "آپ سے بدھ تک" is by when.
+    ("ur", "اگلے ہفتے پیر سے بدھ تک کسی بھی دن، پاکستانی وقت کے مطابق دوپہر 2 بجے کے بعد ہمارے لیے موزوں ہے۔", None),
+    ("ur", "ہم 20 نومبر سے 25 نومبر تک ریاض میں ہوں گے۔", None),
+    ("ur", "ہم آپ سے بدھ تک جواب کی توقع رکھتے ہیں۔", "2026-11-18"),
+    # A duration asked for, in hours (Malay "dalam tempoh 48 jam"); one that tells how fast something went is none.
+    ("ms", "Saya memohon agar gambar tersebut diturunkan dalam tempoh 48 jam dari e-mel ini.", "2026-11-18"),
+    ("de", "Das Video wurde innerhalb von 24 Stunden zwei Millionen Mal angesehen.", None),
+    ("pt", "Precisamos da resposta até amanhã às 9h.", "2026-11-17"),
+    ("pt", "A reportagem foi gravada às 9h da manhã.", None),
     # Until today is so far.
     ("es", "Hasta hoy no hemos recibido respuesta a nuestra solicitud. ¿Podrían confirmarnos si la recibieron?", None),
     ("pt", "Até hoje não recebemos qualquer resposta. Podem confirmar se o pedido chegou?", None),

@@ -1049,17 +1049,15 @@ def test_tuning_sets(name, category, deadline, invented):
 
 
 def test_dev_set_stays_exact():
-    """The rules read every development letter right. With the base model, so does triage as shipped but for one
-    letter: since stop 41 the model weighs in on German (147 letters learnt), which gained fifteen categories on the
-    unseen sets and reads the development set's German partnership offer as an interview request, as it did when
-    German was first tried in stop 34."""
+    """The rules read every development letter right, and so does triage as shipped: from stop 41 to stop 42 the base
+    model, weighing in on German, read the development set's German partnership offer as an interview request; retrained
+    in stop 43 with sets GK, GL and GM (twenty-four languages among them) it reads it right again."""
     if not (DEV / "labels.json").exists():
         pytest.skip("../shared/samples/inquiries is absent")
     for settings in (RULES_ONLY, SETTINGS):  # the base model never learnt from it
         report = evaluate(DEV, settings=settings)
         missed = [(m.file, m.expected, m.got) for m in report.misses if m.field == "category"]
-        assert missed == ([] if settings is RULES_ONLY else
-                          [("sample_029.eml", "partnership_speaking", "interview_request")]), missed
+        assert missed == [], missed
         assert report.accuracy("deadline") == 1.0 and report.deadline_invented == []
 
 

@@ -532,7 +532,8 @@ _ANCHORED_AFTER_RE = _re(r"\s+(?:(?:of|after|following)\s+(?!(?:this|these|recei
 # Something that happened within a length of time: "was viewed two million times within 24 hours",
 # "انحذفت خلال ساعة", "تم الرد خلال يومين".
 _HAPPENED_WITHIN_RE = _re(r"(?:\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ld)\b(?:\s+[^\s.!?؟]+){0,6}?"
-                          r"|(?:^|\s)(?:تم|انحذف\w*|انتشر(?:ت)?|اختفت|اختفي|نفدت|نفذت)(?:\s+[^\s.!?؟]+){0,4}?)\s+$")
+                          r"|(?:^|\s)(?:تم|انحذف\w*|انتشر(?:ت)?|اختفت|اختفي|نفدت|نفذت)(?:\s+[^\s.!?؟]+){0,4}?"
+                          r"|\b(?:wurden?|war(?:en)?|fue(?:ron)?|foi|foram|[èe]\s+stat[oa]|sono\s+stat[ie])(?:\s+[^\s.!?؟]+){0,3}?)\s+$")
 # "Within a day, three news organisations had published the names": the past tense follows.
 _HAPPENED_AFTER_RE = _re(r"\s*,\s*(?:[^\s.!?;,]+\s+){1,5}?(?:had|were|was)\s+(?:already\s+)?(?:been\s+)?\w+(?:ed|en|wn|ld|t)\b")
 # A rule quoted ("يجب تقديم الاعتراض خلال 30 يوماً", "appeals must be lodged within 14 days").
@@ -589,7 +590,8 @@ _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
 # hours, an event's days) is not a deadline.
 _RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + "|" + _MON_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
-                r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|до|الي|حتي)\s+$")
+                r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|سے|до|الي|حتي)\s+$"
+                r"|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s+$")  # Urdu "پیر سے بدھ تک": Monday to Wednesday
 # "COB Thursday", "close of business Thursday would work": said only of a deadline, cue or not.
 _AT_THE_END_RE = _re(r"(?:at|[àa])\s+(?:the\s+|la\s+)?$")
 _COB_RE = _re(r"\b(?:cob|eod|close\s+of\s+business|end\s+of\s+(?:the\s+)?business\s+day)\b")
@@ -1352,13 +1354,23 @@ _OTHER_RELATIVE = (
 )
 _OTHER_RELATIVE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w\u0600-\u06ff])(?:{words})(?![\\w\u0600-\u06ff]))"
                                          for i, (_, words) in enumerate(_OTHER_RELATIVE)), re.IGNORECASE)
+# "20 نومبر سے 25 نومبر تک": a date before "سے" starts a span; its "تک" ends it.
+_FROM_UR_RE = re.compile(r"(?<![\u0600-\u06ff])سے(?![\u0600-\u06ff])")
+_MORNING_ARTICLE_RE = re.compile(r"(?:\b(?:la|da|am|des|this|jeden|diesen|a\s+la|por\s+la|pela|de\s+la|na)\s+|[a-zäöü]{4,})$", re.IGNORECASE)
+# A duration is a by-when only in a sentence that asks ("les solicitamos que, en un plazo de 48 horas"), not in one
+# that tells how fast something happened ("innerhalb von 24 Stunden zwei Millionen Mal angesehen").
+_OTHER_ASK_RE = re.compile(r"\b(?:por\s+favor|favor\s+de|solicit|rogamos|rogamos|pedimos|le[s]?\s+pido|agradecer[íi]a|bitte|bitten|per\s+favore|"
+                           r"chiediamo|vi\s+prego|la\s+prego|pe[çc]o|solicitamos|agradecemos|(?:me)?mohon|harap|sila|tafadhali|"
+                           r"пожалуйста|просим|прошу|l[üu]tfen|rica\s+eder|verzoek|graag|gelieve)", re.IGNORECASE)
 _SO_FAR_CUE_RE = re.compile(r"bis|hasta|at[ée]|до|tot|voor", re.IGNORECASE)
 _UR_RELATIVE_RE = re.compile(r"(?<![\u0600-\u06ff])(?:(?P<d1>کل)|(?P<d2>پرسوں))(?![\u0600-\u06ff])")
 # "en un plazo de 48 horas", "entro 48 ore", "ndani ya saa 24", "dalam tempoh 48 jam", "в течение 24 часов".
 _OTHER_WITHIN_RE = re.compile(
-    r"(?:en\s+un\s+plazo\s+(?:m[áa]ximo\s+)?de|dentro\s+de|no\s+prazo\s+de|innerhalb\s+(?:von\s+)?|binnen|entro|dalam(?:\s+(?:tempoh|waktu|jangka\s+waktu))?|"
+    r"(?:en\s+un\s+plazo\s+(?:m[áa]ximo\s+)?de|no\s+prazo\s+de|innerhalb\s+(?:von\s+)?|entro|"
     r"ndani\s+ya|в\s+течение)\s+(?P<n>\d{1,3})\s+(?P<unit>horas?|stunden|ore|uur|jam|saa|час(?:а|ов)?|d[íi]as?|tage[n]?|giorni|dagen|hari|siku|дн(?:я|ей))\b"
-    r"|(?:ndani\s+ya|saa)\s+(?:saa\s+)?(?P<n2>\d{1,3})\b(?P<unit2>)", re.IGNORECASE)
+    r"|(?:ndani\s+ya|saa)\s+(?:saa\s+)?(?P<n2>\d{1,3})\b(?P<unit2>)"
+    # Malay/Indonesian "dalam tempoh 48 jam": in hours only ("dalam tempoh 2 minggu" also says when something will be done).
+    r"|dalam\s+(?:tempoh|waktu|jangka\s+waktu)\s+(?P<n3>\d{1,3})\s+(?P<unit3>jam)\b", re.IGNORECASE)
 _FAREWELL_RE = re.compile(r"\b(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani|bald|pronto|logo|luego|dann|breve)\b", re.IGNORECASE)
 
 
@@ -1380,7 +1392,8 @@ _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|м
 
 
 # "10 سے 14 مارچ تک", "del 10 al 14 de marzo", "с 10 по 14 марта": a stay or an event's span.
-_RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$", re.IGNORECASE)
+# "پیر سے بدھ تک" (Monday to Wednesday): in Urdu a day before "سے" starts the span.
+_RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s*$|\d\s*[\u0600-\u06ff]+\s+سے\s*$", re.IGNORECASE)
 
 
 # A card's or a visa's validity, in the languages dateparser reads for us ("vigente hasta", "gültig bis"; said after
@@ -1419,7 +1432,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if (article := _ARTICLE_RE.match(phrase)) and not re.search(r"\d", phrase):
                 where, phrase = where + article.end(), phrase[article.end():]  # "antes del jueves": the cue's own "del"
             if not any((before and end <= where <= end + CUE_REACH_AFTER) or (after and 0 <= start - (where + len(phrase)) <= (
-                    CUE_REACH_BEFORE_CLOCK if _CLOCK_BEFORE_RE.search(snippet[where + len(phrase):start]) else CUE_REACH_BEFORE))
+                    CUE_REACH_BEFORE_CLOCK if _CLOCK_BEFORE_RE.search(snippet[where + len(phrase):start]) else CUE_REACH_BEFORE)
+                    and not _FROM_UR_RE.search(snippet[where + len(phrase):start]))
                        for start, end, after, before in cues):
                 continue  # a date elsewhere in the sentence ("prevista para el martes 10 …, hasta el lunes")
             if _YEAR_ALONE_RE.fullmatch(phrase) or _CLOCK_WORD_RE.match(phrase):
@@ -1460,14 +1474,17 @@ def _other_relative(text: str, base: datetime, language: str) -> Deadline | None
             before = any(not _POSTPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= m.start() - c.end() <= 25
                          and not (days == 0 and _SO_FAR_CUE_RE.fullmatch(c.group(0)) and not re.search(r"\d", part[c.end():m.start()]))
                          for c in cues)
-            after = any(not _PREPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= c.start() - m.end() <= CUE_REACH_BEFORE_CLOCK
-                        for c in cues)
+            after = any(not _PREPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= c.start() - m.end() <= (
+                CUE_REACH_BEFORE_CLOCK if re.search(r"\d", part[m.end():c.start()]) else CUE_REACH_BEFORE) for c in cues)
             if m.re is _UR_RELATIVE_RE and not after:
                 continue  # "کل" is yesterday as well as tomorrow: only "کل … تک" is by tomorrow
             if not (before or after):
                 continue
             lead = part[:m.start()].lower()
-            if _NOT_BACK_RE.search(lead) or _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(part[m.end():]):
+            if days == 1 and _MORNING_ARTICLE_RE.search(lead):
+                continue  # "antes de las 10 de la mañana", "às 9h da manhã", "am Morgen": the morning, not tomorrow
+            if _NOT_BACK_RE.search(lead) or _RANGE_OTHER_RE.search(lead) or _VALID_OTHER_RE.search(lead) \
+                    or _VALID_AFTER_RE.match(part[m.end():]):
                 continue
             if days < 0:
                 first = (base.replace(day=1) + timedelta(days=32)).replace(day=1)
@@ -1475,8 +1492,8 @@ def _other_relative(text: str, base: datetime, language: str) -> Deadline | None
             else:
                 day = base + timedelta(days=days)
             found.append(Deadline(at=datetime.combine(day.date(), time(23, 59), base.tzinfo), phrase=m.group(0), has_time=False))
-        for m in _OTHER_WITHIN_RE.finditer(part):
-            n, unit = int(m.group("n") or m.group("n2")), (m.group("unit") or "saa").lower()
+        for m in _OTHER_WITHIN_RE.finditer(part) if _OTHER_ASK_RE.search(part) else ():
+            n, unit = int(m.group("n") or m.group("n2") or m.group("n3")), (m.group("unit") or m.group("unit3") or "saa").lower()
             in_days = unit.startswith(("siku", "hari", "d", "tag", "gio", "дн"))
             if 0 < n <= (31 if in_days else 24 * 7):
                 # Hours count to the hour ("within 24 hours" is urgent); days to the end of the last one.
