@@ -779,10 +779,29 @@ STOP42_CASES = [
 ]
 
 
+STOP43_CASES = [
+    # A photo used without leave, or its removal asked, in the other languages (sets BQ, CM, CU, FW, GM's classes).
+    ("Foto minha no site", "Olá, uma foto minha foi publicada no site de vocês sem autorização, na notícia sobre o "
+     "seminário de outubro. Peço a remoção da imagem até amanhã, por favor.\n\nObrigada,\nMariana Lopes", "correction_complaint"),
+    ("درخواست برداشتن عکس", "سلام، عکس من در گزارش همایش ماه گذشته بدون اجازه در وب‌سایت شما منتشر شده است. لطفا تا فردا "
+     "آن را حذف کنید.\n\nبا احترام،\nمریم احمدی", "correction_complaint"),
+    ("Gambar saya", "Tuan/Puan, gambar saya telah disiarkan di laman Facebook anda tanpa kebenaran. Saya memohon agar "
+     "gambar tersebut diturunkan dalam tempoh 48 jam.\n\nAhmad Faiz", "correction_complaint"),
+    # A request for information named in the other languages, with its by-when (sets BQ, BY, CM, GM's classes).
+    ("Verzoek om reactie - rapport", "Goedemiddag, ik schrijf een artikel over terrorismebestrijding in de Golfregio. "
+     "Graag ontvang ik een reactie van de coalitie op het nieuwe rapport, uiterlijk donderdag.\n\nMet vriendelijke groet,\n"
+     "Jan de Vries", "information_request"),
+    ("Запрос комментария", "Здравствуйте! Готовим материал о сотрудничестве стран коалиции. Просим прислать комментарий "
+     "пресс-службы до четверга.\n\nС уважением,\nАнна Иванова", "information_request"),
+    ("Permohonan data untuk laporan", "Yth. Bapak/Ibu, kami menyiapkan laporan tentang kerja sama kontra-terorisme. "
+     "Mohon data jumlah negara anggota dan program pelatihan tahun ini paling lambat Kamis.\n\nSalam,\nDewi Lestari", "information_request"),
+]
+
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES,
-                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES])
-def test_error_classes_written_in_stops_39_to_42(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES,
+                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES])
+def test_error_classes_written_in_stops_39_to_43(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):

@@ -1362,6 +1362,9 @@ _MORNING_ARTICLE_RE = re.compile(r"(?:\b(?:la|da|am|des|this|jeden|diesen|a\s+la
 _OTHER_ASK_RE = re.compile(r"\b(?:por\s+favor|favor\s+de|solicit|rogamos|rogamos|pedimos|le[s]?\s+pido|agradecer[íi]a|bitte|bitten|per\s+favore|"
                            r"chiediamo|vi\s+prego|la\s+prego|pe[çc]o|solicitamos|agradecemos|(?:me)?mohon|harap|sila|tafadhali|"
                            r"пожалуйста|просим|прошу|l[üu]tfen|rica\s+eder|verzoek|graag|gelieve)", re.IGNORECASE)
+_RU_WEEKDAYS = {"понедельника": "понедельник", "вторника": "вторник", "среды": "среда", "четверга": "четверг",
+                "пятницы": "пятница", "субботы": "суббота", "воскресенья": "воскресенье"}
+_RU_GENITIVE_RE = re.compile(r"(?<!\w)(?:" + "|".join(_RU_WEEKDAYS) + r")(?!\w)", re.IGNORECASE)
 _SO_FAR_CUE_RE = re.compile(r"bis|hasta|at[ée]|до|tot|voor", re.IGNORECASE)
 _UR_RELATIVE_RE = re.compile(r"(?<![\u0600-\u06ff])(?:(?P<d1>کل)|(?P<d2>پرسوں))(?![\u0600-\u06ff])")
 # "en un plazo de 48 horas", "entro 48 ore", "ndani ya saa 24", "dalam tempoh 48 jam", "в течение 24 часов".
@@ -1407,11 +1410,13 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     text = _BRACKETED_RE.sub("", _URDU_YEAR_RE.sub(r"\1 ", text[:5000]))
     if language == "bn":
         text = _BN_GENITIVE_RE.sub(r"\1 ", text)
+    if language == "ru":
+        text = _RU_GENITIVE_RE.sub(lambda m: _RU_WEEKDAYS[m.group(0).lower()], text)  # "до четверга": dateparser reads "четверг"
     snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text) if _OTHER_CUE_WORDS.search(m.group(0))][:3]
     if len(snippets) < 3:
         # Weekdays and "tomorrow" carry no digit: the cued sentences without one are read too.
         snippets += [m.group(0) for m in _SENTENCE_RE.finditer(text) if not re.search(r"\d", m.group(0))
-                     and _OTHER_CUE_WORDS.search(m.group(0)) and not _FAREWELL_RE.search(m.group(0))][:3 - len(snippets)]
+                     and _OTHER_CUE_WORDS.search(m.group(0)) and not _farewell(m.group(0))][:3 - len(snippets)]
     if not snippets:
         return _other_relative(text, base, language)
     from dateparser.search import search_dates
@@ -1455,13 +1460,18 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     return _other_relative(text, base, language)
 
 
+def _farewell(sentence: str) -> bool:
+    """"Bis morgen!", "¡Hasta mañana, Carlos!": a short sentence that is a farewell ("Peço a remoção até amanhã" is not)."""
+    return bool(_FAREWELL_RE.search(sentence)) and len(sentence.split()) <= 4
+
+
 def _other_relative(text: str, base: datetime, language: str) -> Deadline | None:
     """"Hasta hoy", "entro dopodomani", "bugün … kadar", "کل … تک", "en un plazo de 48 horas": the words dateparser
     does not give as a date, read only beside a cue."""
     found: list[Deadline] = []
     for sentence in _SENTENCE_RE.finditer(text[:5000]):
         part = sentence.group(0)
-        if _FAREWELL_RE.search(part) or not _OTHER_CUE_WORDS.search(part) and not _OTHER_WITHIN_RE.search(part):
+        if _farewell(part) or not _OTHER_CUE_WORDS.search(part) and not _OTHER_WITHIN_RE.search(part):
             continue
         cues = list(_OTHER_CUE_WORDS.finditer(part))
         words = [(next(int(k[1:]) for k, v in m.groupdict().items() if v), m) for m in _OTHER_RELATIVE_RE.finditer(part)]
