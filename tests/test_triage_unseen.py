@@ -793,6 +793,12 @@ STOP43_CASES = [
      "Jan de Vries", "information_request"),
     ("Запрос комментария", "Здравствуйте! Готовим материал о сотрудничестве стран коалиции. Просим прислать комментарий "
      "пресс-службы до четверга.\n\nС уважением,\nАнна Иванова", "information_request"),
+    # A stranger's invoice pressing for payment, in German and Portuguese (sets BL, BQ, EX, GK, GM).
+    ("Rechnung Nr. 2026-1201-5512", "Sehr geehrte Damen und Herren,\n\nanbei Ihre Rechnung über 1.249,90 EUR für die "
+     "Verlängerung Ihres Hosting-Pakets. Zahlung fällig bis 4. Dezember; andernfalls entstehen Mahngebühren.\n\n"
+     "Ihr Buchhaltungsteam", "spam"),
+    ("Nota Fiscal Eletrônica Nº 000.512.447", "Prezado cliente,\n\nconsta em nosso sistema um pagamento pendente "
+     "referente à nota fiscal em anexo. Regularize hoje para evitar a suspensão do serviço.\n\nDepartamento Financeiro", "spam"),
     ("Permohonan data untuk laporan", "Yth. Bapak/Ibu, kami menyiapkan laporan tentang kerja sama kontra-terorisme. "
      "Mohon data jumlah negara anggota dan program pelatihan tahun ini paling lambat Kamis.\n\nSalam,\nDewi Lestari", "information_request"),
 ]
