@@ -1189,6 +1189,11 @@ STOP43_CLASSES = [
     ("de", "Das Video wurde innerhalb von 24 Stunden zwei Millionen Mal angesehen.", None),
     ("pt", "Precisamos da resposta até amanhã às 9h.", "2026-11-17"),
     ("pt", "A reportagem foi gravada às 9h da manhã.", None),
+    # A by-when taken back (set GL): the one that stands is read.
+    ("en", "The studio has moved our recording to Thursday 24 June, so there's no longer any need to confirm by tomorrow. "
+           "If you could let me know by Thursday 19 November whether the spokesperson is available, that would be perfect.",
+     "2026-11-19"),
+    ("fr", "Il n'y a plus besoin de confirmer avant demain : le tournage est reporté à une date ultérieure.", None),
     # Until today is so far.
     ("es", "Hasta hoy no hemos recibido respuesta a nuestra solicitud. ¿Podrían confirmarnos si la recibieron?", None),
     ("pt", "Até hoje não recebemos qualquer resposta. Podem confirmar se o pedido chegou?", None),

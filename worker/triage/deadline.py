@@ -488,6 +488,9 @@ _HAD_TALK_RE = _re(r"(?:\b(?:our|my|the|your)\s+(?:(?:phone|telephone|brief|shor
 _OWN_CONFIRM_RE = _re(r"\bje\s+vous\s+confirme\b|\bnous\s+vous\s+confirmons\b|\b(?:je|nous)\s+confirm(?:e|ons)\b"
                       r"|\b(?:i|we)\s+(?:hereby\s+|can\s+|just\s+)?confirm\b|\bthis\s+is\s+to\s+confirm\b|\bjust\s+confirming\b"
                       r"|(?:^|\s)(?:تاكيدا\s+لما|نؤكد\s+لكم|اؤكد\s+لكم|حبيت\s+اكد)")
+# "There's no longer any need to confirm by tomorrow", "plus besoin de confirmer avant jeudi": a by-when taken back.
+_NO_NEED_RE = _re(r"(?:\bno\s+(?:longer\s+)?(?:any\s+)?need\s+to|\bdon.t\s+need\s+to|\bneed\s+not|\b(?:plus|pas)\s+besoin\s+de"
+                  r"|(?:^|\s)(?:لا\s+داعي|لا\s+حاجه|لم\s+يعد\s+هناك\s+داع))[^.!?\n]{0,50}$")
 _EVENING_RE = _re(r"tonight|ce\s+soir|الليله|هذا\s+المساء|مساء\s+اليوم|this\s+evening")
 # "the photos from today" is what, not by when ("before the end of tomorrow" keeps its "of").
 _FROM_DAY_RE = _re(r"\bfrom\s+$")
@@ -1129,7 +1132,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before):
+        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before) or _NO_NEED_RE.search(before[-70:]):
             continue
         if _VALID_AFTER_RE.match(after):
             continue  # "31 Aralık'a kadar geçerli": how long a card lasts, said after its date
