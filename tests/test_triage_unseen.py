@@ -824,11 +824,13 @@ NO_DATE_LETTER = ("Dear colleagues,\n\nI edit a quarterly policy journal. Could 
     "Our print deadline for the spring issue is 28 February, but I am gathering material early, so please reply whenever it suits you.",
     "There is no fixed deadline on my side: the edited volume goes to the publisher on 15 March.",
     "Aucune urgence : l'article ne paraîtra que le 15 janvier.",
+    "Our June issue goes to press on 30 December. If a piece cannot be ready by then, the March issue is just as good, so please do not feel any pressure.",
     "لا يوجد موعد محدد، فالدراسة ستنشر في 20 يناير.",
 ])
 def test_a_letter_that_says_it_has_no_deadline_has_none(said):
     """Sets BK, CR, FH, FW and twenty more: a sender who says the answer has no date names their publication's
-    date beside it; none of the 85 such letters of the tuning and unseen sets was labelled with a deadline."""
+    date beside it; none of the 85 such letters of the tuning and unseen sets was labelled with a deadline, nor the
+    twelve that say "no pressure" (set BY)."""
     d = decide("Figures for our spring issue", NO_DATE_LETTER.format(said))
     assert d.category == "information_request" and d.deadline is None, d.explanation
     # The same date asked for is one.
