@@ -793,6 +793,9 @@ STOP43_CASES = [
      "Jan de Vries", "information_request"),
     ("Запрос комментария", "Здравствуйте! Готовим материал о сотрудничестве стран коалиции. Просим прислать комментарий "
      "пресс-службы до четверга.\n\nС уважением,\nАнна Иванова", "information_request"),
+    # Turned away at the door or refused accreditation, in Arabic (sets CY, EL, FO, GP's class).
+    ("اعتراض على منع الدخول", "تقدمت بطلب اعتماد لتغطية الندوة التي أقيمت أمس، وتلقيت تأكيداً، إلا أنني منعت من الدخول "
+     "أمام زملائي. أطلب توضيحاً مكتوباً لما حدث في موعد لا يتجاوز يوم الخميس.\n\nمراسلة قناة الخليج", "correction_complaint"),
     # A stranger's invoice pressing for payment, in German and Portuguese (sets BL, BQ, EX, GK, GM).
     ("Rechnung Nr. 2026-1201-5512", "Sehr geehrte Damen und Herren,\n\nanbei Ihre Rechnung über 1.249,90 EUR für die "
      "Verlängerung Ihres Hosting-Pakets. Zahlung fällig bis 4. Dezember; andernfalls entstehen Mahngebühren.\n\n"
