@@ -1065,7 +1065,9 @@ def test_tuning_sets(name, category, deadline, invented):
     programme's hour as the deadline, as "avant notre journal de 19 h 30 ce soir" must; its author
     labelled that letter "ASAP, no date". O and S lost one deadline each in stop 40, knowingly: a registration's own
     cut-off more than four days away is the office's calendar, not the sender's by-when, as the authors of ten sets
-    label it — O's and S's authors labelled "آخر موعد للتسجيل" six and seven days off as the deadline.)"""
+    label it — O's and S's authors labelled "آخر موعد للتسجيل" six and seven days off as the deadline. AG lost one category in stop 43,
+    knowingly: a request for information named as such in the other languages counts for information_request, which
+    took one of AG's general letters; the tuning sets gained seven on balance.)"""
     report = evaluate(labelled_set(name), settings=RULES_ONLY)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
@@ -1148,7 +1150,7 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_gn", 0.91, 0.96, 1), ("inquiries_go", 0.90, 0.95, 1)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE and GH were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN and GO were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
@@ -1166,7 +1168,9 @@ def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     domain check cost FD one category (a letter of another label now spam) and the base model, retrained with the
     six tuning sets of stops 41 and 42 and weighing in on Urdu, cost FV one category, one deadline and added one
     invented deadline, while the seventy-one unseen sets gained eight categories and two deadlines net; their floors
-    went down knowingly.)"""
+    went down knowingly. In stop 43 a request for information named as such in the other languages ("solicitud de
+    información", "bilgi talebi", "запрос комментария") cost GD one category, while the tuning sets gained seven and
+    the seventy-four unseen sets two; its floor went down knowingly.)"""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}")
