@@ -832,8 +832,7 @@ NO_DATE_LETTER = ("Dear colleagues,\n\nI edit a quarterly policy journal. Could 
 ])
 def test_a_letter_that_says_it_has_no_deadline_has_none(said):
     """Sets BK, CR, FH, FW and twenty more: a sender who says the answer has no date names their publication's
-    date beside it; none of the 85 such letters of the tuning and unseen sets was labelled with a deadline, nor the
-    twelve that say "no pressure" (set BY)."""
+    date beside it; none of the 121 such letters of the tuning and unseen sets was labelled with a deadline."""
     d = decide("Figures for our spring issue", NO_DATE_LETTER.format(said))
     assert d.category == "information_request" and d.deadline is None, d.explanation
     # The same date asked for is one.

