@@ -1344,27 +1344,30 @@ _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 _SENTENCE_RE = re.compile(r"[^.!?\n]{1,240}")
 _ARTICLE_RE = re.compile(r"(?:del?|el|la|le|al|ao|do|da)\s+", re.IGNORECASE)
 # "Bis morgen!", "¡Hasta mañana!", "Até amanhã": a farewell, not a by-when.
+_FAREWELL_RE = re.compile(r"\b(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani|bald|pronto|logo|luego|dann|breve)\b", re.IGNORECASE)
 _FAREWELL_SENTENCE_RE = re.compile(r"(^|[.!?\n])(\s*¡?\s*(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani)\s*)(?=[.!?\n,]|$)")
 # Today, tonight, tomorrow, the day after and the month's end in the languages dateparser reads, which it does
 # not give as dates ("hoy", "hari ini", "آج رات", "dopodomani", "fine mese"): a by-when only right after a cue
 # ("hasta", "entro", "sebelum", "تا") or right before one ("kadar", "تک"). Urdu "کل" and "پرسوں" also mean
 # yesterday and the day before: only before "تک".
-_OTHER_RELATIVE = (
+MONTH_END = -1
+_OTHER_RELATIVE = (  # (days after the letter's date, the words)
     (0, r"hoy(?:\s+mismo)?|hoje|oggi|heute|bug[üu]n|hari\s+ini|сегодня|vandaag|dzisiaj|امروز|آج|আজ|leo"),
     (0, r"esta\s+noche|esta\s+noite|stasera|heute\s+abend|bu\s+ak[şs]am|malam\s+ini|сегодня\s+вечером|vanavond|امشب|آج\s+رات|আজ\s+রাতে"),
     (1, r"ma[ñn]ana|amanh[ãa]|domani|morgen|yar[ıi]n|besok|esok|завтра|jutro|فردا|আগামীকাল|kesho|gobe"),
     (2, r"pasado\s+ma[ñn]ana|depois\s+de\s+amanh[ãa]|dopodomani|[üu]bermorgen|[öo]b[üu]r\s+g[üu]n|lusa|послезавтра|overmorgen|پس\s*فردا|পরশু"),
-    (-1, r"fin(?:e|al)?\s+(?:de(?:l)?\s+)?mes(?:e)?|ende\s+(?:des\s+)?monats|fim\s+do\s+m[êe]s|ay\s+sonu|akhir\s+bulan|конца\s+месяца"),
+    (MONTH_END, r"fin(?:e|al)?\s+(?:de(?:l)?\s+)?mes(?:e)?|ende\s+(?:des\s+)?monats|fim\s+do\s+m[êe]s|ay\s+sonu|akhir\s+bulan|конца\s+месяца"),
 )
 _OTHER_RELATIVE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w\u0600-\u06ff])(?:{words})(?![\\w\u0600-\u06ff]))"
                                          for i, (_, words) in enumerate(_OTHER_RELATIVE)), re.IGNORECASE)
 # "20 نومبر سے 25 نومبر تک": a date before "سے" starts a span; its "تک" ends it.
 _FROM_UR_RE = re.compile(r"(?<![\u0600-\u06ff])سے(?![\u0600-\u06ff])")
-_MORNING_ARTICLE_RE = re.compile(r"(?:\b(?:la|da|am|des|this|jeden|diesen|a\s+la|por\s+la|pela|de\s+la|na)\s+|[a-zäöü]{4,})$", re.IGNORECASE)
+# "de la mañana", "da manhã", "am Morgen": the morning, not tomorrow.
+_MORNING_ARTICLE_RE = re.compile(r"\b(?:la|da|am|des|jeden|diesen|pela|na)\s+$", re.IGNORECASE)
 # A duration is a by-when only in a sentence that asks ("les solicitamos que, en un plazo de 48 horas"), not in one
 # that tells how fast something happened ("innerhalb von 24 Stunden zwei Millionen Mal angesehen").
-_OTHER_ASK_RE = re.compile(r"\b(?:por\s+favor|favor\s+de|solicit|rogamos|rogamos|pedimos|le[s]?\s+pido|agradecer[íi]a|bitte|bitten|per\s+favore|"
-                           r"chiediamo|vi\s+prego|la\s+prego|pe[çc]o|solicitamos|agradecemos|(?:me)?mohon|harap|sila|tafadhali|"
+_OTHER_ASK_RE = re.compile(r"\b(?:por\s+favor|favor\s+de|solicit|rogamos|pedimos|les?\s+pido|agradecer[íi]a|bitte|bitten|per\s+favore|"
+                           r"chiediamo|vi\s+prego|la\s+prego|pe[çc]o|agradecemos|(?:me)?mohon|harap|sila|tafadhali|"
                            r"пожалуйста|просим|прошу|l[üu]tfen|rica\s+eder|verzoek|graag|gelieve)", re.IGNORECASE)
 _RU_WEEKDAYS = {"понедельника": "понедельник", "вторника": "вторник", "среды": "среда", "четверга": "четверг",
                 "пятницы": "пятница", "субботы": "суббота", "воскресенья": "воскресенье"}
@@ -1378,7 +1381,6 @@ _OTHER_WITHIN_RE = re.compile(
     r"|(?:ndani\s+ya|saa)\s+(?:saa\s+)?(?P<n2>\d{1,3})\b(?P<unit2>)"
     # Malay/Indonesian "dalam tempoh 48 jam": in hours only ("dalam tempoh 2 minggu" also says when something will be done).
     r"|dalam\s+(?:tempoh|waktu|jangka\s+waktu)\s+(?P<n3>\d{1,3})\s+(?P<unit3>jam)\b", re.IGNORECASE)
-_FAREWELL_RE = re.compile(r"\b(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani|bald|pronto|logo|luego|dann|breve)\b", re.IGNORECASE)
 
 
 # Urdu marks a year with a hamza ("۲۰۲۵ء"), and a date is often restated in brackets ("(۱۳ شعبان
@@ -1478,11 +1480,10 @@ def _other_relative(text: str, base: datetime, language: str) -> Deadline | None
         if _farewell(part) or not _OTHER_CUE_WORDS.search(part) and not _OTHER_WITHIN_RE.search(part):
             continue
         cues = list(_OTHER_CUE_WORDS.finditer(part))
-        words = [(next(int(k[1:]) for k, v in m.groupdict().items() if v), m) for m in _OTHER_RELATIVE_RE.finditer(part)]
+        words = [(_OTHER_RELATIVE[int(m.lastgroup[1:])][0], m, False) for m in _OTHER_RELATIVE_RE.finditer(part)]
         if language == "ur":
-            words += [(1 if m.group("d1") else 2, m) for m in _UR_RELATIVE_RE.finditer(part)]
-        for index, m in words:
-            days = _OTHER_RELATIVE[index][0] if index < len(_OTHER_RELATIVE) and m.re is _OTHER_RELATIVE_RE else index
+            words += [(1 if m.group("d1") else 2, m, True) for m in _UR_RELATIVE_RE.finditer(part)]
+        for days, m, urdu in words:
             # "Bis heute haben wir keine Antwort", "hasta hoy", "até hoje": until today is so far, not by today —
             # unless an hour stands between ("até às 18h de hoje").
             before = any(not _POSTPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= m.start() - c.end() <= 25
@@ -1490,19 +1491,18 @@ def _other_relative(text: str, base: datetime, language: str) -> Deadline | None
                          for c in cues)
             after = any(not _PREPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= c.start() - m.end() <= (
                 CUE_REACH_BEFORE_CLOCK if re.search(r"\d", part[m.end():c.start()]) else CUE_REACH_BEFORE) for c in cues)
-            if m.re is _UR_RELATIVE_RE and not after:
+            if urdu and not after:
                 continue  # "کل" is yesterday as well as tomorrow: only "کل … تک" is by tomorrow
             if not (before or after):
                 continue
             lead = part[:m.start()].lower()
             if days == 1 and _MORNING_ARTICLE_RE.search(lead):
-                continue  # "antes de las 10 de la mañana", "às 9h da manhã", "am Morgen": the morning, not tomorrow
+                continue  # "antes de las 10 de la mañana", "às 9h da manhã"
             if _NOT_BACK_RE.search(lead) or _RANGE_OTHER_RE.search(lead) or _VALID_OTHER_RE.search(lead) \
                     or _VALID_AFTER_RE.match(part[m.end():]):
                 continue
-            if days < 0:
-                first = (base.replace(day=1) + timedelta(days=32)).replace(day=1)
-                day = first - timedelta(days=1)
+            if days == MONTH_END:
+                day = (base.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
             else:
                 day = base + timedelta(days=days)
             found.append(Deadline(at=datetime.combine(day.date(), time(23, 59), base.tzinfo), phrase=m.group(0), has_time=False))
@@ -1517,4 +1517,4 @@ def _other_relative(text: str, base: datetime, language: str) -> Deadline | None
     return min(found, key=lambda d: d.at, default=None)
 
 
-__all__ = ["Deadline", "find_deadline", "find_deadline_other", "history_date", "says_no_rush"]
+__all__ = ["Deadline", "find_deadline", "find_deadline_other", "history_date", "says_no_date_at_all", "says_no_rush"]
