@@ -37,7 +37,7 @@ TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p", "s", "t", "u",
                "ff", "fg", "fh", "fk", "fl", "fm", "fo", "fp", "fq", "fr", "fs",
                # Stop 42: the three sets written late in stop 41 and the three tuning sets of stop 42.
                "fw", "fx", "fy", "ga", "gb", "gc",
-               # Stop 43: its five tuning sets (seventy-seven unseen sets: +10/-0 categories, deadlines unchanged).
+               # Stop 43: its five tuning sets (the unseen sets: +10/-2 categories over two retrainings, deadlines unchanged).
                "gk", "gl", "gm", "gp", "gq")
 
 
