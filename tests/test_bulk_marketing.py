@@ -93,3 +93,31 @@ def test_invisible_characters_do_not_hide_a_price_or_a_phish(settings):
     hidden = decide("Mailbox notice", "Your mail\u00adbox is full. Ver\u200bify your acc\u200bount within 24 hours or it "
                     "will be clo\u200esed.", {}, settings)
     assert (hidden.category, hidden.priority) == (plain.category, plain.priority) == ("spam", "low"), hidden.explanation
+
+
+# Stop 43: a notice's form that threatens to expire or suspend within hours is phishing's pressure (71 tuning and 50
+# unseen letters say it, all spam); an office closed for a holiday or a subscription's own notice is a machine's.
+NOTICE = {"Auto-Submitted": "auto-generated", "Precedence": "bulk"}
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=["shipped", "rules"])
+@pytest.mark.parametrize("subject, body", [
+    ("Shared file: Interview questions.pdf", "You have received a secure document. This link expires in 24 hours: "
+     "https://docs-share.example/open?id=5512. Sign in with your e-mail password to view it."),
+    ("Mailbox storage notice", "Your mailbox has reached its storage limit. Your account will be permanently deleted "
+     "unless you confirm your details at https://quota.example/verify."),
+    ("Fichier partagé : photos HD de la conférence", "Un document vous a été transmis. Le lien expire dans 48 heures : "
+     "https://transfert.example/t/8812"),
+], ids=["link expires", "account deleted", "lien expire"])
+def test_a_notice_that_threatens_within_hours_is_phishing(subject, body, settings):
+    d = decide(subject, body, NOTICE, settings)
+    assert d.category == "spam", d.explanation
+    assert "threatens" in d.explanation[0] and d.priority == "low" and d.deadline is None
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=["shipped", "rules"])
+def test_a_holiday_closure_notice_stays_automated(settings):
+    d = decide("Automatic reply: your request", "Thank you for your message; your request has been received. Our office "
+               "will be closed from 24 to 28 December and reopens on 29 December.", {"Auto-Submitted": "auto-replied"},
+               settings)
+    assert d.category == "automated", d.explanation

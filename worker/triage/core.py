@@ -340,6 +340,11 @@ def triage(
         # One that says it is a newsletter ("stories for …", "in this issue") may quote a price in a story.
         return _spam_decision(0.9, "rules", f"a mass mailing that quotes a price ({price.group(0).strip()!r}): marketing; "
                                             + "; ".join(verdict.reasons), guess, explanation)
+    if verdict.kind in ("auto_reply", "bulk") and rules.expiry_threat is not None and (threat := rules.expiry_threat.search(
+            f"{subject_n}\n{own_n or normalize(head_and_tail(msg.text))}")):
+        # A notice's form that threatens to expire or close something within hours: phishing's pressure, not a machine's.
+        return _spam_decision(0.9, "rules", f"a notice that threatens ({threat.group(0).strip()!r}): phishing in a machine's "
+                                            "form; " + "; ".join(verdict.reasons), guess, explanation)
     if verdict.kind is not None:
         explanation.insert(0, f"automated: {verdict.kind} — " + "; ".join(verdict.reasons))
         return TriageDecision("automated", verdict.confidence, verdict.kind, guess.code, guess.confidence, None, "low",

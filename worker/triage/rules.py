@@ -163,6 +163,7 @@ class Rules:
     notification_declared: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
     # A price quoted in a mass mailing ("249,000 روپے", "$149", "Rp 12.500.000"): marketing, which the schema calls spam.
     bulk_price: re.Pattern | None = None
+    expiry_threat: re.Pattern | None = None
     # The office's own acronyms, the words of its own name, and what a letter that spells an acronym
     # out as another body's name adds to "general" (worker/triage/acronym.py).
     own_acronyms: tuple[str, ...] = ()
@@ -424,6 +425,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         auto_reply_declared=_weighted(auto.get("auto_reply_declared"), "automated.auto_reply_declared"),
         notification_declared=_weighted(auto.get("notification_declared"), "automated.notification_declared"),
         bulk_price=_compile(auto["bulk_price"], "automated.bulk_price") if auto.get("bulk_price") else None,
+        expiry_threat=_compile(auto["expiry_threat"], "automated.expiry_threat") if auto.get("expiry_threat") else None,
         own_acronyms=tuple(acronyms),
         own_words=_compile(own["own_words"], "own_acronyms.own_words") if own.get("own_words") else None,
         other_body_weight=float(own.get("weight", 0)),
