@@ -333,16 +333,16 @@ def triage(
         # domain dressed as the office's: a machine's form is phishing's costume.
         return _spam_decision(0.95, "rules", f"a {verdict.kind} notice from or linking to a domain dressed as the "
                                              f"office's ({lookalike[0]!r})", guess, explanation)
+    # What a notice or a mailing says of itself, for the checks below: its subject and its own words.
+    notice = f"{subject_n}\n{own_n or normalize(head_and_tail(msg.text))}" if verdict.kind in ("auto_reply", "bulk") else ""
     if verdict.kind == "bulk" and rules.bulk_price is not None and not is_list_post(msg.headers) and len(
-            verdict.newsletter_content) < 2 and (price := rules.bulk_price.search(
-                f"{subject_n}\n{own_n or normalize(head_and_tail(msg.text))}")):
+            verdict.newsletter_content) < 2 and (price := rules.bulk_price.search(notice)):
         # A newsletter informs, a notice notifies; a mass mailing that quotes a price sells (the schema's spam).
         # One that says it is a newsletter ("stories for …", "in this issue") may quote a price in a story.
         return _spam_decision(0.9, "rules", f"a mass mailing that quotes a price ({price.group(0).strip()!r}): marketing; "
                                             + "; ".join(verdict.reasons), guess, explanation)
-    if verdict.kind in ("auto_reply", "bulk") and rules.expiry_threat is not None and (threat := rules.expiry_threat.search(
-            f"{subject_n}\n{own_n or normalize(head_and_tail(msg.text))}")):
-        # A notice's form that threatens to expire or close something within hours: phishing's pressure, not a machine's.
+    if notice and rules.expiry_threat is not None and (threat := rules.expiry_threat.search(notice)):
+        # A notice's form that threatens to expire a link within hours or to delete an account: phishing's pressure.
         return _spam_decision(0.9, "rules", f"a notice that threatens ({threat.group(0).strip()!r}): phishing in a machine's "
                                             "form; " + "; ".join(verdict.reasons), guess, explanation)
     if verdict.kind is not None:

@@ -163,6 +163,7 @@ class Rules:
     notification_declared: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
     # A price quoted in a mass mailing ("249,000 روپے", "$149", "Rp 12.500.000"): marketing, which the schema calls spam.
     bulk_price: re.Pattern | None = None
+    # A notice that threatens to expire a link within hours or to delete an account: phishing in a machine's form.
     expiry_threat: re.Pattern | None = None
     # The office's own acronyms, the words of its own name, and what a letter that spells an acronym
     # out as another body's name adds to "general" (worker/triage/acronym.py).
