@@ -1199,9 +1199,19 @@ STOP43_CLASSES = [
     ("pt", "Até hoje não recebemos qualquer resposta. Podem confirmar se o pedido chegou?", None),
 ]
 
+STOP44_CLASSES = [
+    # What went live or was said today or tonight happened (set GS); a reply asked for tonight is by when.
+    ("en", "Our episode on terrorist financing went live today, and listeners wrote in. Would someone join us?", None),
+    ("ar", "تسجل رابطة الصحفيين اعتراضها على ما قاله متحدثكم الليلة على الهواء مباشرة في برنامج «حديث الخليج».", None),
+    ("ar", "نرجو الرد الليلة قبل البث على الهواء مباشرة.", "2026-11-16"),
+    # Quebec French "date de tombée": a deadline (set GT).
+    ("fr", "Notre date de tombée est le vendredi 20 novembre.", "2026-11-20"),
+]
 
-@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES,
-                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES])
-def test_deadline_classes_of_stops_40_to_43(language, text, expected):
+
+
+@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES,
+                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES])
+def test_deadline_classes_of_stops_40_to_44(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

@@ -372,6 +372,34 @@ def test_outlook_header_blocks_in_other_languages_are_history(block):
     assert d.category == "information_request", d.explanation
 
 
+QUOTED_REPLY = ("On 01/12/2026 07:31, Media Office <media@office.example> wrote:\n"
+                "> Dear Owen,\n>\n> The spokesperson is travelling this week. He may be available next week;\n"
+                "> we will come back to you.\n>\n> On 30/11/2026 16:05, Owen wrote:\n"
+                "> > Would your spokesperson be available for a phone interview next week?\n\n")
+
+
+def test_a_reply_written_below_its_quote_is_the_senders():
+    """Bottom-posted (stop 44, set GT): "On … wrote:", the quote, then the reply. The words under the quote are the
+    sender's (its request and by-when); the quote is history. At the start of the stop all of it was history and
+    the letter had no deadline."""
+    body = QUOTED_REPLY + ("Hi,\n\nCould we record a short clip this afternoon instead? I'd need it by 4pm at the "
+                           "latest for our main bulletin.\n\nOwen\n")
+    parts = split_body(body, "Re: Interview request")
+    assert "record a short clip" in parts.own and "record a short clip" not in parts.history
+    assert "travelling this week" in parts.history and "travelling" not in parts.own
+    d = run(body, "Re: Interview request")
+    assert d.category == "interview_request" and d.deadline is not None and d.deadline.hour == 16, d.explanation
+
+
+@pytest.mark.parametrize("tail", ["", "\n-- \nOwen\n", "\n_______________\nList footer: unsubscribe\n"],
+                         ids=["nothing", "signature", "footer"])
+def test_a_quote_with_only_a_short_tail_stays_history(tail):
+    """A top-posted reply, or a quote with a signature or a list footer under it: nothing is read as written below."""
+    body = "Thanks, that works for us.\n\n" + QUOTED_REPLY + tail
+    parts = split_body(body, "Re: Interview request")
+    assert parts.own.startswith("Thanks, that works") and "travelling this week" in parts.history
+
+
 # --------------------------------------------------------------------------- deadlines
 
 

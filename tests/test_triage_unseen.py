@@ -806,11 +806,28 @@ STOP43_CASES = [
      "Mohon data jumlah negara anggota dan program pelatihan tahun ini paling lambat Kamis.\n\nSalam,\nDewi Lestari", "information_request"),
 ]
 
+STOP44_CASES = [
+    # An e-signature look-alike in English (sets DQ, ES, EX, FB, GA, GR: every such letter of the tuning and unseen sets is spam).
+    ("Please review and sign \"Partnership_Agreement_2027.pdf\" - expires today", "A document has been sent to you for "
+     "signature\n\nREVIEW DOCUMENT\n\nPartnership_Agreement_2027.pdf\n\nPlease sign before the envelope expires today at "
+     "11:59 PM.", "spam"),
+    # A panel discussion in German, a round table in Spanish (sets CU, GG, GK, GM, GR).
+    ("Einladung zur Podiumsdiskussion am 9. Juni in Berlin", "Sehr geehrte Damen und Herren,\n\ndie Stiftung für "
+     "Sicherheitsdialog veranstaltet am 9. Juni 2027 in Berlin eine Podiumsdiskussion über regionale Koalitionen. Wir würden "
+     "uns freuen, eine Vertreterin oder einen Vertreter Ihrer Organisation zu begrüßen. Für unsere Planung bitten wir um "
+     "Rückmeldung bis Freitag, 11. Dezember.\n\nMit freundlichen Grüßen\nDr. Felix Brandauer", "partnership_speaking"),
+    # A student whose year is hyphenated ("a second-year International Relations student"): a student's question.
+    ("Question for my essay", "Dear Sir or Madam,\n\nMy name is Harriet and I am a second-year International Relations "
+     "student. I am writing an essay comparing counter-terrorism coalitions. How are decisions taken among the member "
+     "countries? If anyone could reply by Monday 7 December I would be grateful.\n\nKind regards,\nHarriet", "general"),
+]
+
+
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES,
-                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES])
-def test_error_classes_written_in_stops_39_to_43(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES,
+                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES])
+def test_error_classes_written_in_stops_39_to_44(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):

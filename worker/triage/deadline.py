@@ -383,9 +383,9 @@ _EVENT_AFTER_RE = _re(r"\s*(?:'s\s+)?(?:forum|conference|summit|event|ceremony|e
 _HAPPENED_BEFORE_RE = _re(
     r"(?:\b(?:said|announced|published|posted|reported|released|issued|held|happened|occurred|tweeted|stated|claimed|"
     r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?|delivered|given|made|signed|launched|unveiled|taken|shot|filmed|"
-    r"gave|hosted|organi[sz]ed|opened|closed|attended|shared|spoke|addressed|presented|inaugurated|visited|met|concluded|ended|began|started)\b(?:\s+[^\s.?!]+){0,2}"
+    r"gave|hosted|organi[sz]ed|opened|closed|attended|shared|spoke|addressed|presented|inaugurated|visited|met|concluded|ended|began|started|went)\b(?:\s+[^\s.?!]+){0,2}"
     r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
-    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|القيت|القي|القاها|التقطت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه|"
+    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|قاله|قالها|قالته|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|القيت|القي|القاها|التقطت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه|"
     r"المنعقد|المنعقده|المقام|المقامه|المتداول|المتداوله|المنتشر|المنتشره|المثار|المثاره|المنظم|المنظمه|الملقاه|المعقود|المعقوده|تم|\S{2,}تمو(?:ه|ها|هم))(?:\s+\S+){0,2})\s+$"
 )
 # "until today nobody has answered", "bis heute haben wir keine Antwort", "لم نتلق ردا حتى اليوم",
@@ -402,7 +402,7 @@ _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible
 _EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز"
                               r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
-_LOOSE_CUE_RE = _re(r"(?:deadline|bouclage|bouclons|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edici[óo]n|fechamento|chiusura|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
+_LOOSE_CUE_RE = _re(r"(?:deadline|(?:date|heure)\s+de\s+tomb[ée]e|bouclage|bouclons|redaktionsschluss|cierre\s+de\s+(?:la\s+)?edici[óo]n|fechamento|chiusura|date\s+limite|d[ée]lai|[ée]ch[ée]ance|الموعد\s+النهائي|اخر\s+موعد|موعد\s+التسليم)[^.?!\n]{0,50}$")
 # "pas de délai particulier", "no deadline": the sender says there is none. (An office's own cut-off
 # that the sender quotes, "the accreditation deadline on your website says 1 December", stays a
 # deadline: the development set labels it so, though one later author did not.)

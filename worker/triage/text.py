@@ -254,9 +254,43 @@ def _split_body(text: str, subject: str) -> BodyParts:
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cut, fwd_marker = _first_history_line(lines)
     own = "\n".join(lines[:cut]).strip()
+    below = _written_below_quote(lines, cut) if not fwd_marker and len(own.split()) < BOTTOM_POST_OWN_WORDS else None
+    if below is not None:
+        # Bottom-posted ("On … wrote:", the quote, then the reply): the words under the quote are the sender's.
+        own = f"{own}\n\n{below[0]}".strip()
+        history = below[1]
+        return BodyParts(own=own, core=strip_signature(own), history=history, forwarded=False)
     history = "\n".join(ln.lstrip("> ") if ln.startswith(">") else ln for ln in lines[cut:]).strip()
     forwarded = bool(history) and (fwd_marker or is_forward(subject))
     return BodyParts(own=own, core=strip_signature(own), history=history, forwarded=forwarded)
+
+
+# A reply with fewer words than this above its quote ("Hi Nourah,") may be written below it.
+BOTTOM_POST_OWN_WORDS = 8
+# Words under a ">" quote that make a reply written below it, not a footer or a lone sign-off.
+BOTTOM_POST_MIN_WORDS = 6
+
+
+def _written_below_quote(lines: list[str], cut: int) -> tuple[str, str] | None:
+    """(the sender's words, the quote) when history from ``cut`` is a ">" quote with a reply under it.
+
+    Only a ">" quote tells where the quoted text ends; an Outlook header block quotes without marks.
+    """
+    rest = lines[cut:]
+    quoted = [i for i, ln in enumerate(rest) if ln.lstrip().startswith(">")]
+    if not quoted:
+        return None
+    own_lines = [ln for ln in rest[:quoted[0]] if ln.strip() and not _ATTRIBUTION_RE.match(ln.strip())]
+    if own_lines:
+        return None  # an attribution wrapped over lines, or prose before the quote: not this shape
+    below = rest[quoted[-1] + 1:]
+    if len(" ".join(below).split()) < BOTTOM_POST_MIN_WORDS or _first_history_line(below, 0)[0] < len(below):
+        return None  # a footer, or the tail holds history of its own (a forward under a quote)
+    # Lines between quote blocks are answers written inline: the sender's too.
+    inline = [ln for ln in rest[quoted[0]:quoted[-1] + 1] if not ln.lstrip().startswith(">")]
+    quote = "\n".join(ln.lstrip().lstrip("> ") for ln in rest[quoted[0]:quoted[-1] + 1] if ln.lstrip().startswith(">"))
+    words = "\n".join(inline + below).strip()
+    return words, quote.strip()
 
 
 # What the rules read of the sender's own words: the opening (the request) and the close (where
