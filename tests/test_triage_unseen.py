@@ -820,6 +820,15 @@ STOP44_CASES = [
     ("Question for my essay", "Dear Sir or Madam,\n\nMy name is Harriet and I am a second-year International Relations "
      "student. I am writing an essay comparing counter-terrorism coalitions. How are decisions taken among the member "
      "countries? If anyone could reply by Monday 7 December I would be grateful.\n\nKind regards,\nHarriet", "general"),
+    # The office's own forum named by a journalist who asks about it is no speaking invitation (sets DB, GT and
+    # twenty-two more letters of the tuning and unseen sets); "pourriez-vous me préciser" asks for information.
+    ("Re: AVIS AUX MÉDIAS : Forum international", "Bonjour,\n\nSuite à votre avis aux médias, pourriez-vous me préciser "
+     "le programme détaillé du forum et les pays représentés au niveau ministériel ?\n\nJ'aurais besoin de ces éléments "
+     "avant jeudi midi pour une brève.\n\nÉlodie Marchand\nLe Quotidien de l'Atlantique", "information_request"),
+    # A workshop co-organised on an event's sidelines is a partnership (sets BG, GK).
+    ("Proposition d'atelier parallèle – Sommet de Riyad", "Monsieur le Directeur,\n\nNotre laboratoire souhaiterait "
+     "co-organiser, en marge du Sommet, un atelier d'une demi-journée sur la prévention de la radicalisation. Nous aurions "
+     "besoin de votre accord de principe au plus tard le 10 décembre.\n\nPr. Nadia El Idrissi", "partnership_speaking"),
 ]
 
 
