@@ -829,6 +829,18 @@ STOP44_CASES = [
     ("Proposition d'atelier parallèle – Sommet de Riyad", "Monsieur le Directeur,\n\nNotre laboratoire souhaiterait "
      "co-organiser, en marge du Sommet, un atelier d'une demi-journée sur la prévention de la radicalisation. Nous aurions "
      "besoin de votre accord de principe au plus tard le 10 décembre.\n\nPr. Nadia El Idrissi", "partnership_speaking"),
+    # Arabic: a conference, a forum or a workshop weighs as little as in English; what is said beside it decides — a
+    # press conference open to all media, a television interview in Maghrebi Arabic, an event a third party proposes to
+    # organise (sets D, DP, Y, AD and thirty more letters of the tuning and unseen sets).
+    ("بخصوص مؤتمر الأحد", "السلام عليكم، هل المؤتمر الصحفي يوم الأحد مفتوح لجميع وسائل الإعلام أو بدعوات فقط؟ ولو فيه "
+     "تسجيل مسبق أتمنى ترسلون لي الرابط قبل الخميس.\n\nلمى", "event_accreditation"),
+    ("طلب حوار تلفزي", "السلام عليكم، نحب نعملو حوار تلفزي مع واحد من المسؤولين على هامش المؤتمر اللي باش يصير في تونس. "
+     "نحتاجو جوابكم قبل يوم الخميس على أقصى تقدير.\n\nسنية", "interview_request"),
+    ("مقترح ندوة", "الأعزاء في المركز الإعلامي، يقترح معهدنا تنظيم ندوة حول التحقق من الأخبار في سياق النزاعات بالتعاون مع "
+     "التحالف، ونرجو إفادتنا بموافقتكم المبدئية قبل ١٥ ديسمبر.\n\nد. عمر", "partnership_speaking"),
+    # "Register for the briefing on Thursday" is accreditation, not a background briefing asked for.
+    ("Briefing registration", "Hello, I'd like to register for the briefing on Thursday at your headquarters for our "
+     "Riyadh correspondent. Please confirm by Wednesday 9 December.\n\nMaya Haddad, Gulf Wire", "event_accreditation"),
 ]
 
 
