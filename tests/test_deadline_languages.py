@@ -1206,6 +1206,9 @@ STOP44_CLASSES = [
     ("ar", "نرجو الرد الليلة قبل البث على الهواء مباشرة.", "2026-11-16"),
     # Quebec French "date de tombée": a deadline (set GT).
     ("fr", "Notre date de tombée est le vendredi 20 novembre.", "2026-11-20"),
+    # A clock between the weekday and its cue is that day's hour (set GR); a clock in another clause is not.
+    ("tr", "Haberi cuma günü saat 12:00'ye kadar teslim etmem gerekiyor; o saate kadar bir yanıt rica ederim.", "2026-11-20"),
+    ("tr", "Haberimiz yarın yayınlanacak, bu akşam saat 20:00'ye kadar gönderebilirseniz çok seviniriz.", "2026-11-16"),
 ]
 
 

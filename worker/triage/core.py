@@ -624,9 +624,21 @@ def stated_deadline(msg: ParsedMessage, language: str | None, *, settings: Setti
 
 def _deadline(text: str, base: datetime, language: str | None):
     found = find_deadline(text, base, language=language)
-    if found is None and language and language not in GRAMMAR_LANGUAGES:
-        found = find_deadline_other(text, base, language)
+    if language and language not in GRAMMAR_LANGUAGES:
+        if found is None:
+            return find_deadline_other(text, base, language)
+        if found.has_time and _CLOCK_ONLY_RE.fullmatch(found.phrase) and found.at.date() == base.astimezone(found.at.tzinfo).date():
+            # "cuma günü saat 12:00'ye kadar": the grammar reads the hour before the cue and not the weekday named
+            # before it, which dateparser reads; the hour is that day's.
+            other = find_deadline_other(text, base, language)
+            if other is not None and other.at.date() > found.at.date():
+                day = other.at.astimezone(found.at.tzinfo)
+                return dataclasses.replace(found, at=found.at.replace(year=day.year, month=day.month, day=day.day),
+                                           phrase=f"{other.phrase} {found.phrase}")
     return found
+
+
+_CLOCK_ONLY_RE = re.compile(r"(?:saat\s+|jam\s+|pukul\s+)?\d{1,2}[:.]\d{2}")
 
 
 def _urgency(rules: Rules, text: str, present: frozenset[str] | None) -> list[str]:

@@ -1338,7 +1338,9 @@ CUE_REACH_AFTER = 40
 CUE_REACH_BEFORE = 15
 # "جمعہ 20 نومبر کو پاکستانی وقت کے مطابق شام 5 بجے تک": the hour of that day stands between the date and its cue.
 CUE_REACH_BEFORE_CLOCK = 50
-_CLOCK_BEFORE_RE = re.compile(r"\d\s*بجے\s*$")
+# A clock between the day and its cue, in the same clause: "پیر 2 بجے تک", "cuma günü saat 12:00'ye kadar" (not
+# "yarın yayınlanacak, bu akşam saat 20:00'ye kadar": tomorrow is when it is published, the clock this evening's).
+_CLOCK_BEFORE_RE = re.compile(r"^[^,;،]*(?:\d\s*بجے|\d{1,2}[:.]\d{2}'?[a-zçğıöşü]{0,4})\s*$")
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
 # A sentence with a cue and no digit: "bis Donnerstag", "antes del jueves", "en geç cuma", "paling lambat besok".
 _SENTENCE_RE = re.compile(r"[^.!?\n]{1,240}")
