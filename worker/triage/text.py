@@ -133,7 +133,7 @@ def is_forward(subject: str) -> bool:
 class BodyParts:
     """The body cut into the sender's own words (``own``), without signature (``core``), and the rest."""
 
-    own: str        # text above the first quote/forward marker, signature included
+    own: str        # text above the first quote/forward marker (or written below a ">" quote), signature included
     core: str       # ``own`` without the signature block: what language detection sees
     history: str    # quoted or forwarded text below the marker
     forwarded: bool  # the history is a forwarded message (its request counts)
