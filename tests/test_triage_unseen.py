@@ -841,6 +841,10 @@ STOP44_CASES = [
     # "Register for the briefing on Thursday" is accreditation, not a background briefing asked for.
     ("Briefing registration", "Hello, I'd like to register for the briefing on Thursday at your headquarters for our "
      "Riyadh correspondent. Please confirm by Wednesday 9 December.\n\nMaya Haddad, Gulf Wire", "event_accreditation"),
+    # A seller's scarcity: "only 100 seats left" (18 letters of the tuning and unseen sets, all spam or a newsletter).
+    ("Crisis comms masterclass", "Hi Communications Professional,\n\nJoin our masterclass on handling a media crisis, "
+     "live online on Thursday. Only 100 seats left, so register today to secure yours.\n\nThe Crisis Comms Academy team",
+     "spam"),
 ]
 
 
