@@ -1211,10 +1211,25 @@ STOP44_CLASSES = [
     ("tr", "Haberimiz yarın yayınlanacak, bu akşam saat 20:00'ye kadar gönderebilirseniz çok seviniriz.", "2026-11-16"),
 ]
 
+STOP45_CLASSES = [
+    # A clause that opens with this morning and goes on to what someone did tells when it happened (set GX).
+    ("en", "This morning your official account shared a post claiming we invented the quote, and we need a correction.", None),
+    ("fr", "Ce matin, votre porte-parole a déclaré que notre journal avait inventé l'information. Merci de rectifier au "
+           "plus vite.", None),
+    ("en", "Could you send the figures this morning? Our bulletin closes at noon.", "2026-11-16"),
+    # Text-speak: "tmrw", "2moro", "b4" (sets GW, GX).
+    ("en", "Doing a calendar piece, need it by tmrw if poss. Thx", "2026-11-17"),
+    ("en", "can u send the pics b4 Thursday pls", "2026-11-19"),
+    # A stay until a date is no by-when, nor is the evening one arrives (set GY); a reply asked until a date is.
+    ("tr", "Bu akşam Riyad'a varıyorum ve 20 Kasım'a kadar şehirde olacağım. Toplantı saat kaçta başlıyor?", None),
+    ("tr", "Lütfen 20 Kasım'a kadar yanıt verin.", "2026-11-20"),
+]
 
 
-@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES,
-                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES])
-def test_deadline_classes_of_stops_40_to_44(language, text, expected):
+
+@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES,
+                         ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
+                              + STOP45_CLASSES])
+def test_deadline_classes_of_stops_40_to_45(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

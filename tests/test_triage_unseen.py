@@ -847,12 +847,39 @@ STOP44_CASES = [
      "spam"),
 ]
 
+STOP45_CASES = [
+    # French "comment on répond" is how one answers, not a comment asked for (set GW).
+    ("Podcast « Contre-récits »", "Bonjour,\n\nJe produis « Contre-récits », un podcast sur la prévention de la "
+     "radicalisation. Nous aimerions interviewer une personne de la coalition sur une seule question : comment on répond "
+     "à la propagande en ligne. L'enregistrement se fait à distance ; pourriez-vous me dire avant le 15 décembre si "
+     "c'est possible ?\n\nClaire", "interview_request"),
+    # A place on a press trip or on the list for a press conference is accreditation (sets GW, GX and six more letters).
+    ("Voyage de presse – Sahel", "Bonjour,\n\nJournaliste indépendant, j'ai appris que vous organisez un voyage de presse "
+     "au centre de formation. Serait-il possible d'y participer ? Une réponse d'ici le 9 décembre m'arrangerait.\n\nMarc",
+     "event_accreditation"),
+    ("presser thurs?", "hi is there a presser thursday after the summit? how do i get on the list, it'd be me + 1 camera. "
+     "need to know by wed\n\nSam, freelance", "event_accreditation"),
+    # A contributed article offered in French (nine tuning and nine unseen letters, all partnership offers).
+    ("Proposition de contribution", "Bonjour,\n\nMaître de conférences à Dakar, je souhaiterais vous proposer un article "
+     "sur la coopération régionale face à la radicalisation en ligne pour votre revue. Je peux vous envoyer un résumé "
+     "avant la fin du mois.\n\nPr. Awa Ndiaye", "partnership_speaking"),
+    # SEO's "page 1 of Google" and "free audit" (thirty tuning and forty-four unseen letters, all spam); a directory
+    # listing whose confirmation accepts a yearly order.
+    ("your site - quick question", "Hi there,\n\nI noticed your website is not on page 1 of Google for \"security "
+     "coalition news\". We can fix that in 60 days. Can I send you a free audit?\n\nCheers,\nDan", "spam"),
+    ("Rappel : votre fiche avant le 20 décembre", "Madame, Monsieur,\n\nVotre organisation figure dans l'édition 2027 de "
+     "notre répertoire des institutions. Merci de confirmer vos coordonnées avant le 20 décembre.\n\nEn validant, vous "
+     "acceptez l'offre de parution annuelle au tarif de 890 € HT.\n\nService des parutions", "spam"),
+]
+
 
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES,
-                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES])
-def test_error_classes_written_in_stops_39_to_44(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
+                         + STOP45_CASES,
+                         ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
+                              + STOP45_CASES])
+def test_error_classes_written_in_stops_39_to_45(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):
