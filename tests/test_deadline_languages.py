@@ -1223,6 +1223,11 @@ STOP45_CLASSES = [
     # A stay until a date is no by-when, nor is the evening one arrives (set GY); a reply asked until a date is.
     ("tr", "Bu akşam Riyad'a varıyorum ve 20 Kasım'a kadar şehirde olacağım. Toplantı saat kaçta başlıyor?", None),
     ("tr", "Lütfen 20 Kasım'a kadar yanıt verin.", "2026-11-20"),
+    # A clock written "saat 10'a" between tomorrow and "kadar" is that day's hour (set GY).
+    ("tr", "Haberimizi yarın sabah yayımlayacağız; cevabınızı yarın sabah saat 10'a kadar alabilirsem sevinirim.", "2026-11-17"),
+    # "We're moving the story at 1800 GST today": a wire's by-when, its hour in a Gulf zone (set GY).
+    ("en", "Can you confirm or deny the report? We're moving the story at 1800 GST today, with or without comment.",
+     "2026-11-16"),
 ]
 
 

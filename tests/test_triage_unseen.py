@@ -870,6 +870,10 @@ STOP45_CASES = [
     ("Rappel : votre fiche avant le 20 décembre", "Madame, Monsieur,\n\nVotre organisation figure dans l'édition 2027 de "
      "notre répertoire des institutions. Merci de confirmer vos coordonnées avant le 20 décembre.\n\nEn validant, vous "
      "acceptez l'offre de parution annuelle au tarif de 890 € HT.\n\nService des parutions", "spam"),
+    # An accreditation refused, and the sender objects: a complaint (set GX; six unseen letters, all complaints).
+    ("Refus d'accréditation – demande d'explication", "Madame, Monsieur,\n\nMa demande d'accréditation pour la "
+     "conférence de presse du 10 décembre a été refusée sans explication, alors que mon dossier était complet. Je vous "
+     "demande de revoir cette décision avant le 8 décembre.\n\nKarim Benali, reporter", "correction_complaint"),
 ]
 
 
