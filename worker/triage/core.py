@@ -572,11 +572,30 @@ def _language(msg: ParsedMessage, parts, rules: Rules, settings: Settings):
     return detect_language(lang_text, tuple(settings.languages), rules.preferred_languages)
 
 
+# A chaser ("Any update?", "Des nouvelles ?", "اي جديد؟") is a line or two over the letter it chases.
+CHASER_WORDS = 12
+
+
 def _quotes_own_letter(history: str, msg: ParsedMessage) -> bool:
     """Whether the quoted history opens with the sender's own earlier letter (its attribution
     names their address: "From: … <them>", "On … <them> wrote:")."""
     address = (msg.from_email or "").lower()
     return bool(address) and address in history[:400].lower()
+
+
+_ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _words_outside_addresses(text: str) -> int:
+    """Words of ``text`` without the lines that name an address (an attribution line, a signature's e-mail)."""
+    return sum(len(line.split()) for line in text.splitlines() if not _ADDRESS_RE.search(line))
+
+
+def _chases_own_letter(text: str, msg: ParsedMessage) -> bool:
+    """Whether the first letter quoted is the sender's own: the first address named ("On … <them> wrote:", "From:
+    them") is theirs, not the office's answer to them ("From: Media Office …", then "To: them")."""
+    first = _ADDRESS_RE.search(text)
+    return bool(first and msg.from_email and first.group(0).lower() == msg.from_email.lower())
 
 
 def _deadline_base(msg: ParsedMessage, settings: Settings, now: datetime | None) -> datetime:
@@ -601,6 +620,14 @@ def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: dateti
         forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
         if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
             found = forwarded
+    # (The attribution line, "في الأحد، 25 أكتوبر … <them> كتبت:", may close the sender's own words.)
+    if found is None and parts.history and _words_outside_addresses(parts.own) <= CHASER_WORDS \
+            and _chases_own_letter(f"{parts.own[-300:]}\n{parts.history[:1500]}", msg) \
+            and not says_no_rush(parts.own):
+        # "Any update?" over the sender's own request: its by-when, still ahead, is still theirs.
+        earlier = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
+        if earlier is not None and earlier.at >= base - timedelta(hours=1):
+            found = earlier
     return found
 
 
