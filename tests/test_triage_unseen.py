@@ -874,6 +874,14 @@ STOP45_CASES = [
     ("Refus d'accréditation – demande d'explication", "Madame, Monsieur,\n\nMa demande d'accréditation pour la "
      "conférence de presse du 10 décembre a été refusée sans explication, alors que mon dossier était complet. Je vous "
      "demande de revoir cette décision avant le 8 décembre.\n\nKarim Benali, reporter", "correction_complaint"),
+    # "Un entretien … avec le Secrétaire général" asks for an interview, archive images beside it or not; "il ne s'agit
+    # pas d'un entretien" asks for information (set GX).
+    ("Documentaire – demande de tournage", "Bonjour,\n\nNous préparons un documentaire sur les coalitions militaires. Nous "
+     "souhaiterions filmer un entretien d'une heure avec le Secrétaire général, et utiliser quelques images d'archives de "
+     "vos exercices. Merci de nous répondre d'ici le 15 décembre.\n\nClaire, réalisatrice", "interview_request"),
+    ("Échange de contexte", "Bonjour,\n\nChercheur à Bruxelles, je rédige une note sur l'initiative annoncée le 30 "
+     "septembre. Serait-il possible d'avoir un court échange de contexte ? Il ne s'agit pas d'un entretien : rien ne sera "
+     "cité. Des réponses écrites d'ici le vendredi 11 décembre me conviendraient.\n\nNicolas", "information_request"),
 ]
 
 
