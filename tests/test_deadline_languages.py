@@ -1228,6 +1228,12 @@ STOP45_CLASSES = [
     # "We're moving the story at 1800 GST today": a wire's by-when, its hour in a Gulf zone (set GY).
     ("en", "Can you confirm or deny the report? We're moving the story at 1800 GST today, with or without comment.",
      "2026-11-16"),
+    # A formal notice's "أمهلكم 48 ساعة" (I give you 48 hours); "je boucle jeudi", "on boucle ce soir"; Spanish "mi plazo
+    # es el jueves" (sets GW, HD).
+    ("ar", "أطالب بحذف التغريدة ونشر توضيح. أمهلكم 48 ساعة من تاريخ هذه الرسالة، وبعدها سأتقدم بشكوى رسمية.", "2026-11-18"),
+    ("fr", "Pouvez-vous me confirmer si la Coalition a reçu ce courrier ? Je boucle jeudi à midi.", "2026-11-19"),
+    ("fr", "besoin d'une reaction du porte parole sur l'attaque d'hier, on boucle ce soir stp", "2026-11-16"),
+    ("es", "¿Podrían indicarme cuál es la cifra correcta? Mi plazo es el jueves a las 14:00.", "2026-11-19"),
 ]
 
 

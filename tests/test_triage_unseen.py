@@ -882,6 +882,17 @@ STOP45_CASES = [
     ("Échange de contexte", "Bonjour,\n\nChercheur à Bruxelles, je rédige une note sur l'initiative annoncée le 30 "
      "septembre. Serait-il possible d'avoir un court échange de contexte ? Il ne s'agit pas d'un entretien : rien ne sera "
      "cité. Des réponses écrites d'ici le vendredi 11 décembre me conviendraient.\n\nNicolas", "information_request"),
+    # "We're not asking for an interview this time" (set HB); a researcher's publication named — a book chapter, a note
+    # d'analyse, a peer-reviewed journal, "ورقة بحثية محكمة" — asks for information (sets GQ, HB).
+    ("Background for Thursday's segment - not an interview request", "Hello,\n\nI'm a producer on World Brief at Northstar "
+     "TV. We're putting together a three-minute explainer for Thursday's programme.\n\nTo be clear, we're not asking for an "
+     "interview or a spokesperson this time - we just want to get the facts right on screen: the year the centre opened and "
+     "the number of member states.\n\nIf you could get back to me by Wednesday 5pm GMT, that would give our graphics team "
+     "enough time.\n\nPriya\nProducer, World Brief", "information_request"),
+    ("Demande de renseignements – projet de recherche", "Madame, Monsieur,\n\nDans le cadre d'un projet de recherche sur "
+     "les coalitions multilatérales, je sollicite la liste à jour des États membres et le nombre de sessions de formation "
+     "organisées en 2026. Ces données seront citées dans un article soumis à une revue à comité de lecture ; une réponse "
+     "avant le 18 décembre nous permettrait de les intégrer.\n\nGeneviève Tremblay, chercheuse associée", "information_request"),
 ]
 
 
@@ -1115,7 +1126,8 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_gg", 0.64, 0.95, 3), ("inquiries_gk", 0.91, 0.98, 1), ("inquiries_gl", 0.88, 0.93, 6),
     ("inquiries_gm", 0.75, 0.84, 2), ("inquiries_gp", 0.94, 0.97, 0), ("inquiries_gq", 0.90, 0.96, 4),
     ("inquiries_gr", 0.90, 0.94, 3), ("inquiries_gs", 0.91, 0.91, 4), ("inquiries_gt", 0.89, 0.95, 1),
-    ("inquiries_gw", 0.95, 0.93, 0), ("inquiries_gx", 0.88, 0.98, 0), ("inquiries_gy", 0.92, 0.94, 1)],
+    ("inquiries_gw", 0.95, 0.93, 0), ("inquiries_gx", 0.90, 0.98, 0), ("inquiries_gy", 0.92, 0.94, 1),
+    ("inquiries_hb", 0.84, 0.96, 0), ("inquiries_hc", 0.88, 0.96, 3), ("inquiries_hd", 0.79, 0.93, 1)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -1127,7 +1139,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set EV", "set EW", "set EX", "set FB", "set FC", "set FF", "set FG", "set FH", "set FK", "set FL", "set FM", "set FO",
          "set FP", "set FQ", "set FR", "set FS", "set FW", "set FX", "set FY", "set GA", "set GB", "set GC", "set GF",
          "set GG", "set GK", "set GL", "set GM", "set GP", "set GQ", "set GR", "set GS", "set GT",
-         "set GW", "set GX", "set GY"])
+         "set GW", "set GX", "set GY", "set HB", "set HC", "set HD"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -1232,10 +1244,11 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_gh", 0.97, 0.97, 0), ("inquiries_gi", 0.96, 0.96, 2), ("inquiries_gj", 0.99, 0.98, 1),
     ("inquiries_gn", 0.91, 0.96, 1), ("inquiries_go", 0.90, 0.95, 1),
     ("inquiries_gu", 0.93, 0.95, 0), ("inquiries_gv", 0.93, 0.96, 2),
-    ("inquiries_gz", 0.93, 0.93, 1), ("inquiries_ha", 0.94, 0.95, 2)])
+    ("inquiries_gz", 0.93, 0.93, 1), ("inquiries_ha", 0.94, 0.95, 2), ("inquiries_he", 0.95, 0.95, 1),
+    ("inquiries_hf", 0.93, 0.98, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ and HA were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE and HF were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
