@@ -893,6 +893,14 @@ STOP45_CASES = [
      "les coalitions multilatérales, je sollicite la liste à jour des États membres et le nombre de sessions de formation "
      "organisées en 2026. Ces données seront citées dans un article soumis à une revue à comité de lecture ; une réponse "
      "avant le 18 décembre nous permettrait de les intégrer.\n\nGeneviève Tremblay, chercheuse associée", "information_request"),
+    # SEO's "Google 1st page" with its "some errors on your website"; an inheritance offered for a fee (set HC).
+    ("yoursite.org - Google 1st page", "Hello Team,\n\nI noticed your website is not on Google first page for important "
+     "keywords. There are also some errors on your website: slow loading, missing meta description on 37 pages. I can "
+     "fix them and bring you on 1st page. Can I send a proposal?\n\nDaniel, SEO consultant", "spam"),
+    ("Legs humanitaire – proposition confidentielle", "Bonjour,\n\nJe suis la veuve de feu M. Ebonga. Mon mari m'a "
+     "laissé une somme déposée dans une banque et j'ai décidé de léguer cette somme à une organisation qui lutte contre le "
+     "terrorisme. Envoyez-moi le nom de la personne qui recevra les fonds ; les frais de certificat sont à la charge du "
+     "bénéficiaire.\n\nMme Ebonga", "spam"),
 ]
 
 
