@@ -248,7 +248,7 @@ _TOKEN_RE = _re(
 _START_WORDS = """
 within binnen innerhalb içinde icinde içerisinde icerisinde dentro in under before inside dans d'ici sous en nas em в w inom innen ndani dalam خلال في the end la fin نهايه اخر eod cob close today tonight this امهلكم نمهلكم مهله
 aujourd'hui aaj ce cet cette اليوم الليله النهارده انهارده النهاردا final fim ende dienstschluss einde gün gun akhir конца هذا مساء صباح heute hoy day apres-demain après-demain بعد tomorrow demain finales اواخر ende الويك باچر
-غدا غد الغد ظهر الضهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende het عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during du tmrw tmr 2moro 2morrowrant pendant خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف نص
+غدا غد الغد ظهر الضهر عصر نهار باكر بكره بكرا weekend week-end dem wochenende het عطله sometime bugün bugun hari oggi আজ yarın yarin besok domani আগামীকাল öğle ogle mezzogiorno during durant pendant tmrw tmr 2moro 2morrow خلال morgen manana mañana کل le يوم الساعه noon midday midi الظهر الظهيره ظهرا midnight minuit منتصف نص
 """.split()
 _ZONE_WORDS = [w for abbr, names in ZONES.values() for w in abbr.lower().split("|") if w] + [
     "hora", "pacific", *(w for cities in _CITY_ZONES.values() for w in cities.split("|")),
@@ -561,7 +561,7 @@ _VALID_UNTIL_RE = _re(r"(?:\bvalid(?:ity)?\s+(?:until|till|through|to)|\bexpir(?
 # The same said after the date, in Turkish and Urdu ("31 Aralık'a kadar geçerli", "30 جون تک کارآمد").
 # And a stay: "14 Kasım'a kadar şehirde olacağım" (I will be in town until 14 November).
 _VALID_AFTER_RE = re.compile(r"\s*(?:\S+\s+)?(?:تک|kadar)\s+(?:کارآمد|کار\s*آمد|معتبر|ge[çc]erli"
-                             r"|(?:\S+\s+){0,2}?(?:ol|kal|bulun)aca[ğg](?:ım|ım|ız|iz)\b|(?:\S+\s+)?(?:burada|orada)y[ıi]m\b)", re.IGNORECASE)
+                             r"|(?:\S+\s+){0,2}?(?:ol|kal|bulun)aca[ğg](?:ım|im|ız|iz)\b|(?:\S+\s+)?(?:burada|orada)y[ıi]m\b)", re.IGNORECASE)
 # "you said you'd be able to send it by Tuesday", "vous m'aviez promis les photos pour jeudi", "كما وعدتم
 # بإرسالها يوم الثلاثاء": the office's own promise, chased; the sender's own "but please … by" is not.
 _OFFICE_PROMISE_RE = _re(r"(?:\byou\s+(?:said|told\s+(?:me|us)|promised(?:\s+(?:me|us))?|mentioned|assured\s+(?:me|us))\s+(?:that\s+)?(?:you|it|they|he|she|we)(?:.d|\s+would|\s+could|\s+will|.ll)\b"
