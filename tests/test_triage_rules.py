@@ -409,11 +409,14 @@ CHASED = ("> Dear press office,\n>\n> I am a reporter with The Daily Example. Ho
     ("في الاثنين، 16 سبتمبر 2019 في 11:02 ص Jane Reporter <jane@news.example> كتبت:", "اي جديد؟؟", "2019-09-19"),
     # The office's own letter quoted under a thank-you: its date was never the sender's.
     ("On Mon, 16 Sep 2019 at 11:02, Media Office <media@office.example> wrote:", "Got it, many thanks!", None),
+    # Nor when the thank-you is signed with the sender's own address above the office's quoted letter.
+    ("On Mon, 16 Sep 2019 at 11:02, Media Office <media@office.example> wrote:",
+     "Got it, many thanks!\nJane Reporter | jane@news.example", None),
     # A reply that says more than a line is read on its own words.
     ("On Mon, 16 Sep 2019 at 11:02, Jane Reporter <jane@news.example> wrote:",
      "Following up on my note below: my editor has moved the piece, so there is no fixed date any more, but the figures "
      "would still help whenever you have them.", None),
-], ids=["chaser", "arabic chaser", "office's letter", "a letter of its own"])
+], ids=["chaser", "arabic chaser", "office's letter", "office's letter, signed", "a letter of its own"])
 def test_a_chaser_over_the_sender_s_own_request_keeps_its_deadline(attribution, chaser, expected):
     """"Any update?" over the sender's own quoted request: the request's by-when, still ahead, still holds."""
     d = run(f"{chaser}\n\n{attribution}\n{CHASED}", "Re: Trainee figures")

@@ -40,7 +40,7 @@ _MARKER_RE = re.compile(
     re.IGNORECASE,
 )
 _FIELD_RE = re.compile(r"^[ \t]*\**[ \t]*([^\n:：*]{1,40}?)[ \t]*\**[ \t]*[:：][ \t]*(.*)$", re.MULTILINE)
-_EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 # Field names by what they hold, as form builders and offices label them (en, fr, es, ar).
 _EMAIL_LABELS = {"email", "e-mail", "email address", "e-mail address", "your email", "courriel", "adresse e-mail",
                  "adresse électronique", "adresse email", "correo", "correo electrónico", "البريد الإلكتروني",
@@ -91,7 +91,7 @@ def find_submission(parsed: ParsedMessage) -> Submission | None:
     for m in fields:
         label, value = _label(m.group(1)), m.group(2).strip()
         if label in _EMAIL_LABELS and email is None:
-            found = _EMAIL_RE.search(value)
+            found = EMAIL_RE.search(value)
             email = found.group(0).lower() if found else None
         elif label in _NAME_LABELS and name is None and value:
             name = value[:120]
@@ -100,7 +100,7 @@ def find_submission(parsed: ParsedMessage) -> Submission | None:
             kept.append(f"{m.group(1).strip()}: {value}")
         elif label in _MESSAGE_LABELS and message_at is None:
             message_at = m
-        elif message_at is None and label not in _NOISE_LABELS and value and not _EMAIL_RE.fullmatch(value):
+        elif message_at is None and label not in _NOISE_LABELS and value and not EMAIL_RE.fullmatch(value):
             kept.append(f"{m.group(1).strip()}: {value}")  # "Outlet: …", "Request type: Interview"
     if email is None and parsed.reply_to:
         email = parsed.reply_to.lower()  # a form with no address field: its mailer's Reply-To is the submitter

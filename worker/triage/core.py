@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from mediadesk.settings import Settings, get_settings
-from mediadesk.worker.forms import as_submitted, find_submission
+from mediadesk.worker.forms import EMAIL_RE, as_submitted, find_submission
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post, mailing_footer
 from mediadesk.worker.triage.acronym import other_body
@@ -583,18 +583,19 @@ def _quotes_own_letter(history: str, msg: ParsedMessage) -> bool:
     return bool(address) and address in history[:400].lower()
 
 
-_ADDRESS_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
 def _words_outside_addresses(text: str) -> int:
     """Words of ``text`` without the lines that name an address (an attribution line, a signature's e-mail)."""
-    return sum(len(line.split()) for line in text.splitlines() if not _ADDRESS_RE.search(line))
+    return sum(len(line.split()) for line in text.splitlines() if not EMAIL_RE.search(line))
 
 
-def _chases_own_letter(text: str, msg: ParsedMessage) -> bool:
-    """Whether the first letter quoted is the sender's own: the first address named ("On … <them> wrote:", "From:
-    them") is theirs, not the office's answer to them ("From: Media Office …", then "To: them")."""
-    first = _ADDRESS_RE.search(text)
+def _chases_own_letter(parts, msg: ParsedMessage) -> bool:
+    """Whether the letter quoted first is the sender's own (stricter than ``_quotes_own_letter``, which finds their
+    request anywhere in a thread's opening): the first address named ("On … <them> wrote:", "From: them") is theirs,
+    not the office's answer to them ("From: Media Office …", then "To: them"). The attribution line may be the last
+    line of the sender's own words ("في الأحد، 25 أكتوبر … <them> كتبت:"); a signature's address above it is not read."""
+    last_line = parts.own.rstrip().rpartition("\n")[2]
+    attribution = last_line if last_line.endswith(":") else ""  # "… كتبت:", "… wrote:", "… a écrit :"
+    first = EMAIL_RE.search(f"{attribution}\n{parts.history[:1500]}")
     return bool(first and msg.from_email and first.group(0).lower() == msg.from_email.lower())
 
 
@@ -620,9 +621,8 @@ def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: dateti
         forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
         if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
             found = forwarded
-    # (The attribution line, "في الأحد، 25 أكتوبر … <them> كتبت:", may close the sender's own words.)
     if found is None and parts.history and _words_outside_addresses(parts.own) <= CHASER_WORDS \
-            and _chases_own_letter(f"{parts.own[-300:]}\n{parts.history[:1500]}", msg) \
+            and _chases_own_letter(parts, msg) \
             and not says_no_rush(parts.own):
         # "Any update?" over the sender's own request: its by-when, still ahead, is still theirs.
         earlier = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
