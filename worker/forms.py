@@ -128,4 +128,4 @@ def as_submitted(parsed: ParsedMessage, submission: Submission) -> ParsedMessage
                                text=submission.text, html_only=False, html_remote=0, attached_messages=())
 
 
-__all__ = ["Submission", "as_submitted", "find_submission", "mailer_headers_dropped"]
+__all__ = ["EMAIL_RE", "Submission", "as_submitted", "find_submission", "mailer_headers_dropped"]
