@@ -1236,11 +1236,20 @@ STOP45_CLASSES = [
     ("es", "¿Podrían indicarme cuál es la cifra correcta? Mi plazo es el jueves a las 14:00.", "2026-11-19"),
 ]
 
+STOP46_CLASSES = [
+    # Malay's "selewat-lewatnya" (at the latest) before its date, and a formal letter's line wrapped between them.
+    ("ms", "Kami mohon maklum balas selewat-lewatnya esok kerana kertas kerja perlu dihantar.", "2026-11-17"),
+    ("ms", "Sukacita sekiranya pihak tuan/puan dapat memberikan maklum balas selewat-lewatnya\npada 20 November 2026. "
+           "Untuk makluman, pejabat kami akan ditutup pada 18 November.", "2026-11-20"),
+    ("ms", "Forum ini akan diadakan pada 15 Disember 2026 di Kuala Lumpur.\nSekian, terima kasih.", None),
+]
 
 
-@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES,
+
+@pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
+                         + STOP46_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
-                              + STOP45_CLASSES])
-def test_deadline_classes_of_stops_40_to_45(language, text, expected):
+                              + STOP45_CLASSES + STOP46_CLASSES])
+def test_deadline_classes_of_stops_40_to_46(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

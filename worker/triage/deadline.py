@@ -630,13 +630,13 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 _OTHER_CUE_WORDS = re.compile(
     r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
-    r"uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف)(?![\u0600-\u06ff])|মধ্যে",
+    r"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف)(?![\u0600-\u06ff])|মধ্যে",
     re.IGNORECASE,
 )
 
 # Cues that only ever come before their date: a date just before one starts a span ("von 10:00 bis 11:30 Uhr", "del
 # lunes hasta el jueves"), it is not the by-when.
-_PREPOSITION_CUE_RE = re.compile(r"bis|hasta|antes\s+del?|plazo\s+(?:es|vence|termina)|entro|non\s+oltre|at[ée]|sebelum|voor|до|не\s+позднее|kabla\s+ya|"
+_PREPOSITION_CUE_RE = re.compile(r"bis|hasta|antes\s+del?|plazo\s+(?:es|vence|termina)|entro|non\s+oltre|at[ée]|sebelum|selewat-lewatnya|selambat-lambatnya|voor|до|не\s+позднее|kabla\s+ya|"
                                  r"ifikapo|hadi\s+(?:tarehe|siku)|تا|ظرف", re.IGNORECASE)
 # And cues that only ever follow it: a date just after "تک" or "kadar" belongs to the next clause.
 _POSTPOSITION_CUE_RE = re.compile(r"تک|kadar|মধ্যে", re.IGNORECASE)
@@ -1356,6 +1356,9 @@ CUE_REACH_BEFORE_CLOCK = 50
 # "yarın yayınlanacak, bu akşam saat 20:00'ye kadar": tomorrow is when it is published, the clock this evening's).
 _CLOCK_BEFORE_RE = re.compile(r"^[^,;،]*(?:\d\s*بجے|\d{1,2}[:.]\d{2}'?[a-zçğıöşü]{0,4}|saat\s+\d{1,2}'?[a-zçğıöşü]{0,4})\s*$", re.IGNORECASE)
 _SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
+# A formal letter wrapped by hand ("maklum balas selewat-lewatnya\npada 5 Jun 2026"): a line that goes on in
+# lower case (or in a script without case) continues the sentence above it.
+_WRAPPED_RE = re.compile(r"(?<=[^\W\d_,])\n(?=[^\W\d_A-ZÀ-ÞА-Я]|\d{1,2}\s+[^\W\d_])")
 # A sentence with a cue and no digit: "bis Donnerstag", "antes del jueves", "en geç cuma", "paling lambat besok".
 _SENTENCE_RE = re.compile(r"[^.!?\n]{1,240}")
 _ARTICLE_RE = re.compile(r"(?:del?|el|la|le|al|ao|do|da)\s+", re.IGNORECASE)
@@ -1429,7 +1432,7 @@ _VALID_OTHER_RE = re.compile(r"(?:vigente|v[áa]lid[oa]s?|g[üu]ltig|valevole|ge
 
 def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
-    text = _BRACKETED_RE.sub("", _URDU_YEAR_RE.sub(r"\1 ", text[:5000]))
+    text = _WRAPPED_RE.sub(" ", _BRACKETED_RE.sub("", _URDU_YEAR_RE.sub(r"\1 ", text[:5000])))
     if language == "bn":
         text = _BN_GENITIVE_RE.sub(r"\1 ", text)
     if language == "ru":
