@@ -1242,6 +1242,12 @@ STOP46_CLASSES = [
     ("ms", "Sukacita sekiranya pihak tuan/puan dapat memberikan maklum balas selewat-lewatnya\npada 20 November 2026. "
            "Untuk makluman, pejabat kami akan ditutup pada 18 November.", "2026-11-20"),
     ("ms", "Forum ini akan diadakan pada 15 Disember 2026 di Kuala Lumpur.\nSekian, terima kasih.", None),
+    # A night desk's "Going to print at 11pm tonight" and a picture editor who "closes the page at 17:00 CET" say
+    # by when (sets DX, T); a paper that is not going to print yet does not.
+    ("en", "Is \"IMCTC headquarters\" the right caption for the cover photo? Going to print at 11pm tonight.", "2026-11-16"),
+    ("en", "Could you send hi-res photos of this morning's signing? Our picture editor closes the page at 17:00 CET.",
+     "2026-11-16"),
+    ("en", "We are not going to print until the spring, so there is no rush at all.", None),
 ]
 
 
