@@ -1248,6 +1248,9 @@ STOP46_CLASSES = [
     ("en", "Could you send hi-res photos of this morning's signing? Our picture editor closes the page at 17:00 CET.",
      "2026-11-16"),
     ("en", "We are not going to print until the spring, so there is no rush at all.", None),
+    # An Urdu stay from the first of the month to a date is no by-when (set HG).
+    ("ur", "ہماری ٹیم یکم سے 4 دسمبر تک ریاض میں ہو گی، اس لیے ملاقات انہی دنوں میں ہو سکتی ہے۔", None),
+    ("ur", "براہ کرم 4 دسمبر تک جواب دیں۔", "2026-12-04"),
 ]
 
 

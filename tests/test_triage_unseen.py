@@ -909,14 +909,29 @@ STOP45_CASES = [
      "بنمنصور", "correction_complaint"),
 ]
 
+STOP46_CASES = [
+    # A press kit and photographs asked for in Spanish (set HH; three unseen letters read right by it).
+    ("Dossier de prensa", "Buenas tardes:\n\nPreparo un especial para la revista Atalaya y quisiera saber si tienen un "
+     "dossier de prensa con fotografías de uso libre. Lo necesitaría antes del jueves 3 de diciembre.\n\nUn saludo,\n"
+     "Inés Calvo", "media_assets"),
+    # A hotel guest's room, and an applicant's own application, sent to the wrong address (sets HB, HG, HH).
+    ("Chambre pour le congrès", "Bonjour,\n\nJe voudrais réserver une chambre double du 8 au 11 décembre, vue sur jardin "
+     "si possible. Pouvez-vous me confirmer le tarif avant vendredi ?\n\nMerci,\nSylvie Garnier", "general"),
+    ("Change to my stay", "Hello,\n\nI have a reservation (no. 55190) for two nights from 9 December. Could I extend it to "
+     "four nights, same room type? Please confirm by tomorrow.\n\nKind regards,\nTomas Berg", "general"),
+    ("Application - Social Media Officer", "Dear Sir or Madam,\n\nI am pleased to submit my application for the Social Media "
+     "Officer role advertised on your website. I edit video for a news channel and write in Arabic and English. "
+     "I would appreciate it if you could confirm receipt by Thursday.\n\nYours faithfully,\nHassan Omari", "general"),
+]
+
 
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                         + STOP45_CASES,
+                         + STOP45_CASES + STOP46_CASES,
                          ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                              + STOP45_CASES])
-def test_error_classes_written_in_stops_39_to_45(subject, body, category, settings):
+                              + STOP45_CASES + STOP46_CASES])
+def test_error_classes_written_in_stops_39_to_46(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):

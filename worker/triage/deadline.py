@@ -1420,8 +1420,8 @@ _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|м
 
 
 # "10 سے 14 مارچ تک", "del 10 al 14 de marzo", "с 10 по 14 марта": a stay or an event's span.
-# "پیر سے بدھ تک" (Monday to Wednesday): in Urdu a day before "سے" starts the span.
-_RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s*$|\d\s*[\u0600-\u06ff]+\s+سے\s*$", re.IGNORECASE)
+# "پیر سے بدھ تک" (Monday to Wednesday): in Urdu a day before "سے" starts the span, as does the first, "یکم سے".
+_RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s*$|\d\s*[\u0600-\u06ff]+\s+سے\s*$|(?:^|\s)یکم\s+سے\s*$", re.IGNORECASE)
 
 
 # A card's or a visa's validity, in the languages dateparser reads for us ("vigente hasta", "gültig bis"; said after
