@@ -1251,6 +1251,15 @@ STOP46_CLASSES = [
     # An Urdu stay from the first of the month to a date is no by-when (set HG).
     ("ur", "ہماری ٹیم یکم سے 4 دسمبر تک ریاض میں ہو گی، اس لیے ملاقات انہی دنوں میں ہو سکتی ہے۔", None),
     ("ur", "براہ کرم 4 دسمبر تک جواب دیں۔", "2026-12-04"),
+    # A weekday before a Hijri date is that date's weekday, not a Gregorian day of its own (set HI).
+    ("ar", "نأمل إفادتنا باسم المتحدث في موعد أقصاه يوم الخميس 9 جمادى الآخرة 1448هـ لإدراجه في البرنامج.", "2026-11-19"),
+    # "saat 14.00'e kadar": a Turkish hour written with a dot (set HI).
+    ("tr", "Dosyamızı yarın saat 14.00'e kadar kapatmamız gerekiyor, bu saate kadar dönebilir misiniz?", "2026-11-17"),
+    # The day after tomorrow in Persian with its zero-width joiner, in Swahili ("kesho kutwa"); Spanish "como tarde".
+    ("fa", "لطفاً حداکثر تا پس‌فردا پاسخ دهید؛ گزارش پنجشنبه منتشر می‌شود.", "2026-11-18"),
+    ("sw", "Tafadhali nijibu ifikapo kesho kutwa, kwa sababu makala itachapishwa Ijumaa.", "2026-11-18"),
+    ("sw", "Tafadhali nijibu ifikapo kesho.", "2026-11-17"),
+    ("es", "¿Podrían decirme, como tarde el jueves 19, con quién debo coordinar la entrevista?", "2026-11-19"),
 ]
 
 

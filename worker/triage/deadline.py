@@ -41,6 +41,8 @@ def _prepare(text: str) -> str:
     return _TIMES_24_RE.sub(lambda m: str(int(m.group(1)) * 24), text)
 
 
+# An hour written with a dot after the word for "at" ("saat 14.00", "pukul 16.00", "jam 9.30"): a clock, not a date.
+_DOTTED_CLOCK_RE = re.compile(r"(\b(?:saat|pukul|jam)\s[012]?\d)\.([0-5]\d)(?!\d|\.\d)")
 _TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|jam|h\b))", re.IGNORECASE)
 _TR_WITHIN_RE = re.compile(r"(?<![\w.])(\d{1,3})(\s+)(saat|g[üu]n|hafta)(\s+)(i[çc]inde|i[çc]erisinde)(?!\w)", re.IGNORECASE)
 
@@ -222,7 +224,7 @@ _TOKEN_RE = _re(
         rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS})|(?<![a-z-])(?P<dmfr>{_FR_DAY_WORDS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
-        rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م(?![\u0600-\u06ff])|ص(?![\u0600-\u06ff])|{_MON_PLAIN})))?)"
+        rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م(?![\u0600-\u06ff])|ص(?![\u0600-\u06ff])|{_MON_PLAIN}|(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS}))))?)"
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
@@ -629,7 +631,7 @@ _WISH_RE = _re(r"\bif\s+(?:at\s+all\s+)?possible\b|\bideally\b|id[ée]alement|si
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 _OTHER_CUE_WORDS = re.compile(
-    r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
+    r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+(?:muy\s+)?tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
     r"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف)(?![\u0600-\u06ff])|মধ্যে",
     re.IGNORECASE,
 )
@@ -1120,6 +1122,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     prepared = _TR_WITHIN_RE.sub(lambda m: m.group(5) + m.group(4) + m.group(1) + m.group(2) + m.group(3),
                                  lower_same_length(original))
     prepared = _FAREWELL_SENTENCE_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), prepared)  # "Bis morgen!"
+    prepared = _DOTTED_CLOCK_RE.sub(r"\1:\2", prepared)  # "saat 14.00'e kadar", "pukul 16.00 WIB"
     ends = [m.start() for m in _SENTENCE_END.finditer(prepared)]
     cued: list[Deadline] = []
     weak: list[Deadline] = []
@@ -1355,12 +1358,13 @@ CUE_REACH_BEFORE_CLOCK = 50
 # A clock between the day and its cue, in the same clause: "پیر 2 بجے تک", "cuma günü saat 12:00'ye kadar" (not
 # "yarın yayınlanacak, bu akşam saat 20:00'ye kadar": tomorrow is when it is published, the clock this evening's).
 _CLOCK_BEFORE_RE = re.compile(r"^[^,;،]*(?:\d\s*بجے|\d{1,2}[:.]\d{2}'?[a-zçğıöşü]{0,4}|saat\s+\d{1,2}'?[a-zçğıöşü]{0,4})\s*$", re.IGNORECASE)
-_SNIPPET_RE = re.compile(r"[^.!?\n]{0,160}\d[^.!?\n]{0,80}")
+# A semicolon ends the clause a cue reaches into ("حداکثر تا پس‌فردا؛ گزارش پنجشنبه منتشر می‌شود").
+_SNIPPET_RE = re.compile(r"[^.!?\n؛;]{0,160}\d[^.!?\n؛;]{0,80}")
 # A formal letter wrapped by hand ("maklum balas selewat-lewatnya\npada 5 Jun 2026"): a line that goes on in
 # lower case (or in a script without case) continues the sentence above it.
 _WRAPPED_RE = re.compile(r"(?<=[^\W\d_,])\n(?=[^\W\d_A-ZÀ-ÞА-Я]|\d{1,2}\s+[^\W\d_])")
 # A sentence with a cue and no digit: "bis Donnerstag", "antes del jueves", "en geç cuma", "paling lambat besok".
-_SENTENCE_RE = re.compile(r"[^.!?\n]{1,240}")
+_SENTENCE_RE = re.compile(r"[^.!?\n؛;]{1,240}")
 _ARTICLE_RE = re.compile(r"(?:del?|el|la|le|al|ao|do|da)\s+", re.IGNORECASE)
 # "Bis morgen!", "¡Hasta mañana!", "Até amanhã": a farewell, not a by-when.
 _FAREWELL_RE = re.compile(r"\b(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani|bald|pronto|logo|luego|dann|breve)\b", re.IGNORECASE)
@@ -1373,8 +1377,8 @@ MONTH_END = -1
 _OTHER_RELATIVE = (  # (days after the letter's date, the words)
     (0, r"hoy(?:\s+mismo)?|hoje|oggi|heute|bug[üu]n|hari\s+ini|сегодня|vandaag|dzisiaj|امروز|آج|আজ|leo"),
     (0, r"esta\s+noche|esta\s+noite|stasera|heute\s+abend|bu\s+ak[şs]am|malam\s+ini|сегодня\s+вечером|vanavond|امشب|آج\s+رات|আজ\s+রাতে"),
-    (1, r"ma[ñn]ana|amanh[ãa]|domani|morgen|yar[ıi]n|besok|esok|завтра|jutro|فردا|আগামীকাল|kesho|gobe"),
-    (2, r"pasado\s+ma[ñn]ana|depois\s+de\s+amanh[ãa]|dopodomani|[üu]bermorgen|[öo]b[üu]r\s+g[üu]n|lusa|послезавтра|overmorgen|پس\s*فردا|পরশু"),
+    (1, r"ma[ñn]ana|amanh[ãa]|domani|morgen|yar[ıi]n|besok|esok|завтра|jutro|فردا|আগামীকাল|kesho(?!\s+kutwa)|gobe"),
+    (2, r"pasado\s+ma[ñn]ana|depois\s+de\s+amanh[ãa]|dopodomani|[üu]bermorgen|[öo]b[üu]r\s+g[üu]n|lusa|послезавтра|overmorgen|پس[\s\u200c]*فردا|পরশু|kesho\s+kutwa"),
     (MONTH_END, r"fin(?:e|al)?\s+(?:de(?:l)?\s+)?mes(?:e)?|ende\s+(?:des\s+)?monats|fim\s+do\s+m[êe]s|ay\s+sonu|akhir\s+bulan|конца\s+месяца"),
 )
 _OTHER_RELATIVE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w\u0600-\u06ff])(?:{words})(?![\\w\u0600-\u06ff]))"
@@ -1475,6 +1479,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
                 continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10": not by when
             if _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(snippet[where + len(phrase):]):
                 continue  # "carné de prensa vigente hasta diciembre", "30 جون تک کارآمد": how long a card lasts
+            if _DAY_AFTER_RE.match(snippet[where + len(phrase):]):
+                value += timedelta(days=1)  # Swahili "kesho kutwa": dateparser reads its "kesho" (tomorrow) alone
             at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
             if not re.search(r"\d", phrase) and at > base + timedelta(days=14):
                 continue  # a month named alone ("novembro"): dateparser fills in a day of its own
@@ -1483,6 +1489,9 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if base - timedelta(hours=1) <= at <= base + timedelta(days=400):
                 return Deadline(at=at, phrase=phrase, has_time=False)
     return _other_relative(text, base, language)
+
+
+_DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
 
 
 def _farewell(sentence: str) -> bool:
