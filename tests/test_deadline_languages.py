@@ -1260,6 +1260,9 @@ STOP46_CLASSES = [
     ("sw", "Tafadhali nijibu ifikapo kesho kutwa, kwa sababu makala itachapishwa Ijumaa.", "2026-11-18"),
     ("sw", "Tafadhali nijibu ifikapo kesho.", "2026-11-17"),
     ("es", "¿Podrían decirme, como tarde el jueves 19, con quién debo coordinar la entrevista?", "2026-11-19"),
+    # "cob" is close of business only as a word of its own: not in Portuguese "cobrir", "cobertura" (set HI).
+    ("pt", "Os nossos jornalistas nem sempre têm preparação para cobrir o conflito; propomos uma parceria.", None),
+    ("en", "Could you send the figures by COB?", "2026-11-16"),
 ]
 
 

@@ -922,6 +922,17 @@ STOP46_CASES = [
     ("Application - Social Media Officer", "Dear Sir or Madam,\n\nI am pleased to submit my application for the Social Media "
      "Officer role advertised on your website. I edit video for a news channel and write in Arabic and English. "
      "I would appreciate it if you could confirm receipt by Thursday.\n\nYours faithfully,\nHassan Omari", "general"),
+    # Urdu: a talk show's guest, a programme to join (set HI; four unseen letters say it, all interview requests).
+    ("ٹاک شو میں شرکت کی درخواست", "محترم میڈیا ٹیم،\n\nہماری خواہش ہے کہ اتحاد کے ترجمان ویڈیو لنک کے ذریعے ہمارے ٹاک شو "
+     "میں شامل ہوں۔ براہ کرم جمعرات تک تصدیق فرما دیں۔\n\nشکریہ،\nسلمان احمد", "interview_request"),
+    # Dutch: addresses to be taken off the mailing list (set HI).
+    ("Dubbele persberichten", "Goedemiddag,\n\nIk ontvang uw persberichten twee keer. Wilt u het adres "
+     "redactie@voorbeeldkrant.be uit uw verzendlijst verwijderen? Graag voor vrijdag.\n\nMet vriendelijke groet,\n"
+     "Els Peeters", "correction_complaint"),
+    # A photographers' pool at a ceremony is accreditation (set HI).
+    ("Pool photo – cérémonie", "Bonjour,\n\nPhotographe pour une agence belge, je serai à Riyad pour le forum. Y "
+     "aura-t-il un pool photo ou des positions réservées pour la cérémonie ? Merci de me répondre avant jeudi.\n\n"
+     "Luc Martens", "event_accreditation"),
 ]
 
 
