@@ -1263,6 +1263,8 @@ STOP46_CLASSES = [
     # "cob" is close of business only as a word of its own: not in Portuguese "cobrir", "cobertura" (set HI).
     ("pt", "Os nossos jornalistas nem sempre têm preparação para cobrir o conflito; propomos uma parceria.", None),
     ("en", "Could you send the figures by COB?", "2026-11-16"),
+    # "Please fix it today": a correction asked for today is due today, as "correct it today" was.
+    ("en", "It was in Kano, not Kaduna. Please fix it today, people are quoting it.", "2026-11-16"),
 ]
 
 

@@ -933,6 +933,13 @@ STOP46_CASES = [
     ("Pool photo – cérémonie", "Bonjour,\n\nPhotographe pour une agence belge, je serai à Riyad pour le forum. Y "
      "aura-t-il un pool photo ou des positions réservées pour la cérémonie ? Merci de me répondre avant jeudi.\n\n"
      "Luc Martens", "event_accreditation"),
+    # A short correction asked for (set HD): a name misspelt, a place got wrong, a caption in Indonesian.
+    ("Nom du général", "Bonjour,\n\nDans le communiqué de lundi, le nom du général est mal orthographié : c'est Diallo, pas "
+     "Dialo. Merci de corriger avant demain.\n\nFatou", "correction_complaint"),
+    ("Kano not Kaduna", "Your release of Monday says the workshop was in Kaduna. It was in Kano. Please fix it today, "
+     "people are quoting it.\n\nMusa", "correction_complaint"),
+    ("Koreksi nama", "Yth. Tim Media,\n\nNama kolonel dalam siaran pers kemarin salah ditulis. Mohon koreksi sebelum "
+     "Kamis.\n\nAndi", "correction_complaint"),
 ]
 
 
