@@ -940,6 +940,12 @@ STOP46_CASES = [
      "people are quoting it.\n\nMusa", "correction_complaint"),
     ("Koreksi nama", "Yth. Tim Media,\n\nNama kolonel dalam siaran pers kemarin salah ditulis. Mohon koreksi sebelum "
      "Kamis.\n\nAndi", "correction_complaint"),
+    # "نود تغطية …" (we would like to cover …) with a video journalist named is accreditation (set HG).
+    ("Coverage request – حفل التخريج", "مساء الخير،\n\nنود تغطية حفل التخريج يوم الأحد لصالح منصتنا الرقمية.\nTeam: 1 "
+     "reporter + 1 video journalist (mobile kit).\nنرجو الرد قبل الخميس.\n\nريم", "event_accreditation"),
+    # Whether the headquarters is open to visitors is the public's question (set HG).
+    ("Visit during our trip", "Hello,\n\nOur alumni group will be in Riyadh next week. Is the headquarters open to visitors, "
+     "or is there a public exhibition we could see? Please let me know by Friday.\n\nJane", "general"),
 ]
 
 
