@@ -946,6 +946,11 @@ STOP46_CASES = [
     # Whether the headquarters is open to visitors is the public's question (set HG).
     ("Visit during our trip", "Hello,\n\nOur alumni group will be in Riyadh next week. Is the headquarters open to visitors, "
      "or is there a public exhibition we could see? Please let me know by Friday.\n\nJane", "general"),
+    # Grandchildren and a Turkish student's suffixed "öğrenciyim" (set HL).
+    ("A question settled at lunch", "Hello,\n\nMy granddaughter says your coalition has forty members; I said thirty. Which "
+     "of us is right? An answer by Friday would settle it.\n\nMargaret", "general"),
+    ("Ödev için soru", "Merhaba,\n\nİstanbul'da ikinci sınıf öğrencisiyim. Ödevim için koalisyonun kaç üyesi olduğunu "
+     "öğrenebilir miyim? Cuma gününe kadar yanıt verirseniz sevinirim.\n\nAyşe", "general"),
 ]
 
 
