@@ -951,6 +951,12 @@ STOP46_CASES = [
      "of us is right? An answer by Friday would settle it.\n\nMargaret", "general"),
     ("Ödev için soru", "Merhaba,\n\nİstanbul'da ikinci sınıf öğrencisiyim. Ödevim için koalisyonun kaç üyesi olduğunu "
      "öğrenebilir miyim? Cuma gününe kadar yanıt verirseniz sevinirim.\n\nAyşe", "general"),
+    # A hotel's group booking in Spanish; a supplier waiting for our purchase order number (set HM).
+    ("Reserva de grupo", "Estimados señores:\n\nLes confirmamos la reserva de grupo: 4 habitaciones dobles del 9 al 12 de "
+     "marzo. Localizador: HX-2291. La lista de nombres deberá enviarse a más tardar el 1 de marzo.\n\nDepartamento de "
+     "Reservas", "general"),
+    ("Re: invoice 4471", "Dear Mr. Salem,\n\nOur finance team cannot process the invoice without a PO number. Could you "
+     "share it by Thursday so we can reissue it?\n\nBest regards,\nNadia", "general"),
 ]
 
 
