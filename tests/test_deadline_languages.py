@@ -1265,6 +1265,10 @@ STOP46_CLASSES = [
     ("en", "Could you send the figures by COB?", "2026-11-16"),
     # "Please fix it today": a correction asked for today is due today, as "correct it today" was.
     ("en", "It was in Kano, not Kaduna. Please fix it today, people are quoting it.", "2026-11-16"),
+    # "Mon papier part ce soir" (my piece goes out tonight) says by when; "mon article paraît samedi", when it appears,
+    # does not, as the authors of sets BE and GK label it (set HN).
+    ("fr", "Pouvez-vous me confirmer que ces propos sont exacts ? Mon papier part ce soir.", "2026-11-16"),
+    ("fr", "Notre article paraît samedi. Merci encore pour les photos.", None),
 ]
 
 

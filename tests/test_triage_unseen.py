@@ -957,6 +957,10 @@ STOP46_CASES = [
      "Reservas", "general"),
     ("Re: invoice 4471", "Dear Mr. Salem,\n\nOur finance team cannot process the invoice without a PO number. Could you "
      "share it by Thursday so we can reissue it?\n\nBest regards,\nNadia", "general"),
+    # A recorded reaction or a voice memo from the spokesperson is an interview (set HN; twenty-four unseen letters say it).
+    ("Voice memo for the 6pm bulletin", "Hello,\n\nCould your spokesperson send a voice memo of about 30 seconds on what "
+     "the agreement changes for member states, and how it will be funded? We would need it by 4pm today.\n\nRania, "
+     "radio producer", "interview_request"),
 ]
 
 
