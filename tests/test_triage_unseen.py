@@ -961,6 +961,10 @@ STOP46_CASES = [
     ("Voice memo for the 6pm bulletin", "Hello,\n\nCould your spokesperson send a voice memo of about 30 seconds on what "
      "the agreement changes for member states, and how it will be funded? We would need it by 4pm today.\n\nRania, "
      "radio producer", "interview_request"),
+    # The remarks already made, for a podcast, are material, not an interview (set HN).
+    ("Clip of the panel remarks", "Hi,\n\nWe're producing an episode on online radicalisation and would like to use a "
+     "minute of the general's remarks at last week's summit panel. We're not looking to interview him, just to use the "
+     "existing remarks with credit. Monday would be great.\n\nEthan, podcast producer", "media_assets"),
 ]
 
 
