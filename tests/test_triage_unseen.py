@@ -962,9 +962,9 @@ STOP46_CASES = [
      "the agreement changes for member states, and how it will be funded? We would need it by 4pm today.\n\nRania, "
      "radio producer", "interview_request"),
     # The remarks already made, for a podcast, are material, not an interview (set HN).
-    ("Clip of the panel remarks", "Hi,\n\nWe're producing an episode on online radicalisation and would like to use a "
-     "minute of the general's remarks at last week's summit panel. We're not looking to interview him, just to use the "
-     "existing remarks with credit. Monday would be great.\n\nEthan, podcast producer", "media_assets"),
+    ("Audio of the general's remarks", "Hi,\n\nWe're producing an episode on online radicalisation and would like to use "
+     "a minute of the general's remarks on television last week. We're not looking to interview him, just to use the "
+     "existing remarks with credit. Could you share the clean audio by Monday?\n\nEthan, podcast producer", "media_assets"),
 ]
 
 
