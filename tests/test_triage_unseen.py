@@ -1305,7 +1305,7 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_cz", 0.93, 0.93, 3), ("inquiries_da", 0.93, 0.95, 1), ("inquiries_dd", 0.92, 0.93, 1), ("inquiries_de", 0.92, 0.92, 3), ("inquiries_dh", 0.95, 0.97, 0), ("inquiries_di", 0.90, 0.92, 4), ("inquiries_dm", 0.96, 0.97, 0), ("inquiries_dn", 0.94, 0.97, 2),
     ("inquiries_ds", 0.97, 0.91, 2), ("inquiries_dt", 0.90, 0.92, 9), ("inquiries_du", 0.98, 0.96, 1), ("inquiries_dv", 0.85, 0.95, 5),
     ("inquiries_dz", 0.90, 0.95, 5), ("inquiries_ea", 0.92, 0.95, 4),
-    ("inquiries_eg", 0.94, 0.96, 2), ("inquiries_eh", 0.98, 0.95, 0), ("inquiries_ei", 0.97, 0.98, 1),
+    ("inquiries_eg", 0.94, 0.96, 2), ("inquiries_eh", 0.98, 0.95, 0), ("inquiries_ei", 0.96, 0.97, 1),
     ("inquiries_en", 0.95, 0.98, 0), ("inquiries_eo", 0.96, 0.99, 0), ("inquiries_ep", 0.98, 0.95, 0),
     ("inquiries_et", 0.97, 0.99, 1), ("inquiries_eu", 0.97, 0.99, 0),
     ("inquiries_ey", 0.95, 0.98, 0), ("inquiries_ez", 0.90, 0.95, 1), ("inquiries_fa", 0.86, 0.93, 0),
@@ -1316,7 +1316,7 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_gh", 0.97, 0.97, 0), ("inquiries_gi", 0.96, 0.96, 2), ("inquiries_gj", 0.99, 0.98, 1),
     ("inquiries_gn", 0.91, 0.96, 1), ("inquiries_go", 0.90, 0.95, 1),
     ("inquiries_gu", 0.93, 0.95, 0), ("inquiries_gv", 0.93, 0.96, 2),
-    ("inquiries_gz", 0.93, 0.93, 1), ("inquiries_ha", 0.94, 0.95, 2), ("inquiries_he", 0.95, 0.95, 1),
+    ("inquiries_gz", 0.93, 0.93, 1), ("inquiries_ha", 0.94, 0.95, 2), ("inquiries_he", 0.94, 0.95, 1),
     ("inquiries_hf", 0.93, 0.98, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
@@ -1343,7 +1343,9 @@ def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     the seventy-four unseen sets two; its floor went down knowingly. GU, measured at arrival in stop 44 at 94.2 % category
     and 96.7 % deadline, ended it at 93.3 % and 95.8 %: the commit that lowered the event words ("forum", "training",
     "séminaire", "atelier") for speaking invitations cost it one letter, while the seventy-eight older unseen sets gained
-    twelve categories from it; its floor is where the stop left it.)"""
+    twelve categories from it; its floor is where the stop left it. In stop 46 the base model, retrained with eight more
+    tuning sets, cost EI one category and one deadline and HE one category, while the eighty-nine unseen sets gained ten
+    categories and lost four (deadlines +2/-2, one invented deadline fewer); their floors went down knowingly.)"""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}")
