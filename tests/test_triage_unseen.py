@@ -965,6 +965,12 @@ STOP46_CASES = [
     ("Audio of the general's remarks", "Hi,\n\nWe're producing an episode on online radicalisation and would like to use "
      "a minute of the general's remarks on television last week. We're not looking to interview him, just to use the "
      "existing remarks with credit. Could you share the clean audio by Monday?\n\nEthan, podcast producer", "media_assets"),
+    # One's own studies and life (set HL): a master's application's personal statement, a retired teacher.
+    ("For my master's application", "Good evening,\n\nI'm applying for a master's programme in security studies and want "
+     "to mention the Coalition in my personal statement. Could you tell me briefly what it has achieved? I submit on "
+     "Friday.\n\nChinedu", "general"),
+    ("طلب إصدارات لمكتبة المدرسة", "السلام عليكم،\n\nأنا معلم متقاعد وأشرف تطوعاً على مكتبة صغيرة في مدرسة الحي. هل لديكم "
+     "إصدارات يمكن أن ترسلوها إلينا قبل نهاية الشهر؟\n\nعبده", "general"),
 ]
 
 
