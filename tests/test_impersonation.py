@@ -1,7 +1,8 @@
 """Phishing dressed in the office's own name: a sender's or a link's domain that borrows the acronym
 (``imctc-docs.net``, ``hr@imctc-staff.com``) is spam, also when the message wears a machine's form (a
 bounce, a "shared file" notice); the office's own subdomains, a service that names the office in its
-own subdomain, and a person who asks whether such a site is genuine are not."""
+own subdomain, and a person who asks whether such a site is genuine are not. A sender's domain dressed as a known
+service's (``linkedin-mail-notify.com``, ``onedrive-docs-secure.net``) is phishing's mark too."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from harness import written
 from mediadesk.settings import load_settings
-from mediadesk.worker.triage.impersonation import lookalike_domains
+from mediadesk.worker.triage.impersonation import lookalike_domains, service_lookalike
 
 SENT = datetime(2026, 12, 1, 10, 0, tzinfo=timezone(timedelta(hours=3)))
 ACRONYMS = ("IMCTC", "CIMCT")
@@ -81,3 +82,42 @@ def test_mail_dressed_in_the_offices_name(sender, subject, body, category, setti
     if category == "spam":
         assert d.priority == "low" and d.deadline is None
         assert "dressed as the office's" in " ".join(d.explanation)
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("Messages <messages-noreply@linkedin-mail-notify.com>", "linkedin-mail-notify.com"),
+    ("share-noreply@onedrive-docs-secure.net", "onedrive-docs-secure.net"),
+    ("DHL Express <noreply@dhl-customs-payment.info>", "dhl-customs-payment.info"),
+    # The services' own domains, under any suffix, and the other domains they send from.
+    ("noreply@dhl.de", None), ("dse@docusign.net", None), ("messages-noreply@linkedin.com", None),
+    ("no-reply@sharepointonline.com", None), ("service@paypal-communication.com", None),
+    ("desk@gazette.example", None), ("", None),
+])
+def test_service_lookalike(address, expected):
+    assert service_lookalike(address) == expected
+
+
+# Notices dressed as a known service's (sets FK, HH, HM): spam, even in a notification's form, unless the sender
+# reports one.
+SERVICE_CASES = [
+    ("LinkedIn <messages-noreply@linkedin-mail-notify.com>", "You have 3 new messages from recruiters",
+     "Hi IMCTC,\n\nYou have 3 new messages waiting. Sign in to read them before they expire.\n\nView messages\n\n"
+     "You are receiving LinkedIn notification emails. Unsubscribe.", "spam"),
+    ("OneDrive <share-noreply@onedrive-docs-secure.net>", "Khalid shared \"Accreditation_List.pdf\" with you",
+     "Khalid shared a file with you\n\nAccreditation_List.pdf\n\nOpen: https://onedrive-docs-secure.net/s/acc\n\nThis link "
+     "will expire in 24 hours.", "spam"),
+    ("Nadia Karam <nadia.karam@gazette.example>", "Is this DHL notice genuine?",
+     "Hello, I'm a reporter at the Gazette. Readers forwarded a notice from dhl-customs-payment.info asking for customs "
+     "fees in your name. Is it genuine? I'd like your answer by Friday for my article.", "information_request"),
+]
+
+
+@pytest.mark.parametrize("settings", [load_settings(_env_file=None), load_settings(_env_file=None, base_model_weight=0)],
+                         ids=["shipped", "rules"])
+@pytest.mark.parametrize("sender, subject, body, category", SERVICE_CASES, ids=[c[1][:40] for c in SERVICE_CASES])
+def test_notices_dressed_as_a_known_service(sender, subject, body, category, settings):
+    d = written.decide(subject, body, sent=SENT, sender=sender, settings=settings)
+    assert d.category == category, d.explanation
+    if category == "spam":
+        assert d.priority == "low" and d.deadline is None
+        assert "dressed as a known service's" in " ".join(d.explanation)

@@ -23,7 +23,7 @@ from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated
 from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_date_at_all, says_no_rush
-from mediadesk.worker.triage.impersonation import lookalike_domains
+from mediadesk.worker.triage.impersonation import lookalike_domains, service_lookalike
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
 from mediadesk.worker.triage.spam import SpamVerdict, upstream_verdicts
@@ -294,6 +294,11 @@ def triage(
     if lookalike:
         scores = _add(scores, "spam", LOOKALIKE_SPAM, lookalike[0])
         explanation.append(f"from or linking to a domain dressed as the office's ({lookalike[0]!r}): phishing's mark")
+    dressed = next(filter(None, (service_lookalike(a) for a in (msg.from_email or "", msg.headers.get("reply-to", "")))), None)
+    if dressed and not rules.scam_report.matches(combined, present):
+        # "DHL", "DocuSign", "LinkedIn" notices from a domain that is not the service's: phishing, whatever it says.
+        scores = _add(scores, "spam", LOOKALIKE_SPAM, dressed)
+        explanation.append(f"from a domain dressed as a known service's ({dressed!r}): phishing's mark")
 
     # 1. Automated?
     verdict = detect_automated(

@@ -77,4 +77,27 @@ def lookalike_domains(text: str, acronyms: tuple[str, ...], internal: tuple[str,
     return found
 
 
-__all__ = ["lookalike_domains"]
+# Services whose notices phishing imitates, by the label of their own registrable domain ("dhl.de", "dhl.com"),
+# and the other domains they send from. A sender's domain that carries the name and is none of these
+# ("linkedin-mail-notify.com", "onedrive-docs-secure.net", "dhl-customs-payment.info") is dressed as the service.
+SERVICE_BRANDS: dict[str, frozenset[str]] = {
+    "dhl": frozenset(), "fedex": frozenset(), "aramex": frozenset(), "docusign": frozenset(),
+    "linkedin": frozenset({"linkedinmail.com"}), "onedrive": frozenset(), "sharepoint": frozenset({"sharepointonline.com"}),
+    "paypal": frozenset({"paypal-communication.com"}), "wetransfer": frozenset(),
+}
+
+
+def service_lookalike(address: str) -> str | None:
+    """The domain of ``address`` when it carries a service's name without being that service's
+    ("notice@linkedin-mail-notify.com" -> "linkedin-mail-notify.com"), else None."""
+    host = address.rpartition("@")[2].strip().strip(">").lower()
+    if not host or "." not in host:
+        return None
+    _, label, registrable = _split(host)
+    for brand, others in SERVICE_BRANDS.items():
+        if brand in label and label != brand and registrable not in others:
+            return registrable
+    return None
+
+
+__all__ = ["SERVICE_BRANDS", "lookalike_domains", "service_lookalike"]
