@@ -1269,6 +1269,11 @@ STOP46_CLASSES = [
     # does not, as the authors of sets BE and GK label it (set HN).
     ("fr", "Pouvez-vous me confirmer que ces propos sont exacts ? Mon papier part ce soir.", "2026-11-16"),
     ("fr", "Notre article paraît samedi. Merci encore pour les photos.", None),
+    # A day of the month alone before what it allows ("d'ici le 25 me permettrait", set GB).
+    ("fr", "Une réponse d'ici le 25 me permettrait de finaliser mon texte.", "2026-11-25"),
+    # "Within the coming hours", and a phrase followed by the Arabic comma (set GS).
+    ("ar", "نرجو تأكيد صحة الوثيقة أو نفيها خلال الساعات القادمة، فالمادة تنتشر بسرعة.", "2026-11-16"),
+    ("en", "Can you confirm or deny within the next few hours? The claim is spreading.", "2026-11-16"),
 ]
 
 
