@@ -184,6 +184,16 @@ HUMANS_LIKE_MACHINES = [
     ("خارج المكتب", "انا خارج المكتب اليوم لكن نحتاج تعليقكم على الخبر قبل المساء لو سمحتم"),
     ("Re: Out of Office: Interview request", "Hello, I received your out-of-office reply. Who else can help me?\n\n"
      "> I am out of the office until 20 November with limited access to email."),
+    # A request re-sent above the failure it quotes, without "Fwd:" (set HR): the bounce wording is only in the quote.
+    ("Demande d'informations (mon message à presse@ a été rejeté)", "Bonjour,\n\nJ'ai écrit lundi à presse@imctc.org, "
+     "mais mon message m'a été renvoyé avec l'erreur ci-dessous. Pourriez-vous me faire parvenir le nombre de participants "
+     "du programme d'ici jeudi ?\n\nMarc\n\n----- Message renvoyé -----\n<presse@imctc.org>: host mx1.imctc.org said: 550 "
+     "5.1.1 <presse@imctc.org>: Recipient address rejected: User unknown in virtual mailbox table"),
+    ("Accreditation request - briefing on 26 Feb", "Dear Sir/Madam,\n\nMy accreditation form to accreditation@imctc.org "
+     "bounced (error below), so I attach it here. I would like to cover the press briefing on 26 February. Please confirm by "
+     "Monday.\n\nRafiq\n\n---------- Forwarded message ---------\nFrom: Mail Delivery Subsystem "
+     "<mailer-daemon@googlemail.com>\nSubject: Delivery Status Notification (Failure)\n\n** Address not found **\nYour "
+     "message wasn't delivered to accreditation@imctc.org because the address couldn't be found.\n550 5.1.1 User unknown"),
 ]
 
 

@@ -179,7 +179,10 @@ def detect_automated(
     null_return = "return-path" in h and h["return-path"].strip() in ("<>", "")
     # "Fwd: Undelivered Mail…" above "my message bounced, could you pass it on?": a person forwards
     # a bounce with a request of their own; only a report's structure would make it one.
-    by_hand = bool(_FORWARD_RE.match(subject)) and asks and inquiry_score >= 2 and daemon is None
+    # So is a letter whose own words hold no bounce wording above the failure it quotes ("my request to presse@ was
+    # rejected, error below").
+    by_hand = asks and inquiry_score >= 2 and daemon is None and (
+        bool(_FORWARD_RE.match(subject)) or rules.bounce_body.score(own[:6000])[0] < rules.bounce_body_threshold <= rules.bounce_body.score(body[:6000])[0])
     bounce = _bounce_evidence(msg, rules, subject, body, reasons, wording=not by_hand)
     if _report_type(msg) == "disposition-notification" or "message/disposition-notification" in msg.part_types:
         return AutomatedVerdict("auto_reply", ["read receipt (message/disposition-notification)"])

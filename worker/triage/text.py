@@ -18,9 +18,11 @@ _SEPARATOR_RE = re.compile(
     r"""^\s*(?:
         -{2,}\s*(?:original\s+message|message\s+d['’]origine|message\s+original|mensaje\s+original
                  |urspr[üu]ngliche\s+nachricht|الرسالة\s+الأصلية|الرسالة\s+الاصلية|orijinal\s+ileti
-                 |oorspronkelijk\s+bericht|messaggio\s+originale|mensagem\s+original|pesan\s+asli)\s*-{2,}
+                 |oorspronkelijk\s+bericht|messaggio\s+originale|mensagem\s+original|pesan\s+asli
+                 |message\s+(?:renvoy[ée]|retourn[ée])|returned\s+message)\s*-{2,}
       | -{2,}\s*(?:forwarded\s+message|message\s+transf[ée]r[ée]|mensaje\s+reenviado|weitergeleitete\s+nachricht
-                 |رسالة\s+(?:مُ?عاد|معاد)\s+توجيهها|الرسالة\s+المعاد\s+توجيهها)\s*-{2,}
+                 |رسالة\s+(?:مُ?عاد|معاد)\s+توجيهها|الرسالة\s+المعاد\s+توجيهها|[İi]letilen\s+(?:mesaj|ileti)
+                 |pesan\s+(?:yang\s+)?diteruskan|messaggio\s+inoltrato|mensagem\s+encaminhada)\s*-{2,}
       | begin\s+forwarded\s+message\s*:
       | d[ée]but\s+du\s+message\s+(?:r[ée]exp[ée]di[ée]|transf[ée]r[ée])\s*:
       | _{10,}\s*$
@@ -28,7 +30,7 @@ _SEPARATOR_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _FORWARD_SEPARATOR_RE = re.compile(
-    r"forwarded|transf[ée]r[ée]|r[ée]exp[ée]di[ée]|reenviado|weitergeleitet|توجيه", re.IGNORECASE
+    r"forwarded|transf[ée]r[ée]|r[ée]exp[ée]di[ée]|reenviado|weitergeleitet|توجيه|iletilen|diteruskan|inoltrato|encaminhada", re.IGNORECASE
 )
 # "On Mon, 3 Jun 2019, Jane <j@x> wrote:" and its siblings (may wrap onto two lines).
 _ATTRIBUTION_RE = re.compile(
