@@ -391,6 +391,19 @@ def test_a_reply_written_below_its_quote_is_the_senders():
     assert d.category == "interview_request" and d.deadline is not None and d.deadline.hour == 16, d.explanation
 
 
+def test_a_letter_that_quotes_a_passage_goes_on_under_it():
+    """"The release states:", a ">" passage, then the rest of the letter (stop 46, set HQ): what follows the passage is the
+    sender's, request and by-when included; a reply with "On … wrote:" over its quote is unchanged (above)."""
+    body = ("Dear Sir or Madam,\n\nI write about your press release of 31 July on the regional workshop. The release "
+            "states:\n\n> \"Civil society partners have endorsed the coalition's approach,\" said Dr Helen Barker.\n\n"
+            "Dr Barker did not make this statement. We ask that the release be corrected within five working days.\n\n"
+            "Yours faithfully,\nTom Whitfield\n")
+    parts = split_body(body, "Misattributed quote in your press release")
+    assert "did not make this statement" in parts.own and "Civil society partners" in parts.history
+    d = run(body, "Misattributed quote in your press release")
+    assert d.category == "correction_complaint" and d.deadline is not None, d.explanation
+
+
 @pytest.mark.parametrize("tail", ["", "\n-- \nOwen\n", "\n_______________\nList footer: unsubscribe\n"],
                          ids=["nothing", "signature", "footer"])
 def test_a_quote_with_only_a_short_tail_stays_history(tail):

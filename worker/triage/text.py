@@ -256,9 +256,12 @@ def _split_body(text: str, subject: str) -> BodyParts:
     lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cut, fwd_marker = _first_history_line(lines)
     own = "\n".join(lines[:cut]).strip()
-    below = _written_below_quote(lines, cut) if not fwd_marker and len(own.split()) < BOTTOM_POST_OWN_WORDS else None
+    introduced = bool(own) and own.rstrip().endswith(":") and not _ATTRIBUTION_RE.match(own.splitlines()[-1].strip())
+    below = (_written_below_quote(lines, cut) if not fwd_marker and (len(own.split()) < BOTTOM_POST_OWN_WORDS or introduced)
+             else None)
     if below is not None:
-        # Bottom-posted ("On … wrote:", the quote, then the reply): the words under the quote are the sender's.
+        # Bottom-posted ("On … wrote:", the quote, then the reply): the words under the quote are the sender's; so are
+        # those under a passage the letter quotes itself ("The release states:", "> …", "Dr Barker did not say this").
         own = f"{own}\n\n{below[0]}".strip()
         history = below[1]
         return BodyParts(own=own, core=strip_signature(own), history=history, forwarded=False)
