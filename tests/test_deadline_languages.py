@@ -1274,6 +1274,10 @@ STOP46_CLASSES = [
     # "Within the coming hours", and a phrase followed by the Arabic comma (set GS).
     ("ar", "نرجو تأكيد صحة الوثيقة أو نفيها خلال الساعات القادمة، فالمادة تنتشر بسرعة.", "2026-11-16"),
     ("en", "Can you confirm or deny within the next few hours? The claim is spreading.", "2026-11-16"),
+    # Egyptian "يوم الأربع" (Wednesday; "الأربع" alone is "the four"), Gulf "ودي أعرف قبل الويكند" (set HQ).
+    ("ar", "يا ريت توصلنا الصور لحد يوم الأربع بالكتير عشان نلحق نجهز الصفحات.", "2026-11-18"),
+    ("ar", "عندنا أربع أسئلة، والأربع مهمين للتقرير.", None),
+    ("ar", "ودي أعرف قبل الويكند إذا فيه إمكانية، عشان أرتب الاستوديو.", "2026-11-19"),
 ]
 
 

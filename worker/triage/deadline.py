@@ -50,7 +50,7 @@ _TR_WITHIN_RE = re.compile(r"(?<![\w.])(\d{1,3})(\s+)(saat|g[üu]n|hafta)(\s+)(i
 WEEKDAYS = {
     0: r"monday|lundi|الاثنين|اثنين|الاتنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|پیر(?=\s+(?:کو|تک))|সোমবার|litinin",
     1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার|talata",
-    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার|laraba",
+    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|الاربع(?<=يوم\sالاربع)(?![\u0621-\u064a])|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার|laraba",
     3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার|alhamis(?!i)",
     4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার|jumma.?a",
     5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|ہفتہ(?=\s+(?:کو|تک))|শনিবার|asabar",
@@ -620,7 +620,7 @@ _ASKS_RE = _re(
         r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing|(?:story|piece|copy|report|article)\s+files|revert|"
         r"(?:correct|fix|amend)\s+(?:it|this|that|the|your)|delete|remove|take\s+(?:it\s+|this\s+|the\s+\w+\s+)?down|retract|withdraw)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|(?:doit|dois|doivent)\s+[êe]tre\s+(?:rendus?|remis|livr[ée]s?)|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
-        r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
+        r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|(?<![\u0621-\u064a])(?:ودي|ودنا)\s+(?:اعرف|نعرف|تاكدون|تردون|تبلغون)|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
         r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|بطلب|ارجو|اتمني|بتمني|ياريت|يا\s+ريت|تاكدولنا|تاكدوا|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|rica\s+eder|jibu"
         r"|জানান|জানাবেন|উত্তর|নিশ্চিত\s+কর|confirm\s+kar|jawab\s+d"
