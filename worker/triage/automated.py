@@ -137,6 +137,10 @@ def _bounce_evidence(msg: ParsedMessage, rules: Rules, subject: str, body: str, 
 _FORWARD_RE = re.compile(r"^\s*(?:fwd?|tr|wg|rv|enc|doorst|vs|i|توجيه|اعاده\s+توجيه)\s*:", re.IGNORECASE)
 
 
+# The reasons a report's structure gives (a bounce whatever its words say).
+_STRUCTURAL = ("delivery report", "abuse", "X-Failed")
+
+
 def _daemon_sender(msg: ParsedMessage, rules: Rules) -> str | None:
     """The mail-system address the message comes from (From, else Return-Path), if any."""
     for address in (msg.from_email, None if msg.from_email else msg.headers.get("return-path", "").strip("<> ")):
@@ -181,9 +185,12 @@ def detect_automated(
     # a bounce with a request of their own; only a report's structure would make it one.
     # So is a letter whose own words hold no bounce wording above the failure it quotes ("my request to presse@ was
     # rejected, error below").
-    by_hand = asks and inquiry_score >= 2 and daemon is None and (
-        bool(_FORWARD_RE.match(subject)) or rules.bounce_body.score(own[:6000])[0] < rules.bounce_body_threshold <= rules.bounce_body.score(body[:6000])[0])
-    bounce = _bounce_evidence(msg, rules, subject, body, reasons, wording=not by_hand)
+    by_hand = bool(_FORWARD_RE.match(subject)) and asks and inquiry_score >= 2 and daemon is None
+    bounce = _bounce_evidence(msg, rules, subject, body, reasons)
+    if bounce and asks and inquiry_score >= 2 and daemon is None and not reasons[-1].startswith(_STRUCTURAL) and (
+            by_hand or rules.bounce_body.score(own[:6000])[0] < rules.bounce_body_threshold):
+        bounce, by_hand = False, True
+        reasons.clear()
     if _report_type(msg) == "disposition-notification" or "message/disposition-notification" in msg.part_types:
         return AutomatedVerdict("auto_reply", ["read receipt (message/disposition-notification)"])
     if "text/calendar" in msg.part_types and _CALENDAR_REPLY_RE.match(subject) and len(own.split()) < 8:
@@ -193,7 +200,7 @@ def detect_automated(
     if bounce:
         if daemon:
             reasons.append(f"sender {daemon}")
-        structural = any(r.startswith(("delivery report", "abuse", "X-Failed")) for r in reasons)
+        structural = any(r.startswith(_STRUCTURAL) for r in reasons)
         return AutomatedVerdict("bounce", reasons, confidence=0.99 if structural or daemon else 0.9)
     if daemon and daemon == msg.from_name and spam_score >= SURE_SPAM_WORDING:
         # "IT Service Desk", "Mail Administrator": a display name anyone can write, and phishing
