@@ -81,6 +81,8 @@ LOOKALIKE_CASES = [
     ("noreply@dhl.de", None), ("dse@docusign.net", None), ("messages-noreply@linkedin.com", None),
     ("no-reply@sharepointonline.com", None), ("service@paypal-communication.com", None),
     ("desk@gazette.example", None), ("", None),
+    # A name that holds the letters is no service's: "Fadhl".
+    ("editor@alfadhl-news.com", None), ("noreply@linkedinmailer-alerts.com", "linkedinmailer-alerts.com"),
 ])
 def test_service_lookalike(address, expected):
     assert service_lookalike(address) == expected

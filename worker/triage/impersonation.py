@@ -94,8 +94,12 @@ def service_lookalike(address: str) -> str | None:
     if not host or "." not in host:
         return None
     _, label, registrable = _split(host)
+    words = set(re.split(r"[-_\d]+", label))
     for brand, others in SERVICE_BRANDS.items():
-        if brand in label and label != brand and registrable not in others:
+        # The name as a word of the label ("dhl-customs-payment"), or at its start when it is long enough not to be
+        # part of another word ("linkedinmailer"; not the "dhl" of a name such as Fadhl).
+        named = brand in words or (len(brand) >= 6 and label.startswith(brand))
+        if named and label != brand and registrable not in others:
             return registrable
     return None
 
