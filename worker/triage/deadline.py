@@ -41,6 +41,11 @@ def _prepare(text: str) -> str:
     return _TIMES_24_RE.sub(lambda m: str(int(m.group(1)) * 24), text)
 
 
+# Arabic-script letters (Arabic, Persian, Urdu). What ends such a word is any other character: a look-ahead tests
+# these, not the whole block, whose Arabic comma and question mark and Urdu full stop ("خلال الساعات القادمة،",
+# "جمعہ تک۔") end a word too.
+_AR_LETTERS = "\u0621-\u064a\u0671-\u06d3"
+_AR_END = f"(?![{_AR_LETTERS}])"
 # An hour written with a dot after the word for "at" ("saat 14.00", "pukul 16.00", "jam 9.30"): a clock, not a date.
 _DOTTED_CLOCK_RE = re.compile(r"(\b(?:saat|pukul|jam)\s[012]?\d)\.([0-5]\d)(?!\d|\.\d)")
 _TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|jam|h\b))", re.IGNORECASE)
@@ -187,8 +192,6 @@ _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|ème|eme|\.(?=\s))?"
 _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
 
 # One date or time expression; the scanner joins neighbouring ones ("demain avant 14h").
-# Look-arounds that end an Arabic-script word test its letters (\u0621-\u064a, \u0671-\u06d3), not the whole block:
-# the Arabic comma and question mark and Urdu's full stop ("خلال الساعات القادمة،", "جمعہ تک۔") end a word too.
 _TOKEN_RE = _re(
         # "Kindly revert before 48 hours": South Asian English for "within" (Arabic "قبل 48 ساعة" is "ago").
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|dans|d'ici|sous|en\s+moins\s+de|"
@@ -200,7 +203,7 @@ _TOKEN_RE = _re(
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
         rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
-        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر)(?![\u0621-\u064a\u0671-\u06d3])|(?:من\s+)?الجاري(?![\u0621-\u064a\u0671-\u06d3]))))"
+        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر){_AR_END}|(?:من\s+)?الجاري{_AR_END})))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -218,7 +221,7 @@ _TOKEN_RE = _re(
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|dans\s+la\s+journ[ée]e|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ|aaj(?!\s+(?:tak|tv|news)\b))"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غدوه|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
-        r"|(?P<tomorrow>tomorrow|tmrw|tmr|2moro|2morrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد(?![\u0621-\u064a\u0671-\u06d3])|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
+        rf"|(?P<tomorrow>tomorrow|tmrw|tmr|2moro|2morrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد{_AR_END}|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
         r"|(?P<ur_tomorrow>کل)(?=\s+(?:(?:صبح|شام|دوپہر|رات)\s+)?تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
@@ -226,12 +229,12 @@ _TOKEN_RE = _re(
         rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS})|(?<![a-z-])(?P<dmfr>{_FR_DAY_WORDS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
-        rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م(?![\u0621-\u064a\u0671-\u06d3])|ص(?![\u0621-\u064a\u0671-\u06d3])|{_MON_PLAIN}|(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS}))))?)"
+        rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م{_AR_END}|ص{_AR_END}|{_MON_PLAIN}|(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS}))))?)"
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")(?![\u0621-\u064a])(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
-        r"(?:\s*(?P<ap4>الليله|المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|العصر|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء)(?![\u0621-\u064a\u0671-\u06d3]))?"
+        rf"(?:\s*(?P<ap4>الليله|المساء|المسا|بالليل|الصبح|الصباح|صباحا|ص|مساء|مساءا|م|ظهرا|عصرا|العصر|ليلا|من\s+(?:صباح|مساء|عصر|ظهر)|عصر|صباح|مساء){_AR_END})?"
         r"|(?P<th5>[012]?\d)(?::(?P<tm5>[0-5]\d))?\s*(?P<ap5>صباحا|مساء|مساءا|ظهرا|عصرا|العصر|ليلا)|(?P<th6>[012]?\d)\s*o'?clock"
         # "الرابعة عصراً", "السادسة مساء": an hour in words with its part of the day, without "الساعة".
         r"|(?P<th8>" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")\s+(?P<ap8>عصر|عصرا|العصر|مساء|مساءا|المساء|صباحا|الصباح|ظهرا)(?![\u0621-\u064a])"
@@ -348,7 +351,7 @@ def _word_starts(text: str):
                 if (text[q:q + 2] in _START_PREFIXES or text[q] in _START_PREFIXES) and _START_RE.match(text, q):
                     yield q
 
-_AR_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_AR_LETTER_RE = re.compile(f"[{_AR_LETTERS}]")
 # The boundary that must precede a token: not inside a word or a number.
 _BEFORE_OK = re.compile(r"(?:^|[^\w]|(?:^|[^\w])[وفبل])$")
 
@@ -634,7 +637,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 _OTHER_CUE_WORDS = re.compile(
     r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+(?:muy\s+)?tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
-    r"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف)(?![\u0621-\u064a\u0671-\u06d3])|মধ্যে",
+    rf"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف){_AR_END}|মধ্যে",
     re.IGNORECASE,
 )
 
@@ -1304,9 +1307,9 @@ _RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-di
 # Words just before a bare hour that put it in the morning ("باكر الصبح قبل الساعة ٩", "tomorrow morning at 9").
 _MORNING_BEFORE_RE = _re(r"الصبح|صباحا|الصباح|باكر|بكره|بكرا|غدا|\btomorrow\b|\btmrw?\b|\bmorning\b|\bdemain\b|\bmatin\b")
 # A clock time that says which half of the day it is (or is written the 24-hour way).
-_MARKED_TIME_RE = _re(r"am|pm|a\.m|p\.m|\dh|\d\s*h\b|heures?|uhr|(?<!\d)0\d|\d{4}|صباح|مساء|مسا|ص(?![\u0621-\u064a\u0671-\u06d3])|م(?![\u0621-\u064a\u0671-\u06d3])|عصر|ظهر|ليل|صبح|فجر|"
+_MARKED_TIME_RE = _re(rf"am|pm|a\.m|p\.m|\dh|\d\s*h\b|heures?|uhr|(?<!\d)0\d|\d{{4}}|صباح|مساء|مسا|ص{_AR_END}|م{_AR_END}|عصر|ظهر|ليل|صبح|فجر|"
                       r"morning|evening|afternoon|night|tonight|matin|soir|midi|gmt|utc")
-_NEXT_WORD_RE = _re(r"^\s*(?:القادم|المقبل|الجاي|prochain|next)(?![\w\u0600-\u06ff])")
+_NEXT_WORD_RE = _re(rf"^\s*(?:القادم|المقبل|الجاي|prochain|next)(?![\w{_AR_LETTERS}])")
 _NEXT_WEEK_AFTER_RE = _re(r"\s*,?\s*(?:next\s+week|week(?![\w-])|of\s+next\s+week|(?:de\s+)?la\s+semaine\s+prochaine|(?:من\s+)?الاسبوع\s+(?:القادم|المقبل|الجاي))")
 _WEEKEND_RE = re.compile(r"week-?end|wochenende|عطله|الويك")
 # Days and weeks in the plural with no count ("in the coming weeks", "dans les prochains jours"):
@@ -1383,10 +1386,10 @@ _OTHER_RELATIVE = (  # (days after the letter's date, the words)
     (2, r"pasado\s+ma[ñn]ana|depois\s+de\s+amanh[ãa]|dopodomani|[üu]bermorgen|[öo]b[üu]r\s+g[üu]n|lusa|послезавтра|overmorgen|پس[\s\u200c]*فردا|পরশু|kesho\s+kutwa"),
     (MONTH_END, r"fin(?:e|al)?\s+(?:de(?:l)?\s+)?mes(?:e)?|ende\s+(?:des\s+)?monats|fim\s+do\s+m[êe]s|ay\s+sonu|akhir\s+bulan|конца\s+месяца"),
 )
-_OTHER_RELATIVE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w\u0600-\u06ff])(?:{words})(?![\\w\u0600-\u06ff]))"
+_OTHER_RELATIVE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w\u0600-\u06ff])(?:{words})(?![\\w{_AR_LETTERS}]))"
                                          for i, (_, words) in enumerate(_OTHER_RELATIVE)), re.IGNORECASE)
 # "20 نومبر سے 25 نومبر تک": a date before "سے" starts a span; its "تک" ends it.
-_FROM_UR_RE = re.compile(r"(?<![\u0600-\u06ff])سے(?![\u0621-\u064a\u0671-\u06d3])")
+_FROM_UR_RE = re.compile(rf"(?<![\u0600-\u06ff])سے{_AR_END}")
 # "de la mañana", "da manhã", "am Morgen": the morning, not tomorrow.
 _MORNING_ARTICLE_RE = re.compile(r"\b(?:la|da|am|des|jeden|diesen|pela|na)\s+$", re.IGNORECASE)
 # A duration is a by-when only in a sentence that asks ("les solicitamos que, en un plazo de 48 horas"), not in one
@@ -1398,7 +1401,7 @@ _RU_WEEKDAYS = {"понедельника": "понедельник", "втор�
                 "пятницы": "пятница", "субботы": "суббота", "воскресенья": "воскресенье"}
 _RU_GENITIVE_RE = re.compile(r"(?<!\w)(?:" + "|".join(_RU_WEEKDAYS) + r")(?!\w)", re.IGNORECASE)
 _SO_FAR_CUE_RE = re.compile(r"bis|hasta|at[ée]|до|tot|voor", re.IGNORECASE)
-_UR_RELATIVE_RE = re.compile(r"(?<![\u0600-\u06ff])(?:(?P<d1>کل)|(?P<d2>پرسوں))(?![\u0621-\u064a\u0671-\u06d3])")
+_UR_RELATIVE_RE = re.compile(rf"(?<![\u0600-\u06ff])(?:(?P<d1>کل)|(?P<d2>پرسوں)){_AR_END}")
 # "en un plazo de 48 horas", "entro 48 ore", "ndani ya saa 24", "dalam tempoh 48 jam", "в течение 24 часов".
 _OTHER_WITHIN_RE = re.compile(
     r"(?:en\s+un\s+plazo\s+(?:m[áa]ximo\s+)?de|no\s+prazo\s+de|innerhalb\s+(?:von\s+)?|entro|"
