@@ -1284,11 +1284,19 @@ STOP46_CLASSES = [
 ]
 
 
+STOP47_CLASSES = [
+    # "d'ici 18h", "d'ici 23h ce soir" are by six and eleven in the evening, not 18 and 23 hours from now (sets DJ, HV and
+    # three unseen letters, all read as hours before); "d'ici 48h", "d'ici 3h" stay hours from now.
+    ("fr", "Une réponse d'ici 18h nous permettrait d'intégrer votre position.", "2026-11-16"),
+    ("fr", "Nous publions demain à 7h ; une réponse d'ici 23h ce soir serait idéale.", "2026-11-16"),
+    ("fr", "Merci de nous répondre d'ici 48h.", "2026-11-18"),
+]
+
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
-                         + STOP46_CLASSES,
+                         + STOP46_CLASSES + STOP47_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
-                              + STOP45_CLASSES + STOP46_CLASSES])
-def test_deadline_classes_of_stops_40_to_46(language, text, expected):
+                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES])
+def test_deadline_classes_of_stops_40_to_47(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

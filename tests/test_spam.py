@@ -176,6 +176,42 @@ def test_a_person_writing_through_every_header_of_a_mailing_service_stays_human(
     assert d.category == category, d.explanation
 
 
+# Mailchimp and Campaign Monitor stamp a List-Id on a one-off campaign too (set HX and ten tuning sets: requests for
+# comment, press-kit requests, speaking invitations sent that way were kept out as bulk).
+CAMPAIGN_LIST = {**MAILCHIMP, "List-Id": "Campus Waves <5f2e91aa0c.list-id.mcsv.net>", "X-Campaignid": "mailchimp91aa",
+                 "Feedback-ID": "91aa:5f2e:us21:mailchimp"}
+
+
+@pytest.mark.parametrize("subject, body, category", [
+    ("Demande de déclaration – dossier spécial sur le Sahel",
+     "Madame, Monsieur,\n\nNotre revue prépare un dossier spécial sur la sécurité au Sahel. Pourriez-vous nous transmettre "
+     "une déclaration de la Coalition sur ses programmes de formation dans la région, au plus tard le vendredi 14 ? Pourriez-vous "
+     "également nous confirmer le nombre de pays membres ?\n\n"
+     "Bien à vous,\nClaire Morel\nRédactrice en chef, Sahel Revue", "information_request"),
+    ("استفسار بحثي: أعداد المتدربين في برامج التحالف",
+     "السلام عليكم،\n\nأعمل على دراسة عن برامج بناء القدرات في المنطقة، وأرجو تزويدي بأعداد المتدربين في برامج "
+     "التحالف خلال عامي 2025 و2026، فهل يمكن إرسالها قبل نهاية الأسبوع القادم؟ "
+     "وهل يمكن الحصول على تعليق من المتحدث الرسمي على هذه الأرقام؟\n\nمع الشكر،\nد. هالة منصور\nمركز الدراسات الأمنية", "information_request"),
+])
+def test_a_letter_sent_as_a_campaign_with_its_list_id_stays_human(subject, body, category):
+    d = decide(eml(body + FOOTER, subject=subject, sender="hello@monitor.example", headers=CAMPAIGN_LIST))
+    assert d.category == category, d.explanation
+
+
+def test_a_discussion_list_digest_that_quotes_requests_stays_bulk():
+    """A list's digest (List-Id and List-Post, no campaign tool) quotes its members' requests: list mail."""
+    digest = ("Send press-officers mailing list submissions to press-officers@lists.example\n\nWhen replying, please "
+              "edit your Subject line so it is more specific than \"Re: Contents of press-officers digest...\"\n\n"
+              "Today's Topics:\n\n1. Request for comment: statement on the online extremism report\n2. Press kit "
+              "request\n\nMessage: 1\nCould your spokesperson comment on the figures for 2026, and could you confirm "
+              "whether the report will be published in Arabic too? A reply by Thursday noon would be ideal.\n\n"
+              "Message: 2\nCould you send us your press kit and a high-resolution logo?\n\n" + FOOTER)
+    d = decide(eml(digest, subject="press-officers Digest, Vol 18, Issue 44", sender="press-officers-request@lists.example",
+                   headers={"List-Id": "<press-officers.lists.example>", "List-Post": "<mailto:press-officers@lists.example>",
+                            "Precedence": "list", "List-Unsubscribe": "<mailto:press-officers-leave@lists.example>"}))
+    assert (d.category, d.automated_kind) == ("automated", "bulk"), d.explanation
+
+
 def test_a_short_question_through_a_mailing_service_reaches_the_queue():
     """Set Y's class: a plain question with a closing date, sent with every Mailchimp header; its
     request cues are fewer than a long letter's, and it is still a person's."""

@@ -977,13 +977,36 @@ STOP46_CASES = [
 ]
 
 
+STOP47_CASES = [
+    # A citizen who already reported what they saw to the platform or the police writes to ask what else to do (set HW;
+    # every set labels it the public's).
+    ("Recruitment videos on TikTok", "Hello,\n\nMy nephew forwarded me some clips on TikTok that seem to recruit young men for "
+     "an armed group, with songs and pictures of fighters. I reported them to TikTok but nothing happened. Can your "
+     "office do anything about it?\n\nThank you,\nMaryam", "general"),
+    ("Chaîne Telegram", "Bonjour,\n\nJ'ai signalé à Pharos une chaîne Telegram qui diffuse des vidéos de propagande, sans "
+     "aucune réponse depuis deux semaines. Est-ce à vous qu'il faut s'adresser ?\n\nCordialement,\nLuc Perrin", "general"),
+    # "Are you hiring?" from a freelancer offering their work is a job seeker's, whatever "freelance" says (set HW).
+    ("Are you hiring?", "Hi,\n\nAre you hiring at the moment? I'm a freelance video editor working in Arabic and English and "
+     "would love to work with your team, full-time or on contract. My showreel is on my website.\n\nCheers,\nDina",
+     "general"),
+    # A joint workshop proposed, its speakers asked for, in a diplomatic note's words (set HW).
+    ("Proposal for a joint seminar for visiting editors", "Excellency,\n\nThe Press Section of the Embassy presents its "
+     "compliments to the Coalition and proposes the organisation of a joint half-day seminar on reporting on terrorism "
+     "for a delegation of editors visiting in February. The Embassy would be grateful if the Coalition could provide one "
+     "or two speakers. A reply before 10 December would be appreciated.\n\nFirst Secretary (Press)", "partnership_speaking"),
+    # A statement asked to be sent, in French, with nothing else that asks (sets HG, HX: 23 letters, all information requests).
+    ("Dossier Sahel", "Madame, Monsieur,\n\nNotre revue prépare un dossier sur la formation des forces au Sahel. Merci de nous "
+     "transmettre une déclaration de la Coalition d'ici jeudi 3 décembre.\n\nClaire Morel, Sahel Revue",
+     "information_request"),
+]
+
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                         + STOP45_CASES + STOP46_CASES,
+                         + STOP45_CASES + STOP46_CASES + STOP47_CASES,
                          ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                              + STOP45_CASES + STOP46_CASES])
-def test_error_classes_written_in_stops_39_to_46(subject, body, category, settings):
+                              + STOP45_CASES + STOP46_CASES + STOP47_CASES])
+def test_error_classes_written_in_stops_39_to_47(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):

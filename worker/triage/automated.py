@@ -286,7 +286,10 @@ def detect_automated(
         # A mailing service's headers come together (X-Mc-User, List-Unsubscribe, Precedence:
         # bulk, its X-Mailer): past the first few they say the same thing once more, so they
         # raise the bar a little. A discussion list's post is list mail however it is worded.
-        headers = max(0.0, bulk_score - 3) if is_list_post(h) else min(1.0, max(0.0, bulk_score - 3))
+        # A campaign tool stamps its own List-Id on a one-off letter too: only a discussion list's post (no
+        # campaign tool's mark) raises the bar with every header.
+        discussion = is_list_post(h) and not _MASS_MAILERS.search(h.get("x-mailer", "") + " " + h.get("user-agent", ""))
+        headers = max(0.0, bulk_score - 3) if discussion else min(1.0, max(0.0, bulk_score - 3))
         # The tool's own footer ("unsubscribe", "you are receiving this because") is one piece
         # of evidence however many of its phrases it has: a one-off letter carries it too.
         content = [t for t in newsletter_terms if not _FOOTER_TERM.search(t)]
