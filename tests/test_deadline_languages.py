@@ -1290,6 +1290,12 @@ STOP47_CLASSES = [
     ("fr", "Une réponse d'ici 18h nous permettrait d'intégrer votre position.", "2026-11-16"),
     ("fr", "Nous publions demain à 7h ; une réponse d'ici 23h ce soir serait idéale.", "2026-11-16"),
     ("fr", "Merci de nous répondre d'ici 48h.", "2026-11-18"),
+    # Turkish case endings on a weekday ("salıya kadar"), not the words that start with one: Spanish "salir", the name
+    # "Salim" (set ID: "antes de salir" had made Tuesday the deadline).
+    ("es", "¿Podría confirmarme antes del 4 de diciembre si sería posible? Necesito cerrar la agenda antes de salir.",
+     "2026-12-04"),
+    ("en", "My colleague Salim would need your answer by Friday.", "2026-11-20"),
+    ("tr", "Cevabınızı salıya kadar bekliyoruz.", "2026-11-17"),
 ]
 
 

@@ -59,6 +59,24 @@ def test_a_form_with_no_address_field_is_its_reply_tos():
     assert found.email == "marta@gazeta.example" and "Submission ID" not in found.text
 
 
+def test_wordpress_contact_form_7s_default_notification_is_the_submitters_letter():
+    """Contact Form 7's default template (set IC, seven letters): "From: Name <address>", "Message Body:", its footer
+    under the message, sent by the site's own system account — the person's words, not a machine's."""
+    body = ("From: Lucía Fernández <lfernandez@agencia.example>\nOrganisation: Agencia Iberoárabe, Madrid\nCountry: España\n"
+            "Phone: +34 611 204 873\nSubject: Fotografías de la firma\n\nMessage Body:\nBuenos días:\n\nLes solicitamos "
+            "fotografías en alta resolución de la firma del memorando de ayer para ilustrar nuestra crónica. Las "
+            "necesitaríamos hoy antes de las 18:00.\n\nLucía Fernández\nRedactora\n\n--\nThis e-mail was sent from a "
+            "contact form on IMCTC (https://www.imctc.example)")
+    msg = notification("[IMCTC Website] Fotografías de la firma", body, sender="IMCTC Website <wordpress@imctc.example>",
+                       reply_to="Lucía Fernández <lfernandez@agencia.example>")
+    msg.headers["return-path"] = "<wordpress@imctc.example>"
+    found = find_submission(msg)
+    assert (found.email, found.name) == ("lfernandez@agencia.example", "Lucía Fernández")
+    assert "contact form" not in found.text and "Country" not in found.text
+    d = triage(msg, settings=RULES_ONLY)
+    assert (d.category, d.automated_kind) == ("media_assets", None), d.explanation
+
+
 @pytest.mark.parametrize("subject, body", [
     # A person's letter with its own "Name:" and "Email:" lines, no form mailer's opening line.
     ("Interview", "Hello,\n\nName: Ana Ruiz\nEmail: ana@diariosur.example\nMessage: could we talk on Thursday?"),

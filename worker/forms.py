@@ -35,7 +35,9 @@ _MARKER_RE = re.compile(
     r"|(?:submitted|sent)\s+(?:via|through|from|on|using)\s+(?:the\s+|your\s+)?(?:[\w\"“”«» -]{0,40}\s)?(?:contact\s+|web\s*|media\s+|press\s+)?form"
     r"|(?:from|via)\s+the\s+(?:form|contact\s+form)\b"
     r"|nouvel(?:le)?\s+(?:soumission|demande|message|entr[ée]e)\b[^\n]{0,40}\bformulaire|formulaire\s+(?:de\s+contact|«|\")"
-    r"|nuevo\s+(?:mensaje|env[íi]o)\s+(?:del|desde\s+el)\s+formulario)"
+    r"|nuevo\s+(?:mensaje|env[íi]o)\s+(?:del|desde\s+el)\s+formulario"
+    # WordPress Contact Form 7's default footer, under the message: "This e-mail was sent from a contact form on …".
+    r"|(?:e-?mail|message)\s+was\s+sent\s+from\s+a\s+contact\s+form\b|(?:e-?mail|message)\s+(?:a\s+[ée]t[ée]\s+)?envoy[ée]\s+(?:depuis|via)\s+(?:un|le)\s+formulaire)"
     r"|(?:تم\s+(?:استلام|ارسال|إرسال)\s+(?:طلب|رساله|رسالة|نموذج)\s+(?:جديد|جديدة|جديده)?\s*(?:عبر|من|في)\s+(?:ال)?نموذج|رسال[ةه]\s+جديد[ةه]\s+من\s+نموذج)",
     re.IGNORECASE,
 )
@@ -45,14 +47,17 @@ EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_LABELS = {"email", "e-mail", "email address", "e-mail address", "your email", "courriel", "adresse e-mail",
                  "adresse électronique", "adresse email", "correo", "correo electrónico", "البريد الإلكتروني",
                  "البريد الالكتروني", "البريد"}
+# Contact Form 7 gives the submitter as one field, "From: Name <address>" ("De : …").
+_SENDER_LABELS = {"from", "de", "sender", "expéditeur", "المرسل", "من"}
 _NAME_LABELS = {"name", "full name", "your name", "nom", "nom complet", "nombre", "الاسم", "الاسم الكامل"}
 _SUBJECT_LABELS = {"subject", "objet", "sujet", "asunto", "الموضوع", "عنوان الطلب"}
-_MESSAGE_LABELS = {"message", "your message", "comments", "comment", "enquiry", "inquiry", "details", "request details",
+_MESSAGE_LABELS = {"message", "message body", "corps du message", "your message", "comments", "comment", "enquiry", "inquiry", "details", "request details",
                    "question", "votre message", "commentaire", "demande", "mensaje", "الرسالة",
                    "نص الرسالة", "رسالتك", "الاستفسار", "تفاصيل الطلب", "نص الطلب"}
 # The form's own bookkeeping, not the submitter's words.
 _NOISE_LABELS = {"date", "submitted", "page", "url", "ip", "ip address", "user agent", "consent", "consent to data processing",
-                 "phone", "téléphone", "tel", "teléfono", "الهاتف", "رقم الهاتف", "التاريخ", "الجوال"}
+                 "phone", "téléphone", "tel", "teléfono", "الهاتف", "رقم الهاتف", "التاريخ", "الجوال", "country", "pays",
+                 "país", "الدولة", "البلد"}
 # The mailer's footer under the message ("--", "This notification was generated automatically").
 _FOOTER_RE = re.compile(r"^\s*(?:--\s*|_{5,}|consent\b.*|this\s+(?:notification|e-?mail|message)\s+was\s+(?:generated|sent)\b.*"
                         r"|message\s+g[ée]n[ée]r[ée]\s+automatiquement\b.*|هذه\s+رسال[ةه]\s+آلي[ةه].*)$", re.IGNORECASE | re.MULTILINE)
@@ -60,7 +65,8 @@ _FOOTER_RE = re.compile(r"^\s*(?:--\s*|_{5,}|consent\b.*|this\s+(?:notification|
 _TRAILER_RE = re.compile(r"\n[ \t]*\n[ \t]*(?:submission\s+id|entry\s+id|ip|ip\s+address|user\s+agent|page|url|referr?er|consent[^:\n]{0,40})[ \t]*:",
                          re.IGNORECASE)
 # Headers that speak for the form mailer only (its bulk and auto-generated marks, its tracking).
-_MAILER_HEADERS = {"auto-submitted", "precedence", "x-auto-response-suppress", "x-mailer", "feedback-id", "x-autoreply",
+# (Its envelope too: "Return-Path: <wordpress@…>" is the site's system account, not the submitter.)
+_MAILER_HEADERS = {"return-path", "sender", "auto-submitted", "precedence", "x-auto-response-suppress", "x-mailer", "feedback-id", "x-autoreply",
                    "x-autorespond", "x-mc-user", "x-campaign", "x-mailgun-tag", "x-ses-outgoing", "x-sg-eid"}
 
 
@@ -82,7 +88,7 @@ def find_submission(parsed: ParsedMessage) -> Submission | None:
     """The submission a form notification carries, or None when ``parsed`` is not one (it needs
     the mailer's opening line, an address field and a message field)."""
     text = parsed.text[:20_000]
-    if not (_MARKER_RE.search(text[:600]) or _MARKER_RE.search(parsed.subject)):
+    if not (_MARKER_RE.search(text[:600]) or _MARKER_RE.search(parsed.subject) or _MARKER_RE.search(text[-600:])):
         return None
     fields = list(_FIELD_RE.finditer(text))
     email = name = subject = None
@@ -90,7 +96,11 @@ def find_submission(parsed: ParsedMessage) -> Submission | None:
     kept: list[str] = []
     for m in fields:
         label, value = _label(m.group(1)), m.group(2).strip()
-        if label in _EMAIL_LABELS and email is None:
+        if label in _SENDER_LABELS and email is None and (found := EMAIL_RE.search(value)):
+            email = found.group(0).lower()
+            given = value[:found.start()].strip(" <\"'")
+            name = name or (given[:120] or None)
+        elif label in _EMAIL_LABELS and email is None:
             found = EMAIL_RE.search(value)
             email = found.group(0).lower() if found else None
         elif label in _NAME_LABELS and name is None and value:

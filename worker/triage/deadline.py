@@ -674,7 +674,9 @@ class _Token:
 
 
 _NAMED_DAY_RE = re.compile(r"\s+(?:ال)?(?:عالمي|دولي|وطني|اول|ثاني|ثالث|رابع|خامس|اخير|تالي|ختامي|افتتاحي|مفتوح|تعريفي|اعلامي|سابق|نفسه|ذاته|الذي)(?![\u0621-\u064a])")
-_SUFFIXED_WEEKDAY_RE = re.compile(r"pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|pazar")
+# Turkish adds case endings to a weekday ("pazartesiye", "salı'ya", "çarşambadan"); only those, not the longer words
+# that start with one ("salir", "salida", "Salim", "salinan").
+_SUFFIXED_WEEKDAY_RE = re.compile(r"(?:pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|pazar)(?:['’]|y[ae]\b|d[ae]n\b|n[ıi]n\b|[ae]\b)")
 
 
 def _tokens(text: str, original: str) -> list[_Token]:
