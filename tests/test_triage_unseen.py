@@ -998,6 +998,21 @@ STOP47_CASES = [
     ("Dossier Sahel", "Madame, Monsieur,\n\nNotre revue prépare un dossier sur la formation des forces au Sahel. Merci de nous "
      "transmettre une déclaration de la Coalition d'ici jeudi 3 décembre.\n\nClaire Morel, Sahel Revue",
      "information_request"),
+    # Corrections asked for without a complaint's words (set IJ: figures, names, captions, a quote cut short, an address
+    # to take off the list).
+    ("Graduates in your 28 November release", "Good morning,\n\nYour release of 28 November gives the number of graduates "
+     "as 1,200. The figure in our final report is 2,100; the digits seem to have been swapped. Could the online version be "
+     "amended by Thursday noon?\n\nThank you,\nDr Lena Vogt", "correction_complaint"),
+    ("Votre lettre d'information", "Bonjour,\n\nJe suis passé au service des sports. Merci de ne plus m'envoyer vos "
+     "communiqués à cette adresse, si possible avant vendredi 4 décembre.\n\nP.-A. Moreau", "correction_complaint"),
+    ("Your newsletter of 6 November", "Dear colleagues,\n\nThank you for including my remarks in your newsletter. The "
+     "newsletter has me saying that military pressure alone has worked. What I said was that it worked only for as long "
+     "as it lasted. Could the online version carry the full sentence by Friday 4 December?"
+     "\n\nProf. Amina Bello", "correction_complaint"),
+    ("Group photo, 1 November release", "Hello,\n\nThe group photo at the top of your release of 1 November is one of mine "
+     "and runs without a credit, which our agreement requires. Please put \"Photo: Amadou Sy\" under it on the "
+     "web version by Friday.\n\nMany thanks,\n"
+     "Amadou Sy", "correction_complaint"),
 ]
 
 
