@@ -1013,6 +1013,10 @@ STOP47_CASES = [
      "and runs without a credit, which our agreement requires. Please put \"Photo: Amadou Sy\" under it on the "
      "web version by Friday.\n\nMany thanks,\n"
      "Amadou Sy", "correction_complaint"),
+    # Copies of the office's releases asked for ("بيانات" is releases here, not data: set IK).
+    ("نسخ البيانات الصحفية لشهر أكتوبر", "صباح الخير،\n\nقسم الأخبار في موقعكم لا يعمل منذ يومين. نحتاج لأرشيفنا نسخًا من جميع "
+     "البيانات الصحفية الصادرة عن التحالف خلال شهر أكتوبر باللغة العربية، قبل يوم الخميس إن أمكن.\n\nوحدة الأرشيف\n"
+     "مرصد الدفاع العربي", "media_assets"),
 ]
 
 
