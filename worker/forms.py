@@ -51,9 +51,9 @@ _EMAIL_LABELS = {"email", "e-mail", "email address", "e-mail address", "your ema
 _SENDER_LABELS = {"from", "de", "sender", "expéditeur", "المرسل", "من"}
 _NAME_LABELS = {"name", "full name", "your name", "nom", "nom complet", "nombre", "الاسم", "الاسم الكامل"}
 _SUBJECT_LABELS = {"subject", "objet", "sujet", "asunto", "الموضوع", "عنوان الطلب"}
-_MESSAGE_LABELS = {"message", "message body", "corps du message", "your message", "comments", "comment", "enquiry", "inquiry", "details", "request details",
-                   "question", "votre message", "commentaire", "demande", "mensaje", "الرسالة",
-                   "نص الرسالة", "رسالتك", "الاستفسار", "تفاصيل الطلب", "نص الطلب"}
+_MESSAGE_LABELS = {"message", "message body", "corps du message", "your message", "comments", "comment", "enquiry",
+                   "inquiry", "details", "request details", "question", "votre message", "commentaire", "demande", "mensaje",
+                   "الرسالة", "نص الرسالة", "رسالتك", "الاستفسار", "تفاصيل الطلب", "نص الطلب"}
 # The form's own bookkeeping, not the submitter's words.
 _NOISE_LABELS = {"date", "submitted", "page", "url", "ip", "ip address", "user agent", "consent", "consent to data processing",
                  "phone", "téléphone", "tel", "teléfono", "الهاتف", "رقم الهاتف", "التاريخ", "الجوال", "country", "pays",
@@ -66,8 +66,9 @@ _TRAILER_RE = re.compile(r"\n[ \t]*\n[ \t]*(?:submission\s+id|entry\s+id|ip|ip\s
                          re.IGNORECASE)
 # Headers that speak for the form mailer only (its bulk and auto-generated marks, its tracking).
 # (Its envelope too: "Return-Path: <wordpress@…>" is the site's system account, not the submitter.)
-_MAILER_HEADERS = {"return-path", "sender", "auto-submitted", "precedence", "x-auto-response-suppress", "x-mailer", "feedback-id", "x-autoreply",
-                   "x-autorespond", "x-mc-user", "x-campaign", "x-mailgun-tag", "x-ses-outgoing", "x-sg-eid"}
+_MAILER_HEADERS = {"return-path", "sender", "auto-submitted", "precedence", "x-auto-response-suppress", "x-mailer",
+                   "feedback-id", "x-autoreply", "x-autorespond", "x-mc-user", "x-campaign", "x-mailgun-tag", "x-ses-outgoing",
+                   "x-sg-eid"}
 
 
 @dataclass(frozen=True)
