@@ -43,6 +43,12 @@ LIST_SPAM_WORDING = 8.0
 _LIST_POST_HEADERS = ("list-id", "list-post", "x-mailman-version", "x-beenthere", "mailing-list", "x-mailing-list")
 
 
+def _mass_mailer(headers: dict[str, str]) -> str | None:
+    """The campaign tool the message was sent with (its X-Mailer or User-Agent), if it names one."""
+    mailer = (headers.get("x-mailer", "") + " " + headers.get("user-agent", "")).strip()
+    return mailer if _MASS_MAILERS.search(mailer) else None
+
+
 def is_list_post(headers: dict[str, str]) -> bool:
     """The message carries a discussion list's own headers (lower-case names)."""
     return any(name in headers for name in _LIST_POST_HEADERS)
@@ -287,8 +293,9 @@ def detect_automated(
         # bulk, its X-Mailer): past the first few they say the same thing once more, so they
         # raise the bar a little. A discussion list's post is list mail however it is worded.
         # A campaign tool stamps its own List-Id on a one-off letter too: only a discussion list's post (no
-        # campaign tool's mark) raises the bar with every header.
-        discussion = is_list_post(h) and not _MASS_MAILERS.search(h.get("x-mailer", "") + " " + h.get("user-agent", ""))
+        # campaign tool's mark) raises the bar with every header. (Elsewhere a campaign's List-Id still counts as a
+        # list's: newsletters and their prices read as list mail, not as a person's marketing.)
+        discussion = is_list_post(h) and _mass_mailer(h) is None
         headers = max(0.0, bulk_score - 3) if discussion else min(1.0, max(0.0, bulk_score - 3))
         # The tool's own footer ("unsubscribe", "you are receiving this because") is one piece
         # of evidence however many of its phrases it has: a one-off letter carries it too.
@@ -333,10 +340,9 @@ def _bulk_evidence(msg: ParsedMessage, rules: Rules, own: str) -> tuple[float, l
         # "bulk" alone is not enough: forwarders and vacation responders stamp it on people's mail.
         score += 1 if precedence == "bulk" else 2
         reasons.append(f"Precedence: {precedence}")
-    mailer = h.get("x-mailer", "") + " " + h.get("user-agent", "")
-    if _MASS_MAILERS.search(mailer):
+    if mailer := _mass_mailer(h):
         score += 1
-        reasons.append(f"sent with a mass-mailing tool ({mailer.strip()[:40]})")
+        reasons.append(f"sent with a mass-mailing tool ({mailer[:40]})")
     for header in ("sender", "return-path"):
         address = h.get(header, "").strip().strip("<>").strip()
         if not address or address.upper().startswith(("SRS0=", "SRS1=")):  # forwarding, not a list
