@@ -1299,10 +1299,24 @@ STOP47_CLASSES = [
 ]
 
 
+STOP48_CLASSES = [
+    # A newsroom's own hour after "my" ("before my 4pm edit", set IN) is the deadline, as after "our".
+    ("en", "Any chance of a 2-min soundbite from the spokesman? Need it before my 4pm edit.", "2026-11-16"),
+    # "End of play" is the working day's close, as "close of play" (set IN).
+    ("en", "Grateful for comment by end of play today - the story moves on the wire this evening.", "2026-11-16"),
+    ("en", "Any chance of a comment by end of play Thursday?", "2026-11-19"),
+    # A full month's name ends its sentence at the full stop: "28 December. By Friday" is two dates, and Friday is the
+    # deadline (set IN read the air date); an abbreviated month keeps its dot ("4 déc.").
+    ("en", "We will use two clips in a review programme that airs on 28 December.\nBy Friday if possible.", "2026-11-20"),
+    ("en", "The programme airs on 28 December. By Friday, please.", "2026-11-20"),
+    ("fr", "Merci de nous répondre avant le 4 déc. si possible.", "2026-12-04"),
+]
+
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
-                         + STOP46_CLASSES + STOP47_CLASSES,
+                         + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
-                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES])
-def test_deadline_classes_of_stops_40_to_47(language, text, expected):
+                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES])
+def test_deadline_classes_of_stops_40_to_48(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

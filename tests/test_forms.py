@@ -8,7 +8,7 @@ from email.message import EmailMessage
 import pytest
 
 from mediadesk.settings import load_settings
-from mediadesk.worker.forms import find_submission
+from mediadesk.worker.forms import find_share_note, find_submission
 from mediadesk.worker.parsing import parse_message
 from mediadesk.worker.triage import triage
 
@@ -85,3 +85,51 @@ def test_wordpress_contact_form_7s_default_notification_is_the_submitters_letter
 ])
 def test_other_mail_is_no_form_notification(subject, body):
     assert find_submission(notification(subject, body)) is None
+
+
+GOOGLE_SHARE = ("{name} shared a document\n\n{name} ({email}) has invited you to comment on the following document:\n\n"
+                "Written interview - questions for the Secretary-General\n"
+                "https://docs.google.com/document/d/1bXq9Lm2Tz7Rf0Yp4Wc8sKd3VhE6aN5uJ1g/edit?usp=sharing_eil_m\n\n"
+                "\"{note}\"\n\nOpen: {link}\n\nGoogle LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043, USA\n"
+                "You have received this email because {email} shared a document with you from Google Docs.")
+NOTE = ("Hello, as agreed on the phone, here are the eight questions for the written interview with the "
+        "Secretary-General. Answers can go straight into the document. We would need them by 20 January. Hannah")
+DOC = "https://docs.google.com/document/d/1bXq9Lm2Tz7Rf0Yp4Wc8sKd3VhE6aN5uJ1g/edit?usp=sharing_eip_m"
+
+
+def share(email: str, note: str = NOTE, link: str = DOC):
+    body = GOOGLE_SHARE.format(name="Hannah Whitcombe", email=email, note=note, link=link)
+    msg = notification('Document shared with you: "Written interview - questions for the Secretary-General"', body,
+                       sender='"Hannah Whitcombe (via Google Docs)" <drive-shares-dm-noreply@google.com>',
+                       reply_to=f"Hannah Whitcombe <{email}>")
+    return msg
+
+
+def test_a_note_on_a_shared_google_document_is_the_sharers_letter():
+    """Google Drive's share notice (sets CE, HM, HX, IC, IP: interview questions, a dataset to check, a folder for photos)
+    carries the sharer's note: it is their letter, the document's title its subject, not a "shared with you" phishing."""
+    msg = share("hannah@review.example")
+    found = find_share_note(msg)
+    assert (found.email, found.name) == ("hannah@review.example", "Hannah Whitcombe")
+    assert found.subject == "Written interview - questions for the Secretary-General"
+    assert found.text.startswith("Hello, as agreed") and "Google LLC" not in found.text and "https://" not in found.text
+    d = triage(msg, settings=RULES_ONLY)
+    assert (d.category, d.deadline.date().isoformat()) == ("interview_request", "2027-01-20"), d.explanation
+
+
+@pytest.mark.parametrize("msg", [
+    # A link off Google's domains: a notice dressed as a share, whose note is the bait.
+    share("hannah@review.example", link="https://docs-google.com.login-verify.example/open"),
+    # A colleague's file (the mailbox's own domain): an internal notice, not an inquiry.
+    share("omar@office.example"),
+    # No note: nothing a person wrote.
+    share("hannah@review.example", note=""),
+], ids=["look-alike link", "colleague", "no note"])
+def test_other_share_notices_carry_no_letter(msg):
+    assert find_share_note(msg) is None
+
+
+def test_a_look_alike_share_with_a_note_stays_out_of_the_queue():
+    msg = share("hannah@review.example", note="Please review the attached invoice and sign in with your Microsoft 365 "
+                "account to open it.", link="https://docs-google.com.login-verify.example/open")
+    assert triage(msg, settings=RULES_ONLY).category in ("spam", "automated")

@@ -131,12 +131,55 @@ def mailer_headers_dropped(headers: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in headers.items() if k not in _MAILER_HEADERS and not k.startswith("list-")}
 
 
-def as_submitted(parsed: ParsedMessage, submission: Submission) -> ParsedMessage:
-    """The notification seen as the submitter's letter: their address, name and words; the form
-    mailer's own headers set aside."""
+def as_submitted(parsed: ParsedMessage, submission: Submission, *, subject: str | None = None) -> ParsedMessage:
+    """The notification seen as the submitter's letter: their address, name and words (and ``subject``,
+    when given); the form mailer's own headers set aside."""
     return dataclasses.replace(parsed, from_email=submission.email, from_name=submission.name,
+                               subject=parsed.subject if subject is None else subject,
                                headers=mailer_headers_dropped(parsed.headers),
                                text=submission.text, html_only=False, html_remote=0, attached_messages=())
 
 
 __all__ = ["EMAIL_RE", "Submission", "as_submitted", "find_submission", "mailer_headers_dropped"]
+
+
+# Google Drive's share notification carries the sharer's note: "X (address) has invited you to comment on the
+# following document:", the document's title, the note, "Open", Google's footer. Sent from Google's own no-reply
+# senders, with the sharer as Reply-To and links only to Google: a look-alike notice fails one of those and
+# stays what its words make it (phishing dressed as a share).
+_SHARE_SENDERS = frozenset({"drive-shares-dm-noreply@google.com", "drive-shares-noreply@google.com"})
+_INVITED_RE = re.compile(r"\([^()\s]+@[^()\s]+\)\s+(?:has\s+invited\s+you|vous\s+a\s+invit[ée]e?|hat\s+sie\s+eingeladen|te\s+ha\s+invitado|"
+                         r"دعاك|قام\s+بدعوتك|يدعوك)", re.IGNORECASE)
+_URL_HOST_RE = re.compile(r"https?://([^/\s:?#]+)", re.IGNORECASE)
+_SHARE_BOILERPLATE_RE = re.compile(
+    r"^\s*(?:open|ouvrir|öffnen|abrir|فتح)\s*:?\s*(?:https?://\S+)?\s*$|^\s*https?://\S+\s*$|^\s*google\s+llc\b|"
+    r"^\s*(?:you\s+have\s+received\s+this|vous\s+avez\s+re[çc]u\s+cet|if\s+you\s+don.t\s+want\s+to\s+receive|"
+    r"si\s+vous\s+ne\s+souhaitez\s+plus|logo\s+for\s+google|تلقيت\s+هذه\s+الرسال)", re.IGNORECASE)
+
+
+def find_share_note(parsed: ParsedMessage) -> Submission | None:
+    """The note a person wrote when sharing a Google document with the office, as their letter (the
+    document's title as its subject), or None: not Google's share notice, a link off Google, a sharer
+    from the mailbox's own domain (a colleague's file), or no note at all."""
+    if (parsed.from_email or "").lower() not in _SHARE_SENDERS or not parsed.reply_to:
+        return None
+    sharer = parsed.reply_to.lower()
+    own = {a.rpartition("@")[2].lower() for a in parsed.to if "@" in a}
+    if sharer.rpartition("@")[2] in own:
+        return None
+    text = parsed.text[:20_000]
+    if any(not (h.lower() == "google.com" or h.lower().endswith(".google.com")) for h in _URL_HOST_RE.findall(text)):
+        return None
+    lines = text.splitlines()
+    invited = next((i for i, line in enumerate(lines) if _INVITED_RE.search(line)), None)
+    if invited is None:
+        return None
+    rest = [line.strip() for line in lines[invited + 1:] if line.strip()]
+    if not rest:
+        return None
+    title, note_lines = rest[0], [line for line in rest[1:] if not _SHARE_BOILERPLATE_RE.search(line)]
+    note = "\n".join(note_lines).strip().strip("«»\"“” ").strip()
+    if not note:
+        return None
+    name = re.sub(r"\s*\((?:via\s+)?google\s+\w+\)\s*$", "", parsed.from_name or "", flags=re.IGNORECASE).strip() or None
+    return Submission(sharer, name, title[:200], note)

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from mediadesk.settings import Settings, get_settings
-from mediadesk.worker.forms import EMAIL_RE, as_submitted, find_submission
+from mediadesk.worker.forms import EMAIL_RE, as_submitted, find_share_note, find_submission
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post, mailing_footer
 from mediadesk.worker.triage.acronym import other_body
@@ -223,6 +223,10 @@ def triage(
         # A website form's notification: the person's fields are the letter, not the form mailer's headers.
         msg = as_submitted(msg, submission)
         explanation.append(f"a website form's notification: the submitter's own fields are read (from {submission.email})")
+    elif (shared := find_share_note(msg)) is not None:
+        # A person's note on a Google document shared with the office: the note is their letter, the title its subject.
+        msg = as_submitted(msg, shared, subject=shared.subject)
+        explanation.append(f"a document shared through Google Drive: the sharer's note is read (from {shared.email})")
 
     parts = split_body(msg.text, msg.subject)
     subject_n = normalize(msg.subject)

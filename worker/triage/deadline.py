@@ -214,7 +214,7 @@ _TOKEN_RE = _re(
         r"(?<=before\s)(?:the\s+)?week-?end|(?<=قبل\s)الويك\s*[اe]?ند|(?<=avant\s)le\s+week-?end|(?<=vor\s)dem\s+wochenende|(?<=v[óo][óo]r\s)het\s+weekend|(?<=قبل\s)عطله\s+(?:نهايه\s+)?الاسبوع|"
         r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
         r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|(?:نهايه|اخر|اواخر)\s+(?:هذا\s+ال|هال|ال)شهر(?:\s+الحالي|\s+الجاري)?)"
-        r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|eod(?![a-z])|cob(?![a-z])|close\s+of\s+(?:business|play)|"
+        r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|end\s+of\s+play|eod(?![a-z])|cob(?![a-z])|close\s+of\s+(?:business|play)|"
         r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل)"
         r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
         r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
@@ -226,7 +226,7 @@ _TOKEN_RE = _re(
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
         rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
-        rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS})|(?<![a-z-])(?P<dmfr>{_FR_DAY_WORDS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})\.?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
+        rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS})|(?<![a-z-])(?P<dmfr>{_FR_DAY_WORDS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})(?:(?<![^\W\d_]{{5}})\.)?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
         rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م{_AR_END}|ص{_AR_END}|{_MON_PLAIN}|(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS}))))?)"
@@ -362,7 +362,7 @@ _JOIN_RE = _re(
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|(?:the\s+)?end\s+of\s+|(?:i|we)\s+file\s+|(?:jt|journal|bulletin|flash|[ée]dition|[ée]mission)\s+(?:de\s+|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
-           r"|ل?نهار\s+|our\s+|your\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
+           r"|ل?نهار\s+|our\s+|your\s+|my\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
 # "قبل" as a word of its own, with "و"/"ف" at most: "المقبل" (next) and "مستقبل" (future) end in it.
 _CUE_RE = _re(
@@ -606,7 +606,7 @@ _RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + "|" + _MON_PLAIN + r")|\d(?:\s
                 r"|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s+$")  # Urdu "پیر سے بدھ تک": Monday to Wednesday
 # "COB Thursday", "close of business Thursday would work": said only of a deadline, cue or not.
 _AT_THE_END_RE = _re(r"(?:at|[àa])\s+(?:the\s+|la\s+)?$")
-_COB_RE = _re(r"\b(?:cob|eod|close\s+of\s+business|end\s+of\s+(?:the\s+)?business\s+day)\b")
+_COB_RE = _re(r"\b(?:cob|eod|close\s+of\s+business|(?:close|end)\s+of\s+play|end\s+of\s+(?:the\s+)?business\s+day)\b")
 _MORNING_RE = _re(r"this\s+morning|ce\s+matin|صباح\s+اليوم")
 # Where a clause starts: the text before a day word ends a sentence or a clause, or says "and"/"but".
 _CLAUSE_START_RE = _re(r"(?:^|[.!?\n:;,]|\b(?:and|but|et|mais)|(?<![\u0621-\u064a])[وف])\s*$")
