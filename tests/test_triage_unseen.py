@@ -1020,12 +1020,33 @@ STOP47_CASES = [
 ]
 
 
+STOP48_CASES = [
+    # An interview, a profile or an airtime slot the office is asked to pay for (set IO): "a production cost contribution
+    # in the amount of", "قيمة المشاركة … ريال", a placement agency's "guaranteed TV interview".
+    ("Interviewanfrage: Sonderausgabe Sicherheit", "Sehr geehrte Damen und Herren,\n\nfür unsere Sonderausgabe im Februar "
+     "möchten wir gerne ein ausführliches Interview mit Ihrem Generalsekretär führen. Für redaktionelle Sonderformate erheben "
+     "wir einen Produktionskostenbeitrag in Höhe von 2.900 EUR.\n\nMit freundlichen Grüßen\nJonas Weber", "spam"),
+    ("دعوة لحوار حصري", "سعادة مدير الإدارة الإعلامية،\n\nيسر مجلتنا دعوتكم لإجراء حوار حصري مع معالي الأمين العام في عددها "
+     "الخاص. وتبلغ قيمة المشاركة 7,800 ريال سعودي شاملة التصوير والنشر.\n\nمدير التحرير", "spam"),
+    ("Airtime for your spokesperson", "Hi,\n\nWe place experts on national cable news. Each guaranteed TV interview is billed "
+     "once the segment airs, on a pay-per-placement basis.\n\nWorth a quick call?\nTara", "spam"),
+    # A "fact-check" whose document opens only after a sign-in with the office's mail account (set IO).
+    ("Factual error in your statement", "Hello,\n\nOur verification desk found an error in the figures of your latest "
+     "statement. The annotated document requires a quick verification with your email account to open.\n\nRegards,\n"
+     "Verification Desk", "spam"),
+    # On the invitation list for press events, asked in the passive (set IT).
+    ("Liste d'invitations presse", "Bonjour,\n\nCorrespondant à Dubaï pour une radio francophone, je souhaiterais être "
+     "ajouté à votre liste d'invitations pour les prochaines conférences de presse au siège, si possible d'ici vendredi.\n\nLaurent Dubois",
+     "event_accreditation"),
+]
+
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                         + STOP45_CASES + STOP46_CASES + STOP47_CASES,
+                         + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES,
                          ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                              + STOP45_CASES + STOP46_CASES + STOP47_CASES])
-def test_error_classes_written_in_stops_39_to_47(subject, body, category, settings):
+                              + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES])
+def test_error_classes_written_in_stops_39_to_48(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):
