@@ -38,10 +38,17 @@ FORMS = [
     ("طلب جديد: مواد إعلامية", "تم استلام طلب جديد عبر نموذج التواصل الإعلامي في الموقع\n\nالاسم: ريم الزهراني\n"
      "البريد الإلكتروني: reem@afaq.example\n\nنص الرسالة:\nنرجو تزويدنا بشعار التحالف بدقة عالية وصور الاجتماع.\n\n--\n"
      "هذه رسالة آلية من نظام نماذج الموقع.", "reem@afaq.example", "media_assets"),
+    # "وردت رسالة جديدة عبر نموذج التواصل", and a form whose only mark is its footer (sets IT, IP).
+    ("[نموذج التواصل] رسالة جديدة من الموقع", "وردت رسالة جديدة عبر نموذج التواصل في موقع التحالف.\n\nالاسم: فهد العنزي\n"
+     "البريد الإلكتروني: fahad@school.example\n\nالرسالة:\nهل يمكن للجمهور زيارة مقر التحالف؟ أنا معلم وأرغب في تنظيم زيارة "
+     "لطلابي.\n\n--\nتاريخ الإرسال: 18/12/2026", "fahad@school.example", "general"),
+    ("[التحالف] أسئلة لمشروع تخرج", "من: شهد القرني <shahad@student.example>\nالموضوع: أسئلة لمشروع تخرج\nنص الرسالة:\n"
+     "السلام عليكم، أنا طالبة في كلية الإعلام وأعمل على مشروع تخرج عن التحالفات الدولية. متى تأسس التحالف؟\n\n--\n"
+     "تم إرسال هذه الرسالة عبر نموذج \"اتصل بنا\" في موقع التحالف", "shahad@student.example", "general"),
 ]
 
 
-@pytest.mark.parametrize("subject, body, email, category", FORMS, ids=["en", "fr", "ar"])
+@pytest.mark.parametrize("subject, body, email, category", FORMS, ids=["en", "fr", "ar", "ar-new-message", "ar-footer"])
 def test_a_form_notification_is_triaged_as_the_submitters_letter(subject, body, email, category):
     msg = notification(subject, body)
     found = find_submission(msg)

@@ -38,7 +38,10 @@ _MARKER_RE = re.compile(
     r"|nuevo\s+(?:mensaje|env[íi]o)\s+(?:del|desde\s+el)\s+formulario"
     # WordPress Contact Form 7's default footer, under the message: "This e-mail was sent from a contact form on …".
     r"|(?:e-?mail|message)\s+was\s+sent\s+from\s+a\s+contact\s+form\b|(?:e-?mail|message)\s+(?:a\s+[ée]t[ée]\s+)?envoy[ée]\s+(?:depuis|via)\s+(?:un|le)\s+formulaire)"
-    r"|(?:تم\s+(?:استلام|ارسال|إرسال)\s+(?:طلب|رساله|رسالة|نموذج)\s+(?:جديد|جديدة|جديده)?\s*(?:عبر|من|في)\s+(?:ال)?نموذج|رسال[ةه]\s+جديد[ةه]\s+من\s+نموذج)",
+    r"|(?:تم\s+(?:استلام|ارسال|إرسال)\s+(?:طلب|رساله|رسالة|نموذج)\s+(?:جديد|جديدة|جديده)?\s*(?:عبر|من|في)\s+(?:ال)?نموذج|رسال[ةه]\s+جديد[ةه]\s+(?:من|عبر)\s+(?:ال)?(?:نموذج|موقع)"
+    # "وردت رسالة جديدة عبر نموذج التواصل", and the footer "تم إرسال هذه الرسالة عبر نموذج «اتصل بنا»".
+    r"|(?:وردت|وصلت|وصلتكم|لديكم|لديك)\s+(?:رسال[ةه]|طلب)\s+جديد[ةه]?\s+(?:عبر|من|في)\s+(?:ال)?(?:نموذج|موقع)"
+    r"|تم\s+(?:ارسال|إرسال)\s+هذه\s+(?:ال)?رسال[ةه]\s+(?:عبر|من|من\s+خلال)\s+(?:ال)?نموذج)",
     re.IGNORECASE,
 )
 _FIELD_RE = re.compile(r"^[ \t]*\**[ \t]*([^\n:：*]{1,40}?)[ \t]*\**[ \t]*[:：][ \t]*(.*)$", re.MULTILINE)
