@@ -209,6 +209,15 @@ def test_an_out_of_office_reply_in_those_words_is_still_one():
     assert (decision.category, decision.automated_kind) == ("automated", "auto_reply"), decision.explanation
 
 
+def test_a_correspondents_reply_from_the_field_is_an_auto_reply():
+    """No auto-reply header, and a line that reads as a request ("please use the contact form"): "I'll reply to your
+    message when I'm back" with "patchy connectivity" is still a reply a machine sent (set IP)."""
+    decision = decide("Away till 23rd - Re: Media Advisory", "Hello,\n\nI'm on assignment in the field until 23 November "
+                      "with patchy connectivity. I'll reply to your message when I'm back.\n\nPhoto sales / licensing: "
+                      "please use the contact form at filipek.example/licensing\n\nTomasz")
+    assert (decision.category, decision.automated_kind) == ("automated", "auto_reply"), decision.explanation
+
+
 def test_a_spam_word_inside_another_word_is_not_spam_wording():
     # "seo" (search-engine optimisation) inside the Malay "seorang" (a person) and in "Seoul".
     from mediadesk.worker.triage.category import score_categories
