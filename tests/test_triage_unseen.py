@@ -1038,6 +1038,16 @@ STOP48_CASES = [
     ("Liste d'invitations presse", "Bonjour,\n\nCorrespondant à Dubaï pour une radio francophone, je souhaiterais être "
      "ajouté à votre liste d'invitations pour les prochaines conférences de presse au siège, si possible d'ici vendredi.\n\nLaurent Dubois",
      "event_accreditation"),
+    # An accreditation refused, complained of: about the office, though it names the accreditation (set IX; all sixteen
+    # tuning and unseen letters that say it are complaints or spam).
+    ("Accreditation refused - financing forum", "Dear Sir or Madam,\n\nThis afternoon your team wrote that my application "
+     "for the forum on 8-9 December could not be approved. No reason was given. I have covered your events since 2022 "
+     "and would like to know why, by Thursday.\n\nClaire Beaumont, freelance journalist", "correction_complaint"),
+    # Taken off the list, in Turkish and in a Frenchman's hurry (set IX).
+    ("Listeden çıkarılma talebi", "Merhaba,\n\nArtık ajansta çalışmıyorum. Lütfen adresimi dağıtım listenizden "
+     "çıkarın, cuma gününe kadar.\n\nMehmet Yıldırım", "correction_complaint"),
+    ("RE: Communiqué de presse CIMCT", "arreter de m'envoyer vos mail svp avant lundi, c'est la 3eme fois que je demande!!! "
+     "je suis plus journaliste depuis 2 ans", "correction_complaint"),
 ]
 
 
