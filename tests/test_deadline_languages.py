@@ -1310,6 +1310,15 @@ STOP48_CLASSES = [
     ("en", "We will use two clips in a review programme that airs on 28 December.\nBy Friday if possible.", "2026-11-20"),
     ("en", "The programme airs on 28 December. By Friday, please.", "2026-11-20"),
     ("fr", "Merci de nous répondre avant le 4 déc. si possible.", "2026-12-04"),
+    # Arabic by-whens of set IV: a day of "the month" ("بحلول 30 الشهر"), a bare day before "عشان" (so that), the
+    # evening bulletin's hour after "على", a Hijri date in figures, and "نأمل" (we hope) asking for it within 48 hours.
+    ("ar", "أحتاج الإجابات بحلول 30 الشهر إذا أمكن، لأن الورقة ستُرسل للتحكيم بعدها.", "2026-11-30"),
+    ("ar", "فياريت توصلنا المواد في موعد أقصاه يوم ٢٠ عشان نلحق المونتاج.", "2026-11-20"),
+    ("ar", "المرجو إفادتنا قبل موعد النشرة المسائية على الساعة السادسة مساء.", "2026-11-16"),
+    ("ar", "على أن يتم تزويدنا بها في موعد أقصاه 27/6/1448هـ ليتسنى إدراجها ضمن العدد.", "2026-12-07"),
+    ("ar", "ونأمل أن يتم ذلك خلال 48 ساعة من تاريخه.", "2026-11-18"),
+    # ... and not a day of last month, nor a day that is an event's.
+    ("ar", "حضرنا الورشة في 10 الشهر الماضي، ونرجو تزويدنا بالصور.", None),
 ]
 
 

@@ -203,7 +203,7 @@ _TOKEN_RE = _re(
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
         rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
-        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر){_AR_END}|(?:من\s+)?الجاري{_AR_END})))"
+        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر){_AR_END}|(?:من\s+)?الجاري{_AR_END}|الشهر(?!\s*(?:القادم|المقبل|الماضي|الفائت|المنصرم)){_AR_END})))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -225,7 +225,9 @@ _TOKEN_RE = _re(
         r"|(?P<ur_tomorrow>کل)(?=\s+(?:(?:صبح|شام|دوپہر|رات)\s+)?تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
-        rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
+        rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?"
+        # "27/6/1448هـ": a Hijri date in figures (its year says which calendar).
+        r"|(?P<hnd>[0-3]?\d)/(?P<hnm>1[0-2]|0?[1-9])/(?P<hny>14\d\d)(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
         rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS})|(?<![a-z-])(?P<dmfr>{_FR_DAY_WORDS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})(?:(?<![^\W\d_]{{5}})\.)?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
         r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
@@ -248,7 +250,7 @@ _TOKEN_RE = _re(
         # "by the 14th would be ideal": an English ordinal is a day of the month whatever follows,
         # unless a month ("the 14th of June" is read whole), or a noun it numbers, follows.
         rf"(?:(?<=\dst|\dnd|\drd|\dth)(?!\s+(?:of\b(?!\s+(?:this|the)\s+month)|century|anniversary|edition|session|round|floor|annual|birthday|time)|\s*(?:{_MON_PLAIN})(?![a-z]))"
-        r"|(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك|courant|si|s.il|svp|merci|afin|sinon|ou|if|so|please|or|me|nous|serait|conviendrait|irait|would|will|works?|should)\b))))"
+        r"|(?=\s*(?:$|[.,;!?)،]|\s+(?:at|à|au|a|de|pour|du|and|et|وذلك|courant|si|s.il|svp|merci|afin|sinon|ou|if|so|please|or|me|nous|serait|conviendrait|irait|would|will|works?|should|عشان|علشان|حتي|لكي|كي|ليتسني|لنتمكن|لان|اذا|لو|كحد|بحد|كاقصي)\b))))"
 )
 # Where a token can start: a digit or the first word of an expression. Trying the token
 # grammar only there is several times faster than scanning every position with it.
@@ -363,7 +365,7 @@ _JOIN_RE = _re(
 _FILLER = (r"(?:\s+|(?:the\s+)?end\s+of\s+|(?:i|we)\s+file\s+|(?:jt|journal|bulletin|flash|[ée]dition|[ée]mission)\s+(?:de\s+|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|my\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
-           r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
+           r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+(?:(?:ال)?(?:مسائيه|صباحيه|رئيسيه)\s+)?(?:علي\s+)?|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
 # "قبل" as a word of its own, with "و"/"ف" at most: "المقبل" (next) and "مستقبل" (future) end in it.
 _CUE_RE = _re(
         r"(?:(?<![a-z\d])b4(?=\s)|(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
@@ -624,7 +626,7 @@ _ASKS_RE = _re(
         r"(?:correct|fix|amend)\s+(?:it|this|that|the|your)|delete|remove|take\s+(?:it\s+|this\s+|the\s+\w+\s+)?down|retract|withdraw)\b"
         r"|r[ée]pon(?:se|dre)|confirm|besoin|(?:doit|dois|doivent)\s+[êe]tre\s+(?:rendus?|remis|livr[ée]s?)|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|(?<![\u0621-\u064a])(?:ودي|ودنا)\s+(?:اعرف|نعرف|تاكدون|تردون|تبلغون)|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
-        r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|بطلب|ارجو|اتمني|بتمني|ياريت|يا\s+ريت|تاكدولنا|تاكدوا|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
+        r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|بطلب|ارجو|(?<![\u0621-\u064a])[وف]?نامل(?![\u0621-\u064a])|اتمني|بتمني|ياريت|يا\s+ريت|تاكدولنا|تاكدوا|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|rica\s+eder|jibu"
         r"|জানান|জানাবেন|উত্তর|নিশ্চিত\s+কর|confirm\s+kar|jawab\s+d"
         r"|\basap\b|\burgent"
@@ -837,6 +839,11 @@ def _hijri_day(today: date, m: re.Match) -> date | None:
     """The Gregorian day of a Hijri date; without a year, the next one from ``today``."""
     from hijridate import Gregorian, Hijri
 
+    if m.group("hnd"):
+        try:
+            return Hijri(int(m.group("hny")), int(m.group("hnm")), int(m.group("hnd"))).to_gregorian()
+        except (ValueError, OverflowError):
+            return None
     month = next((i + 1 for i, p in enumerate(_HIJRI_MONTH_NUMBERS) if p.fullmatch(m.group("hmon"))), None)
     if month is None:
         return None
