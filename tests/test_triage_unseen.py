@@ -1048,6 +1048,16 @@ STOP48_CASES = [
      "çıkarın, cuma gününe kadar.\n\nMehmet Yıldırım", "correction_complaint"),
     ("RE: Communiqué de presse CIMCT", "arreter de m'envoyer vos mail svp avant lundi, c'est la 3eme fois que je demande!!! "
      "je suis plus journaliste depuis 2 ans", "correction_complaint"),
+    # Sales dressed as a favour or a letter (set IW): prices "تبدأ من … ريال", a price range, French SEO's "première page
+    # Google", "questions" behind a sign-in with the office's mail ("تسجيل الدخول ببريد المؤسسة").
+    ("تقرير رصد إعلامي مجاني", "صباح الخير،\n\nأعددنا تقريراً مختصراً عن حضور التحالف في الإعلام خلال نوفمبر، ويمكننا تقديم "
+     "عرض تجريبي لمنصتنا للرصد اليومي بأسعار تبدأ من 3,900 ريال شهرياً. هل أرسل لكم التقرير؟\n\nريم", "spam"),
+    ("Refonte du site – une idée", "Bonjour,\n\nVotre salle de presse mérite mieux. Nous concevons des sites multilingues ; "
+     "ce type de projet se situe entre 30 000 et 55 000 € selon le périmètre. Auriez-vous 20 minutes ?\n\nJulien", "spam"),
+    ("votre site", "Bonjour, il y a 40 erreurs techniques sur votre site. Nous pouvons vous placer en premiere page google en "
+     "2 mois, resultat garanti ou remboursé. Je vous envoie l'audit ?\nKevin", "spam"),
+    ("أسئلة المقابلة المكتوبة", "مساء الخير\n\nكما اتفقنا، أرسلت لكم أسئلة المقابلة في ملف مشترك. سيطلب منكم تسجيل الدخول "
+     "ببريد المؤسسة للتحقق قبل فتح الملف. أرجو الإجابة قبل الأحد.\n\nسامر", "spam"),
 ]
 
 
