@@ -209,6 +209,14 @@ def test_an_out_of_office_reply_in_those_words_is_still_one():
     assert (decision.category, decision.automated_kind) == ("automated", "auto_reply"), decision.explanation
 
 
+def test_an_arabic_sites_acknowledgement_that_says_it_is_automatic_is_one():
+    """"هذا رد آلي، يرجى عدم الرد عليه" with no header, over words that read as a request ("بيانا صحفيا", set IY)."""
+    decision = decide("شكراً لتواصلكم", "السادة المحترمين،\n\nنشكركم على رسالتكم الموجهة إلى موقع المرصد الإخباري.\nهذا رد آلي، "
+                      "يرجى عدم الرد عليه.\nسيتم تحويل رسالتكم إلى القسم المختص، وفي حال كانت رسالتكم بيانا صحفيا فسيتم "
+                      "النظر في نشره.\n\nإدارة التحرير")
+    assert (decision.category, decision.automated_kind) == ("automated", "auto_reply"), decision.explanation
+
+
 def test_a_correspondents_reply_from_the_field_is_an_auto_reply():
     """No auto-reply header, and a line that reads as a request ("please use the contact form"): "I'll reply to your
     message when I'm back" with "patchy connectivity" is still a reply a machine sent (set IP)."""
