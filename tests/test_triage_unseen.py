@@ -1297,7 +1297,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_hq", 0.96, 0.93, 0), ("inquiries_hr", 0.94, 0.97, 0), ("inquiries_hs", 0.89, 0.96, 2),
     ("inquiries_hv", 0.96, 0.98, 0), ("inquiries_hw", 0.88, 0.98, 0), ("inquiries_hx", 0.79, 0.94, 0), ("inquiries_ib", 0.67, 0.97, 1), ("inquiries_ic", 0.81, 0.90, 0),
     ("inquiries_id", 0.96, 0.94, 6), ("inquiries_ih", 0.78, 0.97, 2), ("inquiries_ii", 0.85, 0.95, 0), ("inquiries_ij", 0.70, 0.97, 1), ("inquiries_ik", 0.90, 0.95, 0),
-    ("inquiries_in", 0.94, 0.94, 4), ("inquiries_io", 0.92, 1.00, 0), ("inquiries_ip", 0.95, 0.99, 0), ("inquiries_it", 0.90, 0.96, 1),
+    ("inquiries_in", 0.94, 0.94, 4), ("inquiries_io", 0.92, 1.00, 0), ("inquiries_ip", 0.95, 0.99, 0), ("inquiries_it", 0.89, 0.96, 1),
     ("inquiries_iv", 0.95, 0.98, 1), ("inquiries_iw", 0.92, 0.98, 0), ("inquiries_ix", 0.76, 0.95, 3), ("inquiries_iy", 0.87, 0.98, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
