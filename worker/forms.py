@@ -143,9 +143,6 @@ def as_submitted(parsed: ParsedMessage, submission: Submission, *, subject: str 
                                text=submission.text, html_only=False, html_remote=0, attached_messages=())
 
 
-__all__ = ["EMAIL_RE", "Submission", "as_submitted", "find_submission", "mailer_headers_dropped"]
-
-
 # Google Drive's share notification carries the sharer's note: "X (address) has invited you to comment on the
 # following document:", the document's title, the note, "Open", Google's footer. Sent from Google's own no-reply
 # senders, with the sharer as Reply-To and links only to Google: a look-alike notice fails one of those and
@@ -186,3 +183,6 @@ def find_share_note(parsed: ParsedMessage) -> Submission | None:
         return None
     name = re.sub(r"\s*\((?:via\s+)?google\s+\w+\)\s*$", "", parsed.from_name or "", flags=re.IGNORECASE).strip() or None
     return Submission(sharer, name, title[:200], note)
+
+
+__all__ = ["EMAIL_RE", "Submission", "as_submitted", "find_share_note", "find_submission", "mailer_headers_dropped"]
