@@ -839,18 +839,16 @@ def _hijri_day(today: date, m: re.Match) -> date | None:
     """The Gregorian day of a Hijri date; without a year, the next one from ``today``."""
     from hijridate import Gregorian, Hijri
 
-    if m.group("hnd"):
-        try:
-            return Hijri(int(m.group("hny")), int(m.group("hnm")), int(m.group("hnd"))).to_gregorian()
-        except (ValueError, OverflowError):
+    if m.group("hnd"):  # "27/6/1448هـ": day, month and year in figures
+        d, month, given_year = int(m.group("hnd")), int(m.group("hnm")), m.group("hny")
+    else:
+        month = next((i + 1 for i, p in enumerate(_HIJRI_MONTH_NUMBERS) if p.fullmatch(m.group("hmon"))), None)
+        if month is None:
             return None
-    month = next((i + 1 for i, p in enumerate(_HIJRI_MONTH_NUMBERS) if p.fullmatch(m.group("hmon"))), None)
-    if month is None:
-        return None
-    d = int(m.group("hday"))
+        d, given_year = int(m.group("hday")), m.group("hyear")
     try:
-        if m.group("hyear"):
-            return Hijri(int(m.group("hyear")), month, d).to_gregorian()
+        if given_year:
+            return Hijri(int(given_year), month, d).to_gregorian()
         year = Gregorian(today.year, today.month, today.day).to_hijri().year
         found = Hijri(year, month, d).to_gregorian()
         if found < today - timedelta(days=7):
