@@ -1321,11 +1321,24 @@ STOP48_CLASSES = [
     ("ar", "حضرنا الورشة في 10 الشهر الماضي، ونرجو تزويدنا بالصور.", None),
 ]
 
+STOP49_CLASSES = [
+    # The office's registration cut-off that the sender acts on, not asks by (sets EB, GY, ID, IV): "so I am sending my
+    # request now", "je vous adresse", "so I wanted to get in before then", "I will complete it before the deadline".
+    ("ar", "أرفقت صورة البطاقة الصحفية، وسأستكمل التسجيل في البوابة الإلكترونية قبل آخر موعد للتسجيل حسب إعلانكم (٢٠ نوفمبر).", None),
+    ("en", "I see on your site that the accreditation window runs until Wednesday, so I wanted to get in before then.", None),
+    ("ar", "علمت من الاعلان المنشور على موقعكم ان اخر موعد للتسجيل هو 18 نوفمبر، لذا ارسل طلبي الان مع بياناتي.", None),
+    ("fr", "Conformément à la date limite d'inscription fixée par vos services au 18 novembre, je vous adresse ma demande "
+     "d'accréditation.", None),
+    # ... while one they ask an answer before stays theirs.
+    ("en", "Registration closes on 18 November, so I am sending my details now. Could you confirm my badge before then?", "2026-11-18"),
+    ("ar", "آخر موعد للتسجيل حسب الإعلان هو 18 نوفمبر، فنرجو التأكيد قبل ذلك.", "2026-11-18"),
+]
+
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
-                         + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES,
+                         + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
-                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES])
-def test_deadline_classes_of_stops_40_to_48(language, text, expected):
+                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES])
+def test_deadline_classes_of_stops_40_to_49(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found

@@ -454,7 +454,7 @@ _OFFICE_CUTOFF_RE = _re(
     r"|اخر\s+موعد|الموعد\s+النهائي|موعد\s+(?:اغلاق|انتهاء))"
     # A registration's or an accreditation's own cut-off, whoever published it: "the registration closes on 30 May",
     # "la date limite d'inscription est le 31 octobre", "آخر موعد للتسجيل".
-    r"|\b(?:registration|accreditation|applications?)\s+(?:deadline|closes|cut-?off|closing\s+date)|\bdate\s+limite\s+d.(?:inscription|accr[ée]ditation)"
+    r"|\b(?:registration|accreditation|applications?)\s+(?:deadline|closes|cut-?off|closing\s+date|window\s+(?:runs|is\s+open|stays\s+open|closes|ends))|\bdate\s+limite\s+d.(?:inscription|accr[ée]ditation)"
     r"|\bcl[ôo]ture\s+des\s+(?:inscriptions|accr[ée]ditations)|(?:اخر\s+موعد|الموعد\s+النهائي)\s+(?:لل|ل)(?:تسجيل|اعتماد|استلام\s+(?:ال)?طلبات)"
     r")(?:[^.?!\n]|\n(?!\n)){0,60}$")
 # "before the registration closes on 14 March": the sender's own "before", the cut-off its date.
@@ -466,6 +466,14 @@ CUTOFF_DAYS = 4
 # مبكراً", "başvurumu şimdiden gönderiyorum": the sender is ahead of that cut-off, not pressed by it.
 _AHEAD_OF_IT_RE = _re(r"\b(?:early|in\s+(?:good\s+)?time|in\s+advance|ahead\s+of\s+(?:time|it|the\s+deadline))\b|\bd[èe]s\s+(?:maintenant|aujourd.hui|[àa]\s+pr[ée]sent)"
                       r"|\b(?:en\s+avance|[àa]\s+l.avance|sans\s+attendre)\b|(?:^|\s)(?:مبكرا|مسبقا|من\s+الان|قبل\s+الموعد)|\b(?:şimdiden|simdiden|erkenden|vorab|fr[üu]hzeitig|con\s+antelaci[óo]n)\b")
+# "…, so I am sending my request now", "je vous adresse ma demande", "لذا ارسل طلبي الان", "so I wanted to
+# get in before then": the sender acts on that cut-off (set its "before then" is their own), not asks by it.
+_SENDER_ACTS_RE = _re(r"\b(?:so|and|hence)\s+(?:i|we)(?:\s+(?:am|are)|'m|'re)?\s+(?:(?:sending|submitting|applying|writing)\b|(?:wanted|want|wished|hoped)\s+to\s+(?:get|send|submit|apply|register)\b)"
+                      r"|\b(?:je|nous)\s+vous\s+(?:adresse|adressons|envoie|envoyons|transmets|transmettons|fais\s+parvenir|faisons\s+parvenir)\b"
+                      r"|(?:^|\s)[وف]?(?:لذا|لذلك)\s+(?:ا|ن)?(?:رسل|ارسل|اتقدم|نتقدم|قدم|سجل)\w*")
+# "وسأستكمل التسجيل … قبل آخر موعد للتسجيل", "I will complete the form before the registration closes": the
+# sender's own "before", not one they set the office.
+_OWN_BEFORE_RE = _re(r"(?:(?:^|\s)[وف]?س(?:ا|ن)(?:ستكمل|كمل|رسل|سجل|قدم|تقدم|رفع)\w*|\b(?:i|we)(?:\s+will|'ll)\s+(?:complete|finish|register|submit|send|fill|apply)\b)[^.?!\n]{0,60}$")
 # "the deadline for the forum on 30 November": the date names the event a cut-off belongs to.
 _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|congr[èe]s|salon|ceremony|c[ée]r[ée]monie|event|[ée]v[ée]nement|workshop|atelier|seminar|s[ée]minaire)"
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
@@ -1246,9 +1254,11 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
         if (cutoff := _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start)) and not _FIRM_CUE_RE.search(before) \
-                and not _CUE_BEFORE_CUTOFF_RE.search(prepared, max(0, cutoff.start() - 25), cutoff.start()) \
-                and not _BEFORE_THEN_RE.search(prepared[end:end + 200]) and (
-                at - base > timedelta(days=CUTOFF_DAYS) or _AHEAD_OF_IT_RE.search(prepared, span[0], min(len(prepared), span[1] + 120))):
+                and not (_CUE_BEFORE_CUTOFF_RE.search(prepared, max(0, cutoff.start() - 25), cutoff.start())
+                         and not _OWN_BEFORE_RE.search(prepared, max(0, cutoff.start() - 90), cutoff.start())) \
+                and (not (then := _BEFORE_THEN_RE.search(prepared[end:end + 200]))
+                     or (acts := _SENDER_ACTS_RE.search(prepared, span[0], span[1])) and end + then.end() <= span[1]) and (
+                _SENDER_ACTS_RE.search(prepared, span[0], span[1]) or at - base > timedelta(days=CUTOFF_DAYS) or _AHEAD_OF_IT_RE.search(prepared, span[0], min(len(prepared), span[1] + 120))):
             continue  # a registration's own cut-off, days away or one the sender is already ahead of, and not
             # one they ask an answer before ("merci de me confirmer avant cette date", "avant la clôture des inscriptions")
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
