@@ -1332,6 +1332,19 @@ STOP49_CLASSES = [
     # ... while one they ask an answer before stays theirs.
     ("en", "Registration closes on 18 November, so I am sending my details now. Could you confirm my badge before then?", "2026-11-18"),
     ("ar", "آخر موعد للتسجيل حسب الإعلان هو 18 نوفمبر، فنرجو التأكيد قبل ذلك.", "2026-11-18"),
+    # A newsroom publishing "within the hour" needs the answer today (set JD), as "within the next hour" did.
+    ("en", "Can you confirm whether the exercise was run under the IMCTC framework? We're updating the story within the "
+     "hour, so a quick reply would be much appreciated.", "2026-11-16"),
+    ("fr", "Nous publions dans l'heure : pouvez-vous nous envoyer une réaction ?", "2026-11-16"),
+    ("en", "The video was shared 5,000 times within the hour.", None),
+    # When the talk itself would be, not a reply-by (sets IT, JF): "some time in the next couple of weeks".
+    ("en", "I'd welcome the chance to talk with your spokesperson for 20-30 minutes some time in the next couple of weeks.", None),
+    ("en", "Would you be open to a 30-minute intro call in the next couple of weeks?", None),
+    ("en", "Could you reply in the next two weeks?", "2026-11-30"),
+    # An embargo's date in the languages dateparser reads (set JF): when the report may be published.
+    ("es", "Hemos recibido, bajo embargo hasta el 9 de diciembre, un informe de un centro de estudios europeo. ¿Podrían "
+     "darnos una valoración?", None),
+    ("es", "Necesitamos su respuesta hasta el 9 de diciembre.", "2026-12-09"),
 ]
 
 

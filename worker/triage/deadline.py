@@ -199,7 +199,7 @@ _TOKEN_RE = _re(
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s|\s+ouvrables)?|huitaine|quinzaine|semaines?|"
         r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni|saat|g[üu]n|hafta)(?![a-z]))"
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
-        r"|(?P<hour1>(?:within\s+the\s+next\s+hour|dans\s+l'heure\s+qui\s+vient|within\s+the\s+(?:next|coming)\s+(?:few\s+)?hours|dans\s+les\s+(?:toutes\s+)?prochaines\s+heures|(?:خلال|في\s+غضون)\s+(?:ال)?ساعات\s+(?:ال)?(?:قادمه|مقبله|قليله\s+(?:ال)?(?:قادمه|مقبله))|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0621-\u064a]))"
+        r"|(?P<hour1>(?:within\s+the\s+(?:next\s+)?hour|dans\s+l'heure(?:\s+qui\s+vient)?|within\s+the\s+(?:next|coming)\s+(?:few\s+)?hours|dans\s+les\s+(?:toutes\s+)?prochaines\s+heures|(?:خلال|في\s+غضون)\s+(?:ال)?ساعات\s+(?:ال)?(?:قادمه|مقبله|قليله\s+(?:ال)?(?:قادمه|مقبله))|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0621-\u064a]))"
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
         rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
@@ -520,6 +520,10 @@ _RECURS_RE = _re(r"(?:\b(?:recur|re-?occur|happen\s+again|be\s+repeated|se\s+rep
 # "la cérémonie d'aujourd'hui", "le journal de demain": today's, tomorrow's ("notre journal de demain 7h",
 # with its hour, is when the answer is needed).
 _FR_POSSESSIVE_RE = _re(r"(?:\bd'|\bde\s+|\bdu\s+)$")
+# "talk with your spokesperson some time in the next couple of weeks", "an intro call in the next two weeks",
+# "un entretien dans les quinze prochains jours": the talk itself falls in that span.
+_HELD_WITHIN_RE = _re(r"(?:\b(?:some\s*time|at\s+some\s+point)|\b(?:call|chat|talk|meeting|meet|interview|conversation|session|visit|coffee)"
+                      r"|\b(?:entretien|rencontre|rendez-vous|appel|[ée]change)|(?:^|\s)(?:مقابله|لقاء|اتصال|مكالمه|اجتماع))\s+$")
 # "the third email I sent within two weeks", "ثالث رسالة أرسلتها خلال أسبوعين": how long past mail took.
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
                       r"ارسلها|ارسلتها|ارسلته|ارسلت|ارسلنا|كتبتها|كتبت)(?:\s+\S+){0,3}\s+$")
@@ -586,7 +590,8 @@ _OFFICE_PROMISE_RE = _re(r"(?:\byou\s+(?:said|told\s+(?:me|us)|promised(?:\s+(?:
                          r"(?:(?!\b(?:but|mais|please|merci|could|pourriez|pouvez)\b|لكن|ارجو|نرجو)[^.?!;\n]){0,90}$")
 # "Not for publication before 00:01 on Sunday … We will of course respect the embargo", "مع حظر النشر
 # حتى صباح الأربعاء، وسنلتزم بذلك": when the office's text may run, which the sender will keep to.
-_EMBARGO_RE = _re(r"(?:\bembargo\w*|\bnot\s+for\s+(?:publication|release|broadcast)|\bne\s+pas\s+(?:publier|diffuser)|حظر\s+(?:ال)?نشر|محظور\s+نشر\S*)[^.?!\n]{0,60}$")
+_EMBARGO_RE = _re(r"(?:\bembargo\w*|\bnot\s+for\s+(?:publication|release|broadcast)|\bne\s+pas\s+(?:publier|diffuser)|حظر\s+(?:ال)?نشر|محظور\s+(?:ال)?نشر\S*)[^.?!\n]{0,60}$")
+_EMBARGO_UNTIL_RE = _re(r"(?:\bembargo\w*|\bsperrfrist|(?:^|\s)(?:محظور|حظر)\s+(?:ال)?نشر\S*)\s+(?:until|till|hasta|jusqu.(?:au|[àa])|bis|حتي|الي)\s+(?:(?:el|le|la|the|zum|dem)\s+)?$")
 _KEEP_EMBARGO_RE = _re(r"\b(?:respect|honou?r|observe|keep\s+to|abide\s+by|stick\s+to)\s+(?:the|this|that|your|it)\b|\brespect(?:er|erons|erai|ons)\s+(?:l.embargo|cet\s+embargo|ce\s+d[ée]lai|la\s+date)|(?:^|\s)[وف]?(?:سنلتزم|سنحترم|سنتقيد|نلتزم|سالتزم|سنراعي)(?:\s|$)")
 # "our crew had to leave before the live-fire demonstration on the 21st": "before" told of the past.
 _PAST_BEFORE_RE = _re(r"\bhad\s+to\s+\w+(?:\s+\w+){0,2}\s+before\b[^.?!\n]{0,60}$|\b(?:j.ai|nous\s+avons|on\s+a)\s+d[ûu]\s+\w+(?:\s+\w+){0,2}\s+avant\b[^.?!\n]{0,60}$")
@@ -1166,16 +1171,22 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         post = bool(_POST_CUE_RE.match(after) or _POST_CUE_RE.match(_NEXT_WORD_RE.sub("", after, count=1)))
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
+        # "within the hour" is a length of time too: the same checks of who promised or did what within it
+        span_of_time = duration is not None or "hour1" in kinds
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (duration is not None and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before) or _NO_NEED_RE.search(before[-70:]):
+        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (span_of_time and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before) or _NO_NEED_RE.search(before[-70:]):
             continue
         if _VALID_AFTER_RE.match(after):
             continue  # "31 Aralık'a kadar geçerli": how long a card lasts, said after its date
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
-        if duration is not None and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
+        if _EMBARGO_UNTIL_RE.search(before[-40:]) and not _BEFORE_THEN_RE.match(prepared, end):
+            continue  # "bajo embargo hasta el 9 de diciembre", "embargoed until 00:01 Thursday": when it may be published
+        if span_of_time and _HELD_WITHIN_RE.search(before[-40:]):
+            continue  # "a 30-minute call in the next couple of weeks": when the talk would be, not a reply-by
+        if span_of_time and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
             continue  # "my third message sent within two weeks": how long it took, not by when
-        if duration is not None and (_ANCHORED_AFTER_RE.match(prepared, end) or _HAPPENED_WITHIN_RE.search(before[-70:])
+        if span_of_time and (_ANCHORED_AFTER_RE.match(prepared, end) or _HAPPENED_WITHIN_RE.search(before[-70:])
                                      or _HAPPENED_AFTER_RE.match(prepared, end)
                                      or _RULE_WITHIN_RE.search(before[-40:])):
             continue  # "viewed two million times within 24 hours of being posted", "انحذفت خلال ساعة",
@@ -1497,8 +1508,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
             lead = snippet[:max(0, where)].lower().rstrip() + " "
-            if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead) or _RANGE_OTHER_RE.search(lead):
-                continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10": not by when
+            if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead) or _RANGE_OTHER_RE.search(lead) or _EMBARGO_OTHER_RE.search(lead):
+                continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10", "bajo embargo hasta el 9": not by when
             if _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(snippet[where + len(phrase):]):
                 continue  # "carné de prensa vigente hasta diciembre", "30 جون تک کارآمد": how long a card lasts
             if _DAY_AFTER_RE.match(snippet[where + len(phrase):]):
@@ -1514,6 +1525,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
 
 
 _DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
+# "bajo embargo hasta el 9 de diciembre", "Sperrfrist bis 3. Dezember", "ambargolu olarak 5 Aralık'a kadar": when it may be published.
+_EMBARGO_OTHER_RE = re.compile(r"\b(?:embargo|embargado|embargada|sperrfrist|ambargo\w*)\b[^.?!\n]{0,30}$", re.IGNORECASE)
 
 
 def _farewell(sentence: str) -> bool:
