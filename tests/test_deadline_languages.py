@@ -1355,3 +1355,24 @@ STOP49_CLASSES = [
 def test_deadline_classes_of_stops_40_to_49(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+MONDAY_LATE_RIYADH = datetime(2026, 11, 16, 23, 15, tzinfo=timezone(timedelta(hours=3)))
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # "Tonight" in a letter written at 23:00 or later is the evening just over (sets GS, ID: complaints about what was said
+    # on air that night) ...
+    ("en", "Your spokesperson's claim on air tonight\nOn Channel 9's 10pm programme tonight, your spokesperson said that our "
+     "report was deliberately misquoted. That is untrue.", None),
+    ("ar", "اعتراض على تصريحات متحدثكم الليلة على الهواء\nتسجل الرابطة اعتراضها على ما قاله متحدثكم الليلة على الهواء مباشرة.", None),
+    # ... unless the letter puts a question to the office about it, or names a time still ahead.
+    ("en", "Can you send a comment tonight?", "2026-11-16"),
+    ("en", "We go live tonight at 23:45 and the spokesperson would be ideal.", "2026-11-16"),
+])
+def test_tonight_written_late_at_night_is_the_evening_just_over(language, text, expected):
+    found = _deadline(text, MONDAY_LATE_RIYADH, language)
+    assert (found.at.date().isoformat() if found else None) == expected, found
+    if expected:  # and what is asked late is asked early too
+        early = _deadline(text, MONDAY_LATE_RIYADH.replace(hour=18), language)
+        assert early is not None and early.at.date().isoformat() == expected, early
