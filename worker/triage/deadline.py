@@ -467,7 +467,8 @@ CUTOFF_DAYS = 4
 _AHEAD_OF_IT_RE = _re(r"\b(?:early|in\s+(?:good\s+)?time|in\s+advance|ahead\s+of\s+(?:time|it|the\s+deadline))\b|\bd[èe]s\s+(?:maintenant|aujourd.hui|[àa]\s+pr[ée]sent)"
                       r"|\b(?:en\s+avance|[àa]\s+l.avance|sans\s+attendre)\b|(?:^|\s)(?:مبكرا|مسبقا|من\s+الان|قبل\s+الموعد)|\b(?:şimdiden|simdiden|erkenden|vorab|fr[üu]hzeitig|con\s+antelaci[óo]n)\b")
 # "…, so I am sending my request now", "je vous adresse ma demande", "لذا ارسل طلبي الان", "so I wanted to
-# get in before then": the sender acts on that cut-off (set its "before then" is their own), not asks by it.
+# get in before then": the sender acts on that cut-off (so a "before then" in the same sentence is their own), not
+# asks by it.
 _SENDER_ACTS_RE = _re(r"\b(?:so|and|hence)\s+(?:i|we)(?:\s+(?:am|are)|'m|'re)?\s+(?:(?:sending|submitting|applying|writing)\b|(?:wanted|want|wished|hoped)\s+to\s+(?:get|send|submit|apply|register)\b)"
                       r"|\b(?:je|nous)\s+vous\s+(?:adresse|adressons|envoie|envoyons|transmets|transmettons|fais\s+parvenir|faisons\s+parvenir)\b"
                       r"|(?:^|\s)[وف]?(?:لذا|لذلك)\s+(?:ا|ن)?(?:رسل|ارسل|اتقدم|نتقدم|قدم|سجل)\w*")
@@ -1122,6 +1123,17 @@ def _no_rush(sentence: str, before: str, at: int) -> bool:
     return relaxed is not None and not _BUT_RE.search(sentence, 0, max(at, relaxed.end()))
 
 
+def _cutoff_not_asked(text: str, span: tuple[int, int], end: int, ahead: timedelta) -> bool:
+    """Whether a registration's cut-off ending at ``end`` is not the sender's by-when: they act on it ("so I am
+    sending my request now"), it is days away, or they are already ahead of it — unless a "before then" after it asks
+    by it (one in the very sentence they act in is their own: "so I wanted to get in before then")."""
+    acts = bool(_SENDER_ACTS_RE.search(text, span[0], span[1]))
+    then = _BEFORE_THEN_RE.search(text[end:end + 200])
+    if then and not (acts and end + then.end() <= span[1]):
+        return False
+    return acts or ahead > timedelta(days=CUTOFF_DAYS) or bool(_AHEAD_OF_IT_RE.search(text, span[0], min(len(text), span[1] + 120)))
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies inside a short quotation on its line (a show's title, words quoted)."""
     line_start = text.rfind("\n", max(0, start - 60), start) + 1
@@ -1276,9 +1288,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if (cutoff := _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start)) and not _FIRM_CUE_RE.search(before) \
                 and not (_CUE_BEFORE_CUTOFF_RE.search(prepared, max(0, cutoff.start() - 25), cutoff.start())
                          and not _OWN_BEFORE_RE.search(prepared, max(0, cutoff.start() - 90), cutoff.start())) \
-                and (not (then := _BEFORE_THEN_RE.search(prepared[end:end + 200]))
-                     or (acts := _SENDER_ACTS_RE.search(prepared, span[0], span[1])) and end + then.end() <= span[1]) and (
-                _SENDER_ACTS_RE.search(prepared, span[0], span[1]) or at - base > timedelta(days=CUTOFF_DAYS) or _AHEAD_OF_IT_RE.search(prepared, span[0], min(len(prepared), span[1] + 120))):
+                and _cutoff_not_asked(prepared, span, end, at - base):
             continue  # a registration's own cut-off, days away or one the sender is already ahead of, and not
             # one they ask an answer before ("merci de me confirmer avant cette date", "avant la clôture des inscriptions")
         found = Deadline(at=at, phrase=" ".join(original[start:end].split()), has_time=has_time, zone=zone_name,
