@@ -628,8 +628,9 @@ _MORNING_RE = _re(r"this\s+morning|ce\s+matin|صباح\s+اليوم")
 # an evening already over (tuning letters that say it so late: every "tonight" was past).
 _TONIGHT_RE = _re(r"tonight|this\s+evening|ce\s+soir|الليله|هذا\s+المساء|مساء\s+اليوم")
 LATE_EVENING_HOUR = 23
-# A question put to the office ("Can you send a comment tonight?"): still by when, however late.
-_QUESTION_RE = _re(r"[?؟]|\b(?:could|can|would|will)\s+you\b|\bkindly\b|\bpouvez-vous\b|\bpourriez-vous\b|\bmerci\s+de\b|(?:^|\s)(?:نرجو|ارجو|يرجي|هل)(?:\s|$)")
+# A question put to the office ("Will you comment tonight?", "نرجو الرد الليلة"), besides _POLITE_ASK_RE's: still
+# by when, however late.
+_QUESTION_RE = _re(r"[?؟]|\bwill\s+you\b|(?:^|\s)(?:نرجو|ارجو|يرجي|هل)(?:\s|$)")
 # Where a clause starts: the text before a day word ends a sentence or a clause, or says "and"/"but".
 _CLAUSE_START_RE = _re(r"(?:^|[.!?\n:;,]|\b(?:and|but|et|mais)|(?<![\u0621-\u064a])[وف])\s*$")
 # "This morning your official account shared a post", "ce matin, votre porte-parole a déclaré", "صباح اليوم نشر
@@ -1266,7 +1267,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "what your spokesman said today": when it happened
         if any(t.kind == "today" and _MORNING_RE.fullmatch(t.m.group("today")) for t in group) and base.hour >= 12:
             continue  # "this morning's briefing" in a letter sent in the afternoon: past
-        if kinds <= {"today", "zone"} and base.hour >= LATE_EVENING_HOUR and not _QUESTION_RE.search(sentence) \
+        if kinds <= {"today", "zone"} and base.hour >= LATE_EVENING_HOUR \
+                and not (_QUESTION_RE.search(sentence) or _POLITE_ASK_RE.search(sentence)) \
                 and any(t.kind == "today" and _TONIGHT_RE.fullmatch(t.m.group("today")) for t in group):
             continue  # "on air tonight" written at 23:15, no question put: the evening that has just been
         if kinds <= {"today"} and not (strong or loose) and _HAPPENED_AFTER_DAY_RE.match(prepared, end) \
