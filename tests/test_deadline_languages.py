@@ -1348,11 +1348,27 @@ STOP49_CLASSES = [
 ]
 
 
+STOP50_CLASSES = [
+    # A weekday restated as its date with "الموافق" (corresponding to), the Arabic letter's formal way (set JT): the date.
+    ("ar", "نرجو أن يصلنا ردكم في موعد أقصاه يوم الخميس الموافق 26 نوفمبر 2026.", "2026-11-26"),
+    ("ar", "أحتاج الرد قبل يوم الأحد الموافق ٢٩ نوفمبر.", "2026-11-29"),
+    ("ar", "سيعقد المؤتمر يوم الخميس الموافق 26 نوفمبر، ونرجو تزويدنا بالصور.", None),
+    # "By the end of working hours on Thursday 26 November" in Turkish (set JU): "mesai bitimine kadar".
+    ("tr", "26 Kasım Perşembe günü mesai bitimine kadar yanıt verebilirseniz çok memnun oluruz.", "2026-11-26"),
+    ("tr", "Cuma günü mesai bitimine kadar dönüş yapabilir misiniz?", "2026-11-20"),
+    # A release's embargo named after its hour in German, "bis 10:00 Uhr unter Sperrfrist" (set JU): when it could be
+    # published, not a reply-by; a plain "bis 10:00 Uhr morgen" still is one.
+    ("de", "Ihre Pressemitteilung vom 9. November (die laut Verteiler bis 10:00 Uhr MESZ unter Sperrfrist stand) erwähnt "
+     "neue Ausbildungsprogramme. Dazu hätte ich einige Fragen:", None),
+    ("de", "Bitte antworten Sie bis 10:00 Uhr morgen.", "2026-11-17"),
+]
+
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
-                         + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES,
+                         + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
-                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES])
-def test_deadline_classes_of_stops_40_to_49(language, text, expected):
+                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES])
+def test_deadline_classes_of_stops_40_to_50(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

@@ -624,11 +624,14 @@ def _read_deadline(msg: ParsedMessage, parts, language: str | None, base: dateti
     # A forwarded offer that the sender asks us about ("is this really yours?") keeps its own
     # "confirm by Wednesday": the offer's date, not the sender's. Nor are a forwarded newsletter's dates theirs
     # (its mailing footer), nor a forwarded letter's when they say "there's no rush - whenever you can".
-    if found is None and parts.forwarded and not rules.scam_report.matches(normalize(head_and_tail(parts.own))) \
+    # A forward's subject is the forwarded letter's ("Fwd: guest request - live tomorrow morning"): when only the
+    # subject gave a date, the letter's own by-when, sooner, is the one ("we need the confirmation before 8 pm today").
+    from_subject = found is not None and parts.forwarded and _deadline(head_and_tail(parts.own), base, language) is None
+    if (found is None or from_subject) and parts.forwarded and not rules.scam_report.matches(normalize(head_and_tail(parts.own))) \
             and not says_no_rush(parts.own) and not mailing_footer(rules, normalize(head_and_tail(parts.history))):
         # A forwarded request's own relative words ("by tomorrow") count from the forwarded Date.
         forwarded = _deadline(head_and_tail(parts.history), history_date(parts.history, base.tzinfo, before=base) or base, language)
-        if forwarded is not None and forwarded.at >= base - timedelta(hours=1):
+        if forwarded is not None and forwarded.at >= base - timedelta(hours=1) and (found is None or forwarded.at < found.at):
             found = forwarded
     if found is None and parts.history and _words_outside_addresses(parts.own) <= CHASER_WORDS \
             and _chases_own_letter(parts, msg) \

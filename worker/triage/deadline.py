@@ -480,7 +480,7 @@ _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
 # "…, so it's too late for that one", "c'est donc trop tard": a date the sender has missed.
 _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|that'?s|we'?re|c'est|il\s+est)\s+(?:\w+\s+)?(?:too\s+late|trop\s+tard|pass[ée])|\s*[,;:]?\s*(?:c'est|il\s+est)\s+(?:donc\s+)?(?:d[ée]j[àa]\s+)?trop\s+tard|\s*[,،]?\s*(?:لذا|لذلك)\s+(?:فات\s+الاوان|لم\s+يعد\s+ممكنا)")
-_POST_CUE_RE = _re(r"^\s*\)?\s*,?\s*(?:at\s+the\s+latest|latest|ko\s+kafin\s+nan|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+_POST_CUE_RE = _re(r"^\s*\)?\s*,?\s*(?:at\s+the\s+latest|latest|ko\s+kafin\s+nan|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?(?:\s+mesai\s+(?:saati\s+)?(?:bitimin|sonun)[ea])?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date(?:-l[àa])?|cette\s+heure(?:-l[àa])?|ce\s+moment-l[àa])|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:that\s+(?:arrives|comes\s+in|reaches\s+us)\s+)?(?:after|later\s+than)\s+(?:that|then)\b|(?:^|\s)[وف]?اي\s+(?:رد|شيء|مواد|اجابه)\s+(?:\S+\s+){0,2}?بعد\s+(?:ذلك|هذا|هيك)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
@@ -1199,7 +1199,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "31 Aralık'a kadar geçerli": how long a card lasts, said after its date
         if duration is not None and not duration.m.group("n") and _VAGUE_UNITS_RE.fullmatch(duration.m.group("unit")):
             continue  # "a call in the coming weeks", "dans les prochains jours": no count, no deadline
-        if _EMBARGO_UNTIL_RE.search(before[-40:]) and not _BEFORE_THEN_RE.match(prepared, end):
+        if (_EMBARGO_UNTIL_RE.search(before[-40:]) or _EMBARGO_AFTER_RE.match(prepared, end)) \
+                and not _BEFORE_THEN_RE.match(prepared, end):
             continue  # "bajo embargo hasta el 9 de diciembre", "embargoed until 00:01 Thursday": when it may be published
         if span_of_time and _HELD_WITHIN_RE.search(before[-40:]):
             continue  # "a 30-minute call in the next couple of weeks": when the talk would be, not a reply-by
@@ -1352,7 +1353,8 @@ _OR_BETWEEN_RE = _re(r"\s*[,،(]?\s*(?:or|ou|او|oder|o)\s+(?:at\s+the\s+latest
 
 
 _HIJRI_RESTATED_RE = re.compile(rf"\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?\d{{4}})?\s*(?:ه(?![\u0621-\u064a])|هـ)?\s*[,،(]?\s*(?:الموافق|الموافقه|الموافق\s+ل|م\.?\s*الموافق)\s+")
-_RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني)\s*[,،:]?\s")
+# "Thursday, i.e. the 22nd", "يوم الخميس الموافق 22 أكتوبر": the weekday restated as a date ("الموافق", corresponding to).
+_RESTATED_RE = _re(r"\s*[,،(]?\s*(?:i\.?\s?e\.?|that\s+is|namely|c'est-[àa]-dire|soit|يعني|اي|بمعني|الموافق(?:ه)?(?:\s+ل)?)\s*[,،:]?\s")
 # Words just before a bare hour that put it in the morning ("باكر الصبح قبل الساعة ٩", "tomorrow morning at 9").
 _MORNING_BEFORE_RE = _re(r"الصبح|صباحا|الصباح|باكر|بكره|بكرا|غدا|\btomorrow\b|\btmrw?\b|\bmorning\b|\bdemain\b|\bmatin\b")
 # A clock time that says which half of the day it is (or is written the 24-hour way).
@@ -1531,7 +1533,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             lead = snippet[:max(0, where)].lower().rstrip() + " "
             if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead) or _RANGE_OTHER_RE.search(lead) or _EMBARGO_OTHER_RE.search(lead):
                 continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10", "bajo embargo hasta el 9": not by when
-            if _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(snippet[where + len(phrase):]):
+            if _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(snippet[where + len(phrase):]) \
+                    or _EMBARGO_AFTER_RE.match(snippet[where + len(phrase):]):
                 continue  # "carné de prensa vigente hasta diciembre", "30 جون تک کارآمد": how long a card lasts
             if _DAY_AFTER_RE.match(snippet[where + len(phrase):]):
                 value += timedelta(days=1)  # Swahili "kesho kutwa": dateparser reads its "kesho" (tomorrow) alone
@@ -1548,6 +1551,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
 _DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
 # "bajo embargo hasta el 9 de diciembre", "Sperrfrist bis 3. Dezember", "ambargolu olarak 5 Aralık'a kadar": when it may be published.
 _EMBARGO_OTHER_RE = re.compile(r"\b(?:embargo|embargado|embargada|sperrfrist|ambargo\w*)\b[^.?!\n]{0,30}$", re.IGNORECASE)
+# "bis 10:00 Uhr MESZ unter Sperrfrist stand": the embargo named after its hour.
+_EMBARGO_AFTER_RE = re.compile(r"[^.?!\n]{0,25}?\bunter\s+sperrfrist\b", re.IGNORECASE)
 
 
 def _farewell(sentence: str) -> bool:
