@@ -1361,6 +1361,12 @@ STOP50_CLASSES = [
     ("de", "Ihre Pressemitteilung vom 9. November (die laut Verteiler bis 10:00 Uhr MESZ unter Sperrfrist stand) erwähnt "
      "neue Ausbildungsprogramme. Dazu hätte ich einige Fragen:", None),
     ("de", "Bitte antworten Sie bis 10:00 Uhr morgen.", "2026-11-17"),
+    # A day that opens its sentence as the one wished for (sets HN, IK): "Tomorrow would be great, as the piece runs at the
+    # weekend" — not a slot accepted ("Thursday would be perfect for me") nor a wish about an event.
+    ("en", "Could we get the map in high resolution? Tomorrow would be great, as the piece runs at the weekend.", "2026-11-17"),
+    ("en", "We only need the existing recording. Monday would be great if possible.", "2026-11-23"),
+    ("en", "Thank you for proposing a call. Thursday would be perfect for me: shall we say 10am?", None),
+    ("en", "The first meeting on Friday would be great to attend.", None),
 ]
 
 

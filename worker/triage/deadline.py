@@ -480,6 +480,10 @@ _EVENT_BEFORE_RE = _re(r"\b(?:forum|conference|summit|symposium|colloque|sommet|
                        r"\s+(?:du|on|of|de|le|held\s+on|pr[ée]vu\s+le)\s+$|(?:منتدي|مؤتمر|قمه|ندوه|ملتقي|ورشه|حفل|فعاليه)\s+(?:\S+\s+)?(?:يوم|في|بتاريخ)\s+$")
 # "…, so it's too late for that one", "c'est donc trop tard": a date the sender has missed.
 _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|that'?s|we'?re|c'est|il\s+est)\s+(?:\w+\s+)?(?:too\s+late|trop\s+tard|pass[ée])|\s*[,;:]?\s*(?:c'est|il\s+est)\s+(?:donc\s+)?(?:d[ée]j[àa]\s+)?trop\s+tard|\s*[,،]?\s*(?:لذا|لذلك)\s+(?:فات\s+الاوان|لم\s+يعد\s+ممكنا)")
+# "Tomorrow would be great, as the piece runs at the weekend": a day that opens its sentence as the one wished for
+# (not "Thursday would be perfect for me", a slot accepted, nor "the meeting on Friday would be great to attend").
+_WISHED_DAY_RE = _re(r"\s*(?:would|will)\s+be\s+(?:great|ideal|perfect|best|helpful|much\s+appreciated|brilliant|wonderful)\b"
+                     r"(?!\s+(?:for|to)\b)")
 _POST_CUE_RE = _re(r"^\s*\)?\s*,?\s*(?:at\s+the\s+latest|latest|ko\s+kafin\s+nan|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?(?:\s+mesai\s+(?:saati\s+)?(?:bitimin|sonun)[ea])?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
@@ -1187,7 +1191,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         sentence = prepared[span[0]:span[1]]
         asks = bool(_ASKS_RE.search(_OWN_CONFIRM_RE.sub(" ", sentence)))
         # "يوم الاثنين الجاي كحد أقصى": the cue after the weekday's "next"
-        post = bool(_POST_CUE_RE.match(after) or _POST_CUE_RE.match(_NEXT_WORD_RE.sub("", after, count=1)))
+        post = bool(_POST_CUE_RE.match(after) or _POST_CUE_RE.match(_NEXT_WORD_RE.sub("", after, count=1))
+                    or (_WISHED_DAY_RE.match(after) and re.search(r"(?:^|[.!?\n])\s*$", before)))
         # "within 24 hours" is a deadline; "in 3 days" / "خلال 3 أيام" only when the sentence asks for something.
         duration = next((t for t in group if t.kind == "dur"), None)
         # "within the hour" is a length of time too: the same checks of who promised or did what within it
