@@ -1367,6 +1367,25 @@ STOP50_CLASSES = [
     ("en", "We only need the existing recording. Monday would be great if possible.", "2026-11-23"),
     ("en", "Thank you for proposing a call. Thursday would be perfect for me: shall we say 10am?", None),
     ("en", "The first meeting on Friday would be great to attend.", None),
+    # "The 25th of this month", "يوم ٢٥ من هذا الشهر" (set KF).
+    ("ar", "نرجو تزويدنا بتأكيد الاعتماد في موعد أقصاه يوم ٢٥ من هذا الشهر.", "2026-11-25"),
+    ("en", "Could you confirm my badge by the 25th of this month?", "2026-11-25"),
+    ("en", "The forum opens on the 25th of this month.", None),
+    # A colloquial reply verb addressed to the office before the day (set KF): "لو ينفع تردوا عليا آخر الأسبوع".
+    ("ar", "لو ينفع تردوا عليا آخر الأسبوع عشان نلحق نرتب الملف.", "2026-11-19"),
+    # Maghrebi "نهار" for "يوم" after an event the answer must precede (set KF).
+    ("ar", "لازم يوصلونا قبل ما نطبعو العدد نهار الأحد.", "2026-11-22"),
+    # "خلال ساعات الدوام" is during office hours, not within hours (set KB).
+    ("ar", "حاولت الاتصال بكم يوم الأحد 15 نوفمبر خلال ساعات الدوام المعلنة ولم يرد أحد.", None),
+    ("ar", "نرجو الرد خلال 3 ساعات.", "2026-11-16"),
+    # "A few weeks before that" is no "before then" (set KB).
+    ("en", "The film airs on 3 December. Our edit lock is a few weeks before that, so there is no immediate rush.", None),
+    ("en", "The film airs on 3 December, so we need the footage before then.", "2026-12-03"),
+    # The end of this week in German, Spanish and Indonesian (set KC).
+    ("de", "Ich bitte Sie, den Eintrag bis Ende dieser Woche (Freitag) zu berichtigen.", "2026-11-20"),
+    ("es", "Por favor, respondan antes del final de esta semana.", "2026-11-20"),
+    ("id", "Mohon balas paling lambat akhir minggu ini.", "2026-11-20"),
+    ("de", "Die Konferenz findet am Ende der Woche statt.", None),
 ]
 
 

@@ -1096,6 +1096,11 @@ STOP50_CASES = [
      "confirm to our guests by Friday, so I would appreciate your reply before then.\nRegards,\nSameer", "general"),
     ("سؤال عن فعالية يوم السبت", "السلام عليكم\nهل عندكم فعالية يوم السبت 21 نوفمبر؟ بنتي عندها حفلة عيد ميلاد في بيتنا ذاك "
      "اليوم وجاينا 30 ضيف، وابغى اعرف عشان ارتب مواقف للضيوف.\nوجزاكم الله خير", "general"),
+    # A French fact-checking platform (set KB): "plateforme de vérification des faits" presents as press.
+    ("Vérification : lettre attribuée à la Coalition", "Bonjour,\nVérif'Afrique, plateforme de vérification des faits basée à "
+     "Abidjan. Une lettre de recrutement attribuée à la Coalition circule sur WhatsApp. Pouvez-vous nous confirmer si ce "
+     "document émane de la Coalition ? Une réponse d'ici lundi 16 h GMT nous permettrait de l'intégrer à l'article.\n"
+     "Serge Koné", "information_request"),
 ]
 
 

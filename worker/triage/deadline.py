@@ -197,13 +197,15 @@ _TOKEN_RE = _re(
         r"(?P<dur>(?:within|in\s+the\s+next|in\s+the\s+coming|in|under|before|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|dans|d'ici(?!\s+(?:[7-9]|1\d|2[0-3])\s*h(?![a-z]))|sous|en\s+moins\s+de|"
         r"خلال|في\s+غضون|في\s+خلال|(?<![\u0621-\u064a])[ان]مهلكم|مهله\s+(?:مدتها|قدرها)|(?:في\s+)?(?:اجل|مهله|موعد)\s+اقصا(?:ه|ها)(?=\s+(?:\d|يومين|ساعتين|اسبوعين|(?:ثلاث|اربع|خمس|ست|سبع|ثماني|تسع|عشر)ه?\s))|في\s+مده\s+لا\s+تتجاوز|binnen|innerhalb(?:\s+von)?|dentro\s+de|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya|dalam\s+(?:waktu\s+)?|i[çc]inde|i[çc]erisinde)\s+(?:the\s+next\s+|les\s+|la\s+|l'|prochaines?\s+|(?:los|las)\s+pr[óo]xim[oa]s\s+|de\s+)?"
         rf"(?P<n>{_NUM})?\s*(?P<unit>hours?|hrs?|h(?![a-z])|(?:business\s+|working\s+)?days?|weeks?|heures?|jours?(?:\s+ouvr[ée]s|\s+ouvrables)?|huitaine|quinzaine|semaines?|"
-        r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni|saat|g[üu]n|hafta)(?![a-z]))"
+        r"ساعتين|ساعات|ساعه|يومين|ايام\s+عمل|ايام|يوما|يوم|اسبوعين|اسبوع|hour|dagen|dag|tagen|tage|d[íi]as|uur|uren|stunden|stunde|horas|weken|wochen|semanas|часов|часа|дней|дня|godzin|dni|timmar|dagar|timer|dage|jam|hari|masaa|siku|ore|giorni|saat|g[üu]n|hafta)(?![a-z])"
+        # "خلال ساعات الدوام": during office hours, not within hours.
+        r"(?!\s+(?:ال)?(?:دوام|عمل)(?![\u0621-\u064a])))"
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
         r"|(?P<hour1>(?:within\s+the\s+(?:next\s+)?hour|dans\s+l'heure(?:\s+qui\s+vient)?|within\s+the\s+(?:next|coming)\s+(?:few\s+)?hours|dans\s+les\s+(?:toutes\s+)?prochaines\s+heures|(?:خلال|في\s+غضون)\s+(?:ال)?ساعات\s+(?:ال)?(?:قادمه|مقبله|قليله\s+(?:ال)?(?:قادمه|مقبله))|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0621-\u064a]))"
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
         rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
-        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر){_AR_END}|(?:من\s+)?الجاري{_AR_END}|الشهر(?!\s*(?:القادم|المقبل|الماضي|الفائت|المنصرم)){_AR_END})))"
+        rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|of\s+this\s+month|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من|في)\s+هذا\s+الشهر{_AR_END}|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر){_AR_END}|(?:من\s+)?الجاري{_AR_END}|الشهر(?!\s*(?:القادم|المقبل|الماضي|الفائت|المنصرم)){_AR_END})))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
@@ -212,7 +214,11 @@ _TOKEN_RE = _re(
         # weekend edition" names no day).
         r"|(?P<eow>(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:working\s+|work\s+)?week(?![\w-])|(?:la\s+)?fin\s+de\s+(?:la\s+|cette\s+)?semaine|"
         r"(?<=before\s)(?:the\s+)?week-?end|(?<=قبل\s)الويك\s*[اe]?ند|(?<=avant\s)le\s+week-?end|(?<=vor\s)dem\s+wochenende|(?<=v[óo][óo]r\s)het\s+weekend|(?<=قبل\s)عطله\s+(?:نهايه\s+)?الاسبوع|"
-        r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع)"
+        r"نهايه\s+(?:هذا\s+)?الاسبوع(?:\s+الحالي|\s+الجاري)?|اخر\s+(?:هذا\s+)?الاسبوع|نهايه\s+الاسبوع|"
+        # The same in the languages the grammar reads by their cues: "bis Ende dieser Woche", "antes del final de esta
+        # semana", "entro la fine della settimana", "até o final desta semana", "akhir minggu ini".
+        r"ende\s+(?:dieser|der|diese)\s+woche|(?:el\s+)?final\s+de\s+(?:esta|la)\s+semana|(?:la\s+)?fine\s+(?:della|di\s+questa)\s+settimana|"
+        r"(?:o\s+)?(?:final|fim)\s+(?:desta|da)\s+semana|akhir\s+minggu(?:\s+ini)?)"
         r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|(?:نهايه|اخر|اواخر)\s+(?:هذا\s+ال|هال|ال)شهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|end\s+of\s+play|eod(?![a-z])|cob(?![a-z])|close\s+of\s+(?:business|play)|"
         r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل)"
@@ -379,7 +385,8 @@ _CUE_RE = _re(
 )
 # "نرجو الرد يوم الخميس", "نحتاج ردكم يوم 6 آذار": the answer named, then its day — in a request only
 # ("نشرنا الرد يوم الاثنين" is when it was published).
-_AR_REPLY_CUE_RE = _re(r"(?:نرجو|ارجو|نامل|امل|نحتاج|احتاج|يرجي|الرجاء|نتمني|اتمني|نود|اود|ننتظر|انتظر|بانتظار|انتظار|نطلب|اطلب|طلبت|نريد|اريد|بدنا|بدي|نبغي|ابغي|محتاج\w*|يهمنا|نتطلع\s+الي)\s+(?:\S+\s+){0,3}?(?<![\u0621-\u064a])[وف]?ب?(?:الرد|ردكم|ردك|الجواب|جوابكم|الاجابه|اجابتكم|تاكيدكم|موافقتكم|افادتكم)\s+" + _FILLER + r"$")
+# ... and the colloquial verb itself, addressed to the office: "لو ينفع تردوا عليا آخر الأسبوع", "ردولنا بكرة".
+_AR_REPLY_CUE_RE = _re(r"(?:(?<![\u0621-\u064a])(?:تردوا|تردون|ردوا|تردولي|ردولي|تردولنا|ردولنا|تجاوبوا|تجاوبونا|جاوبونا|تبلغونا|بلغونا)(?:\s+(?:عليا|علي|علينا|لي|لنا))?\s+" + _FILLER + r"$)|(?:نرجو|ارجو|نامل|امل|نحتاج|احتاج|يرجي|الرجاء|نتمني|اتمني|نود|اود|ننتظر|انتظر|بانتظار|انتظار|نطلب|اطلب|طلبت|نريد|اريد|بدنا|بدي|نبغي|ابغي|محتاج\w*|يهمنا|نتطلع\s+الي)\s+(?:\S+\s+){0,3}?(?<![\u0621-\u064a])[وف]?ب?(?:الرد|ردكم|ردك|الجواب|جوابكم|الاجابه|اجابتكم|تاكيدكم|موافقتكم|افادتكم)\s+" + _FILLER + r"$")
 # Cues that only count when the sentence asks for something ("until", "jusqu'au", "pour").
 _WEAK_CUE_RE = _re(r"(?:(?:^|[^a-z])(?:jusqu'?(?:à|a|au)?|pour|حتي|لحد|لغايه|لغايت|until|till|for|(?:الجواب|الرد|الاجابه|الاجابات|ردكم|جوابكم)\s+الي)"
                    + _FILLER + r"|(?:^|\s)ل)$")  # "لآخر شباط": until
@@ -418,7 +425,7 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|(?:date|heure)\s+de\s+tomb[ée]e|bouclage|bouc
 _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
 # A cue, the thing the answer must come before, and its day: "before the committee meeting on", "قبل موعد الطباعة مساء".
-_CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,4}?(?:on|le|du|يوم|في|بتاريخ|مساء|صباح|ظهر|عصر|ليله)\s+$"
+_CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,4}?(?:on|le|du|يوم|نهار|في|بتاريخ|مساء|صباح|ظهر|عصر|ليله)\s+$"
                     r"|\b(?:d.ici|avant)\s+(?:mon|notre|son|leur)\s+d[ée]part\s+$|\bbefore\s+(?:i|we)\s+(?:leave|fly|travel)\s+(?:on\s+)?$"
                     r"|\bbefore\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:flight|departure|train|plane|trip)\s+(?:(?:on|at)\s+)?$")
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi", "confirm my
@@ -487,7 +494,7 @@ _WISHED_DAY_RE = _re(r"\s*(?:would|will)\s+be\s+(?:great|ideal|perfect|best|help
 _POST_CUE_RE = _re(r"^\s*\)?\s*,?\s*(?:at\s+the\s+latest|latest|ko\s+kafin\s+nan|(?:would|will)\s+be\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?(?:\s+mesai\s+(?:saati\s+)?(?:bitimin|sonun)[ea])?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
-_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date(?:-l[àa])?|cette\s+heure(?:-l[àa])?|ce\s+moment-l[àa])|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:that\s+(?:arrives|comes\s+in|reaches\s+us)\s+)?(?:after|later\s+than)\s+(?:that|then)\b|(?:^|\s)[وف]?اي\s+(?:رد|شيء|مواد|اجابه)\s+(?:\S+\s+){0,2}?بعد\s+(?:ذلك|هذا|هيك)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
+_BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:(?<!few\sweeks\s)(?<!few\sdays\s)(?<!several\sweeks\s)(?<!several\sdays\s)\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date(?:-l[àa])?|cette\s+heure(?:-l[àa])?|ce\s+moment-l[àa])|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:that\s+(?:arrives|comes\s+in|reaches\s+us)\s+)?(?:after|later\s+than)\s+(?:that|then)\b|(?:^|\s)[وف]?اي\s+(?:رد|شيء|مواد|اجابه)\s+(?:\S+\s+){0,2}?بعد\s+(?:ذلك|هذا|هيك)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
 _POSSESSIVE_RE = _re(r"'s\b")
 _FLEXIBLE_RE = _re(r"\b(?:we\s+are|we.re|we\s+can\s+be)\s+(?:quite\s+|very\s+)?flexible\b|\bwir\s+sind\s+(?:also\s+|ganz\s+)?flexibel\b|\b(?:nous\s+sommes|on\s+est)\s+(?:tr[èe]s\s+)?flexibles?\b")
 # "Before" itself, not "until" ("bis Ende November", "jusqu'au"): a flexible sender who says it still has a deadline.
