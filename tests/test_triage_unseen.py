@@ -1101,6 +1101,17 @@ STOP50_CASES = [
      "Abidjan. Une lettre de recrutement attribuée à la Coalition circule sur WhatsApp. Pouvez-vous nous confirmer si ce "
      "document émane de la Coalition ? Une réponse d'ici lundi 16 h GMT nous permettrait de l'intégrer à l'article.\n"
      "Serge Koné", "information_request"),
+    # A newsletter without list headers whose footer names it ("You are receiving GSPF Weekly because you subscribed"), and a
+    # Spanish bulletin's ("¿Le han reenviado este boletín? Suscríbase gratis", "en este número") (set KC): machine mail.
+    ("GSPF Weekly No. 212: chokepoints, coalitions at ten", "This week at the Gulf Security Policy Forum\n\n1. Maritime "
+     "chokepoints after the summer season. Our analysts look at shipping insurance premiums. Read more\n2. Counter-terrorism "
+     "coalitions: a decade of institution-building. A new working paper compares three multilateral frameworks.\n3. Event: "
+     "roundtable on online radicalisation, 14 October, Dubai and online.\n\nYou are receiving GSPF Weekly because you "
+     "subscribed on gspf-forum.org. Gulf Security Policy Forum, Dubai.", "automated"),
+    ("Boletín Atalaya nº 143: Sahel y diez años de coaliciones", "REVISTA ATALAYA · Boletín semanal de Seguridad Global\n\n"
+     "EN ESTE NÚMERO\n► Sahel: la nueva generación de grupos armados\n► Entrevista: «La prevención empieza en las aulas»\n"
+     "► Agenda: seminarios de octubre y noviembre\n\nLea el boletín completo en la web.\n¿Le han reenviado este boletín? "
+     "Suscríbase gratis en revistaatalaya.es/boletin", "automated"),
 ]
 
 
