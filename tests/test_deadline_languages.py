@@ -1386,6 +1386,9 @@ STOP50_CLASSES = [
     ("es", "Por favor, respondan antes del final de esta semana.", "2026-11-20"),
     ("id", "Mohon balas paling lambat akhir minggu ini.", "2026-11-20"),
     ("de", "Die Konferenz findet am Ende der Woche statt.", None),
+    # A need, then the day, in Arabic (set KF): "أحتاج المعلومات يوم الأربعاء إن أمكن" (every such letter in the sets gives it).
+    ("ar", "أحتاج المعلومات يوم الأربعاء إن أمكن.", "2026-11-18"),
+    ("ar", "سأكون في الرياض يوم الأربعاء وأحتاج موعدا.", None),
 ]
 
 

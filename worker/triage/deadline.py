@@ -425,6 +425,8 @@ _LOOSE_CUE_RE = _re(r"(?:deadline|(?:date|heure)\s+de\s+tomb[ée]e|bouclage|bouc
 _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
 # A cue, the thing the answer must come before, and its day: "before the committee meeting on", "قبل موعد الطباعة مساء".
+# "أحتاج المعلومات يوم الأربعاء", "نحتاج الجواب يوم الاثنين": a need, then the day (every such letter in the sets gives it).
+_NEED_ON_DAY_RE = _re(r"(?<![\u0621-\u064a])(?:احتاج|نحتاج|منحتاج|محتاج|محتاجين|بدي|بدنا)\s+(?:\S+\s+){0,3}?(?:يوم|نهار)\s+$")
 _CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,4}?(?:on|le|du|يوم|نهار|في|بتاريخ|مساء|صباح|ظهر|عصر|ليله)\s+$"
                     r"|\b(?:d.ici|avant)\s+(?:mon|notre|son|leur)\s+d[ée]part\s+$|\bbefore\s+(?:i|we)\s+(?:leave|fly|travel)\s+(?:on\s+)?$"
                     r"|\bbefore\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:flight|departure|train|plane|trip)\s+(?:(?:on|at)\s+)?$")
@@ -1228,6 +1230,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                   or bool(language_cue and language_cue.search(before)))
         if not strong and asks and _AR_REPLY_CUE_RE.search(before):
             strong = True
+        if not strong and asks and "wd" in kinds and _NEED_ON_DAY_RE.search(before):
+            strong = True  # "أحتاج المعلومات يوم الأربعاء إن أمكن": the day the sender needs it
         if not strong and asks and _CUE_EVENT_RE.search(before):
             strong = True  # "قبل اجتماع اللجنة يوم الأحد 13 ديسمبر", "before the board meeting on Monday"
         if not strong and "eod" in kinds and _COB_RE.search(inner):
