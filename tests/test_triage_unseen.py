@@ -1101,6 +1101,13 @@ STOP50_CASES = [
      "Abidjan. Une lettre de recrutement attribuée à la Coalition circule sur WhatsApp. Pouvez-vous nous confirmer si ce "
      "document émane de la Coalition ? Une réponse d'ici lundi 16 h GMT nous permettrait de l'intégrer à l'article.\n"
      "Serge Koné", "information_request"),
+    # A guest for a programme (sets JT, JW): "to have a spokesperson … join the discussion as a guest, either in studio",
+    # however much it says of its recording and its video link.
+    ("Guest invitation - weekly programme special, recording 9 December", "Dear Sir/Madam,\nWe are producing a one-hour "
+     "special of our weekly programme on regional counter-terrorism cooperation. We would be honoured to have a spokesperson "
+     "of the Coalition join the discussion as a guest, either in studio or via video link from Riyadh.\nRecording: Wednesday "
+     "9 December, 8:00 pm; the video of the programme is broadcast on Friday.\nKindly confirm participation and the name of "
+     "the speaker by Thursday 3 December.\nBest regards,\nProducer, Indus Current TV", "interview_request"),
     # A newsletter without list headers whose footer names it ("You are receiving GSPF Weekly because you subscribed"), and a
     # Spanish bulletin's ("¿Le han reenviado este boletín? Suscríbase gratis", "en este número") (set KC): machine mail.
     ("GSPF Weekly No. 212: chokepoints, coalitions at ten", "This week at the Gulf Security Policy Forum\n\n1. Maritime "
