@@ -1083,9 +1083,10 @@ STOP50_CASES = [
     ("Offre d'emploi par téléphone - arnaque ?", "Bonjour,\nMon neveu a reçu un SMS d'une personne se présentant comme recruteur "
      "de la coalition à Riyad. On lui demande de verser 300 euros de frais de dossier avant le 20 novembre par Western Union.\n"
      "Est-ce que c'est vraiment vous ?\nMerci de votre aide.\nKarim", "general"),
-    # An application for an internship in Spanish (set JT): general.
+    # An application for an internship in Spanish that mentions an interview elsewhere (set JT): general, not an interview.
     ("Práctica profesional - comunicaciones", "Estimados señores:\nMe gustaría postularme a una práctica profesional en su oficina "
-     "de comunicaciones a partir de febrero. Adjunto mi hoja de vida.\nQuedo atenta.\nLucía Gómez", "general"),
+     "de comunicaciones a partir de febrero. Para ser transparente: tengo una entrevista para otra práctica el martes, pero "
+     "ustedes son mi primera opción. Adjunto mi hoja de vida.\nQuedo atenta.\nLucía Gómez", "general"),
     # A live spot by telephone on a morning show, in French (set JT): an interview request with its confirmation time.
     ("Direct radio demain matin", "Bonjour,\nNous souhaiterions avoir un responsable de votre Centre en direct par téléphone "
      "demain matin à 7 h 15 pour 8 minutes sur la coopération régionale. Il nous faudrait une confirmation au plus tard demain "
