@@ -1123,12 +1123,37 @@ STOP50_CASES = [
 ]
 
 
+STOP51_CASES = [
+    # A supplier's paperwork for the office's own order (set KJ): a quotation that thanks for the office's request, a
+    # caterer confirming a press breakfast agreed by phone, a venue's payment schedule for a signed contract, a final
+    # invoice — prices, VAT and payment terms are the supplier's business, not spam's, whoever the letter names.
+    ("Angebot Nr. 4471 - Beschallung Pressekonferenz 9.12.", "Sehr geehrte Damen und Herren,\nvielen Dank für Ihre Anfrage vom "
+     "24.11.2026. Gerne bieten wir Ihnen an:\n  2 Funkmikrofone, Mischpult, Techniker 6 Std.   1.480,00 €\n  zzgl. 19 % MwSt.\n"
+     "Das Angebot ist 10 Tage gültig. Zahlungsbedingungen: 14 Tage netto.\nMit freundlichen Grüßen\nJonas Brandt\nVertrieb, "
+     "Tonwerk Veranstaltungstechnik", "general"),
+    ("عرض سعر - طباعة دليل المؤتمر الصحفي", "السادة/ الإدارة الإعلامية المحترمين\nبناءً على طلبكم المؤرخ 3 نوفمبر، نقدم لكم "
+     "عرض السعر لطباعة دليل المؤتمر الصحفي:\n- 800 نسخة، 48 صفحة، ورق مط 150 جرام: 14,600 ريال\nالأسعار غير شاملة ضريبة القيمة "
+     "المضافة. شروط الدفع: 50% دفعة مقدمة والباقي عند التسليم.\nمدير المبيعات - مطابع الفجر\nجوال 0551234567", "general"),
+    ("Signed agreement - payment schedule, Media Day 14 January", "Dear Layla,\nThank you for returning the signed agreement; "
+     "the countersigned copy is attached. The second deposit of USD 8,200 is due on 20 December and the balance against the "
+     "final invoice. Could you also send the rooming list by 5 January?\nKind regards,\nEvents Office, Corniche Bay Hotel",
+     "general"),
+    ("Factura n.º 2291 - Jornada de prensa 18 de noviembre", "Estimados señores:\nLes agradecemos de nuevo la confianza "
+     "depositada en nosotros. Adjuntamos la factura n.º 2291 (salón y café, 60 personas): 3.150,00 EUR + IVA, a abonar en "
+     "un plazo de 30 días.\nUn saludo,\nDepartamento de Eventos, Hotel Miramar", "general"),
+    # ... but a "changed bank account" on such a thread is invoice fraud.
+    ("RE: Signed agreement - payment schedule", "Hi,\nThank you for returning the signed agreement. Please note our bank "
+     "account has been changed: kindly transfer the second deposit today to the new bank details attached, as the old "
+     "account is frozen. Urgent, to keep your booking.\nFinance", "spam"),
+]
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                         + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES + STOP49_CASES + STOP50_CASES,
+                         + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES + STOP49_CASES + STOP50_CASES
+                         + STOP51_CASES,
                          ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                              + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES + STOP49_CASES + STOP50_CASES])
-def test_error_classes_written_in_stops_39_to_50(subject, body, category, settings):
+                              + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES + STOP49_CASES + STOP50_CASES + STOP51_CASES])
+def test_error_classes_written_in_stops_39_to_51(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):

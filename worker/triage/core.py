@@ -269,7 +269,13 @@ def triage(
             explanation.append(f"the office's acronym spelt out as another body's name ({other!r}): mail meant for that body")
     combined = combine(subject_n, request_n)
     present = LITERALS.present(combined)  # remembered from scoring; holds request_n's words too
-    if rules.other_business_weight and not scores.media_identity:
+    orders = [term for _, term in rules.other_orders.matches(combined, present)] if rules.other_business_weight else []
+    if orders:
+        # A supplier's quotation or invoice for the office's own order: the supplier's business, whoever the letter
+        # names (journalists at the breakfast it caters).
+        scores = _add(scores, "general", rules.other_business_weight, *orders)
+        explanation.append(f"a supplier's paperwork for the office's own order ({orders[0]!r})")
+    elif rules.other_business_weight and not scores.media_identity:
         business = _other_business(rules, combined, present)
         if business:
             scores = _add(scores, "general", rules.other_business_weight, *business)

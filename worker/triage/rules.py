@@ -181,6 +181,10 @@ class Rules:
     # A customer's grievance about another body's service (a lost bag, a debit from a bank account, a refund from a
     # shop): where a complaint's wording leads, the complaint is that body's, and the letter general.
     other_grievance: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
+    # A supplier's paperwork for the office's own order (a quotation, an invoice, a contract's payment schedule that
+    # names the office's request or agreement): read even where the letter names journalists (a press breakfast's
+    # catering) or reports, as the sender is the supplier, not the press.
+    other_orders: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -394,7 +398,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
     business = data.get("other_business") or {}
     if not isinstance(business, dict) or (business and not isinstance(business.get("patterns"), list)):
         raise RulesError(f"{source}: other_business must be a mapping with a list of patterns (and weight, unless, office_name, "
-                         "grievances)")
+                         "grievances, orders)")
     return Rules(
         source=source,
         subject_weight=float(data.get("subject_weight", 1.5)),
@@ -436,6 +440,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         office_name=_compile(business["office_name"], "other_business.office_name") if business.get("office_name") else None,
         other_business_weight=float(business.get("weight", 0)),
         other_grievance=_weighted(business.get("grievances"), "other_business.grievances"),
+        other_orders=_weighted(business.get("orders"), "other_business.orders"),
     )
 
 
