@@ -1141,6 +1141,22 @@ STOP51_CASES = [
     ("Factura n.º 2291 - Jornada de prensa 18 de noviembre", "Estimados señores:\nLes agradecemos de nuevo la confianza "
      "depositada en nosotros. Adjuntamos la factura n.º 2291 (salón y café, 60 personas): 3.150,00 EUR + IVA, a abonar en "
      "un plazo de 30 días.\nUn saludo,\nDepartamento de Eventos, Hotel Miramar", "general"),
+    # An institution's invitation (set KH): a slot in a programme, a representative welcomed to open a session, one of an
+    # event's speakers from the coalition, a commentary to contribute, a joint appeal to sign.
+    ("Invitation - Security Studies Fair, 9-11 March", "Dear Sir/Madam,\nOur university would be pleased to offer the "
+     "Coalition a complimentary exhibition stand at the fair, and a 15-minute slot in its talk series on the second day. "
+     "We would be grateful for your reply by 14 December.\nDr Amina Yusuf, Fair Coordinator", "partnership_speaking"),
+    ("Rencontre annuelle de l'Institut - 12 février", "Madame, Monsieur,\nNotre institut serait honoré d'accueillir un "
+     "représentant de la Coalition à sa rencontre annuelle, à Tunis, pour ouvrir la deuxième séance. Merci de nous faire "
+     "connaître votre réponse avant le 15 décembre.\nLe directeur", "partnership_speaking"),
+    ("لقاء قسم الإعلام السنوي", "السلام عليكم\nيسعدنا أن يكون أحد متحدثي لقائنا السنوي من التحالف، والمداخلة عشرون دقيقة "
+     "عن بعد أو حضورياً. نرجو الرد قبل يوم الخميس.\nرئيس القسم", "partnership_speaking"),
+    ("Winter issue - practitioners' section", "Dear colleagues,\nWe would be glad to include a commentary from the Coalition "
+     "in the practitioners' section of our winter issue, 3,000 words, by any official you designate. Could you let us know "
+     "by 10 December whether this is of interest?\nThe editors", "partnership_speaking"),
+    ("Appel commun - Journée des victimes", "Madame, Monsieur,\nPlusieurs organisations régionales préparent un appel commun. "
+     "Nous souhaiterions que la Coalition figure parmi les signataires ; le projet de texte est joint. Votre réponse nous "
+     "serait utile au plus tard le 8 décembre.\nLe secrétariat", "partnership_speaking"),
     # ... but a "changed bank account" on such a thread is invoice fraud.
     ("RE: Signed agreement - payment schedule", "Hi,\nThank you for returning the signed agreement. Please note our bank "
      "account has been changed: kindly transfer the second deposit today to the new bank details attached, as the old "
