@@ -1392,11 +1392,26 @@ STOP50_CLASSES = [
 ]
 
 
+STOP51_CLASSES = [
+    # A payment term on a supplier's invoice (sets DQ, DR, GL, KC, KJ): when a bill is paid, not a reply-by, in every
+    # language it is written in; a reply-by that mentions a payment still counts.
+    ("en", "Attached is my invoice for the filming day. Payment within 14 days to the account below, thanks!", None),
+    ("en", "Kindly settle the invoice within 14 days.", None),
+    ("de", "Zahlbar innerhalb von 30 Tagen nach Rechnungsdatum ohne Abzug.", None),
+    ("de", "Bitte überweisen Sie den Betrag innerhalb von 10 Tagen unter Angabe der Rechnungsnummer.", None),
+    ("fr", "Merci de régler la facture sous 30 jours par virement.", None),
+    ("es", "Rogamos abonen el importe pendiente en un plazo de 15 días.", None),
+    ("ar", "يرجى سداد المبلغ خلال 14 يوماً من تاريخ الفاتورة.", None),
+    ("en", "Please send the photos by Friday so that we can process your payment.", "2026-11-20"),
+    ("en", "Kindly transfer the footage within 48 hours.", "2026-11-18"),
+]
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
-                         + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES,
+                         + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
+                         + STOP51_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
-                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES])
-def test_deadline_classes_of_stops_40_to_50(language, text, expected):
+                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES])
+def test_deadline_classes_of_stops_40_to_51(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

@@ -618,7 +618,13 @@ _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|مت�
 # "Payment is due on 31 May", "la facture est payable avant le", "يستحق السداد في": a bill's date.
 _PAYMENT_DUE_RE = _re(r"\b(?:payment|invoice|balance|amount|fee|renewal|instal?ment)s?\s+(?:is\s+|are\s+|will\s+be\s+)?(?:due|payable)\s+(?:on\s+|by\s+|before\s+)?$"
                       r"|\b(?:due|payable)\s+(?:date|on|by)\s*:?\s*$|\b(?:paiement|facture|r[èe]glement|montant)\s+(?:est\s+)?(?:d[ûu]|payable|exigible)e?\s+(?:le|avant\s+le|au)?\s*$"
-                      r"|\b[ée]ch[ée]ance\s+(?:de\s+paiement|de\s+la\s+facture)\s*:?\s*(?:le\s+)?$|(?:^|\s)(?:تاريخ\s+الاستحقاق|يستحق\s+(?:السداد|الدفع)|موعد\s+السداد)\s*:?\s*(?:في\s+|يوم\s+)?$")
+                      r"|\b[ée]ch[ée]ance\s+(?:de\s+paiement|de\s+la\s+facture)\s*:?\s*(?:le\s+)?$|(?:^|\s)(?:تاريخ\s+الاستحقاق|يستحق\s+(?:السداد|الدفع)|موعد\s+السداد)\s*:?\s*(?:في\s+|يوم\s+)?$"
+                      # A payment term: "Payment within 14 days", "zahlbar innerhalb von 30 Tagen", "merci de régler la facture
+                      # sous 30 jours", "please transfer the amount within 48 hours": when a bill is paid, not a reply-by.
+                      r"|\b(?:payment|payable|settle|zahlbar|zahlung|[üu]berweisen|r[ée]gler|r[èe]glement|paiement|pago|abon(?:ar|en)"
+                      r"|(?:pay|transfer|remit)\s+(?:the\s+|this\s+|our\s+|my\s+)?(?:outstanding\s+)?(?:invoice|amount|balance|fee|sum|deposit))\b"
+                      r"[^.?!\n]{0,40}?\s(?:within|by|before|innerhalb(?:\s+von)?|bis(?:\s+zum)?|sous|avant(?:\s+le)?|dans\s+un\s+d[ée]lai\s+de"
+                      r"|en\s+un\s+plazo\s+de|antes\s+del?)?\s*$|(?:^|\s)(?:سداد|دفع)\s+(?:\S+\s+){0,3}?(?:خلال|قبل)?\s*$")
 # "speakers are asked to arrive by 13:15", "merci d'arriver avant 9h", "الحضور قبل الساعة 9": when to
 # be at an event, not by when the office must answer.
 _ARRIVE_BY_RE = _re(r"\b(?:arrive|be\s+(?:there|present|seated|in\s+place)|check\s+in|gather|assemble|arriver|[êe]tre\s+(?:pr[ée]sents?|sur\s+place))\s+(?:\S+\s+){0,2}?(?:by|before|no\s+later\s+than|avant|au\s+plus\s+tard\s+[àa])\s+$"
@@ -1550,7 +1556,7 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead) or _RANGE_OTHER_RE.search(lead) or _EMBARGO_OTHER_RE.search(lead):
                 continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10", "bajo embargo hasta el 9": not by when
             if _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(snippet[where + len(phrase):]) \
-                    or _EMBARGO_AFTER_RE.match(snippet[where + len(phrase):]):
+                    or _EMBARGO_AFTER_RE.match(snippet[where + len(phrase):]) or _PAYMENT_OTHER_RE.search(lead):
                 continue  # "carné de prensa vigente hasta diciembre", "30 جون تک کارآمد": how long a card lasts
             if _DAY_AFTER_RE.match(snippet[where + len(phrase):]):
                 value += timedelta(days=1)  # Swahili "kesho kutwa": dateparser reads its "kesho" (tomorrow) alone
@@ -1565,6 +1571,10 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
 
 
 _DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
+# A payment term in the languages dateparser reads: "zahlbar bis 30. November", "abonen el importe en un plazo de 15
+# días", "ödemeyi 15 gün içinde": when a bill is paid, not a reply-by.
+_PAYMENT_OTHER_RE = re.compile(r"\b(?:zahlbar|zahlung|[üu]berweisen|pago|abon(?:ar|en|e)|pagar|pagamento|pagare|[öo]deme\w*|pembayaran|bayar)\b"
+                               r"[^.?!\n]{0,40}$", re.IGNORECASE)
 # "bajo embargo hasta el 9 de diciembre", "Sperrfrist bis 3. Dezember", "ambargolu olarak 5 Aralık'a kadar": when it may be published.
 _EMBARGO_OTHER_RE = re.compile(r"\b(?:embargo|embargado|embargada|sperrfrist|ambargo\w*)\b[^.?!\n]{0,30}$", re.IGNORECASE)
 # "bis 10:00 Uhr MESZ unter Sperrfrist stand": the embargo named after its hour.
@@ -1612,6 +1622,8 @@ def _other_relative(text: str, base: datetime, language: str) -> Deadline | None
                 day = base + timedelta(days=days)
             found.append(Deadline(at=datetime.combine(day.date(), time(23, 59), base.tzinfo), phrase=m.group(0), has_time=False))
         for m in _OTHER_WITHIN_RE.finditer(part) if _OTHER_ASK_RE.search(part) else ():
+            if _PAYMENT_OTHER_RE.search(part[:m.start()]):
+                continue  # "abonen el importe en un plazo de 15 días": when a bill is paid
             n, unit = int(m.group("n") or m.group("n2") or m.group("n3")), (m.group("unit") or m.group("unit3") or "saa").lower()
             in_days = unit.startswith(("siku", "hari", "d", "tag", "gio", "дн"))
             if 0 < n <= (31 if in_days else 24 * 7):
