@@ -1157,6 +1157,12 @@ STOP51_CASES = [
     ("Appel commun - Journée des victimes", "Madame, Monsieur,\nPlusieurs organisations régionales préparent un appel commun. "
      "Nous souhaiterions que la Coalition figure parmi les signataires ; le projet de texte est joint. Votre réponse nous "
      "serait utile au plus tard le 8 décembre.\nLe secrétariat", "partnership_speaking"),
+    ("Livraison traduction - rapport annuel - Cde 2026-77", "Bonjour,\nVeuillez trouver ci-joint la traduction française du "
+     "rapport annuel, conformément à votre bon de commande n° 2026-77. La facture (2 480 € HT) suivra par courrier.\n"
+     "Cordialement,\nAgence Trait d'Union", "general"),
+    ("RE: RFQ - stage and lighting, Press Day 12 January", "Dear Sara,\nThanks for your patience. Our quote: stage 8 x 4 m with "
+     "press riser AED 9,400; lighting for the panel AED 3,100. Total AED 12,500 + 5% VAT. Validity 10 days, 50% on "
+     "confirmation.\nArjun, Luxe Event Rentals", "general"),
     # ... but a "changed bank account" on such a thread is invoice fraud.
     ("RE: Signed agreement - payment schedule", "Hi,\nThank you for returning the signed agreement. Please note our bank "
      "account has been changed: kindly transfer the second deposit today to the new bank details attached, as the old "
