@@ -1184,6 +1184,23 @@ def test_error_classes_written_in_stops_39_to_51(subject, body, category, settin
         assert d.deadline is not None, d.explanation
 
 
+def test_a_chaser_continues_the_senders_own_letter_that_their_client_quotes_by_name():
+    """A chaser above the sender's own letter, which their mail client quotes by name, not address ("Le 27/11/2026 09:12,
+    Karim Haddad a écrit :"), under the office's answer quoted first (set KI): the earlier letter's request counts. A
+    letter quoting someone else's is not the sender's own."""
+    body = ("Bonjour,\nToujours rien reçu de mon côté, alors que l'article part en relecture lundi.\nKarim Haddad\n\n"
+            "Le 28/11/2026 10:02, Centre des médias a écrit :\n> Monsieur, votre message a bien été transmis.\n>\n"
+            ">> Le 27/11/2026 09:12, {} a écrit :\n>> Bonjour, pourriez-vous m'indiquer le nombre de stagiaires formés en "
+            "2026 et le budget du programme ?\n>> Merci")
+    for settings in (SETTINGS, RULES_ONLY):
+        own = written.decide("Re: Chiffres du rapport annuel", body.format("Karim Haddad"), sent=SENT,
+                             sender="Karim Haddad <karim.haddad@quotidien.example>", settings=settings)
+        assert own.category == "information_request", own.explanation
+        assert any("follow-up on the sender's own earlier request" in line for line in own.explanation)
+    other = written.decide("Re: Chiffres du rapport annuel", body.format("Leila Mansour"), sent=SENT,
+                           sender="Karim Haddad <karim.haddad@quotidien.example>", settings=RULES_ONLY)
+    assert not any("follow-up on the sender's own earlier request" in line for line in other.explanation)
+
 def test_a_forwards_subject_gives_way_to_the_sooner_by_when_of_the_letter_it_forwards():
     """"Fwd: Guest request - live tomorrow morning": the subject is the forwarded letter's, whose own words say by when
     (set JW): "we need the confirmation before 8 pm today". Without one, the subject's day still counts."""

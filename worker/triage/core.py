@@ -591,11 +591,20 @@ def _language(msg: ParsedMessage, parts, rules: Rules, settings: Settings):
 CHASER_WORDS = 12
 
 
+_WROTE_RE = re.compile(r"\b(?:wrote|a\s+[ée]crit|schrieb|escribi[óo]|scrisse|yazd[ıi])\b|كتب", re.IGNORECASE)
+
+
 def _quotes_own_letter(history: str, msg: ParsedMessage) -> bool:
     """Whether the quoted history opens with the sender's own earlier letter (its attribution
     names their address: "From: … <them>", "On … <them> wrote:")."""
     address = (msg.from_email or "").lower()
-    return bool(address) and address in history[:400].lower()
+    if address and address in history[:400].lower():
+        return True
+    # "Le 01/10/2026 20:33, Jean-Marc Lefèvre a écrit :": a client that names them without their address, perhaps under
+    # the office's answer quoted first.
+    name = " ".join((msg.from_name or "").split()).lower()
+    return len(name.split()) >= 2 and any(name in " ".join(line.split()).lower() and _WROTE_RE.search(line)
+                                          for line in history[:1500].splitlines())
 
 
 def _words_outside_addresses(text: str) -> int:
