@@ -1404,6 +1404,12 @@ STOP51_CLASSES = [
     ("ar", "يرجى سداد المبلغ خلال 14 يوماً من تاريخ الفاتورة.", None),
     ("en", "Please send the photos by Friday so that we can process your payment.", "2026-11-20"),
     ("en", "Kindly transfer the footage within 48 hours.", "2026-11-18"),
+    # A date that was replaced, after a cue (set KI): "the print deadline - not 30 November as his email says" is not the
+    # by-when; the date that replaces it is. "Not later than" is still one.
+    ("en", "We need the files by 11 December to make the print deadline - not 30 November as Daniel's email says.", "2026-12-11"),
+    ("en", "The deadline is now Friday rather than Wednesday.", "2026-11-20"),
+    ("fr", "Le bouclage est avancé : il me faut votre réponse jeudi et non plus vendredi.", "2026-11-19"),
+    ("en", "Could you reply not later than Friday?", "2026-11-20"),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES

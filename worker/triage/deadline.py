@@ -615,6 +615,10 @@ _FOR_INFORMATION_RE = _re(r"^\s*(?:for\s+(?:planning\s+purposes|your\s+(?:planni
 _LAST_AFTER_RE = _re(r"\s*(?:ال)?(?:ماضي|فائت|منصرم)(?![\u0621-\u064a])|\s+(?:dernier|pass[ée]|last)\b(?!\s+(?:d[ée]lai|limite|minute|call|chance))")
 # "happy to talk any time in the next two weeks": when the sender is free, not by when.
 _AVAILABLE_RE = _re(r"\b(?:any\s*time|available|free|disponibles?|متاح|متاحين)(?:\s+(?:on\s+|at\s+)?(?:any|every)\s+(?:day|time|date|weekday))?\s+$")
+# "by 11 December to make the print deadline - not 30 November as his email says", "le 14 et non le 4", "rather than
+# Friday", "وليس يوم الخميس": the date that was replaced, not the by-when.
+_REPLACED_DATE_RE = _re(r"(?:\bnot|\brather\s+than|\binstead\s+of|\bet\s+non(?:\s+plus)?|\bau\s+lieu\s+d[ue]|\bplut[ôo]t\s+que"
+                        r"|(?:^|\s)(?:وليس|بدلا\s+من|بدل))\s+(?:(?:on|by|before|the|le|du|de\s+la|until|jusqu.au)\s+)?(?:يوم\s+)?$")
 # "Payment is due on 31 May", "la facture est payable avant le", "يستحق السداد في": a bill's date.
 _PAYMENT_DUE_RE = _re(r"\b(?:payment|invoice|balance|amount|fee|renewal|instal?ment)s?\s+(?:is\s+|are\s+|will\s+be\s+)?(?:due|payable)\s+(?:on\s+|by\s+|before\s+)?$"
                       r"|\b(?:due|payable)\s+(?:date|on|by)\s*:?\s*$|\b(?:paiement|facture|r[èe]glement|montant)\s+(?:est\s+)?(?:d[ûu]|payable|exigible)e?\s+(?:le|avant\s+le|au)?\s*$"
@@ -1213,7 +1217,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         # "within the hour" is a length of time too: the same checks of who promised or did what within it
         span_of_time = duration is not None or "hour1" in kinds
         explicit_duration = duration is not None and (asks or _EXPLICIT_DURATION_RE.match(inner[duration.start - start:]))
-        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (span_of_time and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before) or _NO_NEED_RE.search(before[-70:]):
+        if _AVAILABLE_RE.search(before) or (_ARRIVE_BY_RE.search(before[-60:]) and not _THINGS_ARRIVE_RE.search(before[-80:])) or _PAYMENT_DUE_RE.search(before[-50:]) or (span_of_time and _PROMISED_RE.search(before)) or _NOT_BACK_RE.search(before) or _CLOSED_UNTIL_RE.search(before[-60:]) or _VALID_UNTIL_RE.search(before[-40:]) or _PAST_BEFORE_RE.search(before) or (_FOR_INFORMATION_RE.search(sentence) and not _POLITE_ASK_RE.search(sentence) and not _FIRM_CUE_RE.search(before[-30:]) and not _BEFORE_THEN_RE.search(prepared[end:end + 200])) or _OFFICE_PROMISE_RE.search(before) or (_EMBARGO_RE.search(before) and _KEEP_EMBARGO_RE.search(prepared, end, end + 200)) or _THREAT_RE.search(before) or _REPORTED_CUTOFF_RE.search(before) or _NO_NEED_RE.search(before[-70:]) or _REPLACED_DATE_RE.search(before[-30:]):
             continue
         if _VALID_AFTER_RE.match(after):
             continue  # "31 Aralık'a kadar geçerli": how long a card lasts, said after its date
