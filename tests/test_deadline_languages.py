@@ -1410,6 +1410,17 @@ STOP51_CLASSES = [
     ("en", "The deadline is now Friday rather than Wednesday.", "2026-11-20"),
     ("fr", "Le bouclage est avancé : il me faut votre réponse jeudi et non plus vendredi.", "2026-11-19"),
     ("en", "Could you reply not later than Friday?", "2026-11-20"),
+    # How long the sender can wait is by when they need it (sets KI, KP): "I can wait until Monday", "je peux donc attendre
+    # jusqu'à mardi", "puedo esperar hasta el jueves"; waiting for something else is not.
+    ("en", "I want to be precise in the piece. I can wait until Monday.", "2026-11-23"),
+    ("fr", "Mon article a été décalé : je peux donc attendre jusqu'à mardi en fin de journée.", "2026-11-17"),
+    ("es", "Mi editor movió la nota, así que puedo esperar hasta el jueves.", "2026-11-19"),
+    ("en", "We will wait until the launch before we decide on the feature.", None),
+    # The end of next week in German, Spanish and Italian, and "entro fine novembre" (set KP).
+    ("de", "Könnten Sie mir bis Ende nächster Woche Bescheid geben, ob das möglich ist?", "2026-11-27"),
+    ("es", "¿Podrían responderme antes del final de la próxima semana?", "2026-11-27"),
+    ("it", "Gradiremmo un riscontro entro fine novembre, per poter pubblicare il programma.", "2026-11-30"),
+    ("it", "Una bella giornata di fine novembre a Roma.", None),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES

@@ -203,10 +203,13 @@ _TOKEN_RE = _re(
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
         r"|(?P<hour1>(?:within\s+the\s+(?:next\s+)?hour|dans\s+l'heure(?:\s+qui\s+vient)?|within\s+the\s+(?:next|coming)\s+(?:few\s+)?hours|dans\s+les\s+(?:toutes\s+)?prochaines\s+heures|(?:خلال|في\s+غضون)\s+(?:ال)?ساعات\s+(?:ال)?(?:قادمه|مقبله|قليله\s+(?:ال)?(?:قادمه|مقبله))|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0621-\u064a]))"
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
-        rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
+        rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|(?<=entro\s)fine|(?<=entro\sla\s)fine|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
         rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|of\s+this\s+month|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من|في)\s+هذا\s+الشهر{_AR_END}|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر){_AR_END}|(?:من\s+)?الجاري{_AR_END}|الشهر(?!\s*(?:القادم|المقبل|الماضي|الفائت|المنصرم)){_AR_END})))"
-        r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل))"
+        r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل)"
+        # ... in German, Spanish, Italian and Portuguese: "bis Ende nächster Woche", "el final de la próxima semana".
+        r"|ende\s+(?:der\s+)?n[äa]chste[nr]?\s+woche|(?:el\s+)?final\s+de\s+la\s+(?:pr[óo]xima\s+semana|semana\s+(?:que\s+viene|pr[óo]xima))"
+        r"|(?:la\s+)?fine\s+della\s+prossima\s+settimana|(?:o\s+)?final\s+da\s+pr[óo]xima\s+semana)"
         # "within this week", "خلال الأسبوع الجاري": the end of the working week, when the sentence asks.
         r"|(?P<wiw>(?:within|during|sometime)\s+this\s+week|(?:dans\s+le\s+courant\s+de|durant|pendant)\s+cette\s+semaine|"
         r"(?:خلال|في)\s+(?:هذا\s+)?الاسبوع(?:\s+الجاري|\s+الحالي)|خلال\s+هذا\s+الاسبوع)"
@@ -674,6 +677,9 @@ _ASKS_RE = _re(
         r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|rica\s+eder|jibu"
         r"|জানান|জানাবেন|উত্তর|নিশ্চিত\s+কর|confirm\s+kar|jawab\s+d"
         r"|\basap\b|\burgent"
+        # "I can wait until Monday", "nous pouvons attendre jusqu'à la fin du mois", "بإمكاننا انتظار الإجابات حتى نهاية هذا
+        # الشهر": how long the sender can wait is by when they need it.
+        r"|\b(?:can|could|able\s+to|happy\s+to)\s+(?:\S+\s+)?wait\s+(?:until|till)\b|\battendre\s+(?:\S+\s+){0,2}?jusqu|\besperar\s+(?:\S+\s+){0,2}?hasta\b|\baspettare\s+(?:\S+\s+){0,2}?fino"
 )
 # A polite request ("could you fix it today?", "ياليت تعدلونه اليوم"): today or tomorrow in it is by when.
 _POLITE_ASK_RE = _re(r"\b(?:could|can|would)\s+you\b|\bkindly\b|\bmerci\s+de\b|\bpourriez-vous\b|\bpouvez-vous\b|يا\s*ليت|يا\s*ريت|ممكن\s+(?:ت|ي)|لو\s+سمحت|الله\s+يخليك|عافاك|عافاكم")
