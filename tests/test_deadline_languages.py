@@ -1402,6 +1402,8 @@ STOP51_CLASSES = [
     ("fr", "Merci de régler la facture sous 30 jours par virement.", None),
     ("es", "Rogamos abonen el importe pendiente en un plazo de 15 días.", None),
     ("ar", "يرجى سداد المبلغ خلال 14 يوماً من تاريخ الفاتورة.", None),
+    ("ar", "عايزين مني ادفع ٧٥٠ جنيه رسوم تحويل قبل يوم السبت.", None),
+    ("ar", "هل دفع التحالف أي رسوم؟ نرجو الرد قبل يوم الخميس.", "2026-11-19"),
     ("en", "Please send the photos by Friday so that we can process your payment.", "2026-11-20"),
     ("en", "Kindly transfer the footage within 48 hours.", "2026-11-18"),
     # A date that was replaced, after a cue (set KI): "the print deadline - not 30 November as his email says" is not the

@@ -1163,6 +1163,19 @@ STOP51_CASES = [
     ("RE: RFQ - stage and lighting, Press Day 12 January", "Dear Sara,\nThanks for your patience. Our quote: stage 8 x 4 m with "
      "press riser AED 9,400; lighting for the panel AED 3,100. Total AED 12,500 + 5% VAT. Validity 10 days, 50% on "
      "confirmation.\nArjun, Luxe Event Rentals", "general"),
+    # The public above a scam they forward (set KO): "is this offer genuine?", "I assume it's a scam using your name", Egyptian
+    # "هي بجد من عندكم؟" — their question, not the scam's price.
+    ("Fw: OFFER OF EMPLOYMENT - Riyadh", "Good morning,\nI received the email below offering me a job in Riyadh. Is this offer "
+     "genuine? I don't want to be scammed.\nEmeka\n\n---------- Forwarded message ---------\nCongratulations! You have been "
+     "selected as Logistics Officer. Pay the processing fee of USD 350 for visa and medical before Friday; this offer is "
+     "valid for 72 hours only.\nHR Department", "general"),
+    ("Fwd: Compensation Fund Beneficiary Notification", "Hello,\nMy father got the email below and already replied with his "
+     "address. I assume it's a scam using your name, but I wanted to check with you directly.\nRachel\n\n"
+     "---------- Forwarded message ---------\nDear Beneficiary, you have been approved for USD 1,500,000 from the Coalition "
+     "Compensation Fund. Send a copy of your passport and the transfer fee within 48 hours.", "general"),
+    ("تحويل: مبروك فزت بجائزة التحالف", "السلام عليكم\nالرسالة دي جاتلي، هي بجد من عندكم؟ عايزين مني ادفع ٥٠٠ جنيه رسوم "
+     "قبل يوم الخميس.\n\n----- الرسالة المعاد توجيهها -----\nمبروك! فزت بجائزة قدرها ٥٠٠٠٠ ريال. يرجى دفع رسوم التحويل البنكي "
+     "(٥٠٠ جنيه) خلال ٤٨ ساعة.", "general"),
     # ... but a "changed bank account" on such a thread is invoice fraud.
     ("RE: Signed agreement - payment schedule", "Hi,\nThank you for returning the signed agreement. Please note our bank "
      "account has been changed: kindly transfer the second deposit today to the new bank details attached, as the old "

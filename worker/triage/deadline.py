@@ -631,7 +631,7 @@ _PAYMENT_DUE_RE = _re(r"\b(?:payment|invoice|balance|amount|fee|renewal|instal?m
                       r"|\b(?:payment|payable|settle|zahlbar|zahlung|[üu]berweisen|r[ée]gler|r[èe]glement|paiement|pago|abon(?:ar|en)"
                       r"|(?:pay|transfer|remit)\s+(?:the\s+|this\s+|our\s+|my\s+)?(?:outstanding\s+)?(?:invoice|amount|balance|fee|sum|deposit))\b"
                       r"[^.?!\n]{0,40}?\s(?:within|by|before|innerhalb(?:\s+von)?|bis(?:\s+zum)?|sous|avant(?:\s+le)?|dans\s+un\s+d[ée]lai\s+de"
-                      r"|en\s+un\s+plazo\s+de|antes\s+del?)?\s*$|(?:^|\s)(?:سداد|دفع)\s+(?:\S+\s+){0,3}?(?:خلال|قبل)?\s*$")
+                      r"|en\s+un\s+plazo\s+de|antes\s+del?)?\s*$|(?:^|\s)(?:سداد|[اينت]?دفع)\s+(?:[^\s.?!؟]+\s+){0,4}?(?:(?:خلال|قبل)\s+(?:يوم\s+)?)?$")
 # "speakers are asked to arrive by 13:15", "merci d'arriver avant 9h", "الحضور قبل الساعة 9": when to
 # be at an event, not by when the office must answer.
 _ARRIVE_BY_RE = _re(r"\b(?:arrive|be\s+(?:there|present|seated|in\s+place)|check\s+in|gather|assemble|arriver|[êe]tre\s+(?:pr[ée]sents?|sur\s+place))\s+(?:\S+\s+){0,2}?(?:by|before|no\s+later\s+than|avant|au\s+plus\s+tard\s+[àa])\s+$"
