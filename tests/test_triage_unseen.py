@@ -1176,6 +1176,10 @@ STOP51_CASES = [
     ("تحويل: مبروك فزت بجائزة التحالف", "السلام عليكم\nالرسالة دي جاتلي، هي بجد من عندكم؟ عايزين مني ادفع ٥٠٠ جنيه رسوم "
      "قبل يوم الخميس.\n\n----- الرسالة المعاد توجيهها -----\nمبروك! فزت بجائزة قدرها ٥٠٠٠٠ ريال. يرجى دفع رسوم التحويل البنكي "
      "(٥٠٠ جنيه) خلال ٤٨ ساعة.", "general"),
+    # Photos asked for in Indonesian (set KO): "foto resolusi tinggi … sebelum Rabu".
+    ("Permintaan foto - kunjungan delegasi", "Yth. Tim Media,\nKami akan menerbitkan laporan khusus tentang kunjungan delegasi ke "
+     "markas Anda pekan lalu. Apakah kami dapat memperoleh foto resolusi tinggi dari pertemuan tersebut? Mohon dikirim "
+     "sebelum Kamis, 3 Desember pukul 12.00 WIB.\nSalam,\nRina, Harian Nusantara", "media_assets"),
     # ... but a "changed bank account" on such a thread is invoice fraud.
     ("RE: Signed agreement - payment schedule", "Hi,\nThank you for returning the signed agreement. Please note our bank "
      "account has been changed: kindly transfer the second deposit today to the new bank details attached, as the old "
