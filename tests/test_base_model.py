@@ -55,7 +55,8 @@ def test_the_packaged_model_loads_and_says_what_it_learnt_from():
               "gi", "gj", "gn", "go", "gu", "gv", "gz", "ha", "he", "hf", "hj", "hk", "ho", "hp", "ht", "hu",
               "hy", "hz", "ia", "ie", "if", "ig", "il", "im",
               "iq", "ir", "is", "iu", "iz", "ja", "jb", "jc", "jh", "ji", "jj", "jk", "jp", "jq", "jr", "js",
-              "jx", "jy", "jz", "ka", "kd", "ke", "kg"}
+              "jx", "jy", "jz", "ka", "kd", "ke", "kg",
+              "kl", "km", "kn", "kr", "ks"}
     assert not unseen & set(TUNING_SETS)
     # The languages it learnt from enough letters in (Spanish joined in stop 34, German and Turkish in stop 41, Urdu in stop 42,
     # Indonesian in stop 46).
