@@ -596,7 +596,7 @@ _WROTE_RE = re.compile(r"\b(?:wrote|a\s+[ée]crit|schrieb|escribi[óo]|scrisse|y
 
 def _quotes_own_letter(history: str, msg: ParsedMessage) -> bool:
     """Whether the quoted history opens with the sender's own earlier letter (its attribution
-    names their address: "From: … <them>", "On … <them> wrote:")."""
+    names their address: "From: … <them>", "On … <them> wrote:", or their full name: "Le …, Jean Dupont a écrit :")."""
     address = (msg.from_email or "").lower()
     if address and address in history[:400].lower():
         return True

@@ -677,8 +677,8 @@ _ASKS_RE = _re(
         r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|rica\s+eder|jibu"
         r"|জানান|জানাবেন|উত্তর|নিশ্চিত\s+কর|confirm\s+kar|jawab\s+d"
         r"|\basap\b|\burgent"
-        # "I can wait until Monday", "nous pouvons attendre jusqu'à la fin du mois", "بإمكاننا انتظار الإجابات حتى نهاية هذا
-        # الشهر": how long the sender can wait is by when they need it.
+        # "I can wait until Monday", "je peux donc attendre jusqu'à mardi", "puedo esperar hasta el jueves": how long the
+        # sender can wait is by when they need it (not Arabic "ننتظر … حتى", which also waits for an event).
         r"|\b(?:can|could|able\s+to|happy\s+to)\s+(?:\S+\s+)?wait\s+(?:until|till)\b|\battendre\s+(?:\S+\s+){0,2}?jusqu|\besperar\s+(?:\S+\s+){0,2}?hasta\b|\baspettare\s+(?:\S+\s+){0,2}?fino"
 )
 # A polite request ("could you fix it today?", "ياليت تعدلونه اليوم"): today or tomorrow in it is by when.
