@@ -1423,6 +1423,11 @@ STOP51_CLASSES = [
     ("es", "¿Podrían responderme antes del final de la próxima semana?", "2026-11-27"),
     ("it", "Gradiremmo un riscontro entro fine novembre, per poter pubblicare il programma.", "2026-11-30"),
     ("it", "Una bella giornata di fine novembre a Roma.", None),
+    # A day word, then a cue before a clock: "mañana antes de las 10 de la mañana", "hoy mismo, antes de las 9 p. m."
+    # (sets GM, KI, KP): that day is the by-when; a day with no cue after it is not.
+    ("es", "Mi editor necesita el texto mañana antes de las 10 de la mañana (hora de Bogotá).", "2026-11-17"),
+    ("es", "Necesito que me confirmen\nhoy mismo, antes de las 9 p. m. de aquí, el nombre del entrevistado.", "2026-11-16"),
+    ("es", "Les propongo mañana a las 7:10, unos seis minutos al aire.", None),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES

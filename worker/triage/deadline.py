@@ -1581,6 +1581,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
 
 
 _DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
+# "mañana antes de las 10", "hoy, antes de las 9 p. m.", "amanhã até às 18h": a cue before a clock is that day's hour.
+_CUE_CLOCK_RE = re.compile(r"\s*(?:(?:las?|as|às|à|den|der|le|ore)\s+)?[0-2]?\d(?:[:.h]\d\d)?\s*(?:h\b|uhr\b|a\.?\s?m\.?|p\.?\s?m\.?)?", re.IGNORECASE)
 # A payment term in the languages dateparser reads: "zahlbar bis 30. November", "abonen el importe en un plazo de 15
 # días", "ödemeyi 15 gün içinde": when a bill is paid, not a reply-by.
 _PAYMENT_OTHER_RE = re.compile(r"\b(?:zahlbar|zahlung|[üu]berweisen|pago|abon(?:ar|en|e)|pagar|pagamento|pagare|[öo]deme\w*|pembayaran|bayar)\b"
@@ -1615,7 +1617,8 @@ def _other_relative(text: str, base: datetime, language: str) -> Deadline | None
                          and not (days == 0 and _SO_FAR_CUE_RE.fullmatch(c.group(0)) and not re.search(r"\d", part[c.end():m.start()]))
                          for c in cues)
             after = any(not _PREPOSITION_CUE_RE.fullmatch(c.group(0)) and 0 <= c.start() - m.end() <= (
-                CUE_REACH_BEFORE_CLOCK if _CLOCK_BEFORE_RE.search(part[m.end():c.start()]) else CUE_REACH_BEFORE) for c in cues)
+                CUE_REACH_BEFORE_CLOCK if _CLOCK_BEFORE_RE.search(part[m.end():c.start()]) else CUE_REACH_BEFORE) for c in cues) \
+                or any(0 <= c.start() - m.end() <= 4 and _CUE_CLOCK_RE.match(part, c.end()) for c in cues)
             if urdu and not after:
                 continue  # "کل" is yesterday as well as tomorrow: only "کل … تک" is by tomorrow
             if not (before or after):
