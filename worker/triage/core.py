@@ -27,7 +27,7 @@ from mediadesk.worker.triage.impersonation import lookalike_domains, service_loo
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
 from mediadesk.worker.triage.spam import SpamVerdict, upstream_verdicts
-from mediadesk.worker.triage.text import HEAD_CHARS, TAIL_CHARS, head_and_tail, normalize, split_body
+from mediadesk.worker.triage.text import HEAD_CHARS, TAIL_CHARS, head_and_tail, is_attribution, normalize, split_body
 
 LOW_CATEGORIES = ("general", "spam", "automated")
 GRAMMAR_LANGUAGES = ("ar", "en", "fr")
@@ -156,6 +156,17 @@ def _spam_decision(confidence: float, source: str, why: str, guess, explanation:
     return TriageDecision("spam", confidence, None, guess.code, guess.confidence, None, "low", explanation)
 
 
+def _office_order(rules: Rules, text: str) -> str | None:
+    """The words by which a supplier's quotation or invoice names the office's own request, order or agreement
+    ("vielen Dank für Ihre Anfrage vom"), when the letter carries such terms and changes no bank account."""
+    if rules.order_references is None or rules.order_paperwork is None:
+        return None
+    found = rules.order_references.search(text)
+    if not found or not rules.order_paperwork.search(text) or (rules.order_unless and rules.order_unless.search(text)):
+        return None
+    return found.group(0).strip()
+
+
 def _lookalike(msg: ParsedMessage, parts, rules: Rules, settings: Settings, combined: str,
                present: frozenset[str]) -> list[str]:
     """Hosts dressed as the office's own in the sender's address, their Reply-To or their own words (not in
@@ -269,12 +280,12 @@ def triage(
             explanation.append(f"the office's acronym spelt out as another body's name ({other!r}): mail meant for that body")
     combined = combine(subject_n, request_n)
     present = LITERALS.present(combined)  # remembered from scoring; holds request_n's words too
-    orders = [term for _, term in rules.other_orders.matches(combined, present)] if rules.other_business_weight else []
-    if orders:
+    order = _office_order(rules, combined) if rules.other_business_weight else None
+    if order:
         # A supplier's quotation or invoice for the office's own order: the supplier's business, whoever the letter
         # names (journalists at the breakfast it caters).
-        scores = _add(scores, "general", rules.other_business_weight, *orders)
-        explanation.append(f"a supplier's paperwork for the office's own order ({orders[0]!r})")
+        scores = _add(scores, "general", rules.other_business_weight, order)
+        explanation.append(f"a supplier's paperwork for the office's own order ({order!r})")
     elif rules.other_business_weight and not scores.media_identity:
         business = _other_business(rules, combined, present)
         if business:
@@ -591,9 +602,6 @@ def _language(msg: ParsedMessage, parts, rules: Rules, settings: Settings):
 CHASER_WORDS = 12
 
 
-_WROTE_RE = re.compile(r"\b(?:wrote|a\s+[ée]crit|schrieb|escribi[óo]|scrisse|yazd[ıi])\b|كتب", re.IGNORECASE)
-
-
 def _quotes_own_letter(history: str, msg: ParsedMessage) -> bool:
     """Whether the quoted history opens with the sender's own earlier letter (its attribution
     names their address: "From: … <them>", "On … <them> wrote:", or their full name: "Le …, Jean Dupont a écrit :")."""
@@ -603,7 +611,7 @@ def _quotes_own_letter(history: str, msg: ParsedMessage) -> bool:
     # "Le 01/10/2026 20:33, Jean-Marc Lefèvre a écrit :": a client that names them without their address, perhaps under
     # the office's answer quoted first.
     name = " ".join((msg.from_name or "").split()).lower()
-    return len(name.split()) >= 2 and any(name in " ".join(line.split()).lower() and _WROTE_RE.search(line)
+    return len(name.split()) >= 2 and any(name in " ".join(line.split()).lower() and is_attribution(line)
                                           for line in history[:1500].splitlines())
 
 

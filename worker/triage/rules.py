@@ -181,10 +181,13 @@ class Rules:
     # A customer's grievance about another body's service (a lost bag, a debit from a bank account, a refund from a
     # shop): where a complaint's wording leads, the complaint is that body's, and the letter general.
     other_grievance: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
-    # A supplier's paperwork for the office's own order (a quotation, an invoice, a contract's payment schedule that
-    # names the office's request or agreement): read even where the letter names journalists (a press breakfast's
-    # catering) or reports, as the sender is the supplier, not the press.
-    other_orders: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
+    # A supplier's paperwork for the office's own order: a letter that names the office's request, order or agreement
+    # (`references`) and carries a quotation's or an invoice's terms (`paperwork`), unless it changes a bank account
+    # (`unless`). Read even where the letter names journalists (a press breakfast's catering): the sender is the
+    # supplier, not the press.
+    order_references: re.Pattern | None = None
+    order_paperwork: re.Pattern | None = None
+    order_unless: re.Pattern | None = None
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE | re.MULTILINE) -> re.Pattern:
@@ -399,6 +402,9 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
     if not isinstance(business, dict) or (business and not isinstance(business.get("patterns"), list)):
         raise RulesError(f"{source}: other_business must be a mapping with a list of patterns (and weight, unless, office_name, "
                          "grievances, orders)")
+    orders = business.get("orders") or {}
+    if orders and (not isinstance(orders, dict) or not orders.get("references") or not orders.get("paperwork")):
+        raise RulesError(f"{source}: other_business.orders must be a mapping with references and paperwork (and unless)")
     return Rules(
         source=source,
         subject_weight=float(data.get("subject_weight", 1.5)),
@@ -440,7 +446,9 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         office_name=_compile(business["office_name"], "other_business.office_name") if business.get("office_name") else None,
         other_business_weight=float(business.get("weight", 0)),
         other_grievance=_weighted(business.get("grievances"), "other_business.grievances"),
-        other_orders=_weighted(business.get("orders"), "other_business.orders"),
+        order_references=_compile(orders["references"], "other_business.orders.references") if orders else None,
+        order_paperwork=_compile(orders["paperwork"], "other_business.orders.paperwork") if orders else None,
+        order_unless=_compile(orders["unless"], "other_business.orders.unless") if orders.get("unless") else None,
     )
 
 

@@ -305,10 +305,15 @@ HEAD_CHARS = 1_000
 TAIL_CHARS = 500
 
 
+def is_attribution(line: str) -> bool:
+    """Whether a line introduces a quoted letter ("On … wrote:", "Le …, Jean Dupont a écrit :"), quote marks aside."""
+    return bool(_ATTRIBUTION_RE.match(line.lstrip("> ")))
+
+
 def head_and_tail(text: str, head: int = HEAD_CHARS, tail: int = TAIL_CHARS) -> str:
     if len(text) <= head + tail:
         return text
     return f"{text[:head]}\n\n{text[-tail:]}"
 
 
-__all__ = ["BodyParts", "head_and_tail", "is_forward", "lower_pattern", "lower_same_length", "normalize", "normalize_pattern", "split_body", "strip_signature"]
+__all__ = ["BodyParts", "head_and_tail", "is_attribution", "is_forward", "lower_pattern", "lower_same_length", "normalize", "normalize_pattern", "split_body", "strip_signature"]
