@@ -1163,6 +1163,10 @@ STOP51_CASES = [
     ("RE: RFQ - stage and lighting, Press Day 12 January", "Dear Sara,\nThanks for your patience. Our quote: stage 8 x 4 m with "
      "press riser AED 9,400; lighting for the panel AED 3,100. Total AED 12,500 + 5% VAT. Validity 10 days, 50% on "
      "confirmation.\nArjun, Luxe Event Rentals", "general"),
+    # ... and an "overdue" invoice that borrows a supplier's "as per your order of" still presses like fraud: spam, never
+    # acknowledged (a hostile sender's try, stop 51).
+    ("Invoice INV-8812 overdue", "Dear Customer,\nAs per your order of 3 November, please find invoice INV-8812 (USD 4,800). "
+     "Payment within 24 hours to avoid suspension: http://fast-pay.example/pay", "spam"),
     # The public above a scam they forward (set KO): "is this offer genuine?", "I assume it's a scam using your name", Egyptian
     # "هي بجد من عندكم؟" — their question, not the scam's price.
     ("Fw: OFFER OF EMPLOYMENT - Riyadh", "Good morning,\nI received the email below offering me a job in Riyadh. Is this offer "
