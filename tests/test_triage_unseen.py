@@ -1282,6 +1282,25 @@ def test_a_forwarded_bulletin_s_dates_are_not_the_sender_s_deadline(own):
     assert asked.deadline is not None and asked.deadline.date().isoformat() == "2026-12-10", asked.explanation
 
 
+def test_a_newsrooms_shared_address_is_a_person_not_a_machine():
+    """Stop 52 (sets BY, CI, CU, FY, HL, HV): a channel's desk writes from its shared "news@" address; it was read as
+    a no-reply sender, so the request was filed as a machine's and never acknowledged. A bulletin from such an
+    address still shows its list headers and footer."""
+    for subject, body in (("Images de la cérémonie", "Bonjour,\nPour le journal de 20 h, il nous faudrait les images de "
+                                                   "la cérémonie d'hier.\nMerci,\nLa rédaction de Sahel TV"),
+                          ("Footage", "Hi, we'd need footage of yesterday's signing for tonight's bulletin.\nThanks\n"
+                                      "Newsdesk, Storyline TV")):
+        for settings in (SETTINGS, RULES_ONLY):
+            d = written.decide(subject, body, sent=SENT, sender="Newsdesk <news@channel.example>", settings=settings)
+            assert d.category == "media_assets", d.explanation
+    bulletin = written.decide("Weekly digest | 1 December", "This week: three new members join the forum; the "
+                              "annual report is out.\nRead online: https://digest.example/w/48\n\nYou are receiving this "
+                              "email because you subscribed to our newsletter. Unsubscribe: https://digest.example/u",
+                              sent=SENT, sender="Gulf Security Digest <news@digest.example>", settings=RULES_ONLY,
+                              headers={"List-Unsubscribe": "<https://digest.example/u>", "Precedence": "bulk"})
+    assert bulletin.category == "automated", bulletin.explanation
+
+
 def test_a_webinar_platform_s_reminder_is_automated():
     d = written.decide("Rappel : votre webinaire commence demain à 10 h", "Bonjour, petit rappel : le webinaire commence "
                        "demain à 10 h.\nLien de connexion personnel : https://webinar.example/r/8XK2\nÀ demain !",

@@ -13,12 +13,15 @@ from mediadesk.worker.triage import triage
 SETTINGS = load_settings(_env_file=None)
 
 
-def decide(subject: str, body: str, *, sent: datetime, sender: str = "Sam <sam@example.org>", settings=None):
+def decide(subject: str, body: str, *, sent: datetime, sender: str = "Sam <sam@example.org>", settings=None,
+           headers: dict[str, str] | None = None):
     """The triage decision for a person's message to the media address, sent at ``sent`` (as shipped
     unless ``settings`` say otherwise, e.g. the rules alone)."""
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = sender, "media@imctc.org", subject
     msg["Date"] = format_datetime(sent)
     msg["Message-ID"] = "<written@example.org>"
+    for name, value in (headers or {}).items():
+        msg[name] = value
     msg.set_content(body)
     return triage(parse_message(msg.as_bytes()), settings=settings or SETTINGS)

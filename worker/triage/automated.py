@@ -227,8 +227,9 @@ def detect_automated(
     if ooo_score and _GOT_AN_AUTO_REPLY.search(own[:2000]):
         # "I got an auto-reply from your colleague, so I am writing here": a person says it.
         ooo_score, ooo_terms = 0.0, []
-    subject_hits = [] if rules.human_reply_prefix.search(subject) else [t for _, t in rules.auto_reply_subject.matches(subject)]
-    bulk_score, bulk_reasons, newsletter_terms = _bulk_evidence(msg, rules, own)
+    replying = bool(rules.human_reply_prefix.search(subject))
+    subject_hits = [] if replying else [t for _, t in rules.auto_reply_subject.matches(subject)]
+    bulk_score, bulk_reasons, newsletter_terms = _bulk_evidence(msg, rules, own, letter=asks or replying)
 
     if auto_submitted and auto_submitted_kind not in rules.human_auto_submitted:
         reasons.append(f"Auto-Submitted: {h['auto-submitted']}")
@@ -327,7 +328,8 @@ def _terms(what: str, subject_hits: list[str], body_terms: list[str]) -> list[st
     return out
 
 
-def _bulk_evidence(msg: ParsedMessage, rules: Rules, own: str) -> tuple[float, list[str], list[str]]:
+def _bulk_evidence(msg: ParsedMessage, rules: Rules, own: str, *, letter: bool) -> tuple[float, list[str], list[str]]:
+    """``letter``: it asks us something or answers us (a shared mailbox's letter, not its bulletin)."""
     h = msg.headers
     score = 0.0
     reasons: list[str] = []
@@ -352,7 +354,7 @@ def _bulk_evidence(msg: ParsedMessage, rules: Rules, own: str) -> tuple[float, l
             reasons.append(f"{header.title()} of a list or mailing service ({address[:60]})")
             break
     local = (msg.from_email or "").split("@")[0].lower()
-    if local and rules.noreply_senders.search(local):
+    if local and (rules.noreply_senders.search(local) or (not letter and rules.shared_senders.search(local))):
         score += 2
         reasons.append(f"no-reply sender {msg.from_email}")
     machine = h.get("return-path", "").strip("<> ").split("@")[0].lower()

@@ -138,6 +138,7 @@ class Rules:
     daemon_senders: re.Pattern
     daemon_names: re.Pattern
     noreply_senders: re.Pattern
+    shared_senders: re.Pattern
     human_reply_prefix: re.Pattern
     auto_reply_subject: WeightedRules
     auto_reply_body: WeightedRules
@@ -415,6 +416,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         daemon_senders=_compile(auto.get("daemon_senders", r"^(?:mailer-daemon|postmaster)$"), "automated.daemon_senders"),
         daemon_names=_compile(auto.get("daemon_names", r"mailer-daemon"), "automated.daemon_names"),
         noreply_senders=_compile(auto.get("noreply_senders", r"^no-?reply$"), "automated.noreply_senders"),
+        shared_senders=_compile(auto.get("shared_senders", r"^news$"), "automated.shared_senders"),
         human_reply_prefix=_compile(auto.get("human_reply_prefix", r"^\s*re\s*:"), "automated.human_reply_prefix"),
         auto_reply_subject=_weighted(auto.get("auto_reply_subject"), "automated.auto_reply_subject"),
         auto_reply_body=_weighted(auto.get("auto_reply_body"), "automated.auto_reply_body"),
