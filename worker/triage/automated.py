@@ -229,7 +229,7 @@ def detect_automated(
         ooo_score, ooo_terms = 0.0, []
     replying = bool(rules.human_reply_prefix.search(subject))
     subject_hits = [] if replying else [t for _, t in rules.auto_reply_subject.matches(subject)]
-    bulk_score, bulk_reasons, newsletter_terms = _bulk_evidence(msg, rules, own, letter=asks or replying)
+    bulk_score, bulk_reasons, newsletter_terms = _bulk_evidence(msg, rules, own, letter=asks or replying or inquiry_score >= 2)
 
     if auto_submitted and auto_submitted_kind not in rules.human_auto_submitted:
         reasons.append(f"Auto-Submitted: {h['auto-submitted']}")
