@@ -1430,12 +1430,25 @@ STOP51_CLASSES = [
     ("es", "Les propongo mañana a las 7:10, unos seis minutos al aire.", None),
 ]
 
+STOP52_CLASSES = [
+    # French asks the rules did not read as asks (sets KV, AK): "votre réaction", a document to "transmettre" or "faire
+    # parvenir", "serait-il possible de …" — a day beside them is the by-when ...
+    ("fr", "Nous souhaiterions votre réaction dans la journée pour notre dépêche.", "2026-11-16"),
+    ("fr", "Pourriez-vous me la faire parvenir pour le jeudi 19 novembre ?", "2026-11-19"),
+    ("fr", "Merci de nous transmettre les chiffres pour jeudi.", "2026-11-19"),
+    # ... and "dans la journée de demain" is tomorrow itself, not "le journal de demain" (tomorrow's).
+    ("fr", "Serait-il possible de l'enregistrer dans la journée de demain, à l'heure qui vous conviendra ?", "2026-11-17"),
+    ("fr", "Le journal de demain consacrera un dossier à la coalition ; pourriez-vous nous transmettre une photo ?", None),
+    ("fr", "Je vous transmets ci-joint le programme du forum de jeudi.", None),
+]
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
-                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES])
-def test_deadline_classes_of_stops_40_to_51(language, text, expected):
+                              + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
+                              + STOP52_CLASSES])
+def test_deadline_classes_of_stops_40_to_52(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

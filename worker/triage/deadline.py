@@ -227,7 +227,7 @@ _TOKEN_RE = _re(
         r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل)"
         r"|(?:el\s+)?(?:final|fin)\s+del\s+d[íi]a|(?:o\s+)?(?:final|fim)\s+do\s+dia|ende\s+des\s+(?:arbeits)?tages|dienstschluss|einde\s+van\s+de\s+(?:werk)?dag"
         r"|g[üu]n\s+sonu(?:na)?|akhir\s+hari|конца\s+(?:рабочего\s+)?дня)"
-        r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|dans\s+la\s+journ[ée]e|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
+        r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|dans\s+la\s+journ[ée]e(?!\s+(?:de|d'|du)\b)|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ|aaj(?!\s+(?:tak|tv|news)\b))"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غدوه|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
         rf"|(?P<tomorrow>tomorrow|tmrw|tmr|2moro|2morrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد{_AR_END}|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
@@ -536,7 +536,8 @@ _QUOTES = "\"“”«»„"
 _RECURS_RE = _re(r"(?:\b(?:recur|re-?occur|happen\s+again|be\s+repeated|se\s+reproduis\w*|se\s+r[ée]p[ée]t\w*)|(?:^|\s)(?:عدم\s+)?(?:تكرار\w*|يتكرر|تتكرر))\s+(?:\S+\s+)?$")
 # "la cérémonie d'aujourd'hui", "le journal de demain": today's, tomorrow's ("notre journal de demain 7h",
 # with its hour, is when the answer is needed).
-_FR_POSSESSIVE_RE = _re(r"(?:\bd'|\bde\s+|\bdu\s+)$")
+# ("dans la journée de demain", "au cours de la matinée de demain" is that day itself.)
+_FR_POSSESSIVE_RE = _re(r"(?<!journ[ée]e\s)(?<!matin[ée]e\s)(?:\bd'|\bde\s+|\bdu\s+)$")
 # "talk with your spokesperson some time in the next couple of weeks", "an intro call in the next two weeks",
 # "un entretien dans les quinze prochains jours": the talk itself falls in that span.
 _HELD_WITHIN_RE = _re(r"(?:\b(?:some\s*time|at\s+some\s+point)|\b(?:call|chat|talk|meeting|meet|interview|conversation|session|visit|coffee)"
@@ -671,7 +672,7 @@ _ASKS_RE = _re(
         r"\b(?:reply|respond|response|answer|confirm|confirmation|let\s+(?:me|us)\s+know|need|needed|send|call|get\s+back|hear\s+from|"
         r"publish|publication|go(?:es)?\s+to\s+press|air(?:s|ing)?|live|on\s+air|broadcast|deadline|file|filing|(?:story|piece|copy|report|article)\s+files|revert|"
         r"(?:correct|fix|amend)\s+(?:it|this|that|the|your)|delete|remove|take\s+(?:it\s+|this\s+|the\s+\w+\s+)?down|retract|withdraw)\b"
-        r"|r[ée]pon(?:se|dre)|confirm|besoin|(?:doit|dois|doivent)\s+[êe]tre\s+(?:rendus?|remis|livr[ée]s?)|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
+        r"|r[ée]pon(?:se|dre)|r[ée]action|serait-il\s+possible|transmettre|faire\s+parvenir|communiquer|fournir|confirm|besoin|(?:doit|dois|doivent)\s+[êe]tre\s+(?:rendus?|remis|livr[ée]s?)|faudrait|il\s+(?:me|nous)\s+(?:les?|la|l.)\s*faut|rappeler|envoyer|faire\s+savoir|retour|direct|publi|boucl|diffus|exige|retir|rectifi|corrig"
         r"|نطالب|حذف|تصحيح|الرد|رد\b|ردكم|(?<![\u0621-\u064a])(?:ودي|ودنا)\s+(?:اعرف|نعرف|تاكدون|تردون|تبلغون)|التاكيد|تاكيد|الاجابه|الاجابات|الافاده|افادتنا|نحتاج|احتاج|ارسال|تزويدنا|الهواء|مباشر|البث|النشر|ينشر|يبث|سيبث"
         r"|جواب|ضرورت|ضروري|لازم|نطلب|اطلب|بطلب|ارجو|(?<![\u0621-\u064a])[وف]?نامل(?![\u0621-\u064a])|اتمني|بتمني|ياريت|يا\s+ريت|تاكدولنا|تاكدوا|اطالب|نرجو|ابيه|ابيها|نبيه|نبيها|ابغاه|ابغاها|نبغاه|نبغاها|الهوا\b|يرجي|نرغب|نود|تردولي|ردولي|بعتو|تبعتو|ابعتو|تردلي|تردون|تردوا|ترد\b|ردوا|تبعتوا|ترسلوا|تزودونا|تفيدونا|تردولنا|ردولنا|تخبرونا|خبرونا|حتاج|بدنا|بدي|نبي|ابغي|عايزين|محتاجين"
         r"|respuesta|responder|resposta|antwort|antwoord|reageren|reactie|risposta|ответ|odpowied|svar|jawaban|tanggapan|cevap|yan[ıi]t|rica\s+eder|jibu"
