@@ -1190,13 +1190,28 @@ STOP51_CASES = [
      "account is frozen. Urgent, to keep your booking.\nFinance", "spam"),
 ]
 
+# Stop 52's classes (sets KU, IV, KT), in words written here: a Gulf desk's request that its signature's mobile number,
+# an FTP password it offers or a colloquial soundbite made spam or general.
+STOP52_CASES = [
+    ("ساوند بايت للنشرة", "صباح الخير\nودي أسجل مع سعادة المتحدث الرسمي مقطع صوتي قصير عن إطلاق البرنامج لنشرة الظهر. نحتاجه "
+     "خلال ساعتين لو أمكن.\nجوالي 0551234567\nسامي\nإذاعة الرياض", "interview_request"),
+    ("تأكيد رقم للنشر", "السلام عليكم\nنعد تقريراً عن الإنفاق على البرامج ونحتاج منكم تأكيد الرقم الذي ذكره أحد المتحدثين "
+     "في الندوة، وهل هو رقم رسمي؟ نرجو الرد قبل الساعة 9 مساء اليوم.\nمع الشكر\nماجد\nمحرر اقتصادي\n0559876543", "information_request"),
+    ("طلب لقطات الوفد", "نحتاج منكم لقطات الوفد في الندوة بجودة البث عبر خادم FTP الخاص بنا:\nftp.example.tv / user: media_in "
+     "(كلمة المرور ترسل برسالة منفصلة)\nنرجو إرسالها قبل يوم الخميس.\nقناة الفرات", "media_assets"),
+    # A portal's password asked for stays phishing.
+    ("تحديث صندوق البريد", "عزيزي المستخدم، يرجى إدخال البريد الرسمي وكلمة المرور الخاصة بالدخول لتحديث صندوقكم وإلا سيتم "
+     "إيقافه.", "spam"),
+]
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
                          + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES + STOP49_CASES + STOP50_CASES
-                         + STOP51_CASES,
+                         + STOP51_CASES + STOP52_CASES,
                          ids=[c[0][:40] for c in STOP39_CASES + STOP40_CASES + STOP41_CASES + STOP42_CASES + STOP43_CASES + STOP44_CASES
-                              + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES + STOP49_CASES + STOP50_CASES + STOP51_CASES])
-def test_error_classes_written_in_stops_39_to_51(subject, body, category, settings):
+                              + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES + STOP49_CASES + STOP50_CASES + STOP51_CASES
+                              + STOP52_CASES])
+def test_error_classes_written_in_stops_39_to_52(subject, body, category, settings):
     d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
     assert d.category == category, d.explanation
     if category in ("spam", "general", "automated"):
