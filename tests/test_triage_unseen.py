@@ -1199,6 +1199,12 @@ STOP52_CASES = [
      "في الندوة، وهل هو رقم رسمي؟ نرجو الرد قبل الساعة 9 مساء اليوم.\nمع الشكر\nماجد\nمحرر اقتصادي\n0559876543", "information_request"),
     ("طلب لقطات الوفد", "نحتاج منكم لقطات الوفد في الندوة بجودة البث عبر خادم FTP الخاص بنا:\nftp.example.tv / user: media_in "
      "(كلمة المرور ترسل برسالة منفصلة)\nنرجو إرسالها قبل يوم الخميس.\nقناة الفرات", "media_assets"),
+    # A written or filmed interview asked for beside a portrait in high resolution (sets KV, KW, KU, BN): the interview's.
+    ("Entretien écrit – dossier Sahel", "Madame, Monsieur,\nNotre hebdomadaire souhaiterait publier un entretien écrit avec le "
+     "Secrétaire général. Voici nos questions : 1. Quel bilan ? 2. Quel rôle au Sahel ?\nMerci d'y joindre une photo "
+     "portrait en haute définition et une photo de terrain, d'ici le jeudi 3 décembre.\nAminata Traoré", "interview_request"),
+    ("أسئلة الحوار المكتوب", "مرحباً،\nهذه أسئلة الحوار المكتوب مع معالي الأمين العام للعدد القادم من المجلة، نرجو تعبئة "
+     "الإجابات مع إرفاق صورة شخصية حديثة بدقة عالية، في موعد أقصاه يوم الأحد 6 ديسمبر.\nزياد", "interview_request"),
     # A portal's password asked for stays phishing.
     ("تحديث صندوق البريد", "عزيزي المستخدم، يرجى إدخال البريد الرسمي وكلمة المرور الخاصة بالدخول لتحديث صندوقكم وإلا سيتم "
      "إيقافه.", "spam"),
