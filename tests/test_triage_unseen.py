@@ -1205,6 +1205,10 @@ STOP52_CASES = [
      "portrait en haute définition et une photo de terrain, d'ici le jeudi 3 décembre.\nAminata Traoré", "interview_request"),
     ("أسئلة الحوار المكتوب", "مرحباً،\nهذه أسئلة الحوار المكتوب مع معالي الأمين العام للعدد القادم من المجلة، نرجو تعبئة "
      "الإجابات مع إرفاق صورة شخصية حديثة بدقة عالية، في موعد أقصاه يوم الأحد 6 ديسمبر.\nزياد", "interview_request"),
+    # A journalist registering for an event under a reply to an auto-reply (set KV).
+    ("Re: Réponse automatique : Invitation presse – séminaire régional", "Bonjour,\nDe retour de congé, je découvre votre "
+     "invitation. Est-il encore possible de m'inscrire pour le séminaire du 17 décembre ? Je souhaiterais le couvrir pour "
+     "notre journal.\nMerci de me dire d'ici demain si c'est faisable.\nMariama Sow", "event_accreditation"),
     # A portal's password asked for stays phishing.
     ("تحديث صندوق البريد", "عزيزي المستخدم، يرجى إدخال البريد الرسمي وكلمة المرور الخاصة بالدخول لتحديث صندوقكم وإلا سيتم "
      "إيقافه.", "spam"),
