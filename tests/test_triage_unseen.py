@@ -1209,6 +1209,12 @@ STOP52_CASES = [
     ("Re: Réponse automatique : Invitation presse – séminaire régional", "Bonjour,\nDe retour de congé, je découvre votre "
      "invitation. Est-il encore possible de m'inscrire pour le séminaire du 17 décembre ? Je souhaiterais le couvrir pour "
      "notre journal.\nMerci de me dire d'ici demain si c'est faisable.\nMariama Sow", "event_accreditation"),
+    # A hotel's confirmation of a traveller's booking, with its rate and "Dear Sir/Madam" (set KT): the hotel's business.
+    ("Reservation Confirmation #PC-44120 - Mr. Omar Haddad - 14 Dec to 16 Dec", "Dear Sir/Madam,\nGreetings from the Palm "
+     "Court Hotel. We are pleased to confirm the following reservation made by your office:\nGuest name: Mr. Omar Haddad\n"
+     "Arrival: Monday, 14 December 2026 (check-in from 14:00)\nDeparture: Wednesday, 16 December 2026 (check-out until "
+     "12:00)\nRate: SAR 760 per night, breakfast included, excl. VAT\nKindly note that the booking is held on a "
+     "tentative basis until 10 December.\nReservations Team", "general"),
     # A portal's password asked for stays phishing.
     ("تحديث صندوق البريد", "عزيزي المستخدم، يرجى إدخال البريد الرسمي وكلمة المرور الخاصة بالدخول لتحديث صندوقكم وإلا سيتم "
      "إيقافه.", "spam"),
