@@ -230,7 +230,7 @@ _TOKEN_RE = _re(
         r"|(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)|aujourd'hui|dans\s+la\s+journ[ée]e(?!\s+(?:de|d'|du)\b)|ce\s+soir|ce\s+matin|cet\s+apr[èe]s-midi|"
         r"cette\s+apr[èe]s-midi|اليوم|الليله|النهارده|انهارده|النهاردا|هذا\s+المساء|مساء\s+اليوم|صباح\s+اليوم|heute|hoy|bug[üu]n|hari\s+ini|oggi|আজ|aaj(?!\s+(?:tak|tv|news)\b))"
         r"|(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow|apr[èe]s-demain|بعد\s+غدوه|بعد\s+غد|بعد\s+(?:بكره|بكرا|باكر|باچر))"
-        rf"|(?P<tomorrow>tomorrow|tmrw|tmr|2moro|2morrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار)\s+)?(?:يوم\s+)?الغد|غد{_AR_END}|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
+        rf"|(?P<tomorrow>tomorrow|tmrw|tmr|2moro|2morrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار|منتصف\s+نهار)\s+)?(?:يوم\s+)?الغد|غد{_AR_END}|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
         r"|(?P<ur_tomorrow>کل)(?=\s+(?:(?:صبح|شام|دوپہر|رات)\s+)?تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
         # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
@@ -404,7 +404,7 @@ _HAPPENED_BEFORE_RE = _re(
     r"circulated|circulating|denied|confirmed|was|were|saw|seen|heard|read|received|sent|aired|broadcast|took\s+place|tenue?s?|delivered|given|made|signed|launched|unveiled|taken|shot|filmed|"
     r"gave|hosted|organi[sz]ed|opened|closed|attended|shared|spoke|addressed|presented|inaugurated|visited|met|concluded|ended|began|started|went)\b(?:\s+[^\s.?!]+){0,2}"
     r"|\b[^\W\d_]{3,}(?:é|ée|és|ées)\b(?:\s+[^\s.?!]+){0,1}"
-    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|قاله|قالها|قالته|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|القيت|القي|القاها|التقطت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه|"
+    r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نقل|نقلت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|قاله|قالها|قالته|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|القيت|القي|القاها|التقطت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه|"
     r"المنعقد|المنعقده|المقام|المقامه|المتداول|المتداوله|المنتشر|المنتشره|المثار|المثاره|المنظم|المنظمه|الملقاه|المعقود|المعقوده|تم|\S{2,}تمو(?:ه|ها|هم))(?:\s+\S+){0,2})\s+$"
 )
 # "until today nobody has answered", "bis heute haben wir keine Antwort", "لم نتلق ردا حتى اليوم",
@@ -971,7 +971,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             end_of_day = True
         elif tok.kind in ("tomorrow", "ur_tomorrow"):
             day = today + timedelta(days=1)
-            if m.group("tomorrow") and m.group("tomorrow").startswith("ظهر"):
+            if m.group("tomorrow") and m.group("tomorrow").startswith(("ظهر", "منتصف")):  # "منتصف نهار الغد": noon
                 at = at or time(12, 0)
         elif tok.kind == "after_tomorrow":
             day = today + timedelta(days=2)
