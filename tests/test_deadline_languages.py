@@ -1440,6 +1440,9 @@ STOP52_CLASSES = [
     ("fr", "Serait-il possible de l'enregistrer dans la journée de demain, à l'heure qui vous conviendra ?", "2026-11-17"),
     ("fr", "Le journal de demain consacrera un dossier à la coalition ; pourriez-vous nous transmettre une photo ?", None),
     ("fr", "Je vous transmets ci-joint le programme du forum de jeudi.", None),
+    # A meeting "annoncée à Riyad pour le 30 novembre" is set for that day, the place between (set KV).
+    ("fr", "Pouvez-vous nous confirmer la tenue de la réunion des chefs d'état-major, annoncée à Riyad pour le 30 novembre ?",
+     None),
     # What an agency "reported today" ("نقلت وكالة … اليوم") happened today; "قبل منتصف نهار الغد" is tomorrow noon (set KU).
     ("ar", "نقلت وكالة أجنبية اليوم عن مصدر قوله إن الدعم سيزيد.", None),
     ("ar", "نقلت وكالة أجنبية اليوم عن مصدر قوله إن الدعم سيزيد. هل يمكن تأكيد ذلك؟ أرجو الرد قبل منتصف نهار الغد.",

@@ -435,9 +435,10 @@ _CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قب
                     r"|\bbefore\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:flight|departure|train|plane|trip)\s+(?:(?:on|at)\s+)?$")
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi", "confirm my
 # attendance for the 22nd": when a thing happens, not by when the sender needs an answer.
+# ("annoncée à Riyad pour le 30 novembre", "scheduled in Riyadh for the 30th": the place between changes nothing.)
 _SCHEDULED_FOR_RE = _re(r"\b(?:interview|meeting|call|recording|appointment|slot|session|filming|shoot|booked|scheduled|planned|announced|confirmed|set|fixed|moved|postponed|"
                         r"rescheduled|entretien|rendez-vous|enregistrement|tournage|pr[ée]vue?s?|annonc[ée]e?s?|fix[ée]e?|programm[ée]e?|report[ée]e?|"
-                        r"attendance|presence|pr[ée]sence|participation|seats?|places?|rsvp)\s+(?:for|pour)\s+(?:le\s+|la\s+|the\s+)?$")
+                        r"attendance|presence|pr[ée]sence|participation|seats?|places?|rsvp)\s+(?:(?:[àa]|in|at|en)\s+[A-Za-zÀ-ÿ'-]+\s+)?(?:for|pour)\s+(?:le\s+|la\s+|the\s+)?$")
 # "What is the accreditation deadline for…?", "Quelle est la date limite…?", "ما هو آخر موعد…؟": the
 # sender asks for the office's deadline; the date beside it is the event's, not theirs.
 _DEADLINE_ASKED_RE = _re(
