@@ -1215,6 +1215,12 @@ STOP52_CASES = [
      "Arrival: Monday, 14 December 2026 (check-in from 14:00)\nDeparture: Wednesday, 16 December 2026 (check-out until "
      "12:00)\nRate: SAR 760 per night, breakfast included, excl. VAT\nKindly note that the booking is held on a "
      "tentative basis until 10 December.\nReservations Team", "general"),
+    # A vendor's discount in Italian, a calendar's decline in German (set KW).
+    ("Traduzioni istituzionali - 25% di sconto", "Gentile Responsabile,\nmi permetto di presentarLe la nostra agenzia di "
+     "traduzione. Per i nuovi clienti offriamo il 25% di sconto sul primo progetto e una traduzione di prova gratuita.\n"
+     "Cordiali saluti\nFrancesca", "spam"),
+    ("Abgelehnt: Pressebriefing @ Mi. 2. Dez. 2026 09:00", "Sophie Wagner hat diese Einladung abgelehnt.\nPressebriefing\n"
+     "Mittwoch, 2. Dez. 2026\nEinladung von Google Kalender", "automated"),
     # A portal's password asked for stays phishing.
     ("تحديث صندوق البريد", "عزيزي المستخدم، يرجى إدخال البريد الرسمي وكلمة المرور الخاصة بالدخول لتحديث صندوقكم وإلا سيتم "
      "إيقافه.", "spam"),
