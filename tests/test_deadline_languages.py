@@ -1443,6 +1443,8 @@ STOP52_CLASSES = [
     # A meeting "annoncée à Riyad pour le 30 novembre" is set for that day, the place between (set KV).
     ("fr", "Pouvez-vous nous confirmer la tenue de la réunion des chefs d'état-major, annoncée à Riyad pour le 30 novembre ?",
      None),
+    # "Friday would be my deadline" names the sender's own by-when, as "our deadline" does (set LC).
+    ("en", "Would it be possible to get the full transcript? Friday would be my deadline, if that works.", "2026-11-20"),
     # What an agency "reported today" ("نقلت وكالة … اليوم") happened today; "قبل منتصف نهار الغد" is tomorrow noon (set KU).
     ("ar", "نقلت وكالة أجنبية اليوم عن مصدر قوله إن الدعم سيزيد.", None),
     ("ar", "نقلت وكالة أجنبية اليوم عن مصدر قوله إن الدعم سيزيد. هل يمكن تأكيد ذلك؟ أرجو الرد قبل منتصف نهار الغد.",
