@@ -1215,6 +1215,13 @@ STOP52_CASES = [
      "Arrival: Monday, 14 December 2026 (check-in from 14:00)\nDeparture: Wednesday, 16 December 2026 (check-out until "
      "12:00)\nRate: SAR 760 per night, breakfast included, excl. VAT\nKindly note that the booking is held on a "
      "tentative basis until 10 December.\nReservations Team", "general"),
+    # ... but phishing dressed as one, pressing to verify a card lest the booking be cancelled, is spam (a hostile
+    # sender's try at the booking pattern).
+    ("Reservation Confirmation #BK-88213 - action required", "Dear Guest,\nYour reservation confirmation #BK-88213 "
+     "(check-in from 14:00, 14 Dec) is on hold. Your reservation will be cancelled unless you verify your card details "
+     "within 24 hours: http://booking-verify.example/r/88213\nBooking Support", "spam"),
+    ("E-ticket Itinerary Receipt", "Dear Sir/Madam,\nYour e-ticket itinerary receipt is attached. To avoid cancellation, "
+     "confirm your payment details here: http://air-pay.example/confirm within 12 hours.\nTicketing", "spam"),
     # A vendor's discount in Italian, a calendar's decline in German (set KW).
     ("Traduzioni istituzionali - 25% di sconto", "Gentile Responsabile,\nmi permetto di presentarLe la nostra agenzia di "
      "traduzione. Per i nuovi clienti offriamo il 25% di sconto sul primo progetto e una traduzione di prova gratuita.\n"
