@@ -1249,6 +1249,54 @@ def test_error_classes_written_in_stops_39_to_52(subject, body, category, settin
         assert d.deadline is not None, d.explanation
 
 
+STOP53_CASES = [
+    # The public denying it is the press ("I'm not a journalist, just …") asks as the public does (sets LF, LG).
+    ("Closing ceremony - open to visitors?", "Hello,\nI'm not a journalist, just someone in Jeddah who follows your work. Is "
+     "the closing ceremony on 9 December open to the public, and do I need a ticket?\nThanks,\nOmar", "general"),
+    ("Visite de l'exposition", "Bonjour,\nJe ne suis pas journaliste, simplement une lectrice curieuse. L'exposition sur "
+     "l'histoire de la Coalition est-elle ouverte au public le samedi ? Faut-il réserver ?\nMerci,\nClaire", "general"),
+    ("سؤال عن المحاضرة", "مرحبا\nأنا مش صحفي، أنا طالب هندسة ومهتم بالموضوع بس. هل المحاضرة يوم الخميس مفتوحة للجميع؟ "
+     "وهل في تسجيل مسبق؟\nشكرا\nيوسف", "general"),
+    # Taken off the list, by a person whose signature names a customer-service job or who never subscribed (KJ, IY).
+    ("Please take me off your press list", "Hello,\nI keep getting your media advisories. I work for a shipping firm and "
+     "think my address was added by mistake. Could you please take mei.lin@harbourfreight.example off your "
+     "distribution list?\nThanks,\nMei Lin\nCustomer Service Executive\nHarbour Freight Ltd", "correction_complaint"),
+    ("Releases", "Stop sending me these. I'm a retired nurse with no interest in security policy and I have no idea how "
+     "you got my address. Remove me please.", "correction_complaint"),
+    # A reply that says only "unsubscribe" above the quoted release (set LF).
+    ("Re: PRESS RELEASE: Coalition opens a regional office in Dakar", "Unsubscribe\n\nOn Thu, 3 Dec 2026 at 09:00, IMCTC "
+     "Media Office <media@imctc.org> wrote:\n> RIYADH, 3 December 2026 - The Coalition opened a regional office in Dakar "
+     "today.\n> Accreditation for the opening closes on 8 December.", "correction_complaint"),
+    ("RE: Communiqué : séminaire de Nouakchott", "Désabonner.\n\nLe 2 déc. 2026 à 10:00, IMCTC Media Office a écrit :\n"
+     "> Le séminaire se tiendra à Nouakchott le 14 décembre.", "correction_complaint"),
+    # The official position asked for in French (set LI); a phone call with the spokesperson on Gulf radio (LH); an
+    # infographic spelt "انفوجراف" (LH).
+    ("Demande de position officielle", "Madame, Monsieur,\nNotre institut publiera le 15 décembre une note sur la "
+     "coopération entre l'Afrique de l'Ouest et le Golfe. Nous souhaiterions y intégrer la position officielle de la "
+     "Coalition sur ce point. Une réponse écrite avant le vendredi 11 décembre nous serait précieuse.\nInès Barry",
+     "information_request"),
+    ("اتصال هاتفي - برنامج الصباح", "هلا\nمعك فهد من إذاعة الواحة، ودنا نسوي اتصال هاتفي مع المتحدث الرسمي يوم السبت "
+     "الساعة 9 الصبح مدته خمس دقايق. ياليت تردون علينا الخميس بالكثير.\nفهد", "interview_request"),
+    ("الانفوجراف بجودة أعلى", "مرحبا\nالانفوجراف اللي في البيان جودته ضعيفة، ممكن ترسلون لنا نسخة PNG بجودة أعلى؟ "
+     "نحتاجها اليوم قبل الساعة 8 مساء.\nعلي – موقع الخليج اليوم", "media_assets"),
+    # Guard: a mailer's pitch whose last line is its opt-out word stays spam.
+    ("Boost your media coverage by 300%", "Dear PR team,\nOur AI tool places your story in 5,000 outlets for only $99 a "
+     "month. Book a free demo today!\n\nUnsubscribe", "spam"),
+]
+
+
+@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
+@pytest.mark.parametrize("subject, body, category", STOP53_CASES, ids=[c[0][:40] for c in STOP53_CASES])
+def test_error_classes_written_in_stop_53(subject, body, category, settings):
+    """Removal requests and the public's questions have no deadline of their own; the requests here state one."""
+    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
+    assert d.category == category, d.explanation
+    if category in ("spam", "general", "automated"):
+        assert d.deadline is None and d.priority == "low"
+    elif category != "correction_complaint":
+        assert d.deadline is not None, d.explanation
+
+
 def test_a_chaser_continues_the_senders_own_letter_that_their_client_quotes_by_name():
     """A chaser above the sender's own letter, which their mail client quotes by name, not address ("Le 27/11/2026 09:12,
     Karim Haddad a écrit :"), under the office's answer quoted first (set KI): the earlier letter's request counts. A
