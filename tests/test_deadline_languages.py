@@ -1451,13 +1451,21 @@ STOP52_CLASSES = [
      "2026-11-17"),
 ]
 
+STOP53_CLASSES = [
+    # The end of a Hijri month, "نهاية شهر ربيع الآخر 1448هـ", is its last day by the Umm al-Qura tables (set LH) ...
+    ("ar", "نأمل تأكيد المشاركة في موعد أقصاه نهاية شهر جمادى الآخرة 1448هـ.", "2026-12-09"),
+    ("ar", "نرجو الرد قبل نهاية شهر رجب.", "2027-01-08"),
+    # ... and a month's end that is past, or that dates what happened, is no by-when.
+    ("ar", "التقينا بكم في آخر رمضان وكان لقاء مثمرا.", None),
+]
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES + STOP52_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
                               + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
-                              + STOP52_CLASSES])
-def test_deadline_classes_of_stops_40_to_52(language, text, expected):
+                              + STOP52_CLASSES + STOP53_CLASSES])
+def test_deadline_classes_of_stops_40_to_53(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

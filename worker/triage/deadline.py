@@ -233,8 +233,9 @@ _TOKEN_RE = _re(
         rf"|(?P<tomorrow>tomorrow|tmrw|tmr|2moro|2morrow|demain|غدا|باكر|باچر|بكره|بكرا|morgen|ma[ñn]ana|yar[ıi]n|besok|domani|আগামীকাল|(?:(?:صباح|مساء|ظهر|عصر|نهار|منتصف\s+نهار)\s+)?(?:يوم\s+)?الغد|غد{_AR_END}|غدوه(?![\u0621-\u064a]))"  # Maghrebi "غدوة"
         r"|(?P<ur_tomorrow>کل)(?=\s+(?:(?:صبح|شام|دوپہر|رات)\s+)?تک)"
         # Dates: "Friday 4 October", "vendredi 20 septembre 2019", "Sept. 6", "30 سبتمبر", "1er décembre".
-        # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply.
-        rf"|(?P<hijri>(?P<hday>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?"
+        # A Hijri date, "25 رمضان 1446هـ", "10 صفر": how many Gulf letters date a reply; "نهاية شهر ربيع الآخر 1448هـ":
+        # that month's last day.
+        rf"|(?P<hijri>(?:(?P<hday>[0-3]?\d)\s+(?:من\s+)?|(?P<hend>نهايه|اواخر|اخر)\s+)(?:شهر\s+)?(?P<hmon>{_HIJRI_MONTHS})(?:\s+(?:لعام\s+|عام\s+)?(?P<hyear>1[34]\d\d))?(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?"
         # "27/6/1448هـ": a Hijri date in figures (its year says which calendar).
         r"|(?P<hnd>[0-3]?\d)/(?P<hnm>1[0-2]|0?[1-9])/(?P<hny>14\d\d)(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
         rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS})|(?<![a-z-])(?P<dmfr>{_FR_DAY_WORDS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})(?:(?<![^\W\d_]{{5}})\.)?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
@@ -897,14 +898,19 @@ def _hijri_day(today: date, m: re.Match) -> date | None:
         month = next((i + 1 for i, p in enumerate(_HIJRI_MONTH_NUMBERS) if p.fullmatch(m.group("hmon"))), None)
         if month is None:
             return None
-        d, given_year = int(m.group("hday")), m.group("hyear")
+        d, given_year = (0 if m.group("hend") else int(m.group("hday"))), m.group("hyear")
+
+    def day_of(year: int) -> date:
+        # d == 0: the month's end (its length is 29 or 30 days by the Umm al-Qura tables).
+        return Hijri(year, month, d or Hijri(year, month, 1).month_length()).to_gregorian()
+
     try:
         if given_year:
-            return Hijri(int(given_year), month, d).to_gregorian()
+            return day_of(int(given_year))
         year = Gregorian(today.year, today.month, today.day).to_hijri().year
-        found = Hijri(year, month, d).to_gregorian()
+        found = day_of(year)
         if found < today - timedelta(days=7):
-            found = Hijri(year + 1, month, d).to_gregorian()
+            found = day_of(year + 1)
         return found
     except (ValueError, OverflowError):
         return None  # a day the calendar does not have (30 in a 29-day month) or out of its range
