@@ -1297,6 +1297,14 @@ def test_error_classes_written_in_stop_53(subject, body, category, settings):
         assert d.deadline is not None, d.explanation
 
 
+def test_a_one_word_unsubscribe_reply_names_the_word_not_the_release():
+    """The rule reads the whole letter (the word must be all the sender wrote); the explanation names the word only."""
+    d = decide("Re: MEDIA ADVISORY: Forum on media literacy, 14 December", "Unsubscribe\n\nOn Tue, 1 Dec 2026, IMCTC Media "
+               "Office <media@imctc.org> wrote:\n> Accreditation closes on 10 December.")
+    assert d.category == "correction_complaint"
+    assert "matched 'unsubscribe'" in d.explanation[0] and "forum" not in d.explanation[0], d.explanation
+
+
 def test_a_chaser_continues_the_senders_own_letter_that_their_client_quotes_by_name():
     """A chaser above the sender's own letter, which their mail client quotes by name, not address ("Le 27/11/2026 09:12,
     Karim Haddad a écrit :"), under the office's answer quoted first (set KI): the earlier letter's request counts. A
