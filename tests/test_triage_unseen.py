@@ -1279,6 +1279,15 @@ STOP53_CASES = [
      "الساعة 9 الصبح مدته خمس دقايق. ياليت تردون علينا الخميس بالكثير.\nفهد", "interview_request"),
     ("الانفوجراف بجودة أعلى", "مرحبا\nالانفوجراف اللي في البيان جودته ضعيفة، ممكن ترسلون لنا نسخة PNG بجودة أعلى؟ "
      "نحتاجها اليوم قبل الساعة 8 مساء.\nعلي – موقع الخليج اليوم", "media_assets"),
+    # Removal from the list in Spanish and German; a clip to be deleted, in Arabic; a release's spelling faulted (set LN).
+    ("Baja de la lista", "Buenos días:\nLes ruego que me den de baja de su lista de distribución; ya no trabajo en el "
+     "periódico.\nGracias,\nMarta", "correction_complaint"),
+    ("Ihr Verteiler", "Guten Tag,\nbitte nehmen Sie mich aus Ihrem Verteiler. Ich bin nicht mehr bei der Zeitung.\nMit "
+     "freundlichen Grüßen\nJ. Weber", "correction_complaint"),
+    ("مقطع منشور دون الرجوع إلي", "السلام عليكم\nشاركت في لقاء مع فريقكم، ثم نشرتم مقطعاً قصيراً من حديثي يظهر كلامي على "
+     "غير وجهه. أطلب حذف المقطع من حساباتكم.\nد. سلمى", "correction_complaint"),
+    ("Votre communiqué d'hier", "Bonjour,\nVotre communiqué d'hier contient de nombreuses fautes : « les pays membre », "
+     "« malgrés ». Pour une organisation internationale, c'est regrettable.\nM. Tremblay", "correction_complaint"),
     # Guard: a mailer's pitch whose last line is its opt-out word stays spam.
     ("Boost your media coverage by 300%", "Dear PR team,\nOur AI tool places your story in 5,000 outlets for only $99 a "
      "month. Book a free demo today!\n\nUnsubscribe", "spam"),
