@@ -1288,6 +1288,11 @@ STOP53_CASES = [
      "غير وجهه. أطلب حذف المقطع من حساباتكم.\nد. سلمى", "correction_complaint"),
     ("Votre communiqué d'hier", "Bonjour,\nVotre communiqué d'hier contient de nombreuses fautes : « les pays membre », "
      "« malgrés ». Pour une organisation internationale, c'est regrettable.\nM. Tremblay", "correction_complaint"),
+    # The spokesperson wanted live on a programme tonight (set LO); a release's faults "comporte" too.
+    ("URGENT - live tonight?", "Hi,\nWith today's news we'd love to have the spokesperson live on World Tonight at 19:00 GMT "
+     "for a six-minute hit by Zoom. Could you let me know by 15:00 GMT?\nPriya, producer", "interview_request"),
+    ("Re: COMMUNIQUÉ - Réunion à Riyad", "Madame, Monsieur,\nVotre dernier communiqué comporte plusieurs fautes : « les "
+     "délégations se sont réunis », « quatre-vingt participants ».\nUn ancien professeur", "correction_complaint"),
     # Guard: a mailer's pitch whose last line is its opt-out word stays spam.
     ("Boost your media coverage by 300%", "Dear PR team,\nOur AI tool places your story in 5,000 outlets for only $99 a "
      "month. Book a free demo today!\n\nUnsubscribe", "spam"),
