@@ -56,7 +56,8 @@ def test_the_packaged_model_loads_and_says_what_it_learnt_from():
               "hy", "hz", "ia", "ie", "if", "ig", "il", "im",
               "iq", "ir", "is", "iu", "iz", "ja", "jb", "jc", "jh", "ji", "jj", "jk", "jp", "jq", "jr", "js",
               "jx", "jy", "jz", "ka", "kd", "ke", "kg",
-              "kl", "km", "kn", "kr", "ks", "kx", "ky", "kz", "la", "ld", "le"}
+              "kl", "km", "kn", "kr", "ks", "kx", "ky", "kz", "la", "ld", "le",
+              "lj", "lk", "ll", "lm", "lp", "lq"}
     assert not unseen & set(TUNING_SETS)
     # The languages it learnt from enough letters in (Spanish joined in stop 34, German and Turkish in stop 41, Urdu in stop 42,
     # Indonesian in stop 46).

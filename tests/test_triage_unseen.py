@@ -1603,7 +1603,9 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_kh", 0.79, 0.96, 0), ("inquiries_ki", 0.89, 0.96, 3), ("inquiries_kj", 0.89, 0.98, 2),
     ("inquiries_ko", 0.83, 0.96, 2), ("inquiries_kp", 0.93, 0.91, 0),
     ("inquiries_kt", 0.86, 0.94, 4), ("inquiries_ku", 0.93, 0.95, 0), ("inquiries_kv", 0.88, 0.96, 0),
-    ("inquiries_kw", 0.86, 0.95, 1), ("inquiries_lb", 0.74, 0.88, 0), ("inquiries_lc", 0.88, 0.96, 2)],
+    ("inquiries_kw", 0.86, 0.95, 1), ("inquiries_lb", 0.74, 0.88, 0), ("inquiries_lc", 0.88, 0.96, 2),
+    ("inquiries_lf", 0.89, 0.97, 0), ("inquiries_lg", 0.86, 0.93, 4), ("inquiries_lh", 0.95, 0.97, 0),
+    ("inquiries_li", 0.94, 0.99, 0), ("inquiries_ln", 0.89, 0.96, 0), ("inquiries_lo", 0.85, 0.97, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -1622,7 +1624,8 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set JD", "set JE", "set JF", "set JG", "set JL", "set JM", "set JN", "set JO",
          "set JT", "set JU", "set JV", "set JW", "set KB", "set KC", "set KF",
          "set KH", "set KI", "set KJ", "set KO", "set KP",
-         "set KT", "set KU", "set KV", "set KW", "set LB", "set LC"])
+         "set KT", "set KU", "set KV", "set KW", "set LB", "set LC",
+         "set LF", "set LG", "set LH", "set LI", "set LN", "set LO"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -1742,10 +1745,12 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_kl", 0.95, 0.98, 0), ("inquiries_km", 0.94, 0.96, 1), ("inquiries_kn", 0.95, 0.99, 0),
     ("inquiries_kr", 0.95, 0.98, 0), ("inquiries_ks", 0.97, 0.96, 0),
     ("inquiries_kx", 0.94, 0.99, 1), ("inquiries_ky", 0.93, 0.95, 1), ("inquiries_kz", 0.94, 0.95, 1),
-    ("inquiries_la", 0.97, 0.96, 1), ("inquiries_ld", 0.99, 0.98, 1), ("inquiries_le", 0.93, 0.97, 0)])
+    ("inquiries_la", 0.97, 0.96, 1), ("inquiries_ld", 0.99, 0.98, 1), ("inquiries_le", 0.93, 0.97, 0),
+    ("inquiries_lj", 0.97, 0.96, 0), ("inquiries_lk", 0.92, 0.98, 0), ("inquiries_ll", 0.98, 0.93, 1),
+    ("inquiries_lm", 0.96, 0.95, 1), ("inquiries_lp", 0.96, 0.98, 1), ("inquiries_lq", 0.75, 0.92, 3)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD and LE were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP and LQ were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
@@ -1776,7 +1781,9 @@ def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     their floors went up by one knowingly. The base model, retrained in stop 49 with twenty-nine more tuning sets
     (those of stops 46 to 49 but HL), gained the unseen sets of earlier stops twenty-one categories and lost them
     thirteen (deadlines +3/-2, invented deadlines +1/-1): AI, AL, HU and IF lost one category each, AI one deadline too;
-    their floors went down knowingly.)"""
+    their floors went down knowingly. LM, measured at arrival in stop 53 at 97.5 % category, ended it at 96.7 %: the English
+    rule that a sender who says "I'm not a journalist" is not tilted towards the press cost it one letter, while the
+    unseen sets of earlier stops gained two from it; its floor is where the stop left it.)"""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}")
