@@ -585,6 +585,22 @@ def test_admin_rules_file_overrides_the_default(tmp_path):
     assert triage(msg, settings=settings).category == "media_assets"
 
 
+def test_an_admin_rule_naming_its_term_in_one_branch_explains_either_branch(tmp_path):
+    """A rule may name the words to show (``(?P<term>…)``) in one branch only: a match of another branch names its own
+    words, and the rule never fails to explain itself."""
+    import yaml
+
+    data = yaml.safe_load(open(load_rules().source, encoding="utf-8"))
+    data["categories"]["media_assets"].append(["\\bzorblax\\b|\\A(?:[^\\n]*\\n\\n)?\\s*(?P<term>quuxly)\\s*\\Z", 20])
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    settings = load_settings(_env_file=None, rules_file=path)
+    one = triage(parse_message(eml("Could you tell me about the zorblax?", "Question")), settings=settings)
+    other = triage(parse_message(eml("quuxly", "Re: our release")), settings=settings)
+    assert one.category == other.category == "media_assets"
+    assert "'zorblax'" in one.explanation[0] and "matched 'quuxly'" in other.explanation[0], (one.explanation, other.explanation)
+
+
 def test_bad_rules_are_refused_with_the_entry_named():
     with pytest.raises(RulesError, match=r"categories.spam\[0\]"):
         parse_rules({"categories": {"spam": ["(unclosed"]}})

@@ -85,7 +85,7 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
                 if rule.weight <= GENERIC_WEIGHT:
                     weak_total += weight
                 # A rule that must see more than its words ("the whole letter is 'Unsubscribe'") names them ``term``.
-                found.append((match.group("term") if "term" in rule.regex.groupindex else match.group(0)).strip())
+                found.append((match.groupdict().get("term") or match.group(0)).strip())
                 hits.append((category, rule.regex.pattern, in_subject))
         scores[category] = total
         terms[category] = found
