@@ -1293,6 +1293,13 @@ STOP53_CASES = [
      "for a six-minute hit by Zoom. Could you let me know by 15:00 GMT?\nPriya, producer", "interview_request"),
     ("Re: COMMUNIQUÉ - Réunion à Riyad", "Madame, Monsieur,\nVotre dernier communiqué comporte plusieurs fautes : « les "
      "délégations se sont réunis », « quatre-vingt participants ».\nUn ancien professeur", "correction_complaint"),
+    # Short mail (set LS): "unsubscribe pls" over a signature; minutes with the spokesman asked in a line; a release
+    # asked for in Spanish or Portuguese.
+    ("unsubscribe", "unsubscribe pls\n-- \nGary Pemberton | Night Editor\nNorth County Herald", "correction_complaint"),
+    ("10 min w/ spokesman?", "Can you get me 10 min with the spokesman by Friday? Piece on women in security, phone is "
+     "fine.\nHanna", "interview_request"),
+    ("comunicado reunión Riad", "Hola, ¿podrían enviarme el comunicado sobre la reunión de Riad en español? Lo necesito "
+     "antes del jueves.\nJavier, Agencia Ibérica", "media_assets"),
     # Guard: a mailer's pitch whose last line is its opt-out word stays spam.
     ("Boost your media coverage by 300%", "Dear PR team,\nOur AI tool places your story in 5,000 outlets for only $99 a "
      "month. Book a free demo today!\n\nUnsubscribe", "spam"),
