@@ -1457,6 +1457,9 @@ STOP53_CLASSES = [
     ("ar", "نرجو الرد قبل نهاية شهر رجب.", "2027-01-08"),
     # ... and a month's end that is past, or that dates what happened, is no by-when.
     ("ar", "التقينا بكم في آخر رمضان وكان لقاء مثمرا.", None),
+    # A day 0, in words or figures, is no date — not the month's end.
+    ("ar", "نرجو الرد قبل 0 رمضان 1448هـ", None),
+    ("ar", "نرجو الرد قبل 0/9/1448هـ", None),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES

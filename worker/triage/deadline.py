@@ -898,11 +898,11 @@ def _hijri_day(today: date, m: re.Match) -> date | None:
         month = next((i + 1 for i, p in enumerate(_HIJRI_MONTH_NUMBERS) if p.fullmatch(m.group("hmon"))), None)
         if month is None:
             return None
-        d, given_year = (0 if m.group("hend") else int(m.group("hday"))), m.group("hyear")
+        d, given_year = (None if m.group("hend") else int(m.group("hday"))), m.group("hyear")
 
     def day_of(year: int) -> date:
-        # d == 0: the month's end (its length is 29 or 30 days by the Umm al-Qura tables).
-        return Hijri(year, month, d or Hijri(year, month, 1).month_length()).to_gregorian()
+        # No day: the month's end (its length is 29 or 30 days by the Umm al-Qura tables). A day 0 is no day at all.
+        return Hijri(year, month, Hijri(year, month, 1).month_length() if d is None else d).to_gregorian()
 
     try:
         if given_year:
