@@ -25,6 +25,7 @@ from harness import written
 from mediadesk.settings import load_settings
 from mediadesk.worker.triage.deadline import find_deadline
 from mediadesk.worker.triage.evaluate import cross_validate, evaluate
+from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES
 
 TESTS = Path(__file__).resolve().parent
 SETTINGS = load_settings(_env_file=None)
@@ -47,6 +48,20 @@ def labelled_set(name: str) -> Path:
 
 def decide(subject: str, body: str):
     return written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>")
+
+
+LOW = ("spam", "general", "automated")
+
+
+def check_written_case(subject: str, body: str, category: str, settings, *, dated: tuple[str, ...] = ()):
+    """A written case is triaged as ``category``; spam, general and automated mail get no deadline and low priority,
+    and a case of a category in ``dated`` states its by-when, which triage must find."""
+    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
+    assert d.category == category, d.explanation
+    if category in LOW:
+        assert d.deadline is None and d.priority == "low"
+    elif category in dated:
+        assert d.deadline is not None, d.explanation
 
 
 # --------------------------------------------------------------------------- categories
@@ -548,10 +563,7 @@ STOP35_TO_38 = STOP35_CASES + STOP36_CASES + STOP37_CASES + STOP38_CASES
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP35_TO_38, ids=[c[0][:40] for c in STOP35_TO_38])
 def test_error_classes_written_in_stops_35_to_38(subject, body, category, settings):
-    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
-    assert d.category == category, d.explanation
-    if category in ("spam", "general", "automated"):
-        assert d.deadline is None and d.priority == "low"
+    check_written_case(subject, body, category, settings)
 
 
 
@@ -1241,12 +1253,7 @@ STOP52_CASES = [
                               + STOP45_CASES + STOP46_CASES + STOP47_CASES + STOP48_CASES + STOP49_CASES + STOP50_CASES + STOP51_CASES
                               + STOP52_CASES])
 def test_error_classes_written_in_stops_39_to_52(subject, body, category, settings):
-    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
-    assert d.category == category, d.explanation
-    if category in ("spam", "general", "automated"):
-        assert d.deadline is None and d.priority == "low"
-    else:
-        assert d.deadline is not None, d.explanation
+    check_written_case(subject, body, category, settings, dated=INQUIRY_CATEGORIES)
 
 
 STOP53_CASES = [
@@ -1310,12 +1317,8 @@ STOP53_CASES = [
 @pytest.mark.parametrize("subject, body, category", STOP53_CASES, ids=[c[0][:40] for c in STOP53_CASES])
 def test_error_classes_written_in_stop_53(subject, body, category, settings):
     """Removal requests and the public's questions have no deadline of their own; the requests here state one."""
-    d = written.decide(subject, body, sent=SENT, sender="Sender <sender@mail.example>", settings=settings)
-    assert d.category == category, d.explanation
-    if category in ("spam", "general", "automated"):
-        assert d.deadline is None and d.priority == "low"
-    elif category != "correction_complaint":
-        assert d.deadline is not None, d.explanation
+    check_written_case(subject, body, category, settings,
+                       dated=tuple(c for c in INQUIRY_CATEGORIES if c != "correction_complaint"))
 
 
 def test_a_one_word_unsubscribe_reply_names_the_word_not_the_release():
