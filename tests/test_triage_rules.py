@@ -606,3 +606,17 @@ def test_bad_rules_are_refused_with_the_entry_named():
         parse_rules({"categories": {"spam": ["(unclosed"]}})
     with pytest.raises(RulesError, match="unknown categories"):
         parse_rules({"categories": {"gossip": ["x"]}})
+
+
+def test_a_rule_matches_where_its_earliest_branch_matches():
+    """A rule's branches that begin with \\b are searched apart from the others (for speed); the match is still the
+    earliest, as the whole pattern's would be, so a term in the subject weighs as the subject's even when another
+    branch matches later in the body."""
+    rule = parse_rules({"categories": {"media_assets": [["zorblax|\\bquuxly\\b", 3]]}}).categories["media_assets"].rules[0]
+    assert rule.search("zorblaxen first, quuxly later").start() == 0
+    assert rule.search("quuxly first, zorblaxen later").start() == 0
+    body = ("Sehr geehrte Damen und Herren,\n\nich bin freier Fotojournalist aus Hamburg.\n\nFolgende Fragen hätte ich noch:\n"
+            "1. Gibt es ein Podest für Fotografen?\n2. Darf ich mich mit dem Presseausweis frei bewegen?\n\n"
+            "Mit freundlichen Grüßen\nJonas Feldmann")
+    d = triage(parse_message(eml(body, "Akkreditierung Fotograf - Konferenz 20./21. Oktober")), settings=SETTINGS)
+    assert d.category == "event_accreditation", d.explanation

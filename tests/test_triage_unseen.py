@@ -1321,6 +1321,61 @@ def test_error_classes_written_in_stop_53(subject, body, category, settings):
                        dated=tuple(c for c in INQUIRY_CATEGORIES if c != "correction_complaint"))
 
 
+STOP54_CASES = [
+    # Whether a video, a photo or an audio clip is authentic, asked by fact-checkers in other languages: the file is the
+    # story's subject, not material asked for (set LV).
+    ("Doğrulama talebi: sözcü videosu", "Merhaba,\nAnkara'da bir haber sitesinde editörüm. Sosyal medyada koalisyon "
+     "sözcüsünün Irak'tan çekildiklerini söylediği bir video dolaşıyor. Video gerçek mi? Cuma gününe kadar yanıt "
+     "verebilir misiniz?\nAyşe Demir", "information_request"),
+    ("Checagem: imagem atribuída à coalizão", "Olá,\nsou da agência Fato Real. Circula no WhatsApp uma foto com o "
+     "logotipo da coalizão e a legenda 'tropas chegam a Moçambique'. A IMCTC publicou essa imagem? Precisamos da resposta "
+     "até quinta-feira.\nBeatriz Lima", "information_request"),
+    ("Richiesta di verifica: audio del portavoce", "Buongiorno,\nsono una giornalista di Controllato.it. Circola un audio "
+     "attribuito al vostro portavoce che secondo alcuni esperti sarebbe generato dall'IA. È autentico o manipolato? Ci "
+     "servirebbe una risposta entro lunedì.\nMarta Ricci", "information_request"),
+    ("Demande de déclaration – faux comptes", "Bonjour,\nRadio Atlas prépare un sujet sur les faux comptes au nom de la "
+     "Coalition. Pourriez-vous nous transmettre une courte déclaration avant demain midi ?\nSalma, "
+     "journaliste", "information_request"),
+    # This address taken off the list in French, the address itself in the sentence (set LV).
+    ("Désinscription liste presse", "Bonjour,\nMerci de retirer mon adresse (p.durand@courrier.example) de votre liste de "
+     "diffusion : je ne travaille plus pour le journal.\nPaul Durand", "correction_complaint"),
+    # An appearance asked for: "إجراء لقاء مع", a live link on a Turkish channel, "do 4 mins live" (sets LW, LX).
+    ("طلب لقاء مع مدير إدارة الاتصال", "السلام عليكم\nتود إذاعة صوت الخليج إجراء لقاء مع مدير إدارة الاتصال الاستراتيجي "
+     "على هامش الندوة يوم الأحد، مدة اللقاء عشر دقائق. نرجو الرد قبل الخميس.\nسارة", "interview_request"),
+    ("Canlı yayın daveti - Akşam Bülteni", "Sayın Yetkili,\nBu akşam 20:00'deki bültenimizde koalisyon sözcüsüyle canlı "
+     "bir bağlantı yapmak istiyoruz. Lütfen bugün saat 17:00'ye kadar teyit ediniz.\nMehmet Kaya", "interview_request"),
+    ("Tonight?", "Could your spokesperson do 4 mins live on Gulf Evening at 22:00 GST about the summit? Need to know by "
+     "6pm today.\nTom", "interview_request"),
+    # A joint event proposed in English ("co-organise"), set LX.
+    ("Proposal: joint workshop for reporters", "Dear colleagues,\nOur journalism faculty would like to co-organise a "
+     "two-day workshop with your media centre next spring on reporting on extremism. We would provide the venue and "
+     "hope your experts could lead two sessions. Could you let us know by 15 December?\nDr Lena Fischer", "partnership_speaking"),
+    # A late accreditation whose form failed with an error ("ralat pada muat naik"), not an erratum (set LW).
+    ("Permohonan akreditasi lewat", "Assalamualaikum,\nBorang dalam talian tidak dapat dihantar kerana ralat pada muat "
+     "naik dokumen. Mohon pertimbangkan permohonan akreditasi kami untuk persidangan 20 Disember dan memberi jawapan "
+     "selewat-lewatnya 10 Disember.\nAmir, wartawan",
+     "event_accreditation"),
+    # The public: a recruitment offer in the office's name checked ("Is this real?"), its fee and "within 3 days" quoted;
+    # a reader who saw the coalition "in der Zeitung" (set LX).
+    ("Is this job offer real??", "Good evening,\nI got this on WhatsApp from someone saying they recruit for the "
+     "coalition: 'Congratulations, you are selected as driver, salary 5000 SAR, pay the visa fee of 400 SAR within 3 "
+     "days.' Is this real? I don't want to be cheated.\nAhmed", "general"),
+    ("Frage", "Sehr geehrte Damen und Herren,\nich habe in der Zeitung von Ihrer Koalition gelesen. Kann man als "
+     "Privatperson Ihre Arbeit unterstützen?\nMit freundlichen Grüßen\nHans Weber", "general"),
+    # A traveller's reply from a machine, "Thanks for your email" (set LX).
+    ("Re: Media advisory", "Thanks for your email. I'm travelling with limited access to email "
+     "until 10 December and will reply as soon as I can.\n\nBest,\nJamie", "automated"),
+]
+
+
+@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
+@pytest.mark.parametrize("subject, body, category", STOP54_CASES, ids=[c[0][:40] for c in STOP54_CASES])
+def test_error_classes_written_in_stop_54(subject, body, category, settings):
+    """Requests here state their by-when, and triage must find it; the public's and a machine's mail has none."""
+    check_written_case(subject, body, category, settings, dated=tuple(c for c in INQUIRY_CATEGORIES
+                                                                      if c != "correction_complaint"))
+
+
 def test_a_one_word_unsubscribe_reply_names_the_word_not_the_release():
     """The rule reads the whole letter (the word must be all the sender wrote); the explanation names the word only."""
     d = decide("Re: MEDIA ADVISORY: Forum on media literacy, 14 December", "Unsubscribe\n\nOn Tue, 1 Dec 2026, IMCTC Media "

@@ -116,6 +116,10 @@ def score_categories(rules: Rules, subject: str, text: str, spam_text: str | Non
         # ask for specifically makes it an information request.
         scores["general"] += 0.5
         scores["information_request"] -= weak["information_request"]
+    elif report and not media_terms:
+        # Someone who is not press asking whether an offer in the office's name is real ("Is this message real??"):
+        # the public's question, unless they ask for something specific.
+        scores["information_request"] -= weak["information_request"]
     if unweighted["spam"] >= SPAM_WORDING and not media_terms:
         # A pitch asks its own questions ("Do you want to be your own boss?") and promises
         # "information", "details", answers to "questions". From a sender with no press identity

@@ -61,16 +61,21 @@ class Rule:
                     return None
             elif not any(s in text for s in self.required):
                 return None
+        found = None
         if self.bounded is not None:
             m = self.bounded.search(text)
             while m is not None:
                 s = m.start()
                 if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"):
-                    return m
+                    found = m
+                    break
                 m = self.bounded.search(text, s + 1)
         if self.plain is not None:
-            return self.plain.search(text)
-        return None
+            # The earliest match, as the whole pattern would give: where it is (the subject or the body) weighs it.
+            m = self.plain.search(text)
+            if m is not None and (found is None or m.start() < found.start()):
+                return m
+        return found
 
 
 @dataclass(frozen=True)
