@@ -1461,14 +1461,27 @@ STOP53_CLASSES = [
     ("ar", "نرجو الرد قبل 0 رمضان 1448هـ", None),
     ("ar", "نرجو الرد قبل 0/9/1448هـ", None),
 ]
+STOP54_CLASSES = [
+    # A correspondent's filing or closing time without a day is today's (sets LS, LO, LV: "Filing at 4pm GMT.", "Je boucle
+    # à 16h.", "Nous bouclons vers 21 h.") ...
+    ("en", "Can you give me a line on the Niamey workshop? Filing at 4pm GMT.", "2026-11-16"),
+    ("en", "Is the figure right? I'm filing at 1500 GMT, thanks.", "2026-11-16"),
+    ("fr", "Pouvez-vous confirmer ce chiffre ? Je boucle à 16h.", "2026-11-16"),
+    ("fr", "Une réponse en une ligne suffira. Nous bouclons vers 21 h.", "2026-11-16"),
+    # ... and "as soon as possible today" is today (set LV), while a day elsewhere in an ASAP sentence is still
+    # someone else's.
+    ("ar", "نرجو الرد في أقرب وقت ممكن اليوم لتأكيد المداخلة.", "2026-11-16"),
+    ("en", "Could you reply as soon as possible today?", "2026-11-16"),
+    ("fr", "Le montage commence demain, donc merci de répondre dès que possible.", None),
+]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
                               + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
-                              + STOP52_CLASSES + STOP53_CLASSES])
-def test_deadline_classes_of_stops_40_to_53(language, text, expected):
+                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES])
+def test_deadline_classes_of_stops_40_to_54(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

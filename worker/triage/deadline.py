@@ -379,7 +379,7 @@ _FILLER = (r"(?:\s+|(?:the\s+)?end\s+of\s+|(?:i|we)\s+file\s+|(?:jt|journal|bull
 # "قبل" as a word of its own, with "و"/"ف" at most: "المقبل" (next) and "مستقبل" (future) end in it.
 _CUE_RE = _re(
         r"(?:(?<![a-z\d])b4(?=\s)|(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
-        r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
+        r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|filing\s+(?:at|by|around)|(?:i|we)\s+file\s+(?:at|by|around)|(?:je|on|nous)\s+boucl(?:e|ons)\s+(?:à|a|vers|avant)|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|(?<![\u0621-\u064a])[وف]?قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاها|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
         r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|ifikapo|kafin(?:\s+ranar)?|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we.re|we\s+are|we.ll\s+be|we\s+will\s+be|i.m|i\s+am)\s+(?:moving|running|publishing|filing|airing)\s+(?:the|this|our|my)\s+(?:story|piece|report|article|item)\b(?:\s+(?:at|on|by))?|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|(?<!not\s)going\s+to\s+(?:print|press)|(?:mon|notre)\s+(?:article|papier|sujet|reportage|d[ée]p[êe]che)\s+(?:part|sort)\b|(?:editor|desk)\s+(?:closes|locks)\s+(?:the|our|my)\s+(?:issue|edition|paper|pages?|bulletin)|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:nous\s+)?bouclons|(?:je|on)\s+boucle\b|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
@@ -419,6 +419,8 @@ _AR_BY_END_RE = re.compile(r"(?:^|\s)[وف]?ب$")
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
+# ... unless the day follows it at once: "نرجو الرد في أقرب وقت ممكن اليوم", "as soon as possible today" (that day, early).
+_ASAP_THEN_DAY_RE = _re(r"(?:\b(?:asap|as\s+soon\s+as\s+possible)|d[èe]s\s+que\s+possible|au\s+plus\s+vite|(?:في\s+|ب)(?:اقرب|اسرع)\s+وقت(?:\s+ممكن)?)\s*,?\s*$")
 _EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز|[ان]مهلكم|مهله\s+(?:مدتها|قدرها)"
                               r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
@@ -1338,7 +1340,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                          hijri="hijri" in kinds)
         if strong or loose:
             target = cued
-        elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence) \
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} \
+                and not (_ASAP_RE.search(sentence) and not _ASAP_THEN_DAY_RE.search(before[-40:])) \
                 and (asks or _POLITE_ASK_RE.search(sentence)) and not _OWN_DOING_RE.search(before[-50:]) and not _HAD_TALK_RE.search(before[-50:]) \
                 and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, span, start, end) \
                 and not (inner == "اليوم" and not _asked_before_arabic_today(prepared, span, start, end)):
