@@ -1473,6 +1473,12 @@ STOP54_CLASSES = [
     ("ar", "نرجو الرد في أقرب وقت ممكن اليوم لتأكيد المداخلة.", "2026-11-16"),
     ("en", "Could you reply as soon as possible today?", "2026-11-16"),
     ("fr", "Le montage commence demain, donc merci de répondre dès que possible.", None),
+    # "Before it starts at 11:00", "before the start at 11:00 on Wednesday", "before tomorrow's sessions begin at 10:00":
+    # the event's start is the by-when (sets FB, FO, LW); an event's opening day without "before" is not.
+    ("en", "I'd need the link before it starts at 11:00 Riyadh time.", "2026-11-16"),
+    ("en", "Could you send me the link before the start at 11:00 Riyadh time on Wednesday 18 November?", "2026-11-18"),
+    ("en", "We ask you to correct the release before tomorrow's sessions begin at 10:00 a.m.", "2026-11-17"),
+    ("en", "The forum opens on 20 November and we hope to attend.", None),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
