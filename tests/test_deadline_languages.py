@@ -1468,11 +1468,6 @@ STOP54_CLASSES = [
     ("en", "Is the figure right? I'm filing at 1500 GMT, thanks.", "2026-11-16"),
     ("fr", "Pouvez-vous confirmer ce chiffre ? Je boucle à 16h.", "2026-11-16"),
     ("fr", "Une réponse en une ligne suffira. Nous bouclons vers 21 h.", "2026-11-16"),
-    # ... and "as soon as possible today" is today (set LV), while a day elsewhere in an ASAP sentence is still
-    # someone else's.
-    ("ar", "نرجو الرد في أقرب وقت ممكن اليوم لتأكيد المداخلة.", "2026-11-16"),
-    ("en", "Could you reply as soon as possible today?", "2026-11-16"),
-    ("fr", "Le montage commence demain, donc merci de répondre dès que possible.", None),
     # "Before it starts at 11:00", "before the start at 11:00 on Wednesday", "before tomorrow's sessions begin at 10:00":
     # the event's start is the by-when (sets FB, FO, LW); an event's opening day without "before" is not.
     ("en", "I'd need the link before it starts at 11:00 Riyadh time.", "2026-11-16"),

@@ -419,8 +419,6 @@ _AR_BY_END_RE = re.compile(r"(?:^|\s)[وف]?ب$")
 # "as soon as possible" is the sender's deadline: a day named beside it without a cue is when
 # something else happens ("le montage commence cet après-midi, donc … dès que possible").
 _ASAP_RE = _re(r"\b(?:asap|as\s+soon\s+as\s+possible)\b|d[èe]s\s+que\s+possible|au\s+plus\s+vite|في\s+اقرب\s+وقت|باسرع\s+وقت")
-# ... unless the day follows it at once: "نرجو الرد في أقرب وقت ممكن اليوم", "as soon as possible today" (that day, early).
-_ASAP_THEN_DAY_RE = _re(r"(?:\b(?:asap|as\s+soon\s+as\s+possible)|d[èe]s\s+que\s+possible|au\s+plus\s+vite|(?:في\s+|ب)(?:اقرب|اسرع)\s+وقت(?:\s+ممكن)?)\s*,?\s*$")
 _EXPLICIT_DURATION_RE = _re(r"(?:within|binnen|innerhalb|dentro\s+de|in\s+the\s+next|inside\s+of|dans\s+un\s+d[ée]lai\s+(?:maximum\s+|max\.?\s+)?de|dans\s+les|d'ici|sous|en\s+moins\s+de|في\s+غضون|في\s+مده\s+لا\s+تتجاوز|[ان]مهلكم|مهله\s+(?:مدتها|قدرها)"
                               r"|en\s+(?:las|los)\s+pr[óo]xim[oa]s|nas\s+pr[óo]ximas|em\s+at[ée]|в\s+течение|w\s+ci[ąa]gu|inom|innen|ndani\s+ya)\s")
 _INNER_CUE_RE = _re(r"(?:^|\s)(?:before|avant|قبل|by)\s")
@@ -1340,8 +1338,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                          hijri="hijri" in kinds)
         if strong or loose:
             target = cued
-        elif kinds & {"today", "tomorrow", "after_tomorrow"} \
-                and not (_ASAP_RE.search(sentence) and not _ASAP_THEN_DAY_RE.search(before[-40:])) \
+        elif kinds & {"today", "tomorrow", "after_tomorrow"} and not _ASAP_RE.search(sentence) \
                 and (asks or _POLITE_ASK_RE.search(sentence)) and not _OWN_DOING_RE.search(before[-50:]) and not _HAD_TALK_RE.search(before[-50:]) \
                 and not _FROM_DAY_RE.search(before[-8:]) and _asked_in_clause(prepared, span, start, end) \
                 and not (inner == "اليوم" and not _asked_before_arabic_today(prepared, span, start, end)):
