@@ -1474,6 +1474,8 @@ STOP54_CLASSES = [
     ("en", "Could you send me the link before the start at 11:00 Riyadh time on Wednesday 18 November?", "2026-11-18"),
     ("en", "We ask you to correct the release before tomorrow's sessions begin at 10:00 a.m.", "2026-11-17"),
     ("en", "The forum opens on 20 November and we hope to attend.", None),
+    # A magazine's layout that closes on a day is its by-when, as its pages' (set MF).
+    ("en", "Could you send his official headshot? Our layout closes on Friday 20 November.", "2026-11-20"),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES

@@ -1362,6 +1362,12 @@ STOP54_CASES = [
      "days.' Is this real? I don't want to be cheated.\nAhmed", "general"),
     ("Frage", "Sehr geehrte Damen und Herren,\nich habe in der Zeitung von Ihrer Koalition gelesen. Kann man als "
      "Privatperson Ihre Arbeit unterstützen?\nMit freundlichen Grüßen\nHans Weber", "general"),
+    # A line from the spokesperson asked in French; an official to speak "on the record", an "on-record call" (set MF).
+    ("Demande : une phrase du porte-parole", "Bonjour,\nJe prépare pour Hebdo Atlas un article sur la réunion des ministres. "
+     "Serait-il possible d'obtenir une ou deux phrases du porte-parole sur ses priorités ? J'aurais besoin de votre "
+     "réponse jeudi avant midi.\nClaire", "information_request"),
+    ("on-record call today?", "صباح الخير\nأكتب story عن المركز الجديد. نحتاج أحد المسؤولين يتكلم on the record، مكالمة "
+     "قصيرة 10 دقائق تكفي. الـ deadline عندي اليوم الساعة 4 العصر.\nرانيا", "interview_request"),
     # A traveller's reply from a machine, "Thanks for your email" (set LX).
     ("Re: Media advisory", "Thanks for your email. I'm travelling with limited access to email "
      "until 10 December and will reply as soon as I can.\n\nBest,\nJamie", "automated"),
