@@ -1368,6 +1368,21 @@ STOP54_CASES = [
      "réponse jeudi avant midi.\nClaire", "information_request"),
     ("on-record call today?", "صباح الخير\nأكتب story عن المركز الجديد. نحتاج أحد المسؤولين يتكلم on the record، مكالمة "
      "قصيرة 10 دقائق تكفي. الـ deadline عندي اليوم الساعة 4 العصر.\nرانيا", "interview_request"),
+    # Grievances (set MD, MG): a caption to correct in Arabic beside the photo it is about; "préciser ou retirer" a phrase;
+    # a correction of "the release issued by you" ("البيان الصادر عنكم"), which is no fact-checker's question.
+    ("طلب تصحيح التعليق على صورة في بيان 25 نوفمبر", "السلام عليكم\nالتعليق على الصورة المنشورة في بيانكم ينسبني إلى وكالة لا "
+     "أعمل فيها. أرجو تصحيح التعليق على الصورة، وتزويدي بالنسخة الأصلية عالية الدقة منها إن أمكن.\nعبدالله", "correction_complaint"),
+    ("Votre déclaration du 20 novembre", "Madame, Monsieur,\nVotre déclaration évoque « certaines associations en Europe » "
+     "sans aucune nuance. Je vous demande de préciser ou de retirer cette formule.\nMohamed", "correction_complaint"),
+    ("طلب تصويب: عدم الإشارة إلى المصدر", "السادة المحترمون\nاطلعت على البيان الصحفي الصادر عنكم بتاريخ 27 نوفمبر، ولاحظت "
+     "أنه تضمن أرقاماً مأخوذة من دراستي دون الإشارة إليها. أرجو التكرم بتصويب البيان بإضافة الإحالة.\nد. طارق",
+     "correction_complaint"),
+    # A vendor asking for "15 minutes to introduce our services" (set MG); a comment asked for in Swahili (set ME).
+    ("Interpretation equipment for your events", "Dear Sir,\nWe provide simultaneous interpretation booths and accredited "
+     "interpreters for conferences in Riyadh. I would appreciate 15 minutes to introduce our services and share our price "
+     "list.\nBest regards,\nFaris", "spam"),
+    ("Ombi la maoni - vijana wa Lamu", "Ndugu Afisa wa Habari,\nNaitwa Juma, mwandishi wa habari wa gazeti la Pwani Leo. Je, "
+     "mnashirikiana na vyombo vya usalama vya Kenya? Tunaomba jibu lenu kabla ya tarehe 4 Desemba.\nAsante", "information_request"),
     # A traveller's reply from a machine, "Thanks for your email" (set LX).
     ("Re: Media advisory", "Thanks for your email. I'm travelling with limited access to email "
      "until 10 December and will reply as soon as I can.\n\nBest,\nJamie", "automated"),
