@@ -1692,7 +1692,10 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_kw", 0.86, 0.95, 1), ("inquiries_lb", 0.74, 0.88, 0), ("inquiries_lc", 0.88, 0.96, 2),
     ("inquiries_lf", 0.89, 0.97, 0), ("inquiries_lg", 0.86, 0.93, 4), ("inquiries_lh", 0.95, 0.97, 0),
     ("inquiries_li", 0.94, 0.99, 0), ("inquiries_ln", 0.89, 0.96, 0), ("inquiries_lo", 0.85, 0.97, 0),
-    ("inquiries_lr", 0.86, 0.90, 1), ("inquiries_ls", 0.89, 0.83, 1)],
+    ("inquiries_lr", 0.86, 0.90, 1), ("inquiries_ls", 0.89, 0.83, 1),
+    ("inquiries_lv", 0.86, 0.97, 0), ("inquiries_lw", 0.89, 0.98, 0), ("inquiries_lx", 0.95, 0.96, 1),
+    ("inquiries_ly", 0.90, 0.93, 1), ("inquiries_md", 0.92, 0.96, 2), ("inquiries_me", 0.99, 0.95, 1),
+    ("inquiries_mf", 0.94, 0.97, 0), ("inquiries_mg", 0.94, 0.96, 1)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -1712,7 +1715,8 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set JT", "set JU", "set JV", "set JW", "set KB", "set KC", "set KF",
          "set KH", "set KI", "set KJ", "set KO", "set KP",
          "set KT", "set KU", "set KV", "set KW", "set LB", "set LC",
-         "set LF", "set LG", "set LH", "set LI", "set LN", "set LO", "set LR", "set LS"])
+         "set LF", "set LG", "set LH", "set LI", "set LN", "set LO", "set LR", "set LS",
+         "set LV", "set LW", "set LX", "set LY", "set MD", "set ME", "set MF", "set MG"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -1835,10 +1839,13 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_la", 0.97, 0.96, 1), ("inquiries_ld", 0.99, 0.98, 1), ("inquiries_le", 0.93, 0.97, 0),
     ("inquiries_lj", 0.97, 0.96, 0), ("inquiries_lk", 0.92, 0.98, 0), ("inquiries_ll", 0.98, 0.93, 1),
     ("inquiries_lm", 0.96, 0.95, 1), ("inquiries_lp", 0.96, 0.98, 1), ("inquiries_lq", 0.75, 0.92, 3),
-    ("inquiries_lt", 0.94, 0.92, 1), ("inquiries_lu", 0.92, 0.95, 0)])
+    ("inquiries_lt", 0.94, 0.92, 1), ("inquiries_lu", 0.92, 0.95, 0),
+    ("inquiries_lz", 0.95, 0.99, 0), ("inquiries_ma", 0.95, 0.98, 0), ("inquiries_mb", 0.97, 0.98, 1),
+    ("inquiries_mc", 0.97, 0.95, 0), ("inquiries_mh", 0.93, 0.96, 0), ("inquiries_mi", 0.99, 0.96, 2),
+    ("inquiries_mj", 0.98, 0.94, 1), ("inquiries_mk", 0.95, 0.97, 2)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP, LQ, LT and LU were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP, LQ, LT, LU, LZ, MA, MB, MC, MH, MI, MJ and MK were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
