@@ -1313,14 +1313,6 @@ STOP53_CASES = [
 ]
 
 
-@pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP53_CASES, ids=[c[0][:40] for c in STOP53_CASES])
-def test_error_classes_written_in_stop_53(subject, body, category, settings):
-    """Removal requests and the public's questions have no deadline of their own; the requests here state one."""
-    check_written_case(subject, body, category, settings,
-                       dated=tuple(c for c in INQUIRY_CATEGORIES if c != "correction_complaint"))
-
-
 STOP54_CASES = [
     # Whether a video, a photo or an audio clip is authentic, asked by fact-checkers in other languages: the file is the
     # story's subject, not material asked for (set LV).
@@ -1390,11 +1382,13 @@ STOP54_CASES = [
 
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP54_CASES, ids=[c[0][:40] for c in STOP54_CASES])
-def test_error_classes_written_in_stop_54(subject, body, category, settings):
-    """Requests here state their by-when, and triage must find it; the public's and a machine's mail has none."""
-    check_written_case(subject, body, category, settings, dated=tuple(c for c in INQUIRY_CATEGORIES
-                                                                      if c != "correction_complaint"))
+@pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES,
+                         ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES])
+def test_error_classes_written_in_stops_53_and_54(subject, body, category, settings):
+    """Removal requests, the public's questions and a machine's mail have no deadline of their own; the requests here
+    state one, and triage must find it."""
+    check_written_case(subject, body, category, settings,
+                       dated=tuple(c for c in INQUIRY_CATEGORIES if c != "correction_complaint"))
 
 
 def test_a_one_word_unsubscribe_reply_names_the_word_not_the_release():
