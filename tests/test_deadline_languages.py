@@ -1478,15 +1478,49 @@ STOP54_CLASSES = [
     ("en", "Could you send his official headshot? Our layout closes on Friday 20 November.", "2026-11-20"),
 ]
 
+STOP55_CLASSES = [
+    # An hour with a dot ("17.00", "09.00 WIB") is no day and month, in English as in Indonesian (sets ML, MN); a day and
+    # month with dots ("20.11.") still is, and a span's end ("vom 30.11. bis 4.12.") is no by-when.
+    ("en", "Please reply by Friday, 27 November 2026 at 17.00.", "2026-11-27"),
+    ("en", "Could you confirm by 25 November 2026 at 09.30?", "2026-11-25"),
+    ("en", "Please reply by 27 November 2026 at 17.00.", "2026-11-27"),
+    ("id", "Mohon tanggapan sebelum pukul 17.00 WIB.", "2026-11-16"),
+    ("id", "Kami membutuhkan foto-foto itu sebelum pukul\n09.00 WIB besok.", "2026-11-17"),
+    ("de", "Eine Bestätigung bis zum 20.11. wäre sehr hilfreich.", "2026-11-20"),
+    ("de", "Vom 30.11. bis 4.12. bin ich für eine Reportage in Riad.", None),
+    # An hour after the cue belongs to the day its clause names ("mañana, martes, antes de las 18:00"; "entro stasera alle
+    # 21", which dateparser read as the 21st).
+    ("es", "Cerramos la pieza mañana,\nmartes, antes de las 18:00.", "2026-11-17"),
+    ("it", "Avrei bisogno di una conferma entro stasera alle 21, con un numero di telefono.", "2026-11-16"),
+    # A Hijri date restated in the Gregorian calendar in brackets: the brackets are read (set MN).
+    ("ms", "Kami mohon jawapan sebelum 15 Jamadilawal 1448H (bersamaan 27 November 2026).", "2026-11-27"),
+    # A Hijri date with its weekday: calendars can be a day apart, and the weekday said tells which one the sender used
+    # (set MU: "يوم الأحد القادم 29 ربيع الآخر 1448هـ").
+    ("ar", "نرجو الرد في موعد أقصاه يوم الخميس 9 جمادى الآخرة 1448هـ.", "2026-11-19"),
+    ("ar", "نرجو الرد في موعد أقصاه يوم الأربعاء 9 جمادى الآخرة 1448هـ.", "2026-11-18"),
+    ("ar", "نرجو الرد في موعد أقصاه يوم الجمعة 9 جمادى الآخرة 1448هـ.", "2026-11-20"),
+]
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
                               + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
-                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES])
-def test_deadline_classes_of_stops_40_to_54(language, text, expected):
+                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES])
+def test_deadline_classes_of_stops_40_to_55(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
+
+
+def test_a_weekday_said_with_a_zone_is_that_zones_weekday():
+    """"By 4pm Riyadh time on Wednesday", written at 03:40 on Wednesday in Sydney (19:40 on Tuesday in Riyadh): Riyadh's
+    Wednesday, the next day, not a week later (set MW)."""
+    sydney = datetime(2026, 11, 18, 3, 40, tzinfo=timezone(timedelta(hours=11)))
+    found = _deadline("We would need to record by 4pm Riyadh time on Wednesday.", sydney, "en")
+    assert found is not None and found.at.astimezone(timezone(timedelta(hours=3))).isoformat() == "2026-11-18T16:00:00+03:00"
+    # Said without a zone, the weekday is the sender's own, and a Wednesday named on a Wednesday is next week's, as before.
+    found = _deadline("We would need to record by 4pm on Wednesday.", sydney, "en")
+    assert found is not None and found.at.date().isoformat() == "2026-11-25"
 
 
 MONDAY_LATE_RIYADH = datetime(2026, 11, 16, 23, 15, tzinfo=timezone(timedelta(hours=3)))

@@ -240,9 +240,14 @@ _TOKEN_RE = _re(
         r"|(?P<hnd>[0-3]?\d)/(?P<hnm>1[0-2]|0?[1-9])/(?P<hny>14\d\d)(?:\s*هـ|\s*ه(?![\u0621-\u064a]))?)"
         rf"|(?P<dm>(?:{_DAYNUM}|(?P<dmord>{_AR_ORDINALS})|(?<![a-z-])(?P<dmfr>{_FR_DAY_WORDS}))\s*(?:de\s+|of\s+|من\s+)?(?:(?<=من\s)شهر\s+)?(?:{_MON})(?:(?<![^\W\d_]{{5}})\.)?(?![a-z\u0620-\u064a\u0671-\u06d3]){_YEAR})"
         rf"|(?P<md>(?:{_MON2})\.?\s+{_DAYNUM.replace('day', 'day2')}(?![\d:h])(?!\s*(?:h|am|pm|%)){_YEAR.replace('year', 'year2')})"
-        r"|(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
+        # "17.00", "at 9.30", "pukul 10.15": an hour with a dot, which no month can be ("17.00") or which a clock word
+        # introduces, is no day and month.
+        r"|(?!(?:(?<=\bat\s)|(?<=\bà\s)|(?<=\bpukul\s)|(?<=\bjam\s)|(?<=\bsaat\s)|(?<=\bum\s)|(?<=\bore\s)|(?<=\balle\s))[012]?\d\.[0-5]\d(?!\d|\.\d))"
+        r"(?![012]?\d\.(?:00|1[3-9]|[2-5]\d)(?!\d|\.\d))"
+        r"(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
         rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م{_AR_END}|ص{_AR_END}|{_MON_PLAIN}|(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS}))))?)"
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
+        r"|(?P<th9>[01]?\d|2[0-3])\.(?P<tm9>[0-5]\d)(?!\d|\.\d|\s*(?:h\b|uhr|a\.?m|p\.?m))"
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
         r"|(?P<th3>[012]?\d):(?P<tm3>[0-5]\d)(?!\d)"
         r"|(?:الساعه\s+)(?P<th4>[012]?\d|" + "|".join(sorted(_AR_HOURS, key=len, reverse=True)) + r")(?![\u0621-\u064a])(?::(?P<tm4>[0-5]\d))?(?:\s+و\s*(?P<half4>النصف|نصف|الربع|ربع))?"
@@ -825,7 +830,7 @@ def _time_of(m: re.Match) -> time | None:
     if m.group("maghrib"):
         return time(18, 0)
     for h, mi, ap in (("th", "tm", "ap"), ("th2", "tm2", None), ("th3", "tm3", None), ("th4", "tm4", "ap4"), ("th5", "tm5", "ap5"),
-                      ("th6", None, None), ("th7", "tm7", None), ("th8", None, "ap8")):
+                      ("th6", None, None), ("th7", "tm7", None), ("th8", None, "ap8"), ("th9", "tm9", None)):
         if m.group(h) is None:
             continue
         word = m.group(h)
@@ -938,6 +943,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
     zone_name: str | None = None
     exact: datetime | None = None
     end_of_week = end_of_day = twelve_hour = evening = next_said = False
+    hijri: date | None = None
     for tok in group:
         m = tok.m
         if tok.kind == "hour1":
@@ -990,7 +996,7 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
             day = nxt - timedelta(days=1)
         elif tok.kind == "hijri":
-            day = _hijri_day(today, m)
+            day = hijri = _hijri_day(today, m)
             if day is None:
                 return None
         elif tok.kind == "dm":
@@ -1037,10 +1043,19 @@ def _resolve(group: list[_Token], base: datetime, week_end: int, *, morning: boo
             twelve_hour = at is not None and 1 <= at.hour <= 11 and not _MARKED_TIME_RE.search(m.group(0))
         elif tok.kind == "zone":
             zone_name = _zone_name(m)
+    if hijri is not None and day == hijri and weekday is not None and day.weekday() != weekday:
+        # "الأحد القادم 29 ربيع الآخر": the Umm al-Qura calendar and the tabular one can be a day apart; the weekday said
+        # tells which the sender used.
+        day += next((timedelta(days=k) for k in (-1, 1) if (day + timedelta(days=k)).weekday() == weekday), timedelta(0))
     if evening and twelve_hour and at is not None:
         at = at.replace(hour=at.hour + 12)  # "الليلة الساعة 9", "tonight at 9": nine in the evening
     if exact is not None:
         return exact, True, None  # "within 24 hours": a clock time in the sender's offset, no zone said
+    if day is None and weekday is not None and (named := _zone(zone_name)) is not None:
+        # "By 4pm Riyadh time on Wednesday" written early on Wednesday in Sydney, when it is still Tuesday in Riyadh: the
+        # Wednesday named is Riyadh's next day, not a week away. (A zone already a day ahead of the sender changes nothing:
+        # the sender counts the days ahead from their own.)
+        today = min(today, base.astimezone(named).date())
     if day is None and weekday is not None:
         if end_of_week:
             day = today + timedelta(days=(weekday - today.weekday()) % 7)
@@ -1455,12 +1470,16 @@ CUE_REACH_BEFORE_CLOCK = 50
 # "yarın yayınlanacak, bu akşam saat 20:00'ye kadar": tomorrow is when it is published, the clock this evening's).
 _CLOCK_BEFORE_RE = re.compile(r"^[^,;،]*(?:\d\s*بجے|\d{1,2}[:.]\d{2}'?[a-zçğıöşü]{0,4}|saat\s+\d{1,2}'?[a-zçğıöşü]{0,4})\s*$", re.IGNORECASE)
 # A semicolon ends the clause a cue reaches into ("حداکثر تا پس‌فردا؛ گزارش پنجشنبه منتشر می‌شود").
-_SNIPPET_RE = re.compile(r"[^.!?\n؛;]{0,160}\d[^.!?\n؛;]{0,80}")
+# A dot between digits is an hour's or a date's ("pukul 09.00", "bis 15.11."), and one after a number before a word in
+# lower case an ordinal's ("vom 15. bis 17.01."), not a sentence's end.
+_IN_CLAUSE = r"(?:[^.!?\n؛;]|(?<=\d)\.(?=\d|\s+[a-zß-ÿ]))"
+_SNIPPET_RE = re.compile(rf"{_IN_CLAUSE}{{0,160}}\d{_IN_CLAUSE}{{0,80}}")
 # A formal letter wrapped by hand ("maklum balas selewat-lewatnya\npada 5 Jun 2026"): a line that goes on in
-# lower case (or in a script without case) continues the sentence above it.
-_WRAPPED_RE = re.compile(r"(?<=[^\W\d_,])\n(?=[^\W\d_A-ZÀ-ÞА-Я]|\d{1,2}\s+[^\W\d_])")
+# lower case (or in a script without case), or after a comma ("mañana,\njueves, antes de las 18:00"), continues the
+# sentence above it.
+_WRAPPED_RE = re.compile(r"(?<=[^\W\d_,])\n(?=[^\W\d_A-ZÀ-ÞА-Я]|\d{1,2}\s+[^\W\d_]|\d{1,2}[.:]\d{2}\b)|(?<=,)\n(?=[^\W\d_A-ZÀ-ÞА-Я])")
 # A sentence with a cue and no digit: "bis Donnerstag", "antes del jueves", "en geç cuma", "paling lambat besok".
-_SENTENCE_RE = re.compile(r"[^.!?\n؛;]{1,240}")
+_SENTENCE_RE = re.compile(rf"{_IN_CLAUSE}{{1,240}}")
 _ARTICLE_RE = re.compile(r"(?:del?|el|la|le|al|ao|do|da)\s+", re.IGNORECASE)
 # "Bis morgen!", "¡Hasta mañana!", "Até amanhã": a farewell, not a by-when.
 _FAREWELL_RE = re.compile(r"\b(?:bis|hasta|at[ée]|a)\s+(?:morgen|ma[ñn]ana|amanh[ãa]|domani|bald|pronto|logo|luego|dann|breve)\b", re.IGNORECASE)
@@ -1506,6 +1525,8 @@ _OTHER_WITHIN_RE = re.compile(
 # ۱۴۴۶ھ)"): both stand between a date and its cue.
 _URDU_YEAR_RE = re.compile(r"(\d{4})ء")
 _BRACKETED_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
+# Unless the brackets hold the Gregorian date of a Hijri one: "sebelum 15 Rabiulakhir 1448H (bersamaan 27 September 2026)".
+_GREGORIAN_RE = re.compile(r"\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+20\d\d\b")
 # Words that introduce an hour of the day in Malay and Indonesian ("sebelum jam 6 petang esok").
 _CLOCK_WORD_RE = re.compile(r"(?:jam|pukul)\s*\d", re.IGNORECASE)
 # Bengali puts the genitive on the month or the unit ("১৮ নভেম্বরের মধ্যে", by 18 November; "৪৮ ঘণ্টার মধ্যে",
@@ -1514,14 +1535,22 @@ _CLOCK_WORD_RE = re.compile(r"(?:jam|pukul)\s*\d", re.IGNORECASE)
 _BN_GENITIVE_RE = re.compile(r"(?<![\u0980-\u09ff])(জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|ঘণ্টা|ঘন্টা|দিন)"
                              r"(?:ের|এর|ার|র)(?![\u0980-\u09ff])")
 # A year alone ("2025" in a quoted header): dateparser makes it today.
-_YEAR_ALONE_RE = re.compile(r"\s*\d{4}\s*")
+_YEAR_ALONE_RE = re.compile(r"\s*\d{4}\s*(?:[hH]\b\.?|هـ|ه|ھ)?\s*")
+# An hour alone, as dateparser gives it back: "18:00", "17.00 WIB", "pukul 9", "jam 6 petang", "8h30" (not "20.05", a day
+# and month, nor "20", a day).
+_CLOCK_PHRASE_RE = re.compile(r"(?:(?:(?:pukul|jam|saat|um|ore|alle|las?|às|as)\s+[0-2]?\d(?:[:.h]\d\d)?|[0-2]?\d(?::\d\d|h\d\d|\.(?:00|1[3-9]|[2-5]\d)))"
+                              r"\s*(?:h|uhr|wib|wita|wit|pagi|petang|sore|malam|siang|a\.?\s?m\.?|p\.?\s?m\.?)?"
+                              r"|[0-2]?\d\s*(?:h|uhr|wib|wita|wit|a\.?\s?m\.?|p\.?\s?m\.?))\.?", re.IGNORECASE)
+_DAY_MONTH_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.?")
+# The word before a bare number that makes it an hour: "alle 21", "a las 9", "um 10", "pukul 3".
+_CLOCK_LEAD_RE = re.compile(r"\b(?:alle(?:\s+ore)?|ore|a\s+las|las|às|um|pukul|jam|saat)\s*$", re.IGNORECASE)
 # A length of time in minutes (dateparser reads "15 minutes" as fifteen minutes from now).
 _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|минут|मिनट|منٹ", re.IGNORECASE)
 
 
 # "10 سے 14 مارچ تک", "del 10 al 14 de marzo", "с 10 по 14 марта": a stay or an event's span.
 # "پیر سے بدھ تک" (Monday to Wednesday): in Urdu a day before "سے" starts the span, as does the first, "یکم سے".
-_RANGE_OTHER_RE = re.compile(r"\d\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s*$|\d\s*[\u0600-\u06ff]+\s+سے\s*$|(?:^|\s)یکم\s+سے\s*$", re.IGNORECASE)
+_RANGE_OTHER_RE = re.compile(r"\d\.?\s*(?:سے|تا|-|–|—|to|bis|al|a|à|hasta|at[ée]|до|по)\s*$|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s*$|\d\s*[\u0600-\u06ff]+\s+سے\s*$|(?:^|\s)یکم\s+سے\s*$", re.IGNORECASE)
 
 
 # A card's or a visa's validity, in the languages dateparser reads for us ("vigente hasta", "gültig bis"; said after
@@ -1532,7 +1561,8 @@ _VALID_OTHER_RE = re.compile(r"(?:vigente|v[áa]lid[oa]s?|g[üu]ltig|valevole|ge
 
 def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | None:
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
-    text = _WRAPPED_RE.sub(" ", _BRACKETED_RE.sub("", _URDU_YEAR_RE.sub(r"\1 ", text[:5000])))
+    text = _WRAPPED_RE.sub(" ", _BRACKETED_RE.sub(lambda m: m.group(0) if _GREGORIAN_RE.search(m.group(0)) else "",
+                                                  _URDU_YEAR_RE.sub(r"\1 ", text[:5000])))
     if language == "bn":
         text = _BN_GENITIVE_RE.sub(r"\1 ", text)
     if language == "ru":
@@ -1566,8 +1596,19 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
                     and not _FROM_UR_RE.search(snippet[where + len(phrase):start]))
                        for start, end, after, before in cues):
                 continue  # a date elsewhere in the sentence ("prevista para el martes 10 …, hasta el lunes")
-            if _YEAR_ALONE_RE.fullmatch(phrase) or _CLOCK_WORD_RE.match(phrase):
-                continue  # "2025", "jam 6": a year, an hour of the day (dateparser reads a date into them)
+            if _YEAR_ALONE_RE.fullmatch(phrase):
+                continue  # "2025", "1448H": a year (dateparser reads a date into it)
+            if _CLOCK_PHRASE_RE.fullmatch(phrase) or (phrase.isdigit() and _CLOCK_LEAD_RE.search(snippet[:where])):
+                # "antes de las 18:00", "entro stasera alle 21", "sebelum pukul 17.00 WIB": an hour, whose day is the
+                # one the clause names ("mañana, jueves, antes de las 18:00") or else the letter's (dateparser reads
+                # "alle 21" as the 21st and "jam 6" as the 6th).
+                value = _clause_day(snippet, base)
+            elif (dm := _DAY_MONTH_RE.fullmatch(phrase)) and 1 <= int(dm.group(2)) <= 12:
+                # "bis zum 20.05.", "entro il 4.12": a day and a month, which dateparser reads as an hour.
+                day = _resolve_year(base.date(), int(dm.group(2)), int(dm.group(1)), None)
+                if day is None:
+                    continue
+                value = datetime.combine(day, time(23, 59))
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
             lead = snippet[:max(0, where)].lower().rstrip() + " "
@@ -1589,6 +1630,16 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
 
 
 _DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
+
+
+def _clause_day(snippet: str, base: datetime) -> datetime:
+    """The day an hour belongs to: today, tonight or tomorrow named in its clause, else the letter's own day."""
+    for m in _OTHER_RELATIVE_RE.finditer(snippet):
+        days = _OTHER_RELATIVE[int(m.lastgroup[1:])][0]
+        if days == MONTH_END or (days == 1 and _MORNING_ARTICLE_RE.search(snippet[:m.start()].lower())):
+            continue
+        return (base + timedelta(days=days)).replace(tzinfo=None)
+    return base.replace(tzinfo=None)
 # "mañana antes de las 10", "hoy, antes de las 9 p. m.", "amanhã até às 18h": a cue before a clock is that day's hour.
 _CUE_CLOCK_RE = re.compile(r"\s*(?:(?:las?|as|às|à|den|der|le|ore)\s+)?[0-2]?\d(?:[:.h]\d\d)?\s*(?:h\b|uhr\b|a\.?\s?m\.?|p\.?\s?m\.?)?", re.IGNORECASE)
 # A payment term in the languages dateparser reads: "zahlbar bis 30. November", "abonen el importe en un plazo de 15
