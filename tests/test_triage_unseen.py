@@ -1381,10 +1381,52 @@ STOP54_CASES = [
 ]
 
 
+STOP55_CASES = [
+    # An appearance, an accreditation, a partnership and an article offered in Turkish, Russian, Portuguese and Urdu
+    # (set MN: "canlı yayın konuğu", "аккредитация", "acreditação", "proposta de parceria", "makale ile katkı", "مضمون").
+    ("Canlı yayın konuğu talebi", "Merhaba,\nKanal Doğu'dan yazıyorum. Bu akşamki haber bültenimize koalisyon sözcüsünü "
+     "canlı yayın konuğu olarak ağırlamak istiyoruz. Yarın öğlene kadar dönüş yapabilir misiniz?\nMert Aydın", "interview_request"),
+    ("Аккредитация на пресс-конференцию", "Здравствуйте!\nЯ корреспондент агентства «Степь-Инфо» из Алматы. Прошу "
+     "аккредитацию на пресс-конференцию 10 декабря. Ответ нужен до пятницы, чтобы оформить визу.\nАлия Сейткали",
+     "event_accreditation"),
+    ("Pedido de acreditação", "Bom dia,\nsou jornalista do Diário de Maputo e venho pedir a acreditação para a cimeira de "
+     "14 de dezembro. Agradecia uma resposta até 7 de dezembro.\nJoão Mabunda", "event_accreditation"),
+    ("Proposta de parceria de media", "Exmos. Senhores,\na nossa revista gostaria de propor à Coligação uma parceria de media "
+     "para o festival de documentários de fevereiro. Pedimos uma resposta até 15 de dezembro.\nMarta Reis",
+     "partnership_speaking"),
+    ("Makale daveti: özel sayı", "Sayın Yetkili,\nDergimizin özel sayısına uzmanlarınızdan birinin bir makale ile katkı "
+     "sunmasını rica ederiz. Özetleri 20 Aralık'a kadar bekliyoruz.\nProf. Dr. Ali Şen", "partnership_speaking"),
+    ("مضمون برائے اشاعت", "محترم مدیر صاحب،\nمیں آپ کی ویب سائٹ کے لیے انتہا پسندی پر ایک مضمون پیش کرنا چاہتا ہوں۔ "
+     "براہ کرم جمعہ تک جواب دیں۔\nکرنل (ر) فیصل", "partnership_speaking"),
+    ("ویڈیو فوٹیج درکار", "السلام علیکم،\nہمیں کل کی تقریب کی ویڈیو فوٹیج درکار ہے۔ براہ کرم آج شام چھ بجے تک لنک بھیج دیں۔"
+     "\nنادیہ، نیوز ون", "media_assets"),
+    # Documents asked for as material (set MT): a printed copy, a speech's text, a transcript, a session's recording,
+    # leave to reproduce a map, a statement's translation ...
+    ("Demande d'exemplaire", "Bonjour,\nJe suis documentaliste au quotidien Ouest-Matin. Pourriez-vous nous adresser un "
+     "exemplaire papier de votre dernier rapport annuel ? Nous en aurions besoin avant le 8 décembre.\nMartine Roux",
+     "media_assets"),
+    ("طلب نص كلمة الأمين العام", "السلام عليكم\nنرجو تزويدنا بنص كلمة الأمين العام في افتتاح المنتدى، ونحتاجه قبل يوم "
+     "الخميس.\nقسم الأخبار - صحيفة الوسط", "media_assets"),
+    ("Permintaan transkrip", "Selamat siang,\nKami membutuhkan transkrip konferensi pers kemarin dalam bahasa Inggris "
+     "paling lambat besok.\nRina, Harian Khatulistiwa", "media_assets"),
+    ("Enregistrement de la table ronde", "Bonjour,\nJe n'ai pas pu assister à la table ronde de mardi. Serait-il possible "
+     "d'obtenir l'enregistrement de la table ronde avant vendredi ?\nPaul Morel, IRIS", "media_assets"),
+    ("Permission to reproduce your map", "Dear media team,\nWe would like permission to reproduce your map of member states "
+     "in our school atlas, with full credit. Could you reply by 11 December?\nAnna Price\nRights Editor, Oakfield Press",
+     "media_assets"),
+    ("الترجمة الإنجليزية للبيان", "تحية طيبة،\nنرجو إرسال الترجمة الإنجليزية للبيان الختامي قبل مساء الغد إن أمكن.\n"
+     "عبدالله الورفلي، موقع ليبيا الآن", "media_assets"),
+    # ... but not a complaint about the French version, nor a registration for a seminar ("التسجيل في الندوة").
+    ("Erreur dans la version française", "Madame, Monsieur,\nLa version française du communiqué d'hier comporte une erreur "
+     "sur le nombre de pays membres. Merci de la corriger.\nJ. Petit", "correction_complaint"),
+    ("التسجيل في الندوة", "السلام عليكم\nأرغب في التسجيل في الندوة الإعلامية يوم الأحد بصفتي مراسلاً لقناة الفجر. أرجو "
+     "الرد قبل الخميس.\nسالم العتيبي", "event_accreditation"),
+]
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES,
-                         ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES])
-def test_error_classes_written_in_stops_53_and_54(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES + STOP55_CASES,
+                         ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES + STOP55_CASES])
+def test_error_classes_written_in_stops_53_to_55(subject, body, category, settings):
     """Removal requests, the public's questions and a machine's mail have no deadline of their own; the requests here
     state one, and triage must find it."""
     check_written_case(subject, body, category, settings,
