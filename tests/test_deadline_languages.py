@@ -1499,6 +1499,11 @@ STOP55_CLASSES = [
     ("ar", "نرجو الرد في موعد أقصاه يوم الخميس 9 جمادى الآخرة 1448هـ.", "2026-11-19"),
     ("ar", "نرجو الرد في موعد أقصاه يوم الأربعاء 9 جمادى الآخرة 1448هـ.", "2026-11-18"),
     ("ar", "نرجو الرد في موعد أقصاه يوم الجمعة 9 جمادى الآخرة 1448هـ.", "2026-11-20"),
+    # Someone's words of this morning are when they were said, not a by-when (set MW); "send me the remarks this morning"
+    # may still be one.
+    ("en", "Please send us the full text of the Secretary-General's statement this morning on the operation. Kindly send "
+     "ASAP.", None),
+    ("en", "Can you send me the remarks this morning, please?", "2026-11-16"),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES

@@ -413,6 +413,10 @@ _HAPPENED_BEFORE_RE = _re(
     r"|(?<![\u0621-\u064a])[وف]?(?:صرح|اعلن|اعلنت|نقل|نقلت|نشر|نشرت|نشرتم|اصدر|اصدرت|اصدرتم|قال|قالت|قاله|قالها|قالته|ذكر|ذكرت|تداول|تداولت|صدر|حدث|جري|جرت|وقع|عقد|عقدت|انعقد|انعقدت|اقيم|اقيمت|القيت|القي|القاها|التقطت|الصادر|الصادره|المنشور|المنشوره|المعلن|المعلنه|"
     r"المنعقد|المنعقده|المقام|المقامه|المتداول|المتداوله|المنتشر|المنتشره|المثار|المثاره|المنظم|المنظمه|الملقاه|المعقود|المعقوده|تم|\S{2,}تمو(?:ه|ها|هم))(?:\s+\S+){0,2})\s+$"
 )
+# Someone's words of this morning: "the Secretary-General's statement this morning", "his remarks this morning" (not
+# "send me the remarks this morning", which may be by when).
+_SAID_THIS_MORNING_RE = _re(r"(?:'s|’s|\bhis|\bher|\bits|\btheir)\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|speech|"
+                            r"announcement|briefing|press\s+conference|address|comments)\s+(?:(?:made|given|issued|delivered)\s+)?$")
 # "until today nobody has answered", "bis heute haben wir keine Antwort", "لم نتلق ردا حتى اليوم",
 # "the figures up to today": so far, not by when (a request "until today" is one only in a clause
 # that says nothing of what has or has not happened yet; Arabic says "so far" this way, not "by today").
@@ -1323,6 +1327,9 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "what your spokesman said today": when it happened
         if any(t.kind == "today" and _MORNING_RE.fullmatch(t.m.group("today")) for t in group) and base.hour >= 12:
             continue  # "this morning's briefing" in a letter sent in the afternoon: past
+        if kinds <= {"today"} and any(t.kind == "today" and _MORNING_RE.fullmatch(t.m.group("today")) for t in group) \
+                and _SAID_THIS_MORNING_RE.search(before[-80:]):
+            continue  # "the Secretary-General's statement this morning" (sent at 10:30): when it was made, not by when
         if kinds <= {"today", "zone"} and base.hour >= LATE_EVENING_HOUR \
                 and not (_QUESTION_RE.search(sentence) or _POLITE_ASK_RE.search(sentence)) \
                 and any(t.kind == "today" and _TONIGHT_RE.fullmatch(t.m.group("today")) for t in group):
