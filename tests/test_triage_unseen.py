@@ -1416,7 +1416,14 @@ STOP55_CASES = [
      "media_assets"),
     ("الترجمة الإنجليزية للبيان", "تحية طيبة،\nنرجو إرسال الترجمة الإنجليزية للبيان الختامي قبل مساء الغد إن أمكن.\n"
      "عبدالله الورفلي، موقع ليبيا الآن", "media_assets"),
-    # ... but not a complaint about the French version, nor a registration for a seminar ("التسجيل في الندوة").
+    ("رد: بيان صحفي - كلمة الأمين العام", "هل يمكن تزويدنا بالنص الكامل لكلمة الأمين العام في حفل الختام قبل مساء الغد؟ البيان "
+     "اكتفى بفقرة منها.\nمحرر الأخبار - بوابة النيل", "media_assets"),
+    ("رد: البيان الصحفي", "شكرًا على البيان. هل يمكن إرسال النسخة العربية بصيغة Word قبل ظهر الغد؟ ملف PDF لا يُنسخ منه.\nهبة، "
+     "مجلة آفاق", "media_assets"),
+    # ... but not a CV attached "بصيغة Word", a complaint about the French version, nor a registration for a seminar
+    # ("التسجيل في الندوة").
+    ("RE: طلب وظيفة", "مساء الخير،\nأرفقت سيرتي الذاتية مرة أخرى بصيغة Word، إذ يبدو أن الملف لم يُرفق في رسالتي الأولى. "
+     "أتقدم لوظيفة مترجم لديكم.\nريم", "general"),
     ("Erreur dans la version française", "Madame, Monsieur,\nLa version française du communiqué d'hier comporte une erreur "
      "sur le nombre de pays membres. Merci de la corriger.\nJ. Petit", "correction_complaint"),
     ("التسجيل في الندوة", "السلام عليكم\nأرغب في التسجيل في الندوة الإعلامية يوم الأحد بصفتي مراسلاً لقناة الفجر. أرجو "
