@@ -57,7 +57,8 @@ def test_the_packaged_model_loads_and_says_what_it_learnt_from():
               "iq", "ir", "is", "iu", "iz", "ja", "jb", "jc", "jh", "ji", "jj", "jk", "jp", "jq", "jr", "js",
               "jx", "jy", "jz", "ka", "kd", "ke", "kg",
               "kl", "km", "kn", "kr", "ks", "kx", "ky", "kz", "la", "ld", "le",
-              "lj", "lk", "ll", "lm", "lp", "lq", "lt", "lu", "lz", "ma", "mb", "mc", "mh", "mi", "mj", "mk"}
+              "lj", "lk", "ll", "lm", "lp", "lq", "lt", "lu", "lz", "ma", "mb", "mc", "mh", "mi", "mj", "mk",
+              "mp", "mq", "mr", "ms", "mx", "my", "mz", "na"}
     assert not unseen & set(TUNING_SETS)
     # The languages it learnt from enough letters in (Spanish joined in stop 34, German and Turkish in stop 41, Urdu in stop 42,
     # Indonesian in stop 46).

@@ -1420,6 +1420,10 @@ STOP55_CASES = [
      "اكتفى بفقرة منها.\nمحرر الأخبار - بوابة النيل", "media_assets"),
     ("رد: البيان الصحفي", "شكرًا على البيان. هل يمكن إرسال النسخة العربية بصيغة Word قبل ظهر الغد؟ ملف PDF لا يُنسخ منه.\nهبة، "
      "مجلة آفاق", "media_assets"),
+    # A paid feature sold in tiers, each with what it buys before its price (set MO).
+    ("Interview request - '10 Most Influential' edition", "Hello,\nYour Director has been shortlisted for our cover "
+     "edition and I'd love to set up a short interview.\nOur packages:\n  Silver - 1 page profile ........ USD 2,950\n"
+     "  Gold - 2 pages + website banner .. USD 4,700\nBest,\nRyan Whitfield, Senior Editor", "spam"),
     # ... but not a CV attached "بصيغة Word", a complaint about the French version, nor a registration for a seminar
     # ("التسجيل في الندوة").
     ("RE: طلب وظيفة", "مساء الخير،\nأرفقت سيرتي الذاتية مرة أخرى بصيغة Word، إذ يبدو أن الملف لم يُرفق في رسالتي الأولى. "
@@ -1738,7 +1742,10 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_lr", 0.86, 0.90, 1), ("inquiries_ls", 0.89, 0.83, 1),
     ("inquiries_lv", 0.86, 0.97, 0), ("inquiries_lw", 0.89, 0.98, 0), ("inquiries_lx", 0.95, 0.96, 1),
     ("inquiries_ly", 0.90, 0.93, 1), ("inquiries_md", 0.92, 0.96, 2), ("inquiries_me", 0.99, 0.95, 1),
-    ("inquiries_mf", 0.94, 0.97, 0), ("inquiries_mg", 0.94, 0.96, 1)],
+    ("inquiries_mf", 0.94, 0.97, 0), ("inquiries_mg", 0.94, 0.96, 1),
+    ("inquiries_ml", 0.95, 0.94, 0), ("inquiries_mm", 0.92, 0.98, 1), ("inquiries_mn", 0.91, 0.94, 0),
+    ("inquiries_mo", 0.90, 0.95, 2), ("inquiries_mt", 0.82, 0.94, 1), ("inquiries_mu", 0.91, 0.95, 0),
+    ("inquiries_mv", 0.79, 0.98, 1), ("inquiries_mw", 0.92, 0.93, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -1759,7 +1766,8 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set KH", "set KI", "set KJ", "set KO", "set KP",
          "set KT", "set KU", "set KV", "set KW", "set LB", "set LC",
          "set LF", "set LG", "set LH", "set LI", "set LN", "set LO", "set LR", "set LS",
-         "set LV", "set LW", "set LX", "set LY", "set MD", "set ME", "set MF", "set MG"])
+         "set LV", "set LW", "set LX", "set LY", "set MD", "set ME", "set MF", "set MG",
+         "set ML", "set MM", "set MN", "set MO", "set MT", "set MU", "set MV", "set MW"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -1885,10 +1893,13 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_lt", 0.94, 0.92, 1), ("inquiries_lu", 0.92, 0.95, 0),
     ("inquiries_lz", 0.95, 0.99, 0), ("inquiries_ma", 0.95, 0.98, 0), ("inquiries_mb", 0.97, 0.98, 1),
     ("inquiries_mc", 0.97, 0.95, 0), ("inquiries_mh", 0.93, 0.96, 0), ("inquiries_mi", 0.99, 0.96, 2),
-    ("inquiries_mj", 0.98, 0.94, 1), ("inquiries_mk", 0.95, 0.97, 2)])
+    ("inquiries_mj", 0.98, 0.94, 1), ("inquiries_mk", 0.95, 0.97, 2),
+    ("inquiries_mp", 0.96, 0.96, 0), ("inquiries_mq", 0.94, 0.98, 1), ("inquiries_mr", 0.90, 0.93, 0),
+    ("inquiries_ms", 0.93, 0.98, 0), ("inquiries_mx", 0.96, 0.97, 0), ("inquiries_my", 0.87, 0.94, 0),
+    ("inquiries_mz", 0.93, 0.98, 0), ("inquiries_na", 0.93, 0.98, 0)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP, LQ, LT, LU, LZ, MA, MB, MC, MH, MI, MJ and MK were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP, LQ, LT, LU, LZ, MA, MB, MC, MH, MI, MJ, MK, MP, MQ, MR, MS, MX, MY, MZ and NA were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
