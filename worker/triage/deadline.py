@@ -1534,8 +1534,6 @@ _URDU_YEAR_RE = re.compile(r"(\d{4})ء")
 _BRACKETED_RE = re.compile(r"\s*\([^()\n]{1,40}\)")
 # Unless the brackets hold the Gregorian date of a Hijri one: "sebelum 15 Rabiulakhir 1448H (bersamaan 27 September 2026)".
 _GREGORIAN_RE = re.compile(r"\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+20\d\d\b")
-# Words that introduce an hour of the day in Malay and Indonesian ("sebelum jam 6 petang esok").
-_CLOCK_WORD_RE = re.compile(r"(?:jam|pukul)\s*\d", re.IGNORECASE)
 # Bengali puts the genitive on the month or the unit ("১৮ নভেম্বরের মধ্যে", by 18 November; "৪৮ ঘণ্টার মধ্যে",
 # within 48 hours), which dateparser does not read.
 # Whole words only: "মেরামত" (repair) is no "মে" (May) with a genitive.
@@ -1647,6 +1645,8 @@ def _clause_day(snippet: str, base: datetime) -> datetime:
             continue
         return (base + timedelta(days=days)).replace(tzinfo=None)
     return base.replace(tzinfo=None)
+
+
 # "mañana antes de las 10", "hoy, antes de las 9 p. m.", "amanhã até às 18h": a cue before a clock is that day's hour.
 _CUE_CLOCK_RE = re.compile(r"\s*(?:(?:las?|as|às|à|den|der|le|ore)\s+)?[0-2]?\d(?:[:.h]\d\d)?\s*(?:h\b|uhr\b|a\.?\s?m\.?|p\.?\s?m\.?)?", re.IGNORECASE)
 # A payment term in the languages dateparser reads: "zahlbar bis 30. November", "abonen el importe en un plazo de 15
