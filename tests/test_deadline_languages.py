@@ -1506,13 +1506,37 @@ STOP55_CLASSES = [
     ("en", "Can you send me the remarks this morning, please?", "2026-11-16"),
 ]
 
+STOP56_CLASSES = [
+    # A month's end in the languages read by their cues: Turkish says it after the month ("Eylül sonuna kadar", set J),
+    # Russian, Indonesian and Portuguese before it ("до конца октября", set MN); a week's end too ("до конца недели",
+    # "sebelum akhir pekan ini"). The end of a month a sender will be somewhere, or a weekend edition, is no by-when.
+    ("tr", "Katılım durumunuzu Aralık sonuna kadar bildirmenizi rica ederiz.", "2026-12-31"),
+    ("tr", "Programı kesinleştirebilmemiz için yanıtınızı Aralık ayı sonuna kadar bekliyoruz.", "2026-12-31"),
+    ("tr", "Görüşme talebimize ayın sonuna kadar dönüş yapabilir misiniz?", "2026-11-30"),
+    ("ru", "Так как визу нужно оформлять заранее, буду благодарен за ответ до конца ноября.", "2026-11-30"),
+    ("ru", "Просим ответить до конца недели.", "2026-11-20"),
+    ("id", "Mohon balas sebelum akhir November.", "2026-11-30"),
+    ("id", "Mohon konfirmasi sebelum akhir pekan ini.", "2026-11-20"),
+    ("pt", "Poderiam responder até o final de novembro?", "2026-11-30"),
+    ("pt", "Responda até o fim do mês, por favor.", "2026-11-30"),
+    ("es", "Necesitamos su respuesta antes del final de noviembre.", "2026-11-30"),
+    ("tr", "Kasım sonunda İstanbul'da olacağız, uygun bir zaman var mı?", None),
+    ("id", "Laporan akan terbit pada edisi akhir pekan.", None),
+    # How long a price holds is no by-when (set FC: a database seller's "Скидка 50% только до конца недели!", which triage
+    # read as a request for data).
+    ("ru", "Скидка 50% только до конца недели! Всего 9 900 руб.", None),
+    ("en", "Get 20% off every package until Friday!", None),
+    ("en", "Our offer is valid until 30 November.", None),
+    ("en", "Attacks fell 30% last year - can you confirm the figure by Friday?", "2026-11-20"),
+]
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
                               + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
-                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES])
-def test_deadline_classes_of_stops_40_to_55(language, text, expected):
+                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES])
+def test_deadline_classes_of_stops_40_to_56(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

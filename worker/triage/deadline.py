@@ -203,7 +203,10 @@ _TOKEN_RE = _re(
         # "within the hour", "dans l'heure", "خلال الساعة القادمة": an hour from the Date.
         r"|(?P<hour1>(?:within\s+the\s+(?:next\s+)?hour|dans\s+l'heure(?:\s+qui\s+vient)?|within\s+the\s+(?:next|coming)\s+(?:few\s+)?hours|dans\s+les\s+(?:toutes\s+)?prochaines\s+heures|(?:خلال|في\s+غضون)\s+(?:ال)?ساعات\s+(?:ال)?(?:قادمه|مقبله|قليله\s+(?:ال)?(?:قادمه|مقبله))|(?:خلال|في\s+غضون|في\s+خلال)\s+الساعه\s+(?:القادمه|المقبله|التاليه))(?![a-z\u0621-\u064a]))"
         # "the end of September", "fin septembre", "نهاية شهر سبتمبر", "أواخر سبتمبر": that month's last day.
-        rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|(?<=entro\s)fine|(?<=entro\sla\s)fine|نهايه|اواخر|اخر)\s+(?:شهر\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a]))"
+        rf"|(?P<eomn>(?:(?:the\s+)?end\s+of|(?:la\s+)?fin(?:\s+du\s+mois)?(?:\s+de|\s+d')?|(?:a\s+)?finales\s+de|ende|(?<=entro\s)fine|(?<=entro\sla\s)fine|نهايه|اواخر|اخر"
+        # ... "до конца октября", "sebelum akhir Oktober", "até o final de outubro"; Turkish says it after: "Eylül sonuna kadar".
+        rf"|конца|akhir|(?:el\s+|o\s+)?final\s+de|fim\s+de)\s+(?:شهر\s+|bulan\s+)?(?:{_alt(MONTHS, 'mc')})(?![a-z\u0620-\u064a])"
+        rf"|(?:{_alt(MONTHS, 'me')})(?:\s+ay[ıi])?\s+sonu(?:na)?(?![a-zçğıöşü]))"
         # "the 5th of next month", "le 5 du mois prochain", "الخامس من الشهر القادم": a day of next month.
         rf"|(?P<dnm>(?:(?:the|le)\s+)?(?P<dnmday>[0-3]?\d|{_AR_ORDINALS})(?:st|nd|rd|th|er|e)?\s+(?:of\s+next\s+month|du\s+mois\s+prochain|(?:من|في)\s+الشهر\s+(?:القادم|المقبل)|(?P<dnmthis>de\s+ce\s+mois|of\s+this\s+month|(?:من|في)\s+(?:هذا\s+)?الشهر\s+(?:الجاري|الحالي)|(?:من|في)\s+هذا\s+الشهر{_AR_END}|(?:من\s+|في\s+)?(?:الشهر\s+(?:ده|دا|هذا|هاد|هادا)|هالشهر){_AR_END}|(?:من\s+)?الجاري{_AR_END}|الشهر(?!\s*(?:القادم|المقبل|الماضي|الفائت|المنصرم)){_AR_END})))"
         r"|(?P<eonw>(?:the\s+)?end\s+of\s+next\s+week|(?:la\s+)?fin\s+de\s+la\s+semaine\s+prochaine|نهايه\s+الاسبوع\s+(?:القادم|المقبل)"
@@ -221,7 +224,7 @@ _TOKEN_RE = _re(
         # The same in the languages the grammar reads by their cues: "bis Ende dieser Woche", "antes del final de esta
         # semana", "entro la fine della settimana", "até o final desta semana", "akhir minggu ini".
         r"ende\s+(?:dieser|der|diese)\s+woche|(?:el\s+)?final\s+de\s+(?:esta|la)\s+semana|(?:la\s+)?fine\s+(?:della|di\s+questa)\s+settimana|"
-        r"(?:o\s+)?(?:final|fim)\s+(?:desta|da)\s+semana|akhir\s+minggu(?:\s+ini)?)"
+        r"(?:o\s+)?(?:final|fim)\s+(?:desta|da)\s+semana|akhir\s+minggu(?:\s+ini)?|(?<=sebelum\s)akhir\s+pekan(?:\s+ini)?|конца\s+(?:этой\s+|текущей\s+)?недели)"
         r"|(?P<eom>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois|(?:نهايه|اخر|اواخر)\s+(?:هذا\s+ال|هال|ال)شهر(?:\s+الحالي|\s+الجاري)?)"
         r"|(?P<eod>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|end\s+of\s+play|eod(?![a-z])|cob(?![a-z])|close\s+of\s+(?:business|play)|"
         r"(?:la\s+)?fin\s+de\s+(?:la\s+)?journ[ée]e|نهايه\s+(?:اليوم|الدوام|دوام\s+اليوم|دوام|يوم\s+العمل)"
@@ -378,7 +381,7 @@ _JOIN_RE = _re(
 )
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|(?:the\s+)?end\s+of\s+|(?:i|we)\s+file\s+|(?:jt|journal|bulletin|flash|[ée]dition|[ée]mission)\s+(?:de\s+|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
-           r"|el\s+|il\s+|o\s+dia\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
+           r"|el\s+|il\s+|o\s+dia\s+|o\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
            r"|ل?نهار\s+|our\s+|your\s+|my\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+(?:(?:ال)?(?:مسائيه|صباحيه|رئيسيه)\s+)?(?:علي\s+)?|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
 # "قبل" as a word of its own, with "و"/"ف" at most: "المقبل" (next) and "مستقبل" (future) end in it.
@@ -386,7 +389,7 @@ _CUE_RE = _re(
         r"(?:(?<![a-z\d])b4(?=\s)|(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|filing\s+(?:at|by|around)|(?:i|we)\s+file\s+(?:at|by|around)|before\s+(?:(?:it|the\s+(?:\S+\s+){0,2}?\S+|(?:tomorrow|today).s\s+\S+)\s+(?:starts?|begins?|opens?)|the\s+start)\s+(?:at|on)|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|(?<![\u0621-\u064a])[وف]?قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاها|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
-        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+del?|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|ifikapo|kafin(?:\s+ranar)?|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we.re|we\s+are|we.ll\s+be|we\s+will\s+be|i.m|i\s+am)\s+(?:moving|running|publishing|filing|airing)\s+(?:the|this|our|my)\s+(?:story|piece|report|article|item)\b(?:\s+(?:at|on|by))?|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|(?<!not\s)going\s+to\s+(?:print|press)|(?:mon|notre)\s+(?:article|papier|sujet|reportage|d[ée]p[êe]che)\s+(?:part|sort)\b|(?:editor|desk)\s+(?:closes|locks)\s+(?:the|our|my)\s+(?:issue|edition|paper|pages?|bulletin)|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy|layout)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:(?:nous\s+)?bouclons|(?:je|on)\s+boucle\b)(?:\s+(?:à|a|vers|avant))?|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+d(?:el?|o)|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|ifikapo|kafin(?:\s+ranar)?|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we.re|we\s+are|we.ll\s+be|we\s+will\s+be|i.m|i\s+am)\s+(?:moving|running|publishing|filing|airing)\s+(?:the|this|our|my)\s+(?:story|piece|report|article|item)\b(?:\s+(?:at|on|by))?|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|(?<!not\s)going\s+to\s+(?:print|press)|(?:mon|notre)\s+(?:article|papier|sujet|reportage|d[ée]p[êe]che)\s+(?:part|sort)\b|(?:editor|desk)\s+(?:closes|locks)\s+(?:the|our|my)\s+(?:issue|edition|paper|pages?|bulletin)|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy|layout)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:(?:nous\s+)?bouclons|(?:je|on)\s+boucle\b)(?:\s+(?:à|a|vers|avant))?|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
@@ -655,6 +658,11 @@ _THINGS_ARRIVE_RE = _re(r"\b(?:materials?|files?|documents?|permission|answers?|
 _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)?)" + _FILLER + r"$")}
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
 # hours, an event's days) is not a deadline.
+# "Скидка 50% только до конца недели!", "20% off until Friday", "offer valid until 30 November": how long a price
+# holds, not by when the sender needs an answer.
+_OFFER_BEFORE_RE = _re(r"(?:\d\s*%\s*(?:off|discount|de\s+(?:descuento|remise|r[ée]duction))|\b(?:discount|скидк\w*|indirim\w*|diskon|descuento|rabatt|special\s+price|early[\s-]bird)"
+                       r"|\boffer\s+(?:ends|expires)|\b(?:offer|price|prices|rate|rates)\s+(?:is\s+|are\s+)?valid|\b(?:offre|tarif|prix)\s+valable|(?:^|\s)(?:خصم|تخفيض))[^.?!\n]{0,40}$")
+
 _RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + "|" + _MON_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
                 r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|سے|до|الي|حتي)\s+$"
                 r"|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s+$")  # Urdu "پیر سے بدھ تک": Monday to Wednesday
@@ -802,7 +810,7 @@ def _weekday(m: re.Match) -> int | None:
 
 def _month(m: re.Match) -> int | None:
     for k in range(1, 13):
-        if m.group(f"mo{k}") or m.group(f"mb{k}") or m.group(f"mc{k}"):
+        if m.group(f"mo{k}") or m.group(f"mb{k}") or m.group(f"mc{k}") or m.group(f"me{k}"):
             return k
     return None
 
@@ -1308,6 +1316,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "goes to print on 1 December, so it's too late for that one": a date missed
         if _RANGE_RE.search(before):
             continue
+        if _OFFER_BEFORE_RE.search(before):
+            continue
         if "wd" in kinds and not kinds & {"dm", "md", "num", "dayonly"} and _LAST_AFTER_RE.match(prepared, end):
             continue
         if "ur_tomorrow" in kinds and not post:
@@ -1501,7 +1511,7 @@ _OTHER_RELATIVE = (  # (days after the letter's date, the words)
     (0, r"esta\s+noche|esta\s+noite|stasera|heute\s+abend|bu\s+ak[şs]am|malam\s+ini|сегодня\s+вечером|vanavond|امشب|آج\s+رات|আজ\s+রাতে"),
     (1, r"ma[ñn]ana|amanh[ãa]|domani|morgen|yar[ıi]n|besok|esok|завтра|jutro|فردا|আগামীকাল|kesho(?!\s+kutwa)|gobe"),
     (2, r"pasado\s+ma[ñn]ana|depois\s+de\s+amanh[ãa]|dopodomani|[üu]bermorgen|[öo]b[üu]r\s+g[üu]n|lusa|послезавтра|overmorgen|پس[\s\u200c]*فردا|পরশু|kesho\s+kutwa"),
-    (MONTH_END, r"fin(?:e|al)?\s+(?:de(?:l)?\s+)?mes(?:e)?|ende\s+(?:des\s+)?monats|fim\s+do\s+m[êe]s|ay\s+sonu|akhir\s+bulan|конца\s+месяца"),
+    (MONTH_END, r"fin(?:e|al)?\s+(?:de(?:l)?\s+)?mes(?:e)?|ende\s+(?:des\s+)?monats|(?:fim|final)\s+(?:do|deste)\s+m[êe]s|ay(?:[ıi]n)?\s+sonu(?:na)?|akhir\s+bulan(?:\s+ini)?|конца\s+(?:этого\s+|текущего\s+)?месяца"),
 )
 _OTHER_RELATIVE_RE = re.compile("|".join(f"(?P<r{i}>(?<![\\w\u0600-\u06ff])(?:{words})(?![\\w{_AR_LETTERS}]))"
                                          for i, (_, words) in enumerate(_OTHER_RELATIVE)), re.IGNORECASE)
