@@ -1528,6 +1528,28 @@ STOP56_CLASSES = [
     ("en", "Get 20% off every package until Friday!", None),
     ("en", "Our offer is valid until 30 November.", None),
     ("en", "Attacks fell 30% last year - can you confirm the figure by Friday?", "2026-11-20"),
+    # A zone in brackets between the hour and its cue ("5pm today (UK) is my cut-off", "saat 10:00'a (Türkiye saati)
+    # kadar"; set NB's chasers), which sent the Turkish letter to dateparser and a Monday two months away.
+    ("en", "I'm still hoping to include the Coalition's view; 5pm today (UK) is my cut-off.", "2026-11-16"),
+    ("tr", "Haberimiz 20 Kasım Cuma günü yayımlanacak; yanıtlarınızı 19 Kasım\nPerşembe saat 10:00'a (Türkiye saati) kadar "
+     "iletebilirseniz çok memnun olurum.", "2026-11-19"),
+    # "We need it Thursday"; "before our report goes to layout on 20 November" (set NB).
+    ("en", "Any news on the figures? We need them Thursday.", "2026-11-19"),
+    ("en", "We would need the figures before our report goes to layout on 20 November.", "2026-11-20"),
+    ("en", "Our report goes to layout on 20 November.", None),
+    # Weekdays and cues of Azerbaijani, Uzbek, Kazakh, Somali, Hausa and Pashto (set NC): "18:00-a qədər", "cümə axşamına
+    # qədər", "payshanbagacha", "жұма күнге дейін", "сәрсенбіге дейін", "Khamiista ugu dambeyn", "zuwa ranar Juma'a",
+    # "تر پنجشنبې پورې"; a weekday that is only when something airs is no by-when.
+    ("az", "Fotoları bu gün saat 18:00-a qədər almaq bizim üçün çox vacibdir.", "2026-11-16"),
+    ("az", "Cavabınızı cümə axşamına qədər gözləyirik.", "2026-11-19"),
+    ("uz", "Iltimos, javobingizni payshanbagacha yuboring.", "2026-11-19"),
+    ("kk", "Материалдарды жұма күнге дейін жіберсеңіз, өте риза болар едік.", "2026-11-20"),
+    ("kk", "Жауабыңызды сәрсенбіге дейін жіберсеңіз.", "2026-11-18"),
+    ("so", "Fadlan noo soo jawaab Khamiista ugu dambeyn.", "2026-11-19"),
+    ("ha", "Muna roƙon ku da ku gyara sunan zuwa ranar Juma'a, 20 ga Nuwamba.", "2026-11-20"),
+    ("ps", "مهرباني وکړئ تر پنجشنبې پورې ځواب راکړئ.", "2026-11-19"),
+    ("az", "Verilişimiz cümə günü efirə gedəcək.", None),
+    ("kk", "Бағдарлама жұма күні эфирге шығады.", None),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
@@ -1571,3 +1593,13 @@ def test_tonight_written_late_at_night_is_the_evening_just_over(language, text, 
     if expected:  # and what is asked late is asked early too
         early = _deadline(text, MONDAY_LATE_RIYADH.replace(hour=18), language)
         assert early is not None and early.at.date().isoformat() == expected, early
+
+
+def test_a_weekday_read_by_dateparser_is_within_the_week():
+    """dateparser read "Pazartesi saat 10:00'a" (Monday at 10:00) as 9 January, three months after a letter of Friday
+    9 October (set NB); a weekday without a date names a day of the coming week or none."""
+    from mediadesk.worker.triage.deadline import find_deadline_other
+
+    friday = datetime(2026, 10, 9, 17, 45, tzinfo=timezone(timedelta(hours=3)))
+    found = find_deadline_other("Yanıtlarınızı Pazartesi saat 10:00'a kadar iletebilir misiniz?", friday, "tr")
+    assert found is None or (found.at.date() - friday.date()).days <= 7, found

@@ -53,11 +53,11 @@ _TR_WITHIN_RE = re.compile(r"(?<![\w.])(\d{1,3})(\s+)(saat|g[üu]n|hafta)(\s+)(i
 
 
 WEEKDAYS = {
-    0: r"monday|lundi|الاثنين|اثنين|الاتنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|پیر(?=\s+(?:کو|تک))|সোমবার|litinin",
-    1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার|talata",
-    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|الاربع(?<=يوم\sالاربع)(?![\u0621-\u064a])|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার|laraba",
-    3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার|alhamis(?!i)",
-    4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার|jumma.?a",
+    0: r"monday|lundi|الاثنين|اثنين|الاتنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|پیر(?=\s+(?:کو|تک))|সোমবার|litinin|bazar\s+ert[əe]si|dushanba|дүйсенбі|isniin",
+    1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার|talata|[çc][əe]r[şs][əe]nb[əe]\s+ax[şs]am[ıi]|seshanba|сейсенбі|talaado",
+    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|الاربع(?<=يوم\sالاربع)(?![\u0621-\u064a])|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার|laraba|[çc][əe]r[şs][əe]nb[əe](?!\s+ax[şs]am)|chorshanba|сәрсенбі|arbaco",
+    3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার|alhamis(?!i)|c[üu]m[əe]\s+ax[şs]am[ıi]|payshanba|бейсенбі|khamiis(?:ta)?|پنجشنبې",
+    4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার|jumma.?a|c[üu]m[əe](?!\s+ax[şs]am)|жұма|jimco(?:da)?|juma.a|juma(?=\s+kuni|gacha)",
     5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|ہفتہ(?=\s+(?:کو|تک))|শনিবার|asabar",
     6: r"sunday|dimanche|الاحد|sonntag|domingo|jumapili|воскресень[еяю]|niedziel[aęi]|s[öo]ndag(?:en)?|اتوار|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার|lahadi",
 }
@@ -389,7 +389,7 @@ _CUE_RE = _re(
         r"(?:(?<![a-z\d])b4(?=\s)|(?<![a-z])(?:by|before|no\s+later\s+than|not\s+later\s+than|at\s+the\s+latest\s+by|latest\s+by|ahead\s+of|prior\s+to|due(?:\s+(?:by|on))?"
         r"|deadline(?:\s+(?:is|of|by))?|reply\s+by|respond\s+by|no\s+later|filing\s+(?:at|by|around)|(?:i|we)\s+file\s+(?:at|by|around)|before\s+(?:(?:it|the\s+(?:\S+\s+){0,2}?\S+|(?:tomorrow|today).s\s+\S+)\s+(?:starts?|begins?|opens?)|the\s+start)\s+(?:at|on)|d'ici(?:\s+(?:à|a))?|avant|au\s+plus\s+tard"
         r"|date\s+limite(?:\s+(?:est|du|:))?|d[ée]lai(?:\s+(?:est|:))?|[ée]ch[ée]ance|(?<![\u0621-\u064a])[وف]?قبل|في\s+موعد\s+اقصاه|موعد\s+اقصاه|اقصاها|اقصاه|بحد\s+اقصي|كحد\s+اقصي|وحد\s+اقصي|(?:على|علي)\s+(?:اقصي|ابعد)\s+تقدير|كاقصي\s+تقدير"
-        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+d(?:el?|o)|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|ifikapo|kafin(?:\s+ranar)?|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we.re|we\s+are|we.ll\s+be|we\s+will\s+be|i.m|i\s+am)\s+(?:moving|running|publishing|filing|airing)\s+(?:the|this|our|my)\s+(?:story|piece|report|article|item)\b(?:\s+(?:at|on|by))?|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|(?<!not\s)going\s+to\s+(?:print|press)|(?:mon|notre)\s+(?:article|papier|sujet|reportage|d[ée]p[êe]che)\s+(?:part|sort)\b|(?:editor|desk)\s+(?:closes|locks)\s+(?:the|our|my)\s+(?:issue|edition|paper|pages?|bulletin)|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy|layout)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:(?:nous\s+)?bouclons|(?:je|on)\s+boucle\b)(?:\s+(?:à|a|vers|avant))?|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
+        r"|بحلول|(?:ب|في\s+)?موعد\s+لا\s+يتجاوز|(?:في\s+)?اقصي\s+حد|موعد\s+(?:ال)?تسليم(?:\s+(?:ال)?(?:ماده|تقرير|مقال|نص|المواد))?|لا\s+يتجاوز|الموعد\s+النهائي|موعد\s+نهائي|اخر\s+موعد|في\s+اجل\s+اقصاه|اجل\s+اقصاه|قبل\s+نهايه|bis|hasta|antes\s+d(?:el?|o)|entro|at[ée]|kadar|sebelum|paling\s+lambat(?:\s+(?:hari|tanggal|pada))?|selambat-lambatnya(?:\s+(?:hari|tanggal|pada))?|sp[äa]testens|en\s+ge[çc]|m[öo]glichst(?:\s+noch)?|a\s+m[áa]s\s+tardar|como\s+muy\s+tarde|non\s+oltre|uiterlijk|v[óo][óo]r(?<!voor)|senast|f[öo]re|innan|senest|kabla\s+ya|ifikapo|zuwa\s+ranar|kafin(?:\s+ranar)?|selewat-lewatnya|не\s+позднее|hold\s+(?:the|your|this|a)\s+(?:slot|spot|place|seat|space)\s+(?:open\s+)?(?:for\s+(?:you|your\s+\w+)\s+)?(?:until|till)|(?:we.re|we\s+are|we.ll\s+be|we\s+will\s+be|i.m|i\s+am)\s+(?:moving|running|publishing|filing|airing)\s+(?:the|this|our|my)\s+(?:story|piece|report|article|item)\b(?:\s+(?:at|on|by))?|(?:we|i)\s+(?:close|lock|go\s+to\s+(?:print|press|air))(?:\s+(?:the|our))?(?:\s+(?:issue|edition|paper|pages?|show|bulletin|magazine))?|(?<!not\s)going\s+to\s+(?:print|press)|(?:mon|notre)\s+(?:article|papier|sujet|reportage|d[ée]p[êe]che)\s+(?:part|sort)\b|(?:editor|desk)\s+(?:closes|locks)\s+(?:the|our|my)\s+(?:issue|edition|paper|pages?|bulletin)|cerramos(?:\s+la\s+edici[óo]n)?|cierro(?:\s+(?:el\s+texto|la\s+nota|el\s+art[íi]culo))?|(?:page|pages|edition|issue|paper|magazine|copy|layout)\s+(?:closes?|locks?|goes\s+to\s+(?:print|press))|(?:editorial|copy)\s+(?:close|deadline)|(?:part|partons|partira|va|ira)\s+(?:[àa]\s+l'impression|sous\s+presse)|(?:mise|passe|partira)\s+sous\s+presse(?:\s+[àa])?|remise\s+(?:des?|du)\s+(?:textes?|contributions?|articles?|copies?|tribunes?)|date\s+de\s+remise|submission\s+deadline|submissions?\s+(?:are\s+)?due|(?<!en\s)(?<!in\s)(?:une\s+|a\s+|an\s+|your\s+|votre\s+)(?:r[ée]ponse|reply|response|answer)|(?:(?:nous\s+)?bouclons|(?:je|on)\s+boucle\b)(?:\s+(?:à|a|vers|avant))?|boucler(?:\s+(?:notre|nos|le|la|l')\s*[^\W\d]+)?|fechamos(?:\s+a\s+edi[çc][ãa]o)?|chiudiamo(?:\s+il\s+numero)?|wir\s+schlie[ßs]en|(?<![\u0600-\u06ff\d])(?<!\d\s)تا|(?<![а-я\d])(?<!\d\s)до"
         r"|(?:before|by|ahead\s+of|avant|antes\s+del?|vor|voor)\s+(?:(?:our|notre|nuestro|nuestra|the|le|la|el|unserem|unserer)\s+)?"
         r"(?:bouclage|(?:conseil|comit[ée]|r[ée]union)\s+de\s+r[ée]daction|editorial\s+meeting|cierre(?:\s+de\s+(?:la\s+)?edici[óo]n)?|(?:print\s+|press\s+)?deadline|redaktionsschluss|deadline\s+de\s+la\s+r[ée]daction)"
         r"(?:\s+(?:de|of|at|à|a\s+las|a\s+la|du|um|is|est))?))"
@@ -442,8 +442,12 @@ _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
 # A cue, the thing the answer must come before, and its day: "before the committee meeting on", "قبل موعد الطباعة مساء".
 # "أحتاج المعلومات يوم الأربعاء", "نحتاج الجواب يوم الاثنين": a need, then the day (every such letter in the sets gives it).
-_NEED_ON_DAY_RE = _re(r"(?<![\u0621-\u064a])(?:احتاج|نحتاج|منحتاج|محتاج|محتاجين|بدي|بدنا)\s+(?:\S+\s+){0,3}?(?:يوم|نهار)\s+$")
+# ... and in English: "Printer needs them Monday", "we need it Thursday".
+_NEED_ON_DAY_RE = _re(r"(?<![\u0621-\u064a])(?:احتاج|نحتاج|منحتاج|محتاج|محتاجين|بدي|بدنا)\s+(?:\S+\s+){0,3}?(?:يوم|نهار)\s+$"
+                      r"|\bneeds?\s+(?:it|them|this|these|those|the\s+(?:files?|photos?|images?|logos?|figures?|answers?|statement|quote|text))\s+(?:on\s+)?$")
 _CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,4}?(?:on|le|du|يوم|نهار|في|بتاريخ|مساء|صباح|ظهر|عصر|ليله)\s+$"
+                    # "before our report goes to layout on 20 October", "before the issue goes to print on Monday"
+                    r"|\bbefore\s+(?:our|the|my|this|its)\s+(?:\S+\s+){0,2}?goes\s+to\s+(?:layout|print|press|air|bed|the\s+printers?)\s+on\s+$"
                     r"|\b(?:d.ici|avant)\s+(?:mon|notre|son|leur)\s+d[ée]part\s+$|\bbefore\s+(?:i|we)\s+(?:leave|fly|travel)\s+(?:on\s+)?$"
                     r"|\bbefore\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:flight|departure|train|plane|trip)\s+(?:(?:on|at)\s+)?$")
 # "the interview for Monday", "scheduled for Thursday", "l'entretien prévu pour lundi", "confirm my
@@ -510,7 +514,9 @@ _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|th
 # (not "Thursday would be perfect for me", a slot accepted, nor "the meeting on Friday would be great to attend").
 _WISHED_DAY_RE = _re(r"\s*(?:would|will)\s+be\s+(?:great|ideal|perfect|best|helpful|much\s+appreciated|brilliant|wonderful)\b"
                      r"(?!\s+(?:for|to)\b)")
-_POST_CUE_RE = _re(r"^\s*\)?\s*,?\s*(?:at\s+the\s+latest|latest|ko\s+kafin\s+nan|(?:would|will)\s+be\s+(?:the|our|my)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our|my)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s+g[üu]n[üu](?:n[ea])?)?(?:\s+mesai\s+(?:saati\s+)?(?:bitimin|sonun)[ea])?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে)")
+_POST_CUE_RE = _re(r"^\s*\)?\s*(?:\([^()\n]{1,25}\)\s*)?,?\s*(?:at\s+the\s+latest|latest|ko\s+kafin\s+nan|(?:would|will)\s+be\s+(?:the|our|my)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our|my)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s*\([^()\n]{1,25}\))?(?:\s+g[üu]n[üu](?:n[ea])?)?(?:\s+mesai\s+(?:saati\s+)?(?:bitimin|sonun)[ea])?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে"
+                   # Azerbaijani, Uzbek, Kazakh, Pashto, Somali: "18:00-a qədər", "…gacha", "… дейін", "تر … پورې", "berri ka hor", "… ugu dambeyn".
+                   r"|-?[a-zəçğıöşü]{0,4}\s+q[əe]d[əe]r\b|gacha\b|(?:\s+күн\S{0,3})?\S{0,4}\s+дейін|\S{0,2}\s*پورې|ka\s+hor\b|ugu\s+dambeyn\b)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
 _BEFORE_THEN_RE = _re(r"[^\n]{0,100}?(?:(?<!few\sweeks\s)(?<!few\sdays\s)(?<!several\sweeks\s)(?<!several\sdays\s)\bbefore\s+(?:then|that(?:\s+date|\s+time)?)\b|\bby\s+then\b|\bprior\s+to\s+that\b|\bavant\s+(?:cela|[çc]a|cette\s+date(?:-l[àa])?|cette\s+heure(?:-l[àa])?|ce\s+moment-l[àa])|\b(?:bienvenue?|appr[ée]ci[ée]e?|utile)\s+avant\s*[.!;]|\banything\s+(?:that\s+(?:arrives|comes\s+in|reaches\s+us)\s+)?(?:after|later\s+than)\s+(?:that|then)\b|(?:^|\s)[وف]?اي\s+(?:رد|شيء|مواد|اجابه)\s+(?:\S+\s+){0,2}?بعد\s+(?:ذلك|هذا|هيك)|\bd'ici\s+l[àa]|قبل\s+(?:ذلك|هذا\s+الموعد|ذلك\s+الموعد|هذا\s+التاريخ|(?:هال|هذا\s+ال|ذلك\s+ال)وقت|هيك|النشره|البث|الحلقه)|قبلها(?!\s+ب)|\bbefore\s+(?:the|our)\s+(?:bulletin|broadcast|show|programme|newscast)\b|\bavant\s+(?:le\s+journal|l'[ée]mission|le\s+flash|notre\s+journal))")
@@ -709,7 +715,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 _OTHER_CUE_WORDS = re.compile(
     r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+(?:muy\s+)?tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
-    rf"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف){_AR_END}|মধ্যে",
+    rf"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|zuwa\s+ranar|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف){_AR_END}|মধ্যে",
     re.IGNORECASE,
 )
 
@@ -748,7 +754,10 @@ class _Token:
 _NAMED_DAY_RE = re.compile(r"\s+(?:ال)?(?:عالمي|دولي|وطني|اول|ثاني|ثالث|رابع|خامس|اخير|تالي|ختامي|افتتاحي|مفتوح|تعريفي|اعلامي|سابق|نفسه|ذاته|الذي)(?![\u0621-\u064a])")
 # Turkish adds case endings to a weekday ("pazartesiye", "salı'ya", "çarşambadan"); only those, not the longer words
 # that start with one ("salir", "salida", "Salim", "salinan").
-_SUFFIXED_WEEKDAY_RE = re.compile(r"(?:pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|pazar)(?:['’]|y[ae]\b|d[ae]n\b|n[ıi]n\b|[ae]\b)")
+_SUFFIXED_WEEKDAY_RE = re.compile(r"(?:pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|pazar)(?:['’]|y[ae]\b|d[ae]n\b|n[ıi]n\b|[ae]\b)"
+                                  # Azerbaijani, Kazakh and Uzbek endings: "cümə axşamına qədər", "сәрсенбіге дейін", "payshanbagacha".
+                                  r"|(?:c[üu]m[əe]\s+ax[şs]am[ıi]|bazar\s+ert[əe]si|[çc][əe]r[şs][əe]nb[əe](?:\s+ax[şs]am[ıi])?|c[üu]m[əe])(?:n[ae]|y[ae]|d[əe]k|n[ae]d[əe]k)\b"
+                                  r"|(?:дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма)(?:ге|ден|де)\b|(?:dushanba|seshanba|chorshanba|payshanba|juma)(?:gacha|ga|da)\b|khamiista\b|jimcoda\b")
 
 
 def _tokens(text: str, original: str) -> list[_Token]:
@@ -1637,6 +1646,9 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             at = datetime.combine(value.date(), time(23, 59), base.tzinfo)
             if not re.search(r"\d", phrase) and at > base + timedelta(days=14):
                 continue  # a month named alone ("novembro"): dateparser fills in a day of its own
+            if at > base + timedelta(days=8) and _WEEKDAY_WORD_RE.search(phrase) and not _MONTH_WORD_RE.search(phrase) \
+                    and not re.search(r"\d", re.sub(r"\d{1,2}[:.]\d{2}", "", phrase)):
+                continue  # "Pazartesi saat 10:00'a": a weekday is within the week; dateparser gave a day months away
             if at > base + timedelta(days=200) and not re.search(r"\d{4}", phrase):
                 continue  # "17/02" written on 3 March: the date just past, which dateparser puts next year
             if base - timedelta(hours=1) <= at <= base + timedelta(days=400):
@@ -1645,6 +1657,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
 
 
 _DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
+_WEEKDAY_WORD_RE = re.compile("|".join(f"(?:{v})" for v in WEEKDAYS.values()), re.IGNORECASE)
+_MONTH_WORD_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?:{v})" for v in MONTHS.values()) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 def _clause_day(snippet: str, base: datetime) -> datetime:
