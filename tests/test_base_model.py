@@ -58,7 +58,7 @@ def test_the_packaged_model_loads_and_says_what_it_learnt_from():
               "jx", "jy", "jz", "ka", "kd", "ke", "kg",
               "kl", "km", "kn", "kr", "ks", "kx", "ky", "kz", "la", "ld", "le",
               "lj", "lk", "ll", "lm", "lp", "lq", "lt", "lu", "lz", "ma", "mb", "mc", "mh", "mi", "mj", "mk",
-              "mp", "mq", "mr", "ms", "mx", "my", "mz", "na"}
+              "mp", "mq", "mr", "ms", "mx", "my", "mz", "na", "nf", "ng", "nh", "ni", "nn", "no", "np", "nq"}
     assert not unseen & set(TUNING_SETS)
     # The languages it learnt from enough letters in (Spanish joined in stop 34, German and Turkish in stop 41, Urdu in stop 42,
     # Indonesian in stop 46).
