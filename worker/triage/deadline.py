@@ -442,7 +442,7 @@ _NO_DEADLINE_SAID_RE = _re(
     r"\b(?:no|pas\s+de|aucun|sans)\s+(?:particular\s+|specific\s+|real\s+|hard\s+)?(?:deadline|d[ée]lai|date\s+limite)|لا\s+(?:يوجد|يوجد\s+لدينا|يوجد\s+اي)\s+موعد")
 # A cue, the thing the answer must come before, and its day: "before the committee meeting on", "قبل موعد الطباعة مساء".
 # "أحتاج المعلومات يوم الأربعاء", "نحتاج الجواب يوم الاثنين": a need, then the day (every such letter in the sets gives it).
-# ... and in English: "Printer needs them Monday", "we need it Thursday".
+# ... and in English, in a letter that asks: "we need them Thursday".
 _NEED_ON_DAY_RE = _re(r"(?<![\u0621-\u064a])(?:احتاج|نحتاج|منحتاج|محتاج|محتاجين|بدي|بدنا)\s+(?:\S+\s+){0,3}?(?:يوم|نهار)\s+$"
                       r"|\bneeds?\s+(?:it|them|this|these|those|the\s+(?:files?|photos?|images?|logos?|figures?|answers?|statement|quote|text))\s+(?:on\s+)?$")
 _CUE_EVENT_RE = _re(r"(?:\bbefore|\bahead\s+of|\bprior\s+to|\bavant|(?:^|\s)قبل)\s+(?:[^\s.?!,،;:]+\s+){1,4}?(?:on|le|du|يوم|نهار|في|بتاريخ|مساء|صباح|ظهر|عصر|ليله)\s+$"
@@ -515,7 +515,7 @@ _TOO_LATE_RE = _re(r"\s*[,;:]?\s*(?:so|which\s+means|donc)\s+(?:it'?s|it\s+is|th
 _WISHED_DAY_RE = _re(r"\s*(?:would|will)\s+be\s+(?:great|ideal|perfect|best|helpful|much\s+appreciated|brilliant|wonderful)\b"
                      r"(?!\s+(?:for|to)\b)")
 _POST_CUE_RE = _re(r"^\s*\)?\s*(?:\([^()\n]{1,25}\)\s*)?,?\s*(?:at\s+the\s+latest|latest|ko\s+kafin\s+nan|(?:would|will)\s+be\s+(?:the|our|my)\s+(?:latest|deadline|cut-?off)\b|is\s+(?:the|our|my)\s+(?:latest|deadline|cut-?off)\b|au\s+plus\s+tard|dernier\s+d[ée]lai|كحد\s+اقصي|بحد\s+اقصي|على\s+الاكثر|بالكتير|بالكثير|ع\s+الاكتر|على\s+اقصي\s+تقدير|(?:ب|على\s+)ابعد\s+تقدير|كاقصي\s+(?:حد|تقدير)|suffit|suffira|(?:(?:صبح|شام|دوپہر|رات)\s+)?تک|'?[a-zçğıöşü]{0,4}(?:\s*\([^()\n]{1,25}\))?(?:\s+g[üu]n[üu](?:n[ea])?)?(?:\s+mesai\s+(?:saati\s+)?(?:bitimin|sonun)[ea])?\s+kadar\b|\S{0,3}\s*(?:এর\s+)?মধ্যে"
-                   # Azerbaijani, Uzbek, Kazakh, Pashto, Somali: "18:00-a qədər", "…gacha", "… дейін", "تر … پورې", "berri ka hor", "… ugu dambeyn".
+                   # Azerbaijani, Uzbek, Kazakh, Pashto, Somali: "18:00-a qədər", "…gacha", "… дейін", "تر … پورې", "Khamiista ka hor", "… ugu dambeyn".
                    r"|-?[a-zəçğıöşü]{0,4}\s+q[əe]d[əe]r\b|gacha\b|(?:\s+күн\S{0,3})?\S{0,4}\s+дейін|\S{0,2}\s*پورې|ka\s+hor\b|ugu\s+dambeyn\b)")
 # "We go to print on Friday, so anything before then would help", "سيتم النشر يوم الخميس، لذا نرجو
 # الرد قبل ذلك": a date that a later "before then" points back to is the deadline.
@@ -1326,7 +1326,7 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         if _RANGE_RE.search(before):
             continue
         if _OFFER_BEFORE_RE.search(before):
-            continue
+            continue  # "20% off until Friday": how long a price holds
         if "wd" in kinds and not kinds & {"dm", "md", "num", "dayonly"} and _LAST_AFTER_RE.match(prepared, end):
             continue
         if "ur_tomorrow" in kinds and not post:
