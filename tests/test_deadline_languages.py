@@ -1550,6 +1550,19 @@ STOP56_CLASSES = [
     ("ps", "مهرباني وکړئ تر پنجشنبې پورې ځواب راکړئ.", "2026-11-19"),
     ("az", "Verilişimiz cümə günü efirə gedəcək.", None),
     ("kk", "Бағдарлама жұма күні эфирге шығады.", None),
+    # An hour already past when the letter is written ("dont un ce matin à 6h52", written at ten), a week proposed for a
+    # meeting ("dans la semaine du 23 novembre", "in the week of 23 November"), a cut-off the sender read on the office's
+    # site ("accreditation requests should be received by 20 November"): no by-when (sets ND, NJ, NL) — but one asked of
+    # the office this morning still is.
+    ("fr", "Merci de me retirer de votre liste. Je l'ai déjà demandé deux fois et j'ai encore reçu trois communiqués "
+     "depuis, dont un ce matin à 6h52.", None),
+    ("fr", "Merci de nous répondre ce matin avant 11h.", "2026-11-16"),
+    ("fr", "Serait-il possible d'organiser une première réunion en ligne, par exemple dans la semaine du 23 novembre ?",
+     None),
+    ("en", "Could we set up a call in the week of 23 November?", None),
+    ("en", "I have seen on your website that accreditation requests should be received by 20 November - we are writing "
+     "well ahead of that.", None),
+    ("en", "Please confirm by 20 November whether tripod positions will be available.", "2026-11-20"),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES

@@ -468,7 +468,9 @@ _DEADLINE_ASKED_RE = _re(
 _REPORTED_CUTOFF_RE = _re(
     r"(?:\b(?:says|said|states|stated|announced|mentions|mentioned|notes|noted|specifies|specified)\s+(?:that\s+)?(?:the\s+)?(?:last\s+day|deadline|closing\s+date|cut-?off)"
     r"|\b(?:pr[ée]cise|indique|mentionne|rappelle|annonce|pr[ée]cisait|indiquait)\s+que\s+(?:la\s+date\s+limite|le\s+d[ée]lai|les\s+(?:demandes|candidatures|inscriptions))"
-    r"|(?:^|\s)[وف]?(?:ذكرت|ذكر|يذكر|تذكر|اعلنت|اعلن|قالت|قال|اشارت|اشار|يشير|تشير|حددت|حدد|ينص|تنص)\s+(?:\S+\s+){0,3}?(?:ان|بان)\s+(?:اخر\s+موعد|الموعد\s+النهائي))"
+    r"|(?:^|\s)[وف]?(?:ذكرت|ذكر|يذكر|تذكر|اعلنت|اعلن|قالت|قال|اشارت|اشار|يشير|تشير|حددت|حدد|ينص|تنص)\s+(?:\S+\s+){0,3}?(?:ان|بان)\s+(?:اخر\s+موعد|الموعد\s+النهائي)"
+    # "I have seen on your website that accreditation requests should be received by 10 November".
+    r"|\b(?:seen|read|noticed|says|states|stated|indicates|according\s+to)\b[^.?!\n]{0,80}\b(?:requests?|applications?|registrations?|submissions?|nominations?)\s+(?:should|must|need\s+to|have\s+to|are\s+to)\s+be\s+(?:received|submitted|sent|made|filed|in))"
     r"[^.?!;\n]{0,60}$")
 # "la date limite indiquée sur votre site est le 25 janvier", "حسب إعلانكم فإن آخر موعد للتسجيل يوم
 # الثلاثاء", "Duyurunuzda … en geç 6 Aralık'a kadar": the office's own published cut-off, quoted.
@@ -487,6 +489,9 @@ _OFFICE_CUTOFF_RE = _re(
     r"|\b(?:registration|accreditation|applications?)\s+(?:deadline|closes|cut-?off|closing\s+date|window\s+(?:runs|is\s+open|stays\s+open|closes|ends))|\bdate\s+limite\s+d.(?:inscription|accr[ée]ditation)"
     r"|\bcl[ôo]ture\s+des\s+(?:inscriptions|accr[ée]ditations)|(?:اخر\s+موعد|الموعد\s+النهائي)\s+(?:لل|ل)(?:تسجيل|اعتماد|استلام\s+(?:ال)?طلبات)"
     r")(?:[^.?!\n]|\n(?!\n)){0,60}$")
+# "in the week of 12 October", "dans la semaine du 12 octobre": the week something may happen in.
+_WEEK_OF_RE = _re(r"\bsemaine\s+du\b|\bweek\s+(?:of|starting|beginning|commencing)\b")
+_WEEK_OF_BEFORE_RE = _re(r"(?:\bsemaine\s+du|\bweek\s+of|\bweek\s+(?:starting|beginning|commencing)(?:\s+on)?)\s+(?:the\s+|le\s+)?$")
 # "before the registration closes on 14 March": the sender's own "before", the cut-off its date.
 _CUE_BEFORE_CUTOFF_RE = _re(r"(?:\bbefore|\bavant|(?:^|\s)قبل|\bahead\s+of|\bprior\s+to|\bby)\s+(?:the\s+|la\s+|le\s+|l')?$")
 # The authors of ten tuning sets (AF, AJ, CA, CB, CR, CU, EB, FG, FO, W): a cut-off days away is the office's
@@ -1369,6 +1374,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             at = _in_month_named(at, month_named[0])  # "by 15 August; failing that, the 25th"
         if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
             continue
+        if has_time and at < base - timedelta(minutes=10):
+            continue  # "j'ai encore reçu un communiqué ce matin à 6h52", written at 7:48: an hour already past
+        if _WEEK_OF_RE.search(inner) or _WEEK_OF_BEFORE_RE.search(before):
+            continue  # "une réunion dans la semaine du 12 octobre", "in the week of 12 October": a week proposed
         if (cutoff := _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start)) and not _FIRM_CUE_RE.search(before) \
                 and not (_CUE_BEFORE_CUTOFF_RE.search(prepared, max(0, cutoff.start() - 25), cutoff.start())
                          and not _OWN_BEFORE_RE.search(prepared, max(0, cutoff.start() - 90), cutoff.start())) \
