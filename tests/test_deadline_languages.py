@@ -1527,6 +1527,7 @@ STOP56_CLASSES = [
     ("ru", "Скидка 50% только до конца недели! Всего 9 900 руб.", None),
     ("en", "Get 20% off every package until Friday!", None),
     ("en", "Our offer is valid until 30 November.", None),
+    ("en", "This rate is valid for bookings confirmed until 30 November 2026 and is subject to availability.", None),
     ("en", "Attacks fell 30% last year - can you confirm the figure by Friday?", "2026-11-20"),
     # A zone in brackets between the hour and its cue ("5pm today (UK) is my cut-off", "saat 10:00'a (Türkiye saati)
     # kadar"; set NB's chasers), which sent the Turkish letter to dateparser and a Monday two months away.

@@ -622,6 +622,10 @@ _SCHEDULED_OTHER_RE = _re(r"(?:previst[ao]s?|programad[ao]s?|agendad[ao]s?|fijad
 # holds, not by when the sender needs an answer.
 _VALID_UNTIL_RE = _re(r"(?:\bvalid(?:ity)?\s+(?:until|till|through|to)|\bexpir(?:es|ing|y(?:\s+date)?)(?:\s+on)?|\bvalable\s+jusqu.(?:au|[àa])?"
                       r"|\bexpir(?:e|ant)\s+le|\bdate\s+d.expiration|صالح(?:ه)?\s+(?:حتي|لغايه|الي)|(?:تنتهي|انتهاء)\s+صلاحيت\w*(?:\s+(?:في|يوم|بتاريخ))?)\s*:?\s*(?:le\s+|on\s+|the\s+)?$")
+# How long a price holds, said a few words before the date ("Скидка 50% только до конца недели!", "20% off until Friday",
+# "this rate is valid for bookings confirmed until 30 November"; _VALID_UNTIL_RE reads "valid until" said together).
+_OFFER_BEFORE_RE = _re(r"(?:\d\s*%\s*(?:off|discount|de\s+(?:descuento|remise|r[ée]duction))|\b(?:discount|скидк\w*|indirim\w*|diskon|descuento|rabatt|special\s+price|early[\s-]bird)"
+                       r"|\boffer\s+(?:ends|expires)|\b(?:offer|price|prices|rate|rates)\s+(?:is\s+|are\s+)?valid|\b(?:offre|tarif|prix)\s+valable|(?:^|\s)(?:خصم|تخفيض))[^.?!\n]{0,40}$")
 # The same said after the date, in Turkish and Urdu ("31 Aralık'a kadar geçerli", "30 جون تک کارآمد").
 # And a stay: "14 Kasım'a kadar şehirde olacağım" (I will be in town until 14 November).
 _VALID_AFTER_RE = re.compile(r"\s*(?:\S+\s+)?(?:تک|kadar)\s+(?:کارآمد|کار\s*آمد|معتبر|ge[çc]erli"
@@ -669,11 +673,6 @@ _THINGS_ARRIVE_RE = _re(r"\b(?:materials?|files?|documents?|permission|answers?|
 _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)?)" + _FILLER + r"$")}
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
 # hours, an event's days) is not a deadline.
-# "Скидка 50% только до конца недели!", "20% off until Friday", "offer valid until 30 November": how long a price
-# holds, not by when the sender needs an answer.
-_OFFER_BEFORE_RE = _re(r"(?:\d\s*%\s*(?:off|discount|de\s+(?:descuento|remise|r[ée]duction))|\b(?:discount|скидк\w*|indirim\w*|diskon|descuento|rabatt|special\s+price|early[\s-]bird)"
-                       r"|\boffer\s+(?:ends|expires)|\b(?:offer|price|prices|rate|rates)\s+(?:is\s+|are\s+)?valid|\b(?:offre|tarif|prix)\s+valable|(?:^|\s)(?:خصم|تخفيض))[^.?!\n]{0,40}$")
-
 _RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + "|" + _MON_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
                 r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|سے|до|الي|حتي)\s+$"
                 r"|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s+$")  # Urdu "پیر سے بدھ تک": Monday to Wednesday
@@ -1372,10 +1371,10 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
         at, has_time, zone_name = resolved
         if "dayonly" in kinds and not kinds & {"dm", "md", "num", "wd"} and month_named and start - month_named[1] <= 150:
             at = _in_month_named(at, month_named[0])  # "by 15 August; failing that, the 25th"
-        if at < base - timedelta(hours=1) or at > base + timedelta(days=400):
+        # A stated hour already past is no by-when ("j'ai encore reçu un communiqué ce matin à 6h52", written at 7:48); a
+        # day's end may lag the Date header by an hour (a sender's clock, a zone).
+        if at < base - (timedelta(minutes=10) if has_time else timedelta(hours=1)) or at > base + timedelta(days=400):
             continue
-        if has_time and at < base - timedelta(minutes=10):
-            continue  # "j'ai encore reçu un communiqué ce matin à 6h52", written at 7:48: an hour already past
         if _WEEK_OF_RE.search(inner) or _WEEK_OF_BEFORE_RE.search(before):
             continue  # "une réunion dans la semaine du 12 octobre", "in the week of 12 October": a week proposed
         if (cutoff := _OFFICE_CUTOFF_RE.search(prepared, max(0, start - 260), start)) and not _FIRM_CUE_RE.search(before) \
@@ -1666,8 +1665,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
 
 
 _DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
-_WEEKDAY_WORD_RE = re.compile("|".join(f"(?:{v})" for v in WEEKDAYS.values()), re.IGNORECASE)
-_MONTH_WORD_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(f"(?:{v})" for v in MONTHS.values()) + r")(?![^\W\d_])", re.IGNORECASE)
+_WEEKDAY_WORD_RE = re.compile(f"(?:{_WD_PLAIN})", re.IGNORECASE)
+_MONTH_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_MON_PLAIN})(?![^\W\d_])", re.IGNORECASE)
 
 
 def _clause_day(snippet: str, base: datetime) -> datetime:
