@@ -1566,13 +1566,40 @@ STOP56_CLASSES = [
     ("en", "Please confirm by 20 November whether tripod positions will be available.", "2026-11-20"),
 ]
 
+STOP57_CLASSES = [
+    # Chinese, Japanese and Korean dates, weekdays and days beside their cue (set NS: no date in these scripts was read):
+    # "前/之前", "までに", "까지" after the day, "截止/最晚" before it, an hour and a zone in brackets between.
+    ("zh", "请于11月20日前回复，谢谢。", "2026-11-20"),
+    ("zh", "截止日期：11月25日。", "2026-11-25"),
+    ("zh", "由于周四截稿，请在本周三下午4点（北京时间）之前把照片发给我们。", "2026-11-18"),
+    ("zh", "請於下週一前提供書面回覆。", "2026-11-23"),
+    ("zh", "稿件最晚需於11月19日（四）收到。", "2026-11-19"),
+    ("ja", "11月19日（木）17時（日本時間）までにご回答いただけますと幸いです。", "2026-11-19"),
+    ("ja", "締め切りの都合上、本日中にいただけますと助かります。", "2026-11-16"),
+    ("ko", "내일(11월 17일) 오전 10시(한국시간)까지 답변 부탁드립니다.", "2026-11-17"),
+    ("ko", "금요일까지 사진을 보내 주시면 감사하겠습니다.", "2026-11-20"),
+    # An event's date, a date with "前后" (about), a date just past: no by-when.
+    ("zh", "论坛将于11月24日在利雅得举行。", None),
+    ("zh", "报道预计在11月25日前后刊出。", None),
+    ("ja", "記者会見は11月24日に行われる予定です。", None),
+    # Thai, Vietnamese, Tagalog and Hindi, their cue before the day or after it ("ภายใน", "trước", "bago mag-", "तक").
+    ("th", "กรุณาตอบกลับภายในวันที่ 20 พฤศจิกายน", "2026-11-20"),
+    ("th", "ขอความกรุณาแจ้งตอบรับภายใน 19 พ.ย. 69", "2026-11-19"),
+    ("vi", "Xin vui lòng phản hồi trước ngày 20/11 để chúng tôi kịp lên trang.", "2026-11-20"),
+    ("vi", "Mong quý cơ quan trả lời trước thứ Sáu.", "2026-11-20"),
+    ("tl", "Kailangan po namin ito bago mag-Huwebes ng tanghali.", "2026-11-19"),
+    ("hi", "कृपया 20 नवंबर 2026 तक अपनी स्वीकृति भेजें।", "2026-11-20"),
+    ("hi", "कृपया आज शाम 6 बजे तक जवाब दें, उसके बाद खबर प्रकाशित हो जाएगी।", "2026-11-16"),
+    ("hi", "सम्मेलन 24 नवंबर को रियाद में होगा।", None),
+]
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
                               + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
-                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES])
-def test_deadline_classes_of_stops_40_to_56(language, text, expected):
+                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES])
+def test_deadline_classes_of_stops_40_to_57(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

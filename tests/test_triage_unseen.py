@@ -1476,10 +1476,61 @@ STOP56_CASES = [
      "Pourriez-vous nous répondre d'ici le 11 décembre ?\nAwa Ndiaye", "partnership_speaking"),
 ]
 
+STOP57_CASES = [
+    # Sellers who hold back the price, in the words of set NU's classes written here: the sales side will "walk you
+    # through the package", "rates on request", a "modest partner contribution", placement guaranteed for a fee,
+    # "tarifs sur simple demande", terms "communiquées par notre service partenariats", "costes de producción y difusión",
+    # "sponsorlu haber", a press card "ab 49 Euro pro Jahr", "تفاصيل التكلفة".
+    ("Leaders in Security 2027", "Hello, we would love to feature your Secretary-General in our Leaders in Security 2027 "
+     "edition. Our partnerships team will walk you through the package on a short call.", "spam"),
+    ("Profile feature", "We are preparing a profile series on security leaders. Rates on request; shall I send the media "
+     "kit?", "spam"),
+    ("Media partner invitation", "As a media partner of the Summit your logo would appear on all materials. Media "
+     "partnership involves a modest partner contribution.", "spam"),
+    ("Your story in tier-1 media", "I am a freelance writer. I work on a guaranteed-placement basis: I interview your "
+     "leader and your article appears in a major outlet within a month.", "spam"),
+    ("Salon 2027 : votre stand", "Madame, Monsieur, nous proposons à votre organisation un espace d'exposition et une "
+     "prise de parole. Tarifs et plan du salon sur simple demande.", "spam"),
+    ("Supplément spécial", "Nous souhaiterions publier un entretien avec votre directeur dans notre supplément. Les "
+     "modalités vous seront communiquées par notre service partenariats.", "spam"),
+    ("Especial Seguridad 2027", "Nos gustaría incluir una entrevista con su Secretario General. La participación conlleva "
+     "unos costes de producción y difusión que le detallaremos.", "spam"),
+    ("Kurumsal tanıtım", "Merhaba, sponsorlu haber paketlerimiz hakkında bilgi almak ister misiniz? Ana sayfa haberi "
+     "9.000 TL + KDV.", "spam"),
+    ("Presseausweis 2027", "Sehr geehrte Damen und Herren, mit unserem Presseausweis weisen Sie sich weltweit aus - "
+     "schon ab 49 Euro pro Jahr.", "spam"),
+    ("استضافة في برنامجنا", "يسرنا استضافة سعادة الأمين العام في برنامجنا، وسيرسل لكم فريق التسويق تفاصيل التكلفة.",
+     "spam"),
+    # A reporter asking whether the office paid what a seller sells writes about the offer (set NU).
+    ("Request for comment: paid award", "I am looking into an awards company that charges honourees USD 12,000. Your "
+     "logo is on its list. Did the coalition pay any fee or accept the award? Could you comment by Friday?",
+     "information_request"),
+    # A family asking for a late father's photo to be taken down is no inheritance scam (set NR).
+    ("My late father's photo", "Dear Sir/Madam,\nMy late father's photograph is still on your training page. The family "
+     "did not give consent for its use; please remove it from the website.", "correction_complaint"),
+    # A "Presseanfrage" with "Meine Fragen" (set NT), a soundbite asked in Arabic with a note in brackets (set NR).
+    ("Presseanfrage: Partner in Europa", "Sehr geehrte Damen und Herren, ich schreibe einen Hintergrundtext über die "
+     "Zusammenarbeit mit europäischen Partnern. Meine Fragen: Wer nimmt teil? Für eine Antwort bis Freitag wäre ich "
+     "dankbar.", "information_request"),
+    ("تسجيل صوتي للبرنامج", "نتمنى تسجيل صوتي قصير (دقيقة واحدة) من المتحدث الرسمي لحلقة هذا الأسبوع، ويمكن إرساله عبر "
+     "واتساب 00962700000000 في موعد أقصاه يوم الخميس.", "interview_request"),
+    # Chinese, Japanese, Korean, Thai, Vietnamese requests (set NS), each with its by-when.
+    ("专访请求", "您好，我是《东方时报》记者。我们希望对贵联盟发言人进行一次专访，请于本周五前回复。", "interview_request"),
+    ("コメントのお願い", "お世話になっております。報道について貴連合のコメントをいただけますでしょうか。12月3日までにご回答ください。",
+     "information_request"),
+    ("사진 요청", "안녕하세요, 서울일보 기자입니다. 회의 고화질 사진을 금요일까지 보내 주실 수 있을까요?", "media_assets"),
+    ("ขอบัตรสื่อมวลชน", "เรียนเจ้าหน้าที่ ผู้สื่อข่าวของเราขอลงทะเบียนและขอบัตรสื่อมวลชนสำหรับงานแถลงข่าว กรุณาตอบกลับภายในวันที่ 3 ธันวาคม",
+     "event_accreditation"),
+    ("Đề nghị đính chính", "Kính gửi quý cơ quan, bài thông cáo có sai sót về tên của báo chúng tôi. Đề nghị đính chính.",
+     "correction_complaint"),
+    ("演讲邀请", "尊敬的先生：我校将于12月举办国际论坛，诚邀贵联盟代表出席并发表主旨演讲。请于12月4日前回复。", "partnership_speaking"),
+]
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
-@pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES,
-                         ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES])
-def test_error_classes_written_in_stops_53_to_56(subject, body, category, settings):
+
+@pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES,
+                         ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES])
+def test_error_classes_written_in_stops_53_to_57(subject, body, category, settings):
     """Removal requests, the public's questions and a machine's mail have no deadline of their own; the requests here
     state one, and triage must find it."""
     check_written_case(subject, body, category, settings,

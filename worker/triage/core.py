@@ -23,6 +23,7 @@ from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated
 from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_date_at_all, says_no_rush
+from mediadesk.worker.triage.deadline_east import find_deadline_east
 from mediadesk.worker.triage.impersonation import lookalike_domains, service_lookalike
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
@@ -685,7 +686,9 @@ def stated_deadline(msg: ParsedMessage, language: str | None, *, settings: Setti
 
 
 def _deadline(text: str, base: datetime, language: str | None):
-    found = find_deadline(text, base, language=language)
+    # Chinese, Japanese, Korean, Thai, Vietnamese and Tagalog dates are read apart, whatever language was detected
+    # (a Japanese letter may be read as Chinese, a Thai one as none).
+    found = find_deadline(text, base, language=language) or find_deadline_east(text, base)
     if language and language not in GRAMMAR_LANGUAGES:
         if found is None:
             return find_deadline_other(text, base, language)

@@ -1,0 +1,171 @@
+"""By-when dates in the languages the grammar does not read and dateparser is not asked for: Chinese, Japanese and
+Korean ("10月15日前", "本周五之前", "金曜日までに", "10월 15일까지"), Thai ("ภายในวันที่ 15 ตุลาคม"), Vietnamese ("trước ngày
+15/10", "trước thứ Sáu"), Tagalog ("bago ang Biyernes") and Hindi ("31 अक्टूबर तक").
+
+A date or weekday counts only beside its cue: right before "前/までに/까지" (nothing but an hour between), or right after
+"截止/ภายใน/trước/bago". An event's date without one ("会议将于10月15日举行") is no deadline.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+
+from mediadesk.worker.triage.deadline import Deadline
+
+# Weekday characters: Chinese "周五/星期五/禮拜五", Japanese "金曜(日)", Korean "금요일".
+_ZH_WD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_JA_WD = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+_KO_WD = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+_TH_WD = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัส": 3, "ศุกร์": 4, "เสาร์": 5, "อาทิตย์": 6}
+_VI_WD = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+_TL_WD = {"lunes": 0, "martes": 1, "miyerkules": 2, "huwebes": 3, "biyernes": 4, "sabado": 5, "linggo": 6}
+_TH_MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม",
+              "พฤศจิกายน", "ธันวาคม"]
+_TH_ABBR = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+_TL_MONTHS = ["enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre", "oktubre", "nobyembre",
+              "disyembre"]
+
+# The day: a date, a weekday (this or next week's) or today/tomorrow/the day after.
+_CJK_DAY = (r"(?:(?P<y>\d{4})\s*[年년]\s*)?(?P<m>\d{1,2})\s*[月월/]\s*(?P<d>\d{1,2})\s*[日号號일]?"
+            r"|(?P<next>下个?|下個?|다음\s*주\s*|来週|來週)?(?:本|这|這|今週|이번\s*주\s*)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天])"
+            r"|(?P<jnext>来週)?(?:今週)?(?P<jw>[月火水木金土日])曜日?"
+            r"|(?P<knext>다음\s*주\s*)?(?:이번\s*주\s*)?(?P<kw>[월화수목금토일])요일"
+            r"|(?P<rel>今天|今日|本日|오늘|明天|明日|내일|后天|後天|明後日|모레)")
+# "本日中", "今日中", "今天之内": by the end of today, a cue of its own.
+_CJK_TODAY_RE = re.compile(r"(?:本日|今日)中|今天之内|今天內|今天之內|오늘\s*중")
+# An hour after the day: "下午3点", "午後5時", "오후 3시", "15:00".
+_BRACKET = r"(?:\s*[(（][^)）\n]{1,12}[)）])?"
+_CJK_HOUR = (_BRACKET + r"\s*(?:(?P<ampm>上午|下午|晚上|中午|午前|午後|夕方|오전|오후|저녁)\s*)?(?:(?P<h>\d{1,2})\s*(?:[:：](?P<mi>\d{2})"
+             r"|[点點時시](?:\s*(?P<mi2>\d{1,2})\s*[分분])?)|(?P<noon>正午|中午|정오))?" + _BRACKET)
+_CJK_AFTER = r"\s*(?:之前|以前|前(?![后後])|为止|為止|までに|まで|迄|까지|전까지|이전까지|이전에|전에)"
+_CJK_BEFORE = r"(?:截止|截至|最晚|最迟|最遲|不晚于|不晚於|期限|締め?切り?|마감)(?:日期|时间|時間|日|일)?(?:は|은)?\s*[:：为為是]?\s*(?:需|要|须|須)?(?:于|於|在)?\s*"
+_CJK_RE = re.compile(f"(?P<pre>{_CJK_BEFORE})?(?:{_CJK_DAY}){_CJK_HOUR}(?P<cue>{_CJK_AFTER})?")
+
+_TH_MON = "|".join(_TH_MONTHS + [re.escape(a) for a in _TH_ABBR])
+_TH_RE = re.compile(r"(?P<cue>ภายใน|ก่อน|ไม่เกิน)\s*(?:วันที่\s*(?P<d>\d{1,2})\s*(?P<mon>" + _TH_MON + r")?"
+                    r"|(?P<d2>\d{1,2})\s*(?P<mon2>" + _TH_MON + r")|วัน(?P<w>" + "|".join(_TH_WD) + r")"
+                    r"|(?P<rel>พรุ่งนี้|วันนี้))")
+_VI_RE = re.compile(r"\b(?P<cue>trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?\s+)?"
+                    r"(?:(?:ngày\s+)?(?P<d>\d{1,2})(?:\s+tháng\s+|/)(?P<m>\d{1,2})\b|thứ\s+(?P<w>hai|ba|tư|năm|sáu|bảy)\b"
+                    r"|(?P<sun>chủ\s+nhật)\b|(?P<rel>ngày\s+mai|hôm\s+nay)\b)", re.IGNORECASE)
+_TL_RE = re.compile(r"\b(?P<cue>bago\s+(?:ang\s+|mag-?|sa\s+)?|hanggang\s+(?:sa\s+)?|sa\s+o\s+bago\s+ang)\s*(?:(?P<w>" + "|".join(_TL_WD) + r")\b"
+                    r"(?:,?\s+(?P<mon>" + "|".join(_TL_MONTHS) + r")\s+(?P<d>\d{1,2}))?|(?P<mon2>" + "|".join(_TL_MONTHS)
+                    + r")\s+(?P<d2>\d{1,2})\b|(?P<rel>bukas)\b)", re.IGNORECASE)
+# Hindi: "31 अक्टूबर 2026 तक", "शुक्रवार तक", "कल शाम 5 बजे तक", "15 नवंबर से पहले".
+_HI_MONTHS = ["जनवरी", "फ़रवरी|फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर|सितम्बर", "अक्टूबर|अक्तूबर", "नवंबर|नवम्बर",
+              "दिसंबर|दिसम्बर"]
+_HI_WD = ["सोमवार", "मंगलवार", "बुधवार", "गुरुवार|बृहस्पतिवार", "शुक्रवार", "शनिवार", "रविवार"]
+_HI_RE = re.compile(r"(?:(?P<d>\d{1,2})\s*(?P<mon>" + "|".join(_HI_MONTHS) + r")(?:,?\s*\d{4})?|(?P<w>" + "|".join(_HI_WD) + r")"
+                    r"|(?P<rel>आज|कल))(?:\s*(?:की\s+)?(?:सुबह|दोपहर|शाम|रात)?\s*(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*बजे)?"
+                    r"(?:\s*\([^)\n]{1,12}\))?\s*(?P<cue>तक|से\s+पहले)")
+
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_HAS_EAST_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0900-\u097f]|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b",
+                          re.IGNORECASE)
+_REL_DAYS = {"今天": 0, "今日": 0, "本日": 0, "오늘": 0, "วันนี้": 0, "hôm nay": 0, "明天": 1, "明日": 1, "내일": 1, "พรุ่งนี้": 1,
+             "ngày mai": 1, "bukas": 1, "后天": 2, "後天": 2, "明後日": 2, "모레": 2}
+
+
+def _th_month(word: str) -> int:
+    return (_TH_MONTHS.index(word) if word in _TH_MONTHS else _TH_ABBR.index(word)) + 1
+
+
+def _weekday_day(today: date, wd: int, next_week: bool) -> date:
+    days = (wd - today.weekday()) % 7
+    if next_week:
+        days += 7 if days else 7
+    return today + timedelta(days=days)
+
+
+def _month_day(today: date, month: int, day: int, year: int | None) -> date | None:
+    try:
+        if year:
+            return date(year, month, day)
+        found = date(today.year, month, day)
+        return found if found >= today else date(today.year + 1, month, day)
+    except ValueError:
+        return None
+
+
+def _cjk_day(m: re.Match, today: date) -> date | None:
+    if m.group("m"):
+        return _month_day(today, int(m.group("m")), int(m.group("d")), int(m.group("y")) if m.group("y") else None)
+    if m.group("zw"):
+        return _weekday_day(today, _ZH_WD[m.group("zw")], bool(m.group("next")))
+    if m.group("jw"):
+        return _weekday_day(today, _JA_WD[m.group("jw")], bool(m.group("jnext")))
+    if m.group("kw"):
+        return _weekday_day(today, _KO_WD[m.group("kw")], bool(m.group("knext")))
+    return today + timedelta(days=_REL_DAYS[m.group("rel")])
+
+
+def _found(day: date | None, base: datetime, phrase: str, hour: int | None = None, minute: int = 0) -> Deadline | None:
+    if day is None or not 0 <= (day - base.date()).days <= 200:
+        return None
+    if hour is not None and 0 <= hour <= 23 and 0 <= minute <= 59:
+        return Deadline(at=datetime.combine(day, time(hour, minute), base.tzinfo), phrase=phrase, has_time=True)
+    return Deadline(at=datetime.combine(day, time(23, 59), base.tzinfo), phrase=phrase, has_time=False)
+
+
+def find_deadline_east(text: str, base: datetime) -> Deadline | None:
+    """The earliest cued by-when in Chinese, Japanese, Korean, Thai, Vietnamese or Tagalog, else None."""
+    text = unicodedata.normalize("NFKC", text[:5000]).translate(_DIGITS)
+    if not _HAS_EAST_RE.search(text):
+        return None
+    today, found = base.date(), []
+    for m in _CJK_RE.finditer(text):
+        if not (m.group("cue") or m.group("pre")):
+            continue
+        hour = int(m.group("h")) if m.group("h") else 12 if m.group("noon") else None
+        if hour is not None and hour < 12 and m.group("ampm") in ("下午", "晚上", "午後", "夕方", "오후", "저녁"):
+            hour += 12
+        found.append(_found(_cjk_day(m, today), base, m.group(0).strip(), hour, int(m.group("mi") or m.group("mi2") or 0)))
+    for m in _CJK_TODAY_RE.finditer(text):
+        found.append(_found(today, base, m.group(0)))
+    for m in _TH_RE.finditer(text):
+        if m.group("rel"):
+            day = today + timedelta(days=_REL_DAYS[m.group("rel")])
+        elif m.group("w"):
+            day = _weekday_day(today, _TH_WD[m.group("w")], False)
+        else:
+            mon = m.group("mon") or m.group("mon2")
+            d = int(m.group("d") or m.group("d2"))
+            day = _month_day(today, _th_month(mon), d, None) if mon else _month_day(
+                today, today.month if d >= today.day else today.month % 12 + 1, d, None)
+        found.append(_found(day, base, m.group(0)))
+    for m in _VI_RE.finditer(text):
+        if m.group("rel"):
+            day = today + timedelta(days=_REL_DAYS[" ".join(m.group("rel").lower().split())])
+        elif m.group("w") or m.group("sun"):
+            day = _weekday_day(today, _VI_WD[m.group("w").lower()] if m.group("w") else 6, False)
+        else:
+            day = _month_day(today, int(m.group("m")), int(m.group("d")), None) if 1 <= int(m.group("m")) <= 12 else None
+        hour = int(m.group("h")) if m.group("h") else None
+        found.append(_found(day, base, m.group(0), hour, int(m.group("mi") or 0)))
+    for m in _TL_RE.finditer(text):
+        if m.group("rel"):
+            day = today + timedelta(days=1)
+        elif m.group("mon") or m.group("mon2"):
+            mon = (m.group("mon") or m.group("mon2")).lower()
+            day = _month_day(today, _TL_MONTHS.index(mon) + 1, int(m.group("d") or m.group("d2")), None)
+        else:
+            day = _weekday_day(today, _TL_WD[m.group("w").lower()], False)
+        found.append(_found(day, base, m.group(0)))
+    for m in _HI_RE.finditer(text):
+        if m.group("rel"):
+            day = today + timedelta(days=0 if m.group("rel") == "आज" else 1)
+        elif m.group("w"):
+            day = _weekday_day(today, next(i for i, w in enumerate(_HI_WD) if re.fullmatch(w, m.group("w"))), False)
+        else:
+            month = next(i for i, w in enumerate(_HI_MONTHS) if re.fullmatch(w, m.group("mon"))) + 1
+            day = _month_day(today, month, int(m.group("d")), None)
+        hour = int(m.group("h")) if m.group("h") else None
+        if hour is not None and hour < 12 and re.search(r"दोपहर|शाम|रात", m.group(0)):
+            hour += 12
+        found.append(_found(day, base, m.group(0), hour, int(m.group("mi") or 0)))
+    return min((d for d in found if d is not None), key=lambda d: d.at, default=None)
+
+
+__all__ = ["find_deadline_east"]
