@@ -52,15 +52,38 @@ _TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|j
 _TR_WITHIN_RE = re.compile(r"(?<![\w.])(\d{1,3})(\s+)(saat|g[üu]n|hafta)(\s+)(i[çc]inde|i[çc]erisinde)(?!\w)", re.IGNORECASE)
 
 
-WEEKDAYS = {
-    0: r"monday|lundi|الاثنين|اثنين|الاتنين|montag|lunes|pazartesi|senin|isnin|jumatatu|понедельник\w*|poniedzia[łl](?:ek|ku)|m[åa]ndag(?:en)?|mandag(?:en)?|luned[iì]|segunda-feira|maandag|دو(?:\s+|‌)?شنبه|پیر(?=\s+(?:کو|تک))|সোমবার|litinin|bazar\s+ert[əe]si|dushanba|дүйсенбі|isniin",
-    1: r"tuesday|tues|mardi|الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))|dienstag|martes|sal[ıi]|selasa|jumanne|вторник\w*|wtor(?:ek|ku)|tisdag(?:en)?|tirsdag(?:en)?|منگل|marted[iì]|ter[çc]a-feira|dinsdag|سه(?:\s+|‌)?شنبه|মঙ্গলবার|talata|[çc][əe]r[şs][əe]nb[əe]\s+ax[şs]am[ıi]|seshanba|сейсенбі|talaado",
-    2: r"wednesday|weds|mercredi|الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|الاربع(?<=يوم\sالاربع)(?![\u0621-\u064a])|mittwoch|mi[ée]rcoles|[çc]ar[şs]amba|rabu|jumatano|сред[аыу]|[śs]rod[aęy]|onsdag(?:en)?|بدھ|mercoled[iì]|quarta-feira|woensdag|چهار(?:\s+|‌)?شنبه|বুধবার|laraba|[çc][əe]r[şs][əe]nb[əe](?!\s+ax[şs]am)|chorshanba|сәрсенбі|arbaco",
-    3: r"thursday|thurs|jeudi|الخميس|خميس|donnerstag|jueves|per[şs]embe|kamis|khamis|alhamisi|четверг\w*|czwart(?:ek|ku)|torsdag(?:en)?|جمعرات|gioved[iì]|quinta-feira|donderdag|پنج(?:\s+|‌)?شنبه|বৃহস্পতিবার|alhamis(?!i)|c[üu]m[əe]\s+ax[şs]am[ıi]|payshanba|бейсенбі|khamiis(?:ta)?|پنجشنبې",
-    4: r"friday|vendredi|الجمعه|جمعه|جمعہ|freitag|viernes|cuma(?!rtesi)|jumaat|jumat|ijumaa|пятниц[аыу]|pi[ąa]t(?:ek|ku)|fredag(?:en)?|venerd[iì]|sexta-feira|vrijdag|শুক্রবার|jumma.?a|c[üu]m[əe](?!\s+ax[şs]am)|жұма|jimco(?:da)?|juma.a|juma(?=\s+kuni|gacha)",
-    5: r"saturday|samedi|السبت|samstag|s[áa]bado|cumartesi|sabtu|jumamosi|суббот[аыу]|sobot[aęy]|l[öo]rdag(?:en)?|sabato|zaterdag|شنبه|ہفتہ(?=\s+(?:کو|تک))|শনিবার|asabar",
-    6: r"sunday|dimanche|الاحد|sonntag|domingo|jumapili|воскресень[еяю]|niedziel[aęi]|s[öo]ndag(?:en)?|اتوار|domenica|zondag|یک(?:\s+|‌)?شنبه|রবিবার|lahadi",
+# Monday … Sunday, by language (regex pieces; None where the language's word is another's here or not read). A
+# language's words are added as a row; WEEKDAYS joins each day's pieces in the table's order.
+_WEEKDAY_WORDS = {
+    "en": ("monday", "tuesday|tues", "wednesday|weds", "thursday|thurs", "friday", "saturday", "sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "ar": ("الاثنين|اثنين|الاتنين", r"الثلاثاء|ثلاثاء|التلات(?!\s+(?:ساعات|ايام|اسابيع))",
+           r"الاربعاء|اربعاء|الاربعا(?![\u0621-\u064a])|الاربع(?<=يوم\sالاربع)(?![\u0621-\u064a])", "الخميس|خميس", "الجمعه|جمعه",
+           "السبت", "الاحد"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "es": ("lunes", "martes", "mi[ée]rcoles", "jueves", "viernes", "s[áa]bado", "domingo"),  # Portuguese's weekend too
+    "tr": ("pazartesi", "sal[ıi]", "[çc]ar[şs]amba", "per[şs]embe", "cuma(?!rtesi)", "cumartesi", None),
+    "id, ms": ("senin|isnin", "selasa", "rabu", "kamis|khamis", "jumaat|jumat", "sabtu", None),
+    "sw": ("jumatatu", "jumanne", "jumatano", "alhamisi", "ijumaa", "jumamosi", "jumapili"),
+    "ru": (r"понедельник\w*", r"вторник\w*", "сред[аыу]", r"четверг\w*", "пятниц[аыу]", "суббот[аыу]", "воскресень[еяю]"),
+    "pl": ("poniedzia[łl](?:ek|ku)", "wtor(?:ek|ku)", "[śs]rod[aęy]", "czwart(?:ek|ku)", "pi[ąa]t(?:ek|ku)", "sobot[aęy]", "niedziel[aęi]"),
+    "sv, da, no": ("m[åa]ndag(?:en)?|mandag(?:en)?", "tisdag(?:en)?|tirsdag(?:en)?", "onsdag(?:en)?", "torsdag(?:en)?", "fredag(?:en)?",
+                   "l[öo]rdag(?:en)?", "s[öo]ndag(?:en)?"),
+    "it": ("luned[iì]", "marted[iì]", "mercoled[iì]", "gioved[iì]", "venerd[iì]", "sabato", "domenica"),
+    "pt": ("segunda-feira", "ter[çc]a-feira", "quarta-feira", "quinta-feira", "sexta-feira", None, None),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "fa": (r"دو(?:\s+|‌)?شنبه", r"سه(?:\s+|‌)?شنبه", r"چهار(?:\s+|‌)?شنبه", r"پنج(?:\s+|‌)?شنبه", None, "شنبه", r"یک(?:\s+|‌)?شنبه"),
+    "ur": (r"پیر(?=\s+(?:کو|تک))", "منگل", "بدھ", "جمعرات", "جمعہ", r"ہفتہ(?=\s+(?:کو|تک))", "اتوار"),
+    "bn": ("সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার"),
+    "ha": ("litinin", "talata", "laraba", "alhamis(?!i)", "jumma.?a|juma.a", "asabar", "lahadi"),
+    "az": (r"bazar\s+ert[əe]si", r"[çc][əe]r[şs][əe]nb[əe]\s+ax[şs]am[ıi]", r"[çc][əe]r[şs][əe]nb[əe](?!\s+ax[şs]am)",
+           r"c[üu]m[əe]\s+ax[şs]am[ıi]", r"c[üu]m[əe](?!\s+ax[şs]am)", None, None),
+    "uz": ("dushanba", "seshanba", "chorshanba", "payshanba", r"juma(?=\s+kuni|gacha)", None, None),
+    "kk": ("дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", None, None),
+    "so": ("isniin", "talaado", "arbaco", "khamiis(?:ta)?", "jimco(?:da)?", None, None),
+    "ps": (None, None, None, "پنجشنبې", None, None, None),
 }
+WEEKDAYS = {k: "|".join(row[k] for row in _WEEKDAY_WORDS.values() if row[k]) for k in range(7)}
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "weds|wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
 # French ones with their dot ("avant jeu. 14 h"; not "mar.", which is March too).
 _WEEKDAY_ABBR_FR = {0: r"lun\.", 2: r"mer\.", 3: r"jeu\.", 4: r"ven\.", 5: r"sam\.", 6: r"dim\."}
