@@ -1524,6 +1524,40 @@ STOP57_CASES = [
     ("Đề nghị đính chính", "Kính gửi quý cơ quan, bài thông cáo có sai sót về tên của báo chúng tôi. Đề nghị đính chính.",
      "correction_complaint"),
     ("演讲邀请", "尊敬的先生：我校将于12月举办国际论坛，诚邀贵联盟代表出席并发表主旨演讲。请于12月4日前回复。", "partnership_speaking"),
+    # Set NZ's classes, in words written here: a press card is no interview ("采访证件"), a live link is one ("连线"),
+    # a correction asked ("更正要求"), a right of reply ("刊登我方回应"), being taken off a list ("配信停止のお願い"), photos
+    # for use ("写真の提供"), a job seeker, member states are no franchise ("加盟国"), a password "expiring today".
+    ("采访证件申请", "您好，我是《海峡日报》记者，希望申请12月10日会议的采访证件。请于12月3日前告知。", "event_accreditation"),
+    ("节目连线邀请", "您好，我们的节目希望今晚与贵联盟发言人进行电话连线，请于12月2日下午3点前确认。", "interview_request"),
+    ("更正要求", "贵方新闻稿引述本刊内容有误，特此提出更正要求，请尽快更正。", "correction_complaint"),
+    ("回应及刊登要求", "贵方12月1日声明涉及本报，我们要求贵方在网站刊登我方回应。", "correction_complaint"),
+    ("配信停止のお願い", "いつもお世話になっております。今後のプレスリリースの配信停止をお願いいたします。", "correction_complaint"),
+    ("写真のご提供のお願い", "月刊誌の特集で使用するため、会議の公式写真のご提供をお願いできますでしょうか。12月3日までにお願いします。",
+     "media_assets"),
+    ("求職のお問い合わせ", "アラビア語翻訳の求職についてお問い合わせします。履歴書を添付いたします。", "general"),
+    ("【至急】加盟国数の確認", "今夜の放送のため、現在の加盟国数を確認させてください。12月2日までにお願いします。", "information_request"),
+    ("계정 비밀번호가 오늘 만료됩니다", "media@imctc.org 계정 비밀번호가 오늘 만료됩니다. 아래 링크에서 즉시 갱신하십시오.", "spam"),
+    # Set OC's classes in Dutch, Turkish, Russian, Italian and German, in words written here.
+    ("Vragen over deradicalisering", "Goedemiddag, ik schrijf voor De Gelderse Krant en zou graag een reactie van de coalitie "
+     "ontvangen, uiterlijk vrijdag.", "information_request"),
+    ("Canlı yayın konuk daveti", "Merhaba, bu akşamki programımıza canlı yayın konuğu olarak sözcünüzü davet ediyoruz. "
+     "Cuma gününe kadar dönüş rica ederiz.", "interview_request"),
+    ("Отказ в аккредитации", "Здравствуйте, нашему корреспонденту отказано в аккредитации без объяснений. Прошу объяснить "
+     "причины.", "correction_complaint"),
+    ("Anfrage Gastbeitrag", "Sehr geehrte Damen und Herren, für unser Dezemberheft laden wir Sie zu einem Gastbeitrag ein. "
+     "Bitte antworten Sie bis Freitag.", "partnership_speaking"),
+    ("Invito: lezione online", "Gentili, vi invitiamo a tenere una lezione online per il nostro master. Vi chiediamo una "
+     "risposta entro venerdì.", "partnership_speaking"),
+    # Set OA's classes in Tamil, Hausa, Indonesian, Vietnamese and Malay, in words written here.
+    ("நேர்காணல் கோரிக்கை", "வணக்கம், எங்கள் வானொலி நிகழ்ச்சிக்காக செய்தித் தொடர்பாளருடன் நேர்காணல் செய்ய விரும்புகிறோம். "
+     "வெள்ளிக்கிழமைக்குள் பதில் தரவும்.", "interview_request"),
+    ("Gayyatar hira kai tsaye", "Muna gayyatar kakakin ku zuwa hira kai tsaye a shirinmu na yau da dare. Don Allah ku "
+     "amsa kafin Juma'a.", "interview_request"),
+    ("Permohonan narasumber", "Kami memohon narasumber dialog untuk program malam ini. Mohon konfirmasi sebelum Jumat.",
+     "interview_request"),
+    ("Xin hủy đăng ký", "Kính gửi quý cơ quan, xin hủy đăng ký nhận thông cáo báo chí cho địa chỉ này.", "correction_complaint"),
+    ("Tolong berhenti hantar", "Tolong berhenti hantar kenyataan media ke alamat ini, kami menerimanya tiga kali.",
+     "correction_complaint"),
 ]
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])

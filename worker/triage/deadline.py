@@ -1587,6 +1587,7 @@ _GREGORIAN_RE = re.compile(r"\b\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+20\d\d\b")
 # Bengali puts the genitive on the month or the unit ("১৮ নভেম্বরের মধ্যে", by 18 November; "৪৮ ঘণ্টার মধ্যে",
 # within 48 hours), which dateparser does not read.
 # Whole words only: "মেরামত" (repair) is no "মে" (May) with a genitive.
+_BN_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
 _BN_GENITIVE_RE = re.compile(r"(?<![\u0980-\u09ff])(জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|ঘণ্টা|ঘন্টা|দিন)"
                              r"(?:ের|এর|ার|র)(?![\u0980-\u09ff])")
 # A year alone ("2025" in a quoted header): dateparser makes it today.
@@ -1619,7 +1620,7 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     text = _WRAPPED_RE.sub(" ", _BRACKETED_RE.sub(lambda m: m.group(0) if _GREGORIAN_RE.search(m.group(0)) else "",
                                                   _URDU_YEAR_RE.sub(r"\1 ", text[:5000])))
     if language == "bn":
-        text = _BN_GENITIVE_RE.sub(r"\1 ", text)
+        text = _BN_GENITIVE_RE.sub(r"\1 ", text.translate(_BN_DIGITS))  # "৩০ সেপ্টেম্বরের মধ্যে": dateparser reads Western digits
     if language == "ru":
         text = _RU_GENITIVE_RE.sub(lambda m: _RU_WEEKDAYS[m.group(0).lower()], text)  # "до четверга": dateparser reads "четверг"
     snippets = [m.group(0) for m in _SNIPPET_RE.finditer(text) if _OTHER_CUE_WORDS.search(m.group(0))][:3]

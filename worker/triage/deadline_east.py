@@ -1,6 +1,6 @@
 """By-when dates in the languages the grammar does not read and dateparser is not asked for: Chinese, Japanese and
 Korean ("10月15日前", "本周五之前", "金曜日までに", "10월 15일까지"), Thai ("ภายในวันที่ 15 ตุลาคม"), Vietnamese ("trước ngày
-15/10", "trước thứ Sáu"), Tagalog ("bago ang Biyernes") and Hindi ("31 अक्टूबर तक").
+15/10", "trước thứ Sáu"), Tagalog ("bago ang Biyernes"), Hindi ("31 अक्टूबर तक") and Tamil ("வியாழக்கிழமைக்குள்").
 
 A date or weekday counts only beside its cue: right before "前/までに/까지" (nothing but an hour between), or right after
 "截止/ภายใน/trước/bago". An event's date without one ("会议将于10月15日举行") is no deadline.
@@ -32,15 +32,20 @@ _CJK_DAY = (r"(?:(?P<y>\d{4})\s*[年년]\s*)?(?P<m>\d{1,2})\s*[月월/]\s*(?P<d>
             r"|(?P<next>下个?|下個?|다음\s*주\s*|来週|來週)?(?:本|这|這|今週|이번\s*주\s*)?(?:周|週|星期|礼拜|禮拜)(?P<zw>[一二三四五六日天])"
             r"|(?P<jnext>来週)?(?:今週)?(?P<jw>[月火水木金土日])曜日?"
             r"|(?P<knext>다음\s*주\s*)?(?:이번\s*주\s*)?(?P<kw>[월화수목금토일])요일"
-            r"|(?P<rel>今天|今日|本日|오늘|明天|明日|내일|后天|後天|明後日|모레)")
+            r"|(?P<rel>今天|今日|本日|오늘|明天|明日|明早|明晨|聽日|내일|今晚|今夜|后天|後天|明後日|모레)")
+# A question right after a cut-off named before its day: the sender asks whether it is the cut-off (a request put
+# as a question, "11月19日までにご回答いただけますでしょうか", has its cue after the day and stands).
+_ASKED_RE = re.compile(r"[^。.!！\n]{0,8}?(?:吗|嗎|ですか|でしょうか|인가요|나요|입니까|[?？])")
+# A month's end: "11月末まで", "10월 말까지", "10月底前".
+_CJK_MONTH_END_RE = re.compile(r"(?P<m>\d{1,2})\s*(?:月末|月底|월\s*말)\s*(?:までに|まで|까지|前|之前|以前)")
 # "本日中", "今日中", "今天之内": by the end of today, a cue of its own.
 _CJK_TODAY_RE = re.compile(r"(?:本日|今日)中|今天之内|今天內|今天之內|오늘\s*중")
 # An hour after the day: "下午3点", "午後5時", "오후 3시", "15:00".
 _BRACKET = r"(?:\s*[(（][^)）\n]{1,12}[)）])?"
 _CJK_HOUR = (_BRACKET + r"\s*(?:(?P<ampm>上午|下午|晚上|中午|午前|午後|夕方|오전|오후|저녁)\s*)?(?:(?P<h>\d{1,2})\s*(?:[:：](?P<mi>\d{2})"
              r"|[点點時시](?:\s*(?P<mi2>\d{1,2})\s*[分분])?)|(?P<noon>正午|中午|정오))?" + _BRACKET)
-_CJK_AFTER = r"\s*(?:之前|以前|前(?![后後])|为止|為止|までに|まで|迄|까지|전까지|이전까지|이전에|전에)"
-_CJK_BEFORE = r"(?:截止|截至|最晚|最迟|最遲|不晚于|不晚於|期限|締め?切り?|마감)(?:日期|时间|時間|日|일)?(?:は|은)?\s*[:：为為是]?\s*(?:需|要|须|須)?(?:于|於|在)?\s*"
+_CJK_AFTER = r"\s*(?:或之前|或以前|下班前|下班之前|之前|以前|前(?![后後])|为止|為止|までに|まで|迄|까지|전까지|이전까지|이전에|전에)"
+_CJK_BEFORE = r"(?:截止|截至|最晚|最迟|最遲|不晚于|不晚於|期限|締め?切り?|마감)(?:日期|时间|時間|日|일)?(?:は|은|이|が)?\s*[:：为為是]?\s*(?:需|要|须|須)?(?:于|於|在)?\s*"
 _CJK_RE = re.compile(f"(?P<pre>{_CJK_BEFORE})?(?:{_CJK_DAY}){_CJK_HOUR}(?P<cue>{_CJK_AFTER})?")
 
 _TH_MON = "|".join(_TH_MONTHS + [re.escape(a) for a in _TH_ABBR])
@@ -59,12 +64,18 @@ _HI_MONTHS = ["जनवरी", "फ़रवरी|फरवरी", "मा�
 _HI_WD = ["सोमवार", "मंगलवार", "बुधवार", "गुरुवार|बृहस्पतिवार", "शुक्रवार", "शनिवार", "रविवार"]
 _HI_RE = re.compile(r"(?:(?P<d>\d{1,2})\s*(?P<mon>" + "|".join(_HI_MONTHS) + r")(?:,?\s*\d{4})?|(?P<w>" + "|".join(_HI_WD) + r")"
                     r"|(?P<rel>आज|कल))(?:\s*(?:की\s+)?(?:सुबह|दोपहर|शाम|रात)?\s*(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*बजे)?"
-                    r"(?:\s*\([^)\n]{1,12}\))?\s*(?P<cue>तक|से\s+पहले)")
+                    r"(?:\s*\([^)\n]{1,12}\))?\s*(?P<cue>तक|से\s+पहले)(?!\s*(?:मैं\s+)?(?:कार्यालय\s+से\s+)?(?:बाहर|अवकाश|छुट्टी))")
+# Tamil: "அடுத்த வியாழக்கிழமைக்குள்" (by Thursday), "இன்று மாலை 6 மணிக்கு முன்" (before 6 this evening), "20 நவம்பருக்குள்".
+_TA_MONTHS = ["ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்", "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்", "நவம்பர்", "டிசம்பர்"]
+_TA_WD = ["திங்கள்", "செவ்வாய்", "புதன்", "வியாழ", "வெள்ளி", "சனி", "ஞாயிறு"]
+_TA_RE = re.compile(r"(?:(?P<d>\d{1,2})\s*(?P<mon>" + "|".join(m.rstrip("்") for m in _TA_MONTHS) + r")|(?P<w>" + "|".join(_TA_WD) + r")|(?P<rel>இன்று|நாளை))"
+                    r"[^\s.,]{0,14}?(?:\s+(?:காலை|மதியம்|மாலை|இரவு))?(?:\s+(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*மணி[^\s.,]{0,6}?)?"
+                    r"(?P<cue>க்குள்|குள்|\s+முன்)")
 
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-_HAS_EAST_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0900-\u097f]|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b",
+_HAS_EAST_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0900-\u097f\u0b80-\u0bff]|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b",
                           re.IGNORECASE)
-_REL_DAYS = {"今天": 0, "今日": 0, "本日": 0, "오늘": 0, "วันนี้": 0, "hôm nay": 0, "明天": 1, "明日": 1, "내일": 1, "พรุ่งนี้": 1,
+_REL_DAYS = {"今天": 0, "今日": 0, "本日": 0, "오늘": 0, "今晚": 0, "今夜": 0, "明早": 1, "明晨": 1, "聽日": 1, "วันนี้": 0, "hôm nay": 0, "明天": 1, "明日": 1, "내일": 1, "พรุ่งนี้": 1,
              "ngày mai": 1, "bukas": 1, "后天": 2, "後天": 2, "明後日": 2, "모레": 2}
 
 
@@ -116,12 +127,18 @@ def find_deadline_east(text: str, base: datetime) -> Deadline | None:
         return None
     today, found = base.date(), []
     for m in _CJK_RE.finditer(text):
-        if not (m.group("cue") or m.group("pre")):
-            continue
+        if not (m.group("cue") or m.group("pre")) or not m.group("cue") and _ASKED_RE.match(text, m.end()):
+            continue  # no cue; or a cut-off asked about ("截止是11月19日吗？"), not set
         hour = int(m.group("h")) if m.group("h") else 12 if m.group("noon") else None
         if hour is not None and hour < 12 and m.group("ampm") in ("下午", "晚上", "午後", "夕方", "오후", "저녁"):
             hour += 12
         found.append(_found(_cjk_day(m, today), base, m.group(0).strip(), hour, int(m.group("mi") or m.group("mi2") or 0)))
+    for m in _CJK_MONTH_END_RE.finditer(text):
+        month = int(m.group("m"))
+        if 1 <= month <= 12:
+            year = today.year + (month < today.month)
+            end = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+            found.append(_found(end, base, m.group(0)))
     for m in _CJK_TODAY_RE.finditer(text):
         found.append(_found(today, base, m.group(0)))
     for m in _TH_RE.finditer(text):
@@ -163,6 +180,18 @@ def find_deadline_east(text: str, base: datetime) -> Deadline | None:
             day = _month_day(today, month, int(m.group("d")), None)
         hour = int(m.group("h")) if m.group("h") else None
         if hour is not None and hour < 12 and re.search(r"दोपहर|शाम|रात", m.group(0)):
+            hour += 12
+        found.append(_found(day, base, m.group(0), hour, int(m.group("mi") or 0)))
+    for m in _TA_RE.finditer(text):
+        if m.group("rel"):
+            day = today + timedelta(days=0 if m.group("rel") == "இன்று" else 1)
+        elif m.group("w"):
+            day = _weekday_day(today, _TA_WD.index(m.group("w")), False)
+        else:
+            month = next(i for i, w in enumerate(_TA_MONTHS) if w.startswith(m.group("mon"))) + 1
+            day = _month_day(today, month, int(m.group("d")), None)
+        hour = int(m.group("h")) if m.group("h") else None
+        if hour is not None and hour < 12 and re.search(r"மதியம்|மாலை|இரவு", m.group(0)):
             hour += 12
         found.append(_found(day, base, m.group(0), hour, int(m.group("mi") or 0)))
     return min((d for d in found if d is not None), key=lambda d: d.at, default=None)
