@@ -3,7 +3,7 @@
     .venv/bin/python -P scripts/train_base_model.py           # writes worker/triage/base_model.joblib
     .venv/bin/python -P scripts/train_base_model.py --check   # retrains in memory, compares
 
-It learns from the tuning sets only (tests/data/INQUIRIES.md: a hundred and twenty-nine of the sets the rules
+It learns from the tuning sets only (tests/data/INQUIRIES.md: two hundred and fifteen of the sets the rules
 were tuned on, written for mediadesk by sessions that read only the label schema; until stop 34 the first
 thirteen, A-U). The unseen sets (B, C, F, H, K, N, R, V and every later one INQUIRIES.md calls
 unseen) measure it; Q chose its weight (settings ``base_model_weight``). Neither the development set
@@ -55,7 +55,13 @@ TUNING_SETS = ("a", "d", "e", "g", "i", "j", "l", "m", "o", "p", "s", "t", "u",
                # its author said so, which the unseen sets' authors do not (the hundred and twenty-one unseen sets:
                # categories +6/-3, deadlines +2, invented deadlines one fewer; with JT, JU and JW alone, earlier in the
                # stop: categories even, JH below its floor).
-               "jt", "ju", "jw", "kb", "kc", "kf")
+               "jt", "ju", "jw", "kb", "kc", "kf",
+               # Stop 57: the tuning sets of stops 51 to 57 (the hundred and sixty-five unseen sets of earlier stops: categories
+               # +44/-15, deadlines +2/-3, invented deadlines +2; this stop's eight unseen sets: categories +4/-1, deadlines
+               # +2). Italian passed the language bar.
+               "kh", "ki", "kj", "ko", "kp", "kt", "ku", "kv", "kw", "lb", "lc", "lf", "lg", "lh", "li", "ln", "lo", "lr", "ls",
+               "lv", "lw", "lx", "ly", "md", "me", "mf", "mg", "ml", "mm", "mn", "mo", "mt", "mu", "mv", "mw",
+               "nb", "nc", "nd", "ne", "nj", "nk", "nl", "nm", "nr", "ns", "nt", "nu", "nz", "oa", "ob", "oc")
 
 
 # A language the model weighs in on: it learnt from at least this many messages in it. (German, at
