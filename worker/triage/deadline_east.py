@@ -45,52 +45,62 @@ _BRACKET = r"(?:\s*[(（][^)）\n]{1,12}[)）])?"
 _CJK_HOUR = (_BRACKET + r"\s*(?:(?P<ampm>上午|下午|晚上|中午|午前|午後|夕方|오전|오후|저녁)\s*)?(?:(?P<h>\d{1,2})\s*(?:[:：](?P<mi>\d{2})"
              r"|[点點時시](?:\s*(?P<mi2>\d{1,2})\s*[分분])?)|(?P<noon>正午|中午|정오))?" + _BRACKET)
 _CJK_AFTER = r"\s*(?:或之前|或以前|下班前|下班之前|之前|以前|前(?![后後])|为止|為止|までに|まで|迄|까지|전까지|이전까지|이전에|전에)"
-_CJK_BEFORE = r"(?:截止|截至|最晚|最迟|最遲|不晚于|不晚於|期限|締め?切り?|마감)(?:日期|时间|時間|日|일)?(?:は|은|이|が)?\s*[:：为為是]?\s*(?:需|要|须|須)?(?:于|於|在)?\s*"
+_CJK_BEFORE = (r"(?:截止|截至|最晚|最迟|最遲|不晚于|不晚於|期限|締め?切り?|마감)(?:日期|时间|時間|日|일)?(?:は|은|이|が)?\s*[:：为為是]?\s*"
+               r"(?:需|要|须|須)?(?:于|於|在)?\s*")
 _CJK_RE = re.compile(f"(?P<pre>{_CJK_BEFORE})?(?:{_CJK_DAY}){_CJK_HOUR}(?P<cue>{_CJK_AFTER})?")
 
 _TH_MON = "|".join(_TH_MONTHS + [re.escape(a) for a in _TH_ABBR])
 _TH_RE = re.compile(r"(?P<cue>ภายใน|ก่อน|ไม่เกิน)\s*(?:วันที่\s*(?P<d>\d{1,2})\s*(?P<mon>" + _TH_MON + r")?"
                     r"|(?P<d2>\d{1,2})\s*(?P<mon2>" + _TH_MON + r")|วัน(?P<w>" + "|".join(_TH_WD) + r")"
                     r"|(?P<rel>พรุ่งนี้|วันนี้))")
-_VI_RE = re.compile(r"\b(?P<cue>trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?\s+)?"
+_VI_RE = re.compile(r"\b(?P<cue>trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+"
+                    r"(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?\s+)?"
                     r"(?:(?:ngày\s+)?(?P<d>\d{1,2})(?:\s+tháng\s+|/)(?P<m>\d{1,2})\b|thứ\s+(?P<w>hai|ba|tư|năm|sáu|bảy)\b"
                     r"|(?P<sun>chủ\s+nhật)\b|(?P<rel>ngày\s+mai|hôm\s+nay)\b)", re.IGNORECASE)
-_TL_RE = re.compile(r"\b(?P<cue>bago\s+(?:ang\s+|mag-?|sa\s+)?|hanggang\s+(?:sa\s+)?|sa\s+o\s+bago\s+ang)\s*(?:(?P<w>" + "|".join(_TL_WD) + r")\b"
+_TL_RE = re.compile(r"\b(?P<cue>bago\s+(?:ang\s+|mag-?|sa\s+)?|hanggang\s+(?:sa\s+)?|sa\s+o\s+bago\s+ang)\s*"
+                    r"(?:(?P<w>" + "|".join(_TL_WD) + r")\b"
                     r"(?:,?\s+(?P<mon>" + "|".join(_TL_MONTHS) + r")\s+(?P<d>\d{1,2}))?|(?P<mon2>" + "|".join(_TL_MONTHS)
                     + r")\s+(?P<d2>\d{1,2})\b|(?P<rel>bukas)\b)", re.IGNORECASE)
 # Hindi: "31 अक्टूबर 2026 तक", "शुक्रवार तक", "कल शाम 5 बजे तक", "15 नवंबर से पहले".
-_HI_MONTHS = ["जनवरी", "फ़रवरी|फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर|सितम्बर", "अक्टूबर|अक्तूबर", "नवंबर|नवम्बर",
-              "दिसंबर|दिसम्बर"]
+_HI_MONTHS = ["जनवरी", "फ़रवरी|फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर|सितम्बर", "अक्टूबर|अक्तूबर",
+              "नवंबर|नवम्बर", "दिसंबर|दिसम्बर"]
 _HI_WD = ["सोमवार", "मंगलवार", "बुधवार", "गुरुवार|बृहस्पतिवार", "शुक्रवार", "शनिवार", "रविवार"]
-_HI_RE = re.compile(r"(?:(?P<d>\d{1,2})\s*(?P<mon>" + "|".join(_HI_MONTHS) + r")(?:,?\s*\d{4})?|(?P<w>" + "|".join(_HI_WD) + r")"
-                    r"|(?P<rel>आज|कल))(?:\s*(?:की\s+)?(?:सुबह|दोपहर|शाम|रात)?\s*(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*बजे)?"
-                    r"(?:\s*\([^)\n]{1,12}\))?\s*(?P<cue>तक|से\s+पहले)(?!\s*(?:मैं\s+)?(?:कार्यालय\s+से\s+)?(?:बाहर|अवकाश|छुट्टी))")
+# (Not "18 नवंबर तक कार्यालय से बाहर": तक is "until" there, an absence.)
+_HI_RE = re.compile(r"(?:(?P<d>\d{1,2})\s*(?P<mon>" + "|".join(_HI_MONTHS) + r")(?:,?\s*\d{4})?|(?P<w>" + "|".join(_HI_WD)
+                    + r")|(?P<rel>आज|कल))(?:\s*(?:की\s+)?(?:सुबह|दोपहर|शाम|रात)?\s*(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*बजे)?"
+                    r"(?:\s*\([^)\n]{1,12}\))?\s*(?P<cue>तक|से\s+पहले)"
+                    r"(?!\s*(?:मैं\s+)?(?:कार्यालय\s+से\s+)?(?:बाहर|अवकाश|छुट्टी))")
 # Tamil: "அடுத்த வியாழக்கிழமைக்குள்" (by Thursday), "இன்று மாலை 6 மணிக்கு முன்" (before 6 this evening), "20 நவம்பருக்குள்".
-_TA_MONTHS = ["ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்", "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்", "நவம்பர்", "டிசம்பர்"]
+_TA_MONTHS = ["ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்", "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்", "நவம்பர்",
+              "டிசம்பர்"]
 _TA_WD = ["திங்கள்", "செவ்வாய்", "புதன்", "வியாழ", "வெள்ளி", "சனி", "ஞாயிறு"]
-_TA_RE = re.compile(r"(?:(?P<d>\d{1,2})\s*(?P<mon>" + "|".join(m.rstrip("்") for m in _TA_MONTHS) + r")|(?P<w>" + "|".join(_TA_WD) + r")|(?P<rel>இன்று|நாளை))"
+# A month's name loses its final mark before the suffix ("நவம்பருக்குள்"): matched without it.
+_TA_RE = re.compile(r"(?:(?P<d>\d{1,2})\s*(?P<mon>" + "|".join(m.rstrip("்") for m in _TA_MONTHS) + r")|(?P<w>" + "|".join(_TA_WD)
+                    + r")|(?P<rel>இன்று|நாளை))"
                     r"[^\s.,]{0,14}?(?:\s+(?:காலை|மதியம்|மாலை|இரவு))?(?:\s+(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*மணி[^\s.,]{0,6}?)?"
                     r"(?P<cue>க்குள்|குள்|\s+முன்)")
 
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-_HAS_EAST_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0900-\u097f\u0b80-\u0bff]|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b",
-                          re.IGNORECASE)
-_REL_DAYS = {"今天": 0, "今日": 0, "本日": 0, "오늘": 0, "今晚": 0, "今夜": 0, "明早": 1, "明晨": 1, "聽日": 1, "วันนี้": 0, "hôm nay": 0, "明天": 1, "明日": 1, "내일": 1, "พรุ่งนี้": 1,
-             "ngày mai": 1, "bukas": 1, "后天": 2, "後天": 2, "明後日": 2, "모레": 2}
+# Kana, CJK ideographs, Hangul, Thai, Devanagari, Tamil; the Vietnamese and Tagalog cues.
+_HAS_EAST_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0900-\u097f\u0b80-\u0bff]"
+                          r"|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b", re.IGNORECASE)
+_REL_DAYS = {"今天": 0, "今日": 0, "本日": 0, "오늘": 0, "今晚": 0, "今夜": 0, "วันนี้": 0, "hôm nay": 0,
+             "明天": 1, "明日": 1, "明早": 1, "明晨": 1, "聽日": 1, "내일": 1, "พรุ่งนี้": 1, "ngày mai": 1, "bukas": 1,
+             "后天": 2, "後天": 2, "明後日": 2, "모레": 2}
+_LATER_HOURS = ("下午", "晚上", "午後", "夕方", "오후", "저녁")
 
 
 def _th_month(word: str) -> int:
     return (_TH_MONTHS.index(word) if word in _TH_MONTHS else _TH_ABBR.index(word)) + 1
 
 
-def _weekday_day(today: date, wd: int, next_week: bool) -> date:
-    days = (wd - today.weekday()) % 7
-    if next_week:
-        days += 7 if days else 7
-    return today + timedelta(days=days)
+def _weekday_day(today: date, wd: int, next_week: bool = False) -> date:
+    """The coming ``wd`` (today if it is that day); next week's with ``next_week`` ("下周五")."""
+    return today + timedelta(days=(wd - today.weekday()) % 7 + (7 if next_week else 0))
 
 
-def _month_day(today: date, month: int, day: int, year: int | None) -> date | None:
+def _month_day(today: date, month: int, day: int, year: int | None = None) -> date | None:
+    """That day this year, or next year's once this year's has passed; None for a day that does not exist."""
     try:
         if year:
             return date(year, month, day)
@@ -100,19 +110,8 @@ def _month_day(today: date, month: int, day: int, year: int | None) -> date | No
         return None
 
 
-def _cjk_day(m: re.Match, today: date) -> date | None:
-    if m.group("m"):
-        return _month_day(today, int(m.group("m")), int(m.group("d")), int(m.group("y")) if m.group("y") else None)
-    if m.group("zw"):
-        return _weekday_day(today, _ZH_WD[m.group("zw")], bool(m.group("next")))
-    if m.group("jw"):
-        return _weekday_day(today, _JA_WD[m.group("jw")], bool(m.group("jnext")))
-    if m.group("kw"):
-        return _weekday_day(today, _KO_WD[m.group("kw")], bool(m.group("knext")))
-    return today + timedelta(days=_REL_DAYS[m.group("rel")])
-
-
 def _found(day: date | None, base: datetime, phrase: str, hour: int | None = None, minute: int = 0) -> Deadline | None:
+    """A by-when from today up to 200 days on; at the stated hour, else at 23:59 of the day."""
     if day is None or not 0 <= (day - base.date()).days <= 200:
         return None
     if hour is not None and 0 <= hour <= 23 and 0 <= minute <= 59:
@@ -120,81 +119,110 @@ def _found(day: date | None, base: datetime, phrase: str, hour: int | None = Non
     return Deadline(at=datetime.combine(day, time(23, 59), base.tzinfo), phrase=phrase, has_time=False)
 
 
-def find_deadline_east(text: str, base: datetime) -> Deadline | None:
-    """The earliest cued by-when in Chinese, Japanese, Korean, Thai, Vietnamese or Tagalog, else None."""
-    text = unicodedata.normalize("NFKC", text[:5000]).translate(_DIGITS)
-    if not _HAS_EAST_RE.search(text):
-        return None
-    today, found = base.date(), []
+def _cjk(text: str, base: datetime, today: date):
     for m in _CJK_RE.finditer(text):
         if not (m.group("cue") or m.group("pre")) or not m.group("cue") and _ASKED_RE.match(text, m.end()):
             continue  # no cue; or a cut-off asked about ("截止是11月19日吗？"), not set
+        if m.group("m"):
+            day = _month_day(today, int(m.group("m")), int(m.group("d")), int(m.group("y")) if m.group("y") else None)
+        elif m.group("zw"):
+            day = _weekday_day(today, _ZH_WD[m.group("zw")], bool(m.group("next")))
+        elif m.group("jw"):
+            day = _weekday_day(today, _JA_WD[m.group("jw")], bool(m.group("jnext")))
+        elif m.group("kw"):
+            day = _weekday_day(today, _KO_WD[m.group("kw")], bool(m.group("knext")))
+        else:
+            day = today + timedelta(days=_REL_DAYS[m.group("rel")])
         hour = int(m.group("h")) if m.group("h") else 12 if m.group("noon") else None
-        if hour is not None and hour < 12 and m.group("ampm") in ("下午", "晚上", "午後", "夕方", "오후", "저녁"):
+        if hour is not None and hour < 12 and m.group("ampm") in _LATER_HOURS:
             hour += 12
-        found.append(_found(_cjk_day(m, today), base, m.group(0).strip(), hour, int(m.group("mi") or m.group("mi2") or 0)))
+        yield _found(day, base, m.group(0).strip(), hour, int(m.group("mi") or m.group("mi2") or 0))
     for m in _CJK_MONTH_END_RE.finditer(text):
         month = int(m.group("m"))
         if 1 <= month <= 12:
             year = today.year + (month < today.month)
-            end = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
-            found.append(_found(end, base, m.group(0)))
+            yield _found(date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1), base, m.group(0))
     for m in _CJK_TODAY_RE.finditer(text):
-        found.append(_found(today, base, m.group(0)))
+        yield _found(today, base, m.group(0))
+
+
+def _thai(text: str, base: datetime, today: date):
     for m in _TH_RE.finditer(text):
         if m.group("rel"):
             day = today + timedelta(days=_REL_DAYS[m.group("rel")])
         elif m.group("w"):
-            day = _weekday_day(today, _TH_WD[m.group("w")], False)
-        else:
-            mon = m.group("mon") or m.group("mon2")
-            d = int(m.group("d") or m.group("d2"))
-            day = _month_day(today, _th_month(mon), d, None) if mon else _month_day(
-                today, today.month if d >= today.day else today.month % 12 + 1, d, None)
-        found.append(_found(day, base, m.group(0)))
+            day = _weekday_day(today, _TH_WD[m.group("w")])
+        elif mon := m.group("mon") or m.group("mon2"):
+            day = _month_day(today, _th_month(mon), int(m.group("d") or m.group("d2")))
+        else:  # "ภายในวันที่ 15": this month's 15th, or next month's once it has passed
+            d = int(m.group("d"))
+            day = _month_day(today, today.month if d >= today.day else today.month % 12 + 1, d)
+        yield _found(day, base, m.group(0))
+
+
+def _vietnamese(text: str, base: datetime, today: date):
     for m in _VI_RE.finditer(text):
         if m.group("rel"):
             day = today + timedelta(days=_REL_DAYS[" ".join(m.group("rel").lower().split())])
         elif m.group("w") or m.group("sun"):
-            day = _weekday_day(today, _VI_WD[m.group("w").lower()] if m.group("w") else 6, False)
+            day = _weekday_day(today, _VI_WD[m.group("w").lower()] if m.group("w") else 6)
         else:
-            day = _month_day(today, int(m.group("m")), int(m.group("d")), None) if 1 <= int(m.group("m")) <= 12 else None
-        hour = int(m.group("h")) if m.group("h") else None
-        found.append(_found(day, base, m.group(0), hour, int(m.group("mi") or 0)))
+            day = _month_day(today, int(m.group("m")), int(m.group("d"))) if 1 <= int(m.group("m")) <= 12 else None
+        yield _found(day, base, m.group(0), int(m.group("h")) if m.group("h") else None, int(m.group("mi") or 0))
+
+
+def _tagalog(text: str, base: datetime, today: date):
     for m in _TL_RE.finditer(text):
         if m.group("rel"):
             day = today + timedelta(days=1)
-        elif m.group("mon") or m.group("mon2"):
-            mon = (m.group("mon") or m.group("mon2")).lower()
-            day = _month_day(today, _TL_MONTHS.index(mon) + 1, int(m.group("d") or m.group("d2")), None)
+        elif mon := m.group("mon") or m.group("mon2"):
+            day = _month_day(today, _TL_MONTHS.index(mon.lower()) + 1, int(m.group("d") or m.group("d2")))
         else:
-            day = _weekday_day(today, _TL_WD[m.group("w").lower()], False)
-        found.append(_found(day, base, m.group(0)))
+            day = _weekday_day(today, _TL_WD[m.group("w").lower()])
+        yield _found(day, base, m.group(0))
+
+
+def _hindi(text: str, base: datetime, today: date):
     for m in _HI_RE.finditer(text):
         if m.group("rel"):
             day = today + timedelta(days=0 if m.group("rel") == "आज" else 1)
         elif m.group("w"):
-            day = _weekday_day(today, next(i for i, w in enumerate(_HI_WD) if re.fullmatch(w, m.group("w"))), False)
+            day = _weekday_day(today, next(i for i, w in enumerate(_HI_WD) if re.fullmatch(w, m.group("w"))))
         else:
             month = next(i for i, w in enumerate(_HI_MONTHS) if re.fullmatch(w, m.group("mon"))) + 1
-            day = _month_day(today, month, int(m.group("d")), None)
+            day = _month_day(today, month, int(m.group("d")))
         hour = int(m.group("h")) if m.group("h") else None
         if hour is not None and hour < 12 and re.search(r"दोपहर|शाम|रात", m.group(0)):
             hour += 12
-        found.append(_found(day, base, m.group(0), hour, int(m.group("mi") or 0)))
+        yield _found(day, base, m.group(0), hour, int(m.group("mi") or 0))
+
+
+def _tamil(text: str, base: datetime, today: date):
     for m in _TA_RE.finditer(text):
         if m.group("rel"):
             day = today + timedelta(days=0 if m.group("rel") == "இன்று" else 1)
         elif m.group("w"):
-            day = _weekday_day(today, _TA_WD.index(m.group("w")), False)
+            day = _weekday_day(today, _TA_WD.index(m.group("w")))
         else:
-            month = next(i for i, w in enumerate(_TA_MONTHS) if w.startswith(m.group("mon"))) + 1
-            day = _month_day(today, month, int(m.group("d")), None)
+            day = _month_day(today, next(i for i, w in enumerate(_TA_MONTHS) if w.startswith(m.group("mon"))) + 1,
+                             int(m.group("d")))
         hour = int(m.group("h")) if m.group("h") else None
         if hour is not None and hour < 12 and re.search(r"மதியம்|மாலை|இரவு", m.group(0)):
             hour += 12
-        found.append(_found(day, base, m.group(0), hour, int(m.group("mi") or 0)))
-    return min((d for d in found if d is not None), key=lambda d: d.at, default=None)
+        yield _found(day, base, m.group(0), hour, int(m.group("mi") or 0))
+
+
+_READERS = (_cjk, _thai, _vietnamese, _tagalog, _hindi, _tamil)
+
+
+def find_deadline_east(text: str, base: datetime) -> Deadline | None:
+    """The earliest cued by-when in Chinese, Japanese, Korean, Thai, Vietnamese, Tagalog, Hindi or Tamil, else None."""
+    text = unicodedata.normalize("NFKC", text[:5000]).translate(_DIGITS)
+    if not _HAS_EAST_RE.search(text):
+        return None
+    today = base.date()
+    found = [d for reader in _READERS for d in reader(text, base, today) if d is not None]
+    return min(found, key=lambda d: d.at, default=None)
 
 
 __all__ = ["find_deadline_east"]
