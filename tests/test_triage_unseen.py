@@ -1558,6 +1558,12 @@ STOP57_CASES = [
     ("Xin hủy đăng ký", "Kính gửi quý cơ quan, xin hủy đăng ký nhận thông cáo báo chí cho địa chỉ này.", "correction_complaint"),
     ("Tolong berhenti hantar", "Tolong berhenti hantar kenyataan media ke alamat ini, kami menerimanya tiga kali.",
      "correction_complaint"),
+    # Written without its diacritics, as a phone's keyboard leaves it; photos for use beside the lecture they show; a job
+    # sought with the word for an inquiry (sets OA, NZ).
+    ("Xin huy dang ky", "Xin huy dang ky nhan thong cao bao chi cho dia chi nay.", "correction_complaint"),
+    ("講演会の写真使用のお願い", "先日の講演会について記事を書きました。協力団体として、講演会の写真使用をお願いできますでしょうか。12月3日までにお願いします。",
+     "media_assets"),
+    ("求職詢問", "您好，我想詢問貴單位是否有阿拉伯語翻譯的職缺，附上我的履歷，謝謝。", "general"),
 ]
 
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
@@ -1876,7 +1882,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_nb", 0.92, 0.96, 0), ("inquiries_nc", 0.91, 0.84, 0), ("inquiries_nd", 0.89, 0.96, 2),
     ("inquiries_ne", 0.89, 0.97, 1), ("inquiries_nj", 0.87, 0.95, 0), ("inquiries_nk", 0.94, 0.99, 0),
     ("inquiries_nl", 0.92, 0.96, 0), ("inquiries_nm", 0.96, 0.97, 1),
-    ("inquiries_nr", 0.88, 0.93, 1), ("inquiries_ns", 0.90, 0.90, 0), ("inquiries_nt", 0.99, 0.98, 0), ("inquiries_nu", 0.95, 0.99, 0), ("inquiries_nz", 0.86, 0.88, 1), ("inquiries_oa", 0.95, 0.78, 0), ("inquiries_ob", 0.85, 0.95, 1), ("inquiries_oc", 0.94, 0.90, 1)],
+    ("inquiries_nr", 0.88, 0.93, 1), ("inquiries_ns", 0.90, 0.90, 0), ("inquiries_nt", 0.99, 0.98, 0), ("inquiries_nu", 0.95, 0.99, 0), ("inquiries_nz", 0.92, 0.88, 1), ("inquiries_oa", 0.96, 0.78, 0), ("inquiries_ob", 0.85, 0.95, 1), ("inquiries_oc", 0.94, 0.90, 1)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
