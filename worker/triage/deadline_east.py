@@ -12,7 +12,7 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 
-from mediadesk.worker.triage.deadline import Deadline
+from mediadesk.worker.triage.deadline import Deadline, _next_day_of_month, _resolve_year
 
 # Weekday characters: Chinese "周五/星期五/禮拜五", Japanese "金曜(日)", Korean "금요일".
 _ZH_WD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -99,17 +99,6 @@ def _weekday_day(today: date, wd: int, next_week: bool = False) -> date:
     return today + timedelta(days=(wd - today.weekday()) % 7 + (7 if next_week else 0))
 
 
-def _month_day(today: date, month: int, day: int, year: int | None = None) -> date | None:
-    """That day this year, or next year's once this year's has passed; None for a day that does not exist."""
-    try:
-        if year:
-            return date(year, month, day)
-        found = date(today.year, month, day)
-        return found if found >= today else date(today.year + 1, month, day)
-    except ValueError:
-        return None
-
-
 def _found(day: date | None, base: datetime, phrase: str, hour: int | None = None, minute: int = 0) -> Deadline | None:
     """A by-when from today up to 200 days on; at the stated hour, else at 23:59 of the day."""
     if day is None or not 0 <= (day - base.date()).days <= 200:
@@ -124,7 +113,7 @@ def _cjk(text: str, base: datetime, today: date):
         if not (m.group("cue") or m.group("pre")) or not m.group("cue") and _ASKED_RE.match(text, m.end()):
             continue  # no cue; or a cut-off asked about ("截止是11月19日吗？"), not set
         if m.group("m"):
-            day = _month_day(today, int(m.group("m")), int(m.group("d")), int(m.group("y")) if m.group("y") else None)
+            day = _resolve_year(today, int(m.group("m")), int(m.group("d")), int(m.group("y")) if m.group("y") else None)
         elif m.group("zw"):
             day = _weekday_day(today, _ZH_WD[m.group("zw")], bool(m.group("next")))
         elif m.group("jw"):
@@ -153,10 +142,9 @@ def _thai(text: str, base: datetime, today: date):
         elif m.group("w"):
             day = _weekday_day(today, _TH_WD[m.group("w")])
         elif mon := m.group("mon") or m.group("mon2"):
-            day = _month_day(today, _th_month(mon), int(m.group("d") or m.group("d2")))
+            day = _resolve_year(today, _th_month(mon), int(m.group("d") or m.group("d2")), None)
         else:  # "ภายในวันที่ 15": this month's 15th, or next month's once it has passed
-            d = int(m.group("d"))
-            day = _month_day(today, today.month if d >= today.day else today.month % 12 + 1, d)
+            day = _next_day_of_month(today, int(m.group("d")))
         yield _found(day, base, m.group(0))
 
 
@@ -167,7 +155,7 @@ def _vietnamese(text: str, base: datetime, today: date):
         elif m.group("w") or m.group("sun"):
             day = _weekday_day(today, _VI_WD[m.group("w").lower()] if m.group("w") else 6)
         else:
-            day = _month_day(today, int(m.group("m")), int(m.group("d"))) if 1 <= int(m.group("m")) <= 12 else None
+            day = _resolve_year(today, int(m.group("m")), int(m.group("d")), None) if 1 <= int(m.group("m")) <= 12 else None
         yield _found(day, base, m.group(0), int(m.group("h")) if m.group("h") else None, int(m.group("mi") or 0))
 
 
@@ -176,7 +164,7 @@ def _tagalog(text: str, base: datetime, today: date):
         if m.group("rel"):
             day = today + timedelta(days=1)
         elif mon := m.group("mon") or m.group("mon2"):
-            day = _month_day(today, _TL_MONTHS.index(mon.lower()) + 1, int(m.group("d") or m.group("d2")))
+            day = _resolve_year(today, _TL_MONTHS.index(mon.lower()) + 1, int(m.group("d") or m.group("d2")), None)
         else:
             day = _weekday_day(today, _TL_WD[m.group("w").lower()])
         yield _found(day, base, m.group(0))
@@ -190,7 +178,7 @@ def _hindi(text: str, base: datetime, today: date):
             day = _weekday_day(today, next(i for i, w in enumerate(_HI_WD) if re.fullmatch(w, m.group("w"))))
         else:
             month = next(i for i, w in enumerate(_HI_MONTHS) if re.fullmatch(w, m.group("mon"))) + 1
-            day = _month_day(today, month, int(m.group("d")))
+            day = _resolve_year(today, month, int(m.group("d")), None)
         hour = int(m.group("h")) if m.group("h") else None
         if hour is not None and hour < 12 and re.search(r"दोपहर|शाम|रात", m.group(0)):
             hour += 12
@@ -204,8 +192,8 @@ def _tamil(text: str, base: datetime, today: date):
         elif m.group("w"):
             day = _weekday_day(today, _TA_WD.index(m.group("w")))
         else:
-            day = _month_day(today, next(i for i, w in enumerate(_TA_MONTHS) if w.startswith(m.group("mon"))) + 1,
-                             int(m.group("d")))
+            day = _resolve_year(today, next(i for i, w in enumerate(_TA_MONTHS) if w.startswith(m.group("mon"))) + 1,
+                                int(m.group("d")), None)
         hour = int(m.group("h")) if m.group("h") else None
         if hour is not None and hour < 12 and re.search(r"மதியம்|மாலை|இரவு", m.group(0)):
             hour += 12
@@ -216,7 +204,10 @@ _READERS = (_cjk, _thai, _vietnamese, _tagalog, _hindi, _tamil)
 
 
 def find_deadline_east(text: str, base: datetime) -> Deadline | None:
-    """The earliest cued by-when in Chinese, Japanese, Korean, Thai, Vietnamese, Tagalog, Hindi or Tamil, else None."""
+    """The earliest cued by-when in Chinese, Japanese, Korean, Thai, Vietnamese, Tagalog, Hindi or Tamil, else None.
+
+    A named day resolves as the grammar's do (``_resolve_year``: this year's, next year's when this year's is more than a
+    week gone); only days from today to 200 days on count."""
     text = unicodedata.normalize("NFKC", text[:5000]).translate(_DIGITS)
     if not _HAS_EAST_RE.search(text):
         return None
