@@ -1607,13 +1607,53 @@ STOP57_CLASSES = [
     ("ta", "20 நவம்பருக்குள் அனுப்பவும்.", "2026-11-20"),
 ]
 
+STOP58_CLASSES = [
+    # Persian hours in Persian digits beside "فردا"/"امروز" (set OI read "ساعت ۱۲" as a December day).
+    ("fa", "لطفاً پاسخ خود را تا ساعت ۱۲ ظهر فردا ارسال کنید.", "2026-11-17"),
+    ("fa", "پاسخ را تا ساعت ۱۸ امروز لازم داریم.", "2026-11-16"),
+    # Uzbek, Azerbaijani, Kazakh and Kyrgyz: "until" after the day (set OI), in the language triage detects for them (an
+    # Uzbek or Azerbaijani letter reads as Turkish, a Kazakh or Kyrgyz one as Russian); a stay until a day is none.
+    ("tr", "Javobingizni 20-noyabrgacha kutamiz.", "2026-11-20"),
+    ("tr", "Materiallarni payshanba kunigacha yuborsangiz minnatdor bo'lardik.", "2026-11-19"),
+    ("tr", "Cavabınızı bu gün saat 15:00-dək gözləyirik.", "2026-11-16"),
+    ("tr", "Sorğunu 25 noyabra qədər göndərin.", "2026-11-25"),
+    ("ru", "Жауабыңызды 24 қарашаға дейін жіберіңіз.", "2026-11-24"),
+    ("ru", "Жоопту бейшембиге чейин жөнөтсөңүз.", "2026-11-19"),
+    ("tr", "Ko'rsatuv 25-noyabr kuni efirga uzatiladi.", None),
+    ("ru", "Ходимларимиз 28 ноябргача Риёзда бўлишади.", None),
+    # Tamil month first (Sri Lanka), Korean weekdays restated as a date in brackets, this month's end, a Thai hour before
+    # its day (set OJ).
+    ("ta", "உங்கள் பதிலை டிசம்பர் 2ஆம் திகதிக்குள் அனுப்பவும்.", "2026-12-02"),
+    ("ko", "수요일(25일)까지 회신 부탁드립니다.", "2026-11-25"),
+    ("ko", "내일(17일) 오후 2시까지 서면 답변 부탁드립니다.", "2026-11-17"),
+    ("ja", "今月末までにご回答いただけますと幸いです。", "2026-11-30"),
+    ("zh", "请于本月底前回复。", "2026-11-30"),
+    ("th", "กรุณาส่งคำตอบภายในเวลา 12.00 น. พรุ่งนี้", "2026-11-17"),
+    # Czech, Slovak, Serbian, Ukrainian, Bulgarian, Romanian, Greek, Swedish, Norwegian, Finnish and Hungarian by-whens
+    # (set OO: none was read); an event's date and a leave until a day are none.
+    ("cs", "Podklady bychom potřebovali do pátku 20. listopadu.", "2026-11-20"),
+    ("sk", "Odpoveď by sme potrebovali najneskôr do 24. novembra.", "2026-11-24"),
+    ("sr", "Molimo Vas da nam odgovorite do 3. decembra.", "2026-12-03"),
+    ("uk", "Відповідь потрібна до середи, 18 листопада.", "2026-11-18"),
+    ("bg", "Моля, потвърдете до 27 ноември.", "2026-11-27"),
+    ("ro", "Vă rugăm să ne răspundeți până joi, 19 noiembrie.", "2026-11-19"),
+    ("el", "Θα θέλαμε μια απάντηση έως τις 25 Νοεμβρίου.", "2026-11-25"),
+    ("sv", "Vi behöver ett besked senast den 23 november.", "2026-11-23"),
+    ("nb", "Gi beskjed innen 1. desember.", "2026-12-01"),
+    ("fi", "Tarvitsisin tiedot 30.11. mennessä.", "2026-11-30"),
+    ("hu", "Kérem, november 26-ig jelezzék, hogy lehetséges-e.", "2026-11-26"),
+    ("cs", "Konference se koná 26. listopadu v Praze.", None),
+    ("uk", "Я у відпустці до 20 листопада.", None),
+    ("ro", "Sunt în concediu până la 30 noiembrie.", None),
+]
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
                               + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
-                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES])
-def test_deadline_classes_of_stops_40_to_57(language, text, expected):
+                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES])
+def test_deadline_classes_of_stops_40_to_58(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

@@ -33,6 +33,17 @@ TEXTS = {
      "a su portavoz antes del jueves por la tarde, por teléfono o en persona."): "es",
     ("Wir bereiten einen Bericht über das neue Zentrum der Koalition vor und würden gerne vor "
      "Donnerstagabend ein Interview mit Ihrem Sprecher führen, telefonisch oder persönlich."): "de",
+    # Languages of the defaults since stop 58: the scripts tell Japanese (kana), Korean, Thai and Hindi apart from Chinese
+    # and the rest; Vietnamese and Polish are compared with the other Latin-script languages.
+    "来週の会見について、広報担当者へのインタビューをお願いできますでしょうか。": "ja",
+    "대변인과의 인터뷰가 가능할까요? 마감은 목요일입니다.": "ko",
+    "我们希望采访贵中心发言人，请问下周是否方便？": "zh",
+    "ขอสัมภาษณ์โฆษกของศูนย์ภายในวันพฤหัสบดี": "th",
+    "नमस्ते, हम प्रवक्ता से साक्षात्कार करना चाहते हैं": "hi",
+    "Chúng tôi muốn phỏng vấn người phát ngôn của liên minh về hội nghị tuần tới.": "vi",
+    "Chcielibyśmy przeprowadzić wywiad z rzecznikiem koalicji przed czwartkiem.": "pl",
+    # A script none of the office's languages is written in (Amharic): undetermined, not a Latin-script guess.
+    "ሰላም፣ ቃል አቀባዩን ማነጋገር እንፈልጋለን Thanks": None,
 }
 
 CHILD = """

@@ -1566,11 +1566,74 @@ STOP57_CASES = [
     ("求職詢問", "您好，我想詢問貴單位是否有阿拉伯語翻譯的職缺，附上我的履歷，謝謝。", "general"),
 ]
 
+STOP58_CASES = [
+    # A fee the invited speakers are exempt from is others' fee (set ON), in English and German.
+    ("Invitation to the annual symposium plenary", "We would like to invite a representative of the Coalition to speak at the "
+     "plenary of our annual symposium. Delegates pay a registration fee (EUR 250), but invited speakers are exempt from all "
+     "fees. Could you let us know by 4 December?", "partnership_speaking"),
+    ("Einladung: Fachgespräch", "Wir würden uns freuen, wenn Ihre Sprecherin einen Impulsvortrag halten könnte. Eine "
+     "Teilnahmegebühr wird selbstverständlich nicht erhoben. Um Rückmeldung bis zum 10. Dezember wird gebeten.",
+     "partnership_speaking"),
+    # Paid placement, influencer campaigns and account phishing in the words of set ON's classes written here.
+    ("Featured in 300 news sites", "Get your organisation featured in 300 news sites. We guarantee placement within five days "
+     "or your money back. Packages from $390.", "spam"),
+    ("Размещение публикаций", "Предлагаем размещение материалов о вашей организации в деловых изданиях без пометки «на "
+     "правах рекламы». Прайс-лист по запросу.", "spam"),
+    ("Campaña con creadores", "Somos una agencia de marketing de influencers. Inversión desde 9.000 € por campaña, con "
+     "informe de resultados.", "spam"),
+    ("Ihr Kennwort läuft ab", "Das Kennwort für Ihr Postfach läuft heute ab. Bitte bestätigen Sie Ihre Anmeldedaten über den "
+     "folgenden Link.", "spam"),
+    ("e-Fatura bildirimi", "Ekteki faturayı görüntülemek için e-posta şifrenizle giriş yapınız.", "spam"),
+    # Russian and Central Asian requests (set OI): the invited press list, a partnership and a talk, a cooperation offer, a
+    # Kyrgyz reporter's questions; a Hindi soundbite ("प्रवक्ता" is a spokesperson, not a "वक्ता" speaker), a Bengali talk
+    # show, a Nepali student's assignment.
+    ("Просьба о включении в список", "Здравствуйте! Я корреспондент информационного агентства. Прошу включить меня в список "
+     "приглашённых на ваши брифинги. Ответ прошу до 8 декабря.", "event_accreditation"),
+    ("Предложение о сотрудничестве", "Мы предлагаем Коалиции стать партнёром нашей конференции и хотели бы пригласить вашего "
+     "представителя выступить на пленарной сессии. Просим ответить до 15 декабря.", "partnership_speaking"),
+    ("Hamkorlik taklifi", "Markazimiz 2027 yilda xalqaro seminar o'tkazadi. Shu munosabat bilan hamkorlik taklifi bilan "
+     "murojaat qilmoqdamiz. Javobingizni 15-dekabrgacha kutamiz.", "partnership_speaking"),
+    ("Маалымат суроо", "Саламатсызбы! Мен гезиттин кабарчысымын. Төмөнкү суроолорго жооп берсеңиздер: Коалицияга канча "
+     "мамлекет мүчө? Жоопту 10-декабрга чейин жөнөтсөңүз.", "information_request"),
+    ("बाइट के लिए अनुरोध", "नमस्कार, मैं एक समाचार चैनल से हूँ। क्या आपके प्रवक्ता इस विषय पर एक छोटी रिकॉर्डेड बाइट दे सकते हैं? "
+     "हमें कल दोपहर 3 बजे तक चाहिए।", "interview_request"),
+    ("টক-শোতে আমন্ত্রণ", "আমরা চাই জোটের একজন মুখপাত্র আমাদের সাপ্তাহিক টক-শোতে যুক্ত হোন। আগামীকাল সকাল ১০টার মধ্যে "
+     "নিশ্চিত করুন।", "interview_request"),
+    ("असाइनमेन्टका लागि प्रश्न", "नमस्ते, म पत्रकारिता पढ्ने विद्यार्थी हुँ। मेरो असाइनमेन्टका लागि गठबन्धन कहिले स्थापना भएको "
+     "हो भन्ने जान्न चाहन्छु।", "general"),
+    # Korean and Japanese requests for comment and material, a Thai interview whose broadcast has subtitles ("คำบรรยาย",
+    # not a lecture), a Japanese researcher's paper deadline ("論文の投稿", not an article offered) (set OJ).
+    ("코멘트 요청", "안녕하십니까, 통신사 국제부 기자입니다. 센터 설립 계획과 관련하여 코멘트 요청드립니다. 내일(2일) 오후 3시까지 "
+     "서면 답변 부탁드립니다.", "information_request"),
+    ("資料提供のお願い", "大学で研究をしております。研修プログラムについて資料提供をお願いしたく、ご連絡いたしました。論文の投稿締切の関係上、"
+     "今月末までにご回答いただけますと幸いです。", "information_request"),
+    ("ขอสัมภาษณ์ผู้แทน", "ทางสถานีขอสัมภาษณ์ผู้แทนของ IMCTC ผ่านวิดีโอคอล โดยจะจัดทำคำบรรยายภาษาไทย กรุณาตอบกลับภายในวันที่ 20 "
+     "ธันวาคม", "interview_request"),
+    # An Arabic joint workshop proposed by a foundation named before the verb's object (set OH).
+    ("مقترح ورشة عمل", "تقترح مؤسسة رواق للتدريب الإعلامي تنظيم ورشة عمل للصحفيين الشباب بالتعاون مع التحالف في فبراير، ونرجو الرد قبل 15 ديسمبر.",
+     "partnership_speaking"),
+    # Central, Eastern and Northern Europe (set OO): an interview, a statement, photos, accreditation, a complaint, a talk.
+    ("Žádost o rozhovor", "Dobrý den, rádi bychom natočili rozhovor s mluvčím Koalice pro náš pořad. Odpověď prosím do "
+     "pátku 4. prosince.", "interview_request"),
+    ("Prośba o komentarz", "Dzień dobry, czy mogliby Państwo skomentować doniesienia o nowym centrum szkoleniowym? Proszę o "
+     "komentarz do środy.", "information_request"),
+    ("Cerere de punct de vedere", "Bună ziua, pregătim un material despre noul centru. Ne puteți transmite un punct de vedere "
+     "oficial până joi, 3 decembrie?", "information_request"),
+    ("Φωτογραφίες από τη διάσκεψη", "Καλημέρα σας, θα θέλαμε φωτογραφίες υψηλής ανάλυσης από τη χθεσινή διάσκεψη για το "
+     "αφιέρωμά μας. Τις χρειαζόμαστε έως τις 4 Δεκεμβρίου.", "media_assets"),
+    ("Ansökan om pressackreditering", "Hej! Jag är frilansjournalist och vill ansöka om pressackreditering till forumet i "
+     "Riyadh. Mitt presskort bifogas. Jag behöver ett besked senast den 10 december.", "event_accreditation"),
+    ("Скарга щодо публікації", "Добрий день. Ваша карта містить помилку щодо кордонів. Прошу виправити карту або видалити "
+     "допис.", "correction_complaint"),
+    ("Meghívás előadónak", "Tisztelt Sajtóiroda! Szeretnénk felkérni a Koalíció egy képviselőjét előadónak a budapesti "
+     "konferenciánkra. Kérem, december 10-ig jelezzék, hogy lehetséges-e.", "partnership_speaking"),
+]
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 
-@pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES,
-                         ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES])
-def test_error_classes_written_in_stops_53_to_57(subject, body, category, settings):
+@pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES + STOP58_CASES,
+                         ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES + STOP58_CASES])
+def test_error_classes_written_in_stops_53_to_58(subject, body, category, settings):
     """Removal requests, the public's questions and a machine's mail have no deadline of their own; the requests here
     state one, and triage must find it."""
     check_written_case(subject, body, category, settings,

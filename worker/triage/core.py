@@ -686,8 +686,8 @@ def stated_deadline(msg: ParsedMessage, language: str | None, *, settings: Setti
 
 
 def _deadline(text: str, base: datetime, language: str | None):
-    # Chinese, Japanese, Korean, Thai, Vietnamese, Tagalog, Hindi and Tamil dates are read apart, whatever language was
-    # detected (a Japanese letter may be read as Chinese, a Thai one as none).
+    # Chinese, Japanese, Korean, Thai, Vietnamese, Tagalog, Hindi, Tamil and Central Asian Turkic dates are read apart,
+    # whatever language was detected (an Uzbek letter reads as Turkish, a Kyrgyz one as Russian).
     found = find_deadline(text, base, language=language) or find_deadline_east(text, base)
     if language and language not in GRAMMAR_LANGUAGES:
         if found is None:

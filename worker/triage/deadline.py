@@ -82,24 +82,35 @@ _WEEKDAY_WORDS = {
     "kk": ("дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", None, None),
     "so": ("isniin", "talaado", "arbaco", "khamiis(?:ta)?", "jimco(?:da)?", None, None),
     "ps": (None, None, None, "پنجشنبې", None, None, None),
+    # Stop 58 (set OO): the languages of Central, Eastern and Northern Europe, their case forms after "do", "до", "până".
+    "cs, sk": (r"pond[ěe]l[íi]|pondel(?:ok|ka)", r"[úu]ter[ýy]|utor(?:ok|ka)", r"st[řr]ed[auy]|stred[auy]", r"[čc]tvrt(?:ek|ka)|[šs]tvrt(?:ok|ka)",
+               r"p[áa]t(?:ek|ku)|piat(?:ok|ku)", r"sobot[auy]", r"ned[ěe]l[ei]|nedel[ae]"),
+    "hr, sr, bs": (r"ponedjelj(?:ak|ka)|ponedelj(?:ak|ka)", r"utor(?:ak|ka)", r"srijed[aeu]|sred[aeu]", r"[čc]etvrt(?:ak|ka)",
+                   r"pet(?:ak|ka)", r"subot[aeu]", r"nedjelj[aeu]|nedelj[aeu]"),
+    "uk": (r"понеділ(?:ок|ка)", r"вівтор(?:ок|ка)", r"серед[аиу]", r"четвер(?:га)?", r"п.ятниц[яіюі]", r"субот[аиу]", r"неділ[яіюі]"),
+    "bg": ("понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя"),
+    "ro": (r"luni(?=\s*,?\s*\d)", r"mar[țţt]i", "miercuri", "joi", "vineri", r"s[âa]mb[ăa]t[ăa]", r"duminic[ăa]"),
+    "el": ("δευτέρα|δευτερα", "τρίτη|τριτη", "τετάρτη|τεταρτη", "πέμπτη|πεμπτη", "παρασκευή|παρασκευη", "σάββατο|σαββατο", "κυριακή|κυριακη"),
+    "fi": (r"maanantai\w*", r"tiistai\w*", r"keskiviiko\w*|keskiviikko\w*", r"torstai\w*", r"perjantai\w*", r"lauantai\w*", r"sunnuntai\w*"),
+    "hu": (r"h[ée]tf[őo]\w*", r"kedd\w*", r"szerd[áa]\w*", r"cs[üu]t[öo]rt[öo]k\w*", r"p[ée]ntek\w*", r"szombat\w*", r"vas[áa]rnap\w*"),
 }
 WEEKDAYS = {k: "|".join(row[k] for row in _WEEKDAY_WORDS.values() if row[k]) for k in range(7)}
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "weds|wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
 # French ones with their dot ("avant jeu. 14 h"; not "mar.", which is March too).
 _WEEKDAY_ABBR_FR = {0: r"lun\.", 2: r"mer\.", 3: r"jeu\.", 4: r"ven\.", 5: r"sam\.", 6: r"dim\."}
 MONTHS = {
-    1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio",
-    2: r"february|feb|f[ée]vrier|f[ée]vr|fevereiro|февраля|lutego|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio",
-    3: r"march|mar[çc]o|marca|maart|марта|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo",
-    4: r"april|apr|avril|апреля|kwietnia|ابريل|نيسان|افريل|abril|nisan|aprile",
-    5: r"may[ıi]s|maio|maja|maj|мая|may|mai|مايو|ايار|ماي|mayo|maggio|mei",
-    6: r"june|junho|июня|czerwca|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno",
-    7: r"july|julho|июля|lipca|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|يوليوز|juli|julio|temmuz|luglio",
-    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|غشت|agosto|a[ğg]ustos|agustus",
-    9: r"september|setembro|сентября|wrze[śs]nia|sept|sep|septembre|سبتمبر|ايلول|شتنبر|septiembre|eyl[üu]l|settembre",
-    10: r"october|outubro|октября|pa[źz]dziernika|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre",
-    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|نونبر|noviembre|kas[ıi]m|novembre",
-    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|دجنبر|dezember|diciembre|aral[ıi]k|desember|dicembre",
+    1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio|ledna|leden|janu[áa]ra|ianuarie|януари|січня|ιανουαρίου|ιανουαριου|tammikuu\w*|janu[áa]r\w*|januara|januar",
+    2: r"february|feb|f[ée]vrier|f[ée]vr|fevereiro|февраля|lutego|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio|[úu]nora|[úu]nor|febru[áa]ra|februarie|февруари|лютого|φεβρουαρίου|φεβρουαριου|helmikuu\w*|febru[áa]r\w*|februara",
+    3: r"march|mar[çc]o|marca|maart|марта|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo|b[řr]ezna|b[řr]ezen|marca|martie|март|березня|μαρτίου|μαρτιου|maaliskuu\w*|m[áa]rcius\w*|marts|marta",
+    4: r"april|apr|avril|апреля|kwietnia|ابريل|نيسان|افريل|abril|nisan|aprile|dubna|duben|apr[íi]la|aprilie|април|квітня|απριλίου|απριλιου|huhtikuu\w*|[áa]prilis\w*|aprila",
+    5: r"may[ıi]s|maio|maja|maj|мая|may|mai|مايو|ايار|ماي|mayo|maggio|mei|kv[ěe]tna|kv[ěe]ten|m[áa]ja|май|травня|μαΐου|μαιου|toukokuu\w*|m[áa]jus\w*",
+    6: r"june|junho|июня|czerwca|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno|[čc]ervna|[čc]erven(?!ec|ce)|j[úu]na|iunie|юни|червня|ιουνίου|ιουνιου|kes[äa]kuu\w*|j[úu]nius\w*|juna",
+    7: r"july|julho|июля|lipca|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|يوليوز|juli|julio|temmuz|luglio|[čc]ervence|[čc]ervenec|j[úu]la|iulie|юли|липня|ιουλίου|ιουλιου|hein[äa]kuu\w*|j[úu]lius\w*|jula",
+    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|غشت|agosto|a[ğg]ustos|agustus|srpna|srpen|augusta|августа|серпня|αυγούστου|αυγουστου|elokuu\w*|augusztus\w*|avgusta",
+    9: r"september|setembro|сентября|wrze[śs]nia|sept|sep|septembre|سبتمبر|ايلول|شتنبر|septiembre|eyl[üu]l|settembre|z[áa][řr][íi]|septembra|septembrie|септември|вересня|σεπτεμβρίου|σεπτεμβριου|syyskuu\w*|szeptember\w*",
+    10: r"october|outubro|октября|pa[źz]dziernika|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre|[řr][íi]jna|[řr][íi]jen|okt[óo]bra|octombrie|октомври|жовтня|οκτωβρίου|οκτωβριου|lokakuu\w*|okt[óo]ber\w*|oktobra",
+    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|نونبر|noviembre|kas[ıi]m|novembre|listopadu|novembra|noiembrie|ноември|листопада|νοεμβρίου|νοεμβριου|marraskuu\w*|november\w*",
+    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|دجنبر|dezember|diciembre|aral[ıi]k|desember|dicembre|prosince|prosinec|decembra|decembrie|декември|грудня|δεκεμβρίου|δεκεμβριου|joulukuu\w*|december\w*|desember|decembar",
 }
 # Zone → (abbreviations, which count only in capitals: "ET" not "et"; names and phrases).
 ZONES = {
@@ -635,7 +646,11 @@ _NOT_BACK_RE = _re(r"(?:\bnot\s+(?:be\s+)?back|\b(?:won't|will\s+not|shan't)\s+(
 # "your automatic reply says the office is closed until Sunday": someone's absence, not a deadline.
 _CLOSED_UNTIL_RE = _re(r"(?:\b(?:is|are|was|were|will\s+be|be)\s+(?:closed|away|off|on\s+(?:leave|holiday|vacation)|out\s+of\s+(?:the\s+)?office|absent)\s+until"
                        r"|\b(?:est|sera|sont|[ée]tait)\s+(?:ferm[ée]e?s?|absente?s?|en\s+cong[ée]s?)\s+jusqu.(?:au|[àa])"
-                       r"|(?:مغلق|مغلقه|في\s+اجازه|خارج\s+المكتب)\s+(?:حتي|لغايه|الي))\s+(?:\S+\s+)?$")
+                       r"|(?:مغلق|مغلقه|في\s+اجازه|خارج\s+المكتب)\s+(?:حتي|لغايه|الي)"
+                       # ... and in the languages of stop 58: "у відпустці до", "în concediu până la", "på ferie til".
+                       r"|(?:dovolen[éeá]|dovolenke|mimo\s+kancel[áa][řr]|godi[šs]njem\s+odmoru|odsut[an]\w*|відпустці|відсутн\w*|отпуск|"
+                       r"отсъств\w*|concediu|absent[ăa]?|εκτός\s+γραφείου|semester|ledig|ferie|frav[æe]rende|lomalla|poissa|szabads[áa]gon|"
+                       r"urlopie|poza\s+biurem)[^.?!\n]{0,30}?(?:do|до|p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|έως|μέχρι|till|til|t\.?o\.?m\.?))\s+(?:\S+\s+)?$")
 # "today's one threatens legal action if we do not pay within 5 days": a threat reported, not a deadline.
 _THREAT_RE = _re(r"(?:\bthreaten(?:s|ed|ing)?\b|\bmenac(?:e|ent|ait)\b|(?:^|\s)(?:يهدد|يهددون|تهدد|هددوا))[^.?!\n]{0,80}$")
 # "estaba prevista para el martes", "geplant für Montag", "programmata per il 10": when a thing is set.
@@ -694,6 +709,14 @@ _ARRIVE_BY_RE = _re(r"\b(?:arrive|be\s+(?:there|present|seated|in\s+place)|check
 _THINGS_ARRIVE_RE = _re(r"\b(?:materials?|files?|documents?|permission|answers?|responses?|repl(?:y|ies)|comments?|statements?|photos?|images?|footage|clips?|forms?|everything|anything)\s+(?:\S+\s+){0,2}?(?:needs?\s+to|must|should|has\s+to|have\s+to|to)\s+arrive\s+(?:\S+\s+){0,2}?(?:by|before|no\s+later\s+than)\s+$")
 # Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
 _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)?)" + _FILLER + r"$")}
+# ... and those of stop 58 (set OO): Czech, Slovak, Croatian, Serbian "do", "nejpozději do"; Ukrainian, Bulgarian "до";
+# Romanian "până (la/pe)", "cel târziu"; Greek "έως/μέχρι"; Swedish, Danish, Norwegian "senast", "innan", "innen", "inden".
+for _codes, _cue in (("cs sk", r"do|nejpozd[ěe]ji(?:\s+do)?|najnesk[ôo]r(?:\s+do)?|p[řr]ed"), ("hr sr", r"do|najkasnije(?:\s+do)?"),
+                     ("uk bg", r"до|не\s+пізніше|не\s+по-късно\s+от"), ("ro", r"p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|cel\s+t[âa]rziu(?:\s+(?:pe|la|p[âa]n[ăa]))?"),
+                     ("el", r"(?:έως|εως|μέχρι|μεχρι|ως)(?:\s+(?:τις|την|τη|το|τον))?"), ("sv da nb", r"senast|innan|innen|inden|f[öø]re|f[øo]r"),
+                     ("fi", r"viimeist[äa][äa]n"), ("hu", r"legk[ée]s[őo]bb")):
+    for _code in _codes.split():
+        _LANGUAGE_CUES[_code] = _re(r"(?:^|[^\w])(?:" + _cue + r")" + _FILLER + r"$")
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
 # hours, an event's days) is not a deadline.
 _RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + "|" + _MON_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
@@ -742,7 +765,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
 _OTHER_CUE_WORDS = re.compile(
     r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+(?:muy\s+)?tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
-    rf"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|zuwa\s+ranar|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina))\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف){_AR_END}|মধ্যে",
+    rf"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|zuwa\s+ranar|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina)|menness[äa]|viimeist[äa][äa]n|legk[ée]s[őo]bb)\b|(?<=\d\s)-ig\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف){_AR_END}|মধ্যে",
     re.IGNORECASE,
 )
 
@@ -751,7 +774,7 @@ _OTHER_CUE_WORDS = re.compile(
 _PREPOSITION_CUE_RE = re.compile(r"bis|hasta|antes\s+del?|plazo\s+(?:es|vence|termina)|entro|non\s+oltre|at[ée]|sebelum|selewat-lewatnya|selambat-lambatnya|voor|до|не\s+позднее|kabla\s+ya|"
                                  r"ifikapo|hadi\s+(?:tarehe|siku)|تا|ظرف", re.IGNORECASE)
 # And cues that only ever follow it: a date just after "تک" or "kadar" belongs to the next clause.
-_POSTPOSITION_CUE_RE = re.compile(r"تک|kadar|মধ্যে", re.IGNORECASE)
+_POSTPOSITION_CUE_RE = re.compile(r"تک|kadar|মধ্যে|menness[äa]|-ig", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1594,12 +1617,13 @@ _BN_GENITIVE_RE = re.compile(r"(?<![\u0980-\u09ff])(জানুয়ারি|
 _YEAR_ALONE_RE = re.compile(r"\s*\d{4}\s*(?:[hH]\b\.?|هـ|ه|ھ)?\s*")
 # An hour alone, as dateparser gives it back: "18:00", "17.00 WIB", "pukul 9", "jam 6 petang", "8h30" (not "20.05", a day
 # and month, nor "20", a day).
-_CLOCK_PHRASE_RE = re.compile(r"(?:(?:(?:pukul|jam|saat|um|ore|alle|las?|às|as)\s+[0-2]?\d(?:[:.h]\d\d)?|[0-2]?\d(?::\d\d|h\d\d|\.(?:00|1[3-9]|[2-5]\d)))"
+_CLOCK_PHRASE_RE = re.compile(r"(?:(?:(?:pukul|jam|saat|um|ore|alle|las?|às|as|ساعت)\s+[0-2]?\d(?:[:.h]\d\d)?|[0-2]?\d(?::\d\d|h\d\d|\.(?:00|1[3-9]|[2-5]\d)))"
                               r"\s*(?:h|uhr|wib|wita|wit|pagi|petang|sore|malam|siang|a\.?\s?m\.?|p\.?\s?m\.?)?"
                               r"|[0-2]?\d\s*(?:h|uhr|wib|wita|wit|a\.?\s?m\.?|p\.?\s?m\.?))\.?", re.IGNORECASE)
 _DAY_MONTH_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.?")
 # The word before a bare number that makes it an hour: "alle 21", "a las 9", "um 10", "pukul 3".
-_CLOCK_LEAD_RE = re.compile(r"\b(?:alle(?:\s+ore)?|ore|a\s+las|las|às|um|pukul|jam|saat)\s*$", re.IGNORECASE)
+_CLOCK_LEAD_RE = re.compile(r"(?:\b(?:alle(?:\s+ore)?|ore|a\s+las|las|às|um|pukul|jam|saat)|(?<![\u0600-\u06ff])ساعت)\s*$",
+                            re.IGNORECASE)
 # A length of time in minutes (dateparser reads "15 minutes" as fifteen minutes from now).
 _LENGTH_RE = re.compile(r"minut|دقیقه|دقيقه|دقائق|dakika|menit|минут|मिनट|منٹ", re.IGNORECASE)
 
@@ -1619,6 +1643,10 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
     """For languages the grammar does not read: dateparser on at most three short cue snippets."""
     text = _WRAPPED_RE.sub(" ", _BRACKETED_RE.sub(lambda m: m.group(0) if _GREGORIAN_RE.search(m.group(0)) else "",
                                                   _URDU_YEAR_RE.sub(r"\1 ", text[:5000])))
+    if language in ("fa", "ur", "ps"):
+        text = text.translate(_DIGITS)  # "تا ساعت ۱۲ ظهر فردا": an hour dateparser reads only in Western digits
+    if language == "hu":
+        text = re.sub(r"(\d)-ig\b", r"\1 -ig", text)  # "november 12-ig" (by 12 November): dateparser reads the date, "-ig" is the cue
     if language == "bn":
         text = _BN_GENITIVE_RE.sub(r"\1 ", text.translate(_BN_DIGITS))  # "৩০ সেপ্টেম্বরের মধ্যে": dateparser reads Western digits
     if language == "ru":
@@ -1644,6 +1672,8 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
         for phrase, value in found:
             if not re.search(r"\d", phrase) and (len(phrase) < 4 or abs(value - naive) < timedelta(minutes=1)):
                 continue  # "hasta ahora", "até agora": now, so far
+            if phrase.endswith("-ig"):
+                phrase = phrase[:-3].rstrip()  # dateparser takes Hungarian "-ig" (until) into the date
             where = snippet.find(phrase)
             if (article := _ARTICLE_RE.match(phrase)) and not re.search(r"\d", phrase):
                 where, phrase = where + article.end(), phrase[article.end():]  # "antes del jueves": the cue's own "del"
@@ -1668,7 +1698,7 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
             lead = snippet[:max(0, where)].lower().rstrip() + " "
-            if _NOT_BACK_RE.search(lead) or _SCHEDULED_OTHER_RE.search(lead) or _RANGE_OTHER_RE.search(lead) or _EMBARGO_OTHER_RE.search(lead):
+            if _NOT_BACK_RE.search(lead) or _CLOSED_UNTIL_RE.search(lead[-60:]) or _SCHEDULED_OTHER_RE.search(lead) or _RANGE_OTHER_RE.search(lead) or _EMBARGO_OTHER_RE.search(lead):
                 continue  # "no vuelvo hasta el lunes 16", "prevista para el martes 10", "bajo embargo hasta el 9": not by when
             if _VALID_OTHER_RE.search(lead) or _VALID_AFTER_RE.match(snippet[where + len(phrase):]) \
                     or _EMBARGO_AFTER_RE.match(snippet[where + len(phrase):]) or _PAYMENT_OTHER_RE.search(lead):

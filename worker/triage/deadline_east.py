@@ -1,6 +1,7 @@
 """By-when dates in the languages the grammar does not read and dateparser is not asked for: Chinese, Japanese and
 Korean ("10月15日前", "本周五之前", "金曜日までに", "10월 15일까지"), Thai ("ภายในวันที่ 15 ตุลาคม"), Vietnamese ("trước ngày
-15/10", "trước thứ Sáu"), Tagalog ("bago ang Biyernes"), Hindi ("31 अक्टूबर तक") and Tamil ("வியாழக்கிழமைக்குள்").
+15/10", "trước thứ Sáu"), Tagalog ("bago ang Biyernes"), Hindi ("31 अक्टूबर तक"), Tamil ("வியாழக்கிழமைக்குள்") and the Turkic languages of Central Asia and the
+Caucasus ("18-sentabrgacha", "17:00-dək", "20 қарашаға дейін").
 
 A date or weekday counts only beside its cue: right before "前/までに/까지" (nothing but an hour between), or right after
 "截止/ภายใน/trước/bago". An event's date without one ("会议将于10月15日举行") is no deadline.
@@ -37,7 +38,9 @@ _CJK_DAY = (r"(?:(?P<y>\d{4})\s*[年년]\s*)?(?P<m>\d{1,2})\s*[月월/]\s*(?P<d>
 # as a question, "11月19日までにご回答いただけますでしょうか", has its cue after the day and stands).
 _ASKED_RE = re.compile(r"[^。.!！\n]{0,8}?(?:吗|嗎|ですか|でしょうか|인가요|나요|입니까|[?？])")
 # A month's end: "11月末まで", "10월 말까지", "10月底前".
-_CJK_MONTH_END_RE = re.compile(r"(?P<m>\d{1,2})\s*(?:月末|月底|월\s*말)\s*(?:までに|まで|까지|前|之前|以前)")
+_CJK_MONTH_END_RE = re.compile(r"(?:(?P<m>\d{1,2})|(?P<this>今|本|这个|這個|이번\s*))\s*(?:月末|月底|월\s*말|달\s*말)\s*(?:までに|まで|까지|前|之前|以前)")
+# A weekday or "tomorrow" restated as a day of the month in brackets ("다음 주 월요일(19일)까지", "明日（10日）"): the date wins.
+_BRACKET_DAY_RE = re.compile(r"[(（]\s*(\d{1,2})\s*[日일号號]\s*(?:[(（]?[月火水木金土日월화수목금토일一二三四五六天][)）]?)?\s*[)）]")
 # "本日中", "今日中", "今天之内": by the end of today, a cue of its own.
 _CJK_TODAY_RE = re.compile(r"(?:本日|今日)中|今天之内|今天內|今天之內|오늘\s*중")
 # An hour after the day: "下午3点", "午後5時", "오후 3시", "15:00".
@@ -50,7 +53,7 @@ _CJK_BEFORE = (r"(?:截止|截至|最晚|最迟|最遲|不晚于|不晚於|期�
 _CJK_RE = re.compile(f"(?P<pre>{_CJK_BEFORE})?(?:{_CJK_DAY}){_CJK_HOUR}(?P<cue>{_CJK_AFTER})?")
 
 _TH_MON = "|".join(_TH_MONTHS + [re.escape(a) for a in _TH_ABBR])
-_TH_RE = re.compile(r"(?P<cue>ภายใน|ก่อน|ไม่เกิน)\s*(?:วันที่\s*(?P<d>\d{1,2})\s*(?P<mon>" + _TH_MON + r")?"
+_TH_RE = re.compile(r"(?P<cue>ภายใน|ก่อน|ไม่เกิน)\s*(?:เวลา\s*(?P<h>\d{1,2})[.:](?P<mi>\d{2})\s*น\.\s*)?(?:วันที่\s*(?P<d>\d{1,2})\s*(?P<mon>" + _TH_MON + r")?"
                     r"|(?P<d2>\d{1,2})\s*(?P<mon2>" + _TH_MON + r")|วัน(?P<w>" + "|".join(_TH_WD) + r")"
                     r"|(?P<rel>พรุ่งนี้|วันนี้))")
 _VI_RE = re.compile(r"\b(?P<cue>trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?)\s+"
@@ -79,11 +82,33 @@ _TA_RE = re.compile(r"(?:(?P<d>\d{1,2})\s*(?P<mon>" + "|".join(m.rstrip("்") f
                     + r")|(?P<rel>இன்று|நாளை))"
                     r"[^\s.,]{0,14}?(?:\s+(?:காலை|மதியம்|மாலை|இரவு))?(?:\s+(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*மணி[^\s.,]{0,6}?)?"
                     r"(?P<cue>க்குள்|குள்|\s+முன்)")
+# Tamil in Sri Lanka names the month first: "நவம்பர் 9ஆம் திகதிக்குள்" (by the 9th of November).
+_TA_MONTH_FIRST_RE = re.compile(r"(?P<mon>" + "|".join(m.rstrip("்") for m in _TA_MONTHS) + r")[^\s\d]{0,3}\s*(?P<d>\d{1,2})\s*"
+                                r"(?:ஆம்|ம்)?\s*(?:திகதி|தேதி)?(?P<cue>க்குள்|குள்|\s+முன்)")
+# Uzbek, Azerbaijani, Kazakh and Kyrgyz put "until" after the day, as a suffix or a word: "18-sentabrgacha", "juma
+# kunigacha", "bu gün saat 17:00-dək", "20 noyabra qədər", "20 қарашаға дейін", "жумага чейин".
+_TK_MONTHS = ["yanvar|январ|қаңтар", "fevral|феврал|ақпан", "mart|март|наурыз", "aprel|апрел|сәуір", "may|май|мамыр",
+              "iyun|июн|маусым", "iyul|июл|шілде", "avgust|avqust|август|тамыз", "sentabr|sentyabr|сентябр|қыркүйек",
+              "oktabr|oktyabr|октябр|қазан", "noyabr|ноябр|қараша", "dekabr|декабр|желтоқсан"]
+_TK_WD = [r"dushanba|bazar\s+ertəsi|душанба|дүйсенбі|дүйшөмбү", r"seshanba|çərşənbə\s+axşamı|сешанба|сейсенбі|шейшемби",
+          r"chorshanba|çərşənbə|чоршанба|сәрсенбі|шаршемби", r"payshanba|cümə\s+axşamı|пайшанба|бейсенбі|бейшемби",
+          r"juma|cümə|жума|жұма", r"shanba|şənbə|шанба|сенбі|ишемби", r"yakshanba|якшанба|жексенбі|жекшемби"]
+_TK_REL = {"bugun": 0, "bu gün": 0, "бугун": 0, "бүгін": 0, "бүгүн": 0, "ertaga": 1, "эртага": 1, "ертең": 1, "эртең": 1}
+_TK_MON = "|".join(f"(?P<m{i}>{w})" for i, w in enumerate(_TK_MONTHS))
+_TK_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<d>\d{1,2})\s*-?\s*(?:" + _TK_MON + r")|(?P<w>" + "|".join(f"(?:{w})" for w in _TK_WD) + r")"
+    r"|(?P<rel>" + "|".join(k.replace(" ", r"\s+") for k in _TK_REL) + r"))"
+    r"[^\W\d_]{0,4}(?:\s+(?:kuni|kun|günü|күні|күнү|куни)[^\W\d_]{0,3}?)?"
+    r"(?:\s+(?:soat|saat|сағат|саат)\s*(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?)?"
+    r"\s?-?\s?(?P<cue>gacha|гача|qədər|qadar|dək|dek|dak|дейін|чейин)(?![^\W\d_])"
+    # (Not "12 декабргача Риёзда бўлишади", until the 12th they will be in Riyadh: a stay somewhere, not a by-when.)
+    r"(?!\s+[^\W\d_]+(?:da|də|de|да|де|та|те)\s+(?:бўл|bo.l|бол|qol|қал|қол|ol|кал)\w*)", re.IGNORECASE)
 
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 # Kana, CJK ideographs, Hangul, Thai, Devanagari, Tamil; the Vietnamese and Tagalog cues.
 _HAS_EAST_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0900-\u097f\u0b80-\u0bff]"
-                          r"|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b", re.IGNORECASE)
+                          r"|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b|gacha|гача|qədər|qadar|dək|dek|dak|дейін|чейин",
+                          re.IGNORECASE)
 _REL_DAYS = {"今天": 0, "今日": 0, "本日": 0, "오늘": 0, "今晚": 0, "今夜": 0, "วันนี้": 0, "hôm nay": 0,
              "明天": 1, "明日": 1, "明早": 1, "明晨": 1, "聽日": 1, "내일": 1, "พรุ่งนี้": 1, "ngày mai": 1, "bukas": 1,
              "后天": 2, "後天": 2, "明後日": 2, "모레": 2}
@@ -122,12 +147,14 @@ def _cjk(text: str, base: datetime, today: date):
             day = _weekday_day(today, _KO_WD[m.group("kw")], bool(m.group("knext")))
         else:
             day = today + timedelta(days=_REL_DAYS[m.group("rel")])
+        if not m.group("m") and (stated := _BRACKET_DAY_RE.search(m.group(0))):
+            day = _next_day_of_month(today, int(stated.group(1)))
         hour = int(m.group("h")) if m.group("h") else 12 if m.group("noon") else None
         if hour is not None and hour < 12 and m.group("ampm") in _LATER_HOURS:
             hour += 12
         yield _found(day, base, m.group(0).strip(), hour, int(m.group("mi") or m.group("mi2") or 0))
     for m in _CJK_MONTH_END_RE.finditer(text):
-        month = int(m.group("m"))
+        month = int(m.group("m")) if m.group("m") else today.month
         if 1 <= month <= 12:
             year = today.year + (month < today.month)
             yield _found(date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1), base, m.group(0))
@@ -145,7 +172,7 @@ def _thai(text: str, base: datetime, today: date):
             day = _resolve_year(today, _th_month(mon), int(m.group("d") or m.group("d2")), None)
         else:  # "ภายในวันที่ 15": this month's 15th, or next month's once it has passed
             day = _next_day_of_month(today, int(m.group("d")))
-        yield _found(day, base, m.group(0))
+        yield _found(day, base, m.group(0), int(m.group("h")) if m.group("h") else None, int(m.group("mi") or 0))
 
 
 def _vietnamese(text: str, base: datetime, today: date):
@@ -186,6 +213,9 @@ def _hindi(text: str, base: datetime, today: date):
 
 
 def _tamil(text: str, base: datetime, today: date):
+    for m in _TA_MONTH_FIRST_RE.finditer(text):
+        yield _found(_resolve_year(today, next(i for i, w in enumerate(_TA_MONTHS) if w.startswith(m.group("mon"))) + 1,
+                                   int(m.group("d")), None), base, m.group(0))
     for m in _TA_RE.finditer(text):
         if m.group("rel"):
             day = today + timedelta(days=0 if m.group("rel") == "இன்று" else 1)
@@ -200,7 +230,20 @@ def _tamil(text: str, base: datetime, today: date):
         yield _found(day, base, m.group(0), hour, int(m.group("mi") or 0))
 
 
-_READERS = (_cjk, _thai, _vietnamese, _tagalog, _hindi, _tamil)
+def _turkic(text: str, base: datetime, today: date):
+    for m in _TK_RE.finditer(text):
+        if m.group("rel"):
+            day = today + timedelta(days=_TK_REL[" ".join(m.group("rel").lower().split())])
+        elif m.group("w"):
+            word = m.group("w").lower()
+            day = _weekday_day(today, next(i for i, w in enumerate(_TK_WD) if re.fullmatch(w, word, re.IGNORECASE)))
+        else:
+            month = next(i for i in range(12) if m.group(f"m{i}")) + 1
+            day = _resolve_year(today, month, int(m.group("d")), None)
+        yield _found(day, base, m.group(0), int(m.group("h")) if m.group("h") else None, int(m.group("mi") or 0))
+
+
+_READERS = (_cjk, _thai, _vietnamese, _tagalog, _hindi, _tamil, _turkic)
 
 
 def find_deadline_east(text: str, base: datetime) -> Deadline | None:
