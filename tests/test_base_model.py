@@ -59,7 +59,7 @@ def test_the_packaged_model_loads_and_says_what_it_learnt_from():
               "kl", "km", "kn", "kr", "ks", "kx", "ky", "kz", "la", "ld", "le",
               "lj", "lk", "ll", "lm", "lp", "lq", "lt", "lu", "lz", "ma", "mb", "mc", "mh", "mi", "mj", "mk",
               "mp", "mq", "mr", "ms", "mx", "my", "mz", "na", "nf", "ng", "nh", "ni", "nn", "no", "np", "nq",
-              "nv", "nw", "nx", "ny", "od", "oe", "of", "og"}
+              "nv", "nw", "nx", "ny", "od", "oe", "of", "og", "op", "oq", "or", "os", "ot", "ou", "ov", "ow"}
     assert not unseen & set(TUNING_SETS)
     # The languages it learnt from enough letters in (Spanish joined in stop 34, German and Turkish in stop 41, Urdu in stop 42,
     # Indonesian in stop 46, Italian in stop 57).

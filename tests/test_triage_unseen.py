@@ -1945,7 +1945,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_nb", 0.92, 0.96, 0), ("inquiries_nc", 0.91, 0.84, 0), ("inquiries_nd", 0.89, 0.96, 2),
     ("inquiries_ne", 0.89, 0.97, 1), ("inquiries_nj", 0.87, 0.95, 0), ("inquiries_nk", 0.94, 0.99, 0),
     ("inquiries_nl", 0.92, 0.96, 0), ("inquiries_nm", 0.96, 0.97, 1),
-    ("inquiries_nr", 0.88, 0.93, 1), ("inquiries_ns", 0.90, 0.90, 0), ("inquiries_nt", 0.99, 0.98, 0), ("inquiries_nu", 0.95, 0.99, 0), ("inquiries_nz", 0.92, 0.88, 1), ("inquiries_oa", 0.96, 0.78, 0), ("inquiries_ob", 0.85, 0.95, 1), ("inquiries_oc", 0.94, 0.90, 1)],
+    ("inquiries_nr", 0.88, 0.93, 1), ("inquiries_ns", 0.90, 0.90, 0), ("inquiries_nt", 0.99, 0.98, 0), ("inquiries_nu", 0.95, 0.99, 0), ("inquiries_nz", 0.92, 0.88, 1), ("inquiries_oa", 0.96, 0.78, 0), ("inquiries_ob", 0.85, 0.95, 1), ("inquiries_oc", 0.94, 0.90, 2), ("inquiries_oh", 0.95, 0.98, 0), ("inquiries_oi", 0.93, 0.97, 0), ("inquiries_oj", 0.89, 0.96, 0), ("inquiries_ok", 0.96, 0.97, 0), ("inquiries_ol", 0.95, 0.99, 0), ("inquiries_om", 0.97, 0.99, 0), ("inquiries_on", 0.95, 0.99, 1), ("inquiries_oo", 0.84, 0.88, 0), ("inquiries_ox", 0.83, 0.85, 1), ("inquiries_oy", 0.85, 0.83, 0), ("inquiries_oz", 0.81, 0.87, 0), ("inquiries_pa", 0.75, 0.82, 1)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -1967,7 +1967,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set KT", "set KU", "set KV", "set KW", "set LB", "set LC",
          "set LF", "set LG", "set LH", "set LI", "set LN", "set LO", "set LR", "set LS",
          "set LV", "set LW", "set LX", "set LY", "set MD", "set ME", "set MF", "set MG",
-         "set ML", "set MM", "set MN", "set MO", "set MT", "set MU", "set MV", "set MW", "set NB", "set NC", "set ND", "set NE", "set NJ", "set NK", "set NL", "set NM", "set NR", "set NS", "set NT", "set NU", "set NZ", "set OA", "set OB", "set OC"])
+         "set ML", "set MM", "set MN", "set MO", "set MT", "set MU", "set MV", "set MW", "set NB", "set NC", "set ND", "set NE", "set NJ", "set NK", "set NL", "set NM", "set NR", "set NS", "set NT", "set NU", "set NZ", "set OA", "set OB", "set OC", "set OH", "set OI", "set OJ", "set OK", "set OL", "set OM", "set ON", "set OO", "set OX", "set OY", "set OZ", "set PA"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -1994,7 +1994,9 @@ def test_tuning_sets(name, category, deadline, invented):
     in stop 56, knowingly: a doctoral researcher's questions count for information_request, as the authors of the sets
     label 107 of the 122 such letters — LY's author labels a doctoral researcher's request for a research interview an
     interview, ER's and JL's a doctoral student's questionnaire general; the unseen sets of earlier stops gained nine
-    categories from it and lost two.)"""
+    categories from it and lost two. OC took a second invented deadline in stop 58, knowingly: with Polish among the
+    languages the detector names, a Polish seller's letter the rules read as an interview request has its date read too;
+    the unseen sets of earlier stops gained eight deadlines and lost one invented deadline from the languages added.)"""
     report = evaluate(labelled_set(name), settings=RULES_ONLY)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, priority {report.accuracy('priority'):.1%}, invented deadlines "
@@ -2104,10 +2106,10 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_nf", 0.98, 0.99, 0), ("inquiries_ng", 0.93, 0.99, 0), ("inquiries_nh", 0.97, 0.98, 1),
     ("inquiries_ni", 0.96, 0.98, 1), ("inquiries_nn", 0.98, 0.98, 0), ("inquiries_no", 0.92, 1.00, 0),
     ("inquiries_np", 0.86, 0.91, 0), ("inquiries_nq", 0.92, 0.98, 0),
-    ("inquiries_nv", 0.98, 0.95, 0), ("inquiries_nw", 0.91, 0.96, 2), ("inquiries_nx", 0.96, 0.95, 1), ("inquiries_ny", 0.80, 0.85, 0), ("inquiries_od", 0.88, 0.89, 0), ("inquiries_oe", 0.96, 0.96, 0), ("inquiries_of", 0.90, 0.96, 0), ("inquiries_og", 0.87, 0.91, 0)])
+    ("inquiries_nv", 0.98, 0.95, 0), ("inquiries_nw", 0.91, 0.96, 2), ("inquiries_nx", 0.96, 0.95, 1), ("inquiries_ny", 0.80, 0.85, 0), ("inquiries_od", 0.88, 0.89, 0), ("inquiries_oe", 0.96, 0.96, 0), ("inquiries_of", 0.90, 0.96, 0), ("inquiries_og", 0.87, 0.91, 0), ("inquiries_op", 0.98, 0.98, 0), ("inquiries_oq", 0.95, 0.97, 0), ("inquiries_or", 0.85, 0.80, 0), ("inquiries_os", 0.96, 0.94, 0), ("inquiries_ot", 0.98, 0.92, 2), ("inquiries_ou", 0.89, 0.81, 0), ("inquiries_ov", 0.98, 0.99, 0), ("inquiries_ow", 0.76, 0.80, 1)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP, LQ, LT, LU, LZ, MA, MB, MC, MH, MI, MJ, MK, MP, MQ, MR, MS, MX, MY, MZ, NA, NF, NG, NH, NI, NN, NO, NP, NQ, NV, NW, NX, NY, OD, OE, OF and OG were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP, LQ, LT, LU, LZ, MA, MB, MC, MH, MI, MJ, MK, MP, MQ, MR, MS, MX, MY, MZ, NA, NF, NG, NH, NI, NN, NO, NP, NQ, NV, NW, NX, NY, OD, OE, OF, OG, OP, OQ, OR, OS, OT, OU, OV and OW were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the

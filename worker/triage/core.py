@@ -689,6 +689,12 @@ def _deadline(text: str, base: datetime, language: str | None):
     # Chinese, Japanese, Korean, Thai, Vietnamese, Tagalog, Hindi, Tamil and Central Asian Turkic dates are read apart,
     # whatever language was detected (an Uzbek letter reads as Turkish, a Kyrgyz one as Russian).
     found = find_deadline(text, base, language=language) or find_deadline_east(text, base)
+    if found is not None and found.has_time and _CLOCK_ONLY_RE.fullmatch(found.phrase) \
+            and found.at.date() == base.astimezone(found.at.tzinfo).date():
+        # "24-noyabr soat 12:00 gacha": the grammar reads the hour alone (today's); the reader of the day's cue has both.
+        east = find_deadline_east(text, base)
+        if east is not None and east.at.date() > found.at.date():
+            return east
     if language and language not in GRAMMAR_LANGUAGES:
         if found is None:
             return find_deadline_other(text, base, language)

@@ -1750,9 +1750,37 @@ def _farewell(sentence: str) -> bool:
     return bool(_FAREWELL_RE.search(sentence)) and len(sentence.split()) <= 4
 
 
+# "até ao dia 25 de setembro", "até dia 20", "hasta el día 20", "antes del 19": Portuguese and Spanish name the day as
+# "dia" or alone, which dateparser does not read; with no month, the coming day of that number.
+_DIA_RE = re.compile(r"\b(?:(?:at[ée]|hasta)\s+(?:(?:a|e)?o\s+|el\s+)?d[ií]a|antes\s+d(?:el|o)(?:\s+d[ií]a)?)\s+(?P<d>\d{1,2})\b"
+                     r"(?!\s*(?:[:/.,h]\d|%|personas|pessoas|horas|minutos|d[ií]as))(?P<rest>\s+de\s+\w+)?", re.IGNORECASE)
+
+
+_DIA_AWAY_RE = re.compile(r"(?:\bfora\b|f[ée]rias|ausente|\bfuera\b|vacaciones|licen[çc]a|\bviagem\b|\bviaje\b|\bcerrad[oa]\b|\bfechad[oa]\b)"
+                          r"[^.!?\n]{0,30}$", re.IGNORECASE)
+
+
+def _dia(text: str, base: datetime, language: str) -> Deadline | None:
+    if language not in ("pt", "es", "gl"):
+        return None
+    for m in _DIA_RE.finditer(text[:5000]):
+        if _DIA_AWAY_RE.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "estarei fora até dia 28", "de vacaciones hasta el día 20": an absence
+        if m.group("rest"):
+            mon = next((k for k, names in MONTHS.items() if re.fullmatch(f"(?:{names})", m.group("rest").split()[-1], re.IGNORECASE)), None)
+            day = _resolve_year(base.date(), mon, int(m.group("d")), None) if mon else None
+        else:
+            day = _next_day_of_month(base.date(), int(m.group("d")))
+        if day is not None and base.date() <= day <= base.date() + timedelta(days=200):
+            return Deadline(at=datetime.combine(day, time(23, 59), base.tzinfo), phrase=m.group(0), has_time=False)
+    return None
+
+
 def _other_relative(text: str, base: datetime, language: str) -> Deadline | None:
     """"Hasta hoy", "entro dopodomani", "bugün … kadar", "کل … تک", "en un plazo de 48 horas": the words dateparser
     does not give as a date, read only beside a cue."""
+    if (named := _dia(text, base, language)) is not None:
+        return named
     found: list[Deadline] = []
     for sentence in _SENTENCE_RE.finditer(text[:5000]):
         part = sentence.group(0)
