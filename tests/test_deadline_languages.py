@@ -1645,6 +1645,14 @@ STOP58_CLASSES = [
     ("cs", "Konference se koná 26. listopadu v Praze.", None),
     ("uk", "Я у відпустці до 20 листопада.", None),
     ("ro", "Sunt în concediu până la 30 noiembrie.", None),
+    # Portuguese and Spanish name the day as "dia", or alone after "antes del" (sets OY, OX); an absence until it is none.
+    ("pt", "Agradecemos o envio até dia 20.", "2026-11-20"),
+    ("pt", "Agradecia que nos indicassem, até ao dia 25 de novembro, se há disponibilidade.", "2026-11-25"),
+    ("es", "¿Nos pueden confirmar antes del 19 si sería posible?", "2026-11-19"),
+    ("pt", "Estarei fora até dia 28.", None),
+    ("es", "Habrá hasta 20 personas en la sala.", None),
+    # An hour beside a Turkic day: the day the cue names, not today's hour (set OZ).
+    ("tr", "Dastur 25-noyabr kuni efirga chiqadi, shuning uchun javobingizni 24-noyabr soat 12:00 gacha kutamiz.", "2026-11-24"),
 ]
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
