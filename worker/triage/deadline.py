@@ -99,18 +99,18 @@ _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "weds|wed", 3: "thu|thur|thurs", 4:
 # French ones with their dot ("avant jeu. 14 h"; not "mar.", which is March too).
 _WEEKDAY_ABBR_FR = {0: r"lun\.", 2: r"mer\.", 3: r"jeu\.", 4: r"ven\.", 5: r"sam\.", 6: r"dim\."}
 MONTHS = {
-    1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio|ledna|leden|janu[áa]ra|ianuarie|януари|січня|ιανουαρίου|ιανουαριου|tammikuu\w*|janu[áa]r\w*|januara|januar",
+    1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio|ledna|leden|janu[áa]ra|ianuarie|януари|січня|ιανουαρίου|ιανουαριου|tammikuu\w*|janu[áa]r\w*|januara",
     2: r"february|feb|f[ée]vrier|f[ée]vr|fevereiro|февраля|lutego|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio|[úu]nora|[úu]nor|febru[áa]ra|februarie|февруари|лютого|φεβρουαρίου|φεβρουαριου|helmikuu\w*|febru[áa]r\w*|februara",
-    3: r"march|mar[çc]o|marca|maart|марта|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo|b[řr]ezna|b[řr]ezen|marca|martie|март|березня|μαρτίου|μαρτιου|maaliskuu\w*|m[áa]rcius\w*|marts|marta",
+    3: r"march|mar[çc]o|marca|maart|марта|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo|b[řr]ezna|b[řr]ezen|martie|март|березня|μαρτίου|μαρτιου|maaliskuu\w*|m[áa]rcius\w*|marts|marta",
     4: r"april|apr|avril|апреля|kwietnia|ابريل|نيسان|افريل|abril|nisan|aprile|dubna|duben|apr[íi]la|aprilie|април|квітня|απριλίου|απριλιου|huhtikuu\w*|[áa]prilis\w*|aprila",
     5: r"may[ıi]s|maio|maja|maj|мая|may|mai|مايو|ايار|ماي|mayo|maggio|mei|kv[ěe]tna|kv[ěe]ten|m[áa]ja|май|травня|μαΐου|μαιου|toukokuu\w*|m[áa]jus\w*",
     6: r"june|junho|июня|czerwca|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno|[čc]ervna|[čc]erven(?!ec|ce)|j[úu]na|iunie|юни|червня|ιουνίου|ιουνιου|kes[äa]kuu\w*|j[úu]nius\w*|juna",
     7: r"july|julho|июля|lipca|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|يوليوز|juli|julio|temmuz|luglio|[čc]ervence|[čc]ervenec|j[úu]la|iulie|юли|липня|ιουλίου|ιουλιου|hein[äa]kuu\w*|j[úu]lius\w*|jula",
-    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|غشت|agosto|a[ğg]ustos|agustus|srpna|srpen|augusta|августа|серпня|αυγούστου|αυγουστου|elokuu\w*|augusztus\w*|avgusta",
+    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|غشت|agosto|a[ğg]ustos|agustus|srpna|srpen|augusta|серпня|αυγούστου|αυγουστου|elokuu\w*|augusztus\w*|avgusta",
     9: r"september|setembro|сентября|wrze[śs]nia|sept|sep|septembre|سبتمبر|ايلول|شتنبر|septiembre|eyl[üu]l|settembre|z[áa][řr][íi]|septembra|septembrie|септември|вересня|σεπτεμβρίου|σεπτεμβριου|syyskuu\w*|szeptember\w*",
     10: r"october|outubro|октября|pa[źz]dziernika|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre|[řr][íi]jna|[řr][íi]jen|okt[óo]bra|octombrie|октомври|жовтня|οκτωβρίου|οκτωβριου|lokakuu\w*|okt[óo]ber\w*|oktobra",
-    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|نونبر|noviembre|kas[ıi]m|novembre|listopadu|novembra|noiembrie|ноември|листопада|νοεμβρίου|νοεμβριου|marraskuu\w*|november\w*",
-    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|دجنبر|dezember|diciembre|aral[ıi]k|desember|dicembre|prosince|prosinec|decembra|decembrie|декември|грудня|δεκεμβρίου|δεκεμβριου|joulukuu\w*|december\w*|desember|decembar",
+    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|نونبر|noviembre|kas[ıi]m|listopadu|novembra|noiembrie|ноември|листопада|νοεμβρίου|νοεμβριου|marraskuu\w*|november\w*",
+    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|دجنبر|dezember|diciembre|aral[ıi]k|desember|dicembre|prosince|prosinec|decembra|decembrie|декември|грудня|δεκεμβρίου|δεκεμβριου|joulukuu\w*|december\w*|decembar",
 }
 # Zone → (abbreviations, which count only in capitals: "ET" not "et"; names and phrases).
 ZONES = {
@@ -649,7 +649,7 @@ _CLOSED_UNTIL_RE = _re(r"(?:\b(?:is|are|was|were|will\s+be|be)\s+(?:closed|away|
                        r"|(?:مغلق|مغلقه|في\s+اجازه|خارج\s+المكتب)\s+(?:حتي|لغايه|الي)"
                        # ... and in the languages of stop 58: "у відпустці до", "în concediu până la", "på ferie til".
                        r"|(?:dovolen[éeá]|dovolenke|mimo\s+kancel[áa][řr]|godi[šs]njem\s+odmoru|odsut[an]\w*|відпустці|відсутн\w*|отпуск|"
-                       r"отсъств\w*|concediu|absent[ăa]?|εκτός\s+γραφείου|semester|ledig|ferie|frav[æe]rende|lomalla|poissa|szabads[áa]gon|"
+                       r"отсъств\w*|concediu|absent[ăa]?|εκτός\s+γραφείου|på\s+semester|ledig|ferie|frav[æe]rende|lomalla|poissa|szabads[áa]gon|"
                        r"urlopie|poza\s+biurem)[^.?!\n]{0,30}?(?:do|до|p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|έως|μέχρι|till|til|t\.?o\.?m\.?))\s+(?:\S+\s+)?$")
 # "today's one threatens legal action if we do not pay within 5 days": a threat reported, not a deadline.
 _THREAT_RE = _re(r"(?:\bthreaten(?:s|ed|ing)?\b|\bmenac(?:e|ent|ait)\b|(?:^|\s)(?:يهدد|يهددون|تهدد|هددوا))[^.?!\n]{0,80}$")
