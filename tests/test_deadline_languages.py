@@ -1655,13 +1655,74 @@ STOP58_CLASSES = [
     ("tr", "Dastur 25-noyabr kuni efirga chiqadi, shuning uchun javobingizni 24-noyabr soat 12:00 gacha kutamiz.", "2026-11-24"),
 ]
 
+STOP59_CLASSES = [
+    # Croatian and Serbian (Cyrillic) months in their case forms (set PC: "studenoga", "prosinca", "новембра" were not read).
+    ("hr", "Trebali bismo odgovor najkasnije do 24. studenoga.", "2026-11-24"),
+    ("hr", "Javite nam se do petka, 27. studenoga, ako stignete.", "2026-11-27"),
+    ("hr", "Tekst predajemo uredniku pa bi nam odgovor trebao do 3. prosinca.", "2026-12-03"),
+    ("sr", "Молимо да нам одговорите до 25. новембра.", "2026-11-25"),
+    ("hr", "Na godišnjem sam odmoru do 30. studenoga.", None),
+    # Portuguese and Spanish (set PD): a date written day first with dashes or slashes, a "Prazo:" label with its hour,
+    # tomorrow at an hour, a weekday with its day after "antes del" or after what is needed "para", an hour today whose
+    # clause names tomorrow's edition; an absence until a day, a day when a thing is set, are none.
+    ("pt", "Gostaríamos de receber as respostas até 04-12-2026.", "2026-12-04"),
+    ("pt", "Prazo: 20/11, 12h (hora de Lisboa).", "2026-11-20"),
+    ("pt", "Precisamos das imagens até amanhã às 10h para o jornal do meio-dia.", "2026-11-17"),
+    ("es", "Me vendría bien tenerlo antes del martes 24.", "2026-11-24"),
+    ("es", "Les agradecería confirmarme su participación para el lunes 23, a fin de reservar el estudio.", "2026-11-23"),
+    ("es", "Necesito la respuesta antes de las 18 h para incluirla en la edición de mañana.", "2026-11-16"),
+    ("es", "Estoy fuera de la oficina hasta el jueves, pero necesito los datos antes del viernes 20.", "2026-11-20"),
+    ("es", "Estoy de vacaciones hasta el lunes 23.", None),
+    ("es", "La grabación está prevista para el jueves 19.", None),
+    ("pt", "Estou de férias até 25/11.", None),
+    # Lithuanian, Latvian and Estonian (set PC: dateparser reads none of these), in their cases; an absence or an event is none.
+    ("lt", "Prašome atsakyti iki lapkričio 25 d.", "2026-11-25"),
+    ("lt", "Atsakymo laukiame iki penktadienio 12 val.", "2026-11-20"),
+    ("lv", "Lūdzu, atbildiet līdz 27. novembrim.", "2026-11-27"),
+    ("lv", "Būsim pateicīgi par atbildi līdz ceturtdienai.", "2026-11-19"),
+    ("et", "Palun vastake hiljemalt 26. novembriks.", "2026-11-26"),
+    ("et", "Ootame vastust reedeks.", "2026-11-20"),
+    ("lt", "Esu atostogose iki lapkričio 30 d.", None),
+    ("lv", "Konference notiks 28. novembrī Rīgā.", None),
+    # Today and tomorrow with their cue and hour in Central, Eastern and Northern Europe (set PJ: neither dateparser nor the
+    # grammar read them); "do danas", until today, and tomorrow named without a cue are none. A Serbian Cyrillic and a
+    # Macedonian weekday; Polish "najpóźniej w poniedziałek".
+    ("sr", "Da li biste mogli da nam ga pošaljete do sutra do 10 časova?", "2026-11-17"),
+    ("bg", "Ве молиме да ни одговорите до утре до 12 часот.", "2026-11-17"),
+    ("pl", "Prosimy o odpowiedź dziś do godz. 20:00.", "2026-11-16"),
+    ("hu", "Ma 14 óráig kellene visszajelzést kapnunk.", "2026-11-16"),
+    ("ro", "Aș avea nevoie de răspuns până mâine, marți, la ora 12:00.", "2026-11-17"),
+    ("el", "Θα χρειαζόμουν την απάντησή σας μέχρι αύριο το μεσημέρι.", "2026-11-17"),
+    ("uk", "Нам це потрібно сьогодні до кінця робочого дня.", "2026-11-16"),
+    ("cs", "Odpověď potřebujeme do zítra do 12 hodin.", "2026-11-17"),
+    ("hr", "Do danas nisam dobio nikakav odgovor.", None),
+    ("pl", "Artykuł publikujemy jutro rano.", None),
+    ("sr", "Био бих захвалан на одговору до петка, 20. новембра.", "2026-11-20"),
+    ("bg", "Фотографиите би ни требале до петок, за викенд-изданието.", "2026-11-20"),
+    ("pl", "Materiały potrzebujemy najpóźniej w poniedziałek 23 listopada do godz. 9:00.", "2026-11-23"),
+    ("el", "Η θερινή σχολή διαρκεί από 12 έως 16 Ιουλίου 2027.", None),
+]
+
+
+def test_croatian_listopad_is_october_but_polish_and_czech_november():
+    """"listopad" is October in Croatian and November in Polish and Czech: the month is read by the letter's language."""
+    monday = datetime(2026, 10, 5, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+    for language, text, expected in (("hr", "Molim odgovor do 15. listopada.", "2026-10-15"),
+                                     ("sr", "Odgovor nam treba do 15. listopada.", "2026-10-15"),
+                                     ("pl", "Proszę o odpowiedź do 15 listopada.", "2026-11-15"),
+                                     ("cs", "Odpověď potřebujeme do 15. listopadu.", "2026-11-15")):
+        found = _deadline(text, monday, language)
+        assert found is not None and found.at.date().isoformat() == expected, (language, found)
+        assert "listopad" in found.phrase  # the sender's own words are quoted
+
+
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES + STOP59_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
                               + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
-                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES])
-def test_deadline_classes_of_stops_40_to_58(language, text, expected):
+                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES + STOP59_CLASSES])
+def test_deadline_classes_of_stops_40_to_59(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

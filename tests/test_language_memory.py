@@ -42,6 +42,10 @@ TEXTS = {
     "नमस्ते, हम प्रवक्ता से साक्षात्कार करना चाहते हैं": "hi",
     "Chúng tôi muốn phỏng vấn người phát ngôn của liên minh về hội nghị tuần tới.": "vi",
     "Chcielibyśmy przeprowadzić wywiad z rzecznikiem koalicji przed czwartkiem.": "pl",
+    # Lithuanian, Latvian and Estonian, among the defaults since stop 59 (they had read as Malay, Swedish, Finnish).
+    "Laba diena, norėtume paprašyti interviu su jūsų atstovu spaudai.": "lt",
+    "Labdien, mēs vēlētos lūgt interviju ar jūsu preses sekretāru.": "lv",
+    "Tere, sooviksime intervjuud teie pressiesindajaga.": "et",
     # A script none of the office's languages is written in (Amharic): undetermined, not a Latin-script guess.
     "ሰላም፣ ቃል አቀባዩን ማነጋገር እንፈልጋለን Thanks": None,
 }

@@ -134,10 +134,11 @@ class Settings(BaseSettings):
     # Comma-separated (ar,en,fr) or a JSON list, as MEDIADESK_AUTO_SEND_CATEGORIES.
     # Japanese, Korean, Thai, Hindi and Tamil are told by their scripts (no model compared); the European ones
     # also choose which words the deadline reader looks for. Not Czech: its models take a worker's peak from
-    # 219 to 266 MB, and Czech letters read as Slovak, whose deadline words are the same.
+    # 219 to 266 MB, and Czech letters read as Slovak, whose deadline words are the same. Lithuanian, Latvian and Estonian
+    # (stop 59: their letters had read as Malay, Swedish, Finnish) add 6 MB to the peak.
     languages: Annotated[list[str], NoDecode] = ["ar", "en", "fr", "es", "de", "it", "pt", "tr", "ur", "fa", "ru", "zh",
                                                  "bn", "ms", "id", "nl", "sw", "ja", "ko", "th", "hi", "ta", "vi", "pl", "sk", "hr", "sr",
-                                                 "uk", "bg", "ro", "el", "fi", "hu", "sv", "da", "nb"]
+                                                 "uk", "bg", "ro", "el", "fi", "hu", "sv", "da", "nb", "lt", "lv", "et"]
     templates_dir: Path | None = None
     # Mail in a language the office has no templates for is acknowledged in these, one section
     # each, in this order (comma-separated or JSON): English first, then Arabic.

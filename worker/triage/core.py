@@ -23,7 +23,7 @@ from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated
 from mediadesk.worker.triage.acronym import other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_date_at_all, says_no_rush
-from mediadesk.worker.triage.deadline_east import find_deadline_east
+from mediadesk.worker.triage.deadline_east import find_deadline_east, find_deadline_relative
 from mediadesk.worker.triage.impersonation import lookalike_domains, service_lookalike
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
@@ -697,11 +697,11 @@ def _deadline(text: str, base: datetime, language: str | None):
             return east
     if language and language not in GRAMMAR_LANGUAGES:
         if found is None:
-            return find_deadline_other(text, base, language)
+            return find_deadline_other(text, base, language) or find_deadline_relative(text, base, language)
         if found.has_time and _CLOCK_ONLY_RE.fullmatch(found.phrase) and found.at.date() == base.astimezone(found.at.tzinfo).date():
             # "cuma günü saat 12:00'ye kadar": the grammar reads the hour before the cue and not the weekday named
             # before it, which dateparser reads; the hour is that day's.
-            other = find_deadline_other(text, base, language)
+            other = find_deadline_other(text, base, language) or find_deadline_relative(text, base, language)
             if other is not None and other.at.date() > found.at.date():
                 day = other.at.astimezone(found.at.tzinfo)
                 return dataclasses.replace(found, at=found.at.replace(year=day.year, month=day.month, day=day.day),
@@ -709,7 +709,7 @@ def _deadline(text: str, base: datetime, language: str | None):
     return found
 
 
-_CLOCK_ONLY_RE = re.compile(r"(?:saat\s+|jam\s+|pukul\s+)?\d{1,2}[:.]\d{2}")
+_CLOCK_ONLY_RE = re.compile(r"(?:saat\s+|jam\s+|pukul\s+)?\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:ч|h|часа|часот|sati|sata|hodin)\.?")
 
 
 def _urgency(rules: Rules, text: str, present: frozenset[str] | None) -> list[str]:

@@ -49,6 +49,7 @@ _AR_END = f"(?![{_AR_LETTERS}])"
 # An hour written with a dot after the word for "at" ("saat 14.00", "pukul 16.00", "jam 9.30"): a clock, not a date.
 _DOTTED_CLOCK_RE = re.compile(r"(\b(?:saat|pukul|jam)\s[012]?\d)\.([0-5]\d)(?!\d|\.\d)")
 _TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|jam|h\b))", re.IGNORECASE)
+_HR_OCTOBER_RE = re.compile(r"(?<![^\W\d_])listopad(?:a|u|om)?(?![^\W\d_])")
 _TR_WITHIN_RE = re.compile(r"(?<![\w.])(\d{1,3})(\s+)(saat|g[üu]n|hafta)(\s+)(i[çc]inde|i[çc]erisinde)(?!\w)", re.IGNORECASE)
 
 
@@ -85,10 +86,10 @@ _WEEKDAY_WORDS = {
     # Stop 58 (set OO): the languages of Central, Eastern and Northern Europe, their case forms after "do", "до", "până".
     "cs, sk": (r"pond[ěe]l[íi]|pondel(?:ok|ka)", r"[úu]ter[ýy]|utor(?:ok|ka)", r"st[řr]ed[auy]|stred[auy]", r"[čc]tvrt(?:ek|ka)|[šs]tvrt(?:ok|ka)",
                r"p[áa]t(?:ek|ku)|piat(?:ok|ku)", r"sobot[auy]", r"ned[ěe]l[ei]|nedel[ae]"),
-    "hr, sr, bs": (r"ponedjelj(?:ak|ka)|ponedelj(?:ak|ka)", r"utor(?:ak|ka)", r"srijed[aeu]|sred[aeu]", r"[čc]etvrt(?:ak|ka)",
-                   r"pet(?:ak|ka)", r"subot[aeu]", r"nedjelj[aeu]|nedelj[aeu]"),
+    "hr, sr, bs": (r"ponedjelj(?:ak|ka)|ponedelj(?:ak|ka)|понедељ(?:ак|ка)", r"utor(?:ak|ka)|утор(?:ак|ка)", r"srijed[aeu]|sred[aeu]|сред[аеу]",
+                   r"[čc]etvrt(?:ak|ka)|четврт(?:ак|ка)", r"pet(?:ak|ka)|пет(?:ак|ка)", r"subot[aeu]|субот[аеу]", r"nedjelj[aeu]|nedelj[aeu]|недељ[аеу]"),
     "uk": (r"понеділ(?:ок|ка)", r"вівтор(?:ок|ка)", r"серед[аиу]", r"четвер(?:га)?", r"п.ятниц[яіюі]", r"субот[аиу]", r"неділ[яіюі]"),
-    "bg": ("понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя"),
+    "bg": ("понеделник", "вторник", "сряда|среда", "четвъртък|четврток", "петък|петок", "събота|сабота", "неделя|недела"),  # and Macedonian
     "ro": (r"luni(?=\s*,?\s*\d)", r"mar[țţt]i", "miercuri", "joi", "vineri", r"s[âa]mb[ăa]t[ăa]", r"duminic[ăa]"),
     "el": ("δευτέρα|δευτερα", "τρίτη|τριτη", "τετάρτη|τεταρτη", "πέμπτη|πεμπτη", "παρασκευή|παρασκευη", "σάββατο|σαββατο", "κυριακή|κυριακη"),
     "fi": (r"maanantai\w*", r"tiistai\w*", r"keskiviiko\w*|keskiviikko\w*", r"torstai\w*", r"perjantai\w*", r"lauantai\w*", r"sunnuntai\w*"),
@@ -98,19 +99,21 @@ WEEKDAYS = {k: "|".join(row[k] for row in _WEEKDAY_WORDS.values() if row[k]) for
 _WEEKDAY_ABBR = {0: "mon", 1: "tue|tues", 2: "weds|wed", 3: "thu|thur|thurs", 4: "fri", 5: "sat", 6: "sun"}
 # French ones with their dot ("avant jeu. 14 h"; not "mar.", which is March too).
 _WEEKDAY_ABBR_FR = {0: r"lun\.", 2: r"mer\.", 3: r"jeu\.", 4: r"ven\.", 5: r"sam\.", 6: r"dim\."}
+# Croatian, Serbian (Cyrillic) and Slovenian case forms are at the end of each row; Croatian "listopad" is
+# October, read so only in a Croatian, Serbian or Bosnian letter (``_HR_OCTOBER_RE``): in Polish and Czech it is November.
 MONTHS = {
-    1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio|ledna|leden|janu[áa]ra|ianuarie|януари|січня|ιανουαρίου|ιανουαριου|tammikuu\w*|janu[áa]r\w*|januara",
-    2: r"february|feb|f[ée]vrier|f[ée]vr|fevereiro|февраля|lutego|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio|[úu]nora|[úu]nor|febru[áa]ra|februarie|февруари|лютого|φεβρουαρίου|φεβρουαριου|helmikuu\w*|febru[áa]r\w*|februara",
-    3: r"march|mar[çc]o|marca|maart|марта|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo|b[řr]ezna|b[řr]ezen|martie|март|березня|μαρτίου|μαρτιου|maaliskuu\w*|m[áa]rcius\w*|marts|marta",
-    4: r"april|apr|avril|апреля|kwietnia|ابريل|نيسان|افريل|abril|nisan|aprile|dubna|duben|apr[íi]la|aprilie|април|квітня|απριλίου|απριλιου|huhtikuu\w*|[áa]prilis\w*|aprila",
-    5: r"may[ıi]s|maio|maja|maj|мая|may|mai|مايو|ايار|ماي|mayo|maggio|mei|kv[ěe]tna|kv[ěe]ten|m[áa]ja|май|травня|μαΐου|μαιου|toukokuu\w*|m[áa]jus\w*",
-    6: r"june|junho|июня|czerwca|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno|[čc]ervna|[čc]erven(?!ec|ce)|j[úu]na|iunie|юни|червня|ιουνίου|ιουνιου|kes[äa]kuu\w*|j[úu]nius\w*|juna",
-    7: r"july|julho|июля|lipca|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|يوليوز|juli|julio|temmuz|luglio|[čc]ervence|[čc]ervenec|j[úu]la|iulie|юли|липня|ιουλίου|ιουλιου|hein[äa]kuu\w*|j[úu]lius\w*|jula",
-    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|غشت|agosto|a[ğg]ustos|agustus|srpna|srpen|augusta|серпня|αυγούστου|αυγουστου|elokuu\w*|augusztus\w*|avgusta",
-    9: r"september|setembro|сентября|wrze[śs]nia|sept|sep|septembre|سبتمبر|ايلول|شتنبر|septiembre|eyl[üu]l|settembre|z[áa][řr][íi]|septembra|septembrie|септември|вересня|σεπτεμβρίου|σεπτεμβριου|syyskuu\w*|szeptember\w*",
-    10: r"october|outubro|октября|pa[źz]dziernika|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre|[řr][íi]jna|[řr][íi]jen|okt[óo]bra|octombrie|октомври|жовтня|οκτωβρίου|οκτωβριου|lokakuu\w*|okt[óo]ber\w*|oktobra",
-    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|نونبر|noviembre|kas[ıi]m|listopadu|novembra|noiembrie|ноември|листопада|νοεμβρίου|νοεμβριου|marraskuu\w*|november\w*",
-    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|دجنبر|dezember|diciembre|aral[ıi]k|desember|dicembre|prosince|prosinec|decembra|decembrie|декември|грудня|δεκεμβρίου|δεκεμβριου|joulukuu\w*|december\w*|decembar",
+    1: r"january|jan|janvier|janv|janeiro|января|stycznia|يناير|كانون\s+الثاني|جانفي|januar|enero|ocak|januari|gennaio|ledna|leden|janu[áa]ra|ianuarie|януари|січня|ιανουαρίου|ιανουαριου|tammikuu\w*|janu[áa]r\w*|januara|sije[čc]nj?a|sije[čc]anj|јануара",
+    2: r"february|feb|f[ée]vrier|f[ée]vr|fevereiro|февраля|lutego|فبراير|شباط|فيفري|februar|febrero|[şs]ubat|februari|febbraio|[úu]nora|[úu]nor|febru[áa]ra|februarie|февруари|лютого|φεβρουαρίου|φεβρουαριου|helmikuu\w*|febru[áa]r\w*|februara|velja[čc][ea]|фебруара",
+    3: r"march|mar[çc]o|marca|maart|марта|mart|maret|mar|mars|مارس|اذار|m[äa]rz|marzo|b[řr]ezna|b[řr]ezen|martie|март|березня|μαρτίου|μαρτιου|maaliskuu\w*|m[áa]rcius\w*|marts|marta|o[žz]uj(?:ka|ak)",
+    4: r"april|apr|avril|апреля|kwietnia|ابريل|نيسان|افريل|abril|nisan|aprile|dubna|duben|apr[íi]la|aprilie|април|квітня|απριλίου|απριλιου|huhtikuu\w*|[áa]prilis\w*|aprila|trav(?:nja|anj)|априла",
+    5: r"may[ıi]s|maio|maja|maj|мая|may|mai|مايو|ايار|ماي|mayo|maggio|mei|kv[ěe]tna|kv[ěe]ten|m[áa]ja|май|травня|μαΐου|μαιου|toukokuu\w*|m[áa]jus\w*|svib(?:nja|anj)|маја",
+    6: r"june|junho|июня|czerwca|jun|juin|يونيو|يونيه|حزيران|جوان|juni|junio|haziran|giugno|[čc]ervna|[čc]erven(?!ec|ce)|j[úu]na|iunie|юни|червня|ιουνίου|ιουνιου|kes[äa]kuu\w*|j[úu]nius\w*|juna|lip(?:nja|anj)|junija|јуна",
+    7: r"july|julho|июля|lipca|jul|juillet|juil|يوليو|يوليه|تموز|جويليه|يوليوز|juli|julio|temmuz|luglio|[čc]ervence|[čc]ervenec|j[úu]la|iulie|юли|липня|ιουλίου|ιουλιου|hein[äa]kuu\w*|j[úu]lius\w*|jula|srp(?:nja|anj)|julija|јула",
+    8: r"augustus|augusti|august|aug|ao[uû]t|августа|sierpnia|اغسطس|اب|اوت|غشت|agosto|a[ğg]ustos|agustus|srpna|srpen|augusta|серпня|αυγούστου|αυγουστου|elokuu\w*|augusztus\w*|avgusta|kolovoz[au]?",
+    9: r"september|setembro|сентября|wrze[śs]nia|sept|sep|septembre|سبتمبر|ايلول|شتنبر|septiembre|eyl[üu]l|settembre|z[áa][řr][íi]|septembra|septembrie|септември|вересня|σεπτεμβρίου|σεπτεμβριου|syyskuu\w*|szeptember\w*|ruj(?:na|an)|септембра",
+    10: r"october|outubro|октября|pa[źz]dziernika|oct|octobre|اكتوبر|تشرين\s+الاول|oktober|octubre|ekim|ottobre|[řr][íi]jna|[řr][íi]jen|okt[óo]bra|octombrie|октомври|жовтня|οκτωβρίου|οκτωβριου|lokakuu\w*|okt[óo]ber\w*|oktobra|октобра",
+    11: r"november|novembro|ноября|listopada|nov|novembre|نوفمبر|تشرين\s+الثاني|نونبر|noviembre|kas[ıi]m|listopadu|novembra|noiembrie|ноември|листопада|νοεμβρίου|νοεμβριου|marraskuu\w*|november\w*|studen(?:oga|og|i)|новембра",
+    12: r"december|dezembro|декабря|grudnia|dec|d[ée]cembre|d[ée]c|ديسمبر|كانون\s+الاول|دجنبر|dezember|diciembre|aral[ıi]k|desember|dicembre|prosince|prosinec|decembra|decembrie|декември|грудня|δεκεμβρίου|δεκεμβριου|joulukuu\w*|december\w*|decembar|prosin(?:ca|ac)|децембра",
 }
 # Zone → (abbreviations, which count only in capitals: "ET" not "et"; names and phrases).
 ZONES = {
@@ -282,7 +285,7 @@ _TOKEN_RE = _re(
         r"|(?!(?:(?<=\bat\s)|(?<=\bà\s)|(?<=\bpukul\s)|(?<=\bjam\s)|(?<=\bsaat\s)|(?<=\bum\s)|(?<=\bore\s)|(?<=\balle\s))[012]?\d\.[0-5]\d(?!\d|\.\d))"
         r"(?![012]?\d\.(?:00|1[3-9]|[2-5]\d)(?!\d|\.\d))"
         r"(?P<num>(?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)(?:[/.](?P<ny>(?:20)?\d\d))?(?![\d/]|\.\d))"
-        rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:./]|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م{_AR_END}|ص{_AR_END}|{_MON_PLAIN}|(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS}))))?)"
+        rf"|(?P<wd>(?:{_WD})(?:\s+(?P<wdday>[0-3]?\d)(?:er|st|nd|rd|th)?(?![\d:/]|\.\d|\s*(?:h\b|h\d|am|pm|a\.m|p\.m|uhr|heures?|o'?clock|مساء|صباحا|ظهرا|عصرا|العصر|ليلا|م{_AR_END}|ص{_AR_END}|{_MON_PLAIN}|(?:من\s+)?(?:شهر\s+)?(?:{_HIJRI_MONTHS}))))?)"
         r"|(?P<time>(?P<th>[012]?\d)(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
         r"|(?P<th9>[01]?\d|2[0-3])\.(?P<tm9>[0-5]\d)(?!\d|\.\d|\s*(?:h\b|uhr|a\.?m|p\.?m))"
         r"|(?P<th2>[012]?\d)\s*(?:uhr|h)\s*(?P<tm2>[0-5]\d)?(?![a-z\d])"
@@ -648,9 +651,12 @@ _CLOSED_UNTIL_RE = _re(r"(?:\b(?:is|are|was|were|will\s+be|be)\s+(?:closed|away|
                        r"|\b(?:est|sera|sont|[ée]tait)\s+(?:ferm[ée]e?s?|absente?s?|en\s+cong[ée]s?)\s+jusqu.(?:au|[àa])"
                        r"|(?:مغلق|مغلقه|في\s+اجازه|خارج\s+المكتب)\s+(?:حتي|لغايه|الي)"
                        # ... and in the languages of stop 58: "у відпустці до", "în concediu până la", "på ferie til".
-                       r"|(?:dovolen[éeá]|dovolenke|mimo\s+kancel[áa][řr]|godi[šs]njem\s+odmoru|odsut[an]\w*|відпустці|відсутн\w*|отпуск|"
+                       r"|(?:dovolen[éeá]|dovolenke|mimo\s+kancel[áa][řr]|godi[šs]nj\w*\s+(?:\S+\s+)?odmor\w*|na\s+odmoru|odsut[an]\w*|відпустці|відсутн\w*|отпуск|"
                        r"отсъств\w*|concediu|absent[ăa]?|εκτός\s+γραφείου|på\s+semester|ledig|ferie|frav[æe]rende|lomalla|poissa|szabads[áa]gon|"
-                       r"urlopie|poza\s+biurem)[^.?!\n]{0,30}?(?:do|до|p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|έως|μέχρι|till|til|t\.?o\.?m\.?))\s+(?:\S+\s+)?$")
+                       r"urlopie|poza\s+biurem|"
+                       # ... and in Spanish, Portuguese, Italian, German: "estoy fuera de la oficina hasta el lunes", "de férias até dia 28".
+                       r"fuera\s+de\s+(?:la\s+)?oficina|de\s+vacaciones|fora\s+do\s+escrit[óo]rio|de\s+f[ée]rias|fuori\s+(?:sede|ufficio)|in\s+ferie|im\s+urlaub|au[ßs]er\s+haus)"
+                       r"[^.?!\n]{0,30}?(?:do|до|p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|έως|μέχρι|till|til|t\.?o\.?m\.?|hasta|at[ée]|fino\s+a\w*|bis))\s+(?:\S+\s+)?$")
 # "today's one threatens legal action if we do not pay within 5 days": a threat reported, not a deadline.
 _THREAT_RE = _re(r"(?:\bthreaten(?:s|ed|ing)?\b|\bmenac(?:e|ent|ait)\b|(?:^|\s)(?:يهدد|يهددون|تهدد|هددوا))[^.?!\n]{0,80}$")
 # "estaba prevista para el martes", "geplant für Montag", "programmata per il 10": when a thing is set.
@@ -708,10 +714,10 @@ _ARRIVE_BY_RE = _re(r"\b(?:arrive|be\s+(?:there|present|seated|in\s+place)|check
 # the sender, whose arrival is the answer.
 _THINGS_ARRIVE_RE = _re(r"\b(?:materials?|files?|documents?|permission|answers?|responses?|repl(?:y|ies)|comments?|statements?|photos?|images?|footage|clips?|forms?|everything|anything)\s+(?:\S+\s+){0,2}?(?:needs?\s+to|must|should|has\s+to|have\s+to|to)\s+arrive\s+(?:\S+\s+){0,2}?(?:by|before|no\s+later\s+than)\s+$")
 # Cues that are ordinary words in other languages ("do" in Portuguese): only in their own.
-_LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do)?)" + _FILLER + r"$")}
+_LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do|\s+we?)?)" + _FILLER + r"$")}
 # ... and those of stop 58 (set OO): Czech, Slovak, Croatian, Serbian "do", "nejpozději do"; Ukrainian, Bulgarian "до";
 # Romanian "până (la/pe)", "cel târziu"; Greek "έως/μέχρι"; Swedish, Danish, Norwegian "senast", "innan", "innen", "inden".
-for _codes, _cue in (("cs sk", r"do|nejpozd[ěe]ji(?:\s+do)?|najnesk[ôo]r(?:\s+do)?|p[řr]ed"), ("hr sr", r"do|najkasnije(?:\s+do)?"),
+for _codes, _cue in (("cs sk", r"do|nejpozd[ěe]ji(?:\s+do)?|najnesk[ôo]r(?:\s+do)?|p[řr]ed"), ("hr sr", r"do|najkasnije(?:\s+do)?|до|најкасније(?:\s+до)?"),
                      ("uk bg", r"до|не\s+пізніше|не\s+по-късно\s+от"), ("ro", r"p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|cel\s+t[âa]rziu(?:\s+(?:pe|la|p[âa]n[ăa]))?"),
                      ("el", r"(?:έως|εως|μέχρι|μεχρι|ως)(?:\s+(?:τις|την|τη|το|τον))?"), ("sv da nb", r"senast|innan|innen|inden|f[öø]re|f[øo]r"),
                      ("fi", r"viimeist[äa][äa]n"), ("hu", r"legk[ée]s[őo]bb")):
@@ -720,7 +726,7 @@ for _codes, _cue in (("cs sk", r"do|nejpozd[ěe]ji(?:\s+do)?|najnesk[ôo]r(?:\s+
 # "Monday to Friday", "9 bis 17 Uhr", "du 12 au 14", "شنبه تا چهارشنبه": the end of a range (opening
 # hours, an event's days) is not a deadline.
 _RANGE_RE = _re(r"(?:(?<![a-z])(?:" + _WD_PLAIN + "|" + _MON_PLAIN + r")|\d(?:\s*(?:h|uhr|am|pm|a\.m\.|p\.m\.))?)\.?\s*"
-                r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|سے|до|الي|حتي)\s+$"
+                r"(?:bis|to|till|until|through|thru|au|à|a|hasta|at[ée]|tot|تا|سے|до|الي|حتي|έως|εως|μέχρι|do|p[âa]n[ăa](?:\s+la)?)\s+$"
                 r"|(?:^|\s)(?:پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار)\s+سے\s+$")  # Urdu "پیر سے بدھ تک": Monday to Wednesday
 # "COB Thursday", "close of business Thursday would work": said only of a deadline, cue or not.
 _AT_THE_END_RE = _re(r"(?:at|[àa])\s+(?:the\s+|la\s+)?$")
@@ -763,15 +769,19 @@ _POLITE_ASK_RE = _re(r"\b(?:could|can|would)\s+you\b|\bkindly\b|\bmerci\s+de\b|\
 _WISH_RE = _re(r"\bif\s+(?:at\s+all\s+)?possible\b|\bideally\b|id[ée]alement|si\s+possible|اذا\s+امكن|ان\s+امكن|يفضل")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
+# "me vendría muy bien tener la información para el martes 13", "confirmarme su participación para el lunes 5": "para"
+# before a day is by when only after what the sender needs or asks ("prevista para el jueves" is when a thing is set).
+_PARA_CUE = (r"(?:necesit|precis|tener|receb|recib|confirm|respuesta|resposta|respond|enviar|mand)\w*\b[^.?!\n]{0,60}?\bpara"
+             r"(?=\s+(?:el|o|este|esta)\s+(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|segunda|ter[çc]a|quarta|quinta|sexta|d[íi]a\s+\d))")
 _OTHER_CUE_WORDS = re.compile(
-    r"\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+(?:muy\s+)?tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
-    rf"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|zuwa\s+ranar|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina)|menness[äa]|viimeist[äa][äa]n|legk[ée]s[őo]bb)\b|(?<=\d\s)-ig\b|تک|(?<![\u0600-\u06ff])(?:تا|ظرف){_AR_END}|মধ্যে",
+    _PARA_CUE + r"|\b(?:bis|sp[äa]testens|hasta|antes\s+del?|a\s+m[áa]s\s+tardar|como\s+(?:muy\s+)?tarde|entro|non\s+oltre|at[ée]|kadar|sebelum|paling\s+lambat|"
+    rf"selewat-lewatnya|selambat-lambatnya|uiterlijk|voor|до|не\s+позднее|kabla\s+ya|ifikapo|zuwa\s+ranar|hadi\s+(?:tarehe|siku)|plazo\s+(?:es|vence|termina)|prazo\s+(?:[ée]|vence|termina)|menness[äa]|viimeist[äa][äa]n|legk[ée]s[őo]bb)\b|(?<=\d\s)-ig\b|(?<![^\W\d_])(?:prazo|plazo|data\s+limite|fecha\s+l[íi]mite)\s*:|تک|(?<![\u0600-\u06ff])(?:تا|ظرف){_AR_END}|মধ্যে",
     re.IGNORECASE,
 )
 
 # Cues that only ever come before their date: a date just before one starts a span ("von 10:00 bis 11:30 Uhr", "del
 # lunes hasta el jueves"), it is not the by-when.
-_PREPOSITION_CUE_RE = re.compile(r"bis|hasta|antes\s+del?|plazo\s+(?:es|vence|termina)|entro|non\s+oltre|at[ée]|sebelum|selewat-lewatnya|selambat-lambatnya|voor|до|не\s+позднее|kabla\s+ya|"
+_PREPOSITION_CUE_RE = re.compile(_PARA_CUE + r"|bis|hasta|antes\s+del?|plazo\s+(?:es|vence|termina)|prazo\s+(?:[ée]|vence|termina)|(?:prazo|plazo|data\s+limite|fecha\s+l[íi]mite)\s*:|entro|non\s+oltre|at[ée]|sebelum|selewat-lewatnya|selambat-lambatnya|voor|до|не\s+позднее|kabla\s+ya|"
                                  r"ifikapo|hadi\s+(?:tarehe|siku)|تا|ظرف", re.IGNORECASE)
 # And cues that only ever follow it: a date just after "تک" or "kadar" belongs to the next clause.
 _POSTPOSITION_CUE_RE = re.compile(r"تک|kadar|মধ্যে|menness[äa]|-ig", re.IGNORECASE)
@@ -1290,6 +1300,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                                  lower_same_length(original))
     prepared = _FAREWELL_SENTENCE_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), prepared)  # "Bis morgen!"
     prepared = _DOTTED_CLOCK_RE.sub(r"\1:\2", prepared)  # "saat 14.00'e kadar", "pukul 16.00 WIB"
+    if language in ("hr", "sr", "bs"):  # Croatian "do 15. listopada": October (same length: spans stay)
+        prepared = _HR_OCTOBER_RE.sub(lambda m: "oktober".ljust(len(m.group()), "a"), prepared)
     ends = [m.start() for m in _SENTENCE_END.finditer(prepared)]
     cued: list[Deadline] = []
     weak: list[Deadline] = []
@@ -1620,7 +1632,9 @@ _YEAR_ALONE_RE = re.compile(r"\s*\d{4}\s*(?:[hH]\b\.?|هـ|ه|ھ)?\s*")
 _CLOCK_PHRASE_RE = re.compile(r"(?:(?:(?:pukul|jam|saat|um|ore|alle|las?|às|as|ساعت)\s+[0-2]?\d(?:[:.h]\d\d)?|[0-2]?\d(?::\d\d|h\d\d|\.(?:00|1[3-9]|[2-5]\d)))"
                               r"\s*(?:h|uhr|wib|wita|wit|pagi|petang|sore|malam|siang|a\.?\s?m\.?|p\.?\s?m\.?)?"
                               r"|[0-2]?\d\s*(?:h|uhr|wib|wita|wit|a\.?\s?m\.?|p\.?\s?m\.?))\.?", re.IGNORECASE)
-_DAY_MONTH_RE = re.compile(r"([0-3]?\d)\.([01]?\d)\.?")
+# ... or with a slash or a dash, a year, an hour after it ("até 09-11-2026", "Prazo: 02/11, 12h"): dateparser reads those
+# month first.
+_DAY_MONTH_RE = re.compile(r"([0-3]?\d)[./-]([01]?\d)(?:[./-](20\d\d))?\.?(?:,?\s*(?:[àa]s\s+|a\s+las\s+)?[0-2]?\d(?:[:h]\d\d)?\s*h?)?")
 # The word before a bare number that makes it an hour: "alle 21", "a las 9", "um 10", "pukul 3".
 _CLOCK_LEAD_RE = re.compile(r"(?:\b(?:alle(?:\s+ore)?|ore|a\s+las|las|às|um|pukul|jam|saat)|(?<![\u0600-\u06ff])ساعت)\s*$",
                             re.IGNORECASE)
@@ -1675,7 +1689,7 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
             if phrase.endswith("-ig"):
                 phrase = phrase[:-3].rstrip()  # dateparser takes Hungarian "-ig" (until) into the date
             where = snippet.find(phrase)
-            if (article := _ARTICLE_RE.match(phrase)) and not re.search(r"\d", phrase):
+            if (article := _ARTICLE_RE.match(phrase)) and (not re.search(r"\d", phrase) or _WEEKDAY_DAY_RE.match(phrase[article.end():])):
                 where, phrase = where + article.end(), phrase[article.end():]  # "antes del jueves": the cue's own "del"
             if not any((before and end <= where <= end + CUE_REACH_AFTER) or (after and 0 <= start - (where + len(phrase)) <= (
                     CUE_REACH_BEFORE_CLOCK if _CLOCK_BEFORE_RE.search(snippet[where + len(phrase):start]) else CUE_REACH_BEFORE)
@@ -1688,12 +1702,21 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
                 # "antes de las 18:00", "entro stasera alle 21", "sebelum pukul 17.00 WIB": an hour, whose day is the
                 # one the clause names ("mañana, jueves, antes de las 18:00") or else the letter's (dateparser reads
                 # "alle 21" as the 21st and "jam 6" as the 6th).
-                value = _clause_day(snippet, base)
+                value = _clause_day(snippet, base, where + len(phrase))
             elif (dm := _DAY_MONTH_RE.fullmatch(phrase)) and 1 <= int(dm.group(2)) <= 12:
                 # "bis zum 20.05.", "entro il 4.12": a day and a month, which dateparser reads as an hour.
-                day = _resolve_year(base.date(), int(dm.group(2)), int(dm.group(1)), None)
+                day = _resolve_year(base.date(), int(dm.group(2)), int(dm.group(1)), int(dm.group(3)) if dm.group(3) else None)
                 if day is None:
                     continue
+                value = datetime.combine(day, time(23, 59))
+            elif _OTHER_RELATIVE_RE.match(phrase) and re.search(r"\d", phrase):
+                # "até amanhã às 10h": the day is the word's (dateparser counts the hour as hours from now).
+                value = _clause_day(phrase, base)
+            elif (wdm := _WEEKDAY_DAY_RE.match(phrase)) and not _MONTH_WORD_RE.search(phrase):
+                # "antes del martes 22": the next such day of the month (dateparser gives this month's, past or not).
+                if (day := _next_day_of_month(base.date(), int(wdm.group(1)))) is None:
+                    continue
+                phrase = phrase[:wdm.end()]
                 value = datetime.combine(day, time(23, 59))
             if _LENGTH_RE.search(phrase):
                 continue  # "حدود ۱۵ دقیقه", "30 Minuten": how long an interview takes, not a date
@@ -1719,13 +1742,18 @@ def find_deadline_other(text: str, base: datetime, language: str) -> Deadline | 
 
 
 _DAY_AFTER_RE = re.compile(r"\s+kutwa\b", re.IGNORECASE)
+_WEEKDAY_DAY_RE = re.compile(rf"(?:{_WD_PLAIN})(?:-feira)?,?\s+([0-3]?\d)(?![\d:.])", re.IGNORECASE)
 _WEEKDAY_WORD_RE = re.compile(f"(?:{_WD_PLAIN})", re.IGNORECASE)
 _MONTH_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_MON_PLAIN})(?![^\W\d_])", re.IGNORECASE)
 
 
-def _clause_day(snippet: str, base: datetime) -> datetime:
-    """The day an hour belongs to: today, tonight or tomorrow named in its clause, else the letter's own day."""
+def _clause_day(snippet: str, base: datetime, clock_end: int | None = None) -> datetime:
+    """The day an hour belongs to: today, tonight or tomorrow named in its clause ("mañana, antes de las 18:00", "до
+    18:00 по московскому времени завтра"), else the letter's own day — not a day that names something else after the
+    hour ("antes de las 18 h para incluirla en la edición de mañana": today's hour)."""
     for m in _OTHER_RELATIVE_RE.finditer(snippet):
+        if clock_end is not None and m.start() > clock_end and _OF_DAY_RE.search(snippet[clock_end:m.start()]):
+            continue
         days = _OTHER_RELATIVE[int(m.lastgroup[1:])][0]
         if days == MONTH_END or (days == 1 and _MORNING_ARTICLE_RE.search(snippet[:m.start()].lower())):
             continue
@@ -1733,6 +1761,9 @@ def _clause_day(snippet: str, base: datetime) -> datetime:
     return base.replace(tzinfo=None)
 
 
+# "la edición de mañana", "o jornal de amanhã", "l'edizione di domani": a thing of that day, not the hour's day ("las 10 de
+# mañana", right after the hour, is).
+_OF_DAY_RE = re.compile(r"\S\s+\S+\s+(?:de|del|do|da|di|of|von)\s*$", re.IGNORECASE)
 # "mañana antes de las 10", "hoy, antes de las 9 p. m.", "amanhã até às 18h": a cue before a clock is that day's hour.
 _CUE_CLOCK_RE = re.compile(r"\s*(?:(?:las?|as|às|à|den|der|le|ore)\s+)?[0-2]?\d(?:[:.h]\d\d)?\s*(?:h\b|uhr\b|a\.?\s?m\.?|p\.?\s?m\.?)?", re.IGNORECASE)
 # A payment term in the languages dateparser reads: "zahlbar bis 30. November", "abonen el importe en un plazo de 15

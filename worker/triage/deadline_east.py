@@ -1,7 +1,8 @@
 """By-when dates in the languages the grammar does not read and dateparser is not asked for: Chinese, Japanese and
 Korean ("10月15日前", "本周五之前", "金曜日までに", "10월 15일까지"), Thai ("ภายในวันที่ 15 ตุลาคม"), Vietnamese ("trước ngày
 15/10", "trước thứ Sáu"), Tagalog ("bago ang Biyernes"), Hindi ("31 अक्टूबर तक"), Tamil ("வியாழக்கிழமைக்குள்") and the Turkic languages of Central Asia and the
-Caucasus ("18-sentabrgacha", "17:00-dək", "20 қарашаға дейін").
+Caucasus ("18-sentabrgacha", "17:00-dək", "20 қарашаға дейін"), Lithuanian, Latvian and Estonian ("iki spalio 15 d.", "līdz
+piektdienai", "hiljemalt reedeks").
 
 A date or weekday counts only beside its cue: right before "前/までに/까지" (nothing but an hour between), or right after
 "截止/ภายใน/trước/bago". An event's date without one ("会议将于10月15日举行") is no deadline.
@@ -107,7 +108,8 @@ _TK_RE = re.compile(
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 # Kana, CJK ideographs, Hangul, Thai, Devanagari, Tamil; the Vietnamese and Tagalog cues.
 _HAS_EAST_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f\u0900-\u097f\u0b80-\u0bff]"
-                          r"|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b|gacha|гача|qədər|qadar|dək|dek|dak|дейін|чейин",
+                          r"|\b(?:trước|bago|hanggang|chậm\s+nhất|hạn\s+chót)\b|gacha|гача|qədər|qadar|dək|dek|dak|дейін|чейин"
+                          r"|\b(?:iki|l[īi]dz|hiljemalt|kuni)\b|(?:p[äa]evaks|reedeks|homseks|\w{3,}iks)\b",
                           re.IGNORECASE)
 _REL_DAYS = {"今天": 0, "今日": 0, "本日": 0, "오늘": 0, "今晚": 0, "今夜": 0, "วันนี้": 0, "hôm nay": 0,
              "明天": 1, "明日": 1, "明早": 1, "明晨": 1, "聽日": 1, "내일": 1, "พรุ่งนี้": 1, "ngày mai": 1, "bukas": 1,
@@ -243,7 +245,59 @@ def _turkic(text: str, base: datetime, today: date):
         yield _found(day, base, m.group(0), int(m.group("h")) if m.group("h") else None, int(m.group("mi") or 0))
 
 
-_READERS = (_cjk, _thai, _vietnamese, _tagalog, _hindi, _tamil, _turkic)
+# Lithuanian, Latvian and Estonian put their cue before the day ("iki spalio 15 d.", "līdz 15. oktobrim", "hiljemalt 15.
+# oktoobriks", "kuni reedeni") or, in Estonian, a "by" suffix on it ("reedeks", "homseks"). Months in the case the cue
+# takes (Lithuanian genitive, Latvian dative, Estonian terminative), weekdays by their stems.
+_BALTIC_MONTHS = [r"sausio|janvār\w*|jaanuar\w*", r"vasario|februār\w*|veebruar\w*", r"kovo|mart\w*|märts\w*", r"baland[žz]io|aprīl\w*|aprill\w*",
+                  r"gegu[žz][ėe]s|maij\w*|mai(?:ks|ni)", r"bir[žz]elio|jūnij\w*|juuni\w*", r"liepos|jūlij\w*|juuli\w*",
+                  r"rugpj[ūu][čc]io|august\w*", r"rugs[ėe]jo|septembr\w*|september\w*", r"spalio|oktobr\w*|oktoob\w*",
+                  r"lapkri[čc]io|novembr\w*|november\w*", r"gruod[žz]io|decembr\w*|detsemb\w*"]
+_BALTIC_WD = [r"pirmadien\w*|pirmdien\w*|esmasp[äa]ev\w*", r"antradien\w*|otrdien\w*|teisip[äa]ev\w*",
+              r"tre[čc]iadien\w*|tre[šs]dien\w*|kolmap[äa]ev\w*", r"ketvirtadien\w*|ceturtdien\w*|neljap[äa]ev\w*",
+              r"penktadien\w*|piektdien\w*|reede\w*", r"[šs]e[šs]tadien\w*|sestdien\w*|laup[äa]ev\w*",
+              r"sekmadien\w*|sv[ēe]tdien\w*|p[üu]hap[äa]ev\w*"]
+_BALTIC_REL = {"šiandien": 0, "siandien": 0, "šodien": 0, "täna": 0, "tänaseks": 0, "rytojaus": 1, "rytoj": 1, "rītdien": 1,
+               "rītam": 1, "homme": 1, "homseks": 1, "homme hommikuks": 1}
+_BALTIC_MON = "|".join(f"(?P<b{i}>{w})" for i, w in enumerate(_BALTIC_MONTHS))
+_BALTIC_DATE = (r"(?:(?P<iy>20\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)|(?P<nd>[0-3]?\d)\.\s?(?P<nm>[01]?\d)\.(?:\s?(?P<ny>20\d\d)\.?)?"
+                r"|(?:20\d\d\s*m\.\s*)?(?:" + _BALTIC_MON + r")\s+(?P<d1>[0-3]?\d)\s*d\.?|(?P<d2>[0-3]?\d)\.\s*(?:" + _BALTIC_MON.replace("?P<b", "?P<c") + r")"
+                r"|(?P<w>" + "|".join(f"(?:{w})" for w in _BALTIC_WD) + r")|(?P<rel>" + "|".join(sorted(_BALTIC_REL, key=len, reverse=True)) + r"))")
+_BALTIC_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?P<cue>iki|ne\s+v[ėe]liau\s+kaip|l[īi]dz|v[ēe]l[āa]kais(?:\s+l[īi]dz)?|hiljemalt|kuni)\s+(?:[^\W\d_]+\s+)?" + _BALTIC_DATE
+    + r"|(?<![^\W\d_])(?P<ks>(?:\d{1,2}\.\s*)?(?:" + _BALTIC_MON.replace("?P<b", "?P<e") + r"|(?:" + "|".join(_BALTIC_WD[i].split("|")[-1].replace(r"\w*", "")
+    for i in range(7)) + r")[a-z]*|homseks)(?<=ks)))"
+    # An hour after it: "plkst. 12", "kell 14", "15 val.", "12:00" (not a bare number: "iki penktadienio 3 klausimus").
+    r"(?:,?\s*(?:iki\s+|l[īi]dz\s+)?(?:(?:plkst\.?|kell|kl\.)\s*(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?"
+    r"|(?P<h2>[012]?\d)(?:[:.](?P<mi2>[0-5]\d)\s*(?:val\.?|h\b)?|\s*(?:val\.?|h\b)))(?![\d.]))?", re.IGNORECASE)
+# "atostogose iki", "atvaļinājumā līdz", "puhkusel kuni": an absence until a day, not a by-when.
+_BALTIC_AWAY_RE = re.compile(r"(?:atostog\w*|komandiruot\w*|atvaļinājum\w*|komandējum\w*|puhkusel|lähetuses|kontorist\s+eemal)\s+(?:\S+\s+){0,3}$",
+                             re.IGNORECASE)
+
+
+def _baltic(text: str, base: datetime, today: date):
+    for m in _BALTIC_RE.finditer(text):
+        if _BALTIC_AWAY_RE.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        g = m.groupdict()
+        if g["iy"]:
+            day = _resolve_year(today, int(g["im"]), int(g["id"]), int(g["iy"])) if 1 <= int(g["im"]) <= 12 else None
+        elif g["nd"]:
+            day = _resolve_year(today, int(g["nm"]), int(g["nd"]), int(g["ny"]) if g["ny"] else None) if 1 <= int(g["nm"]) <= 12 else None
+        elif g["rel"] or (g["ks"] and g["ks"].lower() == "homseks"):
+            day = today + timedelta(days=_BALTIC_REL.get((g["rel"] or g["ks"]).lower(), 1))
+        elif g["w"] or (g["ks"] and not any(g[f"e{i}"] for i in range(12))):
+            word = (g["w"] or g["ks"]).lower()
+            day = _weekday_day(today, next(i for i, w in enumerate(_BALTIC_WD) if re.match(w, word, re.IGNORECASE)
+                                           or re.match(w.split("|")[-1].replace(r"\w*", ""), word)))
+        else:
+            month = next(i for i in range(12) if g[f"b{i}"] or g[f"c{i}"] or g[f"e{i}"]) + 1
+            number = g["d1"] or g["d2"] or (re.match(r"\d+", g["ks"]) or [None])[0]
+            day = _resolve_year(today, month, int(number), None) if number else None
+        hour = g["h"] or g["h2"]
+        yield _found(day, base, m.group(0).strip(), int(hour) if hour else None, int(g["mi"] or g["mi2"] or 0))
+
+
+_READERS = (_cjk, _thai, _vietnamese, _tagalog, _hindi, _tamil, _turkic, _baltic)
 
 
 def find_deadline_east(text: str, base: datetime) -> Deadline | None:
@@ -260,3 +314,63 @@ def find_deadline_east(text: str, base: datetime) -> Deadline | None:
 
 
 __all__ = ["find_deadline_east"]
+
+
+# Today and tomorrow in the languages of Central, Eastern and Northern Europe, with the cue before them ("do sutra do 10
+# časova", "до утре до 12 часот", "μέχρι αύριο το μεσημέρι", "până mâine, marți, la ora 12:00") or an "until" before
+# the hour after them ("dziś do godz. 20:00", "ma 14 óráig", "сьогодні до кінця робочого дня"): neither dateparser nor
+# the grammar reads them. Only in a letter of those languages ("ma" is Italian for "but").
+_EU_TODAY = {"hr": "danas|večeras", "sr": "danas|večeras|данас|вечерас", "bs": "danas|večeras", "sl": "danes|nocoj",
+             "pl": "dziś|dzisiaj", "cs": "dnes|dneska", "sk": "dnes", "bg": "днес|довечера|денес|вечерва", "uk": "сьогодні",
+             "ru": "сегодня", "ro": "azi|astăzi|astazi", "el": "σήμερα|σημερα|απόψε", "hu": "ma|ma este", "sv": "idag|i dag|ikväll|i kväll",
+             "da": "idag|i dag|i aften", "nb": "idag|i dag|i kveld", "fi": "tänään", "lt": "šiandien", "lv": "šodien", "et": "täna"}
+_EU_TOMORROW = {"hr": "sutra", "sr": "sutra|сутра", "bs": "sutra", "sl": "jutri", "pl": "jutr[ao]", "cs": "zítra", "sk": "zajtra",
+                "bg": "утре", "uk": "завтра", "ru": "завтра", "ro": "mâine|maine", "el": "αύριο|αυριο", "hu": "holnap",
+                "sv": "i ?morgon", "da": "i ?morgen", "nb": "i ?morgen", "fi": "huomenna", "lt": "rytoj", "lv": "rīt", "et": "homme"}
+_EU_CUE = (r"do|до|p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|μέχρι|μεχρι|έως|εως|ως|najkasnije|najpó[źz]niej|nejpozd[ěe]ji|najnesk[ôo]r|legk[ée]s[őo]bb|"
+           r"senast|innen|inden|viimeist[äa][äa]n|iki|l[īi]dz|hiljemalt|не\s+пізніше|не\s+позднее|не\s+по-късно\s+от")
+_EU_UNTIL = r"(?:do|до|p[âa]n[ăa](?:\s+la)?|μέχρι|μεχρι|ως|έως|senast|innen|inden|iki|l[īi]dz)"
+_EU_HOUR = (r"(?:(?:,\s*[^\W\d_]+,)?\s*(?P<until>" + _EU_UNTIL + r"\s+)?(?P<at>la\s+|u\s+|o\s+|в\s+|kl\.?\s*|klo\s+|στις\s+|τις\s+|om\s+|um\s+)?"
+            r"(?:godz(?:\.|iny)?\s*|ora\s+|orele\s+|ore\s+)?(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<unit>sati|sata|časova|часова|часот|часа|ч\.|h\b|hodin|hod\.|"
+            r"[óo]r[áa]ig|[óo]r[áa]ra|[óo]rakor|val\.?|uur)?)")
+_EU_END_OF_DAY = r"\s+(?:do|до)\s+(?:kraja|końca|konca|konce|konca|кінця|края|конца|краја)\b"
+
+
+def _eu_relative_re(language: str) -> re.Pattern | None:
+    if language not in _EU_TODAY:
+        return None
+    rel = f"(?P<today>{_EU_TODAY[language]})|(?P<tomorrow>{_EU_TOMORROW[language]})"
+    return re.compile(rf"(?<![^\W\d_])(?:(?P<cue>{_EU_CUE})\s+(?:[^\W\d_]+\s+)?)?(?:{rel})(?![^\W\d_])(?:{_EU_HOUR}|(?P<eod>{_EU_END_OF_DAY}))?",
+                      re.IGNORECASE)
+
+
+_EU_RES: dict[str, re.Pattern | None] = {}
+
+
+def find_deadline_relative(text: str, base: datetime, language: str | None) -> Deadline | None:
+    """Today or tomorrow with its cue (and hour) in the languages of Central, Eastern and Northern Europe, else None."""
+    if not language:
+        return None
+    if language not in _EU_RES:
+        _EU_RES[language] = _eu_relative_re(language)
+    rx = _EU_RES[language]
+    if rx is None:
+        return None
+    today = base.date()
+    for m in rx.finditer(unicodedata.normalize("NFKC", text[:5000])):
+        hour = m.group("h")
+        until = m.group("until") or (m.group("unit") or "").lower().endswith("ig")
+        if not (m.group("cue") or (hour and until) or m.group("eod")):
+            continue  # "jutro rano publikujemy": a day named, not a by-when
+        if hour and not (until or m.group("unit") or m.group("mi") or m.group("at")):
+            hour = None  # a bare number after the day is no hour
+        if m.group("today") and not hour and not m.group("eod"):
+            continue  # "do danas nisam dobio odgovor", "до днес": until today, so far — not a by-when
+        day = today + timedelta(days=1 if m.group("tomorrow") else 0)
+        found = _found(day, base, m.group(0).strip(), int(hour) if hour else None, int(m.group("mi") or 0))
+        if found is not None:
+            return found
+    return None
+
+
+__all__ += ["find_deadline_relative"]
