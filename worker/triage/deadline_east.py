@@ -10,6 +10,7 @@ A date or weekday counts only beside its cue: right before "前/までに/까지
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
@@ -256,6 +257,7 @@ _BALTIC_WD = [r"pirmadien\w*|pirmdien\w*|esmasp[äa]ev\w*", r"antradien\w*|otrdi
               r"tre[čc]iadien\w*|tre[šs]dien\w*|kolmap[äa]ev\w*", r"ketvirtadien\w*|ceturtdien\w*|neljap[äa]ev\w*",
               r"penktadien\w*|piektdien\w*|reede\w*", r"[šs]e[šs]tadien\w*|sestdien\w*|laup[äa]ev\w*",
               r"sekmadien\w*|sv[ēe]tdien\w*|p[üu]hap[äa]ev\w*"]
+_ET_WD = [w.split("|")[-1].replace(r"\w*", "") for w in _BALTIC_WD]  # Estonian stems, for the "-ks" suffix
 _BALTIC_REL = {"šiandien": 0, "siandien": 0, "šodien": 0, "täna": 0, "tänaseks": 0, "rytojaus": 1, "rytoj": 1, "rītdien": 1,
                "rītam": 1, "homme": 1, "homseks": 1, "homme hommikuks": 1}
 _BALTIC_MON = "|".join(f"(?P<b{i}>{w})" for i, w in enumerate(_BALTIC_MONTHS))
@@ -264,8 +266,7 @@ _BALTIC_DATE = (r"(?:(?P<iy>20\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)|(?P<nd>[0-3
                 r"|(?P<w>" + "|".join(f"(?:{w})" for w in _BALTIC_WD) + r")|(?P<rel>" + "|".join(sorted(_BALTIC_REL, key=len, reverse=True)) + r"))")
 _BALTIC_RE = re.compile(
     r"(?:(?<![^\W\d_])(?P<cue>iki|ne\s+v[ėe]liau\s+kaip|l[īi]dz|v[ēe]l[āa]kais(?:\s+l[īi]dz)?|hiljemalt|kuni)\s+(?:[^\W\d_]+\s+)?" + _BALTIC_DATE
-    + r"|(?<![^\W\d_])(?P<ks>(?:\d{1,2}\.\s*)?(?:" + _BALTIC_MON.replace("?P<b", "?P<e") + r"|(?:" + "|".join(_BALTIC_WD[i].split("|")[-1].replace(r"\w*", "")
-    for i in range(7)) + r")[a-z]*|homseks)(?<=ks)))"
+    + r"|(?<![^\W\d_])(?P<ks>(?:\d{1,2}\.\s*)?(?:" + _BALTIC_MON.replace("?P<b", "?P<e") + r"|(?:" + "|".join(_ET_WD) + r")[a-z]*|homseks)(?<=ks)))"
     # An hour after it: "plkst. 12", "kell 14", "15 val.", "12:00" (not a bare number: "iki penktadienio 3 klausimus").
     r"(?:,?\s*(?:iki\s+|l[īi]dz\s+)?(?:(?:plkst\.?|kell|kl\.)\s*(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?"
     r"|(?P<h2>[012]?\d)(?:[:.](?P<mi2>[0-5]\d)\s*(?:val\.?|h\b)?|\s*(?:val\.?|h\b)))(?![\d.]))?", re.IGNORECASE)
@@ -287,8 +288,7 @@ def _baltic(text: str, base: datetime, today: date):
             day = today + timedelta(days=_BALTIC_REL.get((g["rel"] or g["ks"]).lower(), 1))
         elif g["w"] or (g["ks"] and not any(g[f"e{i}"] for i in range(12))):
             word = (g["w"] or g["ks"]).lower()
-            day = _weekday_day(today, next(i for i, w in enumerate(_BALTIC_WD) if re.match(w, word, re.IGNORECASE)
-                                           or re.match(w.split("|")[-1].replace(r"\w*", ""), word)))
+            day = _weekday_day(today, next(i for i, w in enumerate(_BALTIC_WD) if re.match(w, word, re.IGNORECASE)))
         else:
             month = next(i for i in range(12) if g[f"b{i}"] or g[f"c{i}"] or g[f"e{i}"]) + 1
             number = g["d1"] or g["d2"] or (re.match(r"\d+", g["ks"]) or [None])[0]
@@ -313,7 +313,6 @@ def find_deadline_east(text: str, base: datetime) -> Deadline | None:
     return min(found, key=lambda d: d.at, default=None)
 
 
-__all__ = ["find_deadline_east"]
 
 
 # Today and tomorrow in the languages of Central, Eastern and Northern Europe, with the cue before them ("do sutra do 10
@@ -333,9 +332,10 @@ _EU_UNTIL = r"(?:do|до|p[âa]n[ăa](?:\s+la)?|μέχρι|μεχρι|ως|έω�
 _EU_HOUR = (r"(?:(?:,\s*[^\W\d_]+,)?\s*(?P<until>" + _EU_UNTIL + r"\s+)?(?P<at>la\s+|u\s+|o\s+|в\s+|kl\.?\s*|klo\s+|στις\s+|τις\s+|om\s+|um\s+)?"
             r"(?:godz(?:\.|iny)?\s*|ora\s+|orele\s+|ore\s+)?(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<unit>sati|sata|časova|часова|часот|часа|ч\.|h\b|hodin|hod\.|"
             r"[óo]r[áa]ig|[óo]r[áa]ra|[óo]rakor|val\.?|uur)?)")
-_EU_END_OF_DAY = r"\s+(?:do|до)\s+(?:kraja|końca|konca|konce|konca|кінця|края|конца|краја)\b"
+_EU_END_OF_DAY = r"\s+(?:do|до)\s+(?:kraja|końca|konca|konce|кінця|края|конца|краја)\b"
 
 
+@functools.lru_cache(maxsize=None)
 def _eu_relative_re(language: str) -> re.Pattern | None:
     if language not in _EU_TODAY:
         return None
@@ -344,16 +344,9 @@ def _eu_relative_re(language: str) -> re.Pattern | None:
                       re.IGNORECASE)
 
 
-_EU_RES: dict[str, re.Pattern | None] = {}
-
-
 def find_deadline_relative(text: str, base: datetime, language: str | None) -> Deadline | None:
     """Today or tomorrow with its cue (and hour) in the languages of Central, Eastern and Northern Europe, else None."""
-    if not language:
-        return None
-    if language not in _EU_RES:
-        _EU_RES[language] = _eu_relative_re(language)
-    rx = _EU_RES[language]
+    rx = _eu_relative_re(language) if language else None
     if rx is None:
         return None
     today = base.date()
@@ -373,4 +366,4 @@ def find_deadline_relative(text: str, base: datetime, language: str | None) -> D
     return None
 
 
-__all__ += ["find_deadline_relative"]
+__all__ = ["find_deadline_east", "find_deadline_relative"]
