@@ -1655,6 +1655,26 @@ STOP58_CLASSES = [
     ("tr", "Dastur 25-noyabr kuni efirga chiqadi, shuning uchun javobingizni 24-noyabr soat 12:00 gacha kutamiz.", "2026-11-24"),
 ]
 
+STOP60_CLASSES = [
+    # A preposition between the cue and the weekday ("nejpozději ve čtvrtek", "nejneskôr v piatok", "până la data de"), a
+    # weekday and its date with "den" between (Swedish, Danish, German), a label's today or tomorrow ("Краен срок: утре",
+    # "Rok: danas u 15 sati") and the end of today said alone ("do konca dňa", "i løpet av dagen") — set PM's classes.
+    ("sk", "Odpověď bych potřeboval nejpozději ve čtvrtek 19. listopadu.", "2026-11-19"),
+    ("sk", "Potreboval by som odpoveď najneskôr v piatok 20. novembra.", "2026-11-20"),
+    ("ro", "Vă rugăm să ne transmiteți răspunsul până la data de 25 noiembrie.", "2026-11-25"),
+    ("sv", "Vi behöver ert svar senast torsdag den 19 november.", "2026-11-19"),
+    ("da", "Vi skal bruge svaret senest fredag den 20. november.", "2026-11-20"),
+    ("de", "Wir bitten um Rückmeldung bis Mittwoch, den 18. November.", "2026-11-18"),
+    ("bg", "Краен срок: утре, 12 ч.", "2026-11-17"),
+    ("hr", "Rok: danas u 15 sati.", "2026-11-16"),
+    ("sk", "Stačí mi krátka odpoveď do konca dňa.", "2026-11-16"),
+    ("nb", "Gi meg beskjed i løpet av dagen, er dere snille.", "2026-11-16"),
+    ("pl", "Proszę o krótką odpowiedź do końca dnia.", "2026-11-16"),
+    ("hr", "Ali nam lahko do četrtka, 19. novembra, sporočite, ali je pogovor mogoč?", "2026-11-19"),  # Slovenian, read as Croatian
+    ("ro", "Conferința are loc la data de 25 noiembrie, la Iași.", None),
+    ("sv", "Jag är tjänstledig till fredag den 20 november.", None),
+]
+
 STOP59_CLASSES = [
     # Croatian and Serbian (Cyrillic) months in their case forms (set PC: "studenoga", "prosinca", "новембра" were not read).
     ("hr", "Trebali bismo odgovor najkasnije do 24. studenoga.", "2026-11-24"),
@@ -1718,11 +1738,12 @@ def test_croatian_listopad_is_october_but_polish_and_czech_november():
 
 @pytest.mark.parametrize("language, text, expected", STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES + STOP45_CLASSES
                          + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES
-                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES + STOP59_CLASSES,
+                         + STOP51_CLASSES + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES + STOP59_CLASSES + STOP60_CLASSES,
                          ids=[f"{c[0]}: {c[1][:40]}" for c in STOP40_CLASSES + STOP41_CLASSES + STOP42_CLASSES + STOP43_CLASSES + STOP44_CLASSES
                               + STOP45_CLASSES + STOP46_CLASSES + STOP47_CLASSES + STOP48_CLASSES + STOP49_CLASSES + STOP50_CLASSES + STOP51_CLASSES
-                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES + STOP59_CLASSES])
-def test_deadline_classes_of_stops_40_to_59(language, text, expected):
+                              + STOP52_CLASSES + STOP53_CLASSES + STOP54_CLASSES + STOP55_CLASSES + STOP56_CLASSES + STOP57_CLASSES + STOP58_CLASSES + STOP59_CLASSES
+                              + STOP60_CLASSES])
+def test_deadline_classes_of_stops_40_to_60(language, text, expected):
     found = _deadline(text, MONDAY_RIYADH, language)
     assert (found.at.date().isoformat() if found else None) == expected, found
 

@@ -45,15 +45,21 @@ FORMS = [
     ("[التحالف] أسئلة لمشروع تخرج", "من: شهد القرني <shahad@student.example>\nالموضوع: أسئلة لمشروع تخرج\nنص الرسالة:\n"
      "السلام عليكم، أنا طالبة في كلية الإعلام وأعمل على مشروع تخرج عن التحالفات الدولية. متى تأسس التحالف؟\n\n--\n"
      "تم إرسال هذه الرسالة عبر نموذج \"اتصل بنا\" في موقع التحالف", "shahad@student.example", "general"),
+    # A footer after an em dash that says the site sent it automatically and not to reply (set PN): the mailer's, not hers.
+    ("رسالة جديدة من نموذج تواصل معنا", "تم استلام رسالة جديدة عبر نموذج «تواصل معنا» في الموقع الإلكتروني\n\nالاسم: منى الحربي\n"
+     "البريد الإلكتروني: mona@akhbar.example\n\nنص الرسالة:\nأعد تقريرا عن برامج التدريب. هل يمكن تزويدي بعدد الدورات التي "
+     "نُظمت هذا العام؟\n\n—\nأُرسلت هذه الرسالة تلقائياً من الموقع – يرجى عدم الرد على هذا العنوان.", "mona@akhbar.example",
+     "information_request"),
 ]
 
 
-@pytest.mark.parametrize("subject, body, email, category", FORMS, ids=["en", "fr", "ar", "ar-new-message", "ar-footer"])
+@pytest.mark.parametrize("subject, body, email, category", FORMS, ids=["en", "fr", "ar", "ar-new-message", "ar-footer", "ar-dash-footer"])
 def test_a_form_notification_is_triaged_as_the_submitters_letter(subject, body, email, category):
     msg = notification(subject, body)
     found = find_submission(msg)
     assert found is not None and found.email == email
-    assert "generated automatically" not in found.text and "آلية" not in found.text  # the mailer's footer is not theirs
+    assert "generated automatically" not in found.text and "آلية" not in found.text and "تلقائيا" not in found.text
+    # (the mailer's footer is not theirs)
     d = triage(msg, settings=RULES_ONLY)
     assert (d.category, d.automated_kind) == (category, None), d.explanation
     assert any("website form" in e for e in d.explanation)

@@ -1692,12 +1692,63 @@ STOP59_CASES = [
     ("Stipendije", "Poštovani, zanima me da li vaša organizacija nudi stipendije za studije u Saudijskoj Arabiji.", "general"),
 ]
 
+STOP60_CASES = [
+    # Europe's languages other than the big five (set PM): a short talk with the spokesperson, a live spot, questions in
+    # Swedish, a fact-check in Hungarian, video material in Estonian, a press conference in Greek (not an interview); a
+    # removal in Bulgarian, letters left unanswered; a speaker asked in German; a pupil's school work in Norwegian.
+    ("Kratki razgovor za večernje vijesti", "Poštovani, pripremamo prilog za večernje vijesti i htjeli bismo kratko razgovarati s "
+     "glasnogovornikom Koalicije, desetak minuta telefonom. Trebali bismo odgovor do 4. prosinca.", "interview_request"),
+    ("Živý vstup v relácii", "Dobrý deň, radi by sme vo štvrtok zaradili živý vstup so zástupcom koalície v našej relácii. "
+     "Potrebujeme odpoveď do 4. decembra.", "interview_request"),
+    ("Frågor om utbildningarna", "Hej! Jag skriver en artikel om koalitionens utbildningar och har några frågor: hur många "
+     "officerare har deltagit sedan 2020? Svar behövs senast den 4 december.", "information_request"),
+    ("Tényellenőrzés: idézet", "Tisztelt Sajtóiroda! Tényellenőrzést végzünk egy Önöknek tulajdonított idézetről, amely a "
+     "közösségi médiában terjed. Valóban elhangzott? Válaszukat december 4-ig kérnénk.", "information_request"),
+    ("Videomaterjali päring", "Tere! Vajaksime uudistesaate jaoks videomaterjali koalitsiooni õppustest. Kas saaksite selle "
+     "saata hiljemalt 4. detsembriks?", "media_assets"),
+    ("Διαπίστευση ανταποκριτή", "Καλησπέρα σας, θα ήθελα να παρακολουθήσω τη συνέντευξη Τύπου της Παρασκευής ως ανταποκριτής "
+     "της εφημερίδας μας. Παρακαλώ ενημερώστε με μέχρι τις 4 Δεκεμβρίου.", "event_accreditation"),
+    ("Премахване от списъка", "Здравейте, моля премахнете ме от списъка ви за прессъобщения. Благодаря.", "correction_complaint"),
+    ("Treći put bez odgovora", "Poštovani, ovo je već treći upit koji vam šaljem i još uvijek sam bez odgovora. Smatram "
+     "neprofesionalnim da novinarska pitanja ostaju bez odgovora.", "correction_complaint"),
+    ("Einladung zum Eröffnungspanel", "Sehr geehrte Damen und Herren, wir würden uns freuen, eine Vertreterin oder einen "
+     "Vertreter Ihrer Koalition als Rednerin oder Redner für unser Eröffnungspanel zu gewinnen. Über eine Rückmeldung bis "
+     "zum 4. Dezember würden wir uns freuen.", "partnership_speaking"),
+    ("Spørsmål til skoleoppgave", "Hei! Jeg går på videregående skole og skriver en fordypningsoppgave om terrorisme. Kan "
+     "dere svare på noen spørsmål før fredag?", "general"),
+    # The margins (set PL) and machines' costumes (set PN): a flight's refund is the airline's business, a debt collector's
+    # 24 hours and a first page on Google are sold, an automatic reply by its Polish subject.
+    ("Reclamación por mi maleta", "Buenas tardes: la aerolínea perdió mi equipaje en el vuelo de Riad a Madrid y todavía no me "
+     "han dado el reembolso prometido. Les ruego que me ayuden con mi reclamación.", "general"),
+    ("Zaległa faktura - pilne", "Dzień dobry, przypominamy o zaległej fakturze za hosting. Prosimy zapłać w ciągu 24 godzin, "
+     "w przeciwnym razie sprawa trafi do windykacji.", "spam"),
+    ("Google'da ilk sayfa", "Merhaba, sitenizi Google'da ilk sayfa garantisi ile üst sıralara taşıyoruz. Bu ay %50 indirim!",
+     "spam"),
+    ("Odpowiedź automatyczna: Zaproszenie", "Dzień dobry, jestem na urlopie do 30 listopada i nie mam dostępu do poczty.",
+     "automated"),
+    ("Spørgsmål til min SRP", "Hej! Jeg går i 2.g og skriver SRP om terrorbekæmpelse. Kan I svare på et par spørgsmål inden "
+     "den 10. december?", "general"),
+    ("Permohonan bahan tugas sekolah", "Assalamualaikum, saya siswa kelas X. Untuk tugas sekolah saya butuh logo dan foto "
+     "kegiatan koalisi. Terima kasih.", "general"),
+    ("Re: Catering quotation - 12 December", "Dear Ms. Noura, please find the revised catering quotation for your training day: "
+     "40 pax, Arabic buffet, two coffee breaks. Kindly confirm the headcount by Thursday.", "general"),
+    # A sign-off's "per qualsiasi chiarimento" is no request for clarification; a cooperation offered in Arabic; phishing's
+    # "update your mailbox within 24 hours or it is stopped" in Arabic.
+    ("Richiesta per il telegiornale", "Buongiorno, vorremmo realizzare un'intervista registrata con il vostro portavoce per il "
+     "telegiornale. Avremmo bisogno di una risposta entro il 4 dicembre. Resto a disposizione per qualsiasi chiarimento.",
+     "interview_request"),
+    ("عرض تعاون لإنتاج سلسلة وثائقية", "السادة المركز الإعلامي، نود أن نعرض عليكم التعاون في إنتاج سلسلة وثائقية قصيرة عن "
+     "جهود التحالف. نأمل ردكم قبل 4 ديسمبر.", "partnership_speaking"),
+    ("تنبيه: تحديث بيانات بريدك", "عزيزي المستخدم، يجب تحديث بيانات حسابك خلال 24 ساعة وإلا سيتم إيقاف الحساب وحذف الرسائل.",
+     "spam"),
+]
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES + STOP58_CASES
-                         + STOP59_CASES,
+                         + STOP59_CASES + STOP60_CASES,
                          ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES + STOP58_CASES
-                              + STOP59_CASES])
-def test_error_classes_written_in_stops_53_to_59(subject, body, category, settings):
+                              + STOP59_CASES + STOP60_CASES])
+def test_error_classes_written_in_stops_53_to_60(subject, body, category, settings):
     """Removal requests, the public's questions and a machine's mail have no deadline of their own; the requests here
     state one, and triage must find it."""
     check_written_case(subject, body, category, settings,
@@ -1744,6 +1795,43 @@ def test_a_forwards_subject_gives_way_to_the_sooner_by_when_of_the_letter_it_for
         d = written.decide("Fwd: Guest request - live tomorrow morning", forwarded.format(""), sent=SENT,
                            sender="Walid <walid@news.example>", settings=settings)
         assert d.deadline is not None and d.deadline.date().isoformat() == "2026-12-02", d.explanation
+
+
+RELAY_HEADERS = {"Auto-Submitted": "auto-generated", "List-Unsubscribe": "<https://bookmyguest.example/u/1>",
+                 "X-Mailgun-Tag": "guest-invite"}
+
+
+def test_a_platforms_relay_of_one_persons_request_is_their_letter():
+    """A booking platform relays a podcast host's invitation with its machine headers (set PN): the host wrote it, to the
+    office — an interview request with her by-when. The same platform's notice with nobody's request stays a machine's."""
+    body = ("Hi there,\n\nLena Berg from the Frontline Talk podcast has sent you a guest invitation via BookMyGuest.\n\n"
+            "Message from Lena:\nHello, I host Frontline Talk, a weekly interview podcast on security policy. Could your "
+            "spokesperson join us for a 30-minute recorded interview? We would need your answer by 4 December.\n\n"
+            "Reply to this email to respond to Lena.\n\nYou are receiving this because your organisation is listed on "
+            "BookMyGuest. Unsubscribe")
+    sender = "BookMyGuest <no-reply@bookmyguest.example>"
+    d = written.decide("Lena Berg invited you to be a guest on Frontline Talk", body, sent=SENT, sender=sender,
+                       headers=RELAY_HEADERS, settings=RULES_ONLY)
+    assert (d.category, d.deadline.date().isoformat() if d.deadline else None) == ("interview_request", "2026-12-04"), d.explanation
+    assert any("relayed by a platform" in e for e in d.explanation)
+    notice = ("Hi there,\n\nLena Berg from the Frontline Talk podcast viewed your organisation's profile on BookMyGuest.\n\n"
+              "See who else is looking: https://bookmyguest.example/views\n\nUnsubscribe")
+    d = written.decide("Lena Berg viewed your profile", notice, sent=SENT, sender=sender, headers=RELAY_HEADERS, settings=RULES_ONLY)
+    assert d.category == "automated", d.explanation
+
+
+def test_a_personal_question_sent_with_a_mailing_tool_stays_a_question_beside_its_figures():
+    """An editor writes through the newsletter tool while the desk's mail moves (set PN): a figure in dollars and the
+    tool's footer do not make the question bulk mail."""
+    body = ("Dear press office,\n\nI edit Gulf Logistics Review. (Apologies that this comes from our mailing platform: our "
+            "desk mail is being migrated this week.)\n\nYour release of 27 November says the member states committed \"more "
+            "than USD 150 million\" to the training fund. Could you clarify whether that figure covers 2026 only, and "
+            "whether a breakdown by programme is available for publication?\n\nOur issue closes soon, so a reply by Friday "
+            "4 December would be ideal.\n\nBest regards,\nMarta Silva\nEditor, Gulf Logistics Review\n\n---\n"
+            "Gulf Logistics Review | Unsubscribe <https://glr.createsend1.example/t/abc>")
+    headers = {"List-Unsubscribe": "<https://glr.createsend1.example/t/abc>", "Precedence": "bulk", "X-Mailer": "Campaign Monitor"}
+    d = written.decide("Query on the USD 150m figure in your release", body, sent=SENT, headers=headers, settings=RULES_ONLY)
+    assert (d.category, d.automated_kind) == ("information_request", None), d.explanation
 
 
 NO_DATE_LETTER = ("Dear colleagues,\n\nI edit a quarterly policy journal. Could you share the annual figures you published for "
@@ -2009,7 +2097,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
     ("inquiries_nb", 0.92, 0.96, 0), ("inquiries_nc", 0.91, 0.84, 0), ("inquiries_nd", 0.89, 0.96, 2),
     ("inquiries_ne", 0.89, 0.97, 1), ("inquiries_nj", 0.87, 0.95, 0), ("inquiries_nk", 0.94, 0.99, 0),
     ("inquiries_nl", 0.92, 0.96, 0), ("inquiries_nm", 0.96, 0.97, 1),
-    ("inquiries_nr", 0.88, 0.93, 1), ("inquiries_ns", 0.90, 0.90, 0), ("inquiries_nt", 0.99, 0.98, 0), ("inquiries_nu", 0.95, 0.99, 0), ("inquiries_nz", 0.92, 0.88, 1), ("inquiries_oa", 0.96, 0.78, 0), ("inquiries_ob", 0.85, 0.95, 1), ("inquiries_oc", 0.93, 0.90, 2), ("inquiries_oh", 0.95, 0.98, 0), ("inquiries_oi", 0.93, 0.97, 0), ("inquiries_oj", 0.89, 0.96, 0), ("inquiries_ok", 0.96, 0.97, 0), ("inquiries_ol", 0.95, 0.99, 0), ("inquiries_om", 0.97, 0.99, 0), ("inquiries_on", 0.95, 0.99, 1), ("inquiries_oo", 0.84, 0.88, 0), ("inquiries_ox", 0.83, 0.85, 1), ("inquiries_oy", 0.85, 0.83, 0), ("inquiries_oz", 0.81, 0.87, 0), ("inquiries_pa", 0.75, 0.82, 1), ("inquiries_pb", 0.94, 0.98, 0), ("inquiries_pc", 0.85, 0.86, 0), ("inquiries_pd", 0.88, 0.92, 1), ("inquiries_pe", 0.92, 0.97, 0), ("inquiries_pj", 0.87, 0.87, 0), ("inquiries_pk", 0.96, 0.98, 0)],
+    ("inquiries_nr", 0.88, 0.93, 1), ("inquiries_ns", 0.90, 0.90, 0), ("inquiries_nt", 0.99, 0.98, 0), ("inquiries_nu", 0.95, 0.99, 0), ("inquiries_nz", 0.92, 0.88, 1), ("inquiries_oa", 0.96, 0.78, 0), ("inquiries_ob", 0.85, 0.95, 1), ("inquiries_oc", 0.93, 0.90, 2), ("inquiries_oh", 0.95, 0.98, 0), ("inquiries_oi", 0.93, 0.97, 0), ("inquiries_oj", 0.89, 0.96, 0), ("inquiries_ok", 0.96, 0.97, 0), ("inquiries_ol", 0.95, 0.99, 0), ("inquiries_om", 0.97, 0.99, 0), ("inquiries_on", 0.95, 0.99, 1), ("inquiries_oo", 0.84, 0.88, 0), ("inquiries_ox", 0.83, 0.85, 1), ("inquiries_oy", 0.85, 0.83, 0), ("inquiries_oz", 0.81, 0.87, 0), ("inquiries_pa", 0.75, 0.82, 1), ("inquiries_pb", 0.94, 0.98, 0), ("inquiries_pc", 0.85, 0.86, 0), ("inquiries_pd", 0.88, 0.92, 1), ("inquiries_pe", 0.92, 0.97, 0), ("inquiries_pj", 0.87, 0.87, 0), ("inquiries_pk", 0.96, 0.98, 0), ("inquiries_pl", 0.93, 0.95, 3), ("inquiries_pm", 0.98, 0.93, 0), ("inquiries_pn", 0.98, 1.00, 0)],
     ids=["set A", "set D", "set E", "set G", "set I", "set J", "set L", "set M", "set O", "set P", "set S",
          "set T", "set U", "set W", "set X", "set Y", "set AD", "set AE", "set AF", "set AG", "set AJ", "set AK",
          "set AN", "set AO", "set AR", "set AS", "set AT", "set AV", "set AW", "set AZ", "set BA", "set BC",
@@ -2031,7 +2119,7 @@ def test_a_deadline_stated_in_the_afternoon_about_this_morning_is_not_one():
          "set KT", "set KU", "set KV", "set KW", "set LB", "set LC",
          "set LF", "set LG", "set LH", "set LI", "set LN", "set LO", "set LR", "set LS",
          "set LV", "set LW", "set LX", "set LY", "set MD", "set ME", "set MF", "set MG",
-         "set ML", "set MM", "set MN", "set MO", "set MT", "set MU", "set MV", "set MW", "set NB", "set NC", "set ND", "set NE", "set NJ", "set NK", "set NL", "set NM", "set NR", "set NS", "set NT", "set NU", "set NZ", "set OA", "set OB", "set OC", "set OH", "set OI", "set OJ", "set OK", "set OL", "set OM", "set ON", "set OO", "set OX", "set OY", "set OZ", "set PA", "set PB", "set PC", "set PD", "set PE", "set PJ", "set PK"])
+         "set ML", "set MM", "set MN", "set MO", "set MT", "set MU", "set MV", "set MW", "set NB", "set NC", "set ND", "set NE", "set NJ", "set NK", "set NL", "set NM", "set NR", "set NS", "set NT", "set NU", "set NZ", "set OA", "set OB", "set OC", "set OH", "set OI", "set OJ", "set OK", "set OL", "set OM", "set ON", "set OO", "set OX", "set OY", "set OZ", "set PA", "set PB", "set PC", "set PD", "set PE", "set PJ", "set PK", "set PL", "set PM", "set PN"])
 def test_tuning_sets(name, category, deadline, invented):
     """The sets the rules were tuned on, where tuning left them. Set A's targets are the issue's
     (category and deadline >= 0.90, no invented deadline). Set D (160 messages by an author who
@@ -2173,10 +2261,10 @@ def test_learning_never_hurts_the_current_rules_on_set_a():
     ("inquiries_nf", 0.98, 0.99, 0), ("inquiries_ng", 0.93, 0.99, 0), ("inquiries_nh", 0.97, 0.98, 1),
     ("inquiries_ni", 0.96, 0.98, 1), ("inquiries_nn", 0.98, 0.98, 0), ("inquiries_no", 0.92, 1.00, 0),
     ("inquiries_np", 0.86, 0.91, 0), ("inquiries_nq", 0.92, 0.98, 0),
-    ("inquiries_nv", 0.98, 0.95, 0), ("inquiries_nw", 0.91, 0.96, 2), ("inquiries_nx", 0.96, 0.95, 1), ("inquiries_ny", 0.80, 0.85, 0), ("inquiries_od", 0.88, 0.89, 0), ("inquiries_oe", 0.96, 0.96, 0), ("inquiries_of", 0.90, 0.96, 0), ("inquiries_og", 0.87, 0.91, 0), ("inquiries_op", 0.98, 0.98, 0), ("inquiries_oq", 0.95, 0.97, 0), ("inquiries_or", 0.85, 0.80, 0), ("inquiries_os", 0.96, 0.94, 0), ("inquiries_ot", 0.98, 0.92, 2), ("inquiries_ou", 0.89, 0.81, 0), ("inquiries_ov", 0.98, 0.99, 0), ("inquiries_ow", 0.75, 0.80, 1), ("inquiries_pf", 0.98, 1.00, 0), ("inquiries_pg", 0.95, 0.92, 1), ("inquiries_ph", 0.73, 0.75, 1), ("inquiries_pi", 0.96, 0.89, 0)])
+    ("inquiries_nv", 0.98, 0.95, 0), ("inquiries_nw", 0.91, 0.96, 2), ("inquiries_nx", 0.96, 0.95, 1), ("inquiries_ny", 0.80, 0.85, 0), ("inquiries_od", 0.88, 0.89, 0), ("inquiries_oe", 0.96, 0.96, 0), ("inquiries_of", 0.90, 0.96, 0), ("inquiries_og", 0.87, 0.91, 0), ("inquiries_op", 0.98, 0.98, 0), ("inquiries_oq", 0.95, 0.97, 0), ("inquiries_or", 0.85, 0.80, 0), ("inquiries_os", 0.96, 0.94, 0), ("inquiries_ot", 0.98, 0.92, 2), ("inquiries_ou", 0.89, 0.81, 0), ("inquiries_ov", 0.98, 0.99, 0), ("inquiries_ow", 0.75, 0.80, 1), ("inquiries_pf", 0.98, 1.00, 0), ("inquiries_pg", 0.95, 0.92, 1), ("inquiries_ph", 0.73, 0.75, 1), ("inquiries_pi", 0.95, 0.89, 0), ("inquiries_po", 0.96, 0.99, 0), ("inquiries_pp", 0.82, 0.90, 1), ("inquiries_pq", 0.98, 0.97, 2)])
 def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     """Triage as shipped (rules + base model). Sets B, C, F, H, K, N, R, V, Z, AA, AB, AC, AH, AI, AL, AM, AP, AQ,
-    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP, LQ, LT, LU, LZ, MA, MB, MC, MH, MI, MJ, MK, MP, MQ, MR, MS, MX, MY, MZ, NA, NF, NG, NH, NI, NN, NO, NP, NQ, NV, NW, NX, NY, OD, OE, OF, OG, OP, OQ, OR, OS, OT, OU, OV, OW, PF, PG, PH and PI were never read here (INQUIRIES.md): their
+    AU, AX, AY, BB, BD, BH, BI, BJ, BM, BS, BT, BX, CC, CF, CG, CN, CO, CS, CT, CZ, DA, DD, DE, DH, DI, DM, DN, DS, DT, DU, DV, DZ, EA, EG, EH, EI, EN, EO, EP, ET, EU, EY, EZ, FA, FD, FE, FI, FJ, FN, FT, FU, FV, FZ, GD, GE, GH, GI, GJ, GN, GO, GU, GV, GZ, HA, HE, HF, HJ, HK, HO, HP, HT, HU, HY, HZ, IA, IE, IF, IG, IL, IM, IQ, IR, IS, IU, IZ, JA, JB, JC, JH, JI, JJ, JK, JP, JQ, JR, JS, JX, JY, JZ, KA, KD, KE, KG, KL, KM, KN, KR, KS, KX, KY, KZ, LA, LD, LE, LJ, LK, LL, LM, LP, LQ, LT, LU, LZ, MA, MB, MC, MH, MI, MJ, MK, MP, MQ, MR, MS, MX, MY, MZ, NA, NF, NG, NH, NI, NN, NO, NP, NQ, NV, NW, NX, NY, OD, OE, OF, OG, OP, OQ, OR, OS, OT, OU, OV, OW, PF, PG, PH, PI, PO, PP and PQ were never read here (INQUIRIES.md): their
     aggregate figures are a floor that a rules change must not go below. Only the aggregates are printed; if this fails, look for the
     cause in the change, not in the set's messages, or the set stops measuring anything. (AH's
     deadline floor went from 0.94 to 0.93 in stop 30, knowingly: a request in another clause of the
@@ -2219,7 +2307,9 @@ def test_unseen_sets_do_not_get_worse(name, category, deadline, invented):
     stop 59 it learnt from the twelve tuning sets of stop 58 too, and weighs in on Persian, Portuguese and Russian: the
     hundred and eighty unseen sets of earlier stops gained thirty-five categories and lost fourteen, and this stop's
     Iberian set PI went from 88.3 to 96.7 %, while HA and OW lost one category each and MS two; their floors went down
-    knowingly.)"""
+    knowingly. In stop 60 it learnt from the nine tuning sets of stops 59 and 60 too: the hundred and eighty-seven unseen
+    sets gained eight categories and lost six (deadlines +1/-1, one invented deadline fewer), PI two of them; its floor went
+    down knowingly.)"""
     report = evaluate(labelled_set(name), settings=SETTINGS)
     print(f"\n{name} ({report.total}): category {report.accuracy('category'):.1%}, deadline "
           f"{report.accuracy('deadline'):.1%}, invented deadlines {len(report.deadline_invented)}")

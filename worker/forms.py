@@ -62,8 +62,10 @@ _NOISE_LABELS = {"date", "submitted", "page", "url", "ip", "ip address", "user a
                  "phone", "téléphone", "tel", "teléfono", "الهاتف", "رقم الهاتف", "التاريخ", "الجوال", "country", "pays",
                  "país", "الدولة", "البلد"}
 # The mailer's footer under the message ("--", "This notification was generated automatically").
-_FOOTER_RE = re.compile(r"^\s*(?:--\s*|_{5,}|consent\b.*|this\s+(?:notification|e-?mail|message)\s+was\s+(?:generated|sent)\b.*"
-                        r"|message\s+g[ée]n[ée]r[ée]\s+automatiquement\b.*|هذه\s+رسال[ةه]\s+آلي[ةه].*)$", re.IGNORECASE | re.MULTILINE)
+_FOOTER_RE = re.compile(r"^\s*(?:--\s*|[—–]\s*|_{5,}|consent\b.*|this\s+(?:notification|e-?mail|message)\s+was\s+(?:generated|sent)\b.*"
+                        r"|message\s+g[ée]n[ée]r[ée]\s+automatiquement\b.*|هذه\s+رسال[ةه]\s+آلي[ةه].*"
+                        r"|.*\bhas\s+been\s+sent\s+automatically\b.*|.*\ba\s+[ée]t[ée]\s+envoy[ée]\s+automatiquement\b.*"
+                        r"|.*هذه\s+الرسال[ةه]\s+تلقائي.*)$", re.IGNORECASE | re.MULTILINE)
 # The form's bookkeeping after the message ("Submission ID: …", "IP: …") ends it.
 _TRAILER_RE = re.compile(r"\n[ \t]*\n[ \t]*(?:submission\s+id|entry\s+id|ip|ip\s+address|user\s+agent|page|url|referr?er|consent[^:\n]{0,40})[ \t]*:",
                          re.IGNORECASE)

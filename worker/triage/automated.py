@@ -40,6 +40,8 @@ SURE_SPAM_WORDING = 4.0
 # spam wording is this strong: list members discuss spam, spyware and "to be removed" footers,
 # and sell each other old printer cartridges. Either way it stays out of the queue.
 LIST_SPAM_WORDING = 8.0
+# A platform's relay of one person's message is their letter only when it clearly asks us something.
+RELAYED_INQUIRY = 6.0
 _LIST_POST_HEADERS = ("list-id", "list-post", "x-mailman-version", "x-beenthere", "mailing-list", "x-mailing-list")
 
 
@@ -231,6 +233,12 @@ def detect_automated(
     subject_hits = [] if replying else [t for _, t in rules.auto_reply_subject.matches(subject)]
     bulk_score, bulk_reasons, newsletter_terms = _bulk_evidence(msg, rules, own, letter=asks or replying or inquiry_score >= 2)
 
+    relayed = rules.relayed_request.matches(own[:3000]) if asks and inquiry_score >= RELAYED_INQUIRY \
+        and spam_score < SURE_SPAM_WORDING and not subject_hits else []
+    if relayed:
+        # A platform relays one person's request ("Message from Aisha: …"): the person wrote it, to us.
+        return AutomatedVerdict(None, [f"relayed by a platform ({relayed[0][1]!r}): one person's request to the office"],
+                                bulk_score, newsletter_terms, rescued=True)
     if auto_submitted and auto_submitted_kind not in rules.human_auto_submitted:
         reasons.append(f"Auto-Submitted: {h['auto-submitted']}")
         if auto_submitted_kind == "auto-replied" or ooo_score or subject_hits:
@@ -287,23 +295,23 @@ def detect_automated(
     # a little spam wording.
     newsletter = len(newsletter_terms) >= 3 and spam_score < SURE_SPAM_WORDING + 2
     list_post = spam_score < LIST_SPAM_WORDING and is_list_post(h)
+    # A mailing tool's footer ("unsubscribe", "you are receiving this because") under a
+    # letter that asks us something clearly (an inquiry score of 6) is a person's use of the tool.
+    # A mailing service's headers come together (X-Mc-User, List-Unsubscribe, Precedence:
+    # bulk, its X-Mailer): past the first few they say the same thing once more, so they
+    # raise the bar a little. A discussion list's post is list mail however it is worded.
+    # A campaign tool stamps its own List-Id on a one-off letter too: only a discussion list's post (no
+    # campaign tool's mark) raises the bar with every header. (Elsewhere a campaign's List-Id still counts as a
+    # list's: newsletters and their prices read as list mail, not as a person's marketing.)
+    discussion = is_list_post(h) and _mass_mailer(h) is None
+    headers = max(0.0, bulk_score - 3) if discussion else min(1.0, max(0.0, bulk_score - 3))
+    # The tool's own footer ("unsubscribe", "you are receiving this because") is one piece
+    # of evidence however many of its phrases it has: a one-off letter carries it too.
+    content = [t for t in newsletter_terms if not _FOOTER_TERM.search(t)]
+    terms = len(content) + (len(content) < len(newsletter_terms))
+    personal = not declared and asks and inquiry_score >= 4 + headers / 2 and (
+        terms <= 1 or (terms <= 2 and inquiry_score >= 6 + headers))
     if bulk_score >= 2 and (spam_score < SURE_SPAM_WORDING or newsletter or list_post):
-        # A mailing tool's footer ("unsubscribe", "you are receiving this because") under a
-        # letter that asks us something clearly (an inquiry score of 6) is a person's use of the tool.
-        # A mailing service's headers come together (X-Mc-User, List-Unsubscribe, Precedence:
-        # bulk, its X-Mailer): past the first few they say the same thing once more, so they
-        # raise the bar a little. A discussion list's post is list mail however it is worded.
-        # A campaign tool stamps its own List-Id on a one-off letter too: only a discussion list's post (no
-        # campaign tool's mark) raises the bar with every header. (Elsewhere a campaign's List-Id still counts as a
-        # list's: newsletters and their prices read as list mail, not as a person's marketing.)
-        discussion = is_list_post(h) and _mass_mailer(h) is None
-        headers = max(0.0, bulk_score - 3) if discussion else min(1.0, max(0.0, bulk_score - 3))
-        # The tool's own footer ("unsubscribe", "you are receiving this because") is one piece
-        # of evidence however many of its phrases it has: a one-off letter carries it too.
-        content = [t for t in newsletter_terms if not _FOOTER_TERM.search(t)]
-        terms = len(content) + (len(content) < len(newsletter_terms))
-        personal = not declared and asks and inquiry_score >= 4 + headers / 2 and (
-            terms <= 1 or (terms <= 2 and inquiry_score >= 6 + headers))
         if personal:
             return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
                                     bulk_score, newsletter_terms, rescued=True)
@@ -313,6 +321,13 @@ def detect_automated(
                                     bulk_score, newsletter_terms, confidence=0.95)
         return AutomatedVerdict("bulk", bulk_reasons, bulk_score, newsletter_terms,
                                 confidence=min(0.99, 0.6 + 0.08 * bulk_score))
+    local = (msg.from_email or "").split("@")[0].lower()
+    if bulk_score >= 2 and personal and _mass_mailer(h) is not None and not (local and rules.noreply_senders.search(local)):
+        # Spam wording beside a personal request sent with a mailing tool ("Apologies that this comes from our mailing
+        # platform", its "unsubscribe" footer): the words decide between spam and the request, not the headers. (Not from
+        # a no-reply address: a "shared file" or a meeting's notice there is a machine's, however personal it reads.)
+        return AutomatedVerdict(None, [f"bulk-mail signals ({'; '.join(bulk_reasons)}) but it reads as a personal request"],
+                                bulk_score, newsletter_terms, rescued=True)
     if bulk_score >= 2:
         return AutomatedVerdict(None, bulk_reasons, bulk_score, newsletter_terms, bulk_unless_spam=True,
                                 confidence=min(0.99, 0.6 + 0.08 * bulk_score))

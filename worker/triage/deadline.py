@@ -86,8 +86,9 @@ _WEEKDAY_WORDS = {
     # Stop 58 (set OO): the languages of Central, Eastern and Northern Europe, their case forms after "do", "до", "până".
     "cs, sk": (r"pond[ěe]l[íi]|pondel(?:ok|ka)", r"[úu]ter[ýy]|utor(?:ok|ka)", r"st[řr]ed[auy]|stred[auy]", r"[čc]tvrt(?:ek|ka)|[šs]tvrt(?:ok|ka)",
                r"p[áa]t(?:ek|ku)|piat(?:ok|ku)", r"sobot[auy]", r"ned[ěe]l[ei]|nedel[ae]"),
-    "hr, sr, bs": (r"ponedjelj(?:ak|ka)|ponedelj(?:ak|ka)|понедељ(?:ак|ка)", r"utor(?:ak|ka)|утор(?:ак|ка)", r"srijed[aeu]|sred[aeu]|сред[аеу]",
-                   r"[čc]etvrt(?:ak|ka)|четврт(?:ак|ка)", r"pet(?:ak|ka)|пет(?:ак|ка)", r"subot[aeu]|субот[аеу]", r"nedjelj[aeu]|nedelj[aeu]|недељ[аеу]"),
+    # (Slovenian too, read as Croatian: "do četrtka, 22. oktobra", "v torek".)
+    "hr, sr, bs": (r"ponedjelj(?:ak|ka)|ponedelj(?:ak|ek|ka)|понедељ(?:ак|ка)", r"utor(?:ak|ka)|утор(?:ак|ка)|tor(?:ek|ka)", r"srijed[aeu]|sred[aeu]|сред[аеу]",
+                   r"[čc]etvrt(?:ak|ka)|четврт(?:ак|ка)|[čc]etrt(?:ek|ka)", r"pet(?:ak|ek|ka)|пет(?:ак|ка)", r"subot[aeu]|субот[аеу]", r"nedjelj[aeu]|nedelj[aeu]|недељ[аеу]"),
     "uk": (r"понеділ(?:ок|ка)", r"вівтор(?:ок|ка)", r"серед[аиу]", r"четвер(?:га)?", r"п.ятниц[яіюі]", r"субот[аиу]", r"неділ[яіюі]"),
     "bg": ("понеделник", "вторник", "сряда|среда", "четвъртък|четврток", "петък|петок", "събота|сабота", "неделя|недела"),  # and Macedonian
     "ro": (r"luni(?=\s*,?\s*\d)", r"mar[țţt]i", "miercuri", "joi", "vineri", r"s[âa]mb[ăa]t[ăa]", r"duminic[ăa]"),
@@ -224,6 +225,8 @@ _MON = _alt(MONTHS, "mo")
 _MON2 = _alt(MONTHS, "mb")
 _MON_PLAIN = "|".join(MONTHS.values())
 _WD_PLAIN = "|".join(WEEKDAYS.values())
+# "fredag den 23 oktober": a weekday and its date with Scandinavian and German "den" between (blanked, same length).
+_WD_DEN_RE = re.compile(rf"((?<![^\W\d_])(?:{_WD_PLAIN}),?\s+)(den)(?=\s+\d)", re.IGNORECASE)
 # "2nd", "1er", "2e" and, in German, "2." ("bis Mittwoch, 2. Dezember").
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|e|ème|eme|\.(?=\s))?"
 _YEAR = r"(?:,?\s*(?P<year>20\d\d))?"
@@ -419,6 +422,8 @@ _JOIN_RE = _re(
 # Cues: immediately before the expression (with a little filler), or just after it.
 _FILLER = (r"(?:\s+|(?:the\s+)?end\s+of\s+|(?:i|we)\s+file\s+|(?:jt|journal|bulletin|flash|[ée]dition|[ée]mission)\s+(?:de\s+|d')\s*|(?:our|the)\s+(?:[a-z]+\s+){0,2}?(?:runs|airs|goes\s+(?:live|out|to\s+print)|closes|publishes|is\s+published)\s+|at\s+(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o.clock)?\s+)?|the\s+|this\s+|next\s+|coming\s+|on\s+|le\s+|la\s+|l'|au\s+|ce\s+|cette\s+|يوم\s+|تاريخ\s+|:\s*|,\s*"
            r"|el\s+|il\s+|o\s+dia\s+|o\s+|el\s+d[íi]a\s+|dia\s+|il\s+giorno\s+|am\s+|zum\s+|den\s+|hari\s+"
+           # "nejpozději v pátek", "najpóźniej w piątek", "до вторника", "până la data de 30 octombrie", "senast på fredag".
+           r"|v\s+|ve\s+|w\s+|we\s+|u\s+|в\s+|во\s+|(?:la\s+|pe\s+)?data\s+de\s+|på\s+"
            r"|ل?نهار\s+|our\s+|your\s+|my\s+|notre\s+|votre\s+|nuestro\s+|nuestra\s+|روز\s+|(?:صباح|مساء|عصر|صلاه)\s+"
            r"|(?:موعد\s+)?(?:ال)?(?:نشره|بث)\s+(?:(?:ال)?(?:مسائيه|صباحيه|رئيسيه)\s+)?(?:علي\s+)?|(?:اقفال|اغلاق|تسكير)\s+(?:ال)?(?:عدد|صفحه|طبعه|نشره)\s+)*")
 # "قبل" as a word of its own, with "و"/"ف" at most: "المقبل" (next) and "مستقبل" (future) end in it.
@@ -719,7 +724,7 @@ _LANGUAGE_CUES = {"pl": _re(r"(?:^|[^\w])(?:do|przed|najp[óo][źz]niej(?:\s+do|
 # Romanian "până (la/pe)", "cel târziu"; Greek "έως/μέχρι"; Swedish, Danish, Norwegian "senast", "innan", "innen", "inden".
 for _codes, _cue in (("cs sk", r"do|nejpozd[ěe]ji(?:\s+do)?|najnesk[ôo]r(?:\s+do)?|p[řr]ed"), ("hr sr", r"do|najkasnije(?:\s+do)?|до|најкасније(?:\s+до)?"),
                      ("uk bg", r"до|не\s+пізніше|не\s+по-късно\s+от"), ("ro", r"p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|cel\s+t[âa]rziu(?:\s+(?:pe|la|p[âa]n[ăa]))?"),
-                     ("el", r"(?:έως|εως|μέχρι|μεχρι|ως)(?:\s+(?:τις|την|τη|το|τον))?"), ("sv da nb", r"senast|innan|innen|inden|f[öø]re|f[øo]r"),
+                     ("el", r"(?:έως|εως|μέχρι|μεχρι|ως)(?:\s+(?:τις|την|τη|το|τον))?"), ("sv da nb", r"senast|senest|innan|innen|inden|f[öø]re|f[øo]r"),
                      ("fi", r"viimeist[äa][äa]n"), ("hu", r"legk[ée]s[őo]bb")):
     for _code in _codes.split():
         _LANGUAGE_CUES[_code] = _re(r"(?:^|[^\w])(?:" + _cue + r")" + _FILLER + r"$")
@@ -1300,6 +1305,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
                                  lower_same_length(original))
     prepared = _FAREWELL_SENTENCE_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), prepared)  # "Bis morgen!"
     prepared = _DOTTED_CLOCK_RE.sub(r"\1:\2", prepared)  # "saat 14.00'e kadar", "pukul 16.00 WIB"
+    if language in ("sv", "da", "nb", "de"):  # "fredag den 23 oktober", "Freitag, den 23.": the weekday's own date
+        prepared = _WD_DEN_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), prepared)
     if language in ("hr", "sr", "bs"):  # Croatian "do 15. listopada": October (same length: spans stay)
         prepared = _HR_OCTOBER_RE.sub(lambda m: "oktober".ljust(len(m.group()), "a"), prepared)
     ends = [m.start() for m in _SENTENCE_END.finditer(prepared)]

@@ -327,12 +327,23 @@ _EU_TOMORROW = {"hr": "sutra", "sr": "sutra|сутра", "bs": "sutra", "sl": "j
                 "bg": "утре", "uk": "завтра", "ru": "завтра", "ro": "mâine|maine", "el": "αύριο|αυριο", "hu": "holnap",
                 "sv": "i ?morgon", "da": "i ?morgen", "nb": "i ?morgen", "fi": "huomenna", "lt": "rytoj", "lv": "rīt", "et": "homme"}
 _EU_CUE = (r"do|до|p[âa]n[ăa](?:\s+(?:la|pe|[îi]n))?|μέχρι|μεχρι|έως|εως|ως|najkasnije|najpó[źz]niej|nejpozd[ěe]ji|najnesk[ôo]r|legk[ée]s[őo]bb|"
-           r"senast|innen|inden|viimeist[äa][äa]n|iki|l[īi]dz|hiljemalt|не\s+пізніше|не\s+позднее|не\s+по-късно\s+от")
+           r"senast|innen|inden|viimeist[äa][äa]n|iki|l[īi]dz|hiljemalt|не\s+пізніше|не\s+позднее|не\s+по-късно\s+от|"
+           # A label: "Краен срок: днес, 16 ч.", "Rok: sutra u 12", "Frist: i dag kl. 16", "Határidő: ma 14 óráig".
+           r"(?:краен\s+срок|крайний\s+срок|крайній\s+термін|rok|termin|term[íi]n|uz[áa]v[ěe]rka|uz[áa]vierka|frist|t[äa]htaeg|termi[ņn][šs]|terminas|"
+           r"m[äa][äa]r[äa]aika|hat[áa]rid[őo]|προθεσμία|προθεσμια|deadline)\s*:")
 _EU_UNTIL = r"(?:do|до|p[âa]n[ăa](?:\s+la)?|μέχρι|μεχρι|ως|έως|senast|innen|inden|iki|l[īi]dz)"
-_EU_HOUR = (r"(?:(?:,\s*[^\W\d_]+,)?\s*(?P<until>" + _EU_UNTIL + r"\s+)?(?P<at>la\s+|u\s+|o\s+|в\s+|kl\.?\s*|klo\s+|στις\s+|τις\s+|om\s+|um\s+)?"
+_EU_HOUR = (r"(?:(?:,\s*[^\W\d_]+,)?,?\s*(?P<until>" + _EU_UNTIL + r"\s+)?(?P<at>la\s+|u\s+|o\s+|в\s+|kl\.?\s*|klo\s+|στις\s+|τις\s+|om\s+|um\s+)?"
             r"(?:godz(?:\.|iny)?\s*|ora\s+|orele\s+|ore\s+)?(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<unit>sati|sata|časova|часова|часот|часа|ч\.|h\b|hodin|hod\.|"
             r"[óo]r[áa]ig|[óo]r[áa]ra|[óo]rakor|val\.?|uur)?)")
 _EU_END_OF_DAY = r"\s+(?:do|до)\s+(?:kraja|końca|konca|konce|кінця|края|конца|краја)\b"
+
+
+# The end of the day named alone ("odpoveď do konca dňa", "gi beskjed i løpet av dagen", "до края на деня"): today's.
+_EU_END_OF_TODAY_RE = re.compile(
+    r"(?<![^\W\d_])(?:do\s+(?:konca\s+d[ňn]a|konce\s+dne|ko[ńn]ca\s+dnia|kraja\s+dana|konca\s+dneva)|до\s+(?:края\s+на\s+деня|кінця\s+дня|конца\s+дня|краја\s+дана)"
+    r"|p[âa]n[ăa]\s+la\s+sf[âa]r[șşs]itul\s+zilei|i\s+l[øo]pet\s+av\s+dagen|i\s+l[øo]bet\s+af\s+dagen|innan\s+dagens\s+slut|under\s+dagen\s+idag"
+    r"|p[äa]iv[äa]n\s+loppuun\s+menness[äa]|a\s+nap\s+v[ée]g[ée]ig|μέχρι\s+το\s+τέλος\s+της\s+(?:ημέρας|μέρας)|iki\s+dienos\s+pabaigos"
+    r"|l[īi]dz\s+dienas\s+beig[āa]m|p[äa]eva\s+l[õo]puks)(?![^\W\d_])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -363,6 +374,8 @@ def find_deadline_relative(text: str, base: datetime, language: str | None) -> D
         found = _found(day, base, m.group(0).strip(), int(hour) if hour else None, int(m.group("mi") or 0))
         if found is not None:
             return found
+    if (eod := _EU_END_OF_TODAY_RE.search(text[:5000])) is not None:
+        return _found(today, base, eod.group(0), None, 0)
     return None
 
 

@@ -167,6 +167,9 @@ class Rules:
     # A body that says a system sent it as a notification ("your press badge is ready", "You are
     # receiving this reminder because you are an attendee"): bulk, whatever event it names.
     notification_declared: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
+    # A platform that relays one person's message to us ("Message from Aisha:", "on behalf of:", "reply to this message to
+    # reach the requester"): the person's request is the letter, whatever headers the platform sends it with.
+    relayed_request: WeightedRules = dataclasses.field(default_factory=lambda: WeightedRules(()))
     # A price quoted in a mass mailing ("249,000 روپے", "$149", "Rp 12.500.000"): marketing, which the schema calls spam.
     bulk_price: re.Pattern | None = None
     # A notice that threatens to expire a link within hours or to delete an account: phishing in a machine's form.
@@ -442,6 +445,7 @@ def parse_rules(data: dict[str, Any], source: str = "<rules>") -> Rules:
         scam_report=_weighted(data.get("scam_report"), "scam_report"),
         auto_reply_declared=_weighted(auto.get("auto_reply_declared"), "automated.auto_reply_declared"),
         notification_declared=_weighted(auto.get("notification_declared"), "automated.notification_declared"),
+        relayed_request=_weighted(auto.get("relayed_request"), "automated.relayed_request"),
         bulk_price=_compile(auto["bulk_price"], "automated.bulk_price") if auto.get("bulk_price") else None,
         expiry_threat=_compile(auto["expiry_threat"], "automated.expiry_threat") if auto.get("expiry_threat") else None,
         own_acronyms=tuple(acronyms),
