@@ -70,7 +70,11 @@ fi
 # from pyproject.toml. The whole run is bounded; TERM lets the fixtures stop their servers.
 unset PYTHONPATH
 set +e
-timeout --foreground -k 30 "${MEDIADESK_TEST_TIMEOUT:-3600}" .venv/bin/python -P -m pytest "$@"
+# On two processes (pytest-xdist): the server tests in order on one (tests/conftest.py groups them),
+# everything in-process on the other. MEDIADESK_TEST_PROCESSES=0, or -n 0 among the arguments, runs
+# it all on one (needed to see -s output).
+timeout --foreground -k 30 "${MEDIADESK_TEST_TIMEOUT:-3600}" .venv/bin/python -P -m pytest \
+  -n "${MEDIADESK_TEST_PROCESSES:-2}" --dist loadgroup "$@"
 rc=$?
 set -e
 case $rc in

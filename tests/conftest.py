@@ -80,6 +80,10 @@ def pytest_collection_modifyitems(config, items):
         if on_postgres or module in SERVER_MODULES or SERVER_FIXTURES & set(getattr(item, "fixturenames", ())) \
                 or any(item.get_closest_marker(m) for m in ("integration", "postgres", "faults")):
             item.add_marker(pytest.mark.servers)
+            # Under xdist (scripts/test.sh: -n 2 --dist loadgroup) the server tests run on one process,
+            # in order, beside the in-process tests on the other: one Dovecot, one Redis DB, one
+            # PostgreSQL at a time, as when the suite ran on one process.
+            item.add_marker(pytest.mark.xdist_group("servers"))
         if module in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
 
