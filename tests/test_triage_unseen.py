@@ -1743,12 +1743,39 @@ STOP60_CASES = [
      "spam"),
 ]
 
+STOP61_CASES = [
+    # Mail meant for someone else or about the sender's own affairs, with dates of its own (set PR): a letter to a court, a
+    # family's wedding and a farewell dinner, a reply to a recruiter's shortlist, a plea for one's own sponsorship, a question
+    # for the competent ministry, a hotel's double charge, a refused visa's fees, an artist's first exhibition.
+    ("بخصوص الدعوى رقم 2291", "فضيلة رئيس الدائرة التجارية الموقر، السلام عليكم، أرجو تزويدي بنسخة من محضر الجلسة الماضية في "
+     "القضية رقم 2291 قبل الجلسة القادمة يوم 10 ديسمبر. وتقبلوا فائق الاحترام.", "general"),
+    ("دعوة", "يتشرف خالد بن سعد القحطاني بدعوتكم لحضور حفل زفاف ابنه فيصل مساء الخميس 17 ديسمبر في قاعة الياسمين، "
+     "ونرجو تأكيد الحضور قبل 10 ديسمبر وإبلاغ زملائكم في الإدارة الإعلامية.", "general"),
+    ("Our family's dinner for my mother", "Dear friends of my mother, our family is holding a small dinner on 12 December to "
+     "celebrate her retirement after thirty years with your team. Please let us know by 8 December if you can come.", "general"),
+    ("Re: Your application for Logistics Coordinator", "Dear Mr Rahman, thank you for shortlisting me. Yes, I confirm I can "
+     "attend the interview on Monday 7 December at 11 am; please let me know if I should bring my certificates.", "general"),
+    ("طلب رعاية لمشاركتي في سباق الدراجات", "السلام عليكم، أنا دراج هاوٍ تأهلت لسباق الخليج في دبي، وأتمنى أن يتبنى المركز "
+     "رعايتي لتغطية تكاليف السفر قبل 12 ديسمبر، وسأضع شعاركم على قميصي.", "general"),
+    ("Consulta sobre homologación", "Buenos días: necesito homologar mi título para trabajar en Riad y debo entregar los "
+     "documentos antes del 15 de diciembre. ¿Podrían indicarme el procedimiento? Si no son ustedes los competentes, les "
+     "ruego que me indiquen a quién debo dirigirme.", "general"),
+    ("Double facturation - séjour du 20 novembre", "Bonjour, j'ai séjourné dans votre hôtel du 18 au 20 novembre pour une "
+     "conférence, et la dernière nuit m'a été facturée deux fois. Je vous serais reconnaissant de me rembourser et de "
+     "m'envoyer la facture avant le 10 décembre.", "general"),
+    ("My visa application", "Hello, my visa application was refused last week and the fee was not refunded. Can I apply again "
+     "without paying before my meeting in Jeddah on 14 December?", "general"),
+    ("Invitation to my first solo exhibition", "Dear all, I am delighted to invite you to the opening of my first solo "
+     "exhibition of photographs on 10 December at 7 pm. Please let me know by 6 December if you can come.", "general"),
+]
+
+
 @pytest.mark.parametrize("settings", [SETTINGS, RULES_ONLY], ids=["shipped", "rules"])
 @pytest.mark.parametrize("subject, body, category", STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES + STOP58_CASES
-                         + STOP59_CASES + STOP60_CASES,
+                         + STOP59_CASES + STOP60_CASES + STOP61_CASES,
                          ids=[c[0][:40] for c in STOP53_CASES + STOP54_CASES + STOP55_CASES + STOP56_CASES + STOP57_CASES + STOP58_CASES
-                              + STOP59_CASES + STOP60_CASES])
-def test_error_classes_written_in_stops_53_to_60(subject, body, category, settings):
+                              + STOP59_CASES + STOP60_CASES + STOP61_CASES])
+def test_error_classes_written_in_stops_53_to_61(subject, body, category, settings):
     """Removal requests, the public's questions and a machine's mail have no deadline of their own; the requests here
     state one, and triage must find it."""
     check_written_case(subject, body, category, settings,
@@ -1832,6 +1859,74 @@ def test_a_personal_question_sent_with_a_mailing_tool_stays_a_question_beside_it
     headers = {"List-Unsubscribe": "<https://glr.createsend1.example/t/abc>", "Precedence": "bulk", "X-Mailer": "Campaign Monitor"}
     d = written.decide("Query on the USD 150m figure in your release", body, sent=SENT, headers=headers, settings=RULES_ONLY)
     assert (d.category, d.automated_kind) == ("information_request", None), d.explanation
+
+
+MAILCHIMP_HEADERS = {"List-Id": "The Long Read Hour <a1b2c3.list-id.mcsv.net>", "List-Unsubscribe": "<https://lrh.us5.list-manage.example/u>",
+                     "X-Mailer": "MailChimp Mailer - **CID5e1f0a**", "Precedence": "bulk", "Feedback-ID": "5e1f0a:mc",
+                     "X-MC-User": "5e1f0a9c"}
+MAILCHIMP_FOOTER = ("\n\n==========================================\nYou are receiving this email because you are in contact with "
+                    "The Long Read Hour.\nWhy did I get this? https://lrh.us5.list-manage.example/about\n\nUnsubscribe from "
+                    "this list | Update subscription preferences\n\nThe Long Read Hour, 4 Mill Lane, Leeds LS1 4AB")
+
+
+@pytest.mark.parametrize("subject, body, category", [
+    ("Podcast invitation: Borderlines (recording 8/9 Dec)",
+     "Hi there,\n\nI host Borderlines, a fortnightly podcast on security and the information space (about 9k listeners). "
+     "I'm sending this through our newsletter tool because it's the only thing that tracks replies for my co-host too - "
+     "apologies if it looks like a mass mailing, it isn't.\n\nI'd really like to have one of your spokespeople on for a "
+     "40-minute conversation about how the coalition talks to young audiences online. We record remotely; two slots could "
+     "work: Tue 8 Dec or Wed 9 Dec.\n\nCould you let me know by Thursday 3 December whether either works?\n\nCheers,\n"
+     "Daniel Okafor\nHost & producer, Borderlines\n+44 113 496 0321" + MAILCHIMP_FOOTER, "interview_request"),
+    ("Petición de entrevista — Onda Sur",
+     "Buenas tardes:\n\nLes escribo desde el programa Onda Sur. Nos gustaría grabar una entrevista de diez minutos con un "
+     "portavoz sobre el programa de formación, por teléfono. ¿Podrían confirmarnos antes del jueves 3 de diciembre?\n\n"
+     "Un cordial saludo,\nLucía Romero\nRedactora, Onda Sur\n\n--\nEnviado con Brevo. Si no desea recibir más correos de "
+     "Onda Sur, haga clic aquí para darse de baja.", "interview_request"),
+    ("طلب صور عالية الدقة لتقرير الخميس",
+     "السلام عليكم،\n\nنعدّ تقريراً مصوراً عن ورشة التدريب الأخيرة، ونرجو تزويدنا بصور عالية الدقة من الورشة قبل يوم "
+     "الخميس 3 ديسمبر.\n\nأرسل هذه الرسالة من أداة النشرة البريدية للموقع، فأرجو المعذرة عن التذييل.\n\nمع خالص التحية،\n"
+     "سلمى الحربي\nمحررة الصور – موقع المدار\n\n-----------------------------------\nتصلك هذه الرسالة لأنك على تواصل مع "
+     "موقع المدار. لإلغاء الاشتراك اضغط هنا.", "media_assets"),
+], ids=["en Mailchimp", "es Brevo", "ar newsletter tool"])
+def test_a_letter_signed_above_a_mailing_tools_footer_is_the_senders(subject, body, category):
+    """A person writes through the newsletter tool (set PT): the letter above the tool's footer, signed by them, is what
+    they wrote; the footer's "you are receiving this because", "si no desea recibir … haga clic aquí" and "تصلك هذه الرسالة
+    لأنك" are the tool's, neither a system's notice nor spam's opt-out. The request keeps its by-when."""
+    d = written.decide(subject, body, sent=SENT, headers=MAILCHIMP_HEADERS, settings=RULES_ONLY)
+    assert (d.category, d.automated_kind) == (category, None), d.explanation
+    assert d.deadline is not None and d.deadline.date().isoformat() == "2026-12-03", d.explanation
+
+
+def test_a_mailing_with_the_same_footer_and_nobodys_letter_stays_a_mailing():
+    """The same tool's headers and footer under the programme's own mailing, signed by nobody: bulk (or spam), never an
+    inquiry."""
+    body = ("Hello,\n\nThis month on The Long Read Hour: three new episodes on border towns, desert railways and the people "
+            "who keep them running.\n\nListen now on all podcast apps. Premium members hear every episode a week early: join "
+            "today for $4.99 a month.\n\nThe Long Read Hour team" + MAILCHIMP_FOOTER)
+    d = written.decide("New this month on The Long Read Hour", body, sent=SENT, headers=MAILCHIMP_HEADERS, settings=RULES_ONLY)
+    assert d.category in ("automated", "spam") and d.deadline is None, d.explanation
+
+
+TICKET_HEADERS = {"Auto-Submitted": "auto-generated", "X-Ticket-ID": "REQ-5521"}
+
+
+def test_a_newsroom_ticket_systems_relay_names_the_person_who_asks():
+    """A newsroom's ticket system sends a producer's request under its own headers (set PT, "Demandeur :", "مقدم الطلب:"):
+    the requester is a person who signs it, so it is their request; a system's status notice that names the office as the
+    requester and says it is automatic stays a machine's."""
+    body = ("[REQ-5521] Footage request – Foreign desk\nRequester: Jana Novak, foreign desk – Radio Meridian\nPriority: high\n\n"
+            "Hello,\n\nWe are preparing tonight's bulletin on the joint exercise. Could you send us the B-roll and two high-"
+            "resolution photos from the exercise before 4 pm today?\n\nKind regards,\nJana Novak\n\n--\nThis message was "
+            "generated by the Radio Meridian ticket system. Keep the reference [REQ-5521] in the subject when replying.")
+    d = written.decide("[REQ-5521] B-roll and photos of the joint exercise", body, sent=SENT, sender="Radio Meridian Desk "
+                       "<tickets@radiomeridian.example>", headers=TICKET_HEADERS, settings=RULES_ONLY)
+    assert (d.category, d.deadline.date().isoformat() if d.deadline else None) == ("media_assets", "2026-12-01"), d.explanation
+    notice = ("Media accreditation platform\nStatus update for request MED-26-3387\nRequester: Media office – IMCTC\nEvent: "
+              "International conference, 20 December 2026\nStatus: approved\n\nPlease collect the badges from the "
+              "accreditation centre one day before the event.\n\nThis is an automated message, please do not reply.")
+    d = written.decide("Accreditation request MED-26-3387: approved", notice, sent=SENT, sender="Accreditation platform "
+                       "<tickets@accreditation.example>", headers=TICKET_HEADERS, settings=RULES_ONLY)
+    assert d.category == "automated", d.explanation
 
 
 NO_DATE_LETTER = ("Dear colleagues,\n\nI edit a quarterly policy journal. Could you share the annual figures you published for "

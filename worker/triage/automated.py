@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.rules import Rules
-from mediadesk.worker.triage.text import head_and_tail
+from mediadesk.worker.triage.text import head_and_tail, signed_off
 
 _MASS_MAILERS = re.compile(
     r"mailchimp|campaign\s*monitor|createsend|sendinblue|brevo|mailerlite|mailjet|sendgrid|constant\s*contact|"
@@ -235,6 +235,11 @@ def detect_automated(
 
     relayed = rules.relayed_request.matches(own[:3000]) if asks and inquiry_score >= RELAYED_INQUIRY \
         and spam_score < SURE_SPAM_WORDING and not subject_hits else []
+    if relayed and not signed_off(own) and (rules.auto_reply_declared.matches(own_ends)
+                                            or rules.notification_declared.matches(own_ends)):
+        # "Requester: the media office … this is an automated message": a system's notice about a request, which nobody
+        # signed; a person's relayed letter under the system's "do not reply" ends with their sign-off.
+        relayed = []
     if relayed:
         # A platform relays one person's request ("Message from Aisha: …"): the person wrote it, to us.
         return AutomatedVerdict(None, [f"relayed by a platform ({relayed[0][1]!r}): one person's request to the office"],

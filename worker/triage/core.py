@@ -28,7 +28,7 @@ from mediadesk.worker.triage.impersonation import lookalike_domains, service_loo
 from mediadesk.worker.triage.language import detect_language
 from mediadesk.worker.triage.rules import INQUIRY_CATEGORIES, LITERALS, Rules, load_rules
 from mediadesk.worker.triage.spam import SpamVerdict, upstream_verdicts
-from mediadesk.worker.triage.text import HEAD_CHARS, TAIL_CHARS, head_and_tail, is_attribution, normalize, split_body
+from mediadesk.worker.triage.text import HEAD_CHARS, TAIL_CHARS, head_and_tail, is_attribution, normalize, signed_off, split_body
 
 LOW_CATEGORIES = ("general", "spam", "automated")
 GRAMMAR_LANGUAGES = ("ar", "en", "fr")
@@ -322,11 +322,20 @@ def triage(
         scores = _add(scores, "spam", LOOKALIKE_SPAM, dressed)
         explanation.append(f"from a domain dressed as a known service's ({dressed!r}): phishing's mark")
 
-    # 1. Automated?
-    verdict = detect_automated(
-        msg, rules, subject=subject_n, own=own_n, body=normalize(msg.text[:AUTOMATED_CHARS]),
-        inquiry_score=scores.inquiry_score, asks=asks, spam_score=scores.scores["spam"],
-    )
+    # 1. Automated? A person's letter above a mailing or ticketing tool's footer ("Sent with Brevo … unsubscribe",
+    # a newsletter tool's "you are receiving this because"): the tool's footer is the tool's, not the sender's
+    # words, so neither its opt-out nor its "you receive this because" counts as theirs.
+    # Read so only when that makes it a person's letter: a mailing's own wording above the footer decides otherwise.
+    body_n = normalize(msg.text[:AUTOMATED_CHARS])
+    verdict = detect_automated(msg, rules, subject=subject_n, own=own_n, body=body_n, inquiry_score=scores.inquiry_score,
+                               asks=asks, spam_score=scores.scores["spam"])
+    letter = _above_tool_footer(rules, parts.own)
+    footless = score_categories(rules, subject_n, normalize(head_and_tail(letter))) if letter is not None else None
+    if footless is not None and not verdict.rescued:
+        above = detect_automated(msg, rules, subject=subject_n, own=normalize(head_and_tail(letter, 3_200, 1_200)),
+                                 body=body_n, inquiry_score=scores.inquiry_score, asks=asks,
+                                 spam_score=min(scores.scores["spam"], footless.scores["spam"]))
+        verdict = above if above.rescued else verdict
 
     # 2. Spam filters' verdicts.
     spam_verdicts, filter_notes = _filter_verdicts(msg, settings, spam_check)
@@ -378,6 +387,13 @@ def triage(
                               explanation)
     if verdict.rescued:
         explanation.extend(verdict.reasons)
+        if footless is not None and footless.scores["spam"] < scores.scores["spam"]:
+            # The sender's words decide spam, not the opt-out of the tool they sent it with.
+            scores = CategoryScores(scores.scores | {"spam": footless.scores["spam"]},
+                                    scores.terms | {"spam": footless.terms["spam"]}, scores.media_identity,
+                                    tuple(h for h in scores.hits if h[0] != "spam")
+                                    + tuple(h for h in footless.hits if h[0] == "spam"))
+            explanation.append("the mailing tool's footer is the tool's: its opt-out is not the sender's")
 
     # The rules see a press inquiry: the sender presents as press, or an inquiry category scores
     # high. The model alone does not make that spam.
@@ -407,6 +423,32 @@ def triage(
                                                 explanation)
     return TriageDecision(category, confidence, None, guess.code, guess.confidence, found.at if found else None,
                           priority, explanation, stated=found)
+
+
+# Where a tool's footer starts: a rule line ("--", "-----", "=====", "_____"), else the last blank line.
+_RULE_LINE = re.compile(r"^[ \t]*(?:--|__+|—+|-{3,}|={3,})[ \t]*$", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# The tool signs its footer: "Sent with Brevo", "Envoyé avec Sendinblue", "Enviado con Mailchimp", "أُرسلت عبر".
+_TOOL_SIGNED = re.compile(r"\b(?:sent|delivered|envoy[ée]e?|enviad[oa]|inviat[oa]|gesendet|verschickt|verzonden|"
+                          r"أ?رسلت|ارسلت)\s+(?:with|via|using|through|avec|par|con|mit|über|por|met|عبر|باستخدام)\s+\w",
+                          re.IGNORECASE)
+FOOTER_CHARS = 1_500  # a tool's footer is a few lines; what starts further up is the mailing itself
+
+
+def _above_tool_footer(rules: Rules, own: str) -> str | None:
+    """The sender's letter above a mailing tool's footer (its last part, after a rule line or else a blank line,
+    with the tool's opt-out wording), when the tool signs the footer or a person signed off just above it; None
+    when the letter ends otherwise. (A pitch's own "you received this because …", with nobody's sign-off above
+    it, is its sender's and stays.)"""
+    own = own.rstrip()
+    near = len(own) - FOOTER_CHARS
+    starts = [m.start() for m in _RULE_LINE.finditer(own) if m.start() >= near] \
+        or [m.start() for m in _BLANK_LINE.finditer(own) if m.start() >= near][-1:]
+    for start in starts:  # the first rule line of the footer, which may have several
+        head, tail = own[:start], own[start:]
+        if head.strip() and mailing_footer(rules, normalize(tail)) and (_TOOL_SIGNED.search(tail) or signed_off(head)):
+            return head
+    return None
 
 
 # The rules' lead (top category over the next, in pattern weight) from which the base model

@@ -50,6 +50,10 @@ _AR_END = f"(?![{_AR_LETTERS}])"
 _DOTTED_CLOCK_RE = re.compile(r"(\b(?:saat|pukul|jam)\s[012]?\d)\.([0-5]\d)(?!\d|\.\d)")
 _TIMES_24_RE = re.compile(r"(?<![\d.])([1-9])\s*[x×]\s*24(?=\s*(?:hours?|hrs?|jam|h\b))", re.IGNORECASE)
 _HR_OCTOBER_RE = re.compile(r"(?<![^\W\d_])listopad(?:a|u|om)?(?![^\W\d_])")
+# Words of Slovenian, not Croatian or Serbian: a Slovenian letter the detector names Croatian keeps its "listopad".
+_SLOVENIAN_RE = re.compile(r"(?<![^\W\d_])(?:spoštovan\w*|lahko|lep(?:o)?\s+pozdrav\w*|torek|torka|četrt(?:ek|ka)|"
+                           r"ponedeljek|ponedeljka|zahvaljujem|prosimo)"
+                           r"(?![^\W\d_])")
 _TR_WITHIN_RE = re.compile(r"(?<![\w.])(\d{1,3})(\s+)(saat|g[üu]n|hafta)(\s+)(i[çc]inde|i[çc]erisinde)(?!\w)", re.IGNORECASE)
 
 
@@ -609,6 +613,12 @@ _FR_POSSESSIVE_RE = _re(r"(?<!journ[ée]e\s)(?<!matin[ée]e\s)(?:\bd'|\bde\s+|\b
 # "un entretien dans les quinze prochains jours": the talk itself falls in that span.
 _HELD_WITHIN_RE = _re(r"(?:\b(?:some\s*time|at\s+some\s+point)|\b(?:call|chat|talk|meeting|meet|interview|conversation|session|visit|coffee)"
                       r"|\b(?:entretien|rencontre|rendez-vous|appel|[ée]change)|(?:^|\s)(?:مقابله|لقاء|اتصال|مكالمه|اجتماع))\s+$")
+# "cannot answer a journalist's email in three weeks", "n'a pas répondu en dix jours", "لم يرد خلال أسبوعين": how long the
+# office has left the sender waiting, a grievance's span, not by when.
+_UNANSWERED_WITHIN_RE = _re(r"(?:\b(?:can(?:not|'t|\s+not)|could(?:\s+not|n't)|did(?:\s+not|n't)|do(?:es)?(?:\s+not|n't)|ha(?:ve|s)(?:\s+not|n't)|"
+                            r"failed\s+to|unable\s+to|n'(?:a|ont|avez)\s+pas|ne\s+(?:peu[tv]\w*|sa\w+)\s+pas)\s+(?:even\s+|m[êe]me\s+)?"
+                            r"(?:answer|reply|respond|acknowledge|r[ée]pondre|r[ée]pondu|accus[ée]\w*)\w*|(?:^|\s)لم\s+(?:\S+\s+)?(?:يرد|تردوا|ترد|يجب|تجيبوا))"
+                            r"(?:\s+\S+){0,5}\s+$")
 # "the third email I sent within two weeks", "ثالث رسالة أرسلتها خلال أسبوعين": how long past mail took.
 _SENT_BEFORE_RE = _re(r"(?:\b(?:i|we)\s+(?:have\s+)?(?:sent|written|wrote)\b|\b(?:j'ai|nous\s+avons)\s+(?:envoy[ée]|[ée]crit)|"
                       r"ارسلها|ارسلتها|ارسلته|ارسلت|ارسلنا|كتبتها|كتبت)(?:\s+\S+){0,3}\s+$")
@@ -1307,7 +1317,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
     prepared = _DOTTED_CLOCK_RE.sub(r"\1:\2", prepared)  # "saat 14.00'e kadar", "pukul 16.00 WIB"
     if language in ("sv", "da", "nb", "de"):  # "fredag den 23 oktober", "Freitag, den 23.": the weekday's own date
         prepared = _WD_DEN_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), prepared)
-    if language in ("hr", "sr", "bs"):  # Croatian "do 15. listopada": October (same length: spans stay)
+    if language in ("hr", "sr", "bs") and not _SLOVENIAN_RE.search(prepared):
+        # Croatian "do 15. listopada": October (same length: spans stay); Slovenian "listopad", read as Croatian, is November.
         prepared = _HR_OCTOBER_RE.sub(lambda m: "oktober".ljust(len(m.group()), "a"), prepared)
     ends = [m.start() for m in _SENTENCE_END.finditer(prepared)]
     cued: list[Deadline] = []
@@ -1347,6 +1358,8 @@ def find_deadline(text: str, base: datetime, *, language: str | None = None, wee
             continue  # "bajo embargo hasta el 9 de diciembre", "embargoed until 00:01 Thursday": when it may be published
         if span_of_time and _HELD_WITHIN_RE.search(before[-40:]):
             continue  # "a 30-minute call in the next couple of weeks": when the talk would be, not a reply-by
+        if span_of_time and _UNANSWERED_WITHIN_RE.search(before[-80:]):
+            continue  # "cannot answer a journalist's email in three weeks": how long they have waited
         if span_of_time and _SENT_BEFORE_RE.search(before[-40:]) and not _CUE_RE.search(before):
             continue  # "my third message sent within two weeks": how long it took, not by when
         if span_of_time and (_ANCHORED_AFTER_RE.match(prepared, end) or _HAPPENED_WITHIN_RE.search(before[-70:])

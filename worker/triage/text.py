@@ -200,6 +200,13 @@ def _first_history_line(lines: list[str], start: int | None = None) -> tuple[int
     return len(lines), False
 
 
+def signed_off(text: str) -> bool:
+    """A closing formula ("Kind regards", "Veuillez agréer …", "مع خالص التحية") in the last lines (a signature's):
+    a person signed it."""
+    lines = [ln for ln in text.rstrip().split("\n") if ln.strip()][-8:]
+    return any(_CLOSING_RE.match(ln) and len(ln.strip()) <= 80 for ln in lines)
+
+
 def strip_signature(text: str) -> str:
     """The text without its signature block: after "-- ", a mobile footer, or a closing formula."""
     lines = text.split("\n")
