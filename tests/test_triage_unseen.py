@@ -1887,7 +1887,14 @@ MAILCHIMP_FOOTER = ("\n\n==========================================\nYou are rec
      "الخميس 3 ديسمبر.\n\nأرسل هذه الرسالة من أداة النشرة البريدية للموقع، فأرجو المعذرة عن التذييل.\n\nمع خالص التحية،\n"
      "سلمى الحربي\nمحررة الصور – موقع المدار\n\n-----------------------------------\nتصلك هذه الرسالة لأنك على تواصل مع "
      "موقع المدار. لإلغاء الاشتراك اضغط هنا.", "media_assets"),
-], ids=["en Mailchimp", "es Brevo", "ar newsletter tool"])
+    ("Research request: how press offices use social media",
+     "Dear colleagues,\n\nI am a postdoctoral researcher at the University of Ghana studying how security bodies talk to the "
+     "public. If a survey is not possible, could you simply tell me whether your office has a written social-media policy "
+     "and how many people work in it? An answer by Thursday 3 December would let me include you in my conference paper.\n\n"
+     "With many thanks,\nKwesi Mensah\nDepartment of Political Science\n\n-------------------------------------------\n"
+     "Please do not forward this email as its survey link is unique to you.\nPrivacy | Opt out of survey emails\n"
+     "Powered by SurveyMonkey", "information_request"),
+], ids=["en Mailchimp", "es Brevo", "ar newsletter tool", "en survey tool"])
 def test_a_letter_signed_above_a_mailing_tools_footer_is_the_senders(subject, body, category):
     """A person writes through the newsletter tool (set PT): the letter above the tool's footer, signed by them, is what
     they wrote; the footer's "you are receiving this because", "si no desea recibir … haga clic aquí" and "تصلك هذه الرسالة

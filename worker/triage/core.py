@@ -429,9 +429,9 @@ def triage(
 _RULE_LINE = re.compile(r"^[ \t]*(?:--|__+|—+|-{3,}|={3,})[ \t]*$", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # The tool signs its footer: "Sent with Brevo", "Envoyé avec Sendinblue", "Enviado con Mailchimp", "أُرسلت عبر".
-_TOOL_SIGNED = re.compile(r"\b(?:sent|delivered|envoy[ée]e?|enviad[oa]|inviat[oa]|gesendet|verschickt|verzonden|"
-                          r"أ?رسلت|ارسلت)\s+(?:with|via|using|through|avec|par|con|mit|über|por|met|عبر|باستخدام)\s+\w",
-                          re.IGNORECASE)
+_TOOL_SIGNED = re.compile(r"\b(?:(?:sent|delivered|envoy[ée]e?|enviad[oa]|inviat[oa]|gesendet|verschickt|verzonden|"
+                          r"أ?رسلت|ارسلت)\s+(?:with|via|using|through|avec|par|con|mit|über|por|met|عبر|باستخدام)|powered\s+by|"
+                          r"propuls[ée]\s+par|r[ée]alis[ée]\s+avec)\s+\w", re.IGNORECASE)
 FOOTER_CHARS = 1_500  # a tool's footer is a few lines; what starts further up is the mailing itself
 
 
