@@ -1914,6 +1914,36 @@ def test_a_mailing_with_the_same_footer_and_nobodys_letter_stays_a_mailing():
     assert d.category in ("automated", "spam") and d.deadline is None, d.explanation
 
 
+@pytest.mark.parametrize("greeting, category", [
+    ("Dear UNHCR Press Office,", "general"),
+    ("Dear Gulf Heritage Festival press team,", "general"),
+    ("Dear press office of the Louvre Museum,", "general"),
+    ("Dear IMCTC press office,", "information_request"),
+    ("Dear Press Office,", "information_request"),
+])
+def test_a_greeting_to_another_bodys_press_office_is_mail_meant_for_it(greeting, category):
+    """A journalist's request that greets another body's press office by name (sets BP, CR) was meant for that body: it is
+    general, with no deadline, whatever it asks by when; greeting this office, or nobody by name, it is a request."""
+    body = (f"{greeting}\n\nFollowing last week's briefing, could you send me the updated visitor figures for 2026, broken "
+            "down by month? I need them by Friday for our weekend edition.\n\nKind regards,\nKatrin Vogel\nAlpenNews, Zurich")
+    d = written.decide("Figures after the briefing", body, sent=SENT, settings=RULES_ONLY)
+    assert d.category == category, d.explanation
+    assert (d.deadline is None) == (category == "general"), d.explanation
+
+
+def test_the_office_s_own_name_in_a_greeting_is_its_own_press_office():
+    """The office's name is its setting (MEDIADESK_ORGANISATION) and its address's domain, not only the rules' acronyms:
+    the demo's office, GIMS, is greeted as itself."""
+    body = ("Hello GIMS press office,\n\nCould you share broadcast-quality B-roll of the Institute for our documentary? Our "
+            "edit locks on 11 December.\n\nBest,\nDana Whitfield")
+    for settings in (load_settings(_env_file=None, base_model_weight=0, organisation="GIMS"),
+                     load_settings(_env_file=None, base_model_weight=0, media_address="media@gims.example")):
+        d = written.decide("B-roll request", body, sent=SENT, settings=settings)
+        assert d.category == "media_assets", d.explanation
+    d = written.decide("B-roll request", body, sent=SENT, settings=RULES_ONLY)
+    assert d.category == "general", d.explanation  # written to media@imctc.org's office, greeting another
+
+
 TICKET_HEADERS = {"Auto-Submitted": "auto-generated", "X-Ticket-ID": "REQ-5521"}
 
 

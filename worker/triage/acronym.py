@@ -66,3 +66,34 @@ def other_body(text: str, acronyms: tuple[str, ...], own_words: re.Pattern) -> s
 
 
 __all__ = ["other_body"]
+
+
+# "Dear UNHCR Press Office", "Dear Arabian Heritage Festival press team", "to the press office of the Louvre": a greeting
+# that names the body whose press office it writes to.
+_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+|de\s+|du\s+|des\s+)?[A-Z][\w&'’.-]*){0,5}"
+_OFFICE = r"(?:press|media|communications?|news)\s+(?:office|team|department|desk|relations(?:\s+team)?|service)"
+_GREETING_RE = re.compile(
+    rf"^[ \t]*(?i:dear|hello|hi|good\s+(?:morning|afternoon|evening)|to)\s+(?:the\s+)?(?P<a>{_NAME})\s+(?i:{_OFFICE})\b"
+    rf"|^[ \t]*(?i:dear|hello|hi|to)\s+(?:the\s+)?(?i:{_OFFICE})\s+(?:at|of)\s+(?:the\s+)?(?P<b>{_NAME})"
+    rf"|^[ \t]*(?i:(?:au|cher|chère|chers)\s+)?(?i:service\s+(?:de\s+)?presse|service\s+(?:de\s+la\s+)?communication|[ée]quipe\s+presse)"
+    rf"\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+)?(?P<c>{_NAME})",
+    re.MULTILINE)
+# Words of a greeting that name nobody.
+_GENERIC = frozenset("""
+the dear sir sirs madam madame monsieur media press communication communications team office colleagues colleague friends all
+hello hi good morning afternoon evening respected esteemed honourable honorable distinguished news relations department
+""".split())
+
+
+def addressed_elsewhere(text: str, acronyms: tuple[str, ...], own_words: re.Pattern) -> str | None:
+    """The body named in the greeting of ``text`` (its first lines) when it is another's press office: "Dear UNHCR Press
+    Office", not "Dear IMCTC media team" or "Dear Press Office"."""
+    head = "\n".join(text.lstrip().split("\n")[:3])
+    m = _GREETING_RE.search(head)
+    if m is None:
+        return None
+    name = (m.group("a") or m.group("b") or m.group("c")).strip(" .,")
+    words = [w for w in re.findall(r"[\w&'’.-]+", name) if w.lower().strip(".") not in _GENERIC and len(w) > 1]
+    if not words or any(w.strip(".").upper() in acronyms for w in words) or own_words.search(name.lower()):
+        return None
+    return name

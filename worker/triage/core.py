@@ -20,7 +20,7 @@ from mediadesk.settings import Settings, get_settings
 from mediadesk.worker.forms import EMAIL_RE, as_submitted, find_share_note, find_submission
 from mediadesk.worker.parsing import ParsedMessage
 from mediadesk.worker.triage.automated import AutomatedVerdict, detect_automated, is_list_post, mailing_footer
-from mediadesk.worker.triage.acronym import other_body
+from mediadesk.worker.triage.acronym import addressed_elsewhere, other_body
 from mediadesk.worker.triage.category import SURE_GENERAL, CategoryScores, combine, score_categories
 from mediadesk.worker.triage.deadline import Deadline, find_deadline, find_deadline_other, history_date, says_no_date_at_all, says_no_rush
 from mediadesk.worker.triage.deadline_east import find_deadline_east, find_deadline_relative
@@ -276,6 +276,11 @@ def triage(
             explanation.append("a follow-up on the sender's own earlier request (quoted): its request counts")
     if rules.own_acronyms and rules.own_words is not None and rules.other_body_weight:
         other = other_body(msg.subject + "\n" + (parts.own or msg.text), rules.own_acronyms, rules.own_words)
+        elsewhere = None if other else addressed_elsewhere(parts.own or msg.text, rules.own_acronyms
+                                                           + _office_names(settings, msg.to), rules.own_words)
+        if elsewhere:
+            scores = _add(scores, "general", rules.other_body_weight, elsewhere)
+            explanation.append(f"the greeting names another body's press office ({elsewhere!r}): mail meant for that body")
         if other:
             scores = _add(scores, "general", rules.other_body_weight, other)
             explanation.append(f"the office's acronym spelt out as another body's name ({other!r}): mail meant for that body")
@@ -423,6 +428,14 @@ def triage(
                                                 explanation)
     return TriageDecision(category, confidence, None, guess.code, guess.confidence, found.at if found else None,
                           priority, explanation, stated=found)
+
+
+def _office_names(settings: Settings, to: tuple[str, ...]) -> tuple[str, ...]:
+    """The office's own names beside the rules' acronyms, upper-cased: the words of MEDIADESK_ORGANISATION ("GIMS") and
+    the domain names of its media address and of the addresses the letter was sent to ("imctc" of media@imctc.org)."""
+    words = re.findall(r"[^\W\d_][\w&'’-]*", settings.organisation or "")
+    words += [a.split("@", 1)[1].split(".")[0] for a in (settings.media_address or "", *to) if "@" in a]
+    return tuple(w.upper() for w in words if len(w) > 2)
 
 
 # Where a tool's footer starts: a rule line ("--", "-----", "=====", "_____"), else the last blank line.
