@@ -88,7 +88,7 @@ hello hi good morning afternoon evening respected esteemed honourable honorable 
 def addressed_elsewhere(text: str, acronyms: tuple[str, ...], own_words: re.Pattern) -> str | None:
     """The body named in the greeting of ``text`` (its first lines) when it is another's press office: "Dear UNHCR Press
     Office", not "Dear IMCTC media team" or "Dear Press Office"."""
-    head = "\n".join(text.lstrip().split("\n")[:3])
+    head = "\n".join(text.lstrip()[:600].split("\n")[:3])
     m = _GREETING_RE.search(head)
     if m is None:
         return None

@@ -459,7 +459,7 @@ def _above_tool_footer(rules: Rules, own: str) -> str | None:
         or [m.start() for m in _BLANK_LINE.finditer(own) if m.start() >= near][-1:]
     for start in starts:  # the first rule line of the footer, which may have several
         head, tail = own[:start], own[start:]
-        if head.strip() and mailing_footer(rules, normalize(tail)) and (_TOOL_SIGNED.search(tail) or signed_off(head)):
+        if head.strip() and mailing_footer(rules, normalize(tail)) and (_TOOL_SIGNED.search(tail) or signed_off(head[-2_000:])):
             return head
     return None
 
