@@ -65,8 +65,6 @@ def other_body(text: str, acronyms: tuple[str, ...], own_words: re.Pattern) -> s
     return None
 
 
-__all__ = ["other_body"]
-
 
 # "Dear UNHCR Press Office", "Dear Arabian Heritage Festival press team", "to the press office of the Louvre": a greeting
 # that names the body whose press office it writes to.
@@ -97,3 +95,6 @@ def addressed_elsewhere(text: str, acronyms: tuple[str, ...], own_words: re.Patt
     if not words or any(w.strip(".").upper() in acronyms for w in words) or own_words.search(name.lower()):
         return None
     return name
+
+
+__all__ = ["addressed_elsewhere", "other_body"]

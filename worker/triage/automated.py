@@ -235,8 +235,8 @@ def detect_automated(
 
     relayed = rules.relayed_request.matches(own[:3000]) if asks and inquiry_score >= RELAYED_INQUIRY \
         and spam_score < SURE_SPAM_WORDING and not subject_hits else []
-    if relayed and not signed_off(own) and (rules.auto_reply_declared.matches(own_ends)
-                                            or rules.notification_declared.matches(own_ends)):
+    if relayed and not signed_off(own[-2_000:]) and (rules.auto_reply_declared.matches(own_ends)
+                                                     or rules.notification_declared.matches(own_ends)):
         # "Requester: the media office … this is an automated message": a system's notice about a request, which nobody
         # signed; a person's relayed letter under the system's "do not reply" ends with their sign-off.
         relayed = []
