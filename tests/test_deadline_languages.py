@@ -1684,6 +1684,11 @@ STOP61_CLASSES = [
     ("ar", "لم يرد أحد على رسائلي خلال أسبوعين.", None),
     ("en", "Could you answer my three questions in two days?", "2026-11-18"),
     ("fr", "Pourriez-vous répondre à mes questions dans deux jours ?", "2026-11-18"),
+    # An hour before which today in Vietnamese ("trong hôm nay nhé, trước 15h"), Azerbaijani's "sabah … -dək" (tomorrow, by)
+    # but not Turkish "sabah" (the morning) without that cue (set PX).
+    ("vi", "Anh/chị gửi giúp em trong hôm nay nhé, trước 15h là tốt nhất ạ.", "2026-11-16"),
+    ("tr", "Materialları sabah saat 12:00-dək göndərə bilsəniz, minnətdar olarıq.", "2026-11-17"),
+    ("tr", "Sabah toplantımız var, saat 10'da başlıyor.", None),
 ]
 
 STOP59_CLASSES = [

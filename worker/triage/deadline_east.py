@@ -62,6 +62,9 @@ _VI_RE = re.compile(r"\b(?P<cue>trước|chậm\s+nhất(?:\s+là)?|hạn\s+chó
                     r"(?:(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?\s+)?"
                     r"(?:(?:ngày\s+)?(?P<d>\d{1,2})(?:\s+tháng\s+|/)(?P<m>\d{1,2})\b|thứ\s+(?P<w>hai|ba|tư|năm|sáu|bảy)\b"
                     r"|(?P<sun>chủ\s+nhật)\b|(?P<rel>ngày\s+mai|hôm\s+nay)\b)", re.IGNORECASE)
+# "gửi giúp em trong hôm nay nhé, trước 15h": an hour before which, today's when the sentence says today.
+_VI_HOUR_TODAY_RE = re.compile(r"\b(?:trong\s+)?hôm\s+nay\b[^.!?\n]{0,40}?\btrước\s+(?P<h>\d{1,2})\s*(?:h|giờ)\s*(?P<mi>\d{2})?"
+                               r"(?!\s*(?:ngày|thứ|chủ|\d))", re.IGNORECASE)
 _TL_RE = re.compile(r"\b(?P<cue>bago\s+(?:ang\s+|mag-?|sa\s+)?|hanggang\s+(?:sa\s+)?|sa\s+o\s+bago\s+ang)\s*"
                     r"(?:(?P<w>" + "|".join(_TL_WD) + r")\b"
                     r"(?:,?\s+(?P<mon>" + "|".join(_TL_MONTHS) + r")\s+(?P<d>\d{1,2}))?|(?P<mon2>" + "|".join(_TL_MONTHS)
@@ -95,7 +98,9 @@ _TK_MONTHS = ["yanvar|январ|қаңтар", "fevral|феврал|ақпан"
 _TK_WD = [r"dushanba|bazar\s+ertəsi|душанба|дүйсенбі|дүйшөмбү", r"seshanba|çərşənbə\s+axşamı|сешанба|сейсенбі|шейшемби",
           r"chorshanba|çərşənbə|чоршанба|сәрсенбі|шаршемби", r"payshanba|cümə\s+axşamı|пайшанба|бейсенбі|бейшемби",
           r"juma|cümə|жума|жұма", r"shanba|şənbə|шанба|сенбі|ишемби", r"yakshanba|якшанба|жексенбі|жекшемби"]
-_TK_REL = {"bugun": 0, "bu gün": 0, "бугун": 0, "бүгін": 0, "бүгүн": 0, "ertaga": 1, "эртага": 1, "ертең": 1, "эртең": 1}
+# (Azerbaijani "sabah", tomorrow, is Turkish "morning": it counts only before these languages' own "-dək", "qədər".)
+_TK_REL = {"bugun": 0, "bu gün": 0, "бугун": 0, "бүгін": 0, "бүгүн": 0, "ertaga": 1, "эртага": 1, "ертең": 1, "эртең": 1,
+           "sabah": 1}
 _TK_MON = "|".join(f"(?P<m{i}>{w})" for i, w in enumerate(_TK_MONTHS))
 _TK_RE = re.compile(
     r"(?<![^\W\d_])(?:(?P<d>\d{1,2})\s*-?\s*(?:" + _TK_MON + r")|(?P<w>" + "|".join(f"(?:{w})" for w in _TK_WD) + r")"
@@ -187,6 +192,8 @@ def _vietnamese(text: str, base: datetime, today: date):
         else:
             day = _resolve_year(today, int(m.group("m")), int(m.group("d")), None) if 1 <= int(m.group("m")) <= 12 else None
         yield _found(day, base, m.group(0), int(m.group("h")) if m.group("h") else None, int(m.group("mi") or 0))
+    for m in _VI_HOUR_TODAY_RE.finditer(text):
+        yield _found(today, base, m.group(0), int(m.group("h")), int(m.group("mi") or 0))
 
 
 def _tagalog(text: str, base: datetime, today: date):
